@@ -1,0 +1,1 @@
+"""Thin Prefect orchestration over pipeline/ and extractors/. Prefect is imported only here."""

@@ -1,0 +1,168 @@
+"""Records that pass between stages. Plain dataclasses so they pickle across Prefect/process pools.
+
+Everything here is the in-memory shape; `pipeline.storage` maps it to DuckDB and
+`pipeline.export` to the contract tables (docs/contract.md in shared/).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+
+PageSource = Literal["text_layer", "ocr", "sheet"]
+FileStatus = Literal["processed", "partial", "quarantined", "duplicate"]
+
+
+@dataclass(frozen=True)
+class Word:
+    """One OCR word with its box in page pixels. `alternatives` holds other readings of a number."""
+
+    text: str
+    conf: float  # 0–100, Tesseract's scale
+    left: int
+    top: int
+    width: int
+    height: int
+    block: int = 0
+    line: int = 0
+    alternatives: tuple[str, ...] = ()
+    reread: bool = False  # True when the numeral reader replaced Tesseract's digits
+
+    @property
+    def box(self) -> tuple[int, int, int, int]:
+        return (self.left, self.top, self.left + self.width, self.top + self.height)
+
+
+@dataclass
+class Page:
+    """One page of a document after loading and OCR.
+
+    `text` is normalised (NFC, Thai digits → Arabic, ำ repaired); `raw_text` is as read.
+    `image` (grayscale uint8) is kept in memory only for pages that were rasterised, so table
+    reading can crop cells; it is never stored. `grid` holds a sheet's cells (XLSX), merged
+    ranges resolved to their top-left value.
+    """
+
+    number: int  # 1-based
+    source: PageSource
+    raw_text: str = ""
+    text: str = ""
+    words: list[Word] = field(default_factory=list)
+    confidence: float | None = None  # mean word confidence 0–100 when OCR'd
+    width: int = 0
+    height: int = 0
+    dpi: int = 0
+    image: np.ndarray | None = field(default=None, repr=False, compare=False)
+    image_sha: str = ""
+    grid: list[list[str]] | None = None
+    sheet_name: str = ""
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """A loaded file: its pages, whatever their origin."""
+
+    file_id: str
+    source_name: str
+    media: Literal["pdf", "image", "xlsx"]
+    pages: list[Page] = field(default_factory=list)
+
+    @property
+    def ocr_used(self) -> bool:
+        return any(p.source == "ocr" for p in self.pages)
+
+    @property
+    def mean_confidence(self) -> float | None:
+        confs = [p.confidence for p in self.pages if p.confidence is not None]
+        return round(sum(confs) / len(confs), 1) if confs else None
+
+
+@dataclass
+class Reference:
+    """A letter cited by อ้างถึง or "ตามหนังสือ … ที่ … ลงวันที่ …"."""
+
+    doc_number: str
+    date: dt.date | None = None
+
+
+@dataclass
+class Indicator:
+    """A KPI (ตัวชี้วัด) defined or cited in a letter."""
+
+    code: str
+    name: str = ""
+    fiscal_year: int | None = None  # Buddhist era, e.g. 2561
+    target_value: float | None = None
+    target_unit: str = ""
+    due_date: dt.date | None = None
+    owner: str = ""
+    levels: list[str] = field(default_factory=list)  # five scoring levels, when a KPI table gives them
+    page: int | None = None
+
+
+@dataclass
+class Letter:
+    """An official letter (หนังสือภายนอก/หนังสือเวียน) or memo (บันทึกข้อความ) found in a file."""
+
+    letter_index: int
+    page_from: int
+    page_to: int
+    kind: Literal["letter", "memo"]
+    doc_number: str = ""
+    circular: bool = False
+    date: dt.date | None = None
+    urgency: str = ""
+    subject: str = ""
+    addressee: str = ""
+    sender: str = ""
+    references: list[Reference] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    deadline: dt.date | None = None
+    deadline_text: str = ""  # recurring or unparseable deadlines ("ทุกวันที่ 15 ของเดือน")
+    signatory: str = ""
+    signatory_position: str = ""
+    received_number: str = ""
+    received_date: dt.date | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+    provinces: list[str] = field(default_factory=list)  # provinces the letter lists (for count checks)
+    flags: list[str] = field(default_factory=list)  # e.g. impossible_date
+    field_pages: dict[str, int] = field(default_factory=dict)  # field name → page it came from
+
+
+@dataclass
+class ReportRow:
+    """One data row of a returned report form, as read. Numbers are as printed; checks only flag."""
+
+    page: int
+    table_index: int
+    row_index: int
+    indicator: str  # help_centre | joint_centre
+    period: str = ""  # YYYY-MM
+    province_code: str = ""
+    province: str = ""
+    district_code: str = ""
+    district: str = ""
+    unit_label: str = ""
+    total: int | None = None
+    established: int | None = None
+    not_established: int | None = None
+    remark: str = ""
+    confidence: float = 1.0  # 0–1
+    flags: list[str] = field(default_factory=list)
+    printed_name: str = ""  # the place name as printed, before gazetteer matching
+    raw_cells: dict[str, str] = field(default_factory=dict)  # column → cell text as read
+    alternatives: dict[str, list[int]] = field(default_factory=dict)  # column → other readings
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one document."""
+
+    letters: list[Letter] = field(default_factory=list)
+    report_rows: list[ReportRow] = field(default_factory=list)
+    page_roles: dict[int, str] = field(default_factory=dict)  # page → letter|memo|report_form|…
+    errors: list[str] = field(default_factory=list)
