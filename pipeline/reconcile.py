@@ -1,0 +1,273 @@
+"""Reconcile extracted report rows into the contract's `progress` table.
+
+Rules (docs/contract.md, `progress.csv`):
+- organisation rows of one district in one report (อบจ., เทศบาลเมือง, the rest) sum into one
+  district row;
+- when two files report the same key and period, the file with the later letter date wins
+  (then the later received date, then the larger file_id so the result is deterministic); the
+  row is `conflict` when the files' numbers differed;
+- a province row is the sum of its districts when districts are known, else what a
+  province-level report says;
+- a row whose winning report fails a check (see `FAILING_FLAGS`) or is read with low confidence
+  is `needs_review`. A province row derived from districts is `needs_review` when any of its
+  district rows is, or when a province-level row (the printed total row) of a contributing file
+  fails a check. `needs_review` outranks `conflict`: the winning numbers themselves are suspect.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import geothai
+import pandas as pd
+
+FAILING_FLAGS = frozenset(
+    {
+        "sum_mismatch",
+        "total_row_mismatch",
+        "duplicate_row_number",
+        "low_confidence",
+        "province_conflict",
+        "count_mismatch",
+        "digit_repaired",
+    }
+)
+MIN_CONFIDENCE = 0.6
+NUMBERS = ["total", "established", "not_established"]
+PROVINCE_KEY = ["indicator", "period", "province_code"]
+DISTRICT_KEY = [*PROVINCE_KEY, "district_code"]
+PROGRESS_COLUMNS = [
+    "indicator",
+    "period",
+    "province_code",
+    "province",
+    "district_code",
+    "district",
+    *NUMBERS,
+    "source_file_ids",
+    "status",
+]
+_EXCLUDED_FILE_STATUS = {"quarantined", "duplicate"}
+_STATUS_RANK = {"ok": 0, "conflict": 1, "needs_review": 2}
+
+
+def split_flags(flags: object) -> list[str]:
+    """Flags as a list, from the contract's ';'-joined text (or an already split list)."""
+    if isinstance(flags, list | tuple | set):
+        return [str(f) for f in flags if f]
+    if flags is None or (isinstance(flags, float) and pd.isna(flags)):
+        return []
+    return [f for f in str(flags).split(";") if f]
+
+
+def failing_mask(rows: pd.DataFrame, min_confidence: float = MIN_CONFIDENCE) -> pd.Series:
+    """True for rows with a failing check or a confidence below `min_confidence`.
+
+    `name_corrected` alone is not failing: the gazetteer match already fixed the name.
+    """
+    flagged = rows["flags"].map(lambda f: bool(FAILING_FLAGS.intersection(split_flags(f))))
+    conf = pd.to_numeric(rows.get("confidence"), errors="coerce") if "confidence" in rows else None
+    low = conf.lt(min_confidence).fillna(False) if conf is not None else False
+    return (flagged | low).astype(bool)
+
+
+def reconcile(
+    report_rows: pd.DataFrame,
+    letters: pd.DataFrame,
+    files: pd.DataFrame,
+    *,
+    min_confidence: float = MIN_CONFIDENCE,
+) -> pd.DataFrame:
+    """Build the `progress` table. Pure: same frames in, same frame out, sorted by key."""
+    candidates = file_candidates(report_rows, letters, files, min_confidence=min_confidence)
+    districts = _resolve(candidates[candidates["district_code"] != ""], DISTRICT_KEY)
+    provinces = _province_rows(candidates, districts)
+    out = pd.concat([districts, provinces], ignore_index=True)
+    return _finish(out)
+
+
+def file_candidates(
+    report_rows: pd.DataFrame,
+    letters: pd.DataFrame,
+    files: pd.DataFrame,
+    *,
+    min_confidence: float = MIN_CONFIDENCE,
+) -> pd.DataFrame:
+    """One row per file and progress key: the file's summed numbers, its rank and failing state.
+
+    `rank` orders files by letter date, received date, then file_id (higher wins).
+    """
+    rows = _usable_rows(report_rows, files).copy()
+    rows["failing"] = failing_mask(rows, min_confidence) if len(rows) else pd.Series(dtype=bool)
+    for col in ("province", "district"):
+        rows[col] = rows[col].fillna("").astype(str) if col in rows else ""
+    grouped = rows.groupby(["file_id", *DISTRICT_KEY], sort=True, dropna=False)
+    agg = grouped.agg(
+        province=("province", _first_text),
+        district=("district", _first_text),
+        failing=("failing", "any"),
+    )
+    for col in NUMBERS:
+        agg[col] = grouped[col].agg(strict_sum)
+    agg = agg.reset_index()
+    ranks = file_ranks(letters, files, agg["file_id"].unique())
+    return agg.merge(ranks, on="file_id", how="left")
+
+
+def file_ranks(letters: pd.DataFrame, files: pd.DataFrame, file_ids: object) -> pd.DataFrame:
+    """file_id → rank (0 = oldest) by latest letter date, latest received date, file_id."""
+    ids = pd.DataFrame({"file_id": sorted({str(f) for f in file_ids})})
+    dates = _letter_dates(letters)
+    ranked = ids.merge(dates, on="file_id", how="left")
+    ranked["_d"] = ranked["letter_date"].map(_date_key)
+    ranked["_r"] = ranked["received_date"].map(_date_key)
+    ranked = ranked.sort_values(["_d", "_r", "file_id"], kind="stable").reset_index(drop=True)
+    ranked["rank"] = range(len(ranked))
+    return ranked[["file_id", "letter_date", "received_date", "rank"]]
+
+
+def _letter_dates(letters: pd.DataFrame) -> pd.DataFrame:
+    """Latest letter date and received date per file (the covering letter is the latest)."""
+    cols = ["file_id", "letter_date", "received_date"]
+    if letters is None or letters.empty:
+        return pd.DataFrame(columns=cols)
+    frame = pd.DataFrame(
+        {
+            "file_id": letters["file_id"].astype(str),
+            "letter_date": letters["date"].map(_to_date) if "date" in letters else None,
+            "received_date": letters["received_date"].map(_to_date)
+            if "received_date" in letters
+            else None,
+        }
+    )
+    return (
+        frame.groupby("file_id", sort=True)
+        .agg(letter_date=("letter_date", _max_date), received_date=("received_date", _max_date))
+        .reset_index()
+    )
+
+
+def _usable_rows(report_rows: pd.DataFrame, files: pd.DataFrame) -> pd.DataFrame:
+    """Drop rows of quarantined or duplicate files; normalise key columns to text."""
+    rows = report_rows.copy()
+    for col in ["file_id", *DISTRICT_KEY]:
+        rows[col] = rows[col].fillna("").astype(str)
+    if files is not None and not files.empty and "status" in files:
+        # A duplicate shares its original's file_id (same bytes): drop a file_id only when
+        # none of its files rows is usable.
+        usable = ~files["status"].isin(_EXCLUDED_FILE_STATUS)
+        bad = set(files["file_id"].astype(str)) - set(files.loc[usable, "file_id"].astype(str))
+        rows = rows[~rows["file_id"].isin(bad)]
+    for col in NUMBERS:
+        rows[col] = pd.to_numeric(rows[col], errors="coerce").astype("Int64")
+    return rows
+
+
+def _resolve(candidates: pd.DataFrame, key: list[str]) -> pd.DataFrame:
+    """Pick the highest-ranked file per key; mark conflicts and failing winners."""
+    if candidates.empty:
+        return pd.DataFrame(
+            columns=[*key, "province", "district", *NUMBERS, "source_file_ids", "status"]
+        )
+    ordered = candidates.sort_values([*key, "rank"], kind="stable")
+    winners = ordered.groupby(key, sort=True).tail(1).set_index(key)
+    grouped = ordered.groupby(key, sort=True)
+    winners["source_file_ids"] = grouped["file_id"].agg(_join_ids)
+    differed = grouped[NUMBERS].agg(lambda s: s.astype("string").fillna("?").nunique() > 1)
+    conflict = differed.any(axis=1)
+    winners["status"] = [
+        "needs_review" if failing else ("conflict" if conf else "ok")
+        for failing, conf in zip(winners["failing"], conflict.reindex(winners.index), strict=True)
+    ]
+    return winners.reset_index()
+
+
+def _province_rows(candidates: pd.DataFrame, districts: pd.DataFrame) -> pd.DataFrame:
+    """Province rows: sums of resolved districts where known, else province-level reports."""
+    level = candidates[candidates["district_code"] == ""]
+    derived = _sum_districts(districts, level)
+    have = set(map(tuple, derived[PROVINCE_KEY].to_numpy())) if len(derived) else set()
+    only = level[[tuple(k) not in have for k in level[PROVINCE_KEY].to_numpy()]]
+    reported = _resolve(only, DISTRICT_KEY)
+    return pd.concat([derived, reported], ignore_index=True)
+
+
+def _sum_districts(districts: pd.DataFrame, level: pd.DataFrame) -> pd.DataFrame:
+    """Sum district rows per province; fold in the flags of the files' own province rows."""
+    if districts.empty:
+        return pd.DataFrame(columns=[*DISTRICT_KEY, "province", "district", *NUMBERS])
+    grouped = districts.groupby(PROVINCE_KEY, sort=True)
+    out = grouped.agg(province=("province", _first_text))
+    for col in NUMBERS:
+        out[col] = grouped[col].agg(strict_sum)
+    out["source_file_ids"] = grouped["source_file_ids"].agg(_join_ids)
+    out["status"] = grouped["status"].agg(lambda s: max(s, key=_STATUS_RANK.__getitem__))
+    out = out.reset_index()
+    out["district_code"], out["district"] = "", ""
+    return _apply_total_rows(out, level)
+
+
+def _apply_total_rows(derived: pd.DataFrame, level: pd.DataFrame) -> pd.DataFrame:
+    """A failing province-level row (e.g. total_row_mismatch) in a contributing file → review."""
+    failing = level[level["failing"]]
+    if failing.empty:
+        return derived
+    bad = {(*k, f) for *k, f in failing[[*PROVINCE_KEY, "file_id"]].to_numpy()}
+    for i, row in derived.iterrows():
+        ids = row["source_file_ids"].split(";")
+        if any((*(row[c] for c in PROVINCE_KEY), f) in bad for f in ids):
+            derived.at[i, "status"] = "needs_review"
+    return derived
+
+
+def _finish(out: pd.DataFrame) -> pd.DataFrame:
+    """Contract columns and types, names filled from the gazetteer, sorted by key."""
+    out = out.copy()
+    for col in NUMBERS:
+        out[col] = pd.to_numeric(out[col], errors="coerce").astype("Int64")
+    out["province"] = [
+        p or _province_name(c) for p, c in zip(out["province"], out["province_code"], strict=True)
+    ]
+    out["district"] = out["district"].fillna("").astype(str)
+    out = out.sort_values(DISTRICT_KEY, kind="stable").reset_index(drop=True)
+    return out[PROGRESS_COLUMNS]
+
+
+def _province_name(code: str) -> str:
+    province = geothai.province(code) if code else None
+    return province.name_th if province else ""
+
+
+def strict_sum(values: pd.Series) -> object:
+    """Sum, but unknown when any part is unknown (the contract: never a guess)."""
+    return pd.NA if values.isna().any() or values.empty else int(values.sum())
+
+
+def _first_text(values: pd.Series) -> str:
+    texts = [str(v) for v in values if isinstance(v, str) and v]
+    return texts[0] if texts else ""
+
+
+def _join_ids(values: pd.Series) -> str:
+    ids = {i for v in values for i in str(v).split(";") if i}
+    return ";".join(sorted(ids))
+
+
+def _to_date(value: object) -> dt.date | None:
+    if value is None or value == "" or (not isinstance(value, dt.date) and pd.isna(value)):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return pd.Timestamp(str(value)).date()
+
+
+def _max_date(values: pd.Series) -> dt.date | None:
+    dates = [d for d in values if d is not None and not pd.isna(d)]
+    return max(dates) if dates else None
+
+
+def _date_key(value: object) -> dt.date:
+    """Sort key: an unknown date sorts before every known one."""
+    return value if isinstance(value, dt.date) else dt.date.min
