@@ -1,0 +1,183 @@
+"""KPIs (ตัวชี้วัด) defined or cited in a letter → `Indicator` records.
+
+Three printed shapes: inline mentions ("ตัวชี้วัดที่ 4.2 … จำนวน 878 ศูนย์ ภายในเดือนเมษายน
+2561"), numbered items of a KPI summary memo ("1.1 ร้อยละของ… (กพส. เป็นเจ้าภาพ)" with "(8) …"
+sub-items), and KPI tables whose rows carry a target and five scoring levels (เกณฑ์การให้คะแนน).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from extractors.letter_terms import loose, smart_join
+from pipeline.records import Indicator
+from pipeline.thai_dates import find_month_year, find_thai_dates, month_end
+
+_CODE = re.compile(f"{loose('ตัวชี้วัดที่')}\\s*(\\d{{1,2}}(?:\\.\\d{{1,2}})*)\\s*[:：]?\\s*")
+_FISCAL = re.compile(r"ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4})")
+_QUOTED = re.compile(r"^.{0,60}?[“\"]([^”\"]{4,200})[”\"]")
+_NAME_STOP = re.compile(
+    r"\s(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|จำนวน|ภายใน|โดย|ค่าเป้าหมาย|คำเป้าหมาย|มีค่าเป้าหมาย|ประจำปีงบประมาณ|แล้ว|จึง|และตัวชี้วัด|จัดส่ง)"
+    r"|\s(?:ระดับ|ร้อยละ)\s*\d|\s?\((?:[^()]*เจ้าภาพ|กลุ่มงาน|ฝ่าย)|\s?\(\s*[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d"
+)
+_BAD_NAME = re.compile(r"^(?:แล้ว|ดังกล่าว|นี้)(?:\s|$)|^(?:จำนวน|ภายใน)")
+_UNITS = "ศูนย์|แห่ง|คน|ราย|เรื่อง|ครั้ง|ชุด|หน่วย|ตำบล|อำเภอ|จังหวัด|โครงการ|กิจกรรม"
+_COUNT = re.compile(rf"จำนวน[^\d]{{0,40}}?(\d[\d,]*(?:\.\d+)?)\s*({_UNITS})")
+_SCALE = re.compile(r"(ร้อยละ|ระดับ)\s*(\d+(?:\.\d+)?)(?!\s*[./]\d)")
+_OWNER = re.compile(r"\(([^()]{1,60}?)\s*เป็นเจ้าภาพ\s*\)")
+_UNIT_OWNER = re.compile(r"\(((?:กลุ่มงาน|ฝ่าย|กอง|สำนัก)[^()]{1,150})\)\s*$")
+_DUE_MONTH = re.compile(r"ภายใน\s*(?:วันที่|เดือน)?\s*|\(\s*(?=[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d)")
+_REPLY = re.compile(r"จัดส่ง|โทรสาร|จึงขอ|ให้รายงาน|รายงานให้")
+_ITEM = re.compile(r"^[\s\-–•]*(\d{1,2}\.\d{1,2})\s+(\S.*)$")
+_NUM = r"\d+(?:\.\d+)?"
+# A KPI table row once tabs are gone: ลำดับ, the issue and KPI text, target, five levels, owner.
+_TABLE_ROW = re.compile(
+    rf"^(?P<code>\d{{1,3}})\s+(?P<text>.+?)\s+(?P<target>{_NUM})\s+(?P<levels>(?:{_NUM}\s+){{4}}{_NUM})"
+    r"\s+(?P<owner>[ก-๛][^\s]*(?:\s?\([^)]*\))?)(?:\s+.*)?$"
+)
+_SUB_ITEM = re.compile(r"^[\s\-–•]*\((\d{1,2})\)\s*(\S.*)$")
+
+
+def extract_indicators(text: str, page: int, fiscal_year_hint: int | None) -> list[Indicator]:
+    """Every KPI in one page of a letter. `fiscal_year_hint` (BE) is the letter's ปีงบประมาณ."""
+    found = _inline(text, page, fiscal_year_hint)
+    if re.search(loose("ตัวชี้วัด"), text) and re.search(f"{loose('เจ้าภาพ')}|{loose('เป้าหมาย')}", text):
+        found += _numbered_items(text, page, fiscal_year_hint)
+    found += _kpi_table(text, page, fiscal_year_hint)
+    return merge_indicators(found)
+
+
+def merge_indicators(found: list[Indicator]) -> list[Indicator]:
+    """One record per code: the first mention wins, later mentions fill its empty fields."""
+    by_code: dict[str, Indicator] = {}
+    for ind in found:
+        first = by_code.setdefault(ind.code, ind)
+        if first is ind:
+            continue
+        for name in ("name", "fiscal_year", "target_value", "target_unit", "due_date", "owner", "levels"):
+            if getattr(first, name) in (None, "", []):
+                setattr(first, name, getattr(ind, name))
+    return list(by_code.values())
+
+
+def _inline(text: str, page: int, hint: int | None) -> list[Indicator]:
+    out: list[Indicator] = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        out += _inline_paragraph(smart_join(paragraph.splitlines()), page, hint)
+    return out
+
+
+def _inline_paragraph(flat: str, page: int, hint: int | None) -> list[Indicator]:
+    matches = list(_CODE.finditer(flat))
+    out = []
+    for k, m in enumerate(matches):
+        stop = matches[k + 1].start() if k + 1 < len(matches) else len(flat)
+        chunk = flat[m.end() : min(stop, m.end() + 500)]
+        out.append(_from_chunk(m.group(1), chunk, _fiscal_before(flat, m.start(), chunk, hint), page))
+    return out
+
+
+def _fiscal_before(flat: str, at: int, chunk: str, hint: int | None) -> int | None:
+    inside = _FISCAL.search(chunk[:200])
+    if inside:
+        return int(inside.group(1))
+    before = _FISCAL.findall(flat[:at])
+    return int(before[-1]) if before else hint
+
+
+def _from_chunk(code: str, chunk: str, fiscal: int | None, page: int) -> Indicator:
+    name, rest = _name(chunk)
+    value, unit = _target(rest)
+    return Indicator(
+        code=code, name=name, fiscal_year=fiscal, target_value=value, target_unit=unit,
+        due_date=_due(rest), owner=_owner(rest), page=page,
+    )
+
+
+def _name(chunk: str) -> tuple[str, str]:
+    """(name, text after the name). A quoted title near the code is the name itself."""
+    quoted = _QUOTED.match(chunk)
+    if quoted:
+        return _clean(quoted.group(1)), chunk[quoted.end() :]
+    stop = _NAME_STOP.search(chunk)
+    cut = stop.start() if stop else min(len(chunk), 200)
+    name = _clean(chunk[:cut])
+    return ("" if _BAD_NAME.match(name) else name), chunk[cut:]
+
+
+def _clean(text: str) -> str:
+    return " ".join(re.sub(r"[|]", " ", text).split()).strip(" ,.:")
+
+
+def _target(rest: str) -> tuple[float | None, str]:
+    count, scale = _COUNT.search(rest), _SCALE.search(rest)
+    first = min((m for m in (count, scale) if m), key=lambda m: m.start(), default=None)
+    if first is None or first.start() > 200:
+        return None, ""
+    if first is count:
+        return float(first.group(1).replace(",", "")), first.group(2)
+    return float(first.group(2)), first.group(1)
+
+
+def _due(rest: str) -> dt.date | None:
+    """Month end for `ภายในเดือน…` or `(เม.ย. 61)`; the letter's own reply deadline is not a KPI's."""
+    rest = _REPLY.split(rest[:250])[0]
+    for m in _DUE_MONTH.finditer(rest):
+        after = rest[m.end() : m.end() + 40]
+        dates = find_thai_dates(after)
+        if dates and dates[0].start <= 3:
+            return dates[0].date
+        month_year = find_month_year(after)
+        if month_year and re.match(r"^\s*(?:เดือน)?\s*[ก-๛]", after):
+            return month_end(*month_year)
+    return None
+
+
+def _owner(rest: str) -> str:
+    m = _OWNER.search(rest) or _UNIT_OWNER.search(rest.strip())
+    return " ".join(m.group(1).split()) if m else ""
+
+
+def _numbered_items(text: str, page: int, hint: int | None) -> list[Indicator]:
+    """`1.1 …` items of a KPI memo, and their `(n)` sub-items coded `5.2(8)`."""
+    out: list[Indicator] = []
+    parent = ""
+    for line in text.splitlines():
+        item, sub = _ITEM.match(line), _SUB_ITEM.match(line)
+        if item:
+            parent = item.group(1)
+            out.append(_from_chunk(parent, item.group(2), _fiscal_in(text, hint), page))
+        elif sub and parent:
+            out.append(_from_chunk(f"{parent}({sub.group(1)})", sub.group(2), _fiscal_in(text, hint), page))
+    return out
+
+
+def _fiscal_in(text: str, hint: int | None) -> int | None:
+    m = _FISCAL.search(text)
+    return int(m.group(1)) if m else hint
+
+
+def _kpi_table(text: str, page: int, hint: int | None) -> list[Indicator]:
+    """Rows `ลำดับ | ประเด็น | ตัวชี้วัด | เป้าหมาย | 1..5 | สำนัก/กอง | หมายเหตุ` (tab-separated)."""
+    if not re.search(loose("เกณฑ์การให้คะแนน"), text):
+        return []
+    out = []
+    for line in text.splitlines():
+        m = _TABLE_ROW.match(line)
+        if m:
+            levels = m.group("levels").split()
+            name = _clean(m.group("text"))
+            out.append(Indicator(
+                code=m.group("code"), name=name, fiscal_year=_fiscal_in(text, hint),
+                target_value=float(m.group("target")), target_unit=_scale_unit(name),
+                owner=m.group("owner"), levels=levels, page=page,
+            ))
+    return out
+
+
+def _scale_unit(name: str) -> str:
+    """The unit a KPI table row is scored in, when its wording says (ร้อยละของ…, ระดับความสำเร็จ…)."""
+    if "ร้อยละ" in name:
+        return "ร้อยละ"
+    return "ระดับ" if "ระดับความสำเร็จ" in name else ""

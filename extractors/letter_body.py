@@ -1,0 +1,196 @@
+"""Body fields of one letter: references, attachments, deadline, signature, listed provinces."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from extractors.letter_docnum import DOCNUM_PATTERN, DocNumber
+from extractors.letter_fields import LetterLines, tidy
+from extractors.letter_terms import (
+    ATTACHMENT_HEAD,
+    CLOSING,
+    LEAD,
+    REFERENCE_HEAD,
+    loose,
+    smart_join,
+    starts_with,
+)
+from pipeline.records import Reference
+from pipeline.thai_dates import find_thai_dates
+
+_REF = re.compile(f"(?:{loose('ที่')}|fi)\\s*{DOCNUM_PATTERN}")
+_DATED = re.compile(f"^[\\s,]*(?:{loose('ลงวันที่')}|ลง\\s*วัน\\s*ที)")
+_DEADLINE = re.compile(f"{loose('ภายใน')}\\s*{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}")
+_RECURRING = re.compile(
+    f"(?:{loose('ทุกวันที่')}|{loose('ภายในวันที่')})\\s*\\d{{1,2}}\\s*{loose('ของ')}(?:ทุก)?\\s*{loose('เดือน')}"
+)
+_NAME = re.compile(
+    r"^[\s'\".,|]*(?:ลงชื่อ[.…\s]*)?\(?\s*([ก-๛][ก-๛.]*(?:\s+[ก-๛][ก-๛.]*){1,3})\s*\)[\s|.]*$"
+)
+_NOT_NAME = re.compile("ตาม|แนบ|สถาน|ยกเว้น|เจ้าภาพ|แห่ง|จำนวน|ร้อยละ|ฉบับ|ชุด|จังหวัด|อำเภอ|ระหว่าง")
+_ON_BEHALF = re.compile(f"(?:{loose('ปฏิบัติราชการแทน')}|{loose('รักษาราชการแทน')}|แทน)\\s*$")
+_ON_BEHALF_HEAD = starts_with("ปฏิบัติราชการแทน", "รักษาราชการแทน", "รักษาการแทน")
+_FOOTER = starts_with(
+    "กอง", "สำนัก", "ส่วน", "กลุ่มงาน", "ฝ่าย", "งาน", "ศูนย์", "โทร", "ไปรษณีย์", "ผู้ประสานงาน",
+    "นาย", "นาง", "E-mail", "e-mail", "http", "<http", "สนง",
+)
+_ANNEX = starts_with("แบบรายงาน", "บัญชีแนบท้าย", "เอกสารแนบท้าย", "สรุปข้อมูล", "หนังสือ", "**สรุป")
+_BODY_START = re.compile(f"{LEAD}(?:{loose('ตามที่')}|{loose('ตามหนังสือ')}|{loose('ด้วย')}|{loose('เนื่องด้วย')}|{loose('พร้อมนี้')})")
+_ITEM = re.compile(r"^[\s\-–•.,]*(\d{1,2})\s*[.)]\s*\.?\s*")
+
+
+def find_references(view: LetterLines, core_end: int, own: str) -> list[Reference]:
+    """Every `ที่ <เลข> ลงวันที่ <วัน>` in the letter proper, other than its own number."""
+    text, refs, seen = _joined(view, view.span.header + 1, core_end), [], {own}
+    for m in _REF.finditer(text):
+        serial = m.group("serial")
+        if not serial:
+            continue
+        number = DocNumber(m.group("code"), re.sub(r"\s+", "", m.group("office")), bool(m.group("circ")), serial, 0).text()
+        if number in seen or not _is_cited(text, m.start()):
+            continue
+        seen.add(number)
+        refs.append(Reference(number, _dated(text[m.end():])))
+    return refs
+
+
+def _is_cited(text: str, at: int) -> bool:
+    """A number counts as a reference when the words before it name a หนังสือ or อ้างถึง."""
+    before = text[max(0, at - 90):at]
+    return bool(re.search(f"{loose('หนังสือ')}|{loose('อ้างถึง')}", before))
+
+
+def _dated(after: str) -> dt.date | None:
+    m = _DATED.match(after)
+    if not m:
+        return None
+    dates = find_thai_dates(after[m.end(): m.end() + 40])
+    return dates[0].date if dates and dates[0].start <= 4 else None
+
+
+def _joined(view: LetterLines, start: int, stop: int) -> str:
+    return " ".join(view.text(i) for i in view.nonblank(start, stop))
+
+
+def find_deadline(view: LetterLines, core_end: int) -> tuple[dt.date | None, str, int | None]:
+    """`ภายในวันที่ 30 มีนาคม 2561` → a date; `ทุกวันที่ 15 ของเดือน` → recurring text only."""
+    recurring: tuple[str, int] | None = None
+    for i in view.nonblank(view.body_start, core_end):
+        window = view.text(i) + " " + " ".join(view.text(j) for j in view.nonblank(i + 1, i + 3)[:1])
+        for m in _DEADLINE.finditer(window):
+            dates = find_thai_dates(window[m.end(): m.end() + 40])
+            if dates and dates[0].start <= 3 and m.start() < len(view.text(i)):
+                return dates[0].date, tidy(window[m.start(): m.end() + dates[0].end]), i
+        rec = _RECURRING.search(view.text(i))
+        if rec and recurring is None:
+            recurring = (tidy(rec.group(0)), i)
+    return (None, recurring[0], recurring[1]) if recurring else (None, "", None)
+
+
+def find_signature(view: LetterLines) -> tuple[str, str, int | None, int]:
+    """(name, position, name row, row after the signature block). Name without parentheses."""
+    for i in view.nonblank(view.body_start):
+        m = _NAME.match(view.text(i))
+        if m and not _NOT_NAME.search(m.group(1)):
+            position, after = _position(view, i)
+            return tidy(m.group(1)), position, i, after
+    return "", "", None, view.span.end
+
+
+def _position(view: LetterLines, name_row: int) -> tuple[str, int]:
+    rows = view.nonblank(name_row + 1, name_row + 6)
+    if not rows:
+        return "", name_row + 1
+    parts, last = [re.sub(f"{LEAD}{loose('ตำแหน่ง')}", "", view.text(rows[0]))], rows[0]
+    for j in rows[1:3]:
+        if not (_ON_BEHALF.search(parts[-1]) or _ON_BEHALF_HEAD.match(view.text(j))):
+            break
+        parts.append(view.text(j))
+        last = j
+    return tidy(" ".join(parts)), last + 1
+
+
+def find_core_end(view: LetterLines, signature_end: int | None) -> int:
+    """Where the letter proper ends: after its signature and contact footer, or at an annex."""
+    if signature_end is not None:
+        for i in view.nonblank(signature_end):
+            text = view.text(i)
+            footer = _FOOTER.match(text) or len(text) <= 5 or re.search(r"\d{3}|@", text)
+            if _ANNEX.match(text) or not footer:
+                return i
+        return view.span.end
+    start = view.addressee_at if view.addressee_at is not None else view.span.header
+    return next((i for i in view.nonblank(start + 1) if _ANNEX.match(view.text(i))), view.span.end)
+
+
+def find_attachments(view: LetterLines) -> tuple[list[str], int | None]:
+    """สิ่งที่ส่งมาด้วย: one item, or a numbered list 1. 2. … (numbers dropped)."""
+    rows = view.nonblank(None, view.body_start + 1)
+    head = next((i for i in rows if ATTACHMENT_HEAD.match(view.text(i))), None)
+    if head is None:
+        return [], None
+    items: list[str] = []
+    first = ATTACHMENT_HEAD.sub("", view.text(head), count=1)
+    _add_item(items, first)
+    for i in view.nonblank(head + 1, head + 12):
+        text = view.text(i)
+        if _BODY_START.match(text) or REFERENCE_HEAD.match(text) or CLOSING.match(text):
+            break
+        if _ITEM.match(text) or not items:
+            _add_item(items, text)
+        elif not re.search(loose("จำนวน") + r"\s*\d+\s*\S+\s*$", items[-1]):
+            items[-1] = tidy(smart_join([items[-1], text]))
+        else:
+            break
+    return [item for item in items if item], head
+
+
+def _add_item(items: list[str], text: str) -> None:
+    text = _ITEM.sub("", text, count=1)
+    if text.strip():
+        items.append(tidy(text))
+
+
+@cache
+def _province_names() -> tuple[str, ...]:
+    from pythainlp.corpus import provinces
+
+    return tuple(sorted(provinces()))
+
+
+def match_province(text: str) -> str | None:
+    """A province name as printed (OCR-damaged allowed) → its official name."""
+    name = re.sub(f"^{loose('จังหวัด')}\\s*", "", text.strip())
+    if not name or len(name) < 2:
+        return None
+    names = _province_names()
+    if name in names:
+        return name
+    best = process.extractOne(name, names, scorer=fuzz.ratio, score_cutoff=85)
+    return best[0] if best else None
+
+
+_LIST_HEAD = starts_with("บัญชีแนบท้าย", "บัญชีรายชื่อจังหวัด")
+_ROW = re.compile(r"^[\s|]*\d{1,3}[\s.|\t]+([ก-๛][ก-๛ .]*?)\s*(?:\t.*)?$")
+
+
+def find_provinces(view: LetterLines) -> tuple[list[str], int | None]:
+    """Provinces of an attached list (บัญชีแนบท้าย): numbered rows up to the next title."""
+    found: list[str] = []
+    first_row: int | None = None
+    rows = view.nonblank()
+    heads = [i for i in rows if _LIST_HEAD.match(view.text(i))]
+    for head in heads:
+        for i in view.nonblank(head + 1):
+            if _ANNEX.match(view.text(i)) and not _LIST_HEAD.match(view.text(i)):
+                break
+            m = _ROW.match(view.text(i))
+            name = match_province(m.group(1)) if m else None
+            if name and name not in found:
+                found.append(name)
+                first_row = i if first_row is None else first_row
+    return found, first_row

@@ -1,0 +1,84 @@
+"""Official document numbers (เลขที่หนังสือ): `มท 0810.7/ว 435`.
+
+The printed form is issuer code (รหัสพยัญชนะ, e.g. มท, อต, กส), office digits, a slash, an
+optional `ว` for circulars (หนังสือเวียน) and the serial. OCR and typists vary the spacing
+(`มท๐๘๑๒/ ๖๒๖๕`, `ที่มท ๐๘๑๐.๗/ว๔๓๕`, `กส ๐๐๒๓.๑ /ว ๑๙๘`) and sometimes push the serial to the
+next line; all are normalised to one form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CODE = r"(?P<code>[ก-ฮ]{2,3})"
+_OFFICE = r"(?P<office>\d{2,5}(?:\s?\.\s?\d{1,3})*)"
+DOCNUM_PATTERN = (
+    rf"{_CODE}\.?\s*{_OFFICE}\s*/\s*(?P<circ>ว(?![ก-๛]))?\.?\s*(?P<serial>\d{{1,6}})?(?![\d])"
+)
+_DOCNUM = re.compile(DOCNUM_PATTERN)
+# A header line: ที่ at the start, then the number. `ที่` may be glued to the code (ที่มท).
+_HEADER = re.compile(rf"^[#*\s]*ที่\s*(?={_CODE}\.?\s*\d)")
+_BARE_SERIAL = re.compile(r"^\s*(\d{1,6})\s*$")
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    """A parsed number; `serial` empty when it was not on the line."""
+
+    code: str
+    office: str
+    circular: bool
+    serial: str
+    end: int  # where the number ended in the searched text
+
+    def text(self) -> str:
+        if not self.serial:
+            return ""
+        return f"{self.code} {self.office}/{'ว ' if self.circular else ''}{self.serial}"
+
+
+def _clean_office(office: str) -> str:
+    return re.sub(r"\s+", "", office)
+
+
+def try_parse_docnum(text: str) -> DocNumber | None:
+    """The first document number in `text` (Arabic digits expected), or None."""
+    m = _DOCNUM.search(text)
+    if not m:
+        return None
+    return DocNumber(
+        code=m.group("code"),
+        office=_clean_office(m.group("office")),
+        circular=m.group("circ") is not None,
+        serial=m.group("serial") or "",
+        end=m.end(),
+    )
+
+
+def normalise_docnum(text: str) -> str:
+    """`กส 0023.1 /ว 198` → `กส 0023.1/ว 198`; empty when no complete number is found."""
+    found = try_parse_docnum(text)
+    return found.text() if found else ""
+
+
+def is_header_line(line: str) -> bool:
+    """A line that opens with `ที่ <number>` — the number line of a letter or memo header."""
+    return bool(_HEADER.match(line))
+
+
+def read_header_number(lines: list[str], index: int) -> tuple[DocNumber | None, int]:
+    """Parse the number on `lines[index]`; take a serial left alone on the next line(s).
+
+    Returns the number and the index of the last line used.
+    """
+    found = try_parse_docnum(lines[index])
+    if found is None or found.serial:
+        return found, index
+    for j in range(index + 1, min(index + 4, len(lines))):
+        bare = _BARE_SERIAL.match(lines[j])
+        if bare:
+            return DocNumber(found.code, found.office, found.circular, bare.group(1), found.end), j
+        if lines[j].strip():
+            break
+    return found, index

@@ -1,0 +1,263 @@
+"""Header fields of one letter (ส่วนหัวหนังสือ): number, date, urgency, subject, addressee, sender.
+
+Each function reads the letter's own lines (a `LetterLines` view over the file's line stream)
+and returns the value with the index of the line it came from, so the caller can record the
+page. A value that is not there stays empty: nothing is inferred from other letters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from extractors.letter_docnum import DocNumber, read_header_number, try_parse_docnum
+from extractors.letter_terms import (
+    ADDRESSEE,
+    ATTACHMENT_HEAD,
+    LEAD,
+    MEMO_OFFICE,
+    REFERENCE_HEAD,
+    STAMP_LINE,
+    STAMP_NUMBER,
+    SUBJECT,
+    URGENCY,
+    canonical_urgency,
+    smart_join,
+    is_date_only,
+    loose,
+    starts_with,
+)
+from extractors.segment import Line, Span
+from pipeline.thai_dates import find_thai_dates
+from pipeline.thai_text import normalise_field
+
+_NUMBER_LINE = re.compile(f"{LEAD}(?:{loose('ที่')}|ท|fi)\\s*(?=[ก-ฮ]{{2,3}}\\.?\\s*\\d)")
+_OFFICE = starts_with("กรม", "สำนักงาน", "สนง", "ศาลากลาง", "ที่ว่าการ", "สำนัก", "องค์การบริหาร", "เทศบาล")
+_ADDRESS = starts_with("ถนน", "ถ.", "กทม", "ตำบล", "อำเภอ", "จังหวัด")
+_MEMO_DATE = re.compile(f"{loose('วันที่')}")
+_OCR_FIXES = [
+    (re.compile("ท้องถิน(?!่)|ท้องลิ่น|ห้องถิ่น|ทองถิน"), "ท้องถิ่น"),
+    (re.compile("ทัวไป"), "ทั่วไป"),
+    (re.compile("สนง\\.\\s?"), "สำนักงาน"),
+]
+# A trailing dot is a speck after a long word (ท้องถิ่น.) but part of an abbreviation (ทน.ศปท.).
+_EDGE_JUNK = re.compile(r"^[\s|.,:;'\"“”\-_]+|[\s|,:;'\"“”\-_]+$|(?<=[ก-๛]{4})\.$")
+
+
+def tidy(text: str) -> str:
+    """One-line field text: spaces collapsed, OCR pipes and specks off the ends, known word fixes."""
+    text = normalise_field(text)
+    for pattern, repl in _OCR_FIXES:
+        text = pattern.sub(repl, text)
+    return _EDGE_JUNK.sub("", text)
+
+
+@dataclass
+class LetterLines:
+    """The lines of one letter and the landmarks found in them (indices into `lines`)."""
+
+    lines: list[Line]
+    span: Span
+    addressee_at: int | None = None
+    body_start: int = 0
+
+    def text(self, i: int) -> str:
+        return self.lines[i].text
+
+    def page(self, i: int) -> int:
+        return self.lines[i].page
+
+    def indices(self, start: int | None = None, stop: int | None = None) -> range:
+        lo = self.span.start if start is None else max(start, self.span.start)
+        hi = self.span.end if stop is None else min(stop, self.span.end)
+        return range(lo, hi)
+
+    def nonblank(self, start: int | None = None, stop: int | None = None) -> list[int]:
+        return [i for i in self.indices(start, stop) if self.lines[i].text]
+
+
+def locate(view: LetterLines) -> None:
+    """Find the addressee line and where the body starts (after อ้างถึง/สิ่งที่ส่งมาด้วย)."""
+    window = view.nonblank(None, view.span.header + 60)
+    view.addressee_at = next((i for i in window if ADDRESSEE.match(view.text(i))), None)
+    after = view.span.header
+    if view.addressee_at is not None:
+        after = _addressee_rows(view, view.addressee_at)[-1]
+    view.body_start = after + 1
+    for i in view.nonblank(after + 1, after + 25):
+        text = view.text(i)
+        if REFERENCE_HEAD.match(text) or ATTACHMENT_HEAD.match(text) or _is_list_item(text):
+            view.body_start = i + 1
+        elif len(text) > 40 or SUBJECT.match(text):
+            break
+
+
+def _is_list_item(text: str) -> bool:
+    return bool(re.match(r"^[\s\-–•]*\(?\d{1,2}[.)]\s*\S", text)) and len(text) < 160
+
+
+def read_doc_number(view: LetterLines) -> tuple[DocNumber | None, int | None]:
+    """The letter's own number: on its header line (letter) or its ที่ line (memo)."""
+    texts = [line.text for line in view.lines]
+    if view.span.kind == "letter" and _NUMBER_LINE.match(view.text(view.span.header)):
+        found, _ = read_header_number(texts, view.span.header)
+        return found, view.span.header
+    for i in view.nonblank(None, view.body_start):
+        if _NUMBER_LINE.match(view.text(i)):
+            return read_header_number(texts, i)[0], i
+    return None, None
+
+
+def _stamp_rows(view: LetterLines) -> set[int]:
+    """Rows of receiving stamps (เลขรับ … วันที่ … เวลา): their dates are not the letter's."""
+    rows: set[int] = set()
+    for i in view.nonblank():
+        if STAMP_NUMBER.search(view.text(i)):
+            rows.add(i)
+            rows.update(j for j in view.nonblank(i + 1, i + 6)[:3] if STAMP_LINE.match(view.text(j)))
+    return rows
+
+
+def read_date(view: LetterLines, number_row: int | None, own_number: str) -> tuple[dt.date | None, int | None, bool]:
+    """The letter's date → (date, row, impossible?). Header zone first, then a `ที่ X / วันที่ D` copy."""
+    stamps = _stamp_rows(view)
+    if number_row is not None and view.span.kind == "memo":
+        memo = _memo_date(view, number_row)
+        if memo:
+            return memo
+    rows = [i for i in view.nonblank(None, view.body_start) if i not in stamps]
+    rows += [i for i in view.nonblank(view.body_start) if i not in stamps and _follows_own_number(view, i, own_number)]
+    for i in rows:
+        if is_date_only(view.text(i)):
+            found = find_thai_dates(view.text(i))[0]
+            return found.date, i, found.date is None
+    return None, None, False
+
+
+def _memo_date(view: LetterLines, number_row: int) -> tuple[dt.date | None, int, bool] | None:
+    for i in view.nonblank(number_row, number_row + 4):
+        text = view.text(i)
+        at = _MEMO_DATE.search(text)
+        dates = find_thai_dates(text[at.end():]) if at else []
+        if dates:
+            return dates[0].date, i, dates[0].date is None
+    return None
+
+
+def _follows_own_number(view: LetterLines, row: int, own_number: str) -> bool:
+    prev = view.nonblank(row - 3, row)
+    if not prev or not own_number:
+        return False
+    found = try_parse_docnum(view.text(prev[-1]))
+    return found is not None and found.text() == own_number
+
+
+def read_urgency(view: LetterLines) -> tuple[str, int | None]:
+    for i in view.nonblank(None, max(view.span.header + 1, view.body_start - 1)):
+        m = URGENCY.match(view.text(i))
+        if m and i not in _stamp_rows(view):
+            return canonical_urgency(m.group(1)), i
+    return "", None
+
+
+def read_subject(view: LetterLines) -> tuple[str, int | None]:
+    """เรื่อง …, with its wrapped lines (up to the next header keyword or a blank line)."""
+    rows = view.nonblank(None, view.body_start)
+    start = next((i for i in rows if SUBJECT.match(view.text(i))), None)
+    if start is None:
+        return "", None
+    parts = [SUBJECT.sub("", view.text(start), count=1)]
+    for i in view.indices(start + 1, start + 4):
+        text = view.text(i)
+        if not text or _is_header_keyword(text):
+            break
+        parts.append(text)
+    return tidy(smart_join(parts)), start
+
+
+def _is_header_keyword(text: str) -> bool:
+    return bool(
+        ADDRESSEE.match(text) or REFERENCE_HEAD.match(text) or ATTACHMENT_HEAD.match(text)
+        or _NUMBER_LINE.match(text) or SUBJECT.match(text) or is_date_only(text)
+    )
+
+
+def read_addressee(view: LetterLines) -> tuple[str, int | None]:
+    """เรียน / ถึง …; a list in parentheses ("ทุกจังหวัด (ยกเว้น …)") may wrap over lines."""
+    at = view.addressee_at
+    if at is None:
+        return "", None
+    parts = [view.text(i) for i in _addressee_rows(view, at)]
+    parts[0] = ADDRESSEE.sub("", parts[0], count=1)
+    return tidy(smart_join(parts)), at
+
+
+def _addressee_rows(view: LetterLines, at: int) -> list[int]:
+    """The addressee line and, while a parenthesis is open, the lines it wraps onto."""
+    rows = [at]
+    for i in view.nonblank(at + 1, at + 6):
+        joined = " ".join(view.text(r) for r in rows)
+        if joined.count("(") <= joined.count(")"):
+            break
+        rows.append(i)
+    return rows
+
+
+def read_sender(view: LetterLines, number: DocNumber | None, number_row: int | None) -> tuple[str, int | None]:
+    """The issuing office: ส่วนราชการ of a memo; the letterhead office line of a letter."""
+    if view.span.kind == "memo":
+        return _memo_office(view)
+    if number_row is not None and number is not None:
+        rest = view.text(number_row)[number.end :]
+        if _OFFICE.match(rest.strip()):
+            return _office_with_wrap(view, rest, number_row), number_row
+    stamps = _stamp_rows(view)
+    for i in view.nonblank(None, view.addressee_at or view.body_start):
+        text = view.text(i)
+        if i in stamps or (i < view.span.header and _is_stamp_office(view, i)):
+            continue
+        if _OFFICE.match(text) and not _ADDRESS.match(text):
+            return _office_with_wrap(view, text, i), i
+    return "", None
+
+
+def _is_stamp_office(view: LetterLines, row: int) -> bool:
+    """An office name in the stamp above the header (the receiver, not the sender)."""
+    nxt = view.nonblank(row + 1, row + 4)
+    return bool(re.match(f"{LEAD}(?:สนง|{loose('สำนักงาน')}.*{loose('อำเภอ')})", view.text(row))) or \
+        any(STAMP_LINE.match(view.text(j)) for j in nxt[:2])
+
+
+def _office_with_wrap(view: LetterLines, text: str, row: int) -> str:
+    """Letterheads wrap `…การปกครอง / ท้องถิ่น…` over two lines."""
+    text = text.strip()
+    if re.search(f"{loose('ปกครอง')}\\W*$", text):
+        for j in view.nonblank(row + 1, row + 5)[:3]:
+            if re.match(f"{LEAD}{loose('ท้องถิ')}|{LEAD}ทองถิ", view.text(j)):
+                return tidy(re.sub(r"\W+$", "", text) + view.text(j))
+    return tidy(text)
+
+
+def _memo_office(view: LetterLines) -> tuple[str, int | None]:
+    for i in view.nonblank(None, view.body_start):
+        m = MEMO_OFFICE.match(view.text(i))
+        if m:
+            office = re.split(f"\\s{loose('โทร')}|\\s{loose('ที่')}\\s", view.text(i)[m.end():])[0]
+            return tidy(office), i
+    return "", None
+
+
+def read_received(view: LetterLines) -> tuple[str, dt.date | None, int | None]:
+    """The first receiving stamp: เลขรับ/เลขที่รับ and the วันที่ beside or under it."""
+    for i in view.nonblank():
+        m = STAMP_NUMBER.search(view.text(i))
+        if not m:
+            continue
+        for j in [i] + view.nonblank(i + 1, i + 6)[:3]:
+            tail = view.text(j)[m.end():] if j == i else view.text(j)
+            dates = find_thai_dates(tail) if (j == i or STAMP_LINE.match(tail)) else []
+            if dates:
+                return m.group(1), dates[0].date, i
+        return m.group(1), None, i
+    return "", None, None

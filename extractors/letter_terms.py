@@ -1,0 +1,81 @@
+"""Keyword patterns for Thai official letters (หนังสือราชการ), tolerant of OCR.
+
+Tesseract often drops Thai combining marks (เรื่อง → เรือง, บันทึกข้อความ → บนทกขอความ,
+ที่ → ที), so every keyword is matched with its marks optional. Patterns are anchored at
+line start by the callers, which keeps the looseness from matching inside body text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.thai_dates import find_thai_dates
+
+_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+LEAD = r"^[\s#*\-–•'\".,|:_]*"  # markdown, bullets and OCR specks before a keyword
+
+
+def loose(word: str) -> str:
+    """Regex for `word` with each combining mark optional."""
+    return "".join(f"{re.escape(c)}?" if _MARK.match(c) else re.escape(c) for c in word)
+
+
+@cache
+def starts_with(*words: str) -> re.Pattern[str]:
+    """Line starts with one of `words` (marks optional), after leading specks."""
+    alts = "|".join(loose(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(f"{LEAD}(?:{alts})")
+
+
+MEMO_TITLE = re.compile(f"{LEAD}{loose('บันทึกข้อความ')}[\\s.*#]*$")
+SUBJECT = re.compile(f"{LEAD}{loose('เรื่อง')}[\\s.:]*")
+# `เรียน` also read as `รียน`/`เรยน`; `จึงเรียนมา` never starts a line with เรียน.
+ADDRESSEE = re.compile(f"{LEAD}(?:เ?ร{loose('ีย')}น(?!มา)|{loose('ถึง')}(?=\\s))[\\s.:]*")
+REFERENCE_HEAD = re.compile(f"{LEAD}{loose('อ้างถึง')}[\\s.:]*")
+ATTACHMENT_HEAD = re.compile(f"{LEAD}(?:{loose('สิ่งที่ส่งมาด้วย')}|\\S{{0,4}}\\s*{loose('ส่งมาด้วย')})[\\s.:]*")
+URGENCY = re.compile(f"{LEAD}({loose('ด่วนที่สุด')}|{loose('ด่วนมาก')}|{loose('ด่วน')})(?![ก-๛])")
+STAMP_NUMBER = re.compile(f"(?:{loose('เลขที่รับ')}|{loose('เลขรับ')}|{loose('รับที่')})[\\s.:…]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
+STAMP_LINE = re.compile(f"{LEAD}(?:{loose('เลขที่รับ')}|{loose('เลขรับ')}|{loose('เวลา')}|{loose('วันที่')})")
+MEMO_OFFICE = re.compile(f"{LEAD}{loose('ส่วนราชการ')}[\\s.:]*")
+CLOSING = re.compile(f"{LEAD}(?:{loose('ขอแสดงความนับถือ')}|{loose('จึงเรียนมา')})")
+URGENCY_WORDS = {"ด่วนที่สุด": "ด่วนที่สุด", "ด่วนมาก": "ด่วนมาก", "ด่วน": "ด่วน"}
+
+
+def strip_marks(text: str) -> str:
+    return _MARK.sub("", text)
+
+
+def canonical_urgency(found: str) -> str:
+    """Map an OCR-damaged urgency word back to one of the three official levels."""
+    bare = strip_marks(found)
+    if bare.startswith(strip_marks("ด่วนที่สุด")):
+        return "ด่วนที่สุด"
+    if bare.startswith(strip_marks("ด่วนมาก")):
+        return "ด่วนมาก"
+    return "ด่วน"
+
+
+def is_date_only(line: str) -> bool:
+    """A line that is just a date (optionally `วันที่` before it): the date line of a header."""
+    dates = find_thai_dates(line)
+    if len(dates) != 1:
+        return False
+    rest = line[: dates[0].start] + line[dates[0].end :]
+    rest = re.sub(f"{loose('วันที่')}|{loose('ลงวันที่')}", "", rest)
+    return len(re.sub(r"[\s.,:\-–|'\"“”]", "", rest)) <= 2
+
+
+# Words printed with a space before them even where a line wraps (ประจำปีงบประมาณ / พ.ศ. 2565).
+_SPACED_WORDS = ("พ.ศ", "ประจำ", "จำนวน", "ภายใน", "และ", "หรือ", "โดย", "ตาม", "ณ ", "เพื่อ", "ระดับ ", "ร้อยละ ")
+
+
+def smart_join(parts: list[str]) -> str:
+    """Join wrapped lines: Thai words broken by a line end join without a space."""
+    out = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        glue = re.match("[ก-๛]", out[-1:]) and re.match("[ก-๛]", part[:1]) and not part.startswith(_SPACED_WORDS)
+        out = f"{out}{part}" if glue or not out else f"{out} {part}"
+    return out

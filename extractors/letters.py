@@ -1,0 +1,122 @@
+"""Letters and memos (หนังสือราชการ / บันทึกข้อความ) → `Letter` records.
+
+Stages: the file's pages become one line stream; `segment.find_spans` cuts it into letters;
+for each letter the header fields, body fields and KPIs are read from its own lines. Every
+field records the page it came from in `field_pages`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractors import letter_body as body
+from extractors import letter_fields as head
+from extractors.indicators import extract_indicators, merge_indicators
+from extractors.letter_fields import LetterLines
+from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
+from pipeline.records import Letter
+from pipeline.thai_dates import IMPOSSIBLE_DATE
+
+_TABLE_ROLES = {"report_form", "attachment_list", "kpi_table"}
+_FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4})")
+_POSITION_OFFICES = [  # a signatory's title names the office that signs: อธิบดีกรม… → กรม…
+    (re.compile(r"^(?:.*\s)?อธิบดี(กรม\S+)$"), r"\1"),
+    (re.compile(r"^(?:.*\s)?ท้องถิ่นจังหวัด(\S+)$"), r"สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด\1"),
+]
+
+
+def extract_letters(pages: Sequence[tuple[int, str]]) -> list[Letter]:
+    """Every letter and memo in a file's normalised page texts, in reading order."""
+    lines = stream_lines(pages)
+    roles = classify_pages(pages)
+    return [_read_letter(k, LetterLines(lines, span), roles) for k, span in enumerate(find_spans(lines))]
+
+
+def _read_letter(index: int, view: LetterLines, roles: dict[int, str]) -> Letter:
+    head.locate(view)
+    letter = Letter(index, view.page(view.span.start), view.page(view.span.start), view.span.kind)  # type: ignore[arg-type]
+    _read_header(letter, view)
+    core_end = _read_signature(letter, view)
+    _read_body(letter, view, core_end)
+    letter.page_to = _page_to(view, core_end, roles, signed="signatory" in letter.field_pages)
+    fiscal = _fiscal_year(view, core_end)
+    found = [ind for page, text in _texts_by_page(view.lines, view.span)
+             for ind in extract_indicators(text, page, fiscal)]
+    letter.indicators = merge_indicators(found)
+    return letter
+
+
+def _set(letter: Letter, name: str, value: object, row: int | None, view: LetterLines) -> None:
+    if value in (None, "", []) or row is None:
+        return
+    setattr(letter, name, value)
+    letter.field_pages[name] = view.page(row)
+
+
+def _read_header(letter: Letter, view: LetterLines) -> None:
+    number, number_row = head.read_doc_number(view)
+    own = number.text() if number else ""
+    _set(letter, "doc_number", own, number_row, view)
+    letter.circular = bool(own) and number is not None and number.circular
+    date, row, impossible = head.read_date(view, number_row, own)
+    _set(letter, "date", date, row, view)
+    if impossible:
+        letter.flags.append(IMPOSSIBLE_DATE)
+    _set(letter, "urgency", *head.read_urgency(view), view)
+    _set(letter, "subject", *head.read_subject(view), view)
+    _set(letter, "addressee", *head.read_addressee(view), view)
+    _set(letter, "sender", *head.read_sender(view, number, number_row), view)
+    received, received_date, row = head.read_received(view)
+    _set(letter, "received_number", received, row, view)
+    _set(letter, "received_date", received_date, row, view)
+
+
+def _read_signature(letter: Letter, view: LetterLines) -> int:
+    name, position, row, after = body.find_signature(view)
+    _set(letter, "signatory", name, row, view)
+    _set(letter, "signatory_position", position, row, view)
+    if not letter.sender and position:
+        _set(letter, "sender", _office_of(position), row, view)
+    return body.find_core_end(view, after if row is not None else None)
+
+
+def _office_of(position: str) -> str:
+    for pattern, repl in _POSITION_OFFICES:
+        if pattern.match(position):
+            return pattern.sub(repl, position)
+    return ""
+
+
+def _read_body(letter: Letter, view: LetterLines, core_end: int) -> None:
+    refs = body.find_references(view, core_end, letter.doc_number)
+    if refs:
+        letter.references = refs
+        letter.field_pages["references"] = view.page(view.span.header)
+    _set(letter, "attachments", *body.find_attachments(view), view)
+    deadline, deadline_text, row = body.find_deadline(view, core_end)
+    _set(letter, "deadline", deadline, row, view)
+    _set(letter, "deadline_text", deadline_text, row, view)
+    _set(letter, "provinces", *body.find_provinces(view), view)
+
+
+def _page_to(view: LetterLines, core_end: int, roles: dict[int, str], signed: bool) -> int:
+    """Last page of the letter proper. Unsigned, its end is unsure: stop before table pages."""
+    rows = view.nonblank(None, core_end) or [view.span.start]
+    first = view.page(view.span.start)
+    pages = [view.page(i) for i in rows
+             if signed or view.page(i) == first or roles.get(view.page(i)) not in _TABLE_ROLES]
+    return max(pages, default=first)
+
+
+def _fiscal_year(view: LetterLines, core_end: int) -> int | None:
+    text = " ".join(view.text(i) for i in view.nonblank(None, core_end))
+    m = _FISCAL_YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def _texts_by_page(lines: list[Line], span: Span) -> list[tuple[int, str]]:
+    pages: dict[int, list[str]] = {}
+    for line in lines[span.start : span.end]:
+        pages.setdefault(line.page, []).append(line.text)
+    return [(page, "\n".join(texts)) for page, texts in pages.items()]

@@ -1,0 +1,208 @@
+"""Segmentation (การแบ่งเอกสาร): which pages hold letters, memos, report forms, lists, KPI tables.
+
+One scanned file often holds a province's cover letter, the department circular it forwards,
+a memo, then report forms. Letters may start mid-page, so we work on one stream of lines over
+all pages: a letter starts at its `ที่ <เลข>` header (or a บันทึกข้อความ title), pulled back
+over the urgency mark and receiving stamp printed above it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from extractors.letter_docnum import try_parse_docnum
+from extractors.letter_terms import (
+    ADDRESSEE,
+    LEAD,
+    MEMO_TITLE,
+    STAMP_LINE,
+    STAMP_NUMBER,
+    SUBJECT,
+    URGENCY,
+    loose,
+    starts_with,
+)
+
+PageRole = str  # letter | memo | report_form | attachment_list | kpi_table | continuation | other
+_HEADER_LOOKAHEAD = 15  # non-blank lines after ที่ in which เรียน/ถึง must appear
+_TOP_LINES = 10  # a page "is" a letter page when the header is this near its top
+# `ที่` as OCR gives it: ที่, ที, ท, fi — then the issuer code and digits.
+_HEADER_NUMBER = re.compile(f"{LEAD}(?:{loose('ที่')}|ท|fi)\\s*(?=[ก-ฮ]{{2,3}}\\.?\\s*\\d)")
+_OFFICE_LINE = starts_with("สำนักงาน", "สนง", "กอง", "กรม", "ณ.", "ศาลากลาง", "ที่ว่าการ")
+_REPORT_TITLE = starts_with("แบบรายงาน")
+_ESTABLISHED = re.compile(f"{loose('จัดตั้งแล้ว')}|{loose('ยังไม่')}(?:ได้)?{loose('จัดตั้ง')}")
+_LIST_TITLE = starts_with("บัญชีแนบท้าย", "เอกสารแนบท้าย", "สิ่งที่ส่งมาด้วย", "บัญชีรายชื่อ")
+_KPI_TABLE = re.compile(f"{loose('เกณฑ์การให้คะแนน')}")
+_KPI_ITEM = starts_with("ตัวชี้วัดที่")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One text line of the file with the page it is on."""
+
+    page: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where one letter sits in the line stream: [start, end), header = its ที่/title line."""
+
+    kind: str  # letter | memo
+    start: int
+    header: int
+    end: int
+
+
+def stream_lines(pages: Sequence[tuple[int, str]]) -> list[Line]:
+    return [Line(number, line.strip()) for number, text in pages for line in text.splitlines()]
+
+
+def _next_texts(lines: list[Line], index: int, count: int) -> list[str]:
+    found: list[str] = []
+    for line in lines[index + 1 :]:
+        if line.text:
+            found.append(line.text)
+            if len(found) == count:
+                break
+    return found
+
+
+def is_letter_header(lines: list[Line], index: int) -> bool:
+    """`ที่ <เลข>` followed soon by เรียน/ถึง: the number line of a letter, not a stamp copy."""
+    text = lines[index].text
+    if not _HEADER_NUMBER.match(text) or re.search(loose("ลงวันที่"), text):
+        return False  # a reference wrapped to line start carries ลงวันที่
+    following = _next_texts(lines, index, _HEADER_LOOKAHEAD)
+    return any(ADDRESSEE.match(t) and not SUBJECT.match(t) for t in following)
+
+
+def _is_preamble(lines: list[Line], index: int) -> bool:
+    """Lines printed above a header: urgency, a receiving stamp, page numbers, specks."""
+    text = lines[index].text
+    if not text or URGENCY.match(text) or STAMP_LINE.match(text):
+        return True
+    if len(re.sub(r"[\s.]", "", text)) <= 5:
+        return True
+    nxt = _next_texts(lines, index, 1)
+    return bool(_OFFICE_LINE.match(text) and nxt and STAMP_LINE.match(nxt[0]))
+
+
+def _pull_back(lines: list[Line], header: int, floor: int) -> int:
+    start = _over_preamble(lines, header, floor)
+    stamp = _stamp_above(lines, start, floor)
+    if stamp is not None:
+        start = _over_preamble(lines, stamp, floor)
+    while start < header and not lines[start].text:
+        start += 1
+    return start
+
+
+def _over_preamble(lines: list[Line], index: int, floor: int) -> int:
+    while index - 1 > floor and _is_preamble(lines, index - 1):
+        index -= 1
+    return index
+
+
+def _stamp_above(lines: list[Line], start: int, floor: int) -> int | None:
+    """A receiving stamp whose routing boxes (ฝ่าย…, กลุ่มงาน…) sit between it and the header."""
+    rows = [i for i in range(max(floor + 1, start - 12), start) if lines[i].text][-5:]
+    for k, i in enumerate(rows):
+        if STAMP_NUMBER.search(lines[i].text) and all(len(lines[j].text) < 60 for j in rows[k:]):
+            return i
+    return None
+
+
+def _header_kind(lines: list[Line], index: int, last_header: int) -> str | None:
+    text = lines[index].text
+    if MEMO_TITLE.match(text):
+        return "memo"
+    # A ที่ line just under a memo title is the memo's own number, not a new letter.
+    if index - last_header <= 8 and MEMO_TITLE.match(lines[last_header].text if last_header >= 0 else ""):
+        return None
+    return "letter" if is_letter_header(lines, index) else None
+
+
+def find_spans(lines: list[Line]) -> list[Span]:
+    """Every letter and memo in the stream, in order."""
+    heads: list[tuple[str, int, int]] = []
+    last_header, floor = -1, -1
+    for i in range(len(lines)):
+        kind = _header_kind(lines, i, last_header)
+        if kind is None:
+            continue
+        heads.append((kind, _pull_back(lines, i, floor), i))
+        last_header, floor = i, i
+    heads = heads or _page_top_fallback(lines)
+    if not heads:
+        return []
+    ends = [start for _, start, _ in heads[1:]] + [len(lines)]
+    return [Span(kind, start, header, end) for (kind, start, header), end in zip(heads, ends, strict=True)]
+
+
+def _page_top_fallback(lines: list[Line]) -> list[tuple[str, int, int]]:
+    """No header readable (OCR lost `ที่`): a first page with เรื่อง then เรียน is a letter."""
+    first = next((i for i, line in enumerate(lines) if line.text), None)
+    if first is None:
+        return []
+    window = [i for i in range(first, len(lines)) if lines[i].page == lines[first].page][:60]
+    subject = next((i for i in window if SUBJECT.match(lines[i].text)), None)
+    if subject is None or not any(ADDRESSEE.match(lines[i].text) for i in window if i > subject):
+        return []
+    return [("letter", first, subject)]
+
+
+def _content_role(texts: list[str]) -> PageRole | None:
+    joined = "\n".join(texts)
+    if any(_REPORT_TITLE.match(t) for t in texts) and _ESTABLISHED.search(joined):
+        return "report_form"
+    if _ESTABLISHED.search(joined) and re.search(f"{loose('อำเภอ')}|{loose('จังหวัด')}", joined) and \
+            sum(bool(re.search(r"\d", t)) for t in texts) >= 5:
+        return "report_form"
+    if _KPI_TABLE.search(joined) or sum(bool(_KPI_ITEM.match(t)) for t in texts) >= 3:
+        return "kpi_table"
+    if any(_LIST_TITLE.match(t) for t in texts[:6]):
+        return "attachment_list"
+    return None
+
+
+def _page_role(number: int, lines: list[Line], spans: list[Span]) -> PageRole:
+    texts = [line.text for line in lines if line.page == number and line.text]
+    top = {line_index for line_index, line in enumerate(lines) if line.page == number}
+    starts = [s for s in spans if s.header in top]
+    first_rows = sorted(top)[: _TOP_LINES * 3]
+    near_top = [s for s in starts if s.header in first_rows[: _nonblank_cut(lines, first_rows)]]
+    if near_top:
+        return near_top[0].kind
+    content = _content_role(texts)
+    if content:
+        return content
+    if starts:
+        return starts[0].kind
+    if any(s.start <= min(top, default=-1) < s.end for s in spans):
+        return "continuation"
+    return "other"
+
+
+def _nonblank_cut(lines: list[Line], rows: list[int]) -> int:
+    """How many of `rows` it takes to see `_TOP_LINES` non-blank lines."""
+    seen = 0
+    for k, row in enumerate(rows):
+        seen += bool(lines[row].text)
+        if seen >= _TOP_LINES:
+            return k + 1
+    return len(rows)
+
+
+def classify_pages(pages: Sequence[tuple[int, str]]) -> dict[int, PageRole]:
+    """Page number (1-based) → role, for the table reader and for letter page ranges."""
+    lines = stream_lines(pages)
+    spans = find_spans(lines)
+    return {number: _page_role(number, lines, spans) for number, _ in pages}
+
+
+def header_docnum(text: str) -> str:
+    found = try_parse_docnum(text)
+    return found.text() if found else ""

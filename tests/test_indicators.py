@@ -1,0 +1,60 @@
+"""KPI reading: inline mentions, memo items, KPI tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from letters_seed_pages import seed_pages
+
+from extractors.indicators import extract_indicators
+from pipeline.thai_text import normalise
+
+_INLINE = normalise(
+    "ประจำปีงบประมาณ พ.ศ. ๒๕๖๑ ตัวชี้วัดที่ ๔.๑ การจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น"
+    "ครบทุกองค์กรปกครองส่วนท้องถิ่น ภายในเดือนกันยายน ๒๕๖๑ และตัวชี้วัดที่ ๔.๒ การจัดตั้งศูนย์ปฏิบัติการร่วม"
+    "ในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) จำนวน ๘๗๘ ศูนย์ ภายในเดือนเมษายน ๒๕๖๑"
+)
+
+
+def test_inline_kpis() -> None:
+    found = {i.code: i for i in extract_indicators(_INLINE, 1, None)}
+    assert set(found) == {"4.1", "4.2"}
+    kpi = found["4.2"]
+    assert kpi.name == "การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)"
+    assert (kpi.target_value, kpi.target_unit, kpi.fiscal_year) == (878, "ศูนย์", 2561)
+    assert kpi.due_date == dt.date(2018, 4, 30) and kpi.page == 1
+    assert found["4.1"].due_date == dt.date(2018, 9, 30) and found["4.1"].target_value is None
+
+
+def test_quoted_name_and_scale_target() -> None:
+    text = ("พ.ศ. 2565 ตัวชี้วัดที่ 2.3 องค์กรปกครองส่วนท้องถิ่นที่ผ่านเกณฑ์การประเมินประสิทธิภาพ\n(LPA) จำนวน 6,500 แห่ง "
+            "และตัวชี้วัดที่ 5.1 ระดับความสำเร็จของการจัดทำฐานข้อมูลกลาง\nขององค์กรปกครองส่วนท้องถิ่น ระดับ 5")
+    found = {i.code: i for i in extract_indicators(text, 2, 2565)}
+    assert found["2.3"].name == "องค์กรปกครองส่วนท้องถิ่นที่ผ่านเกณฑ์การประเมินประสิทธิภาพ (LPA)"
+    assert (found["2.3"].target_value, found["2.3"].target_unit) == (6500, "แห่ง")
+    assert found["5.1"].name == "ระดับความสำเร็จของการจัดทำฐานข้อมูลกลางขององค์กรปกครองส่วนท้องถิ่น"
+    assert (found["5.1"].target_value, found["5.1"].target_unit, found["5.1"].fiscal_year) == (5, "ระดับ", 2565)
+    quoted = extract_indicators('ตัวชี้วัดที่ 4.2 การพัฒนาประสิทธิภาพ “การจัดตั้งศูนย์ฯ (สถานที่กลาง)” จำนวน 878 ศูนย์', 1, 2561)
+    assert quoted[0].name == "การจัดตั้งศูนย์ฯ (สถานที่กลาง)" and quoted[0].fiscal_year == 2561
+
+
+def test_memo_items_with_owner_and_sub_items() -> None:
+    pages = dict(seed_pages("000"))
+    found = {i.code: i for i in extract_indicators(pages[5], 5, 2561)}
+    assert found["1.1"].owner == "กพส."
+    assert found["5.2(8)"].target_value == 878 and found["5.2(8)"].due_date == dt.date(2018, 4, 30)
+    assert found["5.2(12)"].target_value == 80 and found["5.2(12)"].target_unit == "ร้อยละ"
+
+
+def test_kpi_table_levels() -> None:
+    pages = dict(seed_pages("002"))
+    rows = {i.code: i for i in extract_indicators(pages[3], 3, None)}
+    assert rows["1"].target_value == 50 and rows["1"].levels == ["17", "34", "50", "67", "84"]
+    assert rows["1"].owner == "สน.สส." and rows["1"].fiscal_year == 2554
+    assert rows["5"].levels == ["2.5", "3", "3.5", "4", "4.5"]
+    assert rows["17"].owner == "กค."
+
+
+def test_recurring_mention_without_details() -> None:
+    found = extract_indicators("รายงานผลการดำเนินงานตามตัวชี้วัดที่ 4.2 แล้ว จึงขอให้", 1, None)
+    assert found[0].code == "4.2" and found[0].name == "" and found[0].target_value is None

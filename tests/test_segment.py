@@ -1,0 +1,49 @@
+"""Page roles and letter boundaries on the seeds."""
+
+from __future__ import annotations
+
+from letters_seed_pages import seed_pages
+
+from extractors.letters import extract_letters
+from extractors.segment import classify_pages, find_spans, stream_lines
+
+
+def test_seed000_roles() -> None:
+    roles = classify_pages(seed_pages("000"))
+    assert roles[1] == "letter" and roles[2] == "report_form" and roles[5] == "memo"
+    assert set(roles.values()) <= {"letter", "memo", "report_form", "continuation"}
+
+
+def test_letter_starts_mid_page_at_its_stamp() -> None:
+    pages = seed_pages("000")
+    lines = stream_lines(pages)
+    spans = find_spans(lines)
+    assert [s.kind for s in spans] == ["letter", "letter", "memo"]
+    second = spans[1]  # its receiving stamp is on the report-form page, above the header
+    assert lines[second.start].text.startswith("สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดอุดรธานี")
+    assert lines[second.start].page == 2 and lines[second.header].page == 2
+
+
+def test_memo_title_opens_a_span_and_its_number_line_does_not() -> None:
+    spans = find_spans(stream_lines(seed_pages("003")))
+    assert [s.kind for s in spans] == ["memo", "letter"]
+
+
+def test_report_form_page_is_not_part_of_a_signed_letter_range() -> None:
+    pages = [(1, "ที่ ปจ 0023.3/1707\nเรื่อง รายงานผล\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nจึงเรียนมาเพื่อทราบ\n(นายอนุชา ทองคำ)\nท้องถิ่นจังหวัดปราจีนบุรี"),
+             (2, "แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\nประจำเดือน พฤศจิกายน พ.ศ. 2564\nที่ อำเภอ ทั้งหมด จัดตั้งแล้ว ยังไม่จัดตั้ง\n1 เมือง 15 4 11")]
+    assert classify_pages(pages) == {1: "letter", 2: "report_form"}
+    letter = extract_letters(pages)[0]
+    assert (letter.page_from, letter.page_to) == (1, 1)
+    assert letter.sender == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดปราจีนบุรี"  # from the signatory's title
+
+
+def test_kpi_table_page() -> None:
+    roles = classify_pages(seed_pages("002"))
+    assert roles[1] == "letter" and roles[3] == "memo"
+    assert classify_pages([(1, "ลำดับ ประเด็น ตัวชี้วัด เป้าหมาย เกณฑ์การให้คะแนน\n1 ก 3 1 2 3 4 5 กค.")]) == {1: "kpi_table"}
+
+
+def test_no_letter_on_empty_pages() -> None:
+    assert extract_letters([(1, ""), (2, "   ")]) == []
+    assert classify_pages([(1, "")]) == {1: "other"}

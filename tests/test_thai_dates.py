@@ -1,0 +1,125 @@
+"""Thai date reading: table-driven cases from the seeds' own spellings, and round-trips."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pythainlp.util import arabic_digit_to_thai_digit
+from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+from pipeline.thai_dates import (
+    IMPOSSIBLE_DATE,
+    be_to_ce,
+    expand_year,
+    find_thai_dates,
+    parse_period,
+    parse_thai_date,
+)
+
+TODAY = dt.date(2024, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("๑๔ กุมภาพันธ์ ๒๕๖๑", dt.date(2018, 2, 14), id="thai-digits-full-month"),
+        pytest.param("15 ก.พ. 2561", dt.date(2018, 2, 15), id="abbr-dots"),
+        pytest.param("วันที่ ๒๓ กพ. ๒๕๖๑", dt.date(2018, 2, 23), id="abbr-no-dots"),
+        pytest.param("๓๐ ส.ค. ๒๕๖๑", dt.date(2018, 8, 30), id="abbr-aug"),
+        pytest.param("วันที่ - ๒ ก.ย. ๒๕๖๑", dt.date(2018, 9, 2), id="stamp-dash"),
+        pytest.param("ณ วันที่ ๓๐ ก.ย. ๖๐", dt.date(2017, 9, 30), id="two-digit-be"),
+        pytest.param("อัปเดตวันที่ 10/4/61", dt.date(2018, 4, 10), id="numeric-short"),
+        pytest.param("เลขที่รับ 1861 วันที่ 14/05/67", dt.date(2024, 5, 14), id="numeric-stamp"),
+        pytest.param("ภายในวันศุกร์ที่ 31 พฤษภาคม 2567", dt.date(2024, 5, 31), id="weekday-deadline"),
+        pytest.param("1 มกราคม พ.ศ. 2561", dt.date(2018, 1, 1), id="literal-pho-so"),
+        pytest.param("30 มิ.ย. 2554", dt.date(2011, 6, 30), id="mi-yo"),
+        pytest.param("12 ธันวาคม ๒๕๖๐", dt.date(2017, 12, 12), id="mixed-digits"),
+        pytest.param("๑๓ ธันวาคม ๒๕๖๖", dt.date(2023, 12, 13), id="seed-004"),
+        pytest.param("26 มกราคม 2561", dt.date(2018, 1, 26), id="full-jan"),
+        pytest.param("8 กุมภาพันธ 2561", dt.date(2018, 2, 8), id="ocr-dropped-mark"),
+        pytest.param("2 ตุลาคม 2022", dt.date(2022, 10, 2), id="ce-year"),
+    ],
+)
+def test_parse_thai_date(text: str, expected: dt.date) -> None:
+    assert parse_thai_date(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("คำสั่ง ที่ ๕/๒๕๕๙", id="order-number"),
+        pytest.param("โทร ๐-๒๒๔๑-๕๐๑๓", id="phone"),
+        pytest.param("ทุกวันที่ ๑๕ ของเดือน", id="recurring"),
+        pytest.param("มท 0810.7/ว 435", id="doc-number"),
+        pytest.param("", id="empty"),
+    ],
+)
+def test_no_date(text: str) -> None:
+    assert parse_thai_date(text, today=TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [pytest.param("31 ก.พ. 2561", id="feb-31"), pytest.param("30 กุมภาพันธ์ ๒๕๖๑", id="feb-30"),
+     pytest.param("31/4/61", id="apr-31-numeric")],
+)
+def test_impossible_date_is_flagged_not_raised(text: str) -> None:
+    found = find_thai_dates(text, today=TODAY)
+    assert len(found) == 1 and found[0].date is None and IMPOSSIBLE_DATE in found[0].flags
+    assert parse_thai_date(text, today=TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("year", "expected"),
+    [pytest.param(2567, 2024, id="be-year"), pytest.param(2024, 2024, id="ce-year"),
+     pytest.param(61, 2018, id="two-digit"), pytest.param(99, 1956, id="two-digit-last-century")],
+)
+def test_years(year: int, expected: int) -> None:
+    assert expand_year(year, TODAY) == expected
+
+
+def test_be_to_ce() -> None:
+    assert be_to_ce(2561) == 2018
+
+
+def test_find_reports_spans_in_order() -> None:
+    text = "ลงวันที่ ๑๒ ธันวาคม ๒๕๖๐ และ ๑๔ ก.พ. ๖๑"
+    found = find_thai_dates(text, today=TODAY)
+    assert [d.date for d in found] == [dt.date(2017, 12, 12), dt.date(2018, 2, 14)]
+    assert found[0].start == text.index("๑๒")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("ประจำเดือน มกราคม พ.ศ. ๒๕๖๑", "2018-01", id="month-be"),
+        pytest.param("อัปเดตวันที่ 10/4/61", "2018-04", id="update-date"),
+        pytest.param("ประจำเดือน พฤศจิกายน พ.ศ. 2564", "2021-11", id="nov"),
+        pytest.param("ไม่มีวันที่", None, id="none"),
+    ],
+)
+def test_parse_period(text: str, expected: str | None) -> None:
+    assert parse_period(text, today=TODAY) == expected
+
+
+_DATES = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2040, 12, 31))
+
+
+@given(day=_DATES, abbr=st.booleans(), thai=st.booleans(), dots=st.booleans())
+def test_round_trip_written_dates(day: dt.date, abbr: bool, thai: bool, dots: bool) -> None:
+    month = (thai_abbr_months if abbr else thai_full_months)[day.month - 1]
+    if abbr and not dots:
+        month = month.replace(".", "")
+    text = f"ลงวันที่ {day.day} {month} {day.year + 543}"
+    if thai:
+        text = arabic_digit_to_thai_digit(text)
+    assert parse_thai_date(text) == day
+
+
+@given(day=st.dates(min_value=dt.date(1958, 1, 1), max_value=dt.date(2033, 12, 31)))
+def test_round_trip_two_digit_numeric(day: dt.date) -> None:
+    text = f"{day.day}/{day.month}/{(day.year + 543) % 100:02d}"
+    assert parse_thai_date(text, today=TODAY) == day
