@@ -60,6 +60,9 @@ class Page:
     grid: list[list[str]] | None = None
     sheet_name: str = ""
     errors: list[str] = field(default_factory=list)
+    # Tables of a text-layer page (pdfplumber grids, cell text normalised), filled by loading via
+    # pipeline.tables.pdf_tables.tables_from_pdf_page; None when not looked for.
+    tables: list[list[list[str]]] | None = None
 
 
 @dataclass

@@ -1,0 +1,96 @@
+"""Columns of report forms by meaning, not position (หัวตาราง → บทบาทของคอลัมน์).
+
+Forms from different provinces order and word their columns differently ("จำนวน อปท.ทั้งหมด",
+"จำนวนทั้งหมด", "ยังไม่ได้จัดตั้ง"…) and OCR garbles them (อบท. for อปท.), so each column's
+header text — all header rows joined — is matched on its skeleton against keyword rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractors.form_cells import parse_count, skeleton
+from pipeline.tables.model import Grid
+
+NUMERIC_ROLES = ("total", "established", "not_established")
+PLACE_ROLES = ("district", "province", "label")
+
+# Checked in order: the first rule whose keyword occurs in the skeleton wins. Order matters —
+# "ปัญหา… ในการจัดตั้ง" mentions จัดตั้ง, "ยังไม่จัดตั้ง" contains จัดตั้ง.
+_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("problem", ("ปญหา", "อปสรรค", "ปญห")),
+    ("remark", ("หมายเหต", "หมายเหด")),
+    ("not_established", ("ยงไม", "ยงใม", "ไมไดจด", "ยงมได")),
+    ("established", ("จดตงแลว", "แลว", "ดำเนนการแลว")),
+    ("total", ("ทงหมด", "ทงหมค", "จำนวนอปท", "จำนวนอบท", "อปท", "อบท")),
+    ("district", ("อำเภอ", "อำเกอ", "อาเภอ", "เขต")),
+    ("province", ("จงหวด", "จงหวค")),
+    ("label", ("ชออปท", "หนวยงาน", "องคกรปกครอง")),
+)
+_NO_HEADERS = ("ท", "ลำดบ", "ลำดบท", "ลาดบท", "ลำคบท", "ทท")
+
+
+@dataclass(frozen=True)
+class Header:
+    """Where a table's header ends and which column plays which role."""
+
+    first_row: int
+    data_row: int  # first row after the header
+    roles: dict[str, int]  # role → column index
+
+
+def classify_header(text: str) -> str | None:
+    """One column's joined header text → its role, or None when it means nothing to us."""
+    skel = skeleton(text).replace("(", "").replace(")", "")
+    if not skel:
+        return None
+    if skel in _NO_HEADERS or skel.startswith("ลำดบ"):
+        return "no"
+    for role, keys in _RULES:
+        if any(k in skel for k in keys):
+            return role
+    return None
+
+
+def _roles(grid: Grid, start: int, depth: int) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for col in range(len(grid[start])):
+        parts = [grid[r][col] for r in range(start, start + depth) if col < len(grid[r])]
+        text = " ".join(p for i, p in enumerate(parts) if p not in parts[:i])
+        role = classify_header(text)
+        if role is not None and role not in roles:
+            roles[role] = col
+    return roles
+
+
+def _is_usable(roles: dict[str, int]) -> bool:
+    has_place = any(r in roles for r in PLACE_ROLES)
+    return has_place and sum(r in roles for r in NUMERIC_ROLES) >= 2
+
+
+def looks_like_data(row: list[str], roles: dict[str, int] | None = None) -> bool:
+    """A data row has a row number in its first cells or counts in its numeric cells."""
+    cols = [roles[r] for r in NUMERIC_ROLES if roles and r in roles] if roles else []
+    first = row[0] if row else ""
+    counts = [parse_count(row[c]) for c in cols if c < len(row) and row[c].strip()]
+    return (first.strip().isdigit()) or (bool(counts) and all(v is not None for v in counts))
+
+
+def _is_title_row(row: list[str]) -> bool:
+    """A merged title repeated across the sheet (or a lone line) is not a header row."""
+    return len({v.strip() for v in row if v.strip()}) < 2
+
+
+def find_header(grid: Grid, max_start: int = 12) -> Header | None:
+    """The header rows (1–3 deep) at the top of a grid, with their column roles."""
+    for start in range(min(max_start, len(grid))):
+        if _is_title_row(grid[start]):
+            continue
+        for depth in (1, 2, 3):
+            if start + depth > len(grid):
+                break
+            roles = _roles(grid, start, depth)
+            next_row = grid[start + depth] if start + depth < len(grid) else []
+            if _is_usable(roles) and (not next_row or looks_like_data(next_row, roles)):
+                return Header(start, start + depth, roles)
+    return None

@@ -1,0 +1,132 @@
+"""What a report form is about (บริบทของแบบรายงาน): indicator, period and province.
+
+The title above the table says it ("แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน… ประจำเดือน
+มกราคม พ.ศ. 2561 จังหวัดสตูล"); when it does not, the page ("อัปเดตวันที่ 10/4/61") and then
+the covering letter (subject, date, sender) do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from extractors.form_cells import skeleton
+from extractors.places import match_province, province_name
+from pipeline.records import Letter
+from pipeline.thai_dates import parse_period
+
+_JOINT_KEYS = ("ปฏบตการรวม", "สถานทกลาง", "ศนยปฏบตการ")
+_HELP_KEYS = ("ศนยชวยเหลอประชาชน", "ชวยเหลอประชาชน")
+_PROVINCE_WORD = re.compile(r"จ\s*ั?\s*ง\s*ห\s*ว\s*ั?\s*ด|จังหวัด")
+_EARLIEST_YEAR, _LATEST_YEAR = 2005, 2035  # report periods outside these are misreadings
+
+
+@dataclass(frozen=True)
+class FormContext:
+    indicator: str = ""  # help_centre | joint_centre | "" unknown
+    period: str = ""  # YYYY-MM
+    province_code: str = ""  # the province the title (or letter) names
+
+
+def detect_indicator(text: str) -> str:
+    """joint_centre (ศูนย์ปฏิบัติการร่วม…สถานที่กลาง) or help_centre (ศูนย์ช่วยเหลือประชาชน)."""
+    skel = skeleton(text)
+    if any(k in skel for k in _JOINT_KEYS):
+        return "joint_centre"
+    if any(k in skel for k in _HELP_KEYS):
+        return "help_centre"
+    return ""
+
+
+def _plausible(period: str | None) -> str:
+    if not period:
+        return ""
+    year = int(period[:4])
+    return period if _EARLIEST_YEAR <= year <= _LATEST_YEAR else ""
+
+
+def detect_period(text: str) -> str:
+    """YYYY-MM from "ประจำเดือน … พ.ศ. …" or an update date; "" when none is plausible."""
+    return _plausible(parse_period(text))
+
+
+def detect_province(text: str) -> str:
+    """The province named after the last จังหวัด in the text (fuzzy, OCR-tolerant)."""
+    for m in reversed(list(_PROVINCE_WORD.finditer(text))):
+        rest = text[m.end():].strip().split("\n")[0]
+        hit = _province_at(rest)
+        if hit:
+            return hit
+    return ""
+
+
+def _province_at(text: str) -> str:
+    """The province whose name starts `text` (first words only; OCR may drop marks)."""
+    head = skeleton(text)[:24]
+    if not head:
+        return ""
+    best, best_score = "", 0.0
+    for code in (f"{n:02d}" for n in range(10, 100)):
+        name = province_name(code)
+        if not name:
+            continue
+        score = fuzz.ratio(skeleton(name), head[: len(skeleton(name))])
+        if score > best_score:
+            best, best_score = code, score
+    return best if best_score >= 80 else ""
+
+
+def _letter_period(letters: Sequence[Letter]) -> str:
+    for letter in letters:
+        period = detect_period(letter.subject)
+        if period:
+            return period
+    return ""
+
+
+def _letter_province(letters: Sequence[Letter]) -> str:
+    for letter in letters:
+        code = detect_province(letter.sender)
+        if code:
+            return code
+        if len(letter.provinces) == 1:
+            hit = match_province(letter.provinces[0])
+            if hit:
+                return hit.code
+    return ""
+
+
+def _near_letter(period: str, letters: Sequence[Letter]) -> bool:
+    """An update date within a year of the covering letter is believable; else misread."""
+    dates = [lt.date for lt in letters if lt.date]
+    if not period or not dates:
+        return bool(period)
+    when = dt.date(int(period[:4]), int(period[5:7]), 1)
+    return any(abs((d - when).days) <= 400 for d in dates)
+
+
+def _letter_month(letters: Sequence[Letter]) -> str:
+    dates = [lt.date for lt in letters if lt.date]
+    return f"{dates[0].year:04d}-{dates[0].month:02d}" if dates else ""
+
+
+def read_context(title: str, page_text: str, letters: Sequence[Letter],
+                 inherited: FormContext | None = None) -> FormContext:
+    """Indicator, period and province for a table, most local source first."""
+    inherited = inherited or FormContext()
+    indicator = detect_indicator(title) or detect_indicator(page_text) or inherited.indicator
+    period = detect_period(title) or inherited.period
+    if not period:
+        period = detect_period(page_text)
+        if period and not _near_letter(period, letters):
+            period = ""
+    period = period or _letter_period(letters) or _letter_month(letters)
+    province = detect_province(title) or inherited.province_code or _letter_province(letters)
+    if not indicator:
+        indicator = next((detect_indicator(lt.subject) for lt in letters
+                          if detect_indicator(lt.subject)), "")
+    return FormContext(indicator, period, province)

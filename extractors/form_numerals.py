@@ -1,0 +1,128 @@
+"""Numbers in scanned table cells (ตัวเลขในช่องตาราง), read from the cell's own pixels.
+
+Stock Tesseract `tha` confuses Thai digits (๔๕๘๙→๕, ๗→๓, ๖→๒), so a count cell is read again
+from its crop by a `NumeralReader` — `pipeline.numerals` when importable, else Tesseract on the
+crop restricted to digits. Swapping readers is the one line in `default_numeral_reader`.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+from PIL import Image
+
+from extractors.form_cells import parse_count
+from pipeline.thai_text import normalise_field
+
+_INK_FRACTION = 0.004  # a crop with less dark ink than this is an empty cell
+
+
+class NumeralReading(Protocol):
+    text: str
+    value: int | None
+    confidence: float  # 0–1
+
+
+class NumeralReader(Protocol):
+    """Reads the one number in a grayscale crop; None when it sees no digit."""
+
+    def read(self, gray: np.ndarray) -> NumeralReading | None: ...
+
+
+@dataclass(frozen=True)
+class _Reading:
+    text: str
+    value: int | None
+    confidence: float
+    alternatives: tuple[str, ...] = ()
+
+
+class TesseractCellReader:
+    """Fallback reader: Tesseract (single line) on the crop, digits kept. Weak on Thai digits."""
+
+    def read(self, gray: np.ndarray) -> NumeralReading | None:
+        try:
+            words = tesseract_line(gray)
+        except (subprocess.SubprocessError, OSError):
+            return None
+        text = normalise_field(" ".join(t for t, _ in words))
+        value = parse_count(text)
+        if value is None or not any(ch.isdigit() for ch in text):
+            return None
+        conf = min((c for _, c in words), default=0.0) / 100
+        return _Reading(text, value, max(0.0, conf))
+
+
+def tesseract_line(gray: np.ndarray, lang: str = "tha", timeout: float = 20.0
+                   ) -> list[tuple[str, float]]:
+    """Words and confidences (0–100) of one text line in a crop (`--psm 7`)."""
+    buf = io.BytesIO()
+    Image.fromarray(gray).save(buf, format="PNG")
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # built per call: the machine is shared
+    done = subprocess.run(["tesseract", "stdin", "stdout", "-l", lang, "--psm", "7", "tsv"],
+                          input=buf.getvalue(), capture_output=True, env=env, timeout=timeout,
+                          check=True)
+    words = []
+    for line in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        parts = line.split("\t")
+        if len(parts) == 12 and parts[11].strip():
+            words.append((parts[11], float(parts[10])))
+    return words
+
+
+def default_numeral_reader() -> NumeralReader:
+    """`pipeline.numerals` (trained on Thai digits) when present, else the Tesseract fallback."""
+    try:
+        from pipeline.numerals import default_reader
+    except ImportError:
+        return TesseractCellReader()
+    return default_reader()
+
+
+@dataclass
+class CellNumber:
+    """A count read from a cell: value, confidence 0–1, other plausible values."""
+
+    value: int | None
+    confidence: float
+    text: str = ""
+    alternatives: list[int] = field(default_factory=list)
+
+
+def has_ink(gray: np.ndarray) -> bool:
+    """True when the crop holds any marks (a "-" counts); an empty cell has none."""
+    if gray.size == 0:
+        return False
+    return float((gray < 128).mean()) > _INK_FRACTION
+
+
+def _alt_values(reading: Any) -> list[int]:
+    out: list[int] = []
+    for alt in getattr(reading, "alternatives", ()) or ():
+        value = parse_count(str(alt)) if not isinstance(alt, int) else alt
+        if value is not None and value not in out:
+            out.append(value)
+    return out
+
+
+def read_cell_number(reader: NumeralReader | None, crop: np.ndarray | None,
+                     text: str) -> CellNumber:
+    """The cell's count: from its pixels when a reader and crop exist, else from its text.
+
+    A cell with no digit in its pixels is 0 when its text is a dash or blank (the form means
+    none), and unreadable (None) otherwise.
+    """
+    from_text = parse_count(text)
+    if reader is None or crop is None:
+        return CellNumber(from_text, 1.0 if from_text is not None else 0.0, text)
+    reading = reader.read(crop)
+    if reading is None or reading.value is None:
+        if from_text == 0 or not text.strip():
+            return CellNumber(0, 0.9, text)
+        return CellNumber(from_text, 0.3 if from_text is not None else 0.0, text)
+    return CellNumber(reading.value, float(reading.confidence), reading.text, _alt_values(reading))

@@ -1,0 +1,82 @@
+"""A report-form page → its tables and the title text above each (หน้าแบบรายงาน).
+
+Sheets bring their grid, text-layer pages the grids loading stored in `Page.tables` (else their
+text lines), scanned pages a ruled table found in the page image, with the OCR words placed in
+its cells (word positions when the rules are too faint).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.form_columns import Header
+from pipeline.records import Page, Word
+from pipeline.tables.model import Table
+from pipeline.tables.text_lines import tables_from_text
+from pipeline.thai_text import normalise
+
+_TITLE_START = re.compile(r"แบบรายงาน|บัญชีแนบท้าย|แบบ\s*รายงาน")
+_TITLE_LINES = 6  # without a "แบบรายงาน" line, this many lines above the table are its title
+
+
+def page_tables(page: Page) -> list[Table]:
+    if page.source == "sheet" and page.grid:
+        return [Table(cells=page.grid, source="sheet")]
+    if page.source == "text_layer":
+        grids = getattr(page, "tables", None)
+        if grids:
+            return [Table(cells=g, source="pdf") for g in grids]
+        return [Table(cells=g, source="text", top=start)
+                for g, start in tables_from_text(page.text)]
+    if page.source == "ocr" and page.image is not None:
+        from pipeline.tables.scan import tables_from_scan
+
+        return tables_from_scan(page.image, page.words)
+    return []
+
+
+def _title_from_lines(lines: list[str]) -> str:
+    starts = [i for i, line in enumerate(lines) if _TITLE_START.search(line)]
+    first = starts[-1] if starts else max(0, len(lines) - _TITLE_LINES)
+    return "\n".join(lines[first:])
+
+
+def _dedupe(values: list[str]) -> str:
+    """A merged title repeated across a sheet's columns, once."""
+    out: list[str] = []
+    for v in values:
+        if v.strip() and v not in out:
+            out.append(v)
+    return " ".join(out)
+
+
+def _first_label(table: Table, header: Header) -> str:
+    col = next((header.roles[r] for r in ("district", "province", "label") if r in header.roles), 0)
+    for row in table.cells[header.data_row:]:
+        if col < len(row) and row[col].strip():
+            return row[col].strip().split("\n")[0]
+    return ""
+
+
+def _lines_above_words(words: list[Word], top: int) -> list[str]:
+    lines: dict[tuple[int, int], list[Word]] = {}
+    for w in words:
+        if w.top + w.height <= top + 5:
+            lines.setdefault((w.block, w.line), []).append(w)
+    ordered = sorted(lines.values(), key=lambda ws: min(w.top for w in ws))
+    return [normalise(" ".join(w.text for w in sorted(ws, key=lambda w: w.left)))
+            for ws in ordered]
+
+
+def title_text(page: Page, table: Table, header: Header) -> str:
+    """The text printed above the table, from the nearest "แบบรายงาน…" line down."""
+    if table.source == "sheet":
+        return "\n".join(_dedupe(r) for r in table.cells[: header.first_row])
+    if table.source == "ocr" or table.image is not None:
+        return _title_from_lines(_lines_above_words(page.words, table.top))
+    lines = page.text.splitlines()
+    if table.source == "text":
+        return _title_from_lines(lines[: table.top])
+    anchor = _first_label(table, header)
+    cut = next((i for i, line in enumerate(lines) if anchor and anchor in line), len(lines))
+    return _title_from_lines(lines[:cut])

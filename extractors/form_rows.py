@@ -1,0 +1,125 @@
+"""Body rows of a report-form table → raw rows (แถวข้อมูล), before places and checks.
+
+Cells are taken by column role (see `form_columns`); counts come from the cell text, or from the
+cell's pixels through a numeral reader on scans. The รวม row is kept apart as printed totals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractors.form_cells import is_blank, is_total_label, parse_count
+from extractors.form_columns import NUMERIC_ROLES, Header
+from extractors.form_numerals import CellNumber, NumeralReader, read_cell_number
+from extractors.places import split_unit
+from pipeline.tables.model import Table
+from pipeline.thai_text import normalise_field
+
+_TEXT_ROLES = ("no", "district", "province", "label", "problem", "remark")
+
+
+@dataclass
+class RawRow:
+    """One body row as read: texts by role, counts, reading confidences."""
+
+    cells: dict[str, str]
+    numbers: dict[str, CellNumber] = field(default_factory=dict)
+    row_number: int | None = None
+    label: str = ""  # the place or organisation the row is about
+    unit_in_total: bool = False  # the label sat in the total column (one organisation)
+
+    @property
+    def confidence(self) -> float:
+        confs = [n.confidence for n in self.numbers.values()]
+        return min(confs) if confs else 1.0
+
+
+@dataclass
+class TableBody:
+    rows: list[RawRow]
+    printed_totals: dict[str, int | None] | None = None
+
+
+def _cell(table: Table, r: int, c: int | None) -> str:
+    if c is None or c >= len(table.cells[r]):
+        return ""
+    return normalise_field(table.cells[r][c])
+
+
+def _row_label(cells: dict[str, str]) -> tuple[str, bool]:
+    """The row's place/organisation label; an organisation in the total column counts too."""
+    label = cells.get("label") or cells.get("district") or cells.get("province") or ""
+    total_text = cells.get("total", "")
+    if split_unit(total_text) is not None and split_unit(label) is None:
+        return total_text, True
+    return label, False
+
+
+def _is_body_row(cells: dict[str, str]) -> bool:
+    return any(not is_blank(cells.get(role, "")) for role in ("district", "province", "label")) \
+        or any(parse_count(cells.get(r, "x")) for r in NUMERIC_ROLES)
+
+
+def _numbers(table: Table, r: int, header: Header, reader: NumeralReader | None,
+             cells: dict[str, str], unit_in_total: bool) -> dict[str, CellNumber]:
+    out: dict[str, CellNumber] = {}
+    for role in NUMERIC_ROLES:
+        if role not in header.roles:
+            continue
+        if role == "total" and unit_in_total:
+            # The row names one organisation in place of its count: the form means one.
+            out[role] = CellNumber(1, 1.0, cells[role])
+            continue
+        crop = table.crop(r, header.roles[role]) if reader is not None else None
+        out[role] = read_cell_number(reader, crop, cells.get(role, ""))
+    return out
+
+
+def _row_number(table: Table, r: int, header: Header, reader: NumeralReader | None,
+                text: str) -> int | None:
+    if "no" not in header.roles:
+        return None
+    crop = table.crop(r, header.roles["no"]) if reader is not None else None
+    number = read_cell_number(reader, crop, text)
+    if not text.strip() and number.value == 0:
+        return None
+    return number.value or None
+
+
+def read_body(table: Table, header: Header, reader: NumeralReader | None = None) -> TableBody:
+    """Body rows under the header; stops being a row at blank lines, keeps the รวม row apart."""
+    body = TableBody(rows=[])
+    for r in range(header.data_row, table.n_rows):
+        cells = {role: _cell(table, r, c) for role, c in header.roles.items()}
+        label, unit_in_total = _row_label(cells)
+        if is_total_label(label) or is_total_label(cells.get("no", "")):
+            body.printed_totals = {role: n.value for role, n in
+                                   _numbers(table, r, header, reader, cells, False).items()}
+            continue
+        if not _is_body_row(cells):
+            continue
+        if not label and body.rows and not any(parse_count(cells.get(x, "x")) is not None
+                                               for x in NUMERIC_ROLES if cells.get(x)):
+            continue
+        row = RawRow(cells=cells, label=label, unit_in_total=unit_in_total)
+        row.numbers = _numbers(table, r, header, reader, cells, unit_in_total)
+        row.row_number = _row_number(table, r, header, reader, cells.get("no", ""))
+        body.rows.append(row)
+    return body
+
+
+def wrap_continuations(table: Table, header: Header) -> Table:
+    """Text tables only: a line with a label and nothing else continues the row above it."""
+    cells = [list(r) for r in table.cells]
+    label_col = next((header.roles[r] for r in ("label", "district", "province")
+                      if r in header.roles), None)
+    if label_col is None:
+        return table
+    keep: list[list[str]] = cells[: header.data_row]
+    for row in cells[header.data_row:]:
+        others = [v for i, v in enumerate(row) if i != label_col and v.strip()]
+        if not others and row[label_col].strip() and len(keep) > header.data_row:
+            keep[-1][label_col] = keep[-1][label_col] + row[label_col].strip()
+            continue
+        keep.append(row)
+    return Table(cells=keep, source=table.source, top=table.top, bottom=table.bottom)

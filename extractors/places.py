@@ -1,0 +1,226 @@
+"""Place names on report forms → geothai codes (สถานที่: จังหวัด/อำเภอ/หน่วยงาน).
+
+Names on returned forms are typed by hand or read by OCR, so matching is fuzzy (rapidfuzz) and
+restricted to the province's own districts whenever the province is known: a short district
+name matched nationwide is ambiguous, matched within one province it rarely is. A row that
+names one organisation (อบจ.X, เทศบาลเมือง/นคร X) keeps that label and sits in the district
+where the organisation sits (เมือง X for a province name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geothai
+from rapidfuzz import fuzz, process
+
+from pipeline.thai_text import normalise_field
+
+# Minimum similarity (0–100) to accept a fuzzy match: below it the name is left unmatched.
+_MIN_SCORE_IN_PROVINCE = 70.0
+_MIN_SCORE_NATIONWIDE = 86.0
+
+# Organisation prefixes, longest first; value is the canonical spelling we write.
+_UNIT_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("องค์การบริหารส่วนจังหวัด", "อบจ."),
+    ("องค์การบริหารส่วนตำบล", "อบต."),
+    ("เทศบาลนคร", "เทศบาลนคร"),
+    ("เทศบาลเมือง", "เทศบาลเมือง"),
+    ("เทศบาลตำบล", "เทศบาลตำบล"),
+    ("ทต.", "เทศบาลตำบล"),
+    ("ทม.", "เทศบาลเมือง"),
+    ("ทน.", "เทศบาลนคร"),
+    ("อบจ.", "อบจ."),
+    ("อบจ", "อบจ."),
+    ("อบต.", "อบต."),
+    ("อบต", "อบต."),
+)
+# These organisations sit in the capital (เมือง) district when named after the province.
+_PROVINCE_LEVEL_UNITS = ("อบจ.", "เทศบาลนคร", "เทศบาลเมือง")
+_LEVEL_WORDS = re.compile(r"^(อำเภอ|อ\.|เขต|จังหวัด|จ\.|กิ่งอำเภอ)\s*")
+_NOISE = re.compile(r"[\s\d|\[\](){}:;,'\"“”‘’_.\-–—/\\*]+")
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A gazetteer hit: `corrected` when the printed name differed from the gazetteer's."""
+
+    code: str
+    name: str
+    score: float
+    corrected: bool
+
+
+@dataclass(frozen=True)
+class RowPlace:
+    """Where one table row sits: district (or province) codes plus an organisation label."""
+
+    province_code: str = ""
+    province: str = ""
+    district_code: str = ""
+    district: str = ""
+    unit_label: str = ""
+    corrected: bool = False
+    matched: bool = False
+
+
+def clean_name(text: str) -> str:
+    """Printed name → comparable key: no level words, spaces, digits or punctuation."""
+    text = normalise_field(text)
+    text = _LEVEL_WORDS.sub("", text)
+    return _NOISE.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> dict[str, str]:
+    return {p.code: p.name_th for p in geothai.provinces()}
+
+
+@lru_cache(maxsize=128)
+def _district_names(province_code: str) -> dict[str, str]:
+    return {d.code: d.name_th for d in geothai.districts(province_code)}
+
+
+@lru_cache(maxsize=1)
+def _all_district_names() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for code in _province_names():
+        out.update(_district_names(code))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _keyed(choices: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return {code: clean_name(name) for code, name in choices}
+
+
+def _best(key: str, choices: dict[str, str], min_score: float) -> PlaceMatch | None:
+    if not key:
+        return None
+    keyed = _keyed(tuple(choices.items()))
+    hit = process.extractOne(key, keyed, scorer=fuzz.ratio, score_cutoff=min_score)
+    if hit is None:
+        return None
+    _, score, code = hit
+    return PlaceMatch(code, choices[code], score, corrected=keyed[code] != key)
+
+
+def match_province(name: str) -> PlaceMatch | None:
+    """Province name (with or without จังหวัด) → its code; Bangkok also as กทม."""
+    key = clean_name(name)
+    if key in ("กทม", "กรุงเทพ", "กรุงเทพฯ"):
+        return PlaceMatch("10", _province_names()["10"], 100.0, corrected=False)
+    return _best(key, _province_names(), _MIN_SCORE_NATIONWIDE - 6)
+
+
+def mueang_district(province_code: str) -> PlaceMatch | None:
+    """The capital district (อำเภอเมือง…) of a province; Bangkok has none."""
+    for code, name in _district_names(province_code).items():
+        if name.startswith("เมือง"):
+            return PlaceMatch(code, name, 100.0, corrected=False)
+    return None
+
+
+def match_district(name: str, province_code: str = "") -> PlaceMatch | None:
+    """District name → code, within `province_code` when given, else nationwide (stricter)."""
+    key = clean_name(name)
+    if not key:
+        return None
+    if province_code:
+        if key.startswith("เมือง") and len(key) > 5:
+            hit = _best(key, _district_names(province_code), _MIN_SCORE_IN_PROVINCE)
+            if hit is None or not hit.name.startswith("เมือง"):
+                # "เมือง<misnamed province>" is still the capital district of this province.
+                mueang = mueang_district(province_code)
+                return PlaceMatch(mueang.code, mueang.name, 50.0, True) if mueang else hit
+            return hit
+        return _best(key, _district_names(province_code), _MIN_SCORE_IN_PROVINCE)
+    return _best(key, _all_district_names(), _MIN_SCORE_NATIONWIDE)
+
+
+def split_unit(label: str) -> tuple[str, str] | None:
+    """`อบจ.แม่ฮ่องสอน` → (`อบจ.`, `แม่ฮ่องสอน`); None when the label names no organisation."""
+    text = normalise_field(label).replace(" ", "")
+    for printed, canonical in _UNIT_PREFIXES:
+        if text.startswith(printed) and len(text) > len(printed):
+            return canonical, text[len(printed):]
+    return None
+
+
+def _place_unit(prefix: str, rest: str, province_code: str) -> RowPlace:
+    """An organisation row: find the district it sits in, keep a canonical label."""
+    province = match_province(rest) if prefix in _PROVINCE_LEVEL_UNITS else None
+    if province is not None and province_code and province.code != province_code:
+        province = None  # names another province: still sits in this table's province
+    if prefix in _PROVINCE_LEVEL_UNITS and (province or not match_district(rest, province_code)):
+        mueang = mueang_district(province_code) if province_code else None
+        pname = _province_names().get(province_code, rest)
+        corrected = clean_name(rest) != clean_name(pname)
+        return _row_place(province_code, mueang, prefix + pname, corrected)
+    district = match_district(rest, province_code) if province_code else None
+    label = prefix + (district.name if district and prefix.startswith("เทศบาลเมือง") else rest)
+    corrected = bool(district and district.corrected and label != prefix + rest)
+    return _row_place(province_code, district, label, corrected)
+
+
+def _row_place(province_code: str, district: PlaceMatch | None, label: str,
+               corrected: bool) -> RowPlace:
+    return RowPlace(
+        province_code=province_code,
+        province=_province_names().get(province_code, ""),
+        district_code=district.code if district else "",
+        district=district.name if district else "",
+        unit_label=label,
+        corrected=corrected,
+        matched=district is not None,
+    )
+
+
+def place_district_row(label: str, province_code: str) -> RowPlace:
+    """A row of a per-district (help_centre) table: district or organisation label → codes."""
+    unit = split_unit(label)
+    if unit is not None:
+        return _place_unit(unit[0], unit[1], province_code)
+    hit = match_district(label, province_code)
+    return _row_place(province_code, hit, "", bool(hit and hit.corrected))
+
+
+def place_province_row(label: str) -> RowPlace:
+    """A row of a per-province (joint_centre) table: province name → code, no district."""
+    hit = match_province(label)
+    if hit is None:
+        return RowPlace()
+    return RowPlace(province_code=hit.code, province=hit.name, corrected=hit.corrected,
+                    matched=True)
+
+
+def infer_province(labels: Iterable[str]) -> str:
+    """The province whose districts the labels name (majority of exact-ish hits), else ""."""
+    votes: Counter[str] = Counter()
+    keyed = _keyed(tuple(_all_district_names().items()))
+    for label in labels:
+        key = clean_name(label)
+        if not key or split_unit(label) is not None:
+            continue
+        hits = process.extract(key, keyed, scorer=fuzz.ratio, score_cutoff=_MIN_SCORE_NATIONWIDE,
+                               limit=20)
+        top = [code for _, score, code in hits if score == hits[0][1]] if hits else []
+        for code in top:  # a name shared by several provinces splits its vote
+            votes[code[:2]] += 1 / len(top)
+    if not votes:
+        return ""
+    code, count = votes.most_common(1)[0]
+    return code if count >= 1.5 or len(votes) == 1 else ""
+
+
+def province_districts(province_code: str) -> dict[str, str]:
+    """District code → name for one province (Bangkok's khet included)."""
+    return dict(_district_names(province_code))
+
+
+def province_name(code: str) -> str:
+    return _province_names().get(code, "")

@@ -1,0 +1,158 @@
+"""Returned report forms → `ReportRow`s with place codes and checks (แบบรายงานผล).
+
+Stages per file: find each report-form page's tables (sheet grid, PDF tables, or the ruled
+table of a scan), find the header and the role of each column, read the title for indicator,
+period and province, read the body rows, map places to geothai codes, then check. Numbers are
+kept as printed: checks flag, they never fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from extractors.checks import CheckedTable, add_flag, run_checks
+from extractors.form_columns import Header, find_header
+from extractors.form_context import FormContext, detect_indicator, read_context
+from extractors.form_numerals import NumeralReader, default_numeral_reader
+from extractors.form_pages import page_tables, title_text
+from extractors.form_rows import RawRow, read_body
+from extractors.places import (
+    RowPlace,
+    infer_province,
+    place_district_row,
+    place_province_row,
+    province_name,
+)
+from pipeline.records import Document, Letter, Page, ReportRow
+
+_FORM_ROLES = ("report_form", "form", "table")
+
+
+@dataclass
+class _Logical:
+    """A logical table: one printed table, possibly continued over several pages."""
+
+    context: FormContext
+    header: Header
+    parts: list[tuple[int, int, list[RawRow]]] = field(default_factory=list)  # page, index, rows
+    printed_totals: dict[str, int | None] | None = None
+    last_page: int = 0
+
+
+def _form_pages(doc: Document, page_roles: Mapping[int, str] | None) -> list[Page]:
+    """Pages marked as forms; without roles, every page (tables without a header are skipped)."""
+    if not page_roles:
+        return list(doc.pages)
+    marked = [p for p in doc.pages if page_roles.get(p.number) in _FORM_ROLES]
+    return marked or [p for p in doc.pages if p.source == "sheet"]
+
+
+def _is_continuation(prev: _Logical | None, page: Page, title: str, header: Header) -> bool:
+    return (prev is not None and prev.printed_totals is None
+            and page.number == prev.last_page + 1 and not detect_indicator(title)
+            and set(prev.header.roles) == set(header.roles))
+
+
+def _collect(doc: Document, letters: Sequence[Letter], page_roles: Mapping[int, str] | None,
+             reader_factory: callable) -> list[_Logical]:
+    logical: list[_Logical] = []
+    reader: NumeralReader | None = None
+    for page in _form_pages(doc, page_roles):
+        if page.source == "ocr" and reader is None:
+            reader = reader_factory()
+        for index, table in enumerate(page_tables(page)):
+            header = find_header(table.cells)
+            if header is None:
+                continue
+            title = title_text(page, table, header)
+            prev = logical[-1] if logical else None
+            body = read_body(table, header, reader if page.source == "ocr" else None)
+            if not body.rows:
+                continue
+            if _is_continuation(prev, page, title, header):
+                current = prev
+            else:
+                context = read_context(title, page.text, letters, prev.context if prev else None)
+                current = _Logical(context, header)
+                logical.append(current)
+            current.parts.append((page.number, index, body.rows))
+            current.printed_totals = body.printed_totals or current.printed_totals
+            current.last_page = page.number
+    return logical
+
+
+def _province_for(table: _Logical, raws: list[RawRow]) -> tuple[str, bool]:
+    """The table's province: its districts win over its title; True when they disagree."""
+    title = table.context.province_code
+    if "district" not in table.header.roles and "label" not in table.header.roles:
+        return title, False
+    inferred = infer_province(r.label for r in raws)
+    if inferred and title and inferred != title:
+        return inferred, True
+    return inferred or title, False
+
+
+def _place(table: _Logical, raw: RawRow, province: str) -> RowPlace:
+    if "district" in table.header.roles or "label" in table.header.roles:
+        return place_district_row(raw.label, province)
+    return place_province_row(raw.label)
+
+
+def _make_row(table: _Logical, raw: RawRow, where: tuple[int, int, int], province: str,
+              conflict: bool) -> ReportRow:
+    page, index, row_index = where
+    place = _place(table, raw, province)
+    row = ReportRow(
+        page=page, table_index=index, row_index=row_index,
+        indicator=table.context.indicator or _indicator_by_shape(table),
+        period=table.context.period,
+        province_code=place.province_code or province,
+        province=place.province or province_name(province),
+        district_code=place.district_code, district=place.district,
+        unit_label=place.unit_label,
+        remark=" ".join(v for v in (raw.cells.get("problem", ""), raw.cells.get("remark", ""))
+                        if v and v != "-"),
+        confidence=raw.confidence,
+        printed_name=raw.label,
+        raw_cells=dict(raw.cells),
+    )
+    for role, number in raw.numbers.items():
+        setattr(row, role, number.value)
+        if number.alternatives:
+            row.alternatives[role] = list(number.alternatives)
+    if place.corrected:
+        add_flag(row, "name_corrected")
+    if conflict:
+        add_flag(row, "province_conflict")
+    return row
+
+
+def _indicator_by_shape(table: _Logical) -> str:
+    """No title wording: a per-province table is the joint centre's, per-district help centre's."""
+    roles = table.header.roles
+    return "joint_centre" if "province" in roles and "district" not in roles else "help_centre"
+
+
+def _rows_of(table: _Logical, letters: Sequence[Letter]) -> list[ReportRow]:
+    raws = [raw for _, _, rows in table.parts for raw in rows]
+    province, conflict = _province_for(table, raws)
+    out: list[ReportRow] = []
+    for page, index, rows in table.parts:
+        for row_index, raw in enumerate(rows):
+            out.append(_make_row(table, raw, (page, index, row_index), province, conflict))
+    checked = CheckedTable(indicator=out[0].indicator if out else "", rows=out,
+                           row_numbers=[raw.row_number for raw in raws],
+                           printed_totals=table.printed_totals)
+    run_checks(checked, [p for lt in letters for p in lt.provinces])
+    return out
+
+
+def extract_report_rows(doc: Document, letters: Sequence[Letter],
+                        page_roles: Mapping[int, str] | None = None,
+                        reader_factory: callable = default_numeral_reader) -> list[ReportRow]:
+    """Every data row of every report-form table in `doc`, with codes, flags and confidence."""
+    rows: list[ReportRow] = []
+    for table in _collect(doc, letters, page_roles, reader_factory):
+        rows.extend(_rows_of(table, letters))
+    return rows

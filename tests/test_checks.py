@@ -1,0 +1,58 @@
+"""Checks flag, never fix: sums, the รวม row, row numbers, counts, confidence."""
+
+from __future__ import annotations
+
+from extractors.checks import CheckedTable, run_checks
+from pipeline.records import ReportRow
+
+
+def _row(total: int | None, est: int | None, not_est: int | None, **kw: object) -> ReportRow:
+    indicator = str(kw.pop("indicator", "help_centre"))
+    return ReportRow(page=1, table_index=0, row_index=0, indicator=indicator, total=total,
+                     established=est, not_established=not_est, **kw)
+
+
+def test_sum_mismatch_flags_only_the_bad_row_and_keeps_numbers() -> None:
+    rows = [_row(15, 0, 16), _row(5, 3, 2), _row(None, 3, 2)]
+    run_checks(CheckedTable("help_centre", rows))
+    assert [r.flags for r in rows] == [["sum_mismatch"], [], []]
+    assert (rows[0].total, rows[0].established, rows[0].not_established) == (15, 0, 16)
+    assert rows[0].confidence < rows[1].confidence
+
+
+def test_total_row_mismatch_on_every_row() -> None:
+    rows = [_row(5, 3, 2), _row(4, 4, 0)]
+    run_checks(CheckedTable("help_centre", rows, printed_totals={"total": 9, "established": 8,
+                                                                  "not_established": 2}))
+    assert all("total_row_mismatch" in r.flags for r in rows)
+    ok = [_row(5, 3, 2), _row(4, 4, 0)]
+    run_checks(CheckedTable("help_centre", ok, printed_totals={"total": 9, "established": 7,
+                                                                "not_established": 2}))
+    assert not any(r.flags for r in ok)
+
+
+def test_duplicate_row_number_flags_the_later_row() -> None:
+    rows = [_row(1, 1, 0), _row(1, 1, 0), _row(1, 1, 0)]
+    run_checks(CheckedTable("help_centre", rows, row_numbers=[7, 8, 8]))
+    assert [r.flags for r in rows] == [[], [], ["duplicate_row_number"]]
+
+
+def test_joint_centre_count_against_gazetteer_and_letter() -> None:
+    rows = [_row(12, 0, 12, indicator="joint_centre", province_code="66"),   # พิจิตร: 12 amphoe
+            _row(8, 7, 1, indicator="joint_centre", province_code="66"),
+            _row(50, 0, 50, indicator="joint_centre", province_code="10"),   # Bangkok: 50 khet
+            _row(11, 5, 6, indicator="joint_centre", province_code="24")]
+    run_checks(CheckedTable("joint_centre", rows), ["พิจิตร", "กรุงเทพมหานคร"])
+    assert [("count_mismatch" in r.flags) for r in rows] == [False, True, False, True]
+
+
+def test_help_centre_rows_are_not_count_checked() -> None:
+    rows = [_row(8, 7, 1, province_code="66")]
+    run_checks(CheckedTable("help_centre", rows), ["ตาก"])
+    assert rows[0].flags == []
+
+
+def test_low_confidence() -> None:
+    rows = [_row(5, 3, 2, confidence=0.4), _row(5, 3, 2, confidence=0.95)]
+    run_checks(CheckedTable("help_centre", rows))
+    assert ["low_confidence" in r.flags for r in rows] == [True, False]

@@ -1,0 +1,66 @@
+"""Place names → geothai codes: fuzzy within a province, organisations in their district."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.places import (
+    infer_province,
+    match_province,
+    place_district_row,
+    place_province_row,
+    split_unit,
+)
+
+
+@pytest.mark.parametrize(
+    ("label", "province", "district", "unit", "corrected"),
+    [
+        pytest.param("พากท่า", "53", "5305", "", True, id="misspelt-district"),
+        pytest.param("ทองแสนขัน", "53", "5309", "", False, id="exact-district"),
+        pytest.param("อำเภอลับแล", "53", "5308", "", False, id="amphoe-prefix"),
+        pytest.param("อบจ.แม่ฮ่องสอน", "58", "5801", "อบจ.แม่ฮ่องสอน", False, id="pao"),
+        pytest.param("เทศบาลเมือง\nแม่ฮ่องสอน", "58", "5801", "เทศบาลเมืองแม่ฮ่องสอน", False,
+                     id="wrapped-city-municipality"),
+        pytest.param("ขุนยย่วม", "58", "5802", "", True, id="ocr-noise"),
+        pytest.param("เมืองอุดรธานี", "53", "5301", "", True, id="mueang-of-wrong-province"),
+        pytest.param("อบจ.อุดรธานี", "53", "5301", "อบจ.อุตรดิตถ์", True, id="pao-wrong-province"),
+        pytest.param("เขตพระนคร", "10", "1001", "", False, id="bangkok-khet"),
+    ],
+)
+def test_place_district_row(label: str, province: str, district: str, unit: str,
+                            corrected: bool) -> None:
+    place = place_district_row(label, province)
+    assert (place.province_code, place.district_code, place.unit_label, place.corrected) == (
+        province, district, unit, corrected)
+
+
+def test_unknown_district_stays_unmatched() -> None:
+    place = place_district_row("ลงชื่อผู้รายงาน", "53")
+    assert place.district_code == "" and not place.matched
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("พระนครศรีอยุธยา", "14"), ("จังหวัดสตูล", "91"), ("กทม.", "10"), ("อุทยธานี", "61")],
+)
+def test_match_province(name: str, code: str) -> None:
+    hit = match_province(name)
+    assert hit is not None and hit.code == code
+
+
+def test_province_row_has_no_district() -> None:
+    place = place_province_row("ปทุมธานี")
+    assert (place.province_code, place.district_code) == ("13", "")
+
+
+def test_infer_province_from_districts_outvotes_a_wrong_mueang() -> None:
+    names = ["เมืองอุดรธานี", "พิชัย", "ลับแล", "ท่าปลา", "น้ำปาด", "ตรอน", "พากท่า", "บ้านโคก"]
+    assert infer_province(names) == "53"
+    assert infer_province(["ไม่มีชื่อนี้"]) == ""
+
+
+def test_split_unit() -> None:
+    assert split_unit("องค์การบริหารส่วนจังหวัดสตูล") == ("อบจ.", "สตูล")
+    assert split_unit("เทศบาลนคร นนทบุรี") == ("เทศบาลนคร", "นนทบุรี")
+    assert split_unit("เมืองสตูล") is None
