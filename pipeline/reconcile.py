@@ -79,6 +79,8 @@ def reconcile(
     min_confidence: float = MIN_CONFIDENCE,
 ) -> pd.DataFrame:
     """Build the `progress` table. Pure: same frames in, same frame out, sorted by key."""
+    if report_rows is None or report_rows.empty:
+        return _finish(pd.DataFrame(columns=PROGRESS_COLUMNS))
     candidates = file_candidates(report_rows, letters, files, min_confidence=min_confidence)
     districts = _resolve(candidates[candidates["district_code"] != ""], DISTRICT_KEY)
     provinces = _province_rows(candidates, districts)
@@ -116,7 +118,7 @@ def file_candidates(
 
 def file_ranks(letters: pd.DataFrame, files: pd.DataFrame, file_ids: object) -> pd.DataFrame:
     """file_id → rank (0 = oldest) by latest letter date, latest received date, file_id."""
-    ids = pd.DataFrame({"file_id": sorted({str(f) for f in file_ids})})
+    ids = pd.DataFrame({"file_id": pd.Series(sorted({str(f) for f in file_ids}), dtype=object)})
     dates = _letter_dates(letters)
     ranked = ids.merge(dates, on="file_id", how="left")
     ranked["_d"] = ranked["letter_date"].map(_date_key)

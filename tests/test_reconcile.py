@@ -147,3 +147,11 @@ def test_sample_truth_matches_expected_progress() -> None:
     expected = pd.read_csv(TRUTH / "expected_progress.csv", dtype=str, keep_default_na=False)
     got = progress[list(expected.columns)].astype(str).replace({"<NA>": ""})
     pd.testing.assert_frame_equal(got.reset_index(drop=True), expected)
+
+
+def test_no_usable_rows_gives_empty_progress() -> None:
+    rows = syn.report_rows()
+    only_quarantined = reconcile(rows[rows["file_id"] == "q"], syn.letters(), syn.files())
+    empty = reconcile(pd.DataFrame(columns=syn.COLUMNS), pd.DataFrame(), pd.DataFrame())
+    for progress in (only_quarantined, empty):
+        assert progress.empty and list(progress.columns) == PROGRESS_COLUMNS
