@@ -35,6 +35,9 @@ from pipeline.thai_text import normalise_field
 _NUMBER_LINE = re.compile(f"{LEAD}(?:{loose('ที่')}|ท|fi)\\s*(?=[ก-ฮ]{{2,3}}\\.?\\s*\\d)")
 _OFFICE = starts_with("กรม", "สำนักงาน", "สนง", "ศาลากลาง", "ที่ว่าการ", "สำนัก", "องค์การบริหาร", "เทศบาล")
 _ADDRESS = starts_with("ถนน", "ถ.", "กทม", "ตำบล", "อำเภอ", "จังหวัด")
+_SPECKS = re.compile(r"^[\s\-–•'\".,|:_]+")
+# After a blank line only a typical tail of a subject continues it (ประจำเดือน…, พ.ศ. …).
+_WRAP_AFTER_GAP = starts_with("ประจำ", "พ.ศ", "(", "ของ")
 _MEMO_DATE = re.compile(f"{loose('วันที่')}")
 _OCR_FIXES = [
     (re.compile("ท้องถิน(?!่)|ท้องลิ่น|ห้องถิ่น|ทองถิน"), "ท้องถิ่น"),
@@ -84,6 +87,9 @@ def locate(view: LetterLines) -> None:
     after = view.span.header
     if view.addressee_at is not None:
         after = _addressee_rows(view, view.addressee_at)[-1]
+    else:  # OCR lost เรียน: the header ends at least at เรื่อง
+        subject = [i for i in view.nonblank(None, view.span.header + 12) if SUBJECT.match(view.text(i))]
+        after = max([after] + subject[:1])
     view.body_start = after + 1
     for i in view.nonblank(after + 1, after + 25):
         text = view.text(i)
@@ -168,11 +174,16 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
     if start is None:
         return "", None
     parts = [SUBJECT.sub("", view.text(start), count=1)]
-    for i in view.indices(start + 1, start + 4):
-        text = view.text(i)
-        if not text or _is_header_keyword(text):
+    gap = False
+    for i in view.indices(start + 1, start + 8):
+        text = _SPECKS.sub("", view.text(i))
+        if len(text) <= 3:  # blank, or an OCR speck between a subject and its wrapped line
+            gap = True
+            continue
+        if _is_header_keyword(text) or (gap and not _WRAP_AFTER_GAP.match(text)) or len(parts) == 3:
             break
         parts.append(text)
+        gap = False
     return tidy(smart_join(parts)), start
 
 

@@ -21,6 +21,7 @@ from extractors.letter_terms import (
     STAMP_NUMBER,
     SUBJECT,
     URGENCY,
+    is_date_only,
     loose,
     starts_with,
 )
@@ -31,6 +32,7 @@ _TOP_LINES = 10  # a page "is" a letter page when the header is this near its to
 # `ที่` as OCR gives it: ที่, ที, ท, fi — then the issuer code and digits.
 _HEADER_NUMBER = re.compile(f"{LEAD}(?:{loose('ที่')}|ท|fi)\\s*(?=[ก-ฮ]{{2,3}}\\.?\\s*\\d)")
 _OFFICE_LINE = starts_with("สำนักงาน", "สนง", "กอง", "กรม", "ณ.", "ศาลากลาง", "ที่ว่าการ")
+_LETTERHEAD = starts_with("กรม", "สำนักงาน", "ศาลากลาง", "ถนน", "กทม", "ท้องถิ่นจังหวัด", "ท้องถิน")
 _REPORT_TITLE = starts_with("แบบรายงาน")
 _ESTABLISHED = re.compile(f"{loose('จัดตั้งแล้ว')}|{loose('ยังไม่')}(?:ได้)?{loose('จัดตั้ง')}")
 _LIST_TITLE = starts_with("บัญชีแนบท้าย", "เอกสารแนบท้าย", "สิ่งที่ส่งมาด้วย", "บัญชีรายชื่อ")
@@ -76,7 +78,7 @@ def is_letter_header(lines: list[Line], index: int) -> bool:
     if not _HEADER_NUMBER.match(text) or re.search(loose("ลงวันที่"), text):
         return False  # a reference wrapped to line start carries ลงวันที่
     following = _next_texts(lines, index, _HEADER_LOOKAHEAD)
-    return any(ADDRESSEE.match(t) and not SUBJECT.match(t) for t in following)
+    return any(ADDRESSEE.match(t) or SUBJECT.match(t) for t in following)
 
 
 def _is_preamble(lines: list[Line], index: int) -> bool:
@@ -84,8 +86,8 @@ def _is_preamble(lines: list[Line], index: int) -> bool:
     text = lines[index].text
     if not text or URGENCY.match(text) or STAMP_LINE.match(text):
         return True
-    if len(re.sub(r"[\s.]", "", text)) <= 5:
-        return True
+    if len(re.sub(r"[\s.]", "", text)) <= 5 or _LETTERHEAD.match(text) or is_date_only(text):
+        return True  # OCR may read the letterhead office, address and date before ที่
     nxt = _next_texts(lines, index, 1)
     return bool(_OFFICE_LINE.match(text) and nxt and STAMP_LINE.match(nxt[0]))
 
@@ -143,15 +145,16 @@ def find_spans(lines: list[Line]) -> list[Span]:
 
 
 def _page_top_fallback(lines: list[Line]) -> list[tuple[str, int, int]]:
-    """No header readable (OCR lost `ที่`): a first page with เรื่อง then เรียน is a letter."""
+    """No header readable (OCR lost `ที่`): a first page with a เรียน line is a letter."""
     first = next((i for i, line in enumerate(lines) if line.text), None)
     if first is None:
         return []
-    window = [i for i in range(first, len(lines)) if lines[i].page == lines[first].page][:60]
+    window = [i for i in range(first, len(lines)) if lines[i].page == lines[first].page][:80]
     subject = next((i for i in window if SUBJECT.match(lines[i].text)), None)
-    if subject is None or not any(ADDRESSEE.match(lines[i].text) for i in window if i > subject):
+    addressee = next((i for i in window if ADDRESSEE.match(lines[i].text)), None)
+    if addressee is None:
         return []
-    return [("letter", first, subject)]
+    return [("letter", first, subject if subject is not None and subject < addressee else first)]
 
 
 def _content_role(texts: list[str]) -> PageRole | None:

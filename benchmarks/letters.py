@@ -1,0 +1,114 @@
+"""Letter-field benchmark: every sample file with letters in its truth, through the pipeline.
+
+Prints per-field accuracy over the truth letters (doc_number, date, urgency, subject, deadline,
+references, signatory, received_date), overall, and separately over the values whose truth
+holds no digit — the part that does not depend on the numeral reader.
+
+    .venv/bin/python benchmarks/letters.py [--samples DIR] [--work DIR] [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pipeline.process import process_file  # noqa: E402
+from pipeline.records import Letter  # noqa: E402
+from pipeline.thai_text import normalise_field  # noqa: E402
+
+SAMPLES = Path("/work/shared/samples")
+FIELDS = ("doc_number", "date", "urgency", "subject", "deadline", "references", "signatory", "received_date")
+
+
+def _text(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return normalise_field(str(value or ""))
+
+
+def _refs_of_letter(letter: Letter) -> str:
+    return json.dumps(sorted((r.doc_number, _text(r.date)) for r in letter.references), ensure_ascii=False)
+
+
+def _refs_of_truth(refs: list[dict]) -> str:
+    return json.dumps(sorted((_text(r["doc_number"]), _text(r["date"])) for r in refs), ensure_ascii=False)
+
+
+def got_value(letter: Letter | None, name: str) -> str:
+    if letter is None:
+        return ""
+    return _refs_of_letter(letter) if name == "references" else _text(getattr(letter, name))
+
+
+def want_value(truth: dict, name: str) -> str:
+    return _refs_of_truth(truth.get(name) or []) if name == "references" else _text(truth.get(name))
+
+
+def pair(truths: list[dict], letters: list[Letter]) -> list[tuple[dict, Letter | None]]:
+    """Truth letter ↔ extracted letter: same number first, else the one starting on its page."""
+    free = list(letters)
+    pairs = []
+    for truth in truths:
+        match = next((x for x in free if x.doc_number and x.doc_number == _text(truth["doc_number"])), None)
+        match = match or next((x for x in free if x.page_from == truth.get("page_from")), None)
+        if match:
+            free.remove(match)
+        pairs.append((truth, match))
+    return pairs
+
+
+def score_file(path: Path, truth: dict, work: Path, tally: dict, verbose: bool) -> None:
+    _, extraction = process_file(path, work)
+    for want, got in pair(truth["letters"], extraction.letters):
+        for name in FIELDS:
+            expected, actual = want_value(want, name), got_value(got, name)
+            ok = expected == actual
+            bucket = "digit_free" if not re.search(r"\d", expected) else "with_digits"
+            for key in ("all", bucket):
+                tally[(name, key)][0] += ok
+                tally[(name, key)][1] += 1
+            if verbose and not ok:
+                print(f"  {path.name} {name}: want {expected!r} got {actual!r}")
+
+
+def report(tally: dict) -> None:
+    print(f"{'field':<15}{'all':>12}{'digit-free':>14}{'with digits':>14}")
+    totals = defaultdict(lambda: [0, 0])
+    for name in FIELDS:
+        cells = []
+        for key in ("all", "digit_free", "with_digits"):
+            ok, n = tally[(name, key)]
+            totals[key][0] += ok
+            totals[key][1] += n
+            cells.append(f"{ok}/{n}" + (f" {100 * ok / n:.0f}%" if n else ""))
+        print(f"{name:<15}{cells[0]:>12}{cells[1]:>14}{cells[2]:>14}")
+    overall = [f"{100 * ok / n:.1f}% ({ok}/{n})" if n else "-" for ok, n in
+               (totals[k] for k in ("all", "digit_free", "with_digits"))]
+    print(f"overall: {overall[0]}; digit-free: {overall[1]}; with digits: {overall[2]}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=Path, default=SAMPLES)
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    tally: dict = defaultdict(lambda: [0, 0])
+    work = args.work or Path(tempfile.mkdtemp(prefix="saraban-letters-"))
+    for truth_path in sorted((args.samples / "truth").glob("*.json")):
+        truth = json.loads(truth_path.read_text(encoding="utf-8"))
+        if truth.get("letters"):
+            score_file(args.samples / "inbox" / truth["file"], truth, work, tally, args.verbose)
+    report(tally)
+
+
+if __name__ == "__main__":
+    main()
