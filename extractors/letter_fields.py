@@ -45,7 +45,9 @@ _OCR_FIXES = [
     (re.compile("สนง\\.\\s?"), "สำนักงาน"),
 ]
 # A trailing dot is a speck after a long word (ท้องถิ่น.) but part of an abbreviation (ทน.ศปท.).
-_EDGE_JUNK = re.compile(r"^[\s|.,:;'\"“”\-_]+|[\s|,:;'\"“”\-_]+$|(?<=[ก-๛]{4})\.$")
+_EDGE_JUNK = re.compile(r"^[\s|.,:;'\"“”\-_]+|[\s|,:;'\"“”\-_]+$|(?<=[ก-๛]{4})\.$|\s+\.$")
+# Tesseract reads stamp ink and signatures as short lowercase Latin ("oy", "ay ay") inside Thai.
+_LATIN_SPECK = re.compile(r"(?<=\s)(?:[a-z]{1,3}\s+)+(?=\S)|(?<=\s)[a-z]{1,3}(?=\s*$)")
 
 
 def tidy(text: str) -> str:
@@ -53,6 +55,7 @@ def tidy(text: str) -> str:
     text = normalise_field(text)
     for pattern, repl in _OCR_FIXES:
         text = pattern.sub(repl, text)
+    text = " ".join(_LATIN_SPECK.sub(" ", f" {text} ").split())
     return _EDGE_JUNK.sub("", text)
 
 
