@@ -1,0 +1,106 @@
+"""`saraban` command line (contract: shared/docs/contract.md). Typer for parsing, rich for output."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from pipeline.errors import SarabanError
+from pipeline.home import Home, home_at
+
+app = typer.Typer(help="Saraban: Thai circulars and report forms → a national progress dataset.",
+                  no_args_is_help=True, add_completion=False)
+console = Console()
+_state: dict[str, Home] = {}
+
+HomeOption = Annotated[Path | None, typer.Option(
+    "--home", help="Saraban home folder (default: $SARABAN_HOME, else ./data)", show_default=False)]
+
+
+def _home(home: Path | None) -> Home:
+    root = home or Path(os.environ.get("SARABAN_HOME", "data"))
+    return home_at(root)
+
+
+@app.command()
+def ingest(home: HomeOption = None,
+           quiet: Annotated[bool, typer.Option(help="No progress bar")] = False) -> None:
+    """Process every file now in inbox/ (one Prefect flow run), then reconcile."""
+    from pipeline.console import run_ingest_with_progress
+
+    the_home = _home(home)
+    try:
+        summary = run_ingest_with_progress(the_home, console, quiet=quiet)
+    except SarabanError as e:
+        console.print(f"[red]{e.reason}[/red]: {e} / {e.message_th}")
+        raise typer.Exit(2) from e
+    from pipeline.console import print_summary
+
+    print_summary(console, summary, the_home)
+
+
+@app.command()
+def export(home: HomeOption = None,
+           format: Annotated[str, typer.Option("--format", help="csv, parquet or xlsx")] = "csv",
+           out: Annotated[Path, typer.Option("--out", help="Output folder")] = Path("export")) -> None:
+    """Write the contract tables to OUT (CSV/Parquet: one file per table; XLSX: one workbook)."""
+    from pipeline.export import contract_tables, export_tables
+    from pipeline.storage import read_only
+
+    if format not in ("csv", "parquet", "xlsx"):
+        console.print(f"[red]unknown format {format!r}[/red]: use csv, parquet or xlsx")
+        raise typer.Exit(2)
+    with read_only(_home(home)) as conn:
+        tables = contract_tables(conn)
+    for path in export_tables(tables, out, format):  # type: ignore[arg-type]
+        console.print(f"wrote {path}")
+
+
+@app.command()
+def query(sql: Annotated[str, typer.Argument(help="Read-only SQL, e.g. \"SELECT * FROM progress\"")],
+          home: HomeOption = None,
+          csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table")] = False) -> None:
+    """Run read-only SQL against the dataset and print the result."""
+    import duckdb
+
+    from pipeline.query import run_query
+    from pipeline.storage import read_only
+
+    with read_only(_home(home)) as conn:
+        try:
+            frame = run_query(conn, sql)
+        except SarabanError as e:
+            console.print(f"[red]{e.reason}[/red]: {e}")
+            raise typer.Exit(2) from e
+        except duckdb.Error as e:
+            console.print(f"[red]SQL error[/red]: {e}")
+            raise typer.Exit(2) from e
+    if csv:
+        sys.stdout.write(frame.to_csv(index=False))
+        return
+    table = Table(*[str(c) for c in frame.columns], show_lines=False)
+    for row in frame.itertuples(index=False):
+        table.add_row(*["" if _missing(v) else str(v) for v in row])
+    console.print(table)
+    console.print(f"{len(frame)} row(s)")
+
+
+def _missing(value: object) -> bool:
+    try:
+        return value is None or bool(value != value)
+    except (TypeError, ValueError):
+        return False
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""Console side of `saraban ingest`: a progress bar while files are processed, a summary after."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline import progress as events
+from pipeline.config import load_settings
+from pipeline.home import Home
+from pipeline.ingest import RunSummary
+
+
+def run_ingest_with_progress(home: Home, console: Console, *, quiet: bool = False) -> RunSummary:
+    from flows.runtime import configure_prefect
+
+    configure_prefect(home.root)
+    from flows.ingest import ingest_flow  # Prefect is imported only after its settings are in place
+
+    settings = load_settings(home.root)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, disable=quiet, transient=True) as bar:
+        task = bar.add_task("กำลังประมวลผล / processing", total=None)
+
+        def listener(event: str, data: dict) -> None:
+            if event == "planned":
+                bar.update(task, total=data["files"])
+            elif event == "file_done":
+                bar.update(task, advance=1, description=f"{data['name'][:40]} → {data['status']}")
+
+        events.subscribe(listener)
+        try:
+            return ingest_flow(str(home.root), settings)
+        finally:
+            events.unsubscribe(listener)
+
+
+def print_summary(console: Console, summary: RunSummary, home: Home) -> None:
+    table = Table("file", "status", "reason", "pages", "letters", "rows", "flags", "s",
+                  title="Saraban ingest")
+    for o in summary.outcomes:
+        rows = o.extraction.report_rows if o.extraction else []
+        flagged = sum(1 for r in rows if r.flags)
+        table.add_row(o.candidate.source_name, _status(o.status), o.reason,
+                      str(len(o.document.pages)) if o.document else "",
+                      str(len(o.extraction.letters)) if o.extraction else "",
+                      str(len(rows)) if o.extraction else "", str(flagged) if rows else "",
+                      f"{o.seconds:.1f}")
+    console.print(table)
+    console.print(f"processed {summary.count('processed')}, quarantined {summary.count('quarantined')}, "
+                  f"duplicate {summary.count('duplicate')}"
+                  + (f", finished from an interrupted run {len(summary.finished)}" if summary.finished else "")
+                  + f" · dataset: {home.database}")
+
+
+def _status(status: str) -> str:
+    colour = {"processed": "green", "quarantined": "red", "duplicate": "yellow"}.get(status, "white")
+    return f"[{colour}]{status}[/{colour}]"

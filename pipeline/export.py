@@ -1,0 +1,95 @@
+"""The contract's exported tables (shared/docs/contract.md), as CSV, Parquet or one XLSX workbook."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+import duckdb
+import pandas as pd
+
+Format = Literal["csv", "parquet", "xlsx"]
+
+# Column order per contract table; SQL turns stored shapes into contract shapes.
+CONTRACT_SQL: dict[str, str] = {
+    "files": """
+        SELECT file_id, source_name, status, coalesce(reason, '') AS reason, pages,
+               ocr_used, round(mean_confidence, 1) AS mean_confidence
+        FROM files ORDER BY ingested_at, source_name""",
+    "letters": """
+        SELECT file_id, letter_index, page_from, page_to, kind, doc_number, circular, date, urgency,
+               subject, addressee, sender, "references", attachments, deadline, signatory,
+               signatory_position, received_number, received_date
+        FROM letters ORDER BY file_id, letter_index""",
+    "indicators": """
+        SELECT file_id, letter_index, fiscal_year, code, name, target_value, target_unit,
+               due_date, owner
+        FROM indicators ORDER BY file_id, letter_index, indicator_index""",
+    "report_rows": """
+        SELECT file_id, page, table_index, row_index, indicator, period, province_code, province,
+               district_code, district, unit_label, total, established, not_established, remark,
+               round(confidence, 3) AS confidence, flags
+        FROM report_rows ORDER BY file_id, page, table_index, row_index""",
+    "progress": """
+        SELECT indicator, period, province_code, district_code, province, district, total,
+               established, not_established, source_file_ids, status
+        FROM progress ORDER BY indicator, period, province_code, district_code""",
+    "national": """
+        SELECT indicator, period, provinces_reporting, provinces_carried, total, established,
+               not_established, target, pct_of_target
+        FROM national ORDER BY indicator, period""",
+}
+
+
+def contract_tables(conn: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
+    return {name: _tidy(conn.execute(sql).df()) for name, sql in CONTRACT_SQL.items()}
+
+
+_INTEGER_COLUMNS = {
+    "pages", "letter_index", "page_from", "page_to", "fiscal_year", "page", "table_index",
+    "row_index", "total", "established", "not_established", "provinces_reporting",
+    "provinces_carried", "target",
+}
+
+
+def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
+    """Counts as integers with gaps (CSV shows `3`, not `3.0`; empty when unknown); ISO dates."""
+    for column in frame.columns:
+        if column in _INTEGER_COLUMNS:
+            frame[column] = frame[column].astype("Int64")
+        elif frame[column].dtype.kind == "M":
+            frame[column] = frame[column].dt.strftime("%Y-%m-%d")
+    if "target_value" in frame:  # 878, or 80.5 (%): no trailing .0 on whole numbers
+        frame["target_value"] = frame["target_value"].astype(object).map(_plain_number)
+    return frame
+
+
+def _plain_number(value: object) -> object:
+    if value is None or pd.isna(value):
+        return None
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def export_tables(tables: dict[str, pd.DataFrame], out_dir: Path, fmt: Format) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if fmt == "xlsx":
+        from pipeline.workbook import write_workbook
+
+        path = out_dir / "saraban.xlsx"
+        write_workbook(tables, path)
+        return [path]
+    written = []
+    for name, frame in tables.items():
+        path = out_dir / f"{name}.{fmt}"
+        if fmt == "csv":
+            frame.to_csv(path, index=False, encoding="utf-8")
+        else:
+            frame.to_parquet(path, index=False)
+        written.append(path)
+    return written
+
+
+def references_of(cell: str) -> list[dict]:
+    """Parse a stored JSON list column (references, attachments) back to Python."""
+    return json.loads(cell) if cell else []

@@ -1,0 +1,153 @@
+"""Inbox lifecycle as plain stages: plan → (per file) archive + process → record → publish → tidy inbox.
+
+Order matters for "a crash loses nothing": the original is copied to raw/ before anything else;
+rows are written to a private snapshot that is published only at the end; inbox files are removed
+only after publishing, and only if they did not change meanwhile. A re-run after a crash at any
+point finds the same files in the inbox and finishes the job; rows are replaced per file, never
+appended twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import duckdb
+
+from pipeline import storage
+from pipeline.config import Settings
+from pipeline.errors import SarabanError
+from pipeline.home import Home
+from pipeline.inbox import InboxFile, stable_files
+from pipeline.process import process_file
+from pipeline.quarantine import quarantine_file
+from pipeline.raw_store import sha256_of, store_original
+from pipeline.records import Document, Extraction
+
+Action = Literal["process", "duplicate", "done"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stable inbox file and what this run will do with it."""
+
+    path: Path
+    source_name: str
+    file_id: str
+    size: int
+    mtime: float
+    action: Action
+
+
+@dataclass
+class FileOutcome:
+    candidate: Candidate
+    status: str  # processed | quarantined | duplicate
+    reason: str = ""
+    message: str = ""
+    document: Document | None = None
+    extraction: Extraction | None = None
+    raw_path: str = ""
+    seconds: float = 0.0
+
+
+@dataclass
+class RunSummary:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    finished: list[str] = field(default_factory=list)  # files already recorded by an interrupted run
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+
+def plan(home: Home, conn: duckdb.DuckDBPyConnection, settings: Settings) -> list[Candidate]:
+    """Decide per stable inbox file: process it, record it as a duplicate, or it is already done."""
+    known = storage.known_files(conn)
+    originals = {file_id for (file_id, _), status in known.items() if status != "duplicate"}
+    candidates = []
+    for item in stable_files(home.inbox, settings.stable_seconds):
+        name = item.path.relative_to(home.inbox).as_posix()
+        file_id = sha256_of(item.path)
+        action = _action(file_id, name, known, originals)
+        originals.add(file_id)
+        candidates.append(Candidate(item.path, name, file_id, item.size, item.mtime, action))
+    return candidates
+
+
+def _action(file_id: str, name: str, known: dict, originals: set[str]) -> Action:
+    if (file_id, name) in known:
+        return "done"  # recorded by a run that stopped before tidying the inbox
+    return "duplicate" if file_id in originals else "process"
+
+
+def process_candidate(candidate: Candidate, home: Home, settings: Settings) -> FileOutcome:
+    """Archive the original, then process the archived copy; bad input becomes a quarantine outcome."""
+    started = time.monotonic()
+    raw = store_original(candidate.path, home.raw, candidate.file_id)
+    outcome = FileOutcome(candidate, "processed", raw_path=raw.relative_to(home.root).as_posix())
+    try:
+        doc, extraction = process_file(raw, home.ocr_cache, settings, candidate.file_id,
+                                       candidate.source_name)
+        outcome.document, outcome.extraction = _without_images(doc), extraction
+    except SarabanError as e:
+        quarantine_file(candidate.path, home.quarantine, candidate.file_id, e)
+        outcome.status, outcome.reason, outcome.message = "quarantined", e.reason, e.message
+    outcome.seconds = time.monotonic() - started
+    return outcome
+
+
+def failed_outcome(candidate: Candidate, home: Home, error: BaseException) -> FileOutcome:
+    """A file whose processing crashed unexpectedly (after retries): quarantined, with the trace."""
+    failure = SarabanError(f"{type(error).__name__}: {error}\n{''.join(traceback.format_exception(error))[-2000:]}")
+    quarantine_file(candidate.path, home.quarantine, candidate.file_id, failure)
+    return FileOutcome(candidate, "quarantined", failure.reason, str(error))
+
+
+def duplicate_outcome(candidate: Candidate) -> FileOutcome:
+    return FileOutcome(candidate, "duplicate", message="same bytes as a file already ingested")
+
+
+def _without_images(doc: Document) -> Document:
+    for page in doc.pages:
+        page.image = None  # page images are large and never stored; free them early
+    return doc
+
+
+def record(conn: duckdb.DuckDBPyConnection, outcome: FileOutcome) -> None:
+    doc = outcome.document
+    storage.write_file_row(conn, {
+        "file_id": outcome.candidate.file_id, "source_name": outcome.candidate.source_name,
+        "status": outcome.status, "reason": outcome.reason, "message": outcome.message,
+        "pages": len(doc.pages) if doc else None, "ocr_used": doc.ocr_used if doc else False,
+        "mean_confidence": doc.mean_confidence if doc else None,
+        "media": doc.media if doc else None, "raw_path": outcome.raw_path,
+        "errors": json.dumps(outcome.extraction.errors if outcome.extraction else [], ensure_ascii=False),
+        "ingested_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+    })
+    if doc is not None and outcome.extraction is not None:
+        storage.write_extraction(conn, doc, outcome.extraction)
+
+
+def tidy_inbox(candidates: list[Candidate]) -> list[str]:
+    """Remove recorded files from the inbox, unless they changed while we worked (a new version)."""
+    removed = []
+    for candidate in candidates:
+        try:
+            stat = candidate.path.stat()
+        except FileNotFoundError:
+            continue
+        if (stat.st_size, stat.st_mtime) == (candidate.size, candidate.mtime):
+            candidate.path.unlink()
+            removed.append(candidate.source_name)
+    return removed
+
+
+def inbox_item(path: Path) -> InboxFile:
+    stat = path.stat()
+    return InboxFile(path, stat.st_size, stat.st_mtime)

@@ -1,0 +1,117 @@
+"""The OCR stage: every rasterised page → deskewed image, tokens, text; cached, in parallel.
+
+Pages from all files share one process pool of one single-threaded Tesseract per core. The
+cache is keyed by the page image's hash (plus Tesseract version and options), so re-running
+an ingest after a crash or on a re-dropped file does not OCR again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.deskew import deskew
+from pipeline.errors import OcrError
+from pipeline.ocr import OcrOptions, OcrResult, ocr_image, tesseract_version
+from pipeline.records import Page, Word
+
+CACHE_VERSION = "1"
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _init_worker() -> None:
+    # The worker's own environment: Tesseract must not spawn OpenMP threads of its own.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+
+
+def _pool_for(workers: int) -> ProcessPoolExecutor:
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
+        return _pool
+
+
+def shutdown_pool() -> None:
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.shutdown(cancel_futures=True)
+            _pool = None
+
+
+def image_hash(gray: np.ndarray) -> str:
+    digest = hashlib.sha256(np.ascontiguousarray(gray).tobytes())
+    digest.update(str(gray.shape).encode())
+    return digest.hexdigest()
+
+
+def cache_key(gray: np.ndarray, options: OcrOptions) -> str:
+    spec = f"{CACHE_VERSION}|{tesseract_version()}|{options.languages}|{image_hash(gray)}"
+    return hashlib.sha256(spec.encode()).hexdigest()
+
+
+def _load_cached(path: Path) -> OcrResult | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    words = [Word(**{**w, "alternatives": tuple(w.get("alternatives", ()))}) for w in data["words"]]
+    return OcrResult(words, data["text"], data["confidence"])
+
+
+def _store_cached(path: Path, result: OcrResult) -> None:
+    payload = {"words": [asdict(w) for w in result.words], "text": result.text,
+               "confidence": result.confidence}
+    tmp = path.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}-{path.name}")
+    tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+
+
+def prepare_page(page: Page) -> Page:
+    """Deskew in place of the page image; boxes from OCR then refer to the straightened image."""
+    if page.image is not None:
+        page.image, _ = deskew(page.image)
+        page.image_sha = image_hash(page.image)
+    return page
+
+
+def ocr_pages(pages: list[Page], options: OcrOptions, cache_dir: Path, workers: int) -> list[Page]:
+    """OCR every page that has an image and no text yet. Errors are kept on the page, not raised."""
+    todo = [p for p in pages if p.source == "ocr" and p.image is not None]
+    futures: dict[int, Future[OcrResult]] = {}
+    for page in todo:
+        prepare_page(page)
+        cached = _load_cached(cache_dir / f"{cache_key(page.image, options)}.json")
+        if cached is not None:
+            _apply(page, cached)
+        else:
+            futures[page.number] = _pool_for(workers).submit(ocr_image, page.image, options)
+    for page in todo:
+        if page.number in futures:
+            _collect(page, futures[page.number], options, cache_dir)
+    return pages
+
+
+def _collect(page: Page, future: Future[OcrResult], options: OcrOptions, cache_dir: Path) -> None:
+    try:
+        result = future.result()
+    except OcrError as e:
+        page.errors.append(f"{e.reason}: {e}")
+        return
+    _store_cached(cache_dir / f"{cache_key(page.image, options)}.json", result)
+    _apply(page, result)
+
+
+def _apply(page: Page, result: OcrResult) -> None:
+    page.words = result.words
+    page.raw_text = result.text
+    page.confidence = result.confidence

@@ -1,0 +1,75 @@
+"""One file, start to finish in memory: load → OCR → re-read numerals → normalise → extract.
+
+`process_file` is the whole per-file pipeline as plain stage calls; Prefect wraps it in
+flows/, tests and benchmarks call it directly.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.config import Settings, load_settings
+from pipeline.errors import NoTextFoundError
+from pipeline.loading import load_document
+from pipeline.ocr import OcrOptions, text_from_tokens
+from pipeline.ocr_stage import ocr_pages
+from pipeline.raw_store import sha256_of
+from pipeline.records import Document, Extraction
+from pipeline.thai_text import normalise
+
+
+def ocr_options(settings: Settings) -> OcrOptions:
+    return OcrOptions(languages=settings.languages, timeout=settings.ocr_timeout)
+
+
+def reread_numerals(doc: Document) -> Document:
+    """Replace Tesseract's digits (its Thai model cannot emit ๔ ๖ ๗ ๘ ๙) with the numeral reader's."""
+    try:
+        from pipeline.numerals import default_reader
+    except ImportError:  # TEMP until F4 lands
+        return doc
+    reader = default_reader()
+    for page in doc.pages:
+        if page.source == "ocr" and page.image is not None and page.words:
+            page.words = reader.reread_words(page.image, page.words)
+            page.raw_text = text_from_tokens(page.words)
+    return doc
+
+
+def normalise_pages(doc: Document) -> Document:
+    for page in doc.pages:
+        if page.source == "ocr":
+            page.text = normalise(page.raw_text)
+    return doc
+
+
+def require_text(doc: Document) -> Document:
+    if not any(page.text.strip() for page in doc.pages):
+        errors = "; ".join(e for page in doc.pages for e in page.errors)
+        raise NoTextFoundError(f"no readable text on any of {len(doc.pages)} page(s){': ' + errors if errors else ''}")
+    return doc
+
+
+def extract(doc: Document) -> Extraction:
+    texts = [(page.number, page.text) for page in doc.pages]
+    try:
+        from extractors.letters import extract_letters
+        from extractors.report_forms import extract_report_rows
+        from extractors.segment import classify_pages
+    except ImportError:  # TEMP until F2/F3 land
+        return Extraction()
+    roles = classify_pages(texts)
+    letters = extract_letters(texts)
+    rows = extract_report_rows(doc, letters, roles)
+    return Extraction(letters=letters, report_rows=rows, page_roles=roles,
+                      errors=[f"page {p.number}: {e}" for p in doc.pages for e in p.errors])
+
+
+def process_file(path: Path, work_dir: Path, settings: Settings | None = None,
+                 file_id: str | None = None, source_name: str = "") -> tuple[Document, Extraction]:
+    """Raises a SarabanError subclass for input that cannot be processed."""
+    settings = settings or load_settings()
+    doc = load_document(path, file_id or sha256_of(path), settings, source_name)
+    ocr_pages(doc.pages, ocr_options(settings), work_dir, settings.workers)
+    doc = require_text(normalise_pages(reread_numerals(doc)))
+    return doc, extract(doc)

@@ -1,0 +1,58 @@
+-- Saraban dataset schema. Bump SCHEMA_VERSION in storage.py with every change here.
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+
+CREATE TABLE IF NOT EXISTS files (
+    file_id VARCHAR NOT NULL, source_name VARCHAR NOT NULL, status VARCHAR NOT NULL,
+    reason VARCHAR, message VARCHAR, pages INTEGER, ocr_used BOOLEAN, mean_confidence DOUBLE,
+    media VARCHAR, raw_path VARCHAR, errors VARCHAR, ingested_at TIMESTAMP,
+    PRIMARY KEY (file_id, source_name)
+);
+
+CREATE TABLE IF NOT EXISTS pages (
+    file_id VARCHAR NOT NULL, page INTEGER NOT NULL, source VARCHAR, text VARCHAR, raw_text VARCHAR,
+    words VARCHAR, confidence DOUBLE, width INTEGER, height INTEGER, dpi INTEGER,
+    image_sha VARCHAR, sheet_name VARCHAR, role VARCHAR, errors VARCHAR,
+    PRIMARY KEY (file_id, page)
+);
+
+CREATE TABLE IF NOT EXISTS letters (
+    file_id VARCHAR NOT NULL, letter_index INTEGER NOT NULL, page_from INTEGER, page_to INTEGER,
+    kind VARCHAR, doc_number VARCHAR, circular BOOLEAN, date DATE, urgency VARCHAR, subject VARCHAR,
+    addressee VARCHAR, sender VARCHAR, "references" VARCHAR, attachments VARCHAR, deadline DATE,
+    deadline_text VARCHAR, signatory VARCHAR, signatory_position VARCHAR, received_number VARCHAR,
+    received_date DATE, provinces VARCHAR, flags VARCHAR, field_pages VARCHAR,
+    PRIMARY KEY (file_id, letter_index)
+);
+
+CREATE TABLE IF NOT EXISTS indicators (
+    file_id VARCHAR NOT NULL, letter_index INTEGER NOT NULL, indicator_index INTEGER NOT NULL,
+    fiscal_year INTEGER, code VARCHAR, name VARCHAR, target_value DOUBLE, target_unit VARCHAR,
+    due_date DATE, owner VARCHAR, levels VARCHAR, page INTEGER,
+    PRIMARY KEY (file_id, letter_index, indicator_index)
+);
+
+CREATE TABLE IF NOT EXISTS report_rows (
+    file_id VARCHAR NOT NULL, page INTEGER NOT NULL, table_index INTEGER NOT NULL,
+    row_index INTEGER NOT NULL, indicator VARCHAR, period VARCHAR, province_code VARCHAR,
+    province VARCHAR, district_code VARCHAR, district VARCHAR, unit_label VARCHAR, total BIGINT,
+    established BIGINT, not_established BIGINT, remark VARCHAR, confidence DOUBLE, flags VARCHAR,
+    printed_name VARCHAR, raw_cells VARCHAR, alternatives VARCHAR,
+    PRIMARY KEY (file_id, page, table_index, row_index)
+);
+
+CREATE TABLE IF NOT EXISTS progress (
+    indicator VARCHAR, period VARCHAR, province_code VARCHAR, district_code VARCHAR,
+    province VARCHAR, district VARCHAR, total BIGINT, established BIGINT, not_established BIGINT,
+    source_file_ids VARCHAR, status VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS national (
+    indicator VARCHAR, period VARCHAR, provinces_reporting INTEGER, provinces_carried INTEGER,
+    total BIGINT, established BIGINT, not_established BIGINT, target DOUBLE, pct_of_target DOUBLE
+);
+
+CREATE TABLE IF NOT EXISTS corrections (
+    correction_id VARCHAR PRIMARY KEY, file_id VARCHAR, page INTEGER, table_index INTEGER,
+    row_index INTEGER, field VARCHAR, old_value VARCHAR, new_value VARCHAR, reason VARCHAR, note VARCHAR,
+    author VARCHAR, created_at TIMESTAMP
+);

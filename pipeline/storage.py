@@ -1,0 +1,168 @@
+"""DuckDB storage: schema, per-file writes, and published snapshots.
+
+A DuckDB file admits one read-write process and then no other process at all. So a run never
+writes the published `processed/saraban.duckdb`: it copies it to `processed/.work/`, writes
+there, checkpoints, and atomically renames the copy over the published file. Readers open the
+published file read-only and keep answering from the last snapshot while a run is going on; a
+crash before the rename leaves the last published snapshot untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pipeline.home import Home
+from pipeline.records import Document, Extraction, Letter, ReportRow
+
+SCHEMA_VERSION = "1"
+_SCHEMA = Path(__file__).with_name("schema.sql")
+FILE_TABLES = ("pages", "letters", "indicators", "report_rows")
+
+
+def create_schema(conn: duckdb.DuckDBPyConnection) -> None:
+    conn.execute(_SCHEMA.read_text(encoding="utf-8"))
+    found = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if found is None:
+        conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+    elif found[0] != SCHEMA_VERSION:
+        raise RuntimeError(f"database schema {found[0]} is not {SCHEMA_VERSION}; re-ingest into a new home")
+
+
+@contextmanager
+def writable_snapshot(home: Home) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A private copy to write; published (atomically) only when the block completes."""
+    work_dir = home.processed / ".work"
+    work_dir.mkdir(parents=True, exist_ok=True)
+    work = work_dir / "saraban.duckdb"
+    for stale in work_dir.iterdir():
+        stale.unlink()
+    if home.database.exists():
+        shutil.copyfile(home.database, work)
+    conn = duckdb.connect(str(work))
+    try:
+        create_schema(conn)
+        yield conn
+        conn.execute("CHECKPOINT")
+    finally:
+        conn.close()
+    _publish(work, home.database)
+
+
+def _publish(work: Path, target: Path) -> None:
+    with open(work, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(work, target)
+    fd = os.open(target.parent, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def read_only(home: Home) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The last published snapshot, read-only; an empty in-memory dataset before the first run."""
+    if home.database.exists():
+        conn = duckdb.connect(str(home.database), read_only=True)
+    else:
+        conn = duckdb.connect(":memory:")
+        create_schema(conn)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def known_files(conn: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
+    """(file_id, source_name) → status, for every file ever seen."""
+    rows = conn.execute("SELECT file_id, source_name, status FROM files").fetchall()
+    return {(f, n): s for f, n, s in rows}
+
+
+def insert_frame(conn: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    if frame.empty:
+        return
+    columns = {d[0] for d in conn.execute(f"SELECT * FROM {table} LIMIT 0").description}
+    frame = frame[[c for c in frame.columns if c in columns]]  # records may carry more than we store
+    conn.register("_frame", frame)
+    try:
+        conn.execute(f'INSERT INTO {table} BY NAME SELECT * FROM _frame')
+    finally:
+        conn.unregister("_frame")
+
+
+def replace_table(conn: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
+    conn.execute(f"DELETE FROM {table}")
+    insert_frame(conn, table, frame)
+
+
+def write_file_row(conn: duckdb.DuckDBPyConnection, row: dict) -> None:
+    conn.execute("DELETE FROM files WHERE file_id = ? AND source_name = ?",
+                 [row["file_id"], row["source_name"]])
+    insert_frame(conn, "files", pd.DataFrame([row]))
+
+
+def write_extraction(conn: duckdb.DuckDBPyConnection, doc: Document, extraction: Extraction) -> None:
+    """Replace everything stored for this file: re-processing never duplicates rows."""
+    for table in FILE_TABLES:
+        conn.execute(f"DELETE FROM {table} WHERE file_id = ?", [doc.file_id])
+    insert_frame(conn, "pages", _pages_frame(doc, extraction))
+    insert_frame(conn, "letters", _letters_frame(doc.file_id, extraction.letters))
+    insert_frame(conn, "indicators", _indicators_frame(doc.file_id, extraction.letters))
+    insert_frame(conn, "report_rows", _rows_frame(doc.file_id, extraction.report_rows))
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _pages_frame(doc: Document, extraction: Extraction) -> pd.DataFrame:
+    return pd.DataFrame([{
+        "file_id": doc.file_id, "page": p.number, "source": p.source, "text": p.text,
+        "raw_text": p.raw_text, "words": _json([asdict(w) for w in p.words]),
+        "confidence": p.confidence, "width": p.width, "height": p.height, "dpi": p.dpi,
+        "image_sha": p.image_sha, "sheet_name": p.sheet_name,
+        "role": extraction.page_roles.get(p.number, ""), "errors": _json(p.errors),
+    } for p in doc.pages])
+
+
+def _letters_frame(file_id: str, letters: list[Letter]) -> pd.DataFrame:
+    rows = []
+    for letter in letters:
+        row = asdict(letter)
+        row.pop("indicators")
+        row.update(file_id=file_id, references=_json(row["references"]),
+                   attachments=_json(row["attachments"]), provinces=_json(row["provinces"]),
+                   flags=";".join(letter.flags), field_pages=_json(row["field_pages"]))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _indicators_frame(file_id: str, letters: list[Letter]) -> pd.DataFrame:
+    rows = []
+    for letter in letters:
+        for i, indicator in enumerate(letter.indicators):
+            row = asdict(indicator)
+            row.update(file_id=file_id, letter_index=letter.letter_index, indicator_index=i,
+                       levels=_json(indicator.levels))
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _rows_frame(file_id: str, rows: list[ReportRow]) -> pd.DataFrame:
+    out = []
+    for report_row in rows:
+        row = asdict(report_row)
+        row.update(file_id=file_id, flags=";".join(report_row.flags),
+                   raw_cells=_json(report_row.raw_cells), alternatives=_json(report_row.alternatives))
+        out.append(row)
+    return pd.DataFrame(out)
