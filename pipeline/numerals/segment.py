@@ -1,0 +1,173 @@
+"""Cut a crop into glyph candidates (การแยกตัวอักษร).
+
+Connected components of the Otsu ink mask, then: specks dropped, fragments that share a column
+span merged (broken strokes, and Thai marks with their base letter — those are "other" anyway).
+Touching glyphs are not split here; the reader tries cuts at projection minima and lets the
+classifier judge them (see reader.py), because only the classifier knows what a digit looks like.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+
+@dataclass
+class Glyph:
+    """One candidate glyph: its box in crop pixels and its own ink mask (bool, box-sized)."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+    mask: np.ndarray
+
+    @property
+    def x1(self) -> int:
+        return self.x + self.w
+
+    @property
+    def y1(self) -> int:
+        return self.y + self.h
+
+
+@dataclass(frozen=True)
+class Band:
+    """The text band of a crop: top and bottom of ordinary glyphs, used to place marks and dots."""
+
+    top: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return max(1.0, self.bottom - self.top)
+
+
+PAPER_SHIFT = 0.35
+
+
+def binarise(gray: np.ndarray) -> np.ndarray:
+    """Ink mask (True = ink). Otsu after a light blur, which knocks out JPEG and sensor noise."""
+    if gray.ndim == 3:
+        gray = cv2.cvtColor(gray, cv2.COLOR_BGR2GRAY)
+    smooth = cv2.GaussianBlur(gray, (3, 3), 0)
+    if int(smooth.max()) - int(smooth.min()) < 40:  # blank paper: Otsu would invent ink
+        return np.zeros(gray.shape, bool)
+    otsu, _ = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    # Otsu splits ink from paper at the valley; hairlines of light or blurred serif print sit
+    # on the paper side of it, so move a third of the way towards the paper to keep strokes whole.
+    paper = float(np.percentile(smooth, 75))
+    return smooth < otsu + PAPER_SHIFT * max(0.0, paper - otsu)
+
+
+def components(ink: np.ndarray) -> tuple[list[Glyph], np.ndarray]:
+    """8-connected components as glyphs, plus the label image."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    glyphs = []
+    for i in range(1, n):
+        x, y, w, h, _area = (int(v) for v in stats[i])
+        glyphs.append(Glyph(x, y, w, h, labels[y : y + h, x : x + w] == i))
+    return glyphs, labels
+
+
+def estimate_band(glyphs: list[Glyph]) -> Band:
+    """Median top/bottom of the larger glyphs: digits and letter bodies, not dots or marks."""
+    if not glyphs:
+        return Band(0.0, 1.0)
+    tallest = max(g.h for g in glyphs)
+    big = [g for g in glyphs if g.h >= 0.55 * tallest] or glyphs
+    return Band(float(np.median([g.y for g in big])), float(np.median([g.y1 for g in big])))
+
+
+def drop_specks(glyphs: list[Glyph], band: Band) -> list[Glyph]:
+    """Remove dust far smaller than a full stop at this text size."""
+    min_area = max(2.0, 0.004 * band.height**2)
+    return [g for g in glyphs if g.mask.sum() >= min_area]
+
+
+def merge(a: Glyph, b: Glyph) -> Glyph:
+    x, y = min(a.x, b.x), min(a.y, b.y)
+    x1, y1 = max(a.x1, b.x1), max(a.y1, b.y1)
+    mask = np.zeros((y1 - y, x1 - x), bool)
+    for g in (a, b):
+        mask[g.y - y : g.y1 - y, g.x - x : g.x1 - x] |= g.mask
+    return Glyph(x, y, x1 - x, y1 - y, mask)
+
+
+def _should_merge(a: Glyph, b: Glyph, band: Band) -> bool:
+    """Same column span (one inside the other's width, mostly), and close vertically."""
+    overlap = min(a.x1, b.x1) - max(a.x, b.x)
+    if overlap <= 0:
+        return False
+    narrower = min(a.w, b.w)
+    gap = max(a.y, b.y) - min(a.y1, b.y1)
+    return overlap >= 0.6 * narrower and gap <= 0.6 * band.height
+
+
+def merge_fragments(glyphs: list[Glyph], band: Band) -> list[Glyph]:
+    """Join pieces of one glyph: broken strokes and marks stacked on a letter."""
+    glyphs = sorted(glyphs, key=lambda g: g.x)
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(glyphs)):
+            for j in range(i + 1, len(glyphs)):
+                if _should_merge(glyphs[i], glyphs[j], band):
+                    glyphs[i] = merge(glyphs[i], glyphs.pop(j))
+                    changed = True
+                    break
+            if changed:
+                break
+    return sorted(glyphs, key=lambda g: g.x)
+
+
+def segment(gray: np.ndarray) -> tuple[list[Glyph], Band]:
+    """Glyph candidates left to right, and the band they sit in."""
+    raw, _ = components(binarise(gray))
+    band = estimate_band(raw)
+    glyphs = drop_specks(raw, band)
+    band = estimate_band(glyphs)
+    return merge_fragments(glyphs, band), band
+
+
+def min_part_width(band: Band) -> int:
+    """Narrowest part a cut may leave: slimmer slivers are stroke ends, not glyphs."""
+    return max(2, int(0.25 * band.height))
+
+
+def cut_points(g: Glyph, band: Band, max_cuts: int = 14) -> list[int]:
+    """Candidate columns (relative to g.x) where touching glyphs may be cut.
+
+    Projection minima first; then a regular grid, because looped Thai digits often overlap in
+    x where they touch (๒๗ in Garuda) and then no column is a minimum. The reader's classifier
+    decides which cuts make digits.
+    """
+    margin = min_part_width(band)
+    if g.w < 2 * margin + 1:
+        return []
+    proj = np.convolve(g.mask.sum(axis=0).astype(np.float32), np.ones(3) / 3, mode="same")
+    inner = range(margin, g.w - margin)
+    minima = [c for c in inner if proj[c] <= proj[c - 1] and proj[c] <= proj[c + 1]]
+    minima = sorted(sorted(minima, key=lambda c: proj[c])[: max_cuts // 2])
+    step = max(2, int(0.12 * band.height))
+    grid = [c for c in range(margin, g.w - margin, step) if all(abs(c - m) > 1 for m in minima)]
+    room = max_cuts - len(minima)
+    if len(grid) > room:
+        grid = [grid[round(k * (len(grid) - 1) / max(1, room - 1))] for k in range(room)]
+    return sorted(set(minima + grid))
+
+
+def split_at(g: Glyph, cols: list[int]) -> list[Glyph]:
+    """Cut a glyph at columns (relative), trimming each part to its own ink."""
+    parts = []
+    edges = [0, *cols, g.w]
+    for a, b in zip(edges, edges[1:], strict=False):
+        sub = g.mask[:, a:b]
+        ys, xs = np.nonzero(sub)
+        if len(xs) == 0:
+            continue
+        y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
+        parts.append(Glyph(g.x + a + x0, g.y + y0, x1 - x0, y1 - y0, sub[y0:y1, x0:x1]))
+    return parts
