@@ -96,3 +96,28 @@ def test_words_without_digits_pass_through(reader: NumeralReader) -> None:
     page = np.full((100, 300), 255, np.uint8)
     word = Word("ศูนย์", 91.0, 10, 10, 80, 40)
     assert reader.reread_words(page, [word]) == [word]
+
+
+@pytest.mark.parametrize("font", ["Laksaman", "Garuda", "Loma"])
+def test_reread_words_fixes_tesseract_digits(
+    reader: NumeralReader, font: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stock `tha` reads ๘๗๘ as ๕๓๕; the second pass must give 878 and keep the letters."""
+    from pipeline.ocr import OcrOptions, group_tokens, run_tesseract
+
+    monkeypatch.setenv("OMP_THREAD_LIMIT", "1")
+    fnt = load_font(font, font_px(16, 300))
+    line = "จำนวน ๘๗๘ ศูนย์ ที่ มท๐๘๑๐.๗/ว๔๓๕ ลงวันที่ ๑๐/๔/๖๑ ปี ๒๕๖๑"
+    img = Image.new("L", (int(fnt.getlength(line)) + 100, 150), 255)
+    ImageDraw.Draw(img).text((50, 40), line, font=fnt, fill=0)
+    page = np.asarray(img)
+    chars, text = run_tesseract(page, OcrOptions(languages="tha"))
+    words = group_tokens(chars, text)
+    reread = reader.reread_words(page, words)
+    texts = [w.text for w in reread]
+    for expected in ("878", "มท0810.7/ว435", "10/4/61", "2561"):
+        assert expected in texts, (font, " ".join(w.text for w in words), " ".join(texts))
+    number = reread[texts.index("878")]
+    assert number.reread and number.conf > 50
+    assert all(w == r for w, r in zip(words, reread, strict=True) if not any(
+        c.isdigit() for c in w.text))

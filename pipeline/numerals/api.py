@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.numerals.reader import GlyphReader, NumeralReading, load_model, reading_from_glyphs
-from pipeline.numerals.words import reread_word
+from pipeline.numerals.words import reread_words
 from pipeline.records import Word
 
 
@@ -33,7 +33,7 @@ class NumeralReader:
 
     def reread_words(self, gray_page: np.ndarray, words: list[Word]) -> list[Word]:
         """Re-read the digits of every word that has any; other words pass through unchanged."""
-        return [reread_word(self.glyphs, gray_page, w) for w in words]
+        return reread_words(self.glyphs, gray_page, words)
 
 
 @lru_cache(maxsize=1)

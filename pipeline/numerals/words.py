@@ -1,104 +1,204 @@
 """Put re-read digits back into OCR words (แทนตัวเลขในคำที่ OCR อ่านได้).
 
-Tesseract keeps the letters (it reads Thai letters well); only its digits are replaced. Both the
-OCR text and the image are cut into numeric runs — digits with separators between them — and
-runs are paired left to right.
+Tesseract keeps the letters (it reads Thai letters well); only digits come from the glyph
+classifier. The word's glyphs (left to right) are aligned with the OCR text's characters by a
+small edit-distance DP, because Tesseract sometimes reads a Thai digit as a letter (๗ → ฆ,
+๘ → ฒ) or drops one, so the two sequences need not line up one to one.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 import numpy as np
 
-from pipeline.numerals.reader import NUMERIC, GlyphReader, GlyphReading, reading_from_glyphs
+from pipeline.numerals.reader import (
+    NUMERIC, VALUES, GlyphReader, GlyphReading, reading_from_glyphs,
+)
 from pipeline.numerals.synth import ARABIC_DIGITS, SEPARATORS, THAI_DIGITS, to_arabic
 from pipeline.records import Word
 
-_DIGIT = f"[{ARABIC_DIGITS}{THAI_DIGITS}]"
-NUMERIC_RUN = re.compile(f"{_DIGIT}(?:[{re.escape(SEPARATORS)}]*{_DIGIT})*")
+# Thai marks that sit above or below a base letter: one glyph with it after merging.
+_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+# Letters Tesseract's tha model writes for digits it has no class for.
+SUSPECT_LETTERS = frozenset("ฆฒณญอฅซ๏!|'`:;")
+_NUMERIC_IDX = [VALUES.index(v) for v in ARABIC_DIGITS + SEPARATORS]
+SURE = 0.9  # a glyph must be this sure to overrule a letter Tesseract read
 
 
 def has_digit(text: str) -> bool:
     return any(c in ARABIC_DIGITS or c in THAI_DIGITS for c in text)
 
 
-def crop_word(gray_page: np.ndarray, w: Word) -> tuple[np.ndarray, int, int]:
-    """The word box with a small margin (commas descend, boxes are tight); returns crop, x0, y0."""
-    pad_x, pad_y = max(2, w.height // 10), max(2, w.height // 6)
-    x0, y0 = max(0, w.left - pad_x), max(0, w.top - pad_y)
-    x1 = min(gray_page.shape[1], w.left + w.width + pad_x)
+def units(text: str) -> list[str]:
+    """Base characters with their stacked marks attached: roughly one per glyph."""
+    out: list[str] = []
+    for ch in text:
+        if ch in _MARKS and out:
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def is_numeric_unit(u: str) -> bool:
+    return u[0] in ARABIC_DIGITS or u[0] in THAI_DIGITS or u[0] in SEPARATORS
+
+
+def extents(words: list[Word]) -> list[tuple[float, float]]:
+    """How far each word may claim glyphs left and right: Tesseract's boxes for misread Thai
+    digits are often short by a glyph, so a word owns the space up to halfway to its
+    neighbours on the same line (or a third of its height where it has none)."""
+    out = []
+    for i, w in enumerate(words):
+        lo, hi = w.left - 0.35 * w.height, w.left + w.width + 0.35 * w.height
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(words) and words[j].line == w.line and _same_row(w, words[j]):
+                n = words[j]
+                if j < i:
+                    lo = max(lo, (n.left + n.width + w.left) / 2)
+                else:
+                    hi = min(hi, (w.left + w.width + n.left) / 2)
+        out.append((lo, hi))
+    return out
+
+
+def _same_row(a: Word, b: Word) -> bool:
+    return min(a.top + a.height, b.top + b.height) - max(a.top, b.top) > 0
+
+
+def word_glyphs(
+    reader: GlyphReader, gray_page: np.ndarray, w: Word, extent: tuple[float, float]
+) -> list[GlyphReading]:
+    """Glyphs whose centre lies in the word's extent. The crop reaches a word-height either side
+    so the text band is measured on the line, not on one lone glyph (a "." alone has no scale)."""
+    ctx = int(w.height * 1.5)
+    pad_y = max(2, w.height // 6)
+    x0, y0 = max(0, w.left - ctx), max(0, w.top - pad_y)
+    x1 = min(gray_page.shape[1], w.left + w.width + ctx)
     y1 = min(gray_page.shape[0], w.top + w.height + pad_y)
-    return gray_page[y0:y1, x0:x1], x0, y0
+    glyphs = reader.read_glyphs(gray_page[y0:y1, x0:x1])
+    lo, hi = extent
+    return [
+        g for g in glyphs
+        if lo <= x0 + g.glyph.x + g.glyph.w / 2 < hi and g.best != "noise"
+        and w.top - pad_y <= y0 + g.glyph.y + g.glyph.h / 2 < w.top + w.height + pad_y
+    ]
 
 
-def image_runs(glyphs: list[GlyphReading]) -> list[list[GlyphReading]]:
-    """Consecutive numeric glyphs, each run starting and ending with a digit."""
-    runs: list[list[GlyphReading]] = []
-    current: list[GlyphReading] = []
-    for g in [*glyphs, None]:
-        if g is not None and g.best in NUMERIC:
-            current.append(g)
-            continue
-        while current and current[-1].best in SEPARATORS:
-            current.pop()
-        while current and current[0].best in SEPARATORS:
-            current.pop(0)
-        if current:
-            runs.append(current)
-        current = []
-    return runs
+def _pair_cost(g: GlyphReading, u: str) -> float:
+    numeric = g.best in NUMERIC
+    if is_numeric_unit(u):
+        return 0.0 if numeric else 0.8
+    if not numeric:
+        return 0.0
+    return 0.4 if u[0] in SUSPECT_LETTERS else 1.2
 
 
-def _inside(g: GlyphReading, w: Word, x0: int, y0: int) -> bool:
-    cx = x0 + g.glyph.x + g.glyph.w / 2
-    cy = y0 + g.glyph.y + g.glyph.h / 2
-    return w.left <= cx < w.left + w.width and w.top <= cy < w.top + w.height
+def align(glyphs: list[GlyphReading], us: list[str]) -> list[tuple[int | None, int | None]]:
+    """Needleman–Wunsch between glyphs and text units; returns (glyph idx, unit idx) pairs."""
+    n, m = len(glyphs), len(us)
+    skip_g = [0.9 if g.best in NUMERIC else 0.3 for g in glyphs]
+    skip_u = [0.7 if is_numeric_unit(u) else 0.5 for u in us]
+    cost = np.zeros((n + 1, m + 1))
+    cost[1:, 0] = np.cumsum(skip_g)
+    cost[0, 1:] = np.cumsum(skip_u)
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            cost[i, j] = min(
+                cost[i - 1, j - 1] + _pair_cost(glyphs[i - 1], us[j - 1]),
+                cost[i - 1, j] + skip_g[i - 1],
+                cost[i, j - 1] + skip_u[j - 1],
+            )
+    return _backtrack(cost, glyphs, us, skip_g, skip_u)
 
 
-def pair_runs(
-    n_text: int, runs: list[list[GlyphReading]]
-) -> list[list[GlyphReading]]:
-    """Match image runs to the OCR text's runs; when counts differ keep the most confident."""
-    if len(runs) <= n_text:
-        return runs
-    conf = [float(np.prod([g.p for g in r])) * len(r) for r in runs]
-    keep = sorted(sorted(range(len(runs)), key=lambda i: -conf[i])[:n_text])
-    return [runs[i] for i in keep]
+def _backtrack(cost, glyphs, us, skip_g, skip_u) -> list[tuple[int | None, int | None]]:
+    i, j, path = len(glyphs), len(us), []
+    while i > 0 or j > 0:
+        if i > 0 and j > 0 and np.isclose(
+            cost[i, j], cost[i - 1, j - 1] + _pair_cost(glyphs[i - 1], us[j - 1])
+        ):
+            path.append((i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif i > 0 and np.isclose(cost[i, j], cost[i - 1, j] + skip_g[i - 1]):
+            path.append((i - 1, None))
+            i -= 1
+        else:
+            path.append((None, j - 1))
+            j -= 1
+    return path[::-1]
 
 
-def reread_word(reader: GlyphReader, gray_page: np.ndarray, w: Word) -> Word:
+def _numeric_value(g: GlyphReading) -> tuple[str, float]:
+    k = _NUMERIC_IDX[int(np.argmax(g.probs[_NUMERIC_IDX]))]
+    return VALUES[k], float(g.probs[k])
+
+
+def merge_text(
+    glyphs: list[GlyphReading], us: list[str]
+) -> tuple[list[str], list[GlyphReading], list[int]]:
+    """The word's units with digits from the image; the glyphs that supplied digits, and where
+    in the output each one went."""
+    out: list[str] = []
+    used: list[GlyphReading] = []
+    slots: list[int] = []
+    for gi, ui in align(glyphs, us):
+        g = glyphs[gi] if gi is not None else None
+        u = us[ui] if ui is not None else None
+        if g is None:
+            # A digit Tesseract saw but no glyph backs is dropped; so is a stray letter it
+            # wrote for a digit (๗ → ฒญ), the other half of which took the glyph.
+            drop = u is None or is_numeric_unit(u) or u[0] in SUSPECT_LETTERS
+            out.append("" if drop else u)
+        elif u is None:
+            if g.best in NUMERIC and g.p >= SURE:
+                slots.append(len(out))
+                out.append(g.best)  # Tesseract dropped it
+                used.append(g)
+        elif is_numeric_unit(u) or (g.best in NUMERIC and g.p >= SURE):
+            value, p = _numeric_value(g)
+            if g.best in NUMERIC or p > 0.2:
+                slots.append(len(out))
+                used.append(g)
+            out.append(value if slots and slots[-1] == len(out) else to_arabic(u))
+        else:
+            out.append(u)
+    return out, used, slots
+
+
+def reread_words(reader: GlyphReader, gray_page: np.ndarray, words: list[Word]) -> list[Word]:
+    spans = extents(words)
+    return [reread_word(reader, gray_page, w, e) for w, e in zip(words, spans, strict=True)]
+
+
+def reread_word(
+    reader: GlyphReader, gray_page: np.ndarray, w: Word, extent: tuple[float, float]
+) -> Word:
     """The word with its digits re-read from the page; unchanged when it holds no digit."""
     if not has_digit(w.text):
         return w
-    crop, x0, y0 = crop_word(gray_page, w)
-    glyphs = [g for g in reader.read_glyphs(crop) if _inside(g, w, x0, y0)]
-    spans = [m.span() for m in NUMERIC_RUN.finditer(w.text)]
-    if len(spans) == 1 and spans[0] == (0, len(w.text)):
-        readings = [reading_from_glyphs(glyphs)]  # a bare number: every numeric glyph counts
-    else:
-        readings = [reading_from_glyphs(r) for r in pair_runs(len(spans), image_runs(glyphs))]
-    readings = [r for r in readings if r is not None]
-    if len(readings) != len(spans):
-        return replace(w, text=to_arabic(w.text))  # cannot pair: keep OCR's digits, as Arabic
-    return _substitute(w, spans, readings)
+    glyphs = word_glyphs(reader, gray_page, w, extent)
+    us = units(w.text)
+    merged, used, slots = merge_text(glyphs, us)
+    reading = reading_from_glyphs(used)
+    if not used or reading is None:
+        return replace(w, text=to_arabic(w.text))  # no digit seen: keep OCR's, as Arabic
+    text = "".join(merged)
+    alts = [
+        "".join(merged[:slots[k]] + [value] + merged[slots[k] + 1 :])
+        for k, value in _glyph_alternatives(used)
+    ]
+    return replace(w, text=text, conf=round(100 * reading.confidence, 1),
+                   alternatives=tuple(a for a in alts if a != text)[:3], reread=True)
 
 
-def _substitute(w: Word, spans: list[tuple[int, int]], readings: list) -> Word:
-    def build(texts: list[str]) -> str:
-        out, last = [], 0
-        for (a, b), t in zip(spans, texts, strict=True):
-            out += [w.text[last:a], t]
-            last = b
-        return to_arabic("".join([*out, w.text[last:]]))
-
-    best = [r.text for r in readings]
-    alts = []
-    for i, r in enumerate(readings):
-        for alt in r.alternatives:
-            alts.append(build([*best[:i], alt, *best[i + 1 :]]))
-    conf = min(r.confidence for r in readings)
-    return replace(
-        w, text=build(best), conf=round(100 * conf, 1), alternatives=tuple(alts[:3]), reread=True
-    )
+def _glyph_alternatives(used: list[GlyphReading]) -> list[tuple[int, str]]:
+    """(glyph index, runner-up digit) for the least certain glyphs first."""
+    cands = []
+    for k, g in enumerate(used):
+        value, p2 = g.runner_up()
+        if p2 > 1e-3:
+            cands.append((p2 / max(g.p, 1e-9), k, value))
+    cands.sort(reverse=True)
+    return [(k, v) for _, k, v in cands[:3]]
