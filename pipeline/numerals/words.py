@@ -30,6 +30,15 @@ def has_digit(text: str) -> bool:
     return any(c in ARABIC_DIGITS or c in THAI_DIGITS for c in text)
 
 
+def should_reread(text: str) -> bool:
+    """Holds a digit, or is made only of the letters Tesseract writes for digits (๗ → ฆ)."""
+    if has_digit(text):
+        return True
+    core = [c for c in text if c not in _MARKS]
+    return bool(core) and all(c in SUSPECT_LETTERS or c in SEPARATORS for c in core) and any(
+        c in SUSPECT_LETTERS and c.isalpha() for c in core)
+
+
 def units(text: str) -> list[str]:
     """Base characters with their stacked marks attached: roughly one per glyph."""
     out: list[str] = []
@@ -176,15 +185,14 @@ def reread_word(
     reader: GlyphReader, gray_page: np.ndarray, w: Word, extent: tuple[float, float]
 ) -> Word:
     """The word with its digits re-read from the page; unchanged when it holds no digit."""
-    if not has_digit(w.text):
+    if not should_reread(w.text):
         return w
     glyphs = word_glyphs(reader, gray_page, w, extent)
     us = units(w.text)
     merged, used, slots = merge_text(glyphs, us)
     reading = reading_from_glyphs(used)
-    if not used or reading is None:
-        return replace(w, text=to_arabic(w.text))  # no digit seen: keep OCR's, as Arabic
-    text = "".join(merged)
+    if not used or reading is None or not has_digit(text := "".join(merged)):
+        return w if not has_digit(w.text) else replace(w, text=to_arabic(w.text))  # no digit seen: keep OCR's, as Arabic
     alts = [
         "".join(merged[:slots[k]] + [value] + merged[slots[k] + 1 :])
         for k, value in _glyph_alternatives(used)
