@@ -132,8 +132,8 @@ def report(model: GlyphModel, x: np.ndarray, y: np.ndarray) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--lines", type=int, default=6000)
-    ap.add_argument("--epochs", type=int, default=40)
+    ap.add_argument("--lines", type=int, default=5000)
+    ap.add_argument("--epochs", type=int, default=30)
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     args = ap.parse_args()
     t0 = time.perf_counter()
