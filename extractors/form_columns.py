@@ -65,7 +65,8 @@ def _roles(grid: Grid, start: int, depth: int) -> dict[str, int]:
 
 def _is_usable(roles: dict[str, int]) -> bool:
     has_place = any(r in roles for r in PLACE_ROLES)
-    return has_place and sum(r in roles for r in NUMERIC_ROLES) >= 2
+    # One readable count heading is enough: `fill_numeric_roles` places the others.
+    return has_place and sum(r in roles for r in NUMERIC_ROLES) >= 1
 
 
 def looks_like_data(row: list[str], roles: dict[str, int] | None = None) -> bool:
@@ -91,6 +92,31 @@ def find_header(grid: Grid, max_start: int = 12) -> Header | None:
                 break
             roles = _roles(grid, start, depth)
             next_row = grid[start + depth] if start + depth < len(grid) else []
-            if _is_usable(roles) and (not next_row or looks_like_data(next_row, roles)):
-                return Header(start, start + depth, roles)
+            if _is_usable(roles) and not _is_header_like(next_row):
+                return Header(start, start + depth, fill_numeric_roles(grid, start, roles))
     return None
+
+
+def _is_header_like(row: list[str]) -> bool:
+    """A further header row (sub-headings such as จัดตั้งแล้ว / ยังไม่จัดตั้ง)."""
+    return any(classify_header(cell) in NUMERIC_ROLES + ("no",) for cell in row)
+
+
+def fill_numeric_roles(grid: Grid, start: int, roles: dict[str, int]) -> dict[str, int]:
+    """A count column whose heading OCR could not read takes the free column where the
+    standard form has it: total before established before not-established, right of the
+    place column."""
+    missing = [r for r in NUMERIC_ROLES if r not in roles]
+    place = max((roles[r] for r in PLACE_ROLES if r in roles), default=-1)
+    used = set(roles.values())
+    width = max(len(r) for r in grid[start:start + 3])
+    free = [c for c in range(place + 1, width) if c not in used]
+    out = dict(roles)
+    for role in missing:
+        after = [out[r] for r in NUMERIC_ROLES[: NUMERIC_ROLES.index(role)] if r in out]
+        before = [out[r] for r in NUMERIC_ROLES[NUMERIC_ROLES.index(role) + 1:] if r in out]
+        fits = [c for c in free if c > max(after, default=-1) and c < min(before, default=width)]
+        if fits:
+            out[role] = fits[0]
+            free.remove(fits[0])
+    return out

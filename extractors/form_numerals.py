@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -101,6 +102,12 @@ def has_ink(gray: np.ndarray) -> bool:
     return float((gray < 128).mean()) > _INK_FRACTION
 
 
+def is_dash(gray: np.ndarray) -> bool:
+    """A cell holding only a short flat stroke ("-"), or nothing: the form's zero."""
+    rows = np.flatnonzero((gray < 128).sum(axis=1) > 0)
+    return rows.size == 0 or (rows[-1] - rows[0] + 1) < 0.2 * gray.shape[0]
+
+
 def _alt_values(reading: Any) -> list[int]:
     out: list[int] = []
     for alt in getattr(reading, "alternatives", ()) or ():
@@ -122,7 +129,44 @@ def read_cell_number(reader: NumeralReader | None, crop: np.ndarray | None,
         return CellNumber(from_text, 1.0 if from_text is not None else 0.0, text)
     reading = reader.read(crop)
     if reading is None or reading.value is None:
-        if from_text == 0 or not text.strip():
+        if from_text == 0 or not text.strip() or is_dash(crop):
             return CellNumber(0, 0.9, text)
         return CellNumber(from_text, 0.3 if from_text is not None else 0.0, text)
     return CellNumber(reading.value, float(reading.confidence), reading.text, _alt_values(reading))
+
+
+_YEAR_LINE = re.compile(r"(พ\s*\.?\s*ศ|ประจ[ำา]\s*เด[ือ]*น|W\.A)")
+_YEAR_TOKEN = re.compile(r"(?:พ\s*\.?\s*ศ\s*\.?|W\.A\.?)\s*([\d๐-๙][\d๐-๙ .]*)\s*\.?\s*$")
+
+
+def _last_word(gray: np.ndarray) -> np.ndarray | None:
+    """The last ink run of a text line crop (split at gaps wider than 0.4 line heights)."""
+    ink = (gray < 128).sum(axis=0) > 0
+    cols = np.flatnonzero(ink)
+    if cols.size == 0:
+        return None
+    gap = max(6, int(0.4 * gray.shape[0]))
+    breaks = np.flatnonzero(np.diff(cols) > gap)
+    start = cols[breaks[-1] + 1] if breaks.size else cols[0]
+    return gray[:, max(0, start - 4):cols[-1] + 5]
+
+
+def reread_caption_year(lines: list[str], boxes: list[tuple[int, int, int, int]],
+                        image: np.ndarray | None, reader: NumeralReader | None) -> list[str]:
+    """Caption lines with the year after พ.ศ. re-read from pixels (Tesseract drops Thai digits).
+
+    Only a plausible Buddhist-era year (2540–2580) replaces what OCR printed.
+    """
+    if image is None or reader is None:
+        return lines
+    out = list(lines)
+    for i, (text, box) in enumerate(zip(lines, boxes, strict=False)):
+        if not _YEAR_LINE.search(text):
+            continue
+        left, top, right, bottom = box
+        word = _last_word(image[top:bottom, left:right])
+        reading = reader.read(word) if word is not None else None
+        if reading is not None and reading.value and 2540 <= reading.value <= 2580:
+            head = _YEAR_TOKEN.sub("", text).rstrip()
+            out[i] = f"{head} พ.ศ. {reading.value}"
+    return out

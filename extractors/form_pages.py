@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from extractors.form_columns import Header
+from extractors.form_numerals import NumeralReader, reread_caption_year
 from pipeline.records import Page, Word
 from pipeline.tables.model import Table
 from pipeline.tables.text_lines import tables_from_text
@@ -68,11 +69,15 @@ def _lines_above_words(words: list[Word], top: int) -> list[str]:
             for ws in ordered]
 
 
-def title_text(page: Page, table: Table, header: Header) -> str:
+def title_text(page: Page, table: Table, header: Header,
+               reader: NumeralReader | None = None) -> str:
     """The text printed above the table, from the nearest "แบบรายงาน…" line down."""
     if table.source == "sheet":
         return "\n".join(_dedupe(r) for r in table.cells[: header.first_row])
-    if table.source == "ocr" or table.image is not None:
+    if table.caption:
+        lines = reread_caption_year(table.caption, table.caption_boxes, table.image, reader)
+        return _title_from_lines(lines)
+    if table.image is not None:
         return _title_from_lines(_lines_above_words(page.words, table.top))
     lines = page.text.splitlines()
     if table.source == "text":

@@ -42,7 +42,8 @@ _UNIT_PREFIXES: tuple[tuple[str, str], ...] = (
 # These organisations sit in the capital (เมือง) district when named after the province.
 _PROVINCE_LEVEL_UNITS = ("อบจ.", "เทศบาลนคร", "เทศบาลเมือง")
 _LEVEL_WORDS = re.compile(r"^(อำเภอ|อ\.|เขต|จังหวัด|จ\.|กิ่งอำเภอ)\s*")
-_NOISE = re.compile(r"[\s\d|\[\](){}:;,'\"“”‘’_.\-–—/\\*]+")
+# Place names are Thai letters only: OCR debris (Latin letters, digits, rule fragments) goes.
+_NOISE = re.compile(r"[^\u0e01-\u0e4e]+|[\u0e50-\u0e59]+|[\u0e2f\u0e46]")
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from extractors.places import (
 )
 from pipeline.records import Document, Letter, Page, ReportRow
 
-_FORM_ROLES = ("report_form", "form", "table")
+_SKIP_ROLES = ("blank",)
 
 
 @dataclass
@@ -41,11 +41,11 @@ class _Logical:
 
 
 def _form_pages(doc: Document, page_roles: Mapping[int, str] | None) -> list[Page]:
-    """Pages marked as forms; without roles, every page (tables without a header are skipped)."""
-    if not page_roles:
-        return list(doc.pages)
-    marked = [p for p in doc.pages if page_roles.get(p.number) in _FORM_ROLES]
-    return marked or [p for p in doc.pages if p.source == "sheet"]
+    """Every page, in order. Page roles are only a hint: a form page may be classed as a
+    letter's continuation or an attachment list, and a page whose tables have no form header
+    gives no rows anyway. Pages explicitly classed as blank are skipped."""
+    roles = page_roles or {}
+    return [p for p in doc.pages if roles.get(p.number) not in _SKIP_ROLES]
 
 
 def _is_continuation(prev: _Logical | None, page: Page, title: str, header: Header) -> bool:
@@ -65,7 +65,7 @@ def _collect(doc: Document, letters: Sequence[Letter], page_roles: Mapping[int, 
             header = find_header(table.cells)
             if header is None:
                 continue
-            title = title_text(page, table, header)
+            title = title_text(page, table, header, reader)
             prev = logical[-1] if logical else None
             body = read_body(table, header, reader if page.source == "ocr" else None)
             if not body.rows:

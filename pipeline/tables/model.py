@@ -26,6 +26,8 @@ class Table:
     confs: list[list[float | None]] | None = None
     image: np.ndarray | None = field(default=None, repr=False, compare=False)
     top: int = 0  # the table's top edge (pixels or points), to split title text from table
+    caption: list[str] = field(default_factory=list)  # text lines read just above the table
+    caption_boxes: list[Box] = field(default_factory=list)  # each caption line's box in `image`
     bottom: int = 0
 
     @property
@@ -36,10 +38,15 @@ class Table:
     def n_cols(self) -> int:
         return max((len(r) for r in self.cells), default=0)
 
-    def crop(self, row: int, col: int, pad: int = 3) -> np.ndarray | None:
-        """The grayscale image inside a cell's box, borders trimmed (None for text tables)."""
+    def crop(self, row: int, col: int, pad: int | None = None) -> np.ndarray | None:
+        """The grayscale image inside a cell's box, borders trimmed (None for text tables).
+
+        The default inset grows with the scan resolution: rule remnants at the crop's edge are
+        read as digits (a "1" or "7") by numeral readers.
+        """
         if self.boxes is None or self.image is None:
             return None
+        pad = pad if pad is not None else max(8, self.image.shape[1] // 250)
         box = self.boxes[row][col]
         if box is None:
             return None

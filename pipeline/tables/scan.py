@@ -1,12 +1,87 @@
-"""Tables on scanned pages (placeholder until the ruled-table reader lands)."""
+"""Tables on scanned pages: the ruled grid (OpenCV), each cell read from its own crop.
+
+When no ruled table is found (rules too faint or missing) the page's OCR words are clustered
+into rows and columns instead (`pipeline.tables.words`).
+"""
 
 from __future__ import annotations
 
 import numpy as np
 
+from pipeline.errors import OcrError
 from pipeline.records import Word
-from pipeline.tables.model import Table
+from pipeline.tables.cell_ocr import read_cells, read_lines
+from pipeline.tables.model import Box, Table
+from pipeline.tables.ruled import RuledGrid, find_ruled_grids
+
+_INSET = 6  # pixels trimmed inside a cell box so rule remnants are not read as text
+_INK = 0.003  # fraction of dark pixels below which a cell is blank
+_HEADER_ROWS = 3  # grid rows that may hold the header
+_CAPTION_BAND = 0.13  # of the page height above a table: where its title lines are
+
+
+def _inner(gray: np.ndarray, box: Box) -> np.ndarray:
+    left, top, right, bottom = box
+    return gray[top + _INSET:max(top + _INSET + 1, bottom - _INSET),
+                left + _INSET:max(left + _INSET + 1, right - _INSET)]
+
+
+def _has_ink(crop: np.ndarray) -> bool:
+    return crop.size > 0 and float((crop < 140).mean()) > _INK
+
+
+def _table_from_grid(gray: np.ndarray, grid: RuledGrid) -> Table:
+    rows, cols = len(grid.ys) - 1, len(grid.xs) - 1
+    cells = [[""] * cols for _ in range(rows)]
+    boxes: list[list[Box | None]] = [[None] * cols for _ in range(rows)]
+    confs: list[list[float | None]] = [[None] * cols for _ in range(rows)]
+    inked = []
+    for r, c, _, _, box in grid.cells:
+        boxes[r][c] = box
+        crop = _inner(gray, box)
+        if _has_ink(crop):
+            inked.append((r, c, crop))
+    # Header cells (the top rows) one by one: they decide the column roles, and a strip of
+    # multi-line header crops loses lines. Body cells: one strip per column, one width each.
+    groups = [[item] for item in inked if item[0] < _HEADER_ROWS]
+    body = [item for item in inked if item[0] >= _HEADER_ROWS]
+    groups += [[i for i in body if i[1] == col] for col in sorted({i[1] for i in body})]
+    for members in groups:
+        try:
+            texts = read_cells([crop for _, _, crop in members])
+        except OcrError:
+            continue
+        for (r, c, _), text in zip(members, texts, strict=True):
+            cells[r][c], confs[r][c] = text.text, text.conf
+    table = Table(cells=cells, source="ruled", boxes=boxes, confs=confs, image=gray,
+                  top=grid.ys[0], bottom=grid.ys[-1])
+    _read_caption(gray, table, grid.xs[0], grid.xs[-1])
+    return table
+
+
+def _read_caption(gray: np.ndarray, table: Table, left: int, right: int) -> None:
+    """OCR the band just above the table (title, period, province), in its own call: page
+    OCR often drops digits of the title's year."""
+    height = int(_CAPTION_BAND * gray.shape[0])
+    top = max(0, table.top - height)
+    band = gray[top:max(top + 1, table.top - 4), max(0, left - 200):right + 200]
+    if band.size == 0:
+        return
+    try:
+        lines = read_lines(band)
+    except OcrError:
+        return
+    x0 = max(0, left - 200)
+    table.caption = [text for text, _ in lines]
+    table.caption_boxes = [(a + x0, b + top, c + x0, d + top) for _, (a, b, c, d) in lines]
 
 
 def tables_from_scan(image: np.ndarray, words: list[Word]) -> list[Table]:
-    return []
+    """Ruled tables of a deskewed grayscale page, else a table clustered from its OCR words."""
+    grids = find_ruled_grids(image)
+    if grids:
+        return [_table_from_grid(image, g) for g in grids]
+    from pipeline.tables.words import table_from_words
+
+    table = table_from_words(words)
+    return [table] if table is not None else []

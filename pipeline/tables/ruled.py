@@ -1,0 +1,141 @@
+"""Ruled tables on page images (ตารางมีเส้น): rules by OpenCV morphology, cells as boxes.
+
+The page is expected deskewed (OCR's `prepare_page` does it). Long horizontal and vertical
+strokes are isolated with line-shaped opening kernels; their union's large components are
+tables; rule positions are the peaks of each mask's projection inside a table. A grid cell
+whose separating rule is missing (a merged header, a wrapped label) joins its neighbour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from pipeline.tables.model import Box
+
+_MIN_TABLE_WIDTH = 0.25  # of the page width
+_MIN_COLUMNS = 4  # a report form has at least ที่/place/two counts
+_MIN_RULE_COVER = 0.5  # of a cell side: how much of it a rule must cover to separate cells
+
+
+@dataclass
+class RuledGrid:
+    """Rule positions of one table and its cells (merged cells as one box each)."""
+
+    xs: list[int]
+    ys: list[int]
+    cells: list[tuple[int, int, int, int, Box]]  # row, col, row_span, col_span, box
+
+
+def binarise(gray: np.ndarray) -> np.ndarray:
+    """Ink as 255 on 0; adaptive so uneven scan lighting does not hide faint rules."""
+    blur = cv2.GaussianBlur(gray, (3, 3), 0)
+    return cv2.adaptiveThreshold(blur, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV,
+                                 31, 15)
+
+
+def rule_masks(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Horizontal and vertical rule masks; small gaps (broken scan lines) closed."""
+    height, width = ink.shape
+    h_len, v_len = max(20, width // 30), max(20, height // 60)
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT,
+                                                                            (h_len, 1)))
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT,
+                                                                           (1, v_len)))
+    horiz = cv2.dilate(horiz, cv2.getStructuringElement(cv2.MORPH_RECT, (9, 3)))
+    vert = cv2.dilate(vert, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 9)))
+    return horiz, vert
+
+
+def table_regions(horiz: np.ndarray, vert: np.ndarray) -> list[Box]:
+    """Boxes of rule networks wide enough to be tables, top to bottom."""
+    both = cv2.dilate(cv2.bitwise_or(horiz, vert), np.ones((5, 5), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(both)
+    width = horiz.shape[1]
+    boxes = []
+    for i in range(1, count):
+        x, y, w, h, _ = stats[i]
+        if w >= _MIN_TABLE_WIDTH * width and h >= 40:
+            boxes.append((int(x), int(y), int(x + w), int(y + h)))
+    return sorted(boxes, key=lambda b: b[1])
+
+
+def _peaks(profile: np.ndarray, min_value: float, min_gap: int) -> list[int]:
+    """Centres of runs where the projection exceeds `min_value`, runs closer than min_gap merged."""
+    on = profile >= min_value
+    centres: list[int] = []
+    start = None
+    for i, flag in enumerate(np.append(on, False)):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            centre = (start + i - 1) // 2
+            if centres and centre - centres[-1] < min_gap:
+                centres[-1] = (centres[-1] + centre) // 2
+            else:
+                centres.append(centre)
+            start = None
+    return centres
+
+
+def rule_positions(horiz: np.ndarray, vert: np.ndarray, box: Box) -> tuple[list[int], list[int]]:
+    """x of vertical rules and y of horizontal rules inside a table box."""
+    left, top, right, bottom = box
+    h_prof = (horiz[top:bottom, left:right] > 0).sum(axis=1)
+    v_prof = (vert[top:bottom, left:right] > 0).sum(axis=0)
+    # A rule under a merged header spans only some columns: 12% of the width is enough.
+    ys = [top + y for y in _peaks(h_prof, 0.12 * (right - left), 12)]
+    xs = [left + x for x in _peaks(v_prof, 0.25 * (bottom - top) * 0.5, 12)]
+    return xs, ys
+
+
+def _covered(mask: np.ndarray, line: int, start: int, end: int, vertical: bool) -> bool:
+    """Whether a rule runs along `line` from start to end (enough of it)."""
+    if end <= start:
+        return False
+    band = mask[start:end, max(0, line - 4):line + 5] if vertical else \
+        mask[max(0, line - 4):line + 5, start:end]
+    hits = (band > 0).any(axis=1 if vertical else 0)
+    return hits.mean() >= _MIN_RULE_COVER
+
+
+def _find(parent: dict[tuple[int, int], tuple[int, int]], key: tuple[int, int]) -> tuple[int, int]:
+    while parent[key] != key:
+        parent[key] = parent[parent[key]]
+        key = parent[key]
+    return key
+
+
+def merge_cells(horiz: np.ndarray, vert: np.ndarray, xs: list[int], ys: list[int]
+                ) -> list[tuple[int, int, int, int, Box]]:
+    """Grid cells joined where the rule between them is missing (merged or wrapped cells)."""
+    rows, cols = len(ys) - 1, len(xs) - 1
+    parent = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
+    for r in range(rows):
+        for c in range(cols):
+            if c + 1 < cols and not _covered(vert, xs[c + 1], ys[r] + 4, ys[r + 1] - 4, True):
+                parent[_find(parent, (r, c + 1))] = _find(parent, (r, c))
+            if r + 1 < rows and not _covered(horiz, ys[r + 1], xs[c] + 4, xs[c + 1] - 4, False):
+                parent[_find(parent, (r + 1, c))] = _find(parent, (r, c))
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for key in parent:
+        groups.setdefault(_find(parent, key), []).append(key)
+    cells = []
+    for members in groups.values():
+        r0, c0 = min(m[0] for m in members), min(m[1] for m in members)
+        r1, c1 = max(m[0] for m in members), max(m[1] for m in members)
+        cells.append((r0, c0, r1 - r0 + 1, c1 - c0 + 1, (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1])))
+    return sorted(cells)
+
+
+def find_ruled_grids(gray: np.ndarray) -> list[RuledGrid]:
+    """Every ruled table on a (deskewed) grayscale page."""
+    horiz, vert = rule_masks(binarise(gray))
+    grids = []
+    for box in table_regions(horiz, vert):
+        xs, ys = rule_positions(horiz, vert, box)
+        if len(xs) >= _MIN_COLUMNS + 1 and len(ys) >= 3:
+            grids.append(RuledGrid(xs, ys, merge_cells(horiz, vert, xs, ys)))
+    return grids
