@@ -91,6 +91,30 @@ def query(sql: Annotated[str, typer.Argument(help="Read-only SQL, e.g. \"SELECT 
     console.print(f"{len(frame)} row(s)")
 
 
+@app.command()
+def demo(home: HomeOption = None,
+         if_empty: Annotated[bool, typer.Option("--if-empty", help="Only when inbox/ is empty")] = False) -> None:
+    """Put generated example files (a scanned circular, an Excel report form) into inbox/."""
+    from pipeline.demo import write_demo_inbox
+
+    the_home = _home(home)
+    if if_empty and any(p.is_file() and not p.name.startswith(".") for p in the_home.inbox.rglob("*")):
+        console.print(f"inbox has files; no examples added ({the_home.inbox})")
+        return
+    for path in write_demo_inbox(the_home.inbox):
+        console.print(f"example: {path}")
+
+
+@app.command()
+def report(home: HomeOption = None) -> None:
+    """What the dataset holds: files by status, letters, report rows, the national table."""
+    from pipeline.console import print_dataset
+    from pipeline.storage import read_only
+
+    with read_only(_home(home)) as conn:
+        print_dataset(console, conn)
+
+
 def _missing(value: object) -> bool:
     try:
         return value is None or bool(value != value)

@@ -57,3 +57,21 @@ def print_summary(console: Console, summary: RunSummary, home: Home) -> None:
 def _status(status: str) -> str:
     colour = {"processed": "green", "quarantined": "red", "duplicate": "yellow"}.get(status, "white")
     return f"[{colour}]{status}[/{colour}]"
+
+
+_REPORT_SQL = {
+    "ไฟล์ / files": "SELECT status, coalesce(reason, '') AS reason, count(*) AS files FROM files GROUP BY ALL ORDER BY ALL",
+    "หนังสือ / letters": "SELECT kind, doc_number, date, subject FROM letters ORDER BY date NULLS LAST LIMIT 20",
+    "ตัวชี้วัด / indicators": "SELECT fiscal_year, code, target_value, target_unit, due_date FROM indicators ORDER BY ALL LIMIT 20",
+    "รายงาน / report rows": "SELECT indicator, period, province, count(*) AS rows, sum(CASE WHEN flags <> '' THEN 1 ELSE 0 END) AS flagged FROM report_rows GROUP BY ALL ORDER BY ALL",
+    "ระดับประเทศ / national": "SELECT * FROM national ORDER BY indicator, period DESC LIMIT 12",
+}
+
+
+def print_dataset(console: Console, conn) -> None:
+    for title, sql in _REPORT_SQL.items():
+        frame = conn.execute(sql).df()
+        table = Table(*[str(c) for c in frame.columns], title=title)
+        for row in frame.astype(object).where(frame.notna(), "").itertuples(index=False):
+            table.add_row(*[str(v) for v in row])
+        console.print(table)

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Everything a fresh Debian machine needs, idempotent: system packages, Python env, the project.
+# Usage: scripts/setup.sh            (install only)
+# Called by ./saraban-run and ./saraban-test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng   # OCR engine + Thai/English models
+  fonts-thai-tlwg                                     # Laksaman (≈ TH Sarabun), Garuda, Norasi…: rendering test pages and demo files
+  poppler-utils                                       # pdftoppm/pdftotext: benchmarks and workbook checks
+  libreoffice-calc-nogui                              # headless check that the XLSX export opens and renders Thai
+  qpdf                                                # tests make password-protected PDFs; operators decrypt with it
+)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v uv >/dev/null 2>&1; then
+  python3 -m pip install --quiet uv
+fi
+# uv.lock pins every Python package (Prefect 3.8.8 with a FastAPI it imports under, offline).
+uv sync --frozen --extra dev --quiet
