@@ -112,6 +112,8 @@ def fill_numeric_roles(grid: Grid, start: int, roles: dict[str, int]) -> dict[st
     width = max(len(r) for r in grid[start:start + 3])
     free = [c for c in range(place + 1, width) if c not in used]
     out = dict(roles)
+    if "no" not in out and place > 0 and 0 not in used:
+        out["no"] = 0  # the ที่ heading is one small word OCR often misses; it is first
     for role in missing:
         after = [out[r] for r in NUMERIC_ROLES[: NUMERIC_ROLES.index(role)] if r in out]
         before = [out[r] for r in NUMERIC_ROLES[NUMERIC_ROLES.index(role) + 1:] if r in out]

@@ -76,7 +76,8 @@ def _slot(spans: list[tuple[int, int]], mid: int) -> int | None:
                 None)
 
 
-def read_cells(crops: list[np.ndarray], lang: str = "tha+eng") -> list[CellText]:
+def read_cells(crops: list[np.ndarray], lang: str = "tha") -> list[CellText]:
+    # Thai only: with eng loaded, short Thai names come back as Latin guesses (ละงู → "ayy").
     """Text of each crop, in the order given; lines within a crop joined by a space."""
     if not crops:
         return []

@@ -1,0 +1,64 @@
+"""Rendered ruled Thai forms (the project's own generator) through scan table reading."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from extractors.report_forms import extract_report_rows
+from pipeline.records import Document, Page, ReportRow
+from pipeline.tables.render import FormRow, render_report_form
+from pipeline.tables.ruled import find_ruled_grids
+
+SATUN_TITLE = ["แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น",
+               "ประจำเดือน ตุลาคม พ.ศ. 2562", "จังหวัดสตูล"]
+# ละงู's counts do not add up; row number 4 is printed twice.
+SATUN_ROWS = [
+    FormRow("1", "อบจ.สตูล", 1, 1, None),
+    FormRow("2", "เมืองสตูล", 18, 13, 5, "ไม่มี"),
+    FormRow("3", "ควนโดน", 8, 7, 1),
+    FormRow("4", "ละงู", 15, None, 16, "ขาดบุคลากร"),
+    FormRow("4", "ท่าแพ", 15, 11, 4),
+]
+
+
+def _page(image: np.ndarray, number: int = 1) -> Page:
+    return Page(number=number, source="ocr", image=image, dpi=200, width=image.shape[1],
+                height=image.shape[0])
+
+
+@pytest.fixture(scope="module")
+def satun_rows() -> list[ReportRow]:
+    image = render_report_form(SATUN_ROWS, SATUN_TITLE, totals=(57, 32, 26), skew_degrees=0.0)
+    doc = Document(file_id="r", source_name="satun.pdf", media="pdf",
+                   pages=[_page(np.array(image))])
+    return extract_report_rows(doc, [], {1: "report_form"})
+
+
+def test_ruled_grid_finds_cells_and_merged_header() -> None:
+    image = np.array(render_report_form(SATUN_ROWS[:2], SATUN_TITLE, totals=(19, 14, 5)))
+    grids = find_ruled_grids(image)
+    assert len(grids) == 1
+    grid = grids[0]
+    assert (len(grid.xs), len(grid.ys)) == (7, 6)  # 6 columns; 2 header + 2 rows + รวม
+    spans = {(r, c): (rs, cs) for r, c, rs, cs, _ in grid.cells}
+    assert spans[(0, 3)] == (1, 2) and spans[(0, 0)] == (2, 1)
+
+
+def test_rendered_form_rows_codes_and_context(satun_rows: list[ReportRow]) -> None:
+    rows = satun_rows
+    assert [r.district_code for r in rows] == ["9101", "9101", "9102", "9105", "9104"]
+    assert {(r.indicator, r.period, r.province_code) for r in rows} == {
+        ("help_centre", "2019-10", "91")}
+    assert rows[0].unit_label == "อบจ.สตูล"
+
+
+def test_rendered_form_numbers_and_flags(satun_rows: list[ReportRow]) -> None:
+    rows = satun_rows
+    assert [(r.total, r.established, r.not_established) for r in rows] == [
+        (1, 1, 0), (18, 13, 5), (8, 7, 1), (15, 0, 16), (15, 11, 4)]
+    assert "sum_mismatch" in rows[3].flags
+    assert "duplicate_row_number" in rows[4].flags
+    assert "duplicate_row_number" not in rows[3].flags
+    assert not any("total_row_mismatch" in r.flags for r in rows)
+    assert all(r.raw_cells for r in rows)
