@@ -8,7 +8,7 @@ kept as printed: checks flag, they never fix.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from extractors.checks import CheckedTable, add_flag, run_checks
@@ -55,7 +55,7 @@ def _is_continuation(prev: _Logical | None, page: Page, title: str, header: Head
 
 
 def _collect(doc: Document, letters: Sequence[Letter], page_roles: Mapping[int, str] | None,
-             reader_factory: callable) -> list[_Logical]:
+             reader_factory: Callable[[], NumeralReader]) -> list[_Logical]:
     logical: list[_Logical] = []
     reader: NumeralReader | None = None
     for page in _form_pages(doc, page_roles):
@@ -150,7 +150,8 @@ def _rows_of(table: _Logical, letters: Sequence[Letter]) -> list[ReportRow]:
 
 def extract_report_rows(doc: Document, letters: Sequence[Letter],
                         page_roles: Mapping[int, str] | None = None,
-                        reader_factory: callable = default_numeral_reader) -> list[ReportRow]:
+                        reader_factory: Callable[[], NumeralReader] = default_numeral_reader,
+                        ) -> list[ReportRow]:
     """Every data row of every report-form table in `doc`, with codes, flags and confidence."""
     rows: list[ReportRow] = []
     for table in _collect(doc, letters, page_roles, reader_factory):
