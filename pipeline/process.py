@@ -24,10 +24,8 @@ def ocr_options(settings: Settings) -> OcrOptions:
 
 def reread_numerals(doc: Document) -> Document:
     """Replace Tesseract's digits (its Thai model cannot emit ๔ ๖ ๗ ๘ ๙) with the numeral reader's."""
-    try:
-        from pipeline.numerals import default_reader
-    except ImportError:  # TEMP until F4 lands
-        return doc
+    from pipeline.numerals import default_reader
+
     reader = default_reader()
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and page.words:
@@ -51,13 +49,11 @@ def require_text(doc: Document) -> Document:
 
 
 def extract(doc: Document) -> Extraction:
+    from extractors.letters import extract_letters
+    from extractors.report_forms import extract_report_rows
+    from extractors.segment import classify_pages
+
     texts = [(page.number, page.text) for page in doc.pages]
-    try:
-        from extractors.letters import extract_letters
-        from extractors.report_forms import extract_report_rows
-        from extractors.segment import classify_pages
-    except ImportError:  # TEMP until F2/F3 land
-        return Extraction()
     roles = classify_pages(texts)
     letters = extract_letters(texts)
     rows = extract_report_rows(doc, letters, roles)
