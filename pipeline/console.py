@@ -13,12 +13,10 @@ from pipeline.ingest import RunSummary
 
 
 def run_ingest_with_progress(home: Home, console: Console, *, quiet: bool = False) -> RunSummary:
-    from flows.runtime import configure_prefect
-
-    configure_prefect(home.root)
-    from flows.ingest import ingest_flow  # Prefect is imported only after its settings are in place
-
     settings = load_settings(home.root)
+    if not any(p.is_file() for p in home.inbox.rglob("*")):
+        console.print(f"inbox ว่าง / inbox is empty: {home.inbox}")
+        return RunSummary()  # nothing to do: no need to start a Prefect server
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, disable=quiet, transient=True) as bar:
         task = bar.add_task("กำลังประมวลผล / processing", total=None)
@@ -30,6 +28,11 @@ def run_ingest_with_progress(home: Home, console: Console, *, quiet: bool = Fals
                 bar.update(task, advance=1, description=f"{data['name'][:40]} → {data['status']}")
 
         events.subscribe(listener)
+        from flows.runtime import configure_prefect
+
+        configure_prefect(home.root)
+        from flows.ingest import ingest_flow  # Prefect is imported only after its settings are in place
+
         try:
             return ingest_flow(str(home.root), settings)
         finally:
@@ -37,6 +40,8 @@ def run_ingest_with_progress(home: Home, console: Console, *, quiet: bool = Fals
 
 
 def print_summary(console: Console, summary: RunSummary, home: Home) -> None:
+    if not summary.outcomes and not summary.finished:
+        return
     table = Table("file", "status", "reason", "pages", "letters", "rows", "flags", "s",
                   title="Saraban ingest")
     for o in summary.outcomes:

@@ -66,8 +66,16 @@ class RunSummary:
         return sum(1 for o in self.outcomes if o.status == status)
 
 
+def clear_interrupted_writes(home: Home) -> None:
+    """Half-written temp files of a killed run (the atomic writes' .tmp- files) are litter."""
+    for folder in (home.raw, home.quarantine):
+        for stale in folder.glob(".tmp-*"):
+            stale.unlink(missing_ok=True)
+
+
 def plan(home: Home, conn: duckdb.DuckDBPyConnection, settings: Settings) -> list[Candidate]:
     """Decide per stable inbox file: process it, record it as a duplicate, or it is already done."""
+    clear_interrupted_writes(home)
     known = storage.known_files(conn)
     originals = {file_id for (file_id, _), status in known.items() if status != "duplicate"}
     candidates = []

@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 from pipeline.config import Settings
 from pipeline.errors import CorruptPdfError, EncryptedPdfError, TooLargeError
 from pipeline.records import Page, Word
+from pipeline.tables.pdf_tables import tables_from_plumber_page
 from pipeline.thai_text import normalise
 
 _THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
@@ -60,30 +61,35 @@ def load_pdf(path: Path, settings: Settings) -> list[Page]:
         pdf.close()
 
 
-def _text_layers(path: Path, count: int) -> list[tuple[str, list[Word]]]:
+Layer = tuple[str, list[Word], list[list[list[str]]]]
+
+
+def _text_layers(path: Path, count: int) -> list[Layer]:
     try:
         with pdfplumber.open(path) as doc:
             return [_page_layer(page) for page in doc.pages]
     except Exception:  # a text layer pdfplumber cannot parse is simply not used; pdfium still renders
-        return [("", [])] * count
+        return [("", [], [])] * count
 
 
-def _page_layer(page: pdfplumber.page.Page) -> tuple[str, list[Word]]:
+def _page_layer(page: pdfplumber.page.Page) -> Layer:
     text = page.extract_text() or ""
+    if not is_sound_thai(text):
+        return text, [], []
     words = [
         Word(w["text"], 100.0, int(w["x0"]), int(w["top"]), int(w["x1"] - w["x0"]), int(w["bottom"] - w["top"]))
         for w in page.extract_words()
     ]
-    return text, words
+    return text, words, tables_from_plumber_page(page)
 
 
-def _load_page(pdf: pdfium.PdfDocument, index: int, layer: tuple[str, list[Word]], settings: Settings) -> Page:
-    text, words = layer
+def _load_page(pdf: pdfium.PdfDocument, index: int, layer: Layer, settings: Settings) -> Page:
+    text, words, tables = layer
     page = pdf[index]
     width_pt, height_pt = page.get_size()
     if is_sound_thai(text):
         return Page(number=index + 1, source="text_layer", raw_text=text, text=normalise(text),
-                    words=words, width=int(width_pt), height=int(height_pt), dpi=72)
+                    words=words, width=int(width_pt), height=int(height_pt), dpi=72, tables=tables)
     dpi = _safe_dpi(width_pt, height_pt, settings)
     image = page.render(scale=dpi / 72, grayscale=True).to_numpy()
     gray = image if image.ndim == 2 else image[..., 0]
