@@ -38,6 +38,13 @@ def ingest_flow(home_root: str, settings: Settings) -> stages.RunSummary:
     return summary
 
 
+def ingest_holding_lock(home: Home, settings: Settings) -> stages.RunSummary:
+    """The body of `ingest_flow`, for a flow that already holds `run_lock(home)` (flows/scheduled.py)."""
+    summary = _ingest_locked(home, settings)
+    _publish_artifact(summary)
+    return summary
+
+
 def _ingest_locked(home: Home, settings: Settings) -> stages.RunSummary:
     logger = get_run_logger()
     summary = stages.RunSummary()

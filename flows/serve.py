@@ -1,0 +1,100 @@
+"""`saraban serve`: a Prefect server for the home (unless PREFECT_API_URL names one) and two
+deployments served from this process with `prefect.serve`:
+
+- `saraban-inbox/inbox`: every `poll_seconds`; overlapping runs of it are cancelled before they
+  start (deployment concurrency 1, CANCEL_NEW): the running one or the next poll takes the files.
+- `saraban-nightly/nightly`: `nightly_cron` in `timezone`; a second trigger waits for the first
+  (deployment concurrency 1, ENQUEUE).
+
+Across deployments and against `saraban ingest` run by hand, the home's flock decides
+(flows/scheduled.py). SIGINT or SIGTERM stops the runner first, then the server's process group.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from flows.runtime import configure_prefect
+from flows.server import prefect_server
+from pipeline.config import Settings, load_settings
+from pipeline.home import Home
+
+INBOX = "inbox"
+NIGHTLY = "nightly"
+
+
+def serve_settings(home: Home, **overrides: Any) -> Settings:
+    """Environment (SARABAN_*) first, command-line options over it; validated like the rest."""
+    base = load_settings(home.root).model_dump()
+    settings = Settings.model_validate(
+        {**base, **{k: v for k, v in overrides.items() if v is not None}}
+    )
+    try:
+        ZoneInfo(settings.timezone)  # unknown zones fail here, before anything starts
+    except (KeyError, ValueError) as e:
+        raise ValueError(f"unknown time zone {settings.timezone!r}") from e
+    return settings
+
+
+def serve_home(
+    home: Home, settings: Settings, *, exports_dir: Path | None = None, announce=print
+) -> None:
+    """Block serving `inbox` and `nightly` for `home` until SIGINT/SIGTERM."""
+    ui = os.environ.get("PREFECT_SERVER_UI_ENABLED", "true").lower() not in ("0", "false", "no")
+    configure_prefect(home.root, quiet=False)  # INFO logs reach the UI
+    signal.signal(signal.SIGTERM, _exit)  # until the runner installs its own: stop the server too
+    with prefect_server(home, ui=ui) as url:
+        os.environ["PREFECT_API_URL"] = url  # before the first `import prefect`
+        if ui:
+            announce(f"Prefect UI: {url.removesuffix('/api')}")
+        _serve(home, settings, exports_dir)
+
+
+def _serve(home: Home, settings: Settings, exports_dir: Path | None) -> None:
+    from prefect import serve
+
+    # Prefect 3.8.8's SIGTERM handler calls the async Runner.stop without awaiting it; harmless.
+    warnings.filterwarnings("ignore", message="coroutine 'Runner.astop' was never awaited")
+    serve(*deployments(home, settings, exports_dir))
+
+
+def deployments(home: Home, settings: Settings, exports_dir: Path | None) -> list:
+    from prefect.client.schemas.objects import ConcurrencyLimitConfig, ConcurrencyLimitStrategy
+    from prefect.deployments.runner import EntrypointType
+    from prefect.schedules import Cron, Interval
+
+    from flows.scheduled import inbox_flow, nightly_flow
+
+    home_root = str(home.root)
+    inbox = inbox_flow.to_deployment(
+        INBOX,
+        schedules=[Interval(settings.poll_seconds)],
+        parameters={"home_root": home_root},
+        concurrency_limit=ConcurrencyLimitConfig(
+            limit=1, collision_strategy=ConcurrencyLimitStrategy.CANCEL_NEW
+        ),
+        entrypoint_type=EntrypointType.MODULE_PATH,
+        tags=["saraban"],
+        description=f"New files in {home.inbox} every {settings.poll_seconds}s / ไฟล์ใหม่ในกล่องรับ",
+    )
+    nightly = nightly_flow.to_deployment(
+        NIGHTLY,
+        schedules=[Cron(settings.nightly_cron, timezone=settings.timezone)],
+        parameters={"home_root": home_root, "exports_dir": str(exports_dir or "")},
+        concurrency_limit=1,
+        entrypoint_type=EntrypointType.MODULE_PATH,
+        tags=["saraban"],
+        description=f"Full run + exports at {settings.nightly_cron} ({settings.timezone})"
+        " / รอบกลางคืน",
+    )
+    return [inbox, nightly]
+
+
+def _exit(signum: int, frame: object) -> None:
+    sys.exit(0)

@@ -1,0 +1,151 @@
+"""A Prefect server for one home, as a child process of `saraban serve` (no Prefect import here).
+
+When `PREFECT_API_URL` is set, that server is used and nothing is started. Otherwise
+`prefect server start` runs on a free loopback port with PREFECT_HOME under the home
+(`processed/.prefect`: its SQLite database, UI build and `server.log`), in its own session so
+that stopping it (SIGTERM to the group, SIGKILL after a grace period) also stops uvicorn and
+every service process it started. `processed/.prefect/serve.json` says where the API and UI are.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from pipeline.errors import SarabanError
+from pipeline.home import Home
+
+
+class ServerStartError(SarabanError):
+    """The local Prefect server did not become healthy. See processed/.prefect/server.log."""
+
+    reason = "server_start_failed"
+    message_th = "เริ่มเซิร์ฟเวอร์ Prefect ไม่สำเร็จ ดูรายละเอียดใน processed/.prefect/server.log"
+
+
+def prefect_home(home: Home) -> Path:
+    return Path(os.environ.get("PREFECT_HOME", home.processed / ".prefect"))
+
+
+@contextmanager
+def prefect_server(home: Home, *, ui: bool = True, timeout: float = 180.0) -> Iterator[str]:
+    """Yield the API URL: the configured one, or a server started (and stopped) here."""
+    configured = os.environ.get("PREFECT_API_URL")
+    if configured:
+        yield configured
+        return
+    state = prefect_home(home)
+    state.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    with open(state / "server.log", "ab") as log:
+        process = subprocess.Popen(
+            server_command(port),
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=server_env(state, ui),
+            start_new_session=True,
+        )
+    try:
+        wait_healthy(process, url, timeout, state / "server.log")
+        _write_serve_info(state, url, process.pid, ui)
+        yield url
+    finally:
+        stop_group(process)
+        (state / "serve.json").unlink(missing_ok=True)
+
+
+def server_command(port: int) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "flows.prefect_server",
+        "server",
+        "start",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--no-background",
+    ]
+
+
+def server_env(state: Path, ui: bool) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(state),
+        "PREFECT_SERVER_UI_ENABLED": "true" if ui else "false",
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    }
+    env.pop("PREFECT_API_URL", None)
+    return env
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def is_healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{url}/health", timeout=5) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def wait_healthy(process: subprocess.Popen, url: str, timeout: float, log: Path) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise ServerStartError(f"prefect server exited with {process.returncode}; see {log}")
+        if is_healthy(url):
+            return
+        time.sleep(0.5)
+    raise ServerStartError(f"prefect server not healthy at {url} after {timeout:.0f}s; see {log}")
+
+
+def stop_group(process: subprocess.Popen, grace: float = 20.0) -> None:
+    """SIGTERM the server's whole process group, SIGKILL what is left after `grace` seconds."""
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 5.0)):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            break
+        if _group_gone(process, wait):
+            break
+    process.poll()
+
+
+def _group_gone(process: subprocess.Popen, wait: float) -> bool:
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        process.poll()  # reap the leader so the group can empty
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def _write_serve_info(state: Path, url: str, pid: int, ui: bool) -> None:
+    info = {
+        "api_url": url,
+        "ui_url": url.removesuffix("/api") if ui else None,
+        "server_pid": pid,
+        "serve_pid": os.getpid(),
+    }
+    (state / "serve.json").write_text(json.dumps(info, indent=2), encoding="utf-8")

@@ -1,0 +1,298 @@
+"""`saraban serve` (F6): a real Prefect server and runner on a temporary home, as a user runs them.
+
+One `saraban serve --poll-seconds 5` process is shared by the tests of this module, in file order:
+files dropped into the inbox are picked up; an overlapping trigger does not start a second run;
+`query`/`export` answer from the last published snapshot while an ingest runs; the `nightly`
+deployment triggered by hand refreshes the exports; SIGTERM stops everything it started. Every
+process the server starts inherits a marker in its environment, which is how the last test (and
+the fixture's teardown) finds leftovers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES, run_cli
+
+pytestmark = pytest.mark.slow
+
+SCAN = "SCAN_0003.pdf"
+XLSX = "รายงานศูนย์ช่วยเหลือ_มส_201706_05.xlsx"
+SCANS_FOR_BUSY_RUN = ("SCAN_0001.pdf", "SCAN_0004.pdf")  # three scanned pages
+SARABAN = Path(sys.executable).with_name("saraban")
+MARKER = "SARABAN_SERVE_TEST_MARKER"
+
+
+@dataclass
+class Served:
+    home: Path
+    process: subprocess.Popen
+    marker: str
+    log: Path
+
+    @property
+    def api_url(self) -> str:
+        return json.loads((self.home / "processed" / ".prefect" / "serve.json").read_text())[
+            "api_url"
+        ]
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")[-4000:]
+
+    def stop(self, sig: int = signal.SIGTERM, timeout: float = 60) -> int | None:
+        if self.process.poll() is None:
+            self.process.send_signal(sig)
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                return None
+        return self.process.returncode
+
+
+def wait_for(check: Callable[[], object], timeout: float, what: str, every: float = 1.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(every)
+    raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+
+
+def marked_pids(marker: str) -> list[int]:
+    """Live processes whose environment carries the marker (zombies have none left)."""
+    needle = f"{MARKER}={marker}".encode()
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if needle in environ.read_bytes().split(b"\0"):
+                found.append(int(environ.parent.name))
+        except OSError:
+            continue
+    return [pid for pid in found if pid != os.getpid()]
+
+
+def drop(inbox: Path, name: str, as_name: str | None = None) -> Path:
+    """Copy a sample the way a scanner share does: a temporary name, then one rename."""
+    target = inbox / (as_name or name)
+    part = inbox / f".{target.name}.part"
+    shutil.copyfile(SAMPLES / "inbox" / name, part)
+    part.rename(target)
+    return target
+
+
+def query(home: Path, sql: str) -> list[dict]:
+    import csv
+    import io
+
+    result = run_cli("query", "--csv", sql, home=home, timeout=60)
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def trigger(api_url: str, deployment: str, timeout: int) -> dict:
+    """Run a deployment by hand with the Prefect client (in a child process: its own settings)."""
+    code = textwrap.dedent(f"""
+        import json
+        from prefect.deployments import run_deployment
+        run = run_deployment({deployment!r}, timeout={timeout}, poll_interval=1)
+        print(json.dumps({{"type": run.state.type.value, "name": run.state.name,
+                          "message": run.state.message or ""}}))
+    """)
+    env = {**os.environ, "PREFECT_API_URL": api_url, "PREFECT_LOGGING_LEVEL": "WARNING"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout + 60, env=env
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory) -> Iterator[Served]:
+    root = tmp_path_factory.mktemp("serve")
+    home, marker, log = root / "home", uuid.uuid4().hex, root / "serve.log"
+    env = {
+        **os.environ,
+        "SARABAN_STABLE_SECONDS": "1",
+        "PREFECT_SERVER_UI_ENABLED": "false",
+        MARKER: marker,
+    }
+    for key in ("PREFECT_API_URL", "PREFECT_HOME", "SARABAN_HOME"):
+        env.pop(key, None)
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [str(SARABAN), "serve", "--home", str(home), "--poll-seconds", "5"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+        )
+    served = Served(home, process, marker, log)
+    try:
+        wait_for(
+            lambda: (
+                (home / "processed" / ".prefect" / "serve.json").exists()
+                or process.poll() is not None
+            ),
+            150,
+            "the Prefect server",
+        )
+        assert process.poll() is None, served.output()
+        yield served
+    finally:
+        served.stop()
+        for pid in marked_pids(marker):  # safety net only: the last test asserts there are none
+            os.kill(pid, signal.SIGKILL)
+
+
+def test_serve_ingests_files_dropped_into_the_inbox(served: Served) -> None:
+    inbox = served.home / "inbox"
+    drop(inbox, SCAN)
+    drop(inbox, XLSX)
+
+    def both_in_progress() -> bool:
+        files = query(served.home, "SELECT file_id, source_name, status FROM files")
+        ids = {f["file_id"] for f in files if f["status"] == "processed"}
+        sources = {
+            i
+            for r in query(served.home, "SELECT source_file_ids FROM progress")
+            for i in r["source_file_ids"].split(";")
+        }
+        return len(ids) == 2 and ids <= sources
+
+    wait_for(both_in_progress, 150, "both files in progress", every=3)
+    assert sorted(p.name for p in inbox.iterdir()) == [], "processed files leave the inbox"
+    assert served.process.poll() is None, served.output()
+
+
+def test_overlapping_trigger_does_not_start_a_second_run(served: Served) -> None:
+    """While another run holds the home (here: this test), a trigger ends at once as skipped
+    and leaves the inbox alone; once the home is free, the next poll takes the file."""
+    from pipeline.home import home_at, run_lock
+
+    home = home_at(served.home)
+    with run_lock(home):
+        dropped = drop(home.inbox, XLSX, as_name="report again.xlsx")
+        started = time.monotonic()
+        state = trigger(served.api_url, "saraban-inbox/inbox", timeout=120)
+        # Skipped by the home lock, or cancelled by the deployment's concurrency limit when a
+        # scheduled poll was running at the same moment: either way no second run started.
+        assert (state["name"], state["type"]) in {
+            ("Skipped", "COMPLETED"),
+            ("Cancelled", "CANCELLED"),
+        }, state
+        assert time.monotonic() - started < 90
+        assert dropped.exists()
+        assert (
+            query(served.home, "SELECT * FROM files WHERE source_name = 'report again.xlsx'") == []
+        )
+    wait_for(
+        lambda: query(
+            served.home, "SELECT status FROM files WHERE source_name = 'report again.xlsx'"
+        ),
+        120,
+        "the file once the home is free",
+        every=3,
+    )
+    assert not dropped.exists()
+
+
+def test_query_and_export_answer_from_the_last_snapshot_during_an_ingest(
+    served: Served, tmp_path
+) -> None:
+    published = int(query(served.home, "SELECT count(*) AS n FROM files")[0]["n"])
+    work_copy = served.home / "processed" / ".work" / "saraban.duckdb"
+    for name in SCANS_FOR_BUSY_RUN:
+        drop(served.home / "inbox", name)
+    during, after = [], []
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        running_before = work_copy.exists()
+        n = int(
+            query(served.home, "SELECT count(*) AS n FROM files")[0]["n"]
+        )  # fails on a lock error
+        out = tmp_path / f"export{len(during) + len(after)}"
+        run_cli("export", "--format", "csv", "--out", str(out), home=served.home, timeout=60)
+        exported = len((out / "files.csv").read_text(encoding="utf-8").splitlines()) - 1
+        if running_before and work_copy.exists():  # the ingest was running for the whole call
+            during.append((n, exported))
+        elif n == published + len(SCANS_FOR_BUSY_RUN):
+            after.append((n, exported))
+            break
+    assert after, "the ingest of the scanned pages never published"
+    assert len(during) >= 2, f"too few calls while the ingest ran: {during}"
+    assert all(n == published and exported == published for n, exported in during), during
+
+
+def test_nightly_deployment_triggered_by_hand_refreshes_the_exports(served: Served) -> None:
+    exports = served.home / "exports"
+    before = (exports / "latest").resolve() if (exports / "latest").exists() else None
+    state = trigger(served.api_url, "saraban-nightly/nightly", timeout=180)
+    assert state["type"] == "COMPLETED", state
+    latest = exports / "latest"
+    assert latest.is_symlink() and latest.resolve() != before
+    progress = query(served.home, "SELECT count(*) AS n FROM progress")[0]["n"]
+    assert len((latest / "progress.csv").read_text(encoding="utf-8").splitlines()) - 1 == int(
+        progress
+    )
+    for name in (
+        "files.csv",
+        "national.csv",
+        "progress.parquet",
+        "report_rows.parquet",
+        "saraban.xlsx",
+    ):
+        assert (latest / name).stat().st_size > 0, name
+    assert not list(exports.glob(".tmp-*")), "no half-written export set is left behind"
+
+
+def test_sigterm_stops_serve_and_everything_it_started(served: Served) -> None:
+    api_url = served.api_url
+    assert marked_pids(served.marker), "the server runs as a child of serve"
+    code = served.stop(signal.SIGTERM, timeout=90)
+    assert code == 0, served.output()
+    wait_for(lambda: not marked_pids(served.marker), 20, "child processes to exit", every=0.5)
+    from flows.server import is_healthy
+
+    assert not is_healthy(api_url)
+    assert not (served.home / "processed" / ".prefect" / "serve.json").exists()
+
+
+def test_serve_rejects_bad_settings_before_starting_anything(tmp_path) -> None:
+    result = run_cli(
+        "serve", "--poll-seconds", "0", home=tmp_path / "home", check=False, timeout=60
+    )
+    assert result.returncode == 2 and "poll_seconds" in result.stdout
+    result = run_cli(
+        "serve",
+        home=tmp_path / "home",
+        check=False,
+        timeout=60,
+        env={"SARABAN_TIMEZONE": "Asia/Nowhere"},
+    )
+    assert result.returncode == 2 and "Asia/Nowhere" in result.stdout
+
+
+def test_exports_swap_latest_and_keep_the_newest_sets(home) -> None:
+    import datetime as dt
+
+    from flows.exports import publish_exports
+
+    out = home.root / "exports"
+    first = publish_exports(home, out, now=dt.datetime(2026, 1, 1, 1), keep=2)
+    assert (out / "latest").resolve() == first.resolve()
+    sets = [publish_exports(home, out, now=dt.datetime(2026, 1, d, 1), keep=2) for d in (2, 3)]
+    assert (out / "latest").resolve() == sets[-1].resolve()
+    assert not first.exists() and all(s.exists() for s in sets)
+    assert (sets[-1] / "progress.csv").read_text(encoding="utf-8").startswith("indicator,period")
