@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from pipeline.numerals.reader import GlyphReader, NumeralReading, load_model, reading_from_glyphs
-from pipeline.numerals.words import reread_words
+from pipeline.numerals.rows import reread_words
 from pipeline.records import Word
 
 

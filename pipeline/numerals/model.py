@@ -32,7 +32,7 @@ class GlyphModel:
         h = (x - self.mean) / self.std
         n_layers = len(self.weights) // 2
         for i in range(n_layers):
-            h = h @ self.weights[2 * i] + self.weights[2 * i + 1]
+            h = small_matmul(h, self.weights[2 * i]) + self.weights[2 * i + 1]
             if i < n_layers - 1:
                 h = np.maximum(h, 0)
         return softmax(h)
@@ -52,6 +52,19 @@ class GlyphModel:
                 version=str(z["version"]), classes=tuple(str(c) for c in z["classes"]),
                 mean=z["mean"], std=z["std"], weights=[z[f"w{i}"] for i in range(n)],
             )
+
+
+# OpenBLAS goes multi-threaded above m·n·k = 65536 × 4. On a shared, loaded machine its thread
+# start-up costs 10–50× the arithmetic of these tiny layers, and it would take cores others
+# use, so inference multiplies in row blocks that stay under that size.
+_SINGLE_THREAD_MNK = 65536 * 4
+
+
+def small_matmul(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    rows = max(1, _SINGLE_THREAD_MNK // (w.shape[0] * w.shape[1]))
+    if len(x) <= rows:
+        return x @ w
+    return np.concatenate([x[i : i + rows] @ w for i in range(0, len(x), rows)])
 
 
 def softmax(z: np.ndarray) -> np.ndarray:

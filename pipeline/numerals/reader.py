@@ -12,10 +12,10 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.numerals.features import featurise_all
+from pipeline.numerals.features import featurise, featurise_all
 from pipeline.numerals.model import GlyphModel
 from pipeline.numerals.segment import (
-    Band, Glyph, cut_points, min_part_width, segment, split_at,
+    Band, Glyph, cut_points, estimate_band, min_part_width, segment, split_at,
 )
 from pipeline.numerals.synth import ARABIC_DIGITS, SEPARATORS, THAI_DIGITS
 
@@ -31,6 +31,7 @@ MAX_DIGIT_ASPECT = 1.15
 class GlyphReading:
     glyph: Glyph
     probs: np.ndarray  # over VALUES
+    band: Band | None = None  # the text band the glyph was judged in (rows: its local band)
 
     @property
     def best(self) -> str:
@@ -64,14 +65,31 @@ class GlyphReader:
         return folded / folded.sum(axis=1, keepdims=True)
 
     def read_glyphs(self, gray: np.ndarray) -> list[GlyphReading]:
+        """A short crop (a cell, a number): one band for all its glyphs."""
         glyphs, band = segment(gray)
+        return self._classify(glyphs, [band] * len(glyphs))
+
+    def read_row(self, gray: np.ndarray) -> list[GlyphReading]:
+        """A whole text row: each glyph is judged in the band of its neighbours, because a long
+        row on a slightly skewed scan drifts by half a line from end to end."""
+        glyphs, _ = segment(gray)
+        return self._classify(glyphs, local_bands(glyphs))
+
+    def _classify(self, glyphs: list[Glyph], bands: list[Band]) -> list[GlyphReading]:
         out: list[GlyphReading] = []
-        for g, pr in zip(glyphs, self.probs(glyphs, band), strict=True):
+        for g, band, pr in zip(glyphs, bands, self._probs_each(glyphs, bands), strict=True):
             if self._needs_split(g, pr, band):
                 out += self._best_split(g, pr, band)
             else:
-                out.append(GlyphReading(g, pr))
+                out.append(GlyphReading(g, pr, band))
         return out
+
+    def _probs_each(self, glyphs: list[Glyph], bands: list[Band]) -> np.ndarray:
+        if not glyphs:
+            return np.zeros((0, len(VALUES)), np.float32)
+        feats = np.stack([featurise(g, b) for g, b in zip(glyphs, bands, strict=True)])
+        folded = self.model.predict_proba(feats) @ self.fold
+        return folded / folded.sum(axis=1, keepdims=True)
 
     def _needs_split(self, g: Glyph, pr: np.ndarray, band: Band) -> bool:
         best = VALUES[int(pr.argmax())]
@@ -103,8 +121,18 @@ class GlyphReader:
                         best[b] = (score, [*best[a][1], b])
         path = best[-1][1]
         if len(path) <= 2:
-            return [GlyphReading(g, whole)]
-        return [GlyphReading(*table[(a, b)]) for a, b in pairwise(path) if (a, b) in table]
+            return [GlyphReading(g, whole, band)]
+        return [GlyphReading(*table[(a, b)], band) for a, b in pairwise(path) if (a, b) in table]
+
+
+def local_bands(glyphs: list[Glyph], k: int = 9) -> list[Band]:
+    """Per glyph, the band of the k glyphs nearest along the row (glyphs are sorted by x)."""
+    half = k // 2
+    out = []
+    for i in range(len(glyphs)):
+        lo = max(0, min(i - half, len(glyphs) - k))
+        out.append(estimate_band(glyphs[lo : lo + k]))
+    return out
 
 
 def _part(g: Glyph, a: int, b: int) -> Glyph | None:

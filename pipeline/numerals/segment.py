@@ -73,12 +73,16 @@ def components(ink: np.ndarray) -> tuple[list[Glyph], np.ndarray]:
 
 
 def estimate_band(glyphs: list[Glyph]) -> Band:
-    """Median top/bottom of the larger glyphs: digits and letter bodies, not dots or marks."""
+    """Median top/bottom of body-sized glyphs: digits and letter bodies, not dots, marks or
+    letters with stacked marks. Body size is the median height of the larger glyphs, so a
+    row of Thai with many marked letters (ที่ is twice a digit's height) does not lift it."""
     if not glyphs:
         return Band(0.0, 1.0)
     tallest = max(g.h for g in glyphs)
-    big = [g for g in glyphs if g.h >= 0.55 * tallest] or glyphs
-    return Band(float(np.median([g.y for g in big])), float(np.median([g.y1 for g in big])))
+    big = [g for g in glyphs if g.h >= 0.4 * tallest] or glyphs
+    body = float(np.median([g.h for g in big]))
+    core = [g for g in big if abs(g.h - body) <= 0.3 * body] or big
+    return Band(float(np.median([g.y for g in core])), float(np.median([g.y1 for g in core])))
 
 
 def drop_specks(glyphs: list[Glyph], band: Band) -> list[Glyph]:
@@ -107,20 +111,34 @@ def _should_merge(a: Glyph, b: Glyph, band: Band) -> bool:
 
 
 def merge_fragments(glyphs: list[Glyph], band: Band) -> list[Glyph]:
-    """Join pieces of one glyph: broken strokes and marks stacked on a letter."""
+    """Join pieces of one glyph: broken strokes and marks stacked on a letter.
+
+    Merges the leftmost mergeable pair until none is left. Sorted by x, a glyph can only merge
+    with those starting before its right edge, which keeps whole text rows cheap.
+    """
     glyphs = sorted(glyphs, key=lambda g: g.x)
-    changed = True
-    while changed:
-        changed = False
-        for i in range(len(glyphs)):
-            for j in range(i + 1, len(glyphs)):
-                if _should_merge(glyphs[i], glyphs[j], band):
-                    glyphs[i] = merge(glyphs[i], glyphs.pop(j))
-                    changed = True
-                    break
-            if changed:
-                break
+    start = 0
+    while (pair := _first_mergeable(glyphs, band, start)) is not None:
+        i, j = pair
+        glyphs[i] = merge(glyphs[i], glyphs.pop(j))
+        start = _rewind(glyphs, i)
     return sorted(glyphs, key=lambda g: g.x)
+
+
+def _first_mergeable(glyphs: list[Glyph], band: Band, start: int) -> tuple[int, int] | None:
+    for i in range(start, len(glyphs)):
+        for j in range(i + 1, len(glyphs)):
+            if glyphs[j].x >= glyphs[i].x1:
+                break  # sorted by x: no later glyph overlaps glyph i
+            if _should_merge(glyphs[i], glyphs[j], band):
+                return i, j
+    return None
+
+
+def _rewind(glyphs: list[Glyph], i: int) -> int:
+    """Where to look again after glyph i grew: the first earlier glyph that reaches it (pairs
+    not involving glyph i were already found unmergeable)."""
+    return next((k for k in range(i) if glyphs[k].x1 > glyphs[i].x), i)
 
 
 def segment(gray: np.ndarray) -> tuple[list[Glyph], Band]:

@@ -21,7 +21,7 @@ from pipeline.records import Word
 # Thai marks that sit above or below a base letter: one glyph with it after merging.
 _MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 # Letters Tesseract's tha model writes for digits it has no class for.
-SUSPECT_LETTERS = frozenset("ฆฒณญอฅซ๏!|'`:;")
+SUSPECT_LETTERS = frozenset("ฆฒณญอฅซ๏!|'`:;«»")
 _NUMERIC_IDX = [VALUES.index(v) for v in ARABIC_DIGITS + SEPARATORS]
 SURE = 0.9  # a glyph must be this sure to overrule a letter Tesseract read
 
@@ -52,47 +52,6 @@ def units(text: str) -> list[str]:
 
 def is_numeric_unit(u: str) -> bool:
     return u[0] in ARABIC_DIGITS or u[0] in THAI_DIGITS or u[0] in SEPARATORS
-
-
-def extents(words: list[Word]) -> list[tuple[float, float]]:
-    """How far each word may claim glyphs left and right: Tesseract's boxes for misread Thai
-    digits are often short by a glyph, so a word owns the space up to halfway to its
-    neighbours on the same line (or a third of its height where it has none)."""
-    out = []
-    for i, w in enumerate(words):
-        lo, hi = w.left - 0.35 * w.height, w.left + w.width + 0.35 * w.height
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(words) and words[j].line == w.line and _same_row(w, words[j]):
-                n = words[j]
-                if j < i:
-                    lo = max(lo, (n.left + n.width + w.left) / 2)
-                else:
-                    hi = min(hi, (w.left + w.width + n.left) / 2)
-        out.append((lo, hi))
-    return out
-
-
-def _same_row(a: Word, b: Word) -> bool:
-    return min(a.top + a.height, b.top + b.height) - max(a.top, b.top) > 0
-
-
-def word_glyphs(
-    reader: GlyphReader, gray_page: np.ndarray, w: Word, extent: tuple[float, float]
-) -> list[GlyphReading]:
-    """Glyphs whose centre lies in the word's extent. The crop reaches a word-height either side
-    so the text band is measured on the line, not on one lone glyph (a "." alone has no scale)."""
-    ctx = int(w.height * 1.5)
-    pad_y = max(2, w.height // 6)
-    x0, y0 = max(0, w.left - ctx), max(0, w.top - pad_y)
-    x1 = min(gray_page.shape[1], w.left + w.width + ctx)
-    y1 = min(gray_page.shape[0], w.top + w.height + pad_y)
-    glyphs = reader.read_glyphs(gray_page[y0:y1, x0:x1])
-    lo, hi = extent
-    return [
-        g for g in glyphs
-        if lo <= x0 + g.glyph.x + g.glyph.w / 2 < hi and g.best != "noise"
-        and w.top - pad_y <= y0 + g.glyph.y + g.glyph.h / 2 < w.top + w.height + pad_y
-    ]
 
 
 def _pair_cost(g: GlyphReading, u: str) -> float:
@@ -145,54 +104,56 @@ def _numeric_value(g: GlyphReading) -> tuple[str, float]:
 
 
 def merge_text(
-    glyphs: list[GlyphReading], us: list[str]
+    glyphs: list[GlyphReading], us: list[str], run_glyphs: frozenset[int] = frozenset()
 ) -> tuple[list[str], list[GlyphReading], list[int]]:
     """The word's units with digits from the image; the glyphs that supplied digits, and where
-    in the output each one went."""
+    in the output each one went. Glyphs whose id(glyph.glyph) is in `run_glyphs` belong to a
+    number found on the row (runs.py): they always give their digit, aligned or not."""
     out: list[str] = []
     used: list[GlyphReading] = []
     slots: list[int] = []
+
+    def take(g: GlyphReading, value: str) -> None:
+        slots.append(len(out))
+        used.append(g)
+        out.append(value)
+
     for gi, ui in align(glyphs, us):
         g = glyphs[gi] if gi is not None else None
         u = us[ui] if ui is not None else None
+        in_run = g is not None and id(g.glyph) in run_glyphs
         if g is None:
             # A digit Tesseract saw but no glyph backs is dropped; so is a stray letter it
             # wrote for a digit (๗ → ฒญ), the other half of which took the glyph.
             drop = u is None or is_numeric_unit(u) or u[0] in SUSPECT_LETTERS
             out.append("" if drop else u)
+        elif in_run:
+            take(g, g.best)  # the row's number: Tesseract's letter or gap here was wrong
         elif u is None:
             if g.best in NUMERIC and g.p >= SURE:
-                slots.append(len(out))
-                out.append(g.best)  # Tesseract dropped it
-                used.append(g)
+                take(g, g.best)  # Tesseract dropped it
+        elif is_numeric_unit(u) and u not in SEPARATORS and g.best == "other" and g.p >= SURE:
+            out.append("")  # Tesseract's digit is a letter on the image (ฉ → 0)
         elif is_numeric_unit(u) or (g.best in NUMERIC and g.p >= SURE):
             value, p = _numeric_value(g)
             if g.best in NUMERIC or p > 0.2:
-                slots.append(len(out))
-                used.append(g)
-            out.append(value if slots and slots[-1] == len(out) else to_arabic(u))
+                take(g, value)
+            else:
+                out.append(to_arabic(u))
         else:
             out.append(u)
     return out, used, slots
 
 
-def reread_words(reader: GlyphReader, gray_page: np.ndarray, words: list[Word]) -> list[Word]:
-    spans = extents(words)
-    return [reread_word(reader, gray_page, w, e) for w, e in zip(words, spans, strict=True)]
-
-
-def reread_word(
-    reader: GlyphReader, gray_page: np.ndarray, w: Word, extent: tuple[float, float]
+def reread_text(
+    w: Word, glyphs: list[GlyphReading], run_glyphs: frozenset[int] = frozenset()
 ) -> Word:
-    """The word with its digits re-read from the page; unchanged when it holds no digit."""
-    if not should_reread(w.text):
-        return w
-    glyphs = word_glyphs(reader, gray_page, w, extent)
-    us = units(w.text)
-    merged, used, slots = merge_text(glyphs, us)
+    """The word with its digits taken from `glyphs` (its own, left to right)."""
+    merged, used, slots = merge_text(glyphs, units(w.text), run_glyphs)
     reading = reading_from_glyphs(used)
     if not used or reading is None or not has_digit(text := "".join(merged)):
-        return w if not has_digit(w.text) else replace(w, text=to_arabic(w.text))  # no digit seen: keep OCR's, as Arabic
+        # No digit seen: keep Tesseract's, as Arabic.
+        return w if not has_digit(w.text) else replace(w, text=to_arabic(w.text))
     alts = [
         "".join(merged[:slots[k]] + [value] + merged[slots[k] + 1 :])
         for k, value in _glyph_alternatives(used)

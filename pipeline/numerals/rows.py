@@ -1,0 +1,231 @@
+"""Re-read the numbers of OCR tokens row by row (อ่านตัวเลขทั้งบรรทัด).
+
+Each text row is segmented and classified once. Numbers are found as runs of digit glyphs
+(runs.py) and each run is given to one token: the token holding digits that overlaps it most.
+That way a leading digit under a neighbour's loose Thai box still joins its number, a number
+Tesseract split in two becomes one token again, and a number Tesseract dropped or wrote as
+letters (๗ → «) is recovered. Tokens that neither hold digits nor own a sure run keep
+Tesseract's text untouched: it reads Thai letters well.
+"""
+
+from __future__ import annotations
+
+import statistics
+import numpy as np
+
+from pipeline.numerals.reader import GlyphReader, GlyphReading, reading_from_glyphs
+from pipeline.numerals.runs import Run, find_runs, on_row
+from pipeline.numerals.segment import Band, Glyph
+from pipeline.numerals.words import reread_text, should_reread
+from pipeline.records import Word
+
+# How far beyond the row's outer tokens to look, in token heights: Tesseract's box for a
+# number at a row's end can be short by a digit or two, or the number missing altogether.
+CONTEXT = 4.0
+# A run overlapping two digit tokens by this much of its band height in each was one number
+# that Tesseract split (27 | ,384).
+SPLIT_OVERLAP = 0.5
+
+
+def rows_of(words: list[Word]) -> list[list[int]]:
+    """Word indices per text row: Tesseract's line, split where boxes do not share a height."""
+    by_line: dict[tuple[int, int], list[int]] = {}
+    for i, w in enumerate(words):
+        by_line.setdefault((w.block, w.line), []).append(i)
+    rows: list[list[int]] = []
+    for idx in by_line.values():
+        for row in _split_by_height(words, sorted(idx, key=lambda i: words[i].left)):
+            rows.append(row)
+    return rows
+
+
+def _split_by_height(words: list[Word], idx: list[int]) -> list[list[int]]:
+    """Words whose boxes share no height with a row's words start another row (tests and
+    callers that give no line numbers)."""
+    rows: list[list[int]] = []
+    for i in idx:
+        w = words[i]
+        home = next((r for r in rows if any(_same_height(w, words[j]) for j in r)), None)
+        if home is None:
+            rows.append([i])
+        else:
+            home.append(i)
+    return rows
+
+
+def _same_height(a: Word, b: Word) -> bool:
+    return min(a.top + a.height, b.top + b.height) - max(a.top, b.top) > 0
+
+
+def row_readings(
+    reader: GlyphReader, gray: np.ndarray, row: list[Word], min_height: float = 0
+) -> list[GlyphReading]:
+    """Every glyph of the row (plus some context either side), in page pixels. The window is
+    at least `min_height` tall: a "row" of one stray mark must not pass that mark off as a
+    full-size glyph."""
+    h = max(statistics.median(w.height for w in row), min_height)
+    pad_y = max(2, int(h) // 6)
+    x0 = max(0, int(min(w.left for w in row) - CONTEXT * h))
+    x1 = min(gray.shape[1], int(max(w.left + w.width for w in row) + CONTEXT * h))
+    top, bottom = min(w.top for w in row), max(w.top + w.height for w in row)
+    grow = max(0.0, (min_height - (bottom - top)) / 2)
+    y0 = max(0, int(top - grow) - pad_y)
+    y1 = min(gray.shape[0], int(bottom + grow) + pad_y)
+    if x1 - x0 < 2 or y1 - y0 < 2:
+        return []
+    return [_shift(g, x0, y0) for g in reader.read_row(gray[y0:y1, x0:x1])]
+
+
+def _shift(g: GlyphReading, dx: int, dy: int) -> GlyphReading:
+    glyph = Glyph(g.glyph.x + dx, g.glyph.y + dy, g.glyph.w, g.glyph.h, g.glyph.mask)
+    band = Band(g.band.top + dy, g.band.bottom + dy) if g.band else None
+    return GlyphReading(glyph, g.probs, band)
+
+
+def x_overlap(w: Word, run: Run) -> int:
+    """Columns shared by the token's box and the run; 0 when they share no height either
+    (a mark Tesseract put on a line of its own above the number)."""
+    if min(w.top + w.height, run.bottom) <= max(w.top, run.top):
+        return 0
+    return max(0, min(w.left + w.width, run.right) - max(w.left, run.left))
+
+
+def run_height(run: Run) -> float:
+    return statistics.median(g.band.height if g.band else g.glyph.h for g in run.glyphs)
+
+
+def merge_split_tokens(row: list[Word], runs: list[Run]) -> list[Word]:
+    """Join digit tokens that one run covers (Tesseract cut a number at a comma)."""
+    groups: list[tuple[int, int]] = []
+    for run in runs:
+        need = SPLIT_OVERLAP * run_height(run)
+        hit = [i for i, w in enumerate(row) if should_reread(w.text) and x_overlap(w, run) >= need]
+        if len(hit) >= 2:
+            groups.append((min(hit), max(hit)))
+    out: list[Word] = []
+    i = 0
+    while i < len(row):
+        end = max((b for a, b in groups if a == i), default=i)
+        out.append(join_words(row[i : end + 1]) if end > i else row[i])
+        i = end + 1
+    return out
+
+
+def join_words(ws: list[Word]) -> Word:
+    left, top = min(w.left for w in ws), min(w.top for w in ws)
+    right = max(w.left + w.width for w in ws)
+    bottom = max(w.top + w.height for w in ws)
+    return Word("".join(w.text for w in ws), min(w.conf for w in ws), left, top,
+                right - left, bottom - top, ws[0].block, ws[0].line)
+
+
+def owner_of(row: list[Word], run: Run) -> int | None:
+    """Index of the token the run belongs to; -1 for a sure run over no token; None to leave it."""
+    overlaps = [(x_overlap(w, run), i) for i, w in enumerate(row)]
+    digit_tokens = [(o, i) for o, i in overlaps if o > 0 and should_reread(row[i].text)]
+    if digit_tokens:
+        return max(digit_tokens)[1]
+    if not run.sure:
+        return None  # a letter that merely looks like a digit: Tesseract's text stands
+    touched = [(o, i) for o, i in overlaps if o > 0]
+    if touched:
+        return max(touched)[1]
+    return -1 if within_row(row, run) else None
+
+
+def within_row(row: list[Word], run: Run) -> bool:
+    """The run's middle lies inside the row's height and it is no taller than the row's
+    tokens: a number of this row, not of the next, nor seen from a stray mark's tiny row."""
+    mid = (run.top + run.bottom) / 2
+    tall = statistics.median(w.height for w in row)
+    return (min(w.top for w in row) <= mid <= max(w.top + w.height for w in row)
+            and run.bottom - run.top <= 1.2 * tall)
+
+
+def extents(row: list[Word]) -> list[tuple[float, float]]:
+    """How far each token may claim glyphs that belong to no number: halfway to its
+    neighbours (a third of its height where it has none)."""
+    out = []
+    for i, w in enumerate(row):
+        lo, hi = w.left - 0.35 * w.height, w.left + w.width + 0.35 * w.height
+        if i > 0:
+            lo = max(lo, (row[i - 1].left + row[i - 1].width + w.left) / 2)
+        if i + 1 < len(row):
+            hi = min(hi, (w.left + w.width + row[i + 1].left) / 2)
+        out.append((lo, hi))
+    return out
+
+
+def reread_row(
+    reader: GlyphReader, gray: np.ndarray, row: list[Word], claimed: list[Run] | None = None,
+    min_height: float = 0,
+) -> list[Word]:
+    """The row's tokens with numbers re-read, split numbers joined, dropped numbers added.
+
+    `claimed` holds runs other rows already took (row windows overlap where Tesseract puts a
+    stray mark on a line of its own); this row leaves them alone and adds the runs it takes.
+    """
+    claimed = claimed if claimed is not None else []
+    readings = [g for g in row_readings(reader, gray, row, min_height) if on_row(g)]
+    runs = [r for r in find_runs(readings) if not any(_same_place(r, c) for c in claimed)]
+    row = merge_split_tokens(row, runs)
+    owned: dict[int, list[Run]] = {}
+    for run in runs:
+        owner = owner_of(row, run)
+        if owner is not None:
+            owned.setdefault(owner, []).append(run)
+    others = list(claimed)
+    claimed += [r for rs in owned.values() for r in rs]
+    in_runs = frozenset(id(g.glyph) for rs in owned.values() for r in rs for g in r.glyphs)
+    spans = extents(row)
+    out = []
+    for i, w in enumerate(row):
+        if i not in owned and not should_reread(w.text):
+            out.append(w)
+            continue
+        mine = [g for r in owned.get(i, []) for g in r.glyphs]
+        lo, hi = spans[i]
+        loose = [g for g in readings if lo <= g.glyph.x + g.glyph.w / 2 < hi
+                 and g.best != "noise" and id(g.glyph) not in in_runs
+                 and not any(_covers(r, g) for r in others)]
+        glyphs = sorted(mine + loose, key=lambda g: g.glyph.x)
+        out.append(reread_text(w, glyphs, frozenset(id(g.glyph) for g in mine)))
+    out += [new_token(run, row) for run in owned.get(-1, [])]
+    return sorted(out, key=lambda w: w.left)
+
+
+def _same_place(a: Run, b: Run) -> bool:
+    """Most of a's columns lie in b's and they share some height: the same ink, seen from two
+    row windows (one of them may have cut the glyphs short)."""
+    ox = min(a.right, b.right) - max(a.left, b.left)
+    oy = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return ox > 0.5 * (a.right - a.left) and oy > 0
+
+
+def _covers(run: Run, g: GlyphReading) -> bool:
+    mid = g.glyph.x + g.glyph.w / 2
+    return run.left <= mid < run.right and g.glyph.y < run.bottom and g.glyph.y1 > run.top
+
+
+def new_token(run: Run, row: list[Word]) -> Word:
+    """A token for a number Tesseract left out, on the row's line."""
+    reading = reading_from_glyphs(list(run.glyphs))
+    text = reading.text if reading else run.text
+    conf = round(100 * reading.confidence, 1) if reading else 0.0
+    alts = reading.alternatives if reading else ()
+    return Word(text, conf, run.left, run.top, run.right - run.left, run.bottom - run.top,
+                row[0].block, row[0].line, alternatives=alts, reread=True)
+
+
+def reread_words(reader: GlyphReader, gray_page: np.ndarray, words: list[Word]) -> list[Word]:
+    """All words, row by row, in the input's row order (left to right within a row)."""
+    if not words:
+        return []
+    claimed: list[Run] = []
+    done: dict[int, list[Word]] = {}
+    line_height = statistics.median(w.height for w in words)
+    # Fullest rows first: a stray mark's one-token "row" must not take its line's number.
+    for row in sorted(rows_of(words), key=len, reverse=True):
+        done[min(row)] = reread_row(
+            reader, gray_page, [words[i] for i in row], claimed, 0.8 * line_height)
+    return [w for i in sorted(done) for w in done[i]]
