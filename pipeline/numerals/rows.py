@@ -11,6 +11,7 @@ Tesseract's text untouched: it reads Thai letters well.
 from __future__ import annotations
 
 import statistics
+from dataclasses import dataclass, field
 import numpy as np
 
 from pipeline.numerals.reader import GlyphReader, GlyphReading, reading_from_glyphs
@@ -156,41 +157,54 @@ def extents(row: list[Word]) -> list[tuple[float, float]]:
     return out
 
 
-def reread_row(
-    reader: GlyphReader, gray: np.ndarray, row: list[Word], claimed: list[Run] | None = None,
-    min_height: float = 0,
-) -> list[Word]:
-    """The row's tokens with numbers re-read, split numbers joined, dropped numbers added.
+@dataclass
+class RowState:
+    """One row between finding its numbers and writing its tokens."""
 
-    `claimed` holds runs other rows already took (row windows overlap where Tesseract puts a
-    stray mark on a line of its own); this row leaves them alone and adds the runs it takes.
-    """
-    claimed = claimed if claimed is not None else []
+    words: list[Word]
+    readings: list[GlyphReading]
+    owned: dict[int, list[Run]] = field(default_factory=dict)  # token index → its runs
+    orphans: list[Run] = field(default_factory=list)  # sure runs under no token
+
+
+def assign_row(
+    reader: GlyphReader, gray: np.ndarray, row: list[Word], claimed: list[Run],
+    min_height: float = 0,
+) -> RowState:
+    """Find the row's numbers and give each to a token. Runs another row already gave to one
+    of its tokens are left alone (row windows overlap where Tesseract splits a line)."""
     readings = [g for g in row_readings(reader, gray, row, min_height) if on_row(g)]
     runs = [r for r in find_runs(readings) if not any(_same_place(r, c) for c in claimed)]
-    row = merge_split_tokens(row, runs)
-    owned: dict[int, list[Run]] = {}
+    state = RowState(merge_split_tokens(row, runs), readings)
     for run in runs:
-        owner = owner_of(row, run)
-        if owner is not None:
-            owned.setdefault(owner, []).append(run)
-    others = list(claimed)
-    claimed += [r for rs in owned.values() for r in rs]
-    in_runs = frozenset(id(g.glyph) for rs in owned.values() for r in rs for g in r.glyphs)
-    spans = extents(row)
+        owner = owner_of(state.words, run)
+        if owner == -1:
+            state.orphans.append(run)
+        elif owner is not None:
+            state.owned.setdefault(owner, []).append(run)
+    claimed += [r for rs in state.owned.values() for r in rs]
+    return state
+
+
+def write_row(state: RowState, claimed: list[Run]) -> list[Word]:
+    """The row's tokens with their numbers re-read, plus tokens for its orphan runs."""
+    mine_all = [r for rs in state.owned.values() for r in rs] + state.orphans
+    others = [r for r in claimed if not any(r is m for m in mine_all)]
+    in_runs = frozenset(id(g.glyph) for r in mine_all for g in r.glyphs)
+    spans = extents(state.words)
     out = []
-    for i, w in enumerate(row):
-        if i not in owned and not should_reread(w.text):
+    for i, w in enumerate(state.words):
+        if i not in state.owned and not should_reread(w.text):
             out.append(w)
             continue
-        mine = [g for r in owned.get(i, []) for g in r.glyphs]
+        mine = [g for r in state.owned.get(i, []) for g in r.glyphs]
         lo, hi = spans[i]
-        loose = [g for g in readings if lo <= g.glyph.x + g.glyph.w / 2 < hi
+        loose = [g for g in state.readings if lo <= g.glyph.x + g.glyph.w / 2 < hi
                  and g.best != "noise" and id(g.glyph) not in in_runs
                  and not any(_covers(r, g) for r in others)]
         glyphs = sorted(mine + loose, key=lambda g: g.glyph.x)
         out.append(reread_text(w, glyphs, frozenset(id(g.glyph) for g in mine)))
-    out += [new_token(run, row) for run in owned.get(-1, [])]
+    out += [new_token(run, state.words) for run in state.orphans]
     return sorted(out, key=lambda w: w.left)
 
 
@@ -222,10 +236,13 @@ def reread_words(reader: GlyphReader, gray_page: np.ndarray, words: list[Word]) 
     if not words:
         return []
     claimed: list[Run] = []
-    done: dict[int, list[Word]] = {}
     line_height = statistics.median(w.height for w in words)
     # Fullest rows first: a stray mark's one-token "row" must not take its line's number.
-    for row in sorted(rows_of(words), key=len, reverse=True):
-        done[min(row)] = reread_row(
-            reader, gray_page, [words[i] for i in row], claimed, 0.8 * line_height)
-    return [w for i in sorted(done) for w in done[i]]
+    order = sorted(rows_of(words), key=len, reverse=True)
+    states = {min(row): assign_row(reader, gray_page, [words[i] for i in row], claimed,
+                                   0.8 * line_height) for row in order}
+    # Only now, with every token's numbers known, may a number under no token become one.
+    for state in states.values():
+        state.orphans = [r for r in state.orphans if not any(_same_place(r, c) for c in claimed)]
+        claimed += state.orphans
+    return [w for i in sorted(states) for w in write_row(states[i], claimed)]

@@ -57,7 +57,13 @@ def is_numeric_unit(u: str) -> bool:
 def _pair_cost(g: GlyphReading, u: str) -> float:
     numeric = g.best in NUMERIC
     if is_numeric_unit(u):
-        return 0.0 if numeric else 0.8
+        if not numeric:
+            return 0.8
+        # Tesseract's digits are unreliable, its separators are not: a digit paired with a
+        # separator means the two sequences slipped (a split letter, a speck read as ".").
+        if (g.best in SEPARATORS) != (u[0] in SEPARATORS):
+            return 0.7
+        return 0.2 if g.best in SEPARATORS and g.best != u[0] else 0.0
     if not numeric:
         return 0.0
     return 0.4 if u[0] in SUSPECT_LETTERS else 1.2
@@ -66,7 +72,7 @@ def _pair_cost(g: GlyphReading, u: str) -> float:
 def align(glyphs: list[GlyphReading], us: list[str]) -> list[tuple[int | None, int | None]]:
     """Needleman–Wunsch between glyphs and text units; returns (glyph idx, unit idx) pairs."""
     n, m = len(glyphs), len(us)
-    skip_g = [0.9 if g.best in NUMERIC else 0.3 for g in glyphs]
+    skip_g = [0.9 if g.best in ARABIC_DIGITS else 0.3 for g in glyphs]
     skip_u = [0.7 if is_numeric_unit(u) else 0.5 for u in us]
     cost = np.zeros((n + 1, m + 1))
     cost[1:, 0] = np.cumsum(skip_g)
@@ -130,8 +136,10 @@ def merge_text(
         elif in_run:
             take(g, g.best)  # the row's number: Tesseract's letter or gap here was wrong
         elif u is None:
-            if g.best in NUMERIC and g.p >= SURE:
-                take(g, g.best)  # Tesseract dropped it
+            # Digits Tesseract dropped come in runs. Of lone separators only / and - are
+            # taken (๗/ read as one letter); an unmatched "." or "," is as likely a speck.
+            if g.best in "/-" and g.p >= SURE:
+                take(g, g.best)
         elif is_numeric_unit(u) and u not in SEPARATORS and g.best == "other" and g.p >= SURE:
             out.append("")  # Tesseract's digit is a letter on the image (ฉ → 0)
         elif is_numeric_unit(u) or (g.best in NUMERIC and g.p >= SURE):
