@@ -50,15 +50,16 @@ def export(home: HomeOption = None,
            format: Annotated[str, typer.Option("--format", help="csv, parquet or xlsx")] = "csv",
            out: Annotated[Path, typer.Option("--out", help="Output folder")] = Path("export")) -> None:
     """Write the contract tables to OUT (CSV/Parquet: one file per table; XLSX: one workbook)."""
-    from pipeline.export import contract_tables, export_tables
+    from pipeline.export import contract_tables, export_tables, raw_paths
     from pipeline.storage import read_only
 
     if format not in ("csv", "parquet", "xlsx"):
         console.print(f"[red]unknown format {format!r}[/red]: use csv, parquet or xlsx")
         raise typer.Exit(2)
-    with read_only(_home(home)) as conn:
-        tables = contract_tables(conn)
-    for path in export_tables(tables, out, format):  # type: ignore[arg-type]
+    the_home = _home(home)
+    with read_only(the_home) as conn:
+        tables, links = contract_tables(conn), raw_paths(conn, the_home.root)
+    for path in export_tables(tables, out, format, links):  # type: ignore[arg-type]
         console.print(f"wrote {path}")
 
 
@@ -115,36 +116,6 @@ def report(home: HomeOption = None) -> None:
         print_dataset(console, conn)
 
 
-@app.command()
-def serve(home: HomeOption = None,
-          poll_seconds: Annotated[int | None, typer.Option(
-              "--poll-seconds", help="Check inbox/ this often (default: $SARABAN_POLL_SECONDS, else 60)",
-              show_default=False)] = None,
-          nightly_cron: Annotated[str | None, typer.Option(
-              "--nightly-cron", help="Nightly full run + exports, cron in $SARABAN_TIMEZONE "
-              "(default: $SARABAN_NIGHTLY_CRON, else '0 1 * * *')", show_default=False)] = None,
-          exports_dir: Annotated[Path | None, typer.Option(
-              "--exports-dir", help="Where nightly exports go (default: HOME/exports)",
-              show_default=False)] = None) -> None:
-    """Run by itself: ingest new inbox files as they land, and a nightly run with exports (Prefect)."""
-    from pydantic import ValidationError
-
-    from flows.serve import serve_home, serve_settings
-
-    the_home = _home(home)
-    try:
-        settings = serve_settings(the_home, poll_seconds=poll_seconds, nightly_cron=nightly_cron)
-    except (ValidationError, ValueError) as e:
-        console.print(f"[red]invalid setting[/red]: {e}")
-        raise typer.Exit(2) from e
-    try:
-        serve_home(the_home, settings, exports_dir=exports_dir.resolve() if exports_dir else None,
-                   announce=console.print)
-    except SarabanError as e:
-        console.print(f"[red]{e.reason}[/red]: {e} / {e.message_th}")
-        raise typer.Exit(2) from e
-
-
 def _missing(value: object) -> bool:
     try:
         return value is None or bool(value != value)
@@ -158,3 +129,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# Analyst commands register themselves on `app` (kept apart so this file stays the core contract).
+from pipeline import cli_data  # noqa: E402,F401

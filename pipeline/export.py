@@ -71,13 +71,20 @@ def _plain_number(value: object) -> object:
     return int(value) if float(value).is_integer() else float(value)
 
 
-def export_tables(tables: dict[str, pd.DataFrame], out_dir: Path, fmt: Format) -> list[Path]:
+def raw_paths(conn: duckdb.DuckDBPyConnection, home_root: Path) -> dict[str, str]:
+    """file_id → absolute path of its original in raw/, for the workbook's links back."""
+    rows = conn.execute("SELECT DISTINCT file_id, raw_path FROM files WHERE raw_path <> ''").fetchall()
+    return {file_id: str(home_root / path) for file_id, path in rows}
+
+
+def export_tables(tables: dict[str, pd.DataFrame], out_dir: Path, fmt: Format,
+                  links: dict[str, str] | None = None) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":
         from pipeline.workbook import write_workbook
 
         path = out_dir / "saraban.xlsx"
-        write_workbook(tables, path)
+        write_workbook(tables, path, raw_paths=links)
         return [path]
     written = []
     for name, frame in tables.items():

@@ -56,3 +56,9 @@ CREATE TABLE IF NOT EXISTS corrections (
     row_index INTEGER, field VARCHAR, old_value VARCHAR, new_value VARCHAR, reason VARCHAR, note VARCHAR,
     author VARCHAR, created_at TIMESTAMP
 );
+
+-- Corrections that could not be applied at the last rebuild (row gone, bad value…): reported, not dropped.
+CREATE TABLE IF NOT EXISTS correction_problems (
+    correction_id VARCHAR, file_id VARCHAR, page INTEGER, table_index INTEGER, row_index INTEGER,
+    field VARCHAR, problem VARCHAR, detail VARCHAR
+);
