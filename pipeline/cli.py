@@ -116,6 +116,36 @@ def report(home: HomeOption = None) -> None:
         print_dataset(console, conn)
 
 
+@app.command()
+def serve(home: HomeOption = None,
+          poll_seconds: Annotated[int | None, typer.Option(
+              "--poll-seconds", help="Check inbox/ this often (default: $SARABAN_POLL_SECONDS, else 60)",
+              show_default=False)] = None,
+          nightly_cron: Annotated[str | None, typer.Option(
+              "--nightly-cron", help="Nightly full run + exports, cron in $SARABAN_TIMEZONE "
+              "(default: $SARABAN_NIGHTLY_CRON, else '0 1 * * *')", show_default=False)] = None,
+          exports_dir: Annotated[Path | None, typer.Option(
+              "--exports-dir", help="Where nightly exports go (default: HOME/exports)",
+              show_default=False)] = None) -> None:
+    """Run by itself: ingest new inbox files as they land, and a nightly run with exports (Prefect)."""
+    from pydantic import ValidationError
+
+    from flows.serve import serve_home, serve_settings
+
+    the_home = _home(home)
+    try:
+        settings = serve_settings(the_home, poll_seconds=poll_seconds, nightly_cron=nightly_cron)
+    except (ValidationError, ValueError) as e:
+        console.print(f"[red]invalid setting[/red]: {e}")
+        raise typer.Exit(2) from e
+    try:
+        serve_home(the_home, settings, exports_dir=exports_dir.resolve() if exports_dir else None,
+                   announce=console.print)
+    except SarabanError as e:
+        console.print(f"[red]{e.reason}[/red]: {e} / {e.message_th}")
+        raise typer.Exit(2) from e
+
+
 def _missing(value: object) -> bool:
     try:
         return value is None or bool(value != value)
