@@ -121,3 +121,115 @@ def test_reread_words_fixes_tesseract_digits(
     assert number.reread and number.conf > 50
     assert all(w == r for w, r in zip(words, reread, strict=True) if not any(
         c.isdigit() for c in w.text))
+
+
+# --- whole-line re-reading (F4 done-when): tokens with Tesseract's typical box errors ---------
+
+
+def render_line(segments: list[str], font: str = "Garuda", dpi: int = 300):
+    """A rendered line and each segment's ink box (left, top, right, bottom) in page pixels."""
+    fnt = load_font(font, font_px(16, dpi))
+    text = "".join(segments)
+    img = Image.new("L", (int(fnt.getlength(text)) + 200, 200), 255)
+    ImageDraw.Draw(img).text((100, 50), text, font=fnt, fill=0)
+    page = np.asarray(img)
+    boxes, x = [], 100.0
+    for seg in segments:
+        w = fnt.getlength(seg)
+        ys, xs = np.nonzero(page[:, int(x) : int(x + w) + 1] < 128)
+        boxes.append((int(x) + int(xs.min()), int(ys.min()), int(x) + int(xs.max()) + 1, int(ys.max()) + 1)
+                     if len(xs) else (int(x), 60, int(x + w), 100))
+        x += w
+    return page, boxes
+
+
+def token(text: str, left: int, right: int, line: int = 1) -> Word:
+    """A Tesseract-like token: tall box (Thai boxes span the whole line height)."""
+    return Word(text, 90.0, left, 40, right - left, 100, 1, line)
+
+
+def texts(reader: NumeralReader, page: np.ndarray, words: list[Word]) -> list[str]:
+    return [w.text for w in reader.reread_words(page, words)]
+
+
+def test_leading_digit_under_neighbours_box(reader: NumeralReader) -> None:
+    """The previous word's box reaches over the number's first digit (2/21/05 → 21/05 before)."""
+    page, (a, sp, num, b) = render_line(["ครั้ง", " ", "๒/๒๑/๐๕", "จำนวน"])
+    first_digit_mid = num[0] + 10
+    words = [token("ครั้ง", a[0], first_digit_mid + 8), token("๒/๒๑/๐๕จํานวน", first_digit_mid + 12, b[2])]
+    out = texts(reader, page, words)
+    assert out == ["ครั้ง", "2/21/05จํานวน"], out
+
+
+def test_hyphen_and_glued_word(reader: NumeralReader) -> None:
+    page, (a, sp, num, b) = render_line(["หน้า", " ", "๐-๓", "ฎีกา"])
+    out = texts(reader, page, [token("หน้า", a[0], a[2]), token("๐๓ฎีกา", num[0], b[2])])
+    assert out == ["หน้า", "0-3ฎีกา"], out
+
+
+def test_number_split_in_two_tokens_is_joined(reader: NumeralReader) -> None:
+    """Tesseract cut ๒๗,๓๘๔ at the comma: one number, one token."""
+    page, (a, sp, num, sp2) = render_line(["ครั้ง", " ", "๒๗,๓๘๔", " "])
+    mid = (num[0] + num[2]) // 2
+    out = texts(reader, page, [token("ครั้ง", a[0], a[2]), token("๒๗", num[0], mid - 12),
+                               token("๓๘๔", mid + 4, num[2])])
+    assert out == ["ครั้ง", "27,384"], out
+
+
+def test_dropped_number_gets_a_token(reader: NumeralReader) -> None:
+    """No token at all over ๔๗๘: a new one is inserted in its place on the line."""
+    page, (a, sp, num, sp2, b) = render_line(["บาท", " ", "๔๗๘", " ", "ครั้ง"])
+    out = reader.reread_words(page, [token("บาท", a[0], a[2]), token("ครั้ง", b[0], b[2])])
+    assert [w.text for w in out] == ["บาท", "478", "ครั้ง"], [w.text for w in out]
+    new = out[1]
+    assert new.reread and new.line == 1 and num[0] - 3 <= new.left <= num[0] + 3
+    assert 0 < new.conf <= 100
+
+
+def test_digit_written_as_letter_is_recovered(reader: NumeralReader) -> None:
+    """Tesseract wrote « for ๘ glued to ครั้ง; letters it read stay as they were."""
+    page, (a, sp, num, b) = render_line(["บาท", " ", "๘", "ครั้ง"])
+    out = texts(reader, page, [token("บาท", a[0], a[2]), token("«ครั้ง", num[0], b[2])])
+    assert out == ["บาท", "8ครั้ง"], out
+
+
+def test_letter_read_as_digit_by_tesseract_is_dropped(reader: NumeralReader) -> None:
+    """Tesseract read ฉ as ๐ after the number (1552ฉบับ → 15520บับ); the image says letter."""
+    page, (a, sp, num, b) = render_line(["คน", " ", "๑๕๕๒", "ฉบับ"])
+    out = texts(reader, page, [token("คน", a[0], a[2]), token("๑๕๕๒๐บับ", num[0], b[2])])
+    assert out[1].startswith("1552") and "15520" not in out[1], out
+
+
+def test_stray_mark_row_does_not_duplicate_a_number(reader: NumeralReader) -> None:
+    """Tesseract put a mark on a line of its own just left of a number; the number is read
+    once, by the token that holds it."""
+    page, (a, sp, num, sp2) = render_line(["ผู้", " ", "๖๒๕๖.๕", " "])
+    mark = Word("7", 60.0, a[2] - 10, 45, 12, 12, 1, 2)
+    out = texts(reader, page, [mark, token("ผู้", a[0], a[2]), token("๒๒๕๒.๕", num[0], num[2])])
+    assert out.count("6256.5") == 1 and sum("6256" in t for t in out) == 1, out
+
+
+def test_alternatives_are_second_best_per_glyph(reader: NumeralReader) -> None:
+    page, (a, sp, num, sp2) = render_line(["จำนวน", " ", "๑๘", " "])
+    page, _ = degrade(page, None, Degrade(blur=1.0, noise=15), np.random.default_rng(3))
+    (w,) = [w for w in reader.reread_words(page, [token("จํานวน", a[0], a[2]),
+                                                  token("๑๕", num[0], num[2])]) if w.reread]
+    assert w.text == "18" and w.text not in w.alternatives
+    assert all(len(alt) == len(w.text) and sum(x != y for x, y in zip(alt, w.text)) == 1
+               for alt in w.alternatives), w.alternatives
+
+
+@pytest.mark.parametrize("font", ["Laksaman", "Norasi"])
+def test_tesseract_line_with_glued_numbers(
+    reader: NumeralReader, font: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Real Tesseract tokens on a line of numbers glued to Thai words, leading digits, hyphen."""
+    from pipeline.ocr import OcrOptions, group_tokens, run_tesseract
+
+    monkeypatch.setenv("OMP_THREAD_LIMIT", "1")
+    page, _ = render_line(["ครั้ง ", "๒/๒๑/๐๕", "จำนวน ", "๘๙๓๕๒๕", " หน้า ", "๔๗-๘", "ญาติ ",
+                           "ปี ", "๒๕๖๑", "อำเภอ"], font=font)
+    chars, text = run_tesseract(page, OcrOptions(languages="tha"))
+    out = " ".join(texts(reader, page, group_tokens(chars, text)))
+    for expected in ("2/21/05", "893525", "47-8", "2561"):
+        assert expected in out, (font, text, out)

@@ -124,14 +124,17 @@ def merge_text(
         used.append(g)
         out.append(value)
 
-    for gi, ui in align(glyphs, us):
+    pairs = align(glyphs, us)
+    inside = _inside_runs(pairs, glyphs, run_glyphs)
+    for k, (gi, ui) in enumerate(pairs):
         g = glyphs[gi] if gi is not None else None
         u = us[ui] if ui is not None else None
         in_run = g is not None and id(g.glyph) in run_glyphs
         if g is None:
             # A digit Tesseract saw but no glyph backs is dropped; so is a stray letter it
-            # wrote for a digit (๗ → ฒญ), the other half of which took the glyph.
-            drop = u is None or is_numeric_unit(u) or u[0] in SUSPECT_LETTERS
+            # wrote for a digit (๗ → ฒญ, ๘ → ส๕), the other half of which took the glyph,
+            # and any letter between two digits of one number on the image.
+            drop = u is None or is_numeric_unit(u) or u[0] in SUSPECT_LETTERS or inside[k]
             out.append("" if drop else u)
         elif in_run:
             take(g, g.best)  # the row's number: Tesseract's letter or gap here was wrong
@@ -151,6 +154,20 @@ def merge_text(
         else:
             out.append(u)
     return out, used, slots
+
+
+def _inside_runs(
+    pairs: list[tuple[int | None, int | None]], glyphs: list[GlyphReading], run_glyphs: frozenset[int]
+) -> list[bool]:
+    """Per aligned pair: lies between two glyphs of the row's numbers (no glyph of its own)."""
+    flags = [gi is not None and id(glyphs[gi].glyph) in run_glyphs for gi, _ in pairs]
+    has_glyph = [gi is not None for gi, _ in pairs]
+    out = []
+    for k in range(len(pairs)):
+        before = next((flags[j] for j in range(k - 1, -1, -1) if has_glyph[j]), False)
+        after = next((flags[j] for j in range(k + 1, len(pairs)) if has_glyph[j]), False)
+        out.append(before and after)
+    return out
 
 
 def reread_text(
