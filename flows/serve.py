@@ -15,13 +15,12 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import warnings
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from flows.runtime import configure_prefect
-from flows.server import prefect_server
+from flows.server import mark_descendants, prefect_server, reap
 from pipeline.config import Settings, load_settings
 from pipeline.home import Home
 
@@ -49,18 +48,24 @@ def serve_home(
     ui = os.environ.get("PREFECT_SERVER_UI_ENABLED", "true").lower() not in ("0", "false", "no")
     configure_prefect(home.root, quiet=False)  # INFO logs reach the UI
     signal.signal(signal.SIGTERM, _exit)  # until the runner installs its own: stop the server too
-    with prefect_server(home, ui=ui) as url:
-        os.environ["PREFECT_API_URL"] = url  # before the first `import prefect`
-        if ui:
-            announce(f"Prefect UI: {url.removesuffix('/api')}")
-        _serve(home, settings, exports_dir)
+    marker = mark_descendants()
+    try:
+        with prefect_server(home, ui=ui) as url:
+            os.environ["PREFECT_API_URL"] = url  # before the first `import prefect`
+            if ui:
+                announce(f"Prefect UI: {url.removesuffix('/api')}")
+            _serve(home, settings, exports_dir)
+    finally:
+        reap(marker)
 
 
 def _serve(home: Home, settings: Settings, exports_dir: Path | None) -> None:
     from prefect import serve
+    from prefect.runner import Runner
 
-    # Prefect 3.8.8's SIGTERM handler calls the async Runner.stop without awaiting it; harmless.
-    warnings.filterwarnings("ignore", message="coroutine 'Runner.astop' was never awaited")
+    # Prefect 3.8.8's runner answers SIGTERM with sys.exit inside its event loop (a traceback in
+    # the journal, an un-awaited Runner.astop). Treat SIGTERM like Ctrl-C, which serve() handles.
+    Runner.handle_sigterm = _interrupt
     serve(*deployments(home, settings, exports_dir))
 
 
@@ -98,3 +103,7 @@ def deployments(home: Home, settings: Settings, exports_dir: Path | None) -> lis
 
 def _exit(signum: int, frame: object) -> None:
     sys.exit(0)
+
+
+def _interrupt(*args: object) -> None:
+    raise KeyboardInterrupt

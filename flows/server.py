@@ -1,10 +1,11 @@
 """A Prefect server for one home, as a child process of `saraban serve` (no Prefect import here).
 
 When `PREFECT_API_URL` is set, that server is used and nothing is started. Otherwise
-`prefect server start` runs on a free loopback port with PREFECT_HOME under the home
-(`processed/.prefect`: its SQLite database, UI build and `server.log`), in its own session so
-that stopping it (SIGTERM to the group, SIGKILL after a grace period) also stops uvicorn and
-every service process it started. `processed/.prefect/serve.json` says where the API and UI are.
+`prefect server start` (through flows/prefect_server.py) runs on a free loopback port
+(PREFECT_SERVER_API_PORT fixes it) with PREFECT_HOME under the home (`processed/.prefect`: its
+SQLite database, UI build and `server.log`), in its own session so that stopping it (SIGTERM to
+the group, SIGKILL after a grace period) also stops uvicorn and every service it started.
+`processed/.prefect/serve.json` says where the API and UI are while it runs.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,7 +48,7 @@ def prefect_server(home: Home, *, ui: bool = True, timeout: float = 180.0) -> It
         return
     state = prefect_home(home)
     state.mkdir(parents=True, exist_ok=True)
-    port = free_port()
+    port = int(os.environ.get("PREFECT_SERVER_API_PORT") or 0) or free_port()  # fixed if set
     url = f"http://127.0.0.1:{port}/api"
     with open(state / "server.log", "ab") as log:
         process = subprocess.Popen(
@@ -149,3 +151,44 @@ def _write_serve_info(state: Path, url: str, pid: int, ui: bool) -> None:
         "serve_pid": os.getpid(),
     }
     (state / "serve.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
+
+
+SERVE_ID = "SARABAN_SERVE_ID"
+
+
+def mark_descendants() -> str:
+    """Tag every process started from now on (server, flow runs, their OCR workers) via the env."""
+    marker = uuid.uuid4().hex
+    os.environ[SERVE_ID] = marker
+    return marker
+
+
+def marked_processes(marker: str) -> list[int]:
+    """Live processes carrying the marker (Linux /proc; elsewhere none are found)."""
+    needle = f"{SERVE_ID}={marker}".encode()
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if needle in environ.read_bytes().split(b"\0"):
+                found.append(int(environ.parent.name))
+        except (OSError, ValueError):
+            continue
+    return [pid for pid in found if pid != os.getpid()]
+
+
+def reap(marker: str, grace: float = 10.0) -> list[int]:
+    """End what outlived its parent: a flow run interrupted mid-OCR leaves pool workers behind."""
+    pids = marked_processes(marker)
+    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 2.0)):
+        for pid in pids:
+            try:
+                os.kill(pid, sig)
+            except ProcessLookupError:
+                pass
+        deadline = time.monotonic() + wait
+        while pids and time.monotonic() < deadline:
+            time.sleep(0.2)
+            pids = [pid for pid in pids if pid in marked_processes(marker)]
+        if not pids:
+            break
+    return pids
