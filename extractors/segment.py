@@ -32,7 +32,7 @@ _TOP_LINES = 10  # a page "is" a letter page when the header is this near its to
 # `ที่` as OCR gives it: ที่, ที, ท, fi — then the issuer code and digits.
 _HEADER_NUMBER = re.compile(f"{LEAD}(?:{loose('ที่')}|ท|fi)\\s*(?=[ก-ฮ]{{2,3}}\\.?\\s*\\d)")
 _OFFICE_LINE = starts_with("สำนักงาน", "สนง", "กอง", "กรม", "ณ.", "ศาลากลาง", "ที่ว่าการ")
-_LETTERHEAD = starts_with("กรม", "สำนักงาน", "ศาลากลาง", "ถนน", "กทม", "ท้องถิ่นจังหวัด", "ท้องถิน")
+_LETTERHEAD = starts_with("กรม", "สำนักงาน", "ศาลากลาง", "ถนน", "กทม", "ท้องถิ่นจังหวัด", "ท้องถิ่น")
 _REPORT_TITLE = starts_with("แบบรายงาน")
 _ESTABLISHED = re.compile(f"{loose('จัดตั้งแล้ว')}|{loose('ยังไม่')}(?:ได้)?{loose('จัดตั้ง')}")
 _LIST_TITLE = starts_with("บัญชีแนบท้าย", "เอกสารแนบท้าย", "สิ่งที่ส่งมาด้วย", "บัญชีรายชื่อ")

@@ -15,6 +15,7 @@ from pipeline.ocr import OcrOptions, text_from_tokens
 from pipeline.ocr_stage import ocr_pages
 from pipeline.raw_store import sha256_of
 from pipeline.records import Document, Extraction
+from pipeline.thai_ocr_repair import restore_tone_marks
 from pipeline.thai_text import normalise
 
 
@@ -36,8 +37,8 @@ def reread_numerals(doc: Document) -> Document:
 
 def normalise_pages(doc: Document) -> Document:
     for page in doc.pages:
-        if page.source == "ocr":
-            page.text = normalise(page.raw_text)
+        if page.source == "ocr":  # raw_text keeps what Tesseract said; text is what we stand behind
+            page.text = restore_tone_marks(normalise(page.raw_text))
     return doc
 
 

@@ -1,0 +1,25 @@
+import pytest
+
+from pipeline.thai_ocr_repair import restore_tone_marks
+
+
+@pytest.mark.parametrize("ocr, expected", [
+    pytest.param("รายงานผลการจัดตังศูนย์ช่วยเหลือประชาชน", "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน", id="jat-tang"),
+    pytest.param("องค์กรปกครองส่วนท้องถิน", "องค์กรปกครองส่วนท้องถิ่น", id="thong-thin"),
+    pytest.param("(สถานทีกลาง)", "(สถานที่กลาง)", id="sathan-thi"),
+    pytest.param("ลงวันที 14 กุมภาพันธ์ 2561", "ลงวันที่ 14 กุมภาพันธ์ 2561", id="long-wan-thi"),
+    pytest.param("เข้าร่วมทีประชุม", "เข้าร่วมที่ประชุม", id="thi-prachum"),
+])
+def test_dropped_tone_marks_come_back(ocr: str, expected: str) -> None:
+    assert restore_tone_marks(ocr) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("จัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น", id="already-right"),
+    pytest.param("(นางสาวลลิตา ปินตาคำ)", id="personal-name"),
+    pytest.param("นายอนุชา ทองคำ ท้องถิ่นจังหวัดปราจีนบุรี", id="name-then-office"),
+    pytest.param("มีการประชุม ดีมาก", id="short-words-untouched"),
+    pytest.param("ตัวชี้วัดที่ 4.2 จำนวน 878 ศูนย์", id="digits-and-marks"),
+])
+def test_right_text_and_names_are_left_alone(text: str) -> None:
+    assert restore_tone_marks(text) == text
