@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
+
+# Before numpy loads: its BLAS would start a thread per core for tiny matrices, and several
+# of those beside one single-threaded Tesseract per core thrash a small machine.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 from pathlib import Path
 from typing import Annotated
 
