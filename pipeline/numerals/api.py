@@ -21,7 +21,7 @@ class NumeralReader:
         self.glyphs = GlyphReader(self.model)
         # A crop handed to read() holds a number by contract, so a glyph torn between "Thai
         # letter" and a digit (Laksaman's 1 looks like า) is taken as the digit.
-        self.cell_glyphs = GlyphReader(self.model, other_weight=0.2)
+        self.cell_glyphs = GlyphReader(self.model, other_weight=0.2, cell=True)
 
     @property
     def version(self) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from pipeline.numerals.features import featurise, featurise_all
@@ -25,6 +26,19 @@ NUMERIC = frozenset(ARABIC_DIGITS + SEPARATORS)
 _REAL = [i for i, v in enumerate(VALUES) if v not in ("noise", "multi")]
 # A glyph this much wider than the band is tall is too wide for any single digit.
 MAX_DIGIT_ASPECT = 1.15
+# Cell crops (read()): a digit shorter than this many pixels is scan dust at any resolution a
+# scanner or phone gives (a 10 pt digit is ~14 px tall at 150 dpi); dust next to a dash in an
+# otherwise empty cell would otherwise be read as "1" or "3".
+MIN_DIGIT_PX = 8
+# … and a "digit" less than this share of the tallest digit's height in the same crop is dust.
+MIN_DIGIT_SHARE = 0.45
+# Specks that merged with a digit (a dot above ๑, below ๓): pieces outside the digit's own box
+# with at most this share of its ink, and no taller/wider than SPECK_SIZE of its height (a tone
+# mark over ห is ~0.35 of its height: it stays, and ห is no digit anyway).
+SPECK_INK = 0.15
+SPECK_SIZE = 0.3
+# A digit stripped of specks replaces the merged glyph only when this sure.
+STRIPPED_SURE = 0.9
 
 
 @dataclass(frozen=True)
@@ -50,8 +64,11 @@ class GlyphReading:
 class GlyphReader:
     """Turns a crop into classified glyphs, left to right."""
 
-    def __init__(self, model: GlyphModel, other_weight: float = 1.0) -> None:
+    def __init__(self, model: GlyphModel, other_weight: float = 1.0, cell: bool = False) -> None:
         self.model = model
+        # cell=True: the crop holds one number and little else (a table cell), so specks merged
+        # with digits are stripped and dust-sized "digits" dropped (see clean_cell).
+        self.cell = cell
         # Fold the model's classes (Thai and Arabic digits apart) into values.
         self.fold = np.zeros((len(model.classes), len(VALUES)), np.float32)
         for i, c in enumerate(model.classes):
@@ -67,7 +84,10 @@ class GlyphReader:
     def read_glyphs(self, gray: np.ndarray) -> list[GlyphReading]:
         """A short crop (a cell, a number): one band for all its glyphs."""
         glyphs, band = segment(gray)
-        return self._classify(glyphs, [band] * len(glyphs))
+        if self.cell:
+            glyphs = self._strip_specks(glyphs, band)
+        readings = self._classify(glyphs, [band] * len(glyphs))
+        return drop_dust(readings) if self.cell else readings
 
     def read_row(self, gray: np.ndarray) -> list[GlyphReading]:
         """A whole text row: each glyph is judged in the band of its neighbours, because a long
@@ -90,6 +110,23 @@ class GlyphReader:
         feats = np.stack([featurise(g, b) for g, b in zip(glyphs, bands, strict=True)])
         folded = self.model.predict_proba(feats) @ self.fold
         return folded / folded.sum(axis=1, keepdims=True)
+
+    def _strip_specks(self, glyphs: list[Glyph], band: Band) -> list[Glyph]:
+        """Each glyph that is not a sure digit as merged, but a sure digit without the specks
+        that merge_fragments joined to it, is replaced by the bare digit."""
+        candidates = [(i, bare) for i, g in enumerate(glyphs)
+                      if (bare := without_specks(g)) is not None]
+        if not candidates:
+            return glyphs
+        whole = self.probs([glyphs[i] for i, _ in candidates], band)
+        stripped = self.probs([bare for _, bare in candidates], band)
+        out = list(glyphs)
+        for (i, bare), pw, ps in zip(candidates, whole, stripped, strict=True):
+            whole_sure = VALUES[int(pw.argmax())] in ARABIC_DIGITS and pw.max() >= STRIPPED_SURE
+            if (not whole_sure and VALUES[int(ps.argmax())] in ARABIC_DIGITS
+                    and ps.max() >= STRIPPED_SURE):
+                out[i] = bare
+        return out
 
     def _needs_split(self, g: Glyph, pr: np.ndarray, band: Band) -> bool:
         best = VALUES[int(pr.argmax())]
@@ -123,6 +160,58 @@ class GlyphReader:
         if len(path) <= 2:
             return [GlyphReading(g, whole, band)]
         return [GlyphReading(*table[(a, b)], band) for a, b in pairwise(path) if (a, b) in table]
+
+
+def without_specks(g: Glyph) -> Glyph | None:
+    """The glyph's largest piece (with the pieces centred inside its box), when everything
+    else is a few specks outside it; None when there is nothing to strip."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(g.mask.astype(np.uint8), connectivity=8)
+    if n <= 2:
+        return None
+    main = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    mx, my, mw, mh, marea = (int(v) for v in stats[main])
+    keep = [main]
+    for i in range(1, n):
+        if i == main:
+            continue
+        x, y, w, h, area = (int(v) for v in stats[i])
+        if mx <= x + w / 2 <= mx + mw and my <= y + h / 2 <= my + mh:
+            keep.append(i)  # a broken-off stroke of the digit itself (centred in its box)
+        elif area > SPECK_INK * marea or max(w, h) > SPECK_SIZE * mh:
+            return None  # a real mark (a tone mark, a vowel): the glyph stays whole
+    if len(keep) == n - 1:
+        return None
+    mask = np.isin(labels, keep)
+    ys, xs = np.nonzero(mask)
+    y0, y1, x0, x1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
+    return Glyph(g.x + x0, g.y + y0, x1 - x0, y1 - y0, mask[y0:y1, x0:x1])
+
+
+def drop_dust(readings: list[GlyphReading]) -> list[GlyphReading]:
+    """Cell crops: "digits" too small to be digits, and "separators" off the digits' line or
+    inside a digit's columns, are dust (a speck far below ๑๕ must not make it 1,5)."""
+    heights = [r.glyph.h for r in readings if r.best in ARABIC_DIGITS]
+    if not heights:
+        return readings
+    floor = max(MIN_DIGIT_PX, MIN_DIGIT_SHARE * max(heights))
+    digits = [r.glyph for r in readings if r.best in ARABIC_DIGITS and r.glyph.h >= floor]
+    top = float(np.median([g.y for g in digits])) if digits else 0.0
+    bottom = float(np.median([g.y1 for g in digits])) if digits else 0.0
+    tall = max(1.0, bottom - top)
+    noise = np.zeros(len(VALUES), np.float32)
+    noise[VALUES.index("noise")] = 1.0
+
+    def dust(r: GlyphReading) -> bool:
+        g = r.glyph
+        if r.best in ARABIC_DIGITS:
+            return g.h < floor
+        if r.best not in SEPARATORS:
+            return False
+        mid_y, mid_x = (g.y + g.y1) / 2, g.x + g.w / 2
+        off_line = not top - 0.25 * tall <= mid_y <= bottom + 0.35 * tall
+        return off_line or any(d.x <= mid_x < d.x1 for d in digits)
+
+    return [GlyphReading(r.glyph, noise, r.band) if dust(r) else r for r in readings]
 
 
 def local_bands(glyphs: list[Glyph], k: int = 9) -> list[Band]:
