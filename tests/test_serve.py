@@ -215,24 +215,29 @@ def test_query_and_export_answer_from_the_last_snapshot_during_an_ingest(
     work_copy = served.home / "processed" / ".work" / "saraban.duckdb"
     for name in SCANS_FOR_BUSY_RUN:
         drop(served.home / "inbox", name)
-    during, after = [], []
+
+    def count_files() -> int:  # a lock error would fail run_cli
+        return int(query(served.home, "SELECT count(*) AS n FROM files")[0]["n"])
+
+    def count_exported() -> int:
+        out = tmp_path / f"export{time.monotonic_ns()}"
+        run_cli("export", "--format", "csv", "--out", str(out), home=served.home, timeout=60)
+        return len((out / "files.csv").read_text(encoding="utf-8").splitlines()) - 1
+
+    during, final = [], published + len(SCANS_FOR_BUSY_RUN)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
-        running_before = work_copy.exists()
-        n = int(
-            query(served.home, "SELECT count(*) AS n FROM files")[0]["n"]
-        )  # fails on a lock error
-        out = tmp_path / f"export{len(during) + len(after)}"
-        run_cli("export", "--format", "csv", "--out", str(out), home=served.home, timeout=60)
-        exported = len((out / "files.csv").read_text(encoding="utf-8").splitlines()) - 1
-        if running_before and work_copy.exists():  # the ingest was running for the whole call
-            during.append((n, exported))
-        elif n == published + len(SCANS_FOR_BUSY_RUN):
-            after.append((n, exported))
+        answers = []
+        for call in (count_files, count_exported):
+            running_before = work_copy.exists()
+            answers.append(call())
+            if running_before and work_copy.exists():  # the ingest ran for the whole call
+                during.append((call.__name__, answers[-1]))
+        if answers == [final, final]:
             break
-    assert after, "the ingest of the scanned pages never published"
+    assert answers == [final, final], "the ingest of the scanned pages never published"
     assert len(during) >= 2, f"too few calls while the ingest ran: {during}"
-    assert all(n == published and exported == published for n, exported in during), during
+    assert all(n == published for _, n in during), during
 
 
 def test_nightly_deployment_triggered_by_hand_refreshes_the_exports(served: Served) -> None:
@@ -255,6 +260,35 @@ def test_nightly_deployment_triggered_by_hand_refreshes_the_exports(served: Serv
     ):
         assert (latest / name).stat().st_size > 0, name
     assert not list(exports.glob(".tmp-*")), "no half-written export set is left behind"
+
+
+def test_failed_run_is_retried_and_leaves_its_files_in_the_inbox(served: Served, tmp_path) -> None:
+    """A run that fails as a whole (here: an injected error in the writing step) is retried by
+    Prefect, publishes nothing and leaves the inbox as it was. Runs on its own home."""
+    home = tmp_path / "home"
+    (home / "inbox").mkdir(parents=True)
+    dropped = drop(home / "inbox", XLSX)
+    code = textwrap.dedent("""
+        import json, sys
+        import flows.ingest
+        attempts = []
+        def broken(home, settings):
+            attempts.append(1)
+            raise RuntimeError("disk full (injected)")
+        flows.ingest._ingest_locked = broken
+        from flows.scheduled import inbox_flow
+        flow = inbox_flow.with_options(retries=1, retry_delay_seconds=0)
+        state = flow(sys.argv[1], return_state=True)
+        print(json.dumps({"type": state.type.value, "attempts": len(attempts)}))
+    """)
+    env = {**os.environ, "PREFECT_API_URL": served.api_url, "SARABAN_STABLE_SECONDS": "0",
+           "PREFECT_LOGGING_LEVEL": "WARNING"}
+    done = subprocess.run([sys.executable, "-c", code, str(home)], capture_output=True, text=True,
+                          timeout=120, env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"type": "FAILED", "attempts": 2}
+    assert dropped.exists()
+    assert not (home / "processed" / "saraban.duckdb").exists()
 
 
 def test_sigterm_stops_serve_and_everything_it_started(served: Served) -> None:
