@@ -7,9 +7,12 @@ an ingest after a crash or on a re-dropped file does not OCR again.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import hashlib
 import json
 import os
+import signal
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict
@@ -23,6 +26,7 @@ from pipeline.ocr import OcrOptions, OcrResult, ocr_image, tesseract_version
 from pipeline.records import Page, Word
 
 CACHE_VERSION = "1"
+_PR_SET_PDEATHSIG = 1
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
 
@@ -30,6 +34,16 @@ _pool_lock = threading.Lock()
 def _init_worker() -> None:
     # The worker's own environment: Tesseract must not spawn OpenMP threads of its own.
     os.environ["OMP_THREAD_LIMIT"] = "1"
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """A run killed mid-OCR (SIGKILL, a cancelled Prefect run) must not leave workers behind."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown still applies
+        pass
 
 
 def _pool_for(workers: int) -> ProcessPoolExecutor:

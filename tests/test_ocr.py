@@ -86,3 +86,37 @@ def test_ocr_failure_is_recorded_on_the_page_not_lost(tmp_path: Path, page_image
 def test_blank_page_gives_no_text() -> None:
     result = ocr_image(np.full((800, 600), 255, dtype=np.uint8), OcrOptions())
     assert result.text.strip() == "" and result.confidence is None
+
+
+def test_ocr_workers_die_with_the_process_that_started_them(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import time\n"
+        "from pipeline import ocr_stage\n"
+        "pool = ocr_stage._pool_for(2)\n"
+        "pids = [pool.submit(__import__('os').getpid).result() for _ in range(4)]\n"
+        "print(' '.join(map(str, set(pids))), flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    workers = [int(p) for p in proc.stdout.readline().split()]
+    assert workers and all(_alive(p) for p in workers)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in workers)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().split()[2] != "Z"
+    except FileNotFoundError:
+        return False
