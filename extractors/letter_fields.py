@@ -18,18 +18,19 @@ from extractors.letter_terms import (
     LEAD,
     MEMO_OFFICE,
     REFERENCE_HEAD,
+    STAMP_HEAD,
     STAMP_LINE,
     STAMP_NUMBER,
     SUBJECT,
     URGENCY,
     canonical_urgency,
-    smart_join,
     is_date_only,
     loose,
+    smart_join,
     starts_with,
 )
 from extractors.segment import Line, Span
-from pipeline.thai_dates import find_thai_dates
+from pipeline.thai_dates import find_thai_dates, stamp_date
 from pipeline.thai_text import normalise_field
 
 _NUMBER_LINE = re.compile(f"{LEAD}(?:{loose('ที่')}|ท|fi)\\s*(?=[ก-ฮ]{{2,3}}\\.?\\s*\\d)")
@@ -122,7 +123,7 @@ def _stamp_rows(view: LetterLines) -> set[int]:
     """Rows of receiving stamps (เลขรับ … วันที่ … เวลา): their dates are not the letter's."""
     rows: set[int] = set()
     for i in view.nonblank():
-        if STAMP_NUMBER.search(view.text(i)):
+        if STAMP_NUMBER.search(view.text(i)) or STAMP_HEAD.match(view.text(i)):
             rows.add(i)
             rows.update(j for j in view.nonblank(i + 1, i + 6)[:3] if STAMP_LINE.match(view.text(j)))
     return rows
@@ -262,16 +263,28 @@ def _memo_office(view: LetterLines) -> tuple[str, int | None]:
     return "", None
 
 
-def read_received(view: LetterLines) -> tuple[str, dt.date | None, int | None]:
-    """The first receiving stamp: เลขรับ/เลขที่รับ and the วันที่ beside or under it."""
+def read_received(view: LetterLines, letter_date: dt.date | None = None
+                  ) -> tuple[str, dt.date | None, int | None, bool]:
+    """The first receiving stamp: เลขรับ/เลขที่รับ and the วันที่ beside or under it.
+
+    Returns (number, date, row, implausible?). With the letter's own date known, the stamp date
+    must fall just after it (a cut-off year `25` is completed from it); one that does not is
+    dropped and reported as implausible, never kept.
+    """
     for i in view.nonblank():
-        m = STAMP_NUMBER.search(view.text(i))
+        m = STAMP_NUMBER.search(view.text(i)) or STAMP_HEAD.match(view.text(i))
         if not m:
             continue
+        number = m.group(1) if m.re is STAMP_NUMBER else ""
         for j in [i] + view.nonblank(i + 1, i + 6)[:3]:
             tail = view.text(j)[m.end():] if j == i else view.text(j)
-            dates = find_thai_dates(tail) if (j == i or STAMP_LINE.match(tail)) else []
-            if dates:
-                return m.group(1), dates[0].date, i
-        return m.group(1), None, i
-    return "", None, None
+            if j != i and not STAMP_LINE.match(tail):
+                continue
+            if letter_date is not None:
+                date, printed = stamp_date(tail, letter_date)
+                if printed:
+                    return number, date, i, date is None
+            elif dates := find_thai_dates(tail):
+                return number, dates[0].date, i, False
+        return number, None, i, False
+    return "", None, None, False

@@ -16,7 +16,7 @@ from extractors.indicators import extract_indicators, merge_indicators
 from extractors.letter_fields import LetterLines
 from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
 from pipeline.records import Letter
-from pipeline.thai_dates import IMPOSSIBLE_DATE
+from pipeline.thai_dates import IMPLAUSIBLE_DATE, IMPOSSIBLE_DATE
 
 _TABLE_ROLES = {"report_form", "attachment_list", "kpi_table"}
 _FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4})")
@@ -67,9 +67,11 @@ def _read_header(letter: Letter, view: LetterLines) -> None:
     _set(letter, "subject", *head.read_subject(view), view)
     _set(letter, "addressee", *head.read_addressee(view), view)
     _set(letter, "sender", *head.read_sender(view, number, number_row), view)
-    received, received_date, row = head.read_received(view)
+    received, received_date, row, implausible = head.read_received(view, letter.date)
     _set(letter, "received_number", received, row, view)
     _set(letter, "received_date", received_date, row, view)
+    if implausible:
+        letter.flags.append(IMPLAUSIBLE_DATE)
 
 
 def _read_signature(letter: Letter, view: LetterLines) -> int:

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import functools
 import statistics
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pytesseract
@@ -28,6 +30,9 @@ from pipeline.records import Word
 class OcrOptions:
     languages: str = "tha+eng"
     timeout: int = 180
+    # Tesseract page segmentation mode; None keeps Tesseract's default (3, a whole page).
+    # 7 reads a crop as one text line, for re-reading single header lines (pipeline.line_reocr).
+    psm: int | None = None
 
 
 @dataclass
@@ -48,15 +53,32 @@ def tesseract_version() -> str:
 def run_tesseract(gray: np.ndarray, options: OcrOptions) -> tuple[list[Word], str]:
     """One Tesseract run → (character boxes from TSV, plain text with Tesseract's own spacing)."""
     try:
-        tsv, txt = pytesseract.run_and_get_multiple_output(
-            Image.fromarray(gray), extensions=["tsv", "txt"], lang=options.languages,
-            timeout=options.timeout,
-        )
+        if options.psm is None:
+            tsv, txt = pytesseract.run_and_get_multiple_output(
+                Image.fromarray(gray), extensions=["tsv", "txt"], lang=options.languages,
+                timeout=options.timeout,
+            )
+        else:
+            tsv, txt = _run_with_psm(gray, options)
     except RuntimeError as e:  # pytesseract raises RuntimeError on timeout
         raise OcrError(f"tesseract timed out after {options.timeout}s") from e
     except (pytesseract.TesseractError, OSError) as e:
         raise OcrError(f"tesseract failed: {e}") from e
     return _chars_from_tsv(tsv), txt
+
+
+def _run_with_psm(gray: np.ndarray, options: OcrOptions) -> tuple[str, str]:
+    # pytesseract's multi-output call takes no config, so a segmentation mode needs the
+    # lower-level call; outputs are the same TSV and text files.
+    with tempfile.TemporaryDirectory(prefix="saraban-ocr-") as tmp:
+        image, base = Path(tmp) / "in.png", Path(tmp) / "out"
+        Image.fromarray(gray).save(image)
+        pytesseract.pytesseract.run_tesseract(
+            str(image), str(base), "tsv txt", options.languages, timeout=options.timeout,
+            config=f"--psm {int(options.psm or 3)} -c tessedit_create_tsv=1 -c tessedit_create_txt=1",
+        )
+        return (base.with_suffix(".tsv").read_text(encoding="utf-8"),
+                base.with_suffix(".txt").read_text(encoding="utf-8"))
 
 
 def _chars_from_tsv(tsv: str) -> list[Word]:

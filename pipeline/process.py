@@ -1,4 +1,5 @@
-"""One file, start to finish in memory: load → OCR → re-read numerals → normalise → extract.
+"""One file, start to finish in memory: load → OCR → re-read header lines → re-read numerals →
+normalise → extract.
 
 `process_file` is the whole per-file pipeline as plain stage calls; Prefect wraps it in
 flows/, tests and benchmarks call it directly.
@@ -10,17 +11,28 @@ from pathlib import Path
 
 from pipeline.config import Settings, load_settings
 from pipeline.errors import NoTextFoundError
+from pipeline.line_reocr import reocr_lines
 from pipeline.loading import load_document
 from pipeline.ocr import OcrOptions, text_from_tokens
 from pipeline.ocr_stage import ocr_pages
 from pipeline.raw_store import sha256_of
 from pipeline.records import Document, Extraction
-from pipeline.thai_ocr_repair import restore_tone_marks
+from pipeline.thai_ocr_repair import repair_tone_marks
 from pipeline.thai_text import normalise
 
 
 def ocr_options(settings: Settings) -> OcrOptions:
     return OcrOptions(languages=settings.languages, timeout=settings.ocr_timeout)
+
+
+def reocr_header_lines(doc: Document, cache_dir: Path) -> Document:
+    """Read a letter's header lines again with `tha` alone, where that reads better (before numerals)."""
+    from extractors.header_lines import header_line_ids, is_better_reading
+
+    for page in doc.pages:
+        if page.source == "ocr" and page.image is not None and page.words:
+            reocr_lines(page, header_line_ids(page), is_better_reading, cache_dir=cache_dir)
+    return doc
 
 
 def reread_numerals(doc: Document) -> Document:
@@ -38,7 +50,7 @@ def reread_numerals(doc: Document) -> Document:
 def normalise_pages(doc: Document) -> Document:
     for page in doc.pages:
         if page.source == "ocr":  # raw_text keeps what Tesseract said; text is what we stand behind
-            page.text = restore_tone_marks(normalise(page.raw_text))
+            page.text = repair_tone_marks(normalise(page.raw_text))
     return doc
 
 
@@ -68,5 +80,6 @@ def process_file(path: Path, work_dir: Path, settings: Settings | None = None,
     settings = settings or load_settings()
     doc = load_document(path, file_id or sha256_of(path), settings, source_name)
     ocr_pages(doc.pages, ocr_options(settings), work_dir, settings.workers)
+    doc = reocr_header_lines(doc, work_dir)
     doc = require_text(normalise_pages(reread_numerals(doc)))
     return doc, extract(doc)

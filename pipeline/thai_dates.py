@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 
 from pythainlp.util import thai_digit_to_arabic_digit
 from pythainlp.util.date import thai_abbr_months, thai_full_months
+from rapidfuzz.distance import Levenshtein
 
 BE_OFFSET = 543
 IMPOSSIBLE_DATE = "impossible_date"
+IMPLAUSIBLE_DATE = "implausible_date"  # a real day, but nowhere near the date it must be near
 _MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _GAP = r"[\s.]*"  # OCR and typists put spaces or stray dots between parts
 
@@ -31,6 +33,7 @@ class DateMatch:
     text: str
     date: dt.date | None
     flags: tuple[str, ...] = field(default=())
+    year_text: str = ""  # the year as printed (Arabic digits): `25` may be a cut-off 25xx
 
 
 def be_to_ce(year: int) -> int:
@@ -62,6 +65,10 @@ _WORD_DATE = re.compile(
     rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?:{_MONTH_GROUP}){_GAP}{_YEAR}"
 )
 _MONTH_YEAR = re.compile(rf"(?:{_MONTH_GROUP}){_GAP}{_YEAR}")
+# A day and year around a Thai word that is not a month name as spelled: OCR-damaged months
+# (มิถุนายน่, พฤศจกายน, กันวาคม) are resolved by `fuzzy_month`.
+_FUZZY_DATE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?P<word>[ก-ฮ][ก-๛]{{3,11}}){_GAP}{_YEAR}")
+_STRIPPED_MONTHS = [re.sub(f"[{_MARKS}]", "", name) for name in thai_full_months]
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})/(?P<mon>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])")
 
 
@@ -87,6 +94,19 @@ def _month_of(match: re.Match[str]) -> int:
     raise ValueError("no month group matched")  # unreachable: the pattern requires one
 
 
+def fuzzy_month(word: str) -> int | None:
+    """A full month name as OCR damaged it → its number, or None when it is not clearly one.
+
+    Marks are compared stripped (OCR drops and adds them: มนาคม, มิถุนายน่); then one wrong
+    consonant is allowed (กันวาคม → ธันวาคม) when exactly one month is that close.
+    """
+    bare = re.sub(f"[{_MARKS}]", "", word)
+    if bare in _STRIPPED_MONTHS:
+        return _STRIPPED_MONTHS.index(bare) + 1
+    close = [k for k, name in enumerate(_STRIPPED_MONTHS) if Levenshtein.distance(bare, name) <= 1]
+    return close[0] + 1 if len(close) == 1 and len(bare) >= 5 else None
+
+
 def _make(match: re.Match[str], day: int, month: int, today: dt.date | None) -> DateMatch:
     year = expand_year(int(match.group("year")), today)
     try:
@@ -94,13 +114,23 @@ def _make(match: re.Match[str], day: int, month: int, today: dt.date | None) -> 
         flags: tuple[str, ...] = ()
     except ValueError:
         date, flags = None, (IMPOSSIBLE_DATE,)
-    return DateMatch(match.start(), match.end(), match.group(0), date, flags)
+    return DateMatch(match.start(), match.end(), match.group(0), date, flags, match.group("year"))
+
+
+def _fuzzy_dates(text: str, found: list[DateMatch], today: dt.date | None) -> list[DateMatch]:
+    out = []
+    for m in _FUZZY_DATE.finditer(text):
+        month = fuzzy_month(m.group("word"))
+        if month and not any(d.start <= m.start("word") < d.end for d in found):
+            out.append(_make(m, int(m.group("day")), month, today))
+    return out
 
 
 def find_thai_dates(text: str, *, today: dt.date | None = None) -> list[DateMatch]:
     """Every day-month-year in `text` (word or d/m/y form), in order of position."""
     text = _to_arabic(text)
     found = [_make(m, int(m.group("day")), _month_of(m), today) for m in _WORD_DATE.finditer(text)]
+    found += _fuzzy_dates(text, found, today)
     for m in _NUMERIC_DATE.finditer(text):
         month = int(m.group("mon"))
         if 1 <= month <= 12 and not any(d.start <= m.start() < d.end for d in found):
@@ -112,6 +142,68 @@ def parse_thai_date(text: str, *, today: dt.date | None = None) -> dt.date | Non
     """The first date in `text`; None when there is none or it is impossible (31 ก.พ.)."""
     found = find_thai_dates(text, today=today)
     return found[0].date if found else None
+
+
+def date_near(found: DateMatch, anchor: dt.date, before: int = 7, after: int = 366) -> dt.date | None:
+    """`found`'s date if it lies in [anchor − before, anchor + after] days, else None.
+
+    Receiving stamps print short years: a two-digit year that is the start of the anchor's
+    Buddhist year (`25` beside a letter of 2564) was cut off, and is completed by
+    `complete_year`. Anything else far from the anchor is not this date: the caller flags it
+    rather than report it.
+    """
+    if found.date is not None and -before <= (found.date - anchor).days <= after:
+        return found.date
+    month, day = _month_day(found)
+    if month is None or len(found.year_text) != 2:
+        return None
+    return complete_year(day, month, found.year_text, anchor)
+
+
+# How long after a letter's date its receiving stamp may be when the stamp's year is cut off:
+# short enough that one year fits (22 ธ.ค. after a letter of 18 ธ.ค. 2564 is 2564, not 2565).
+_STAMP_AFTER_DAYS = 120
+_DAY_MONTH = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?:{_MONTH_GROUP})[\s.]*(?P<frag>\d{{0,3}})(?!\d)")
+
+
+def complete_year(day: int, month: int, fragment: str, anchor: dt.date) -> dt.date | None:
+    """The day in the anchor's year or the next whose Buddhist year starts with the printed
+    `fragment` and which falls within days after the anchor; None unless exactly one does."""
+    found = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if str(year + BE_OFFSET).startswith(fragment) and -7 <= (candidate - anchor).days <= _STAMP_AFTER_DAYS:
+            found.append(candidate)
+    return found[0] if len(found) == 1 else None
+
+
+def stamp_date(text: str, anchor: dt.date) -> tuple[dt.date | None, bool]:
+    """A receiving stamp's date near the letter's date `anchor` → (date, a date was printed?).
+
+    A full date must lie near the anchor. A day and month whose year is cut off or smudged
+    (`22 ธค. 2`, `25 พย. 25“`) take the anchor's year when the digits that are printed agree
+    with it and the day then falls just after the letter; otherwise nothing is returned.
+    """
+    text = _to_arabic(text)
+    dates = find_thai_dates(text)
+    if dates:
+        return date_near(dates[0], anchor), True
+    m = _DAY_MONTH.search(text)
+    if not m or not m.group("frag"):
+        return None, bool(m)
+    return complete_year(int(m.group("day")), _month_of(m), m.group("frag"), anchor), True
+
+
+def _month_day(found: DateMatch) -> tuple[int | None, int]:
+    """Month and day of a match whose year made no sense (re-parsed with a neutral year)."""
+    # The match ends with its year; the day may be spelled the same (25 พย. 25).
+    again = find_thai_dates(found.text[: -len(found.year_text)] + "2500") if found.year_text else []
+    if again and again[0].date is not None:
+        return again[0].date.month, again[0].date.day
+    return None, 0
 
 
 def month_end(year: int, month: int) -> dt.date:

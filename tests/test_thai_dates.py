@@ -123,3 +123,74 @@ def test_round_trip_written_dates(day: dt.date, abbr: bool, thai: bool, dots: bo
 def test_round_trip_two_digit_numeric(day: dt.date) -> None:
     text = f"{day.day}/{day.month}/{(day.year + 543) % 100:02d}"
     assert parse_thai_date(text, today=TODAY) == day
+
+
+# --- OCR-damaged month names and dates near an anchor (real readings from the sample scans) ---
+
+from pipeline.thai_dates import complete_year, date_near, fuzzy_month, stamp_date  # noqa: E402
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("ภายในวันที่ 8 มิถุนายน่ 2554", dt.date(2011, 6, 8), id="scan0001-stray-mark"),
+    pytest.param("18 กันวาคม 2564", dt.date(2021, 12, 18), id="img009-tha-reread-k-for-th"),
+    pytest.param("18 จันวาคม 2564", dt.date(2021, 12, 18), id="laksaman-ch-for-th"),
+    pytest.param("วนท 26 มนาคม 2566", dt.date(2023, 3, 26), id="doc2018-dropped-vowel"),
+    pytest.param("5 พฤศจกายน 2564", dt.date(2021, 11, 5), id="dropped-sara-i"),
+])
+def test_damaged_month_names_are_read(text: str, expected: dt.date) -> None:
+    assert parse_thai_date(text, today=TODAY) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("ทุกวันที่ 15 ของเดือน 2564", id="not-a-month"),
+    pytest.param("จำนวน 8 แห่ง 2564", id="unit-word"),
+    pytest.param("18 HUNAN 2564", id="latin-month-left-alone"),
+    pytest.param("3 มกราย 2564", id="two-edits-away"),
+])
+def test_words_that_are_not_months_give_no_date(text: str) -> None:
+    assert find_thai_dates(text, today=TODAY) == []
+
+
+@pytest.mark.parametrize(("word", "month"), [
+    ("มิถุนายน่", 6), ("มนาคม", 3), ("พฤศจกายน", 11), ("กันวาคม", 12), ("ธันวาคม", 12),
+    ("กันยายน", 9), ("กรกฏาคม", 7), ("มกราย", None), ("แห่ง", None), ("วาคม", None),
+])
+def test_fuzzy_month(word: str, month: int | None) -> None:
+    assert fuzzy_month(word) == month
+
+
+LETTER = dt.date(2021, 12, 18)  # img009: letter of 18 ธันวาคม 2564
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    pytest.param("วันที่ 22 ธค. 25", LETTER, dt.date(2021, 12, 22), id="img009-cut-off-25"),
+    pytest.param("วันที่ 22 ธค. 2", LETTER, dt.date(2021, 12, 22), id="img009-reread-2"),
+    pytest.param("วันที่ 22 ธค. 2564", LETTER, dt.date(2021, 12, 22), id="full-year"),
+    pytest.param("วันที่ 22 ธค. 64", LETTER, dt.date(2021, 12, 22), id="two-digit-be"),
+    pytest.param("Jun. 25 พย. 25“", dt.date(2023, 11, 21), dt.date(2023, 11, 25), id="saraban010-page-reading"),
+    pytest.param("วันที่. 25 พย. 2%ไ", dt.date(2023, 11, 21), dt.date(2023, 11, 25), id="saraban010-smudged-year"),
+    pytest.param("วันที่ 5 ม.ค. 25", LETTER, dt.date(2022, 1, 5), id="over-new-year"),
+    pytest.param("วันที่ 22 ธค. 2525", LETTER, None, id="decades-away-is-flagged"),
+    pytest.param("วันที่ 12 ธค. 2", dt.date(2011, 5, 28), None, id="too-long-after"),
+    pytest.param("วันที่ 2 ก.ย. 25", LETTER, None, id="cut-off-but-months-away"),
+    pytest.param("วันที่ 22 ธค. 26", LETTER, None, id="two-digits-not-this-century"),
+    pytest.param("วันที่ 22 ธค.", LETTER, None, id="no-year-digits-at-all"),
+])
+def test_stamp_date_near_the_letter(text: str, anchor: dt.date, expected: dt.date | None) -> None:
+    date, printed = stamp_date(text, anchor)
+    assert date == expected and printed
+
+
+def test_a_line_without_a_day_and_month_is_not_a_stamp_date() -> None:
+    assert stamp_date("เวลา 16.15 น.", LETTER) == (None, False)
+
+
+def test_date_near_keeps_a_plausible_full_date_and_drops_a_far_one() -> None:
+    near, far = find_thai_dates("28 พฤษภาคม 2554 และ 28 พฤษภาคม 2525")
+    assert date_near(near, dt.date(2011, 5, 20)) == dt.date(2011, 5, 28)
+    assert date_near(far, dt.date(2011, 5, 20)) is None
+
+
+def test_complete_year_needs_exactly_one_candidate() -> None:
+    assert complete_year(22, 12, "25", LETTER) == dt.date(2021, 12, 22)
+    assert complete_year(22, 12, "26", LETTER) is None  # no 26xx year near 2564

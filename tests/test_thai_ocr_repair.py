@@ -23,3 +23,33 @@ def test_dropped_tone_marks_come_back(ocr: str, expected: str) -> None:
 ])
 def test_right_text_and_names_are_left_alone(text: str) -> None:
     assert restore_tone_marks(text) == text
+
+
+# --- spurious tone marks (specks read as ่) — real readings from the sample scans ---
+
+from pipeline.thai_ocr_repair import drop_spurious_tone_marks, repair_tone_marks  # noqa: E402
+
+
+@pytest.mark.parametrize("ocr, expected", [
+    pytest.param("การประเมินผลการปฏิบัติร่าชการของข้าราชการในสังกัด",
+                 "การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัด", id="doc2018-ratchakan"),
+    pytest.param("และให้คำแน่ะนำแก่องค์กรปกครองส่วนท้องถิ่น", "และให้คำแนะนำแก่องค์กรปกครองส่วนท้องถิ่น",
+                 id="doc2018-kham-naenam"),
+])
+def test_spurious_tone_marks_go(ocr: str, expected: str) -> None:
+    assert drop_spurious_tone_marks(ocr) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("ผู้ว่าราชการจังหวัด ทุกจังหวัด", id="real-marks"),
+    pytest.param("น้ำท่วม ไม่ได้ ที่ว่าการอำเภอ ห้ามเข้า ต้องการ ก่อน", id="short-words-with-marks"),
+    pytest.param("(นายวีระพงษ์ รัตนพันธ์)", id="name"),
+    pytest.param("นายก่องแก้ว ทองคำ", id="name-with-marks"),
+    pytest.param("โทรสารหมายเลข 0224169560่", id="mark-after-digit"),
+])
+def test_real_tone_marks_stay(text: str) -> None:
+    assert drop_spurious_tone_marks(text) == text
+
+
+def test_repair_does_both() -> None:
+    assert repair_tone_marks("ปฏิบัติร่าชการ ณ สถานทีกลาง") == "ปฏิบัติราชการ ณ สถานที่กลาง"

@@ -1,0 +1,135 @@
+"""Targeted re-OCR of single lines (อ่านบรรทัดซ้ำ): a line's crop read again as one Thai line.
+
+Why: the page default `tha+eng` lets the `eng` model turn Thai month names, `ที่ มท` and digits
+into Latin on scans (`18 HUNAN 2564`, `HAN 0509.2/ว 4233`, `W. A` for พ.ศ.), and page layout
+analysis splits or skips lines. Read alone with `-l tha --psm 7`, the same crop comes back as
+Thai. `tha` alone wrecks real English (emails), so this is only for the few lines a caller
+names (the letter header: ที่, date, เรื่อง, stamp), and a `judge` decides per line whether the
+new reading replaces the old one. Tokens keep the old line id, so the numeral reader and
+`text_from_tokens` treat them like any other line; call this before the numeral pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import asdict, replace
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.errors import OcrError
+from pipeline.ocr import (
+    OcrOptions,
+    group_tokens,
+    run_tesseract,
+    tesseract_version,
+    text_from_tokens,
+)
+from pipeline.records import Page, Word
+
+LINE_OPTIONS = OcrOptions(languages="tha", timeout=30, psm=7)
+_PAD = 12  # pixels around the line's box: Tesseract needs a margin to see the first glyph
+CACHE_VERSION = "1"
+Judge = Callable[[str, str], bool]  # (old line text, new line text) → take the new one?
+
+
+def lines_of(words: list[Word]) -> dict[int, list[Word]]:
+    lines: dict[int, list[Word]] = {}
+    for word in words:
+        lines.setdefault(word.line, []).append(word)
+    return lines
+
+
+def _box(words: list[Word], shape: tuple[int, ...]) -> tuple[int, int, int, int]:
+    height, width = shape[:2]
+    left = max(0, min(w.left for w in words) - _PAD)
+    top = max(0, min(w.top for w in words) - _PAD)
+    right = min(width, max(w.left + w.width for w in words) + _PAD)
+    bottom = min(height, max(w.top + w.height for w in words) + _PAD)
+    return left, top, right, bottom
+
+
+def _cache_path(cache_dir: Path | None, crop: np.ndarray, options: OcrOptions) -> Path | None:
+    if cache_dir is None:
+        return None
+    digest = hashlib.sha256(np.ascontiguousarray(crop).tobytes())
+    digest.update(f"{crop.shape}|{CACHE_VERSION}|{tesseract_version()}|{options}".encode())
+    return cache_dir / f"line-{digest.hexdigest()}.json"
+
+
+def _ocr_crop(crop: np.ndarray, options: OcrOptions, cache_dir: Path | None) -> list[Word]:
+    path = _cache_path(cache_dir, crop, options)
+    if path is not None and path.exists():
+        return [Word(**{**w, "alternatives": tuple(w["alternatives"])})
+                for w in json.loads(path.read_text(encoding="utf-8"))]
+    chars, text = run_tesseract(crop, options)
+    tokens = group_tokens(chars, text)
+    if path is not None:
+        path.write_text(json.dumps([asdict(t) for t in tokens], ensure_ascii=False), encoding="utf-8")
+    return tokens
+
+
+def read_line(page: Page, line_id: int, options: OcrOptions = LINE_OPTIONS,
+              cache_dir: Path | None = None) -> list[Word]:
+    """The tokens of one line read again from its crop, in page coordinates, with its line id."""
+    words = lines_of(page.words).get(line_id)
+    if page.image is None or not words:
+        return []
+    left, top, right, bottom = _box(words, page.image.shape)
+    tokens = _ocr_crop(page.image[top:bottom, left:right], options, cache_dir)
+    middle = (min(w.top for w in words) + max(w.top + w.height for w in words)) / 2
+    others = [w for w in page.words if w.line != line_id]
+    placed = [replace(t, left=t.left + left, top=t.top + top, block=words[0].block, line=line_id) for t in tokens]
+    return [_off_neighbours(t, others, middle) for t in placed]
+
+
+def _off_neighbours(token: Word, others: list[Word], middle: float) -> Word:
+    """With --psm 7 Tesseract stretches boxes over the whole crop, margin included. The numeral
+    reader assigns digit runs to tokens by their boxes, so a box reaching into the next line
+    takes that line's number (measured: a year wrapped under a subject line was read twice).
+    Boxes are cut back to where the neighbouring lines' own tokens begin; otherwise they are
+    left as read (the reader takes its digit band from them)."""
+    top, bottom = token.top, token.top + token.height
+    for w in others:
+        if w.left >= token.left + token.width or token.left >= w.left + w.width:
+            continue
+        if w.top > middle:
+            bottom = min(bottom, w.top)
+        elif w.top + w.height < middle:
+            top = max(top, w.top + w.height)
+    if bottom <= top:
+        return token
+    return replace(token, top=top, height=bottom - top)
+
+
+def reocr_lines(page: Page, line_ids: list[int], judge: Judge, options: OcrOptions = LINE_OPTIONS,
+                cache_dir: Path | None = None) -> list[int]:
+    """Replace each named line's tokens with its re-read tokens where `judge` prefers them.
+
+    Returns the ids of the lines replaced. An OCR failure on one line keeps the old reading
+    and is noted on the page; it never fails the page.
+    """
+    replaced: list[int] = []
+    for line_id in line_ids:
+        old = lines_of(page.words).get(line_id, [])
+        try:
+            new = read_line(page, line_id, options, cache_dir)
+        except OcrError as e:
+            page.errors.append(f"line re-OCR {line_id}: {e}")
+            continue
+        if new and judge(text_from_tokens(old), text_from_tokens(new)):
+            page.words = _splice(page.words, line_id, new)
+            replaced.append(line_id)
+    if replaced:
+        page.raw_text = text_from_tokens(page.words)
+    return replaced
+
+
+def _splice(words: list[Word], line_id: int, new: list[Word]) -> list[Word]:
+    """`new` in place of the line's old tokens, keeping the reading order of the page."""
+    at = next(i for i, w in enumerate(words) if w.line == line_id)
+    rest = [w for w in words if w.line != line_id]
+    before = sum(1 for w in words[:at] if w.line != line_id)
+    return rest[:before] + new + rest[before:]

@@ -1,0 +1,113 @@
+"""Targeted header-line re-OCR: which lines, which reading wins, boxes, and the Tesseract call.
+
+Line texts are the real readings seen on the sample scans (SCAN_0001, img009, saraban_010,
+doc20180708): the page reading with `tha+eng`, then the same line's crop with `tha --psm 7`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from extractors.header_lines import header_line_ids, is_better_reading
+from pipeline.line_reocr import _off_neighbours, read_line, reocr_lines
+from pipeline.ocr import OcrOptions, group_tokens, run_tesseract, text_from_tokens
+from pipeline.records import Page, Word
+from pipeline.render import draw_lines
+from pipeline.thai_text import normalise
+
+
+def _page(lines: list[str]) -> Page:
+    words = [Word(text, 90.0, 100, 100 + 80 * k, 400, 60, 1, 10 + k)
+             for k, line in enumerate(lines) for text in [line]]
+    return Page(number=1, source="ocr", words=words)
+
+
+SCAN_0001_TOP = [
+    "ดวนมาก 0", "กรมสงเสริมการปกครอง", "ท้องถิ่น", "ถนนนครราชสีมา เขตดุสิต", "กทม. ๑๐๓๐๐",
+    "HAN ๐๕๐๕.๒/ว ๕๒๓๓", "“toc i ๒๕๕๕",
+    ".เรื่อง การรายงานผลการดําเนินงานตามตัวขี้วัดตามมาตรการ์ปรับปรุง",
+    "ประสิทธิภาพในการปฏิบัติราชการ ประจําปีงบประมาณ W. A", "๒๕๕๕ :",
+    "เรียน ผู้ว่าราชการจังหวัดอุทัยธานี", "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่มท010.5/",
+]
+
+
+def test_header_lines_are_those_with_digits_latin_or_the_subject() -> None:
+    chosen = header_line_ids(_page(SCAN_0001_TOP))
+    texts = [SCAN_0001_TOP[line - 10] for line in chosen]
+    assert texts == ["ดวนมาก 0", "กทม. ๑๐๓๐๐", "HAN ๐๕๐๕.๒/ว ๕๒๓๓", "“toc i ๒๕๕๕",
+                     SCAN_0001_TOP[7], SCAN_0001_TOP[8], "๒๕๕๕ :"]
+
+
+@pytest.mark.parametrize("lines", [
+    pytest.param(["ประจําเดือน พฤศจิกายน พ.ศ. 564", "| จงหวัดปราจบนว |", "อบจ. ปราจีนบุรี 1 แห่ง"], id="report-form-page"),
+    pytest.param(["E-mail: saraban@dla.go.th 0 2241 9000"], id="body-english-without-addressee"),
+])
+def test_pages_without_an_addressee_have_no_header_lines(lines: list[str]) -> None:
+    assert header_line_ids(_page(lines)) == []
+
+
+@pytest.mark.parametrize("old, new, better", [
+    pytest.param("HAN ๐๕๐๕.๒/ว ๕๒๓๓", "ที่ มท ๐ส่๐อส.๒/ว ๕ไดฮาดํา", True, id="latin-for-thi-mo-tho"),
+    pytest.param("“toc i ๒๕๕๕", "๒๕ พฤษภาคม ๒๕๕๕", True, id="date-line-gains-month"),
+    pytest.param("๑๕ HUNAN ๒๕๒๕", "๑๕ กันวาคม ๒๕๒๕", True, id="hunan-for-thanwakhom"),
+    pytest.param("ท มท๐๕๐๕. ๒/ว๑๕๓๑๓๕ วนท wd มนาคม Wedd:", "ท มท๐๕๐๕.๒/ว๑๕๓๕ วันท ๒๒๐ มีนาคม ๒๕๐๒", True,
+                 id="memo-number-and-date"),
+    pytest.param("ประสิทธิภาพในการปฏิบัติราชการ ประจําปีงบประมาณ W. A",
+                 "ประสิทธิภาพในการปฏิบัติราชการ ประจําปีงบประมาณ พ.ศ.", True, id="pho-so-for-w-a"),
+    pytest.param(".เรื่อง การรายงานผลการดําเนินงานตามตัวขี้วัดตามมาตรการ์ปรับปรุง",
+                 ".เรื่อง การรายงานผลการดําเนินงานตามตัวชี้วัดตามมาตรการปรับปรุง", True, id="dictionary-better"),
+    pytest.param("Jun. 25 พย. 25“", "วันที่. ๒๕ พย. ๒๕%ไ", True, id="stamp-keeps-its-date"),
+    pytest.param("๒๕๕๕ :", "๒๕๕๕ 0", False, id="speck-read-as-lone-digit"),
+    pytest.param("ภายในวันที่ 8 มิถุนายน่", "", False, id="empty-reading"),
+    pytest.param("เลขรับ 125 . '", "", False, id="stamp-number-lost"),
+    pytest.param("21 พฤศจิกายน 2566", "21 พฤศจิกายน", False, id="date-lost"),
+    pytest.param("Tus. 0 2241 9000 ต่อ 2795", "โทร. 0 2241 9000 ต่อ 2795", True, id="fewer-latin"),
+    pytest.param("E-mail: saraban@dla.go.th", "อี-เมล: สารบรรณ", False, id="english-wrecked-loses-text"),
+])
+def test_which_reading_wins(old: str, new: str, better: bool) -> None:
+    assert is_better_reading(old, new) is better
+
+
+def test_boxes_stop_where_the_next_lines_tokens_begin() -> None:
+    # SCAN_0001: the re-read subject line's boxes (1004–1170) reached the wrapped year (top 1138).
+    token = Word("ประสิทธิภาพในการปฏิบัติราชการ", 90, 508, 1004, 894, 166, 1, 60102)
+    year = Word("๒๕๕๕", 90, 517, 1138, 181, 80, 1, 60103)
+    above = Word("ตามมาตรการปรับปรุง", 90, 500, 900, 900, 100, 1, 60101)
+    far_right = Word("x", 90, 2000, 1100, 20, 20, 1, 60103)
+    moved = _off_neighbours(token, [year, above, far_right], middle=1076)
+    assert (moved.top, moved.top + moved.height) == (1004, 1138)
+    assert _off_neighbours(token, [far_right], middle=1076) == token
+
+
+@pytest.fixture(scope="module")
+def rendered_line() -> np.ndarray:
+    return np.asarray(draw_lines(["เรื่อง รายงานผลการจัดตั้งศูนย์", "๑๘ ธันวาคม ๒๕๖๔"]).convert("L"))
+
+
+def test_single_line_mode_reads_a_crop_as_one_thai_line(rendered_line) -> None:
+    chars, text = run_tesseract(rendered_line[:400, :], OcrOptions(languages="tha", psm=7))
+    assert "รายงานผล" in normalise(text) and text.count("\n") <= 2
+    assert chars and all(c.line == chars[0].line for c in chars)
+
+
+def test_reocr_replaces_a_judged_line_in_page_coordinates(rendered_line, tmp_path: Path) -> None:
+    chars, text = run_tesseract(rendered_line, OcrOptions(languages="tha"))
+    words = group_tokens(chars, text)
+    page = Page(number=1, source="ocr", words=words, image=rendered_line)
+    lines = sorted({w.line for w in words})
+    date_line = lines[-1]
+    fresh = read_line(page, date_line, cache_dir=tmp_path)
+    assert "วาคม" in text_from_tokens(fresh)  # Laksaman's ธ is read จ here; fuzzy_month takes it
+    assert all(w.line == date_line for w in fresh)
+    old_left = min(w.left for w in words if w.line == date_line)
+    assert abs(min(w.left for w in fresh) - old_left) < 20  # page coordinates, not crop ones
+    marked = [replace(w, text="HUNAN") if w.line == date_line else w for w in words]
+    page.words = marked
+    assert reocr_lines(page, [date_line], lambda old, new: "HUNAN" in old, cache_dir=tmp_path) == [date_line]
+    assert "HUNAN" not in page.raw_text and "วาคม" in page.raw_text
+    assert len(list(tmp_path.glob("line-*.json"))) == 1  # the same crop twice: read once, then cached
+    assert reocr_lines(page, [date_line], lambda old, new: False, cache_dir=tmp_path) == []
