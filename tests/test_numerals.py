@@ -295,3 +295,26 @@ def test_dust_beside_a_number_is_not_a_digit(reader: NumeralReader) -> None:
     for seed in range(4):
         reading = reader.read(cell("๑๕ แห่ง", "Laksaman", 200, [], dust=6, seed=seed))
         assert reading is not None and reading.text == "15", (seed, reading)
+
+
+def test_row_digit_with_speck_above(reader: NumeralReader) -> None:
+    """A letter's doc number on a dusty scan: specks just above ๐ and ๘ merge with them (read
+    as 8 and as two glyphs before); the row pass strips them (SCAN_0001: 0809.2 → 0509.2)."""
+    page, (a, sp, num, sp2) = render_line(["มท", " ", "๐๘๐๙.๒", " "])
+    page = page.copy()
+    digit_h = num[3] - num[1]
+    for x in (num[0] + digit_h // 3, num[0] + digit_h + digit_h // 4):
+        y = num[1] - digit_h // 3
+        page[y : y + 5, x : x + 5] = 30
+    words = [token("มท", a[0], a[2]), token("๐๕๐๙.๒", num[0], num[2])]
+    assert texts(reader, page, words) == ["มท", "0809.2"]
+
+
+@pytest.mark.parametrize("text", ["๒๕๘๗", "๒๕๓๘"])
+def test_light_print_broken_digit_is_rejoined(reader: NumeralReader, text: str) -> None:
+    """Light print breaks Norasi's ๒ into its stem and loop, each alone noise; rejoined, they
+    are the leading digit again (2587 → 587 before)."""
+    page, (a, sp, num, b) = render_line(["ปี", " ", text, "ตำบล"], font="Norasi")
+    page, _ = degrade(page, None, CONDITIONS["light"], np.random.default_rng(0))
+    out = texts(reader, page, [token("ปี", a[0], a[2]), token("๒๕๕๓ตําบล", num[0], b[2])])
+    assert out[1].startswith(to_arabic(text)), out

@@ -16,7 +16,7 @@ import numpy as np
 from pipeline.numerals.features import featurise, featurise_all
 from pipeline.numerals.model import GlyphModel
 from pipeline.numerals.segment import (
-    Band, Glyph, cut_points, estimate_band, min_part_width, segment, split_at,
+    Band, Glyph, cut_points, estimate_band, merge, min_part_width, part_between, segment,
 )
 from pipeline.numerals.synth import ARABIC_DIGITS, SEPARATORS, THAI_DIGITS
 
@@ -39,6 +39,14 @@ SPECK_INK = 0.15
 SPECK_SIZE = 0.3
 # A digit stripped of specks replaces the merged glyph only when this sure.
 STRIPPED_SURE = 0.9
+# Broken glyphs side by side are rejoined when no further apart than this share of the band
+# height, and the union is a digit this sure.
+JOIN_GAP = 0.12
+JOIN_SURE = 0.95
+JOIN_MAX = 4
+# On text rows, only when the merged glyph is not this likely a Thai letter with its mark (ำ
+# without its ring is า, which some faces draw like a 1).
+ROW_STRIP_MAX_OTHER = 0.5
 
 
 @dataclass(frozen=True)
@@ -85,7 +93,7 @@ class GlyphReader:
         """A short crop (a cell, a number): one band for all its glyphs."""
         glyphs, band = segment(gray)
         if self.cell:
-            glyphs = self._strip_specks(glyphs, band)
+            glyphs = self._strip_specks(glyphs, [band] * len(glyphs))
         readings = self._classify(glyphs, [band] * len(glyphs))
         return drop_dust(readings) if self.cell else readings
 
@@ -93,7 +101,9 @@ class GlyphReader:
         """A whole text row: each glyph is judged in the band of its neighbours, because a long
         row on a slightly skewed scan drifts by half a line from end to end."""
         glyphs, _ = segment(gray)
-        return self._classify(glyphs, local_bands(glyphs))
+        bands = local_bands(glyphs)
+        glyphs = self._strip_specks(glyphs, bands, max_other=ROW_STRIP_MAX_OTHER)
+        return self._classify(glyphs, bands)
 
     def _classify(self, glyphs: list[Glyph], bands: list[Band]) -> list[GlyphReading]:
         out: list[GlyphReading] = []
@@ -102,6 +112,39 @@ class GlyphReader:
                 out += self._best_split(g, pr, band)
             else:
                 out.append(GlyphReading(g, pr, band))
+        return self._join_fragments(out)
+
+    def _join_fragments(self, readings: list[GlyphReading]) -> list[GlyphReading]:
+        """Rejoin a digit that light print broke side by side (Norasi's ๒: the stem loses the
+        hairline to its loop, and the pieces alone are noise): up to JOIN_MAX neighbours, one
+        of them noise, none a sure digit, that together make a digit-sized, sure digit."""
+        spans = [(i, j) for i in range(len(readings))
+                 for j in range(i + 2, min(len(readings), i + JOIN_MAX) + 1)
+                 if _joinable(readings[i:j])]
+        if not spans:
+            return readings
+        unions = []
+        for i, j in spans:
+            u = readings[i].glyph
+            for r in readings[i + 1 : j]:
+                u = merge(u, r.glyph)
+            unions.append(u)
+        bands = [readings[i].band or Band(0.0, 1.0) for i, _ in spans]
+        probs = self._probs_each(unions, bands)
+        best: dict[int, tuple[float, int, GlyphReading]] = {}
+        for (i, j), u, pr, band in zip(spans, unions, probs, bands, strict=True):
+            if VALUES[int(pr.argmax())] in ARABIC_DIGITS and pr.max() >= JOIN_SURE:
+                if i not in best or (pr.max(), j) > best[i][:2]:
+                    best[i] = (float(pr.max()), j, GlyphReading(u, pr, band))
+        out: list[GlyphReading] = []
+        i = 0
+        while i < len(readings):
+            if i in best:
+                out.append(best[i][2])
+                i = best[i][1]
+            else:
+                out.append(readings[i])
+                i += 1
         return out
 
     def _probs_each(self, glyphs: list[Glyph], bands: list[Band]) -> np.ndarray:
@@ -111,20 +154,23 @@ class GlyphReader:
         folded = self.model.predict_proba(feats) @ self.fold
         return folded / folded.sum(axis=1, keepdims=True)
 
-    def _strip_specks(self, glyphs: list[Glyph], band: Band) -> list[Glyph]:
+    def _strip_specks(self, glyphs: list[Glyph], bands: list[Band],
+                      max_other: float = 1.0) -> list[Glyph]:
         """Each glyph that is not a sure digit as merged, but a sure digit without the specks
-        that merge_fragments joined to it, is replaced by the bare digit."""
+        that merge_fragments joined to it, is replaced by the bare digit. On text rows
+        (max_other < 1) a glyph the model takes for a Thai letter with its mark stays whole."""
         candidates = [(i, bare) for i, g in enumerate(glyphs)
                       if (bare := without_specks(g)) is not None]
         if not candidates:
             return glyphs
-        whole = self.probs([glyphs[i] for i, _ in candidates], band)
-        stripped = self.probs([bare for _, bare in candidates], band)
+        whole = self._probs_each([glyphs[i] for i, _ in candidates], [bands[i] for i, _ in candidates])
+        stripped = self._probs_each([bare for _, bare in candidates], [bands[i] for i, _ in candidates])
+        other = VALUES.index("other")
         out = list(glyphs)
         for (i, bare), pw, ps in zip(candidates, whole, stripped, strict=True):
             whole_sure = VALUES[int(pw.argmax())] in ARABIC_DIGITS and pw.max() >= STRIPPED_SURE
-            if (not whole_sure and VALUES[int(ps.argmax())] in ARABIC_DIGITS
-                    and ps.max() >= STRIPPED_SURE):
+            if (not whole_sure and pw[other] <= max_other
+                    and VALUES[int(ps.argmax())] in ARABIC_DIGITS and ps.max() >= STRIPPED_SURE):
                 out[i] = bare
         return out
 
@@ -136,13 +182,15 @@ class GlyphReader:
 
     def _best_split(self, g: Glyph, whole: np.ndarray, band: Band) -> list[GlyphReading]:
         """Cut at projection minima where the classifier likes the parts best (DP over cuts)."""
-        edges = [0, *cut_points(g, band), g.w]
+        cuts = cut_points(g, band)
+        edges = [0, *cuts, g.w]
+        cols: list[int | None] = [None, *cuts, None]
         narrow = min_part_width(band)
         spans = [
             (a, b) for a in range(len(edges)) for b in range(a + 1, len(edges))
             if edges[b] - edges[a] >= narrow
         ]
-        parts = [_part(g, edges[a], edges[b]) for a, b in spans]
+        parts = [part_between(g, cols[a], cols[b]) for a, b in spans]
         probs = self.probs([p for p in parts if p is not None], band)
         table: dict[tuple[int, int], tuple[Glyph, np.ndarray]] = {}
         it = iter(probs)
@@ -160,6 +208,22 @@ class GlyphReader:
         if len(path) <= 2:
             return [GlyphReading(g, whole, band)]
         return [GlyphReading(*table[(a, b)], band) for a, b in pairwise(path) if (a, b) in table]
+
+
+def _joinable(group: list[GlyphReading]) -> bool:
+    """Pieces that may be one broken digit: some noise, no sure digit or separator, close
+    together, digit-sized and sharing a line."""
+    first = group[0]
+    if first.band is None or not any(r.best == "noise" for r in group):
+        return False
+    if any(r.best in NUMERIC and r.p >= JOIN_SURE for r in group):
+        return False
+    h = first.band.height
+    gs = [r.glyph for r in group]
+    gaps = [b.x - max(g.x1 for g in gs[:k + 1]) for k, b in enumerate(gs[1:])]
+    width = max(g.x1 for g in gs) - min(g.x for g in gs)
+    tall = max(g.y1 for g in gs) - min(g.y for g in gs)
+    return max(gaps) <= JOIN_GAP * h and width <= MAX_DIGIT_ASPECT * h and tall <= 1.3 * h
 
 
 def without_specks(g: Glyph) -> Glyph | None:
@@ -222,12 +286,6 @@ def local_bands(glyphs: list[Glyph], k: int = 9) -> list[Band]:
         lo = max(0, min(i - half, len(glyphs) - k))
         out.append(estimate_band(glyphs[lo : lo + k]))
     return out
-
-
-def _part(g: Glyph, a: int, b: int) -> Glyph | None:
-    parts = split_at(g, [c for c in (a, b) if 0 < c < g.w])
-    inside = [p for p in parts if a <= p.x - g.x < b]
-    return inside[0] if inside else None
 
 
 def load_model(path: Path | None = None) -> GlyphModel:

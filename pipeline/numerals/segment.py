@@ -189,3 +189,17 @@ def split_at(g: Glyph, cols: list[int]) -> list[Glyph]:
         y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1
         parts.append(Glyph(g.x + a + x0, g.y + y0, x1 - x0, y1 - y0, sub[y0:y1, x0:x1]))
     return parts
+
+
+def part_between(g: Glyph, left: int | None, right: int | None) -> Glyph | None:
+    """The ink between two cut columns (None = the glyph's own edge), trimmed to its box."""
+    mask = g.mask.copy()
+    if left is not None:
+        mask[:, :left] = False
+    if right is not None:
+        mask[:, right:] = False
+    ys, cols = np.nonzero(mask)
+    if len(cols) == 0:
+        return None
+    y0, y1, x0, x1 = ys.min(), ys.max() + 1, cols.min(), cols.max() + 1
+    return Glyph(g.x + int(x0), g.y + int(y0), int(x1 - x0), int(y1 - y0), mask[y0:y1, x0:x1])
