@@ -318,3 +318,26 @@ def test_light_print_broken_digit_is_rejoined(reader: NumeralReader, text: str) 
     page, _ = degrade(page, None, CONDITIONS["light"], np.random.default_rng(0))
     out = texts(reader, page, [token("ปี", a[0], a[2]), token("๒๕๕๓ตําบล", num[0], b[2])])
     assert out[1].startswith(to_arabic(text)), out
+
+
+@pytest.mark.parametrize(
+    ("segments", "font", "expected"),
+    [
+        pytest.param(["ที่", " ", "๔๒๖๒๒๗", "ตำบล"], "Garuda", "426227", id="7-tail-on-to"),
+        pytest.param(["จำนวน", " ", "๗๔๘๐.๙๗", "ครั้ง"], "Garuda", "7480.97", id="7-tail-on-kho"),
+        pytest.param(["อำเภอ", " ", "๔/๘๓/๒", "ด่วน"], "Umpush", "4/83/2", id="3-before-slash"),
+        pytest.param(["อำเภอ", " ", "๔๗/๕๓/๐๑", " "], "Umpush", "47/53/01", id="3-before-slash-2"),
+    ],
+)
+@pytest.mark.parametrize("dpi", [200, 300])
+def test_garuda_seven_touching_next_glyph(
+    reader: NumeralReader, segments: list[str], font: str, expected: str, dpi: int
+) -> None:
+    """Garuda's ๗ leans its tail on the next glyph; a straight cut leaves a ๓ (426227 → 426223
+    before). A ๓ touching a "/" must not turn into a ๗ for it."""
+    for cond in ("clean", "noise", "skew"):
+        page, (a, sp, num, b) = render_line(segments, font=font, dpi=dpi)
+        page, _ = degrade(page, None, CONDITIONS[cond], np.random.default_rng(1))
+        out = texts(reader, page, [token(segments[0], a[0], a[2]),
+                                   token("๕" * len(expected), num[0], b[2])])
+        assert expected in " ".join(out), (cond, out)

@@ -44,6 +44,11 @@ STRIPPED_SURE = 0.9
 JOIN_GAP = 0.12
 JOIN_SURE = 0.95
 JOIN_MAX = 4
+# ๗ tails cut off by a split (see _restore_tails): steps of this share of the band height, up
+# to TAIL_STEPS of them, right of the cut; how sure the 7 must be.
+TAIL_STEP = 0.08
+TAIL_STEPS = 5
+TAIL_SURE = 0.9
 # On text rows, only when the merged glyph is not this likely a Thai letter with its mark (ำ
 # without its ring is า, which some faces draw like a 1).
 ROW_STRIP_MAX_OTHER = 0.5
@@ -197,6 +202,7 @@ class GlyphReader:
         for span, part in zip(spans, parts, strict=True):
             if part is not None:
                 table[span] = (part, next(it))
+        self._restore_tails(g, band, edges, table)
         best: list[tuple[float, list[int]]] = [(0.0, [0])] + [(-np.inf, [])] * (len(edges) - 1)
         for b in range(1, len(edges)):
             for a in range(b):
@@ -208,6 +214,42 @@ class GlyphReader:
         if len(path) <= 2:
             return [GlyphReading(g, whole, band)]
         return [GlyphReading(*table[(a, b)], band) for a, b in pairwise(path) if (a, b) in table]
+
+
+    def _restore_tails(self, g: Glyph, band: Band, edges: list[int],
+                       table: dict[tuple[int, int], tuple[Glyph, np.ndarray]]) -> None:
+        """A part read as 3 may be a ๗ whose tail the cut took: Garuda's ๗ is ๓ with a tail
+        rising at its right that leans on the next glyph (๗ค, ๗-, ๗๗), so the cut candidates
+        (projection minima, a coarse grid) often fall just inside the tail. The part is tried
+        again with its right edge moved out in fine steps; a sure 7 replaces the 3."""
+        three = VALUES.index("3")
+        step = max(1, int(TAIL_STEP * band.height))
+        threes = [span for span, (_, pr) in table.items()
+                  if int(pr.argmax()) == three and span[1] < len(edges) - 1]
+        if not threes:
+            return
+        # Thai ๓ only: an Arabic 3 touching a "/" would make a 7 of its own.
+        raw = self.model.predict_proba(featurise_all([table[s][0] for s in threes], band))
+        thai3, arabic3 = self.model.classes.index("๓"), self.model.classes.index("3")
+        tries = [(span, part) for span, pr in zip(threes, raw, strict=True)
+                 if pr[thai3] > pr[arabic3]
+                 for k in range(1, TAIL_STEPS + 1)
+                 if (part := part_between(g, edges[span[0]] or None,
+                                          min(g.w, edges[span[1]] + k * step))) is not None]
+        if not tries:
+            return
+        feats = featurise_all([part for _, part in tries], band)
+        raw = self.model.predict_proba(feats)
+        probs = raw @ self.fold
+        probs /= probs.sum(axis=1, keepdims=True)
+        thai7 = self.model.classes.index("๗")
+        # A "/" after the cut rises just like the tail would (๓/ in dates): the 3 stands.
+        slash = VALUES.index("/")
+        before_slash = {a for (a, _), (_, pr) in table.items() if int(pr.argmax()) == slash}
+        for (span, part), pr, rp in zip(tries, probs, raw, strict=True):
+            if (int(rp.argmax()) == thai7 and pr.max() >= TAIL_SURE and span[1] not in before_slash
+                    and VALUES[int(table[span][1].argmax())] == "3"):
+                table[span] = (part, pr)
 
 
 def _joinable(group: list[GlyphReading]) -> bool:
