@@ -1,7 +1,7 @@
 """A Prefect server for one home, as a child process of `saraban serve` (no Prefect import here).
 
 When `PREFECT_API_URL` is set, that server is used and nothing is started. Otherwise
-`prefect server start` (through flows/prefect_server.py) runs on a free loopback port
+`prefect server start` runs on a free loopback port
 (PREFECT_SERVER_API_PORT fixes it) with PREFECT_HOME under the home (`processed/.prefect`: its
 SQLite database, UI build and `server.log`), in its own session so that stopping it (SIGTERM to
 the group, SIGKILL after a grace period) also stops uvicorn and every service it started.
@@ -72,7 +72,7 @@ def server_command(port: int) -> list[str]:
     return [
         sys.executable,
         "-m",
-        "flows.prefect_server",
+        "prefect",
         "server",
         "start",
         "--host",
