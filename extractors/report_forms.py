@@ -144,8 +144,16 @@ def _rows_of(table: _Logical, letters: Sequence[Letter]) -> list[ReportRow]:
     checked = CheckedTable(indicator=out[0].indicator if out else "", rows=out,
                            row_numbers=[raw.row_number for raw in raws],
                            printed_totals=table.printed_totals)
-    run_checks(checked, [p for lt in letters for p in lt.provinces])
+    run_checks(checked, listed_provinces(letters, {page for page, _, _ in table.parts}))
     return out
+
+
+def listed_provinces(letters: Sequence[Letter], table_pages: set[int]) -> list[str]:
+    """Provinces the covering letters list, for the membership check — unless the list was read
+    from the table's own page: then the table is the letter's list (บัญชีแนบท้าย), and checking
+    it against its own (OCR-damaged) page text would flag the rows the page text missed."""
+    return [p for letter in letters if letter.field_pages.get("provinces") not in table_pages
+            for p in letter.provinces]
 
 
 def extract_report_rows(doc: Document, letters: Sequence[Letter],

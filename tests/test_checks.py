@@ -56,3 +56,13 @@ def test_low_confidence() -> None:
     rows = [_row(5, 3, 2, confidence=0.4), _row(5, 3, 2, confidence=0.95)]
     run_checks(CheckedTable("help_centre", rows))
     assert ["low_confidence" in r.flags for r in rows] == [True, False]
+
+
+def test_letter_province_list_read_from_the_table_page_is_not_checked_against_it() -> None:
+    from extractors.report_forms import listed_provinces
+    from pipeline.records import Letter
+
+    on_table_page = Letter(0, 1, 2, "letter", provinces=["อำนาจเจริญ"], field_pages={"provinces": 3})
+    on_letter_page = Letter(1, 1, 2, "letter", provinces=["ลำพูน", "ลำปาง"], field_pages={"provinces": 1})
+    assert listed_provinces([on_table_page, on_letter_page], {3}) == ["ลำพูน", "ลำปาง"]
+    assert listed_provinces([on_table_page], {4}) == ["อำนาจเจริญ"]

@@ -67,3 +67,17 @@ def test_query_is_read_only(sample_home: Path) -> None:
     result = run_cli("query", "DROP TABLE files", home=sample_home, check=False)
     assert result.returncode == 2 and "write_refused" in result.stdout
     assert run_cli("query", "SELECT count(*) AS n FROM files", "--csv", home=sample_home).stdout.splitlines()[1] == "14"
+
+
+def _compare(got_csv: Path, want_csv: Path) -> list[str]:
+    want = pd.read_csv(want_csv, dtype=str, keep_default_na=False)
+    got = pd.read_csv(got_csv, dtype=str, keep_default_na=False)[list(want.columns)]
+    return sorted(set(map(tuple, want.values)) ^ set(map(tuple, got.values)))
+
+
+def test_progress_matches_the_reconciled_truth(sample_export: Path) -> None:
+    assert _compare(sample_export / "progress.csv", SAMPLES / "truth" / "expected_progress.csv") == []
+
+
+def test_national_matches_the_reconciled_truth(sample_export: Path) -> None:
+    assert _compare(sample_export / "national.csv", SAMPLES / "truth" / "expected_national.csv") == []
