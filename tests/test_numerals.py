@@ -341,3 +341,36 @@ def test_garuda_seven_touching_next_glyph(
         out = texts(reader, page, [token(segments[0], a[0], a[2]),
                                    token("๕" * len(expected), num[0], b[2])])
         assert expected in " ".join(out), (cond, out)
+
+
+def _rendered_number(text: str) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    from PIL import Image, ImageDraw, ImageFont
+
+    from pipeline.render import font_path
+
+    page = Image.new("L", (600, 200), 255)
+    font = ImageFont.truetype(str(font_path("Laksaman")), 64)
+    ImageDraw.Draw(page).text((150, 50), text, font=font, fill=0)
+    box = page.point(lambda v: 255 if v < 128 else 0).getbbox()
+    return np.asarray(page), box
+
+
+def test_cross_check_replaces_a_row_misreading_of_a_plain_number() -> None:
+    from pipeline.numerals import default_reader
+
+    gray, (x0, y0, x1, y1) = _rendered_number("๒๕๖๖")
+    # The row pass said 2506 on a box narrower than the print (as seen on a real memo date).
+    misread = Word("2506", 60.0, x0 + 12, y0, x1 - x0 - 24, y1 - y0, reread=True)
+    fixed = default_reader()._cross_check(gray, misread)
+    assert fixed.text == "2566" and "2506" in fixed.alternatives
+
+
+def test_cross_check_leaves_words_with_letters_and_other_lengths_alone() -> None:
+    from pipeline.numerals import default_reader
+
+    gray, (x0, y0, x1, y1) = _rendered_number("๒๕๖๖")
+    reader = default_reader()
+    glued = Word("2506ศูนย์", 60.0, x0, y0, x1 - x0, y1 - y0, reread=True)
+    assert reader._cross_check(gray, glued) == glued
+    shorter = Word("256", 60.0, x0, y0, x1 - x0, y1 - y0, reread=True)
+    assert reader._cross_check(gray, shorter) == shorter

@@ -3,6 +3,8 @@ the same words with their digits re-read from the page image."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,7 +35,51 @@ class NumeralReader:
 
     def reread_words(self, gray_page: np.ndarray, words: list[Word]) -> list[Word]:
         """Re-read the digits of every word that has any; other words pass through unchanged."""
-        return reread_words(self.glyphs, gray_page, words)
+        return [self._cross_check(gray_page, w) for w in reread_words(self.glyphs, gray_page, words)]
+
+    def _cross_check(self, gray_page: np.ndarray, word: Word) -> Word:
+        """A token that is just a number is read again as a crop, the way table cells are.
+
+        The row pass places glyphs from estimated text bands, and a band a few pixels off can
+        turn ๖ into ๐ with high confidence (seen: ๒๕๖๖ → 2506 in a memo date). When the two
+        readings disagree in a glyph or two, the more confident one stands and the other is
+        kept as an alternative; readings of different length are the row pass's own business
+        (it exists because token boxes lose leading digits).
+        """
+        if not word.reread or not _PLAIN_NUMBER.fullmatch(word.text):
+            return word
+        crop = _crop(gray_page, word)
+        second = self.read(crop) if crop.size else None
+        if second is None or second.text == word.text or not _close(second.text, word.text):
+            return word
+        if second.confidence * 100 <= word.conf:
+            return replace(word, alternatives=_merged(word.alternatives, second.text, exclude=word.text))
+        return replace(word, text=second.text, conf=round(second.confidence * 100, 1),
+                       alternatives=_merged((word.text, *word.alternatives), *second.alternatives,
+                                            exclude=second.text))
+
+
+_PLAIN_NUMBER = re.compile(r"[0-9][0-9,./-]*[0-9]|[0-9]")
+
+
+def _crop(gray: np.ndarray, word: Word) -> np.ndarray:
+    # Token boxes can be narrower than the printed number (re-OCR, Thai glyph boxes); a crop that
+    # catches a neighbouring glyph reads longer and is then ignored by the length rule.
+    pad_x, pad_y = max(6, word.height // 2), max(4, word.height // 5)
+    top, left = max(0, word.top - pad_y), max(0, word.left - pad_x)
+    return gray[top:word.top + word.height + pad_y, left:word.left + word.width + pad_x]
+
+
+def _close(a: str, b: str) -> bool:
+    return len(a) == len(b) and 0 < sum(x != y for x, y in zip(a, b, strict=True)) <= 2
+
+
+def _merged(existing: tuple[str, ...], *more: str, exclude: str = "") -> tuple[str, ...]:
+    out: list[str] = []
+    for text in (*existing, *more):
+        if text and text != exclude and text not in out:
+            out.append(text)
+    return tuple(out[:3])
 
 
 @lru_cache(maxsize=1)
