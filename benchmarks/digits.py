@@ -15,8 +15,8 @@ import json
 import os
 import sys
 import time
-from dataclasses import asdict
 from collections import defaultdict
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -26,8 +26,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipeline.numerals import default_reader  # noqa: E402
 from pipeline.numerals.synth import (  # noqa: E402
-    ARABIC_DIGITS, CONDITIONS, SEPARATORS, THAI_DIGITS, THAI_WORDS, degrade, font_px, load_font,
-    random_number, to_arabic,
+    ARABIC_DIGITS,
+    CONDITIONS,
+    SEPARATORS,
+    THAI_DIGITS,
+    THAI_WORDS,
+    degrade,
+    font_px,
+    load_font,
+    random_number,
+    to_arabic,
 )
 from pipeline.ocr import OcrOptions, group_tokens, run_tesseract  # noqa: E402
 from pipeline.records import Word  # noqa: E402

@@ -39,7 +39,8 @@ _FOOTER = starts_with(
     "นาย", "นาง", "E-mail", "e-mail", "http", "<http", "สนง",
 )
 _ANNEX = starts_with("แบบรายงาน", "บัญชีแนบท้าย", "เอกสารแนบท้าย", "สรุปข้อมูล", "หนังสือ", "**สรุป")
-_BODY_START = re.compile(f"{LEAD}(?:{loose('ตามที่')}|{loose('ตามหนังสือ')}|{loose('ด้วย')}|{loose('เนื่องด้วย')}|{loose('พร้อมนี้')})")
+_BODY_START = re.compile(
+    f"{LEAD}(?:{loose('ตามที่')}|{loose('ตามหนังสือ')}|{loose('ด้วย')}|{loose('เนื่องด้วย')}|{loose('พร้อมนี้')})")
 _ITEM = re.compile(r"^[\s\-–•.,]*(\d{1,2})\s*[.)]\s*\.?\s*")
 
 
@@ -50,7 +51,8 @@ def find_references(view: LetterLines, core_end: int, own: str) -> list[Referenc
         serial = m.group("serial")
         if not serial:
             continue
-        number = DocNumber(m.group("code"), re.sub(r"\s+", "", m.group("office")), bool(m.group("circ")), serial, 0).text()
+        office = re.sub(r"\s+", "", m.group("office"))
+        number = DocNumber(m.group("code"), office, bool(m.group("circ")), serial, 0).text()
         if number in seen or not _is_cited(text, m.start()):
             continue
         seen.add(number)

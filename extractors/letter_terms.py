@@ -35,7 +35,8 @@ ADDRESSEE = re.compile(f"{LEAD}(?:เ?ร{loose('ีย')}น(?!มา)|{loose('
 REFERENCE_HEAD = re.compile(f"{LEAD}{loose('อ้างถึง')}[\\s.:]*")
 ATTACHMENT_HEAD = re.compile(f"{LEAD}(?:{loose('สิ่งที่ส่งมาด้วย')}|\\S{{0,4}}\\s*{loose('ส่งมาด้วย')})[\\s.:]*")
 URGENCY = re.compile(f"{LEAD}({loose('ด่วนที่สุด')}|{loose('ด่วนมาก')}|{loose('ด่วน')})(?![ก-๛])")
-STAMP_NUMBER = re.compile(f"(?:{loose('เลขที่รับ')}|{loose('เลขรับ')}|{loose('รับที่')})[\\s.:…]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
+STAMP_NUMBER = re.compile(
+    f"(?:{loose('เลขที่รับ')}|{loose('เลขรับ')}|{loose('รับที่')})[\\s.:…]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
 # A stamp's เลขรับ row even when its number is unreadable (`'เลขรับ ท3 |` for ๓๖๕๓).
 STAMP_HEAD = re.compile(f"{LEAD}(?:{loose('เลขที่รับ')}|{loose('เลขรับ')})[\\s.:…]*")
 STAMP_LINE = re.compile(f"{LEAD}(?:{loose('เลขที่รับ')}|{loose('เลขรับ')}|{loose('เวลา')}|{loose('วันที่')})")

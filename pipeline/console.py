@@ -31,7 +31,9 @@ def run_ingest_with_progress(home: Home, console: Console, *, quiet: bool = Fals
         from flows.runtime import configure_prefect
 
         configure_prefect(home.root)
-        from flows.ingest import ingest_flow  # Prefect is imported only after its settings are in place
+        from flows.ingest import (
+            ingest_flow,  # Prefect is imported only after its settings are in place
+        )
 
         try:
             return ingest_flow(str(home.root), settings)
@@ -65,10 +67,15 @@ def _status(status: str) -> str:
 
 
 _REPORT_SQL = {
-    "ไฟล์ / files": "SELECT status, coalesce(reason, '') AS reason, count(*) AS files FROM files GROUP BY ALL ORDER BY ALL",
-    "หนังสือ / letters": "SELECT kind, doc_number, date, subject FROM letters ORDER BY date NULLS LAST LIMIT 20",
-    "ตัวชี้วัด / indicators": "SELECT fiscal_year, code, target_value, target_unit, due_date FROM indicators ORDER BY ALL LIMIT 20",
-    "รายงาน / report rows": "SELECT indicator, period, province, count(*) AS rows, sum(CASE WHEN flags <> '' THEN 1 ELSE 0 END) AS flagged FROM report_rows GROUP BY ALL ORDER BY ALL",
+    "ไฟล์ / files":
+        "SELECT status, coalesce(reason, '') AS reason, count(*) AS files FROM files GROUP BY ALL ORDER BY ALL",
+    "หนังสือ / letters":
+        "SELECT kind, doc_number, date, subject FROM letters ORDER BY date NULLS LAST LIMIT 20",
+    "ตัวชี้วัด / indicators":
+        "SELECT fiscal_year, code, target_value, target_unit, due_date FROM indicators ORDER BY ALL LIMIT 20",
+    "รายงาน / report rows":
+        "SELECT indicator, period, province, count(*) AS rows, "
+        "sum(CASE WHEN flags <> '' THEN 1 ELSE 0 END) AS flagged FROM report_rows GROUP BY ALL ORDER BY ALL",
     "ระดับประเทศ / national": "SELECT * FROM national ORDER BY indicator, period DESC LIMIT 12",
 }
 

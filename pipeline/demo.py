@@ -53,7 +53,8 @@ def write_xlsx_form(path: Path, province_code: str = "51") -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "รายงาน"
-    title = f"แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน มีนาคม พ.ศ. ๒๕๖๑ จังหวัด{province.name_th}"
+    title = ("แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น"
+             f" ประจำเดือน มีนาคม พ.ศ. ๒๕๖๑ จังหวัด{province.name_th}")
     sheet.append([title])
     sheet.merge_cells("A1:F1")
     sheet.append(["ที่", "อำเภอ", "จำนวน อปท.ทั้งหมด (แห่ง)", "จัดตั้งแล้ว (แห่ง)", "ยังไม่จัดตั้ง (แห่ง)", "ปัญหา/อุปสรรค"])

@@ -136,7 +136,7 @@ def record(conn: duckdb.DuckDBPyConnection, outcome: FileOutcome) -> None:
         "mean_confidence": doc.mean_confidence if doc else None,
         "media": doc.media if doc else None, "raw_path": outcome.raw_path,
         "errors": json.dumps(outcome.extraction.errors if outcome.extraction else [], ensure_ascii=False),
-        "ingested_at": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+        "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
     })
     if doc is not None and outcome.extraction is not None:
         storage.write_extraction(conn, doc, outcome.extraction)

@@ -21,7 +21,7 @@ def quarantine_file(source: Path, quarantine_dir: Path, file_id: str, error: Sar
         "message_en": error.message,
         "message_th": error.message_th,
         "page": error.page,
-        "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
     error_path = quarantine_dir / f"{source.name}.error.json"
     tmp = error_path.with_name(f".tmp-{error_path.name}")

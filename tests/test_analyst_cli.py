@@ -5,7 +5,6 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-
 from conftest import copy_samples, run_cli
 
 pytestmark = pytest.mark.slow

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-
 from conftest import copy_samples, run_cli
 
 pytestmark = pytest.mark.slow

@@ -7,12 +7,18 @@ import numpy as np
 import openpyxl
 import pypdfium2 as pdfium
 import pytest
+from conftest import SAMPLES
 from PIL import Image
 
-from conftest import SAMPLES
 from pipeline.config import Settings
-from pipeline.errors import (CorruptImageError, CorruptPdfError, EmptyFileError, EncryptedPdfError,
-                             TooLargeError, UnsupportedTypeError)
+from pipeline.errors import (
+    CorruptImageError,
+    CorruptPdfError,
+    EmptyFileError,
+    EncryptedPdfError,
+    TooLargeError,
+    UnsupportedTypeError,
+)
 from pipeline.loading import load_document
 from pipeline.loading.pdf import is_sound_thai
 from pipeline.render import draw_lines, save_pdf

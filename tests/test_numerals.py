@@ -10,8 +10,15 @@ from PIL import Image, ImageDraw
 from pipeline.numerals import NumeralReader, NumeralReading, default_reader
 from pipeline.numerals.reader import integer_value
 from pipeline.numerals.synth import (
-    CONDITIONS, Degrade, degrade, font_px, load_font, number_pieces, random_number,
-    render_pieces, to_arabic,
+    CONDITIONS,
+    Degrade,
+    degrade,
+    font_px,
+    load_font,
+    number_pieces,
+    random_number,
+    render_pieces,
+    to_arabic,
 )
 from pipeline.records import Word
 
@@ -215,7 +222,7 @@ def test_alternatives_are_second_best_per_glyph(reader: NumeralReader) -> None:
     (w,) = [w for w in reader.reread_words(page, [token("จํานวน", a[0], a[2]),
                                                   token("๑๕", num[0], num[2])]) if w.reread]
     assert w.text == "18" and w.text not in w.alternatives
-    assert all(len(alt) == len(w.text) and sum(x != y for x, y in zip(alt, w.text)) == 1
+    assert all(len(alt) == len(w.text) and sum(x != y for x, y in zip(alt, w.text, strict=True)) == 1
                for alt in w.alternatives), w.alternatives
 
 

@@ -16,7 +16,14 @@ import numpy as np
 from pipeline.numerals.features import featurise, featurise_all
 from pipeline.numerals.model import GlyphModel
 from pipeline.numerals.segment import (
-    Band, Glyph, cut_points, estimate_band, merge, min_part_width, part_between, segment,
+    Band,
+    Glyph,
+    cut_points,
+    estimate_band,
+    merge,
+    min_part_width,
+    part_between,
+    segment,
 )
 from pipeline.numerals.synth import ARABIC_DIGITS, SEPARATORS, THAI_DIGITS
 

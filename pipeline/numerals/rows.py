@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
+
 import numpy as np
 
 from pipeline.numerals.reader import GlyphReader, GlyphReading, reading_from_glyphs

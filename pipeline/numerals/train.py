@@ -16,11 +16,23 @@ import numpy as np
 from pipeline.numerals.features import featurise
 from pipeline.numerals.model import CLASSES, DIGIT_CLASSES, GlyphModel, fit_mlp
 from pipeline.numerals.segment import (
-    Band, Glyph, cut_points, min_part_width, segment, split_at,
+    Band,
+    Glyph,
+    cut_points,
+    min_part_width,
+    segment,
+    split_at,
 )
 from pipeline.numerals.synth import (
-    THAI_WORDS, Piece, available_fonts, degrade, font_px, number_pieces, random_degrade,
-    random_number, render_pieces,
+    THAI_WORDS,
+    Piece,
+    available_fonts,
+    degrade,
+    font_px,
+    number_pieces,
+    random_degrade,
+    random_number,
+    render_pieces,
 )
 
 VERSION = "numerals-mlp-2025.1"

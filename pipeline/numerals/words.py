@@ -13,7 +13,10 @@ from dataclasses import replace
 import numpy as np
 
 from pipeline.numerals.reader import (
-    NUMERIC, VALUES, GlyphReader, GlyphReading, reading_from_glyphs,
+    NUMERIC,
+    VALUES,
+    GlyphReading,
+    reading_from_glyphs,
 )
 from pipeline.numerals.synth import ARABIC_DIGITS, SEPARATORS, THAI_DIGITS, to_arabic
 from pipeline.records import Word
