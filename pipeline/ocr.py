@@ -1,9 +1,9 @@
 """Tesseract, through pytesseract: page image → tokens with boxes and confidences.
 
 One wrapper for the external tool. Tesseract errors become `OcrError` here, once. Each
-Tesseract runs single-threaded (OMP_THREAD_LIMIT=1, set in the worker processes' own
-environment): several multi-threaded Tesseracts on few cores thrash (a known 30× slowdown),
-so parallelism comes from one process per core instead.
+Tesseract runs single-threaded (OMP_THREAD_LIMIT=1, set on import below): several
+multi-threaded Tesseracts on few cores thrash (a known 30× slowdown), so parallelism comes from
+one process per core instead.
 
 Tesseract's Thai model treats Thai as a script without spaces, so its TSV "words" are single
 characters. `group_tokens` joins characters into tokens wherever no visible gap separates them;
@@ -13,6 +13,7 @@ text is rebuilt from tokens, and the numeral reader re-reads the tokens that hol
 from __future__ import annotations
 
 import functools
+import os
 import statistics
 import tempfile
 from dataclasses import dataclass
@@ -24,6 +25,11 @@ from PIL import Image
 
 from pipeline.errors import OcrError
 from pipeline.records import Word
+
+# pytesseract hands Tesseract this process's environment and takes no env of its own, so the
+# limit is set here, for OCR workers and for the table and line re-reads in the main process
+# alike. Nothing in this process uses OpenMP itself: the setting matters to child processes.
+os.environ["OMP_THREAD_LIMIT"] = "1"
 
 
 @dataclass(frozen=True)

@@ -17,21 +17,18 @@ import datetime as dt
 
 import pandas as pd
 
+from pipeline.reconcile import NUMBERS, PROGRESS_COLUMNS
+
+# The place columns (indicator … district) as the progress table names and orders them.
+_PLACE = PROGRESS_COLUMNS[: PROGRESS_COLUMNS.index(NUMBERS[0])]
 COLUMNS = [
     "file_id",
     "page",
     "table_index",
     "row_index",
-    "indicator",
-    "period",
-    "province_code",
-    "province",
-    "district_code",
-    "district",
+    *_PLACE,
     "unit_label",
-    "total",
-    "established",
-    "not_established",
+    *NUMBERS,
     "remark",
     "confidence",
     "flags",
@@ -74,9 +71,7 @@ def row(
         "district_code": district if len(district) == 4 else "",
         "district": NAMES.get(district, "") if len(district) == 4 else "",
         "unit_label": unit,
-        "total": numbers[0],
-        "established": numbers[1],
-        "not_established": numbers[2],
+        **dict(zip(NUMBERS, numbers, strict=True)),
         "remark": "",
         "confidence": confidence,
         "flags": flags,
