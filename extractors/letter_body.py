@@ -75,7 +75,9 @@ def _dated(after: str) -> dt.date | None:
 
 
 def _joined(view: LetterLines, start: int, stop: int) -> str:
-    return " ".join(view.text(i) for i in view.nonblank(start, stop))
+    # Each line tidied first: a speck at a line start (`- ว797`) would cut a number that
+    # wraps there from its serial.
+    return " ".join(tidy(view.text(i)) for i in view.nonblank(start, stop))
 
 
 def find_deadline(view: LetterLines, core_end: int) -> tuple[dt.date | None, str, int | None]:

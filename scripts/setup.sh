@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng   # OCR engine + Thai/English models
   fonts-thai-tlwg                                     # Laksaman (≈ TH Sarabun), Garuda, Norasi…: rendering test pages and demo files
+  fonts-noto-core                                     # Noto Sans Thai: a non-TLWG face the numeral tests and benchmarks read
   poppler-utils                                       # pdftoppm/pdftotext: benchmarks and workbook checks
   libreoffice-calc-nogui                              # headless check that the XLSX export opens and renders Thai
   qpdf                                                # tests make password-protected PDFs; operators decrypt with it

@@ -147,3 +147,13 @@ def test_impossible_date_is_a_flag() -> None:
     page = "ที่ มท 0810.7/ว 99\nกรมส่งเสริมการปกครองท้องถิ่น\n31 กุมภาพันธ์ 2561\nเรื่อง ทดสอบ\nเรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด"
     letter = extract_letters([(1, page)])[0]
     assert letter.date is None and "impossible_date" in letter.flags
+
+
+def test_reference_wrapped_after_a_speck() -> None:
+    """SCAN_0001's body as OCR'd: the serial wraps to a line that opens with a speck (`- ว797`)."""
+    page = ("ที่ มท 0809.2/ว 4233\n28 พฤษภาคม 2554\nเรื่อง การรายงานผล\nเรียน ผู้ว่าราชการจังหวัดอุทัยธานี\n"
+            "| ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่มท0810.5/\n"
+            "- ว797 ลงวันที่ 1 มีนาคม 2554 แจ้งให้สำนักงานส่งเสริมการปกครอง:\n"
+            "จึงเรียนมาเพื่อโปรดทราบ")
+    letter = extract_letters([(1, page)])[0]
+    assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0810.5/ว 797", dt.date(2011, 3, 1))]

@@ -381,3 +381,30 @@ def test_cross_check_leaves_words_with_letters_and_other_lengths_alone() -> None
     assert reader._cross_check(gray, glued) == glued
     shorter = Word("256", 60.0, x0, y0, x1 - x0, y1 - y0, reread=True)
     assert reader._cross_check(gray, shorter) == shorter
+
+
+def test_next_lines_marks_under_a_digit_are_not_part_of_it(reader: NumeralReader) -> None:
+    """Tightly set scan: the next line's vowels and specks reach up under ๘ and merge with it;
+    the merged glyph was taken for a Thai letter and ๐๘๑๐ read 0510 here, 010 on SCAN_0001."""
+    page, (a, sp, num, sp2) = render_line(["มท", " ", "๐๘๑๐.๕/", " "], font="Norasi")
+    page = page.copy()
+    h = num[3] - num[1]
+    eight = num[0] + h + h // 3
+    for top, bottom, left, right in ((h // 3, h // 3 + 5, 5, 9), (h // 2, h // 2 + 4, 0, 4),
+                                     (h * 3 // 4, h, -2, 4), (h * 3 // 4, h * 3 // 4 + 6, -20, 10)):
+        page[num[3] + top : num[3] + bottom, eight + left : eight + right] = 30
+    words = [token("มท", a[0], a[2]), token("๐๕๑๐.๕/", num[0], num[2])]
+    assert texts(reader, page, words) == ["มท", "0810.5/"]
+
+
+@pytest.mark.parametrize("font", ["Laksaman", "Garuda", "Norasi", "Kinnari", "Loma", "Waree", "Umpush"])
+def test_thai_lower_vowels_stay_with_their_letter(font: str) -> None:
+    """ุ ู and the tails of ญ ฐ hang close under their letter: they are kept (LOWER_GAP)."""
+    from pipeline.numerals.segment import segment, without_lower_pieces
+
+    fnt = load_font(font, font_px(16, 300))
+    for text in ("ดุ", "ตู", "ปุ", "ญ", "ฐ"):
+        img = Image.new("L", (300, 200), 255)
+        ImageDraw.Draw(img).text((60, 40), text, font=fnt, fill=0)
+        glyphs, band = segment(np.asarray(img))
+        assert glyphs and all(without_lower_pieces(g, band) is g for g in glyphs), (font, text)

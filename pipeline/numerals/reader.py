@@ -24,6 +24,7 @@ from pipeline.numerals.segment import (
     min_part_width,
     part_between,
     segment,
+    without_lower_pieces,
 )
 from pipeline.numerals.synth import ARABIC_DIGITS, SEPARATORS, THAI_DIGITS
 
@@ -112,7 +113,8 @@ class GlyphReader:
     def read_row(self, gray: np.ndarray) -> list[GlyphReading]:
         """A whole text row: each glyph is judged in the band of its neighbours, because a long
         row on a slightly skewed scan drifts by half a line from end to end."""
-        glyphs, _ = segment(gray)
+        glyphs, band = segment(gray)
+        glyphs = [without_lower_pieces(g, band) for g in glyphs]
         bands = local_bands(glyphs)
         glyphs = self._strip_specks(glyphs, bands, max_other=ROW_STRIP_MAX_OTHER)
         return self._classify(glyphs, bands)

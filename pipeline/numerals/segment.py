@@ -141,6 +141,36 @@ def _rewind(glyphs: list[Glyph], i: int) -> int:
     return next((k for k in range(i) if glyphs[k].x1 > glyphs[i].x), i)
 
 
+# Thai lower vowels (ุ ู) and the tails of ญ ฐ hang at most 0.14 of a letter's height below it
+# (measured over the TLWG faces, regular and bold); ink further down is not part of the glyph.
+LOWER_GAP = 0.2
+# Only body-sized glyphs shed pieces: the lower dot of ":" or bar of "=" is a glyph of its own.
+BODY_SHARE = 0.5
+
+
+def without_lower_pieces(g: Glyph, band: Band) -> Glyph:
+    """The glyph without ink hanging well below its largest piece.
+
+    On tightly set scans the next line's tone marks and upper vowels reach into a text row and
+    merge_fragments joins them to the glyph above (seen: ๘ with a ิ under it read as a Thai
+    letter, ๗ at a line's end taken for one). Marks above are left alone: ำ without its ring is า.
+    """
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(g.mask.astype(np.uint8), connectivity=8)
+    if n <= 2:
+        return g
+    main = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    main_bottom, main_h = int(stats[main, 1] + stats[main, 3]), int(stats[main, 3])
+    if main_h < BODY_SHARE * band.height:
+        return g
+    below = [i for i in range(1, n) if stats[i, 1] >= main_bottom + LOWER_GAP * main_h]
+    if not below:
+        return g
+    mask = g.mask & ~np.isin(labels, below)
+    ys, xs = np.nonzero(mask)
+    y0, y1, x0, x1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
+    return Glyph(g.x + x0, g.y + y0, x1 - x0, y1 - y0, mask[y0:y1, x0:x1])
+
+
 def segment(gray: np.ndarray) -> tuple[list[Glyph], Band]:
     """Glyph candidates left to right, and the band they sit in."""
     raw, _ = components(binarise(gray))
