@@ -2,6 +2,10 @@
 
 Thin on purpose: every step is a plain function from pipeline/; this file adds retries,
 concurrency, task names the Prefect UI can show, and the run-summary artifact.
+
+Files are processed `settings.workers` at a time (SARABAN_OCR_WORKERS, else one per core), in a
+task runner of their own, whichever flow runs them (`saraban-ingest` here, `saraban-inbox` and
+`saraban-nightly` in flows/scheduled.py); their pages share the one OCR process pool of that size.
 """
 
 from __future__ import annotations
@@ -28,8 +32,7 @@ def process_file_task(candidate: stages.Candidate, home: Home, settings: Setting
     return stages.process_candidate(candidate, home, settings)
 
 
-@flow(name="saraban-ingest", log_prints=True, validate_parameters=False,
-      task_runner=ThreadPoolTaskRunner(max_workers=4))
+@flow(name="saraban-ingest", log_prints=True, validate_parameters=False)
 def ingest_flow(home_root: str, settings: Settings) -> stages.RunSummary:
     home = home_at(Path(home_root))
     with run_lock(home):
@@ -53,12 +56,14 @@ def _ingest_locked(home: Home, settings: Settings) -> stages.RunSummary:
         todo = [c for c in candidates if c.action == "process"]
         emit("planned", files=len(todo), total=len(candidates))
         logger.info("พบ %d ไฟล์ใหม่ใน inbox / %d new file(s) in the inbox", len(todo), len(todo))
-        futures = [(c, process_file_task.submit(c, home, settings)) for c in todo]
-        for candidate, future in futures:
-            outcome = _result(future, candidate, home)
-            stages.record(conn, outcome)
-            summary.outcomes.append(outcome)
-            emit("file_done", name=candidate.source_name, status=outcome.status)
+        with file_runner(settings) as runner:
+            futures = [(c, runner.submit(process_file_task, {"candidate": c, "home": home, "settings": settings}))
+                       for c in todo]  # what `process_file_task.submit` does, with this runner
+            for candidate, future in futures:
+                outcome = _result(future, candidate, home)
+                stages.record(conn, outcome)
+                summary.outcomes.append(outcome)
+                emit("file_done", name=candidate.source_name, status=outcome.status)
         for candidate in (c for c in candidates if c.action == "duplicate"):
             outcome = stages.duplicate_outcome(candidate)
             stages.record(conn, outcome)
@@ -69,6 +74,11 @@ def _ingest_locked(home: Home, settings: Settings) -> stages.RunSummary:
     shutdown_pool()
     stages.tidy_inbox(candidates)
     return summary
+
+
+def file_runner(settings: Settings) -> ThreadPoolTaskRunner:
+    """Threads for the per-file tasks: as many as OCR workers (`Settings.workers`)."""
+    return ThreadPoolTaskRunner(max_workers=settings.workers)
 
 
 def _result(future, candidate: stages.Candidate, home: Home) -> stages.FileOutcome:

@@ -9,9 +9,10 @@ started by hand; the deployments' Prefect concurrency limits only save work befo
 - `nightly` waits (bounded) for the home, runs a full ingest + reconciliation even with an empty
   inbox, then publishes CSV/Parquet/XLSX exports atomically (flows/exports.py).
 
-A run that fails is retried after a pause (flow retries: Prefect takes one fixed delay for a flow;
-the per-file tasks back off 2 s then 10 s). Inbox files are removed only after the
-snapshot holding their rows is published, so a failed run leaves them for a later one.
+Files are processed `settings.workers` at a time (`file_runner` in flows/ingest.py), as for
+`saraban ingest`. A run that fails is retried after a pause (flow retries: Prefect takes one
+fixed delay for a flow; the per-file tasks back off 2 s then 10 s). Inbox files are removed only
+after the snapshot holding their rows is published, so a failed run leaves them for a later one.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from zoneinfo import ZoneInfo
 
 from prefect import flow, get_run_logger
 from prefect.states import Completed, State
-from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.exports import publish_exports
 from flows.ingest import ingest_holding_lock
@@ -42,7 +42,6 @@ NIGHTLY_LOCK_WAIT_SECONDS = 30 * 60
     log_prints=True,
     retries=2,
     retry_delay_seconds=60,
-    task_runner=ThreadPoolTaskRunner(max_workers=4),
 )
 def inbox_flow(home_root: str) -> State:
     """Ingest the files that landed in inbox/ (กล่องรับ) since the last run, if any."""
@@ -66,7 +65,6 @@ def inbox_flow(home_root: str) -> State:
     log_prints=True,
     retries=3,
     retry_delay_seconds=600,
-    task_runner=ThreadPoolTaskRunner(max_workers=4),
 )
 def nightly_flow(home_root: str, exports_dir: str = "") -> State:
     """Full ingest, reconciliation and exports (CSV, Parquet, XLSX) from the published snapshot."""

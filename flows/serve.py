@@ -46,7 +46,7 @@ def serve_home(
 ) -> None:
     """Block serving `inbox` and `nightly` for `home` until SIGINT/SIGTERM."""
     ui = os.environ.get("PREFECT_SERVER_UI_ENABLED", "true").lower() not in ("0", "false", "no")
-    configure_prefect(home.root, quiet=False)  # INFO logs reach the UI
+    configure_prefect(home.root, quiet=False, attach=False)  # INFO logs reach the UI; own server
     signal.signal(signal.SIGTERM, _exit)  # until the runner installs its own: stop the server too
     marker = mark_descendants()
     try:

@@ -5,7 +5,8 @@ When `PREFECT_API_URL` is set, that server is used and nothing is started. Other
 (PREFECT_SERVER_API_PORT fixes it) with PREFECT_HOME under the home (`processed/.prefect`: its
 SQLite database, UI build and `server.log`), in its own session so that stopping it (SIGTERM to
 the group, SIGKILL after a grace period) also stops uvicorn and every service it started.
-`processed/.prefect/serve.json` says where the API and UI are while it runs.
+`processed/.prefect/serve.json` says where the API and UI are while it runs; `live_serve_url`
+reads it back for `saraban ingest`, which then reports to that server instead of starting one.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -61,11 +62,11 @@ def prefect_server(home: Home, *, ui: bool = True, timeout: float = 180.0) -> It
         )
     try:
         wait_healthy(process, url, timeout, state / "server.log")
-        _write_serve_info(state, url, process.pid, ui)
+        _write_serve_info(state, home, url, process.pid, ui)
         yield url
     finally:
+        (state / SERVE_INFO).unlink(missing_ok=True)  # first: no new `saraban ingest` attaches
         stop_group(process)
-        (state / "serve.json").unlink(missing_ok=True)
 
 
 def server_command(port: int) -> list[str]:
@@ -100,11 +101,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def is_healthy(url: str) -> bool:
+def is_healthy(url: str, timeout: float = 5.0) -> bool:
     try:
-        with urllib.request.urlopen(f"{url}/health", timeout=5) as response:
+        with urllib.request.urlopen(f"{url}/health", timeout=timeout) as response:
             return response.status == 200
-    except (urllib.error.URLError, OSError):
+    except (urllib.error.URLError, OSError, ValueError):
         return False
 
 
@@ -143,14 +144,61 @@ def _group_gone(process: subprocess.Popen, wait: float) -> bool:
     return False
 
 
-def _write_serve_info(state: Path, url: str, pid: int, ui: bool) -> None:
+SERVE_INFO = "serve.json"
+ATTACH_HEALTH_TIMEOUT = 2.0  # seconds; a serve that does not answer by then is not used
+
+
+def _write_serve_info(state: Path, home: Home, url: str, pid: int, ui: bool) -> None:
     info = {
         "api_url": url,
         "ui_url": url.removesuffix("/api") if ui else None,
         "server_pid": pid,
         "serve_pid": os.getpid(),
+        "home": str(home.root.resolve()),
     }
-    (state / "serve.json").write_text(json.dumps(info, indent=2), encoding="utf-8")
+    tmp = state / f".{SERVE_INFO}.{os.getpid()}"
+    tmp.write_text(json.dumps(info, indent=2), encoding="utf-8")
+    tmp.replace(state / SERVE_INFO)  # a reader sees the whole file or none
+
+
+def live_serve_url(
+    state: Path,
+    home_root: Path,
+    *,
+    alive: Callable[[int], bool] | None = None,
+    healthy: Callable[[str], bool] | None = None,
+) -> str | None:
+    """The API URL in `state/serve.json` if a `saraban serve` for `home_root` still runs and its
+    server answers `/health` within ATTACH_HEALTH_TIMEOUT; None for a missing, unreadable or
+    stale file (serve gone, port not answering) or one written for another home."""
+    alive = alive or pid_alive
+    healthy = healthy or (lambda url: is_healthy(url, timeout=ATTACH_HEALTH_TIMEOUT))
+    try:
+        info = json.loads((state / SERVE_INFO).read_text(encoding="utf-8"))
+        url, serve_pid, served_home = info["api_url"], int(info["serve_pid"]), info.get("home")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        return None
+    if served_home is not None and Path(served_home) != Path(home_root).resolve():
+        return None  # PREFECT_HOME shared between homes: that serve is someone else's
+    if not alive(serve_pid) or not healthy(url):
+        return None
+    return url
+
+
+def pid_alive(pid: int) -> bool:
+    if pid <= 0:  # 0 and negatives would address process groups
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's (serve runs as the service user)
+        return True
+    except (OverflowError, OSError):
+        return False
+    return True
 
 
 SERVE_ID = "SARABAN_SERVE_ID"

@@ -3,7 +3,8 @@
 One `saraban serve --poll-seconds 5` process is shared by the tests of this module, in file order:
 files dropped into the inbox are picked up; an overlapping trigger does not start a second run;
 `query`/`export` answer from the last published snapshot while an ingest runs; the `nightly`
-deployment triggered by hand refreshes the exports; SIGTERM stops everything it started. Every
+deployment triggered by hand refreshes the exports; a run started by hand (`saraban ingest`)
+reports to the serve's Prefect server; SIGTERM stops everything it started. Every
 process the server starts inherits a marker in its environment, which is how the last test (and
 the fixture's teardown) finds leftovers.
 """
@@ -271,6 +272,35 @@ def test_nightly_deployment_triggered_by_hand_refreshes_the_exports(served: Serv
     assert not list(exports.glob(".tmp-*")), "no half-written export set is left behind"
 
 
+def test_ingest_by_hand_reports_to_the_running_serve(served: Served) -> None:
+    """What `saraban ingest` does on a served home (configure_prefect, then a flow run): it picks
+    the serve's API instead of starting a temporary server, and its run is in that server."""
+    code = textwrap.dedent("""
+        import json, sys, time
+        from pathlib import Path
+        from flows.runtime import configure_prefect
+        started = time.monotonic()
+        url = configure_prefect(Path(sys.argv[1]))
+        from prefect import flow
+        @flow(name="saraban-attach-check")
+        def check():
+            return 1
+        state = check(return_state=True)
+        print(json.dumps({"url": url, "run": str(state.state_details.flow_run_id),
+                          "type": state.type.value, "seconds": time.monotonic() - started}))
+    """)
+    env = {k: v for k, v in os.environ.items() if k not in ("PREFECT_API_URL", "PREFECT_HOME")}
+    done = subprocess.run([sys.executable, "-c", code, str(served.home)], capture_output=True,
+                          text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["url"] == served.api_url and result["type"] == "COMPLETED", result
+    import urllib.request
+
+    with urllib.request.urlopen(f"{served.api_url}/flow_runs/{result['run']}", timeout=10) as response:
+        assert json.loads(response.read())["state_type"] == "COMPLETED"
+
+
 def test_failed_run_is_retried_and_leaves_its_files_in_the_inbox(served: Served, tmp_path) -> None:
     """A run that fails as a whole (here: an injected error in the writing step) is retried by
     Prefect, publishes nothing and leaves the inbox as it was. Runs on its own home."""
@@ -310,6 +340,9 @@ def test_sigterm_stops_serve_and_everything_it_started(served: Served) -> None:
 
     assert not is_healthy(api_url)
     assert not (served.home / "processed" / ".prefect" / "serve.json").exists()
+    from flows.runtime import prefect_api_url
+
+    assert prefect_api_url(served.home, {}) is None  # the next `saraban ingest` starts its own
 
 
 def test_serve_rejects_bad_settings_before_starting_anything(tmp_path) -> None:
