@@ -51,16 +51,17 @@ def _box(words: list[Word], shape: tuple[int, ...]) -> tuple[int, int, int, int]
     return left, top, right, bottom
 
 
-def _cache_path(cache_dir: Path | None, crop: np.ndarray, options: OcrOptions) -> Path | None:
+def _cache_path(cache_dir: Path | None, crop: np.ndarray, options: OcrOptions, prefix: str) -> Path | None:
     if cache_dir is None:
         return None
     digest = hashlib.sha256(np.ascontiguousarray(crop).tobytes())
     digest.update(f"{crop.shape}|{CACHE_VERSION}|{tesseract_version()}|{options}".encode())
-    return cache_dir / f"line-{digest.hexdigest()}.json"
+    return cache_dir / f"{prefix}-{digest.hexdigest()}.json"
 
 
-def _ocr_crop(crop: np.ndarray, options: OcrOptions, cache_dir: Path | None) -> list[Word]:
-    path = _cache_path(cache_dir, crop, options)
+def cached_ocr(crop: np.ndarray, options: OcrOptions, cache_dir: Path | None, prefix: str = "line") -> list[Word]:
+    """Tokens of a crop in crop coordinates, cached by the crop's pixels and the options."""
+    path = _cache_path(cache_dir, crop, options, prefix)
     if path is not None and path.exists():
         return [Word(**{**w, "alternatives": tuple(w["alternatives"])})
                 for w in json.loads(path.read_text(encoding="utf-8"))]
@@ -78,7 +79,7 @@ def read_line(page: Page, line_id: int, options: OcrOptions = LINE_OPTIONS,
     if page.image is None or not words:
         return []
     left, top, right, bottom = _box(words, page.image.shape)
-    tokens = _ocr_crop(page.image[top:bottom, left:right], options, cache_dir)
+    tokens = cached_ocr(page.image[top:bottom, left:right], options, cache_dir)
     middle = (min(w.top for w in words) + max(w.top + w.height for w in words)) / 2
     others = [w for w in page.words if w.line != line_id]
     placed = [replace(t, left=t.left + left, top=t.top + top, block=words[0].block, line=line_id) for t in tokens]

@@ -1,5 +1,5 @@
 """One file, start to finish in memory: load → OCR → re-read header lines → re-read numerals →
-normalise → extract.
+re-read stamp boxes → normalise → extract.
 
 `process_file` is the whole per-file pipeline as plain stage calls; Prefect wraps it in
 flows/, tests and benchmarks call it directly.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pipeline.boxed_text import reocr_boxes
 from pipeline.config import Settings, load_settings
 from pipeline.errors import NoTextFoundError
 from pipeline.line_reocr import reocr_lines
@@ -47,6 +48,20 @@ def reread_numerals(doc: Document) -> Document:
     return doc
 
 
+def reocr_stamp_boxes(doc: Document, cache_dir: Path) -> Document:
+    """Read boxed receiving stamps on their own, where that reads more of them (after numerals:
+    the judge weighs the numbers; the box's digits are read from the cleaned crop by the reader
+    trained for handwriting)."""
+    from extractors.stamp_reading import is_better_stamp
+    from pipeline.numerals import stamp_reader
+
+    reader = stamp_reader()
+    for page in doc.pages:
+        if page.source == "ocr" and page.image is not None and page.words:
+            reocr_boxes(page, is_better_stamp, reread=reader.reread_words, cache_dir=cache_dir)
+    return doc
+
+
 def normalise_pages(doc: Document) -> Document:
     for page in doc.pages:
         if page.source == "ocr":  # raw_text keeps what Tesseract said; text is what we stand behind
@@ -81,5 +96,6 @@ def process_file(path: Path, work_dir: Path, settings: Settings | None = None,
     doc = load_document(path, file_id or sha256_of(path), settings, source_name)
     ocr_pages(doc.pages, ocr_options(settings), work_dir, settings.workers)
     doc = reocr_header_lines(doc, work_dir)
-    doc = require_text(normalise_pages(reread_numerals(doc)))
+    doc = reocr_stamp_boxes(reread_numerals(doc), work_dir)
+    doc = require_text(normalise_pages(doc))
     return doc, extract(doc)

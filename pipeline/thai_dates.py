@@ -46,10 +46,25 @@ def _loose(word: str) -> str:
     return "".join(f"{re.escape(c)}?" if re.match(f"[{_MARKS}]", c) else re.escape(c) for c in word)
 
 
+# Marks OCR hangs on a handwritten consonant (Purisa's ธ reads ธุ); never ิ or ี, which tell
+# มิ.ย. and มี.ค. from ม.ค.
+_STRAY_MARKS = "[\u0e38\u0e39\u0e47-\u0e4b]?"
+
+
 def _abbr(word: str) -> str:
-    """`ก.พ.` also as `กพ`, `ก.พ`, `ก. พ.`."""
+    """`ก.พ.` also as `กพ`, `ก.พ`, `ก. พ.`, and with a stray mark on either side of a dot
+    (`ธุ.ค.`, `ธ.ูค.`)."""
     letters = [c for c in word if c != "."]
-    return r"\.?\s?".join(re.escape(c) for c in letters) + r"\.?"
+    out = ""
+    for c, nxt in zip(letters, [*letters[1:], ""], strict=True):
+        is_mark = bool(re.match(f"[{_MARKS}]", c))
+        if not nxt:
+            out += re.escape(c) + ("" if is_mark else _STRAY_MARKS) + r"\.?"
+        elif re.match(f"[{_MARKS}]", nxt) or is_mark:
+            out += re.escape(c) + r"\.?\s?"
+        else:
+            out += re.escape(c) + f"{_STRAY_MARKS}\\.?{_STRAY_MARKS}\\s?"
+    return out
 
 
 def _month_alternatives() -> list[tuple[str, int]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.numerals.reader import GlyphReader, NumeralReading, load_model, reading_from_glyphs
+from pipeline.numerals.reader import HAND_MODEL_PATH, GlyphReader, NumeralReading, load_model, reading_from_glyphs
 from pipeline.numerals.rows import reread_words
 from pipeline.records import Word
 
@@ -86,3 +86,9 @@ def _merged(existing: tuple[str, ...], *more: str, exclude: str = "") -> tuple[s
 def default_reader() -> NumeralReader:
     """The process-wide reader with the packaged model."""
     return NumeralReader()
+
+
+@lru_cache(maxsize=1)
+def stamp_reader() -> NumeralReader:
+    """The reader for hand-filled stamps: trained on the printed faces plus a handwriting face."""
+    return NumeralReader(HAND_MODEL_PATH)

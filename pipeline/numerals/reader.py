@@ -29,6 +29,7 @@ from pipeline.numerals.segment import (
 from pipeline.numerals.synth import ARABIC_DIGITS, SEPARATORS, THAI_DIGITS
 
 MODEL_PATH = Path(__file__).with_name("model.npz")
+HAND_MODEL_PATH = Path(__file__).with_name("model_hand.npz")  # printed faces + handwriting (stamps)
 VALUES: tuple[str, ...] = (*ARABIC_DIGITS, *SEPARATORS, "other", "noise", "multi")
 NUMERIC = frozenset(ARABIC_DIGITS + SEPARATORS)
 _REAL = [i for i, v in enumerate(VALUES) if v not in ("noise", "multi")]

@@ -155,6 +155,8 @@ def without_lower_pieces(g: Glyph, band: Band) -> Glyph:
     merge_fragments joins them to the glyph above (seen: ๘ with a ิ under it read as a Thai
     letter, ๗ at a line's end taken for one). Marks above are left alone: ำ without its ring is า.
     """
+    if g.y1 <= band.bottom + LOWER_GAP * band.height:
+        return g  # nothing reaches far enough down: most glyphs of a row, without the labelling
     n, labels, stats, _ = cv2.connectedComponentsWithStats(g.mask.astype(np.uint8), connectivity=8)
     if n <= 2:
         return g

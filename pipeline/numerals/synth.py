@@ -24,6 +24,10 @@ FONT_NAMES = (
     "Umpush-Bold", "Umpush-Light", "Sawasdee", "TlwgTypo", "NotoSansThai-Regular",
     "NotoSansThai-Bold", "NotoSerifThai-Regular", "NotoLoopedThai-Regular",
 )
+# Purisa, TLWG's handwriting face, stands in for the hand that fills in receiving stamps
+# (เลขรับ, วันที่, เวลา). Only the stamp reader is trained on it: in the print model it costs
+# printed digits (measured: ๐ read as ๖ in a letter number).
+HAND_FONT_NAMES = ("Purisa", "Purisa-Bold")
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 ARABIC_DIGITS = "0123456789"
 SEPARATORS = ",./-"
@@ -62,8 +66,8 @@ def font_path(name: str) -> Path:
     raise FileNotFoundError(f"font {name} not installed (apt-get install fonts-thai-tlwg)")
 
 
-def available_fonts() -> tuple[str, ...]:
-    return tuple(n for n in FONT_NAMES if any((d / f"{n}.ttf").exists() for d in FONT_DIRS))
+def available_fonts(names: tuple[str, ...] = FONT_NAMES) -> tuple[str, ...]:
+    return tuple(n for n in names if any((d / f"{n}.ttf").exists() for d in FONT_DIRS))
 
 
 @lru_cache(maxsize=256)

@@ -1,5 +1,9 @@
 """Train the glyph classifier from font renders: `python -m pipeline.numerals.train`.
 
+`--faces print` (default) trains model.npz on printed faces, for pages and table cells;
+`--faces hand` trains model_hand.npz on the same faces plus a handwriting face, for the
+hand-filled receiving stamps that pipeline.boxed_text reads.
+
 Reproducible: fixed seeds, fonts from Debian fonts-thai-tlwg/fonts-noto (installed system-wide),
 no downloads. Writes pipeline/numerals/model.npz with the version string below; bump it when the
 data recipe or features change. Takes a few minutes on one core.
@@ -15,6 +19,7 @@ import numpy as np
 
 from pipeline.numerals.features import featurise
 from pipeline.numerals.model import CLASSES, DIGIT_CLASSES, GlyphModel, fit_mlp
+from pipeline.numerals.reader import HAND_MODEL_PATH, MODEL_PATH
 from pipeline.numerals.segment import (
     Band,
     Glyph,
@@ -24,6 +29,8 @@ from pipeline.numerals.segment import (
     split_at,
 )
 from pipeline.numerals.synth import (
+    FONT_NAMES,
+    HAND_FONT_NAMES,
     THAI_WORDS,
     Piece,
     available_fonts,
@@ -35,8 +42,10 @@ from pipeline.numerals.synth import (
     render_pieces,
 )
 
-VERSION = "numerals-mlp-2025.1"
-MODEL_PATH = Path(__file__).with_name("model.npz")
+FACES = {  # --faces → (font names, model file, version)
+    "print": (FONT_NAMES, MODEL_PATH, "numerals-mlp-2025.1"),
+    "hand": (FONT_NAMES + HAND_FONT_NAMES, HAND_MODEL_PATH, "numerals-mlp-hand-2026.1"),
+}
 TRAIN_SEED = 1234  # tests and benchmarks use other seeds
 CLASS_INDEX = {c: i for i, c in enumerate(CLASSES)}
 
@@ -110,9 +119,9 @@ def split_samples(
     return out
 
 
-def build_dataset(n_lines: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+def build_dataset(n_lines: int, seed: int, faces: tuple[str, ...] = FONT_NAMES) -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(seed)
-    fonts = available_fonts()
+    fonts = available_fonts(faces)
     feats, labels = [], []
     for _ in range(n_lines):
         for f, lab in line_samples(rng, fonts):
@@ -146,15 +155,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--lines", type=int, default=5000)
     ap.add_argument("--epochs", type=int, default=30)
-    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--faces", choices=sorted(FACES), default="print")
+    ap.add_argument("--out", type=Path, default=None, help="default: the packaged model of --faces")
     args = ap.parse_args()
+    faces, default_out, version = FACES[args.faces]
+    args.out = args.out or default_out
     t0 = time.perf_counter()
-    x, y = build_dataset(args.lines, TRAIN_SEED)
-    xv, yv = build_dataset(max(300, args.lines // 10), TRAIN_SEED + 1)
+    x, y = build_dataset(args.lines, TRAIN_SEED, faces)
+    xv, yv = build_dataset(max(300, args.lines // 10), TRAIN_SEED + 1, faces)
     print(f"{len(y)} training glyphs in {time.perf_counter() - t0:.0f}s")
     x, y = balance(x, y, TRAIN_SEED)
     mean, std, weights = fit_mlp(x, y, len(CLASSES), epochs=args.epochs, seed=TRAIN_SEED)
-    model = GlyphModel(VERSION, CLASSES, mean, std, weights)
+    model = GlyphModel(version, CLASSES, mean, std, weights)
     report(model, xv, yv)
     model.save(args.out)
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB) in {time.perf_counter() - t0:.0f}s")
