@@ -19,11 +19,12 @@ A4_MM = (210, 297)
 
 @functools.lru_cache(maxsize=32)
 def font_path(family: str = "Laksaman") -> Path:
-    """The font file fontconfig picks for `family`; fails loudly if it is a fallback."""
+    """The font file fontconfig picks for `family` (a fontconfig pattern such as `Purisa:bold`);
+    fails loudly if it is a fallback."""
     found = subprocess.run(["fc-match", "-f", "%{file}|%{family}", family],
                            capture_output=True, text=True, check=True).stdout
     path, families = found.split("|", 1)
-    if family.lower() not in families.lower():
+    if family.split(":")[0].lower() not in families.lower():
         raise FileNotFoundError(f"font {family!r} is not installed (apt-get install fonts-thai-tlwg)")
     return Path(path)
 

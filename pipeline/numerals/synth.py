@@ -56,6 +56,7 @@ class Degrade:
     skew: float = 0.0  # degrees
     bold: int = 0  # +n dilate ink n px, -n erode (thin/broken strokes)
     speckle: float = 0.0  # share of pixels flipped to dark specks
+    slant: float = 0.0  # horizontal shear (tan of the lean), as a hand leans right; 0 for print
 
 
 def font_path(name: str) -> Path:
@@ -173,6 +174,8 @@ def degrade(
         img = 0.45 * img + 0.55 * cv2.dilate(img, np.ones((2, 2), np.uint8))
     if d.skew:
         img, ids = _rotate(img, ids, d.skew)
+    if d.slant:
+        img, ids = _shear(img, ids, d.slant)
     if d.blur:
         img = cv2.GaussianBlur(img, (0, 0), d.blur)
     if d.noise:
@@ -194,6 +197,21 @@ def _rotate(
     if ids is not None:
         ids = cv2.warpAffine(
             ids.astype(np.float32), m, (w, h), flags=cv2.INTER_NEAREST, borderValue=-1
+        ).astype(np.int32)
+    return img, ids
+
+
+def _shear(
+    img: np.ndarray, ids: np.ndarray | None, slant: float
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """Lean the line by `slant` (tops move right), widening the canvas so nothing is cut."""
+    h, w = img.shape
+    extra = int(abs(slant) * h) + 1
+    m = np.float32([[1, -slant, slant * h if slant > 0 else 0], [0, 1, 0]])
+    img = cv2.warpAffine(img, m, (w + extra, h), flags=cv2.INTER_LINEAR, borderValue=255)
+    if ids is not None:
+        ids = cv2.warpAffine(
+            ids.astype(np.float32), m, (w + extra, h), flags=cv2.INTER_NEAREST, borderValue=-1
         ).astype(np.int32)
     return img, ids
 
