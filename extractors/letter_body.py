@@ -41,7 +41,8 @@ _FOOTER = starts_with(
 _ANNEX = starts_with("แบบรายงาน", "บัญชีแนบท้าย", "เอกสารแนบท้าย", "สรุปข้อมูล", "หนังสือ", "**สรุป")
 _BODY_START = re.compile(
     f"{LEAD}(?:{loose('ตามที่')}|{loose('ตามหนังสือ')}|{loose('ด้วย')}|{loose('เนื่องด้วย')}|{loose('พร้อมนี้')})")
-_ITEM = re.compile(r"^[\s\-–•.,]*(\d{1,2})\s*[.)]\s*\.?\s*")
+# `@` is how Tesseract reads a list's ๑ (seen: `@. รายละเอียด…`).
+_ITEM = re.compile(r"^[\s\-–•.,]*(\d{1,2}|@)\s*[.)]\s*\.?\s*")
 
 
 def find_references(view: LetterLines, core_end: int, own: str) -> list[Reference]:
@@ -95,6 +96,10 @@ def find_deadline(view: LetterLines, core_end: int) -> tuple[dt.date | None, str
     return (None, recurring[0], recurring[1]) if recurring else (None, "", None)
 
 
+_THAI_LETTER = re.compile("[ก-ฮ]")
+_LEAD_SPECKS = re.compile(r"^[\s.,:;|'\"]+")  # a wrapped line's first speck is no text
+
+
 def find_signature(view: LetterLines) -> tuple[str, str, int | None, int]:
     """(name, position, name row, row after the signature block). Name without parentheses."""
     for i in view.nonblank(view.body_start):
@@ -106,7 +111,8 @@ def find_signature(view: LetterLines) -> tuple[str, str, int | None, int]:
 
 
 def _position(view: LetterLines, name_row: int) -> tuple[str, int]:
-    rows = view.nonblank(name_row + 1, name_row + 6)
+    # A line without Thai letters under the name is the signature's ink read as Latin ("aA").
+    rows = [j for j in view.nonblank(name_row + 1, name_row + 6) if _THAI_LETTER.search(view.text(j))]
     if not rows:
         return "", name_row + 1
     parts, last = [re.sub(f"{LEAD}{loose('ตำแหน่ง')}", "", view.text(rows[0]))], rows[0]
@@ -121,9 +127,12 @@ def _position(view: LetterLines, name_row: int) -> tuple[str, int]:
 def find_core_end(view: LetterLines, signature_end: int | None) -> int:
     """Where the letter proper ends: after its signature and contact footer, or at an annex."""
     if signature_end is not None:
+        signed_on = view.page(max(view.span.start, signature_end - 1))
         for i in view.nonblank(signature_end):
             text = view.text(i)
             footer = _FOOTER.match(text) or len(text) <= 5 or re.search(r"\d{3}|@", text)
+            if view.page(i) != signed_on:  # a footer run on overleaf names itself (โทรสาร …)
+                footer = _FOOTER.match(text)
             if _ANNEX.match(text) or not footer:
                 return i
         return view.span.end
@@ -147,7 +156,7 @@ def find_attachments(view: LetterLines) -> tuple[list[str], int | None]:
         if _ITEM.match(text) or not items:
             _add_item(items, text)
         elif not re.search(loose("จำนวน") + r"\s*\d+\s*\S+\s*$", items[-1]):
-            items[-1] = tidy(smart_join([items[-1], text]))
+            items[-1] = tidy(smart_join([items[-1], _LEAD_SPECKS.sub("", text)]))
         else:
             break
     return [item for item in items if item], head

@@ -51,13 +51,19 @@ _EDGE_JUNK = re.compile(r"^[\s|.,:;'\"“”\-_]+|[\s|,:;'\"“”\-_]+$|(?<=[�
 _LATIN_SPECK = re.compile(r"(?<=\s)(?:[a-z]{1,3}\s+)+(?=\S)|(?<=\s)[a-z]{1,3}(?=\s*$)")
 
 
+_LONE_SPECKS = frozenset({"|", "||", "¦", "."})
+
+
 def tidy(text: str) -> str:
     """One-line field text: spaces collapsed, OCR pipes and specks off the ends, known word fixes."""
     text = normalise_field(text)
     for pattern, repl in _OCR_FIXES:
         text = pattern.sub(repl, text)
     text = " ".join(_LATIN_SPECK.sub(" ", f" {text} ").split())
-    return _EDGE_JUNK.sub("", text)
+    text = " ".join(t for t in text.split(" ") if t not in _LONE_SPECKS)  # a rule or speck as `|`
+    while (trimmed := _EDGE_JUNK.sub("", text)) != text:  # specks come in layers: `ท้องถิ่น . |`
+        text = trimmed
+    return text
 
 
 @dataclass
@@ -258,7 +264,7 @@ def _memo_office(view: LetterLines) -> tuple[str, int | None]:
     for i in view.nonblank(None, view.body_start):
         m = MEMO_OFFICE.match(view.text(i))
         if m:
-            office = re.split(f"\\s{loose('โทร')}|\\s{loose('ที่')}\\s", view.text(i)[m.end():])[0]
+            office = re.split(f"\\s{loose('โท')}(?:ร|\\s|$)|\\s{loose('ที่')}\\s", view.text(i)[m.end():])[0]
             return tidy(office), i
     return "", None
 

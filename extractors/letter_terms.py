@@ -70,7 +70,7 @@ def is_date_only(line: str) -> bool:
 
 
 # Words printed with a space before them even where a line wraps (ประจำปีงบประมาณ / พ.ศ. 2565).
-_SPACED_WORDS = ("พ.ศ", "ประจำ", "จำนวน", "ภายใน", "และ", "หรือ", "โดย", "ตาม", "ณ ", "เพื่อ", "ระดับ ", "ร้อยละ ")
+_SPACED_WORDS = ("พ.ศ", "ประจำ", "จำนวน", "ภายใน", "และ", "หรือ", "โดย", "ณ ", "เพื่อ", "ระดับ ", "ร้อยละ ")
 
 
 def smart_join(parts: list[str]) -> str:

@@ -14,6 +14,7 @@ from extractors import letter_body as body
 from extractors import letter_fields as head
 from extractors.indicators import extract_indicators, merge_indicators
 from extractors.letter_fields import LetterLines
+from extractors.offices import canonical_office
 from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
 from pipeline.records import Letter
 from pipeline.thai_dates import IMPLAUSIBLE_DATE, IMPOSSIBLE_DATE
@@ -65,8 +66,8 @@ def _read_header(letter: Letter, view: LetterLines) -> None:
         letter.flags.append(IMPOSSIBLE_DATE)
     _set(letter, "urgency", *head.read_urgency(view), view)
     _set(letter, "subject", *head.read_subject(view), view)
-    _set(letter, "addressee", *head.read_addressee(view), view)
-    _set(letter, "sender", *head.read_sender(view, number, number_row), view)
+    _set(letter, "addressee", *_office(head.read_addressee(view)), view)
+    _set(letter, "sender", *_office(head.read_sender(view, number, number_row)), view)
     received, received_date, row, implausible = head.read_received(view, letter.date)
     _set(letter, "received_number", received, row, view)
     _set(letter, "received_date", received_date, row, view)
@@ -76,11 +77,16 @@ def _read_header(letter: Letter, view: LetterLines) -> None:
 
 def _read_signature(letter: Letter, view: LetterLines) -> int:
     name, position, row, after = body.find_signature(view)
+    position = canonical_office(position)
     _set(letter, "signatory", name, row, view)
     _set(letter, "signatory_position", position, row, view)
     if not letter.sender and position:
         _set(letter, "sender", _office_of(position), row, view)
     return body.find_core_end(view, after if row is not None else None)
+
+
+def _office(found: tuple[str, int | None]) -> tuple[str, int | None]:
+    return canonical_office(found[0]), found[1]
 
 
 def _office_of(position: str) -> str:

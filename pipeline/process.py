@@ -18,7 +18,7 @@ from pipeline.ocr import OcrOptions, text_from_tokens
 from pipeline.ocr_stage import ocr_pages
 from pipeline.raw_store import sha256_of
 from pipeline.records import Document, Extraction
-from pipeline.thai_ocr_repair import repair_tone_marks
+from pipeline.thai_ocr_repair import repair_thai_ocr
 from pipeline.thai_text import normalise
 
 
@@ -65,7 +65,7 @@ def reocr_stamp_boxes(doc: Document, cache_dir: Path) -> Document:
 def normalise_pages(doc: Document) -> Document:
     for page in doc.pages:
         if page.source == "ocr":  # raw_text keeps what Tesseract said; text is what we stand behind
-            page.text = repair_tone_marks(normalise(page.raw_text))
+            page.text = repair_thai_ocr(normalise(page.raw_text))
     return doc
 
 

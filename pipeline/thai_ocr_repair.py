@@ -1,4 +1,5 @@
-"""Repair systematic Tesseract `tha` tone-mark errors, only where the dictionary is sure.
+"""Repair systematic Tesseract `tha` errors, only where the dictionary is sure: tone marks, and
+spaces inside words.
 
 Dropped marks: a tone mark stacked over an upper vowel is dropped.
 
@@ -11,6 +12,9 @@ is as likely to make a different real word as to restore the right one. Personal
 นาย/นาง/นางสาว/ว่าที่…) are never touched: they are not in any dictionary.
 Spurious marks: a speck above a consonant is read as ่ (ปฏิบัติร่าชการ, มิถุนายน่, คำแน่ะนำ);
 it is removed under the same test (strictly better segmentation, the spot inside a long word).
+ำ read as ้า: the ring of ำ taken for a tone mark (จ้านวน → จำนวน), under the same test.
+Spaces inside words: Tesseract splits a long word at a gap between glyphs (ประ ชาชน); the space
+is closed only when that makes a long dictionary word whose two halves are not both words.
 Only OCR text goes through this; text layers and spreadsheets are taken as typed.
 """
 
@@ -18,9 +22,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from pythainlp.corpus import thai_words
 from pythainlp.tokenize import word_tokenize
+from pythainlp.util import Trie, dict_trie
 
 _UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37"
 _TONES = ("\u0e48", "\u0e49")
@@ -29,17 +35,29 @@ _SPOT = re.compile(f"[\u0e01-\u0e2e][{_UPPER_VOWELS}](?![\u0e48-\u0e4c])")
 _THAI = re.compile("[\u0e01-\u0e2e]")
 _NAME = re.compile(r"(?:นางสาว|นาย|นาง|น\.ส\.|ว่าที่\s*ร\.ต\.)\s*\S+(?:\s+\S+)?")
 _WINDOW = 14
+Sure = Callable[[str, str, int], bool]  # (window, window edited, where) → make the edit?
 _MIN_WORD = 5
+
+
+# Words of this paperwork PyThaiNLP's dictionary lacks; without them ตัวชี้วัด segments as
+# ตัว|ชี้|วัด and a dropped mark in it (ตัวชีวัด) lands in no long word, so is never restored.
+DOMAIN_WORDS = ("ตัวชี้วัด", "สถานที่กลาง", "ท้องถิ่นจังหวัด", "ท้องถิ่นอำเภอ", "ศูนย์ช่วยเหลือ",
+                "แบบรายงาน", "ปัญหาอุปสรรค", "ผู้ประสานงาน", "หนังสือเวียน", "เจ้าภาพ")
 
 
 @functools.lru_cache(maxsize=1)
 def _words() -> frozenset[str]:
-    return frozenset(thai_words())
+    return frozenset(thai_words()) | frozenset(DOMAIN_WORDS)
+
+
+@functools.lru_cache(maxsize=1)
+def _trie() -> Trie:
+    return dict_trie(_words())
 
 
 @functools.lru_cache(maxsize=20_000)
 def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(word_tokenize(text, engine="newmm", keep_whitespace=False))
+    return tuple(word_tokenize(text, custom_dict=_trie(), engine="newmm", keep_whitespace=False))
 
 
 def _cost(text: str) -> int:
@@ -97,25 +115,77 @@ def restore_tone_marks(text: str) -> str:
     return out
 
 
-def _removal_helps(text: str, at: int) -> bool:
-    """Does dropping the mark at `at` turn its window into better, long-word Thai?"""
-    lo, hi = max(0, at - _WINDOW), min(len(text), at + 1 + _WINDOW)
-    window, offset = text[lo:hi], at - lo
-    candidate = window[:offset] + window[offset + 1:]
-    return _cost(candidate) < _cost(window) and _lands_in_long_word(candidate, max(0, offset - 1))
+def _replace_where_sure(text: str, pattern: re.Pattern[str], new: str, sure: Sure) -> str:
+    """Each match of `pattern` becomes `new` where `sure(window, candidate, offset)` says so,
+    judged on the text around it; personal names are never touched."""
+    protected = _protected(text)
+    out = text
+    for match in reversed(list(pattern.finditer(text))):
+        at, end = match.span()
+        if any(a <= at <= b for a, b in protected):
+            continue
+        lo, hi = max(0, at - _WINDOW), min(len(out), end + _WINDOW)
+        window = out[lo:hi]
+        if sure(window, window[: at - lo] + new + window[end - lo :], at - lo):
+            out = out[:at] + new + out[end:]
+    return out
+
+
+def _better_long_word(window: str, candidate: str, offset: int) -> bool:
+    return _cost(candidate) < _cost(window) and _lands_in_long_word(candidate, offset)
 
 
 def drop_spurious_tone_marks(text: str) -> str:
     """Remove ่/้ marks that OCR made from specks, where the dictionary is sure (names untouched)."""
-    protected = _protected(text)
-    out = text
-    for match in reversed(list(_SPURIOUS.finditer(text))):
-        at = match.start()
-        if not any(a <= at <= b for a, b in protected) and _removal_helps(out, at):
-            out = out[:at] + out[at + 1:]
-    return out
+    return _replace_where_sure(text, _SPURIOUS, "", lambda w, c, off: _better_long_word(w, c, max(0, off - 1)))
 
 
 def repair_tone_marks(text: str) -> str:
     """Both repairs: spurious marks out first (they can hide a dropped one's word), then dropped ones in."""
     return restore_tone_marks(drop_spurious_tone_marks(text))
+
+
+_SPLIT = re.compile("(?<=[\u0e01-\u0e4e]) (?=[\u0e01-\u0e4e])")
+
+
+def _word_at(text: str, position: int) -> tuple[int, str] | None:
+    """(start, token) of the dictionary segmentation's token that holds `position`."""
+    start = 0
+    for token in _tokens(text):
+        found = text.find(token, start)
+        if found <= position < found + len(token):
+            return found, token
+        start = found + len(token)
+    return None
+
+
+def _join_helps(window: str, candidate: str, offset: int) -> bool:
+    """Does closing the space make one long dictionary word of a torn one?
+
+    Two real words with a space between them (การ ปกครอง, สำนัก งาน) stay apart: only a join
+    whose halves are not both words (ประ + ชาชน) closes the space."""
+    hit = _word_at(candidate, offset)
+    if hit is None or len(hit[1]) < _MIN_WORD or hit[1] not in _words() or hit[0] == offset:
+        return False
+    left, right = hit[1][: offset - hit[0]], hit[1][offset - hit[0]:]
+    if left in _words() and right in _words():
+        return False
+    return _cost(candidate) < _cost(window)
+
+
+def join_split_words(text: str) -> str:
+    """Close spaces Tesseract put inside a Thai word (ประ ชาชน), where the dictionary is sure."""
+    return _replace_where_sure(text, _SPLIT, "", _join_helps)
+
+
+_AM_AS_TONE = re.compile("(?<=[\u0e01-\u0e2e])\u0e49\u0e32")  # ำ read as ้ + า (จ้านวน)
+
+
+def repair_sara_am(text: str) -> str:
+    """ำ that OCR read as ้า (its ring as the tone mark), where the dictionary is sure."""
+    return _replace_where_sure(text, _AM_AS_TONE, "\u0e33", _better_long_word)
+
+
+def repair_thai_ocr(text: str) -> str:
+    """Every repair of OCR'd Thai: ำ, tone marks, then words torn apart by a space."""
+    return join_split_words(repair_tone_marks(repair_sara_am(text)))

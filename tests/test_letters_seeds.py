@@ -157,3 +157,36 @@ def test_reference_wrapped_after_a_speck() -> None:
             "จึงเรียนมาเพื่อโปรดทราบ")
     letter = extract_letters([(1, page)])[0]
     assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0810.5/ว 797", dt.date(2011, 3, 1))]
+
+
+def test_signature_ink_read_as_latin_is_not_the_position() -> None:
+    """SCAN_0008 as OCR'd: the signature scribble comes out as `aA` between name and position."""
+    page = ("ที่ ปจ 0023.3/1707\n6 ธันวาคม 2564\nเรื่อง รายงานผล\nเรียน อธิบดี กรมสังเสริมการปกครองท้องถื่น\n"
+            "จึงเรียนมาเพื่อทราบและดำเนินการ\nขอแสดงความนับถือ\n(นายอนุชา ทองคำ)\naA\nท้องถิ่นจังหวัดปราจีนบุรี\n"
+            "กลุ่มงานกฎหมายระเบียบและเรื่องร้องทุกข์\nโทร. 0 2241 9000 ต่อ 1715")
+    form = "ประจำเดือน พฤศจิกายน พ.ศ. 2564\nจังหวัดปราจีนบุรี\nแบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน"
+    letter = extract_letters([(1, page), (2, form)])[0]
+    assert letter.signatory_position == "ท้องถิ่นจังหวัดปราจีนบุรี"
+    assert letter.addressee == "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"
+    assert letter.page_to == 1  # the report form overleaf is no contact footer
+
+
+def test_a_footer_line_overleaf_stays_with_the_letter() -> None:
+    page = ("ที่ มท 0809.2/ว 4233\n28 พฤษภาคม 2554\nเรื่อง การรายงานผล\nเรียน ผู้ว่าราชการจังหวัดอุทัยธานี\n"
+            "จึงเรียนมาเพื่อโปรดทราบ\nขอแสดงความนับถือ\n(ว่าที่ร้อยตรีชัยวัฒน์ จุลเจริญ)\n"
+            "ผู้อำนวยการสำนักบริหารงานบุคคลส่วนท้องถิ่น\nสำนักบริหารงานบุคคลส่วนท้องถิ่น\nโทร. 02241 9000 ต่อ 3410")
+    letter = extract_letters([(1, page), (2, "| โทรสาร 0 241 8105 .")])[0]
+    assert letter.page_to == 2
+
+
+def test_attachment_list_numbered_with_an_ocr_one_and_wrapped_after_a_speck() -> None:
+    """SCAN_0001's attachment list as OCR'd: ๑ read as `@`, the wrap opening with a speck."""
+    page = ("ที่ มท 0809.2/ว 4233\n28 พฤษภาคม 2554\nเรื่อง การรายงานผล\nเรียน ผู้ว่าราชการจังหวัดอุทัยธานี\n"
+            "สิ่งที่ส่งมาด้วย @. รายละเอียดและเอกสารที่เกี่ยวข้องในการดำเนินการ .\n. ตามตัวชี้วัด จำนวน 1 ชุด\n"
+            "2. แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนของ |\nองค์กรปกครองส่วนท้องถิ่น จำนวน 1 ฉบับ\n"
+            "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น")
+    letter = extract_letters([(1, page)])[0]
+    assert letter.attachments == [
+        "รายละเอียดและเอกสารที่เกี่ยวข้องในการดำเนินการตามตัวชี้วัด จำนวน 1 ชุด",
+        "แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น จำนวน 1 ฉบับ",
+    ]

@@ -53,3 +53,41 @@ def test_real_tone_marks_stay(text: str) -> None:
 
 def test_repair_does_both() -> None:
     assert repair_tone_marks("ปฏิบัติร่าชการ ณ สถานทีกลาง") == "ปฏิบัติราชการ ณ สถานที่กลาง"
+
+
+# --- words torn by a space, ำ read as ้า, and the domain words — real readings from the samples ---
+
+from pipeline.thai_ocr_repair import join_split_words, repair_sara_am, repair_thai_ocr  # noqa: E402
+
+
+@pytest.mark.parametrize("ocr, expected", [
+    pytest.param("แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประ ชาชนของ", "แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนของ",
+                 id="SCAN_0008-pra-chachon"),
+    pytest.param("องค์กรปกครองส่วนท้อง ถิ่น", "องค์กรปกครองส่วนท้องถิ่น", id="thong-thin"),
+])
+def test_a_space_inside_a_word_is_closed(ocr: str, expected: str) -> None:
+    assert join_split_words(ocr) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("การ ปกครอง", id="two-words-both-real"),
+    pytest.param("สำนัก งาน", id="halves-are-words"),
+    pytest.param("นายสมชาย ทอง คำ", id="personal-name"),
+    pytest.param("เรื่อง รายงานผล", id="keyword-then-text"),
+    pytest.param("ผู้ว่าราชการจังหวัด ทุกจังหวัด", id="phrase-space"),
+])
+def test_spaces_between_words_stay(text: str) -> None:
+    assert join_split_words(text) == text
+
+
+@pytest.mark.parametrize("ocr, expected", [
+    pytest.param("จ้านวน 1 ชุด", "จำนวน 1 ชุด", id="SCAN_0001-jamnuan"),
+    pytest.param("ข้าราชการ ช้าง ด้าน", "ข้าราชการ ช้าง ด้าน", id="real-mai-tho-aa-stays"),
+])
+def test_sara_am_read_as_tone_and_aa(ocr: str, expected: str) -> None:
+    assert repair_sara_am(ocr) == expected
+
+
+def test_a_dropped_mark_in_a_domain_word_comes_back() -> None:
+    """ตัวชี้วัด is not in PyThaiNLP's dictionary; without it the mark had no long word to land in."""
+    assert repair_thai_ocr(". ตามตัวชีวัด จ้านวน 1 ชุด") == ". ตามตัวชี้วัด จำนวน 1 ชุด"

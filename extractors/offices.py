@@ -1,0 +1,95 @@
+"""Office and position names of local-administration letters (ส่วนราชการ / ตำแหน่ง), spelled right.
+
+A letter's sender, addressee and signatory position are nearly always built from a small set
+of names: the department (กรมส่งเสริมการปกครองท้องถิ่น) and its bureaus, a province's or
+district's local-administration office, a governor, a district chief. OCR drops, swaps and adds
+marks and spaces inside these long names (กรมสงเสริม…, อธิบดี กรมสังเสริม…ท้องถื่น). A field
+that starts with one of them — compared on its consonants and vowels alone, marks, spaces
+and specks ignored — takes the name's spelling for that part; a place name after a
+`…จังหวัด` / `…อำเภอ` name takes the gazetteer's spelling only when it is the same name
+letter for letter (marks aside): a province is never guessed from a near miss. The rest of
+the field stays as read.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import geothai
+
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_SKIP = re.compile("[^\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46]")  # what the comparison ignores
+
+DEPARTMENT = "กรมส่งเสริมการปกครองท้องถิ่น"
+# Names that stand alone: the department, its head and its bureaus, as the seeds print them.
+FIXED = (
+    DEPARTMENT, f"อธิบดี{DEPARTMENT}", f"รองอธิบดี{DEPARTMENT}",
+    "กองพัฒนาและส่งเสริมการบริหารงานท้องถิ่น", "สำนักพัฒนาและส่งเสริมการบริหารงานท้องถิ่น",
+    "สำนักบริหารงานบุคคลส่วนท้องถิ่น", "ส่วนมาตรฐานการบริหารงานบุคคล", "กองตรวจราชการ",
+    "สำนักงานเลขานุการกรม", "กองคลัง", "กองกฎหมายและระเบียบท้องถิ่น", "กองการเจ้าหน้าที่",
+    "สำนักการคลังและบัญชีท้องถิ่น", "กองแผนงานและงบประมาณ", "ศูนย์เทคโนโลยีสารสนเทศท้องถิ่น",
+    "สถาบันพัฒนาบุคลากรท้องถิ่น", "สำนักประสานและพัฒนาการจัดการศึกษาท้องถิ่น",
+    "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด ทุกจังหวัด", "ผู้ว่าราชการจังหวัด ทุกจังหวัด",
+)
+# Names completed by a province (จังหวัด…) or a district (อำเภอ…).
+PROVINCE_HEADS = ("สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด", "ท้องถิ่นจังหวัด", "ผู้ว่าราชการจังหวัด",
+                  "รองผู้ว่าราชการจังหวัด", "ศาลากลางจังหวัด")
+DISTRICT_HEADS = ("สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอ", "ท้องถิ่นอำเภอ", "นายอำเภอ", "ที่ว่าการอำเภอ")
+
+
+def skeleton(text: str) -> str:
+    """The letters that OCR keeps: consonants and vowels, without marks, spaces or specks."""
+    return _SKIP.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[dict[str, str], dict[str, str]]:
+    """Skeleton → gazetteer spelling, for provinces and for districts."""
+    provinces = {skeleton(p.name_th): p.name_th for p in geothai.provinces()}
+    districts: dict[str, str] = {}
+    for p in geothai.provinces():
+        for d in geothai.districts(p.code):
+            name = re.sub(r"^(?:อำเภอ|เขต)", "", d.name_th)
+            districts.setdefault(skeleton(name), name)
+    return provinces, districts
+
+
+def _prefix_end(text: str, head: str) -> int | None:
+    """Where `head` ends in `text`, if `text` starts with it letter for letter (marks aside)."""
+    want, k = skeleton(head), 0
+    for i, ch in enumerate(text):
+        if k == len(want):
+            return i
+        if _SKIP.match(ch):
+            continue
+        if ch != want[k]:
+            return None
+        k += 1
+    return len(text) if k == len(want) else None
+
+
+def _with_place(text: str, head: str, end: int, places: dict[str, str]) -> str:
+    rest = text[end:]
+    lead = re.match(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*", rest)
+    rest = rest[lead.end() if lead else 0 :]  # the head's own last marks, read past its letters
+    word = re.match(r"\s*([\u0e01-\u0e4e]+)", rest)
+    if word and skeleton(word.group(1)) in places:
+        return head + places[skeleton(word.group(1))] + rest[word.end():]
+    return head + rest
+
+
+def canonical_office(text: str) -> str:
+    """`text` with a known office or position name at its start spelled right; else as read."""
+    stripped = text.strip()
+    for name in sorted(FIXED, key=len, reverse=True):
+        end = _prefix_end(stripped, name)
+        if end is not None and not re.match("[\u0e01-\u0e4e]", stripped[end:end + 1]):
+            return name + stripped[end:]
+    provinces, districts = _places()
+    for heads, places in ((PROVINCE_HEADS, provinces), (DISTRICT_HEADS, districts)):
+        for head in sorted(heads, key=len, reverse=True):
+            end = _prefix_end(stripped, head)
+            if end is not None:
+                return _with_place(stripped, head, end, places)
+    return text
