@@ -24,7 +24,7 @@ from pipeline.records import Document, Letter, ReportRow  # noqa: E402
 from pipeline.tables.pdf_tables import tables_from_pdf_page  # noqa: E402
 from pipeline.thai_text import normalise_field  # noqa: E402
 
-SAMPLES = Path("/work/shared/samples")
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"  # the shared/ beside the repo
 FORMATS = ("scanned_pdf", "image", "digital_pdf", "xlsx")
 NUMBERS = ("total", "established", "not_established")
 FAULT_FLAGS = {"name_misspelt": "name_corrected"}  # truth fault → the flag that reports it

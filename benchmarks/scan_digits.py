@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from pipeline.numerals.synth import ARABIC_DIGITS, THAI_DIGITS  # noqa: E402
 from pipeline.records import Word  # noqa: E402
 
-SAMPLES = Path("/work/shared/samples")
+SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"  # the shared/ beside the repo
 # A number on the page: digits with . inside (0809.2); "/" and "," end it, as a doc number's
 # parts and a date's parts are read apart.
 NUMBER = re.compile(r"\d+(?:\.\d+)*")

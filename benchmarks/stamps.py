@@ -5,7 +5,8 @@ the sample scans): random เลขรับ numbers and dates, Thai or Arabic d
 handwriting faces, then scanned (skew, noise, blur). Each page goes through the whole
 per-file pipeline twice, in one run: the baseline without the box stage (the page's own
 Tesseract layout, as before), then Saraban as it ships. Purisa oblique is no face the stamp
-model was trained on: its row is the held-out hand.
+model was trained on (training leans upright Purisa by random shears instead, as hands lean):
+its row is the held-out face.
 
     OMP_THREAD_LIMIT=1 .venv/bin/python benchmarks/stamps.py [--cases N] [--seed S] [-v]
 """

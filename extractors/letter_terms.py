@@ -73,10 +73,15 @@ def is_date_only(line: str) -> bool:
 _SPACED_WORDS = ("พ.ศ", "ประจำ", "จำนวน", "ภายใน", "และ", "หรือ", "โดย", "ณ ", "เพื่อ", "ระดับ ", "ร้อยละ ")
 
 
+_WRAP_SPECK = re.compile(r"^[|,.'\"“”:;]+\s+")
+
+
 def smart_join(parts: list[str]) -> str:
     """Join wrapped lines: Thai words broken by a line end join without a space."""
     out = ""
     for part in (p.strip() for p in parts):
+        if out:
+            part = _WRAP_SPECK.sub("", part)  # `, ช่วยเหลือ…`: OCR's speck where a wrapped line starts
         if not part:
             continue
         glue = re.match("[ก-๛]", out[-1:]) and re.match("[ก-๛]", part[:1]) and not part.startswith(_SPACED_WORDS)

@@ -379,8 +379,29 @@ def test_cross_check_leaves_words_with_letters_and_other_lengths_alone() -> None
     reader = default_reader()
     glued = Word("2506ศูนย์", 60.0, x0, y0, x1 - x0, y1 - y0, reread=True)
     assert reader._cross_check(gray, glued) == glued
+    longer = Word("25661", 60.0, x0, y0, x1 - x0, y1 - y0, reread=True)  # the row pass found more
+    assert reader._cross_check(gray, longer) == longer
+
+
+def test_cross_check_restores_digits_the_row_pass_dropped_inside_the_box() -> None:
+    from pipeline.numerals import default_reader
+
+    gray, (x0, y0, x1, y1) = _rendered_number("๒๕๖๖")
     shorter = Word("256", 60.0, x0, y0, x1 - x0, y1 - y0, reread=True)
-    assert reader._cross_check(gray, shorter) == shorter
+    restored = default_reader()._cross_check(gray, shorter)
+    assert restored.text == "2566" and "256" in restored.alternatives
+
+
+def test_cross_check_takes_no_digit_from_a_neighbour_in_the_margin() -> None:
+    """The box holds 256 only; the padded crop also sees the narrow 1 after it, the box does not."""
+    from pipeline.numerals import default_reader
+
+    gray, (x0, y0, x1, y1) = _rendered_number("2561")
+    cols = np.nonzero((gray < 128).any(axis=0))[0]
+    last_digit = cols[np.nonzero(np.diff(cols) > 1)[0][-1] + 1]
+    word = Word("256", 60.0, x0, y0, int(last_digit) - 2 - x0, y1 - y0, reread=True)
+    assert default_reader().read(gray[y0 - 9 : y1 + 9, x0 - 22 : int(last_digit) + 20]).text == "2561"
+    assert default_reader()._cross_check(gray, word).text == "256"
 
 
 def test_next_lines_marks_under_a_digit_are_not_part_of_it(reader: NumeralReader) -> None:

@@ -43,29 +43,57 @@ class NumeralReader:
         The row pass places glyphs from estimated text bands, and a band a few pixels off can
         turn ๖ into ๐ with high confidence (seen: ๒๕๖๖ → 2506 in a memo date). When the two
         readings disagree in a glyph or two, the more confident one stands and the other is
-        kept as an alternative; readings of different length are the row pass's own business
-        (it exists because token boxes lose leading digits).
+        kept as an alternative. Readings of different length are the row pass's own business
+        (it exists because token boxes lose leading digits), but for one case: the row pass
+        dropped digits that a sure reading of the token's own box holds (seen on a JPEG scan:
+        4.2 → .2, 2567 → 257).
         """
-        if not word.reread or not _PLAIN_NUMBER.fullmatch(word.text):
+        if not word.reread or not _NUMBER_TOKEN.fullmatch(word.text):
             return word
         crop = _crop(gray_page, word)
         second = self.read(crop) if crop.size else None
-        if second is None or second.text == word.text or not _close(second.text, word.text):
+        if second is None or second.text == word.text:
             return word
+        if len(second.text) > len(word.text) and _is_subsequence(word.text, second.text):
+            return self._dropped_digits(gray_page, word) or word  # or a neighbour's digit in the margin
+        if not _close(second.text, word.text):
+            return word
+        return self._more_confident(word, second)
+
+    def _more_confident(self, word: Word, second: NumeralReading) -> Word:
         if second.confidence * 100 <= word.conf:
             return replace(word, alternatives=_merged(word.alternatives, second.text, exclude=word.text))
         return replace(word, text=second.text, conf=round(second.confidence * 100, 1),
                        alternatives=_merged((word.text, *word.alternatives), *second.alternatives,
                                             exclude=second.text))
 
+    def _dropped_digits(self, gray_page: np.ndarray, word: Word) -> Word | None:
+        """The token's box read tight (no side margin, so no neighbour's glyph): a sure reading
+        that is the row pass's digits plus more stands, the row pass's kept as an alternative."""
+        crop = _crop(gray_page, word, side_margin=False)
+        tight = self.read(crop) if crop.size else None
+        if tight is None or tight.confidence < _SURE or len(tight.text) <= len(word.text):
+            return None
+        if not _is_subsequence(word.text, tight.text):
+            return None
+        return replace(word, text=tight.text, conf=round(tight.confidence * 100, 1),
+                       alternatives=_merged((word.text, *word.alternatives), *tight.alternatives,
+                                            exclude=tight.text))
 
-_PLAIN_NUMBER = re.compile(r"[0-9][0-9,./-]*[0-9]|[0-9]")
+
+_NUMBER_TOKEN = re.compile(r"[0-9,./-]*[0-9][0-9,./-]*")  # also a number whose first digit was lost (.2)
+_SURE = 0.9
 
 
-def _crop(gray: np.ndarray, word: Word) -> np.ndarray:
+def _is_subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
+def _crop(gray: np.ndarray, word: Word, side_margin: bool = True) -> np.ndarray:
     # Token boxes can be narrower than the printed number (re-OCR, Thai glyph boxes); a crop that
     # catches a neighbouring glyph reads longer and is then ignored by the length rule.
-    pad_x, pad_y = max(6, word.height // 2), max(4, word.height // 5)
+    pad_x, pad_y = (max(6, word.height // 2) if side_margin else 0), max(4, word.height // 5)
     top, left = max(0, word.top - pad_y), max(0, word.left - pad_x)
     return gray[top:word.top + word.height + pad_y, left:word.left + word.width + pad_x]
 

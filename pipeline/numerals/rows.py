@@ -10,6 +10,7 @@ Tesseract's text untouched: it reads Thai letters well.
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
 
@@ -204,9 +205,20 @@ def write_row(state: RowState, claimed: list[Run]) -> list[Word]:
                  and g.best != "noise" and id(g.glyph) not in in_runs
                  and not any(_covers(r, g) for r in others)]
         glyphs = sorted(mine + loose, key=lambda g: g.glyph.x)
-        out.append(reread_text(w, glyphs, frozenset(id(g.glyph) for g in mine)))
+        new = reread_text(w, glyphs, frozenset(id(g.glyph) for g in mine))
+        out.append(w if _letter_taken_for_digit(w.text, new.text) else new)
     out += [new_token(run, state.words) for run in state.orphans]
     return sorted(out, key=lambda w: w.left)
+
+
+# A digit cannot carry a vowel or tone mark, nor follow a leading vowel: in `6ารจัดตั้ง` the 6 is ก.
+_IMPOSSIBLE_DIGIT = re.compile("[0-9๐-๙][\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]|[\u0e40-\u0e44][0-9๐-๙]")
+_DIGIT = re.compile("[0-9๐-๙]")
+
+
+def _letter_taken_for_digit(old: str, new: str) -> bool:
+    """A word Tesseract read without digits came back with one where only a letter can be."""
+    return not _DIGIT.search(old) and bool(_IMPOSSIBLE_DIGIT.search(new))
 
 
 def _same_place(a: Run, b: Run) -> bool:

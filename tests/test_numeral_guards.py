@@ -1,0 +1,61 @@
+"""Guards on the numeral reader's row pass, from what it did to a real JPEG scan (saraban_010):
+it dropped digits a sure reading of the token's own box holds (4.2 → .2, 2567 → 257), and it
+took the ก of การ for a 6 (6ารจัดตั้ง)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import SAMPLES
+from PIL import Image, ImageDraw, ImageFont
+
+from pipeline.numerals import default_reader
+from pipeline.numerals.api import _is_subsequence
+from pipeline.numerals.rows import _letter_taken_for_digit
+from pipeline.process import process_file
+from pipeline.records import Word
+from pipeline.render import font_path
+
+
+@pytest.mark.parametrize("old, new, taken", [
+    pytest.param("การจัดตั้ง", "6ารจัดตั้ง", True, id="digit-before-sara-aa"),
+    pytest.param("เลขรับ", "เ1ขรับ", True, id="digit-after-leading-vowel"),
+    pytest.param("ที่", "ที่", False, id="unchanged"),
+    pytest.param("ว๔๓๕", "ว435", False, id="digits-were-there"),
+    pytest.param("จำนวน", "จำนวน 878", False, id="a-number-beside-a-word"),
+])
+def test_a_letter_taken_for_a_digit_is_refused(old: str, new: str, taken: bool) -> None:
+    assert _letter_taken_for_digit(old, new) is taken
+
+
+def test_subsequence() -> None:
+    assert _is_subsequence(".2", "4.2") and _is_subsequence("257", "2567")
+    assert not _is_subsequence("275", "2567")
+
+
+@pytest.mark.parametrize("printed, row_pass", [("4.2", ".2"), ("2567", "257")])
+def test_digits_the_row_pass_dropped_come_back_from_the_tokens_own_box(printed: str, row_pass: str) -> None:
+    page = Image.new("L", (600, 200), 255)
+    font = ImageFont.truetype(str(font_path("Laksaman")), 64)
+    ImageDraw.Draw(page).text((200, 60), printed, font=font, fill=0)
+    ink = np.nonzero(np.asarray(page) < 128)
+    top, left = int(ink[0].min()), int(ink[1].min())
+    height, width = int(ink[0].max()) - top + 1, int(ink[1].max()) - left + 1
+    word = Word(row_pass, 93.9, left, top, width, height, 1, 1, reread=True)
+    out = default_reader()._cross_check(np.asarray(page), word)
+    assert out.text == printed
+    assert row_pass in out.alternatives
+
+
+@pytest.mark.slow
+def test_sample_jpeg_scan_kpi_reads_whole(tmp_path: Path) -> None:
+    """saraban_010: ตัวชี้วัดที่ 4.2 … จำนวน 878 ศูนย์ ประจำปีงบประมาณ พ.ศ. 2567."""
+    _, extraction = process_file(SAMPLES / "inbox" / "saraban_010.pdf", tmp_path)
+    [letter] = extraction.letters
+    [kpi] = letter.indicators
+    assert (kpi.code, kpi.target_value, kpi.target_unit, kpi.fiscal_year) == ("4.2", 878, "ศูนย์", 2567)
+    assert kpi.name == "การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)"
+    assert letter.date == dt.date(2023, 11, 21)
