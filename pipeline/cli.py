@@ -68,6 +68,15 @@ def export(home: HomeOption = None,
         console.print(f"wrote {path}")
 
 
+def display_value(value: object) -> str:
+    """A cell as a person reads it: DuckDB's DATE comes back from pandas as a midnight timestamp."""
+    import pandas as pd
+
+    if isinstance(value, pd.Timestamp) and value == value.normalize():
+        return value.date().isoformat()
+    return str(value)
+
+
 @app.command()
 def query(sql: Annotated[str, typer.Argument(help="Read-only SQL, e.g. \"SELECT * FROM progress\"")],
           home: HomeOption = None,
@@ -92,7 +101,7 @@ def query(sql: Annotated[str, typer.Argument(help="Read-only SQL, e.g. \"SELECT 
         return
     table = Table(*[str(c) for c in frame.columns], show_lines=False)
     for row in frame.itertuples(index=False):
-        table.add_row(*["" if _missing(v) else str(v) for v in row])
+        table.add_row(*["" if _missing(v) else display_value(v) for v in row])
     console.print(table)
     console.print(f"{len(frame)} row(s)")
 

@@ -10,7 +10,7 @@ import pandas as pd
 import typer
 from rich.table import Table
 
-from pipeline.cli import HomeOption, _home, app, console
+from pipeline.cli import HomeOption, _home, app, console, display_value
 
 review_app = typer.Typer(help="Review sheet: export the rows that need a human, import the edits.",
                          no_args_is_help=True)
@@ -27,7 +27,7 @@ def print_problems(problems: pd.DataFrame) -> None:
 def print_frame(frame: pd.DataFrame, title: str = "") -> None:
     table = Table(*[str(c) for c in frame.columns], title=title or None)
     for row in frame.astype(object).where(frame.notna(), "").itertuples(index=False):
-        table.add_row(*[str(v) for v in row])
+        table.add_row(*[display_value(v) for v in row])
     console.print(table)
 
 

@@ -68,6 +68,13 @@ def test_query_is_read_only(sample_home: Path) -> None:
     assert run_cli("query", "SELECT count(*) AS n FROM files", "--csv", home=sample_home).stdout.splitlines()[1] == "14"
 
 
+def test_query_table_shows_dates_as_dates(sample_home: Path) -> None:
+    """SCAN_0008's stamp, read from its box: the table a person sees says 2021-12-12, no clock."""
+    out = run_cli("query", "SELECT received_number, received_date FROM letters WHERE doc_number = 'ปจ 0023.3/1707'",
+                  home=sample_home).stdout
+    assert "3297" in out and "2021-12-12" in out and "00:00:00" not in out
+
+
 def _compare(got_csv: Path, want_csv: Path) -> list[str]:
     want = pd.read_csv(want_csv, dtype=str, keep_default_na=False)
     got = pd.read_csv(got_csv, dtype=str, keep_default_na=False)[list(want.columns)]
