@@ -5,7 +5,8 @@ page runs from the top of the page to its addressee line (เรียน / ถ�
 carry a number, a date or Latin letters (the `eng` model's misreadings of Thai), and the
 subject lines, are re-read with `tha` alone. A re-reading replaces the old one only when it
 keeps any date or document number the old one had, has no more Latin letters, and reads no
-worse against the Thai dictionary. Body lines are never touched: real English lives there.
+worse against the Thai dictionary. Body lines are left alone (real English lives there) but for
+one kind: a count whose unit came out Latin (`จำนวน 878 aud`), which is what a KPI target is.
 """
 
 from __future__ import annotations
@@ -45,6 +46,15 @@ def header_line_ids(page: Page) -> list[int]:
         if len(text) >= 3 and (in_subject or _WORTH.search(text)):
             chosen.append(line)
     return chosen
+
+
+# A KPI target whose unit the `eng` model turned Latin (`จำนวน 878 aud` for ๘๗๘ ศูนย์).
+_LATIN_UNIT = re.compile(r"จำนวน\s*\d[\d,]*\s*[A-Za-z]")
+
+
+def count_line_ids(page: Page) -> list[int]:
+    """Body lines where a count is followed by Latin: a Thai unit misread, worth a `tha` re-read."""
+    return [line for line, text in _line_texts(page.words) if _LATIN_UNIT.search(text)]
 
 
 def _anchors(text: str) -> int:

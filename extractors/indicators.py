@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from extractors.letter_terms import loose, smart_join
+from extractors.letter_terms import FISCAL_YEAR, loose, smart_join
 from pipeline.records import Indicator
 from pipeline.thai_dates import find_month_year, find_thai_dates, month_end
 
 _CODE = re.compile(f"{loose('ตัวชี้วัดที่')}\\s*(\\d{{1,2}}(?:\\.\\d{{1,2}})*)\\s*[:：]?\\s*")
-_FISCAL = re.compile(r"ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4})")
 _QUOTED = re.compile(r"^.{0,60}?[“\"]([^”\"]{4,200})[”\"]")
 _NAME_STOP = re.compile(
     r"\s(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|จำนวน|ภายใน|โดย|ค่าเป้าหมาย|คำเป้าหมาย|มีค่าเป้าหมาย|ประจำปีงบประมาณ|แล้ว|จึง|และตัวชี้วัด|จัดส่ง)"
@@ -79,10 +78,10 @@ def _inline_paragraph(flat: str, page: int, hint: int | None) -> list[Indicator]
 
 
 def _fiscal_before(flat: str, at: int, chunk: str, hint: int | None) -> int | None:
-    inside = _FISCAL.search(chunk[:200])
+    inside = FISCAL_YEAR.search(chunk[:200])
     if inside:
         return int(inside.group(1))
-    before = _FISCAL.findall(flat[:at])
+    before = FISCAL_YEAR.findall(flat[:at])
     return int(before[-1]) if before else hint
 
 
@@ -154,7 +153,7 @@ def _numbered_items(text: str, page: int, hint: int | None) -> list[Indicator]:
 
 
 def _fiscal_in(text: str, hint: int | None) -> int | None:
-    m = _FISCAL.search(text)
+    m = FISCAL_YEAR.search(text)
     return int(m.group(1)) if m else hint
 
 

@@ -87,3 +87,7 @@ def smart_join(parts: list[str]) -> str:
         glue = re.match("[ก-๛]", out[-1:]) and re.match("[ก-๛]", part[:1]) and not part.startswith(_SPACED_WORDS)
         out = f"{out}{part}" if glue or not out else f"{out} {part}"
     return out
+
+
+# ปีงบประมาณ and its year; OCR swaps the upper vowel (ปิงบประมาณ) or drops it.
+FISCAL_YEAR = re.compile(r"ป[\u0e34-\u0e37]?งบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4})")

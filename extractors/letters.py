@@ -14,13 +14,13 @@ from extractors import letter_body as body
 from extractors import letter_fields as head
 from extractors.indicators import extract_indicators, merge_indicators
 from extractors.letter_fields import LetterLines
+from extractors.letter_terms import FISCAL_YEAR
 from extractors.offices import canonical_office
 from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
 from pipeline.records import Letter
 from pipeline.thai_dates import IMPLAUSIBLE_DATE, IMPOSSIBLE_DATE
 
 _TABLE_ROLES = {"report_form", "attachment_list", "kpi_table"}
-_FISCAL_YEAR = re.compile(r"ปีงบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4})")
 _POSITION_OFFICES = [  # a signatory's title names the office that signs: อธิบดีกรม… → กรม…
     (re.compile(r"^(?:.*\s)?อธิบดี(กรม\S+)$"), r"\1"),
     (re.compile(r"^(?:.*\s)?ท้องถิ่นจังหวัด(\S+)$"), r"สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด\1"),
@@ -119,7 +119,7 @@ def _page_to(view: LetterLines, core_end: int, roles: dict[int, str], signed: bo
 
 def _fiscal_year(view: LetterLines, core_end: int) -> int | None:
     text = " ".join(view.text(i) for i in view.nonblank(None, core_end))
-    m = _FISCAL_YEAR.search(text)
+    m = FISCAL_YEAR.search(text)
     return int(m.group(1)) if m else None
 
 

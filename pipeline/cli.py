@@ -14,7 +14,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from pipeline.errors import SarabanError
 from pipeline.home import Home, home_at
@@ -68,15 +67,6 @@ def export(home: HomeOption = None,
         console.print(f"wrote {path}")
 
 
-def display_value(value: object) -> str:
-    """A cell as a person reads it: DuckDB's DATE comes back from pandas as a midnight timestamp."""
-    import pandas as pd
-
-    if isinstance(value, pd.Timestamp) and value == value.normalize():
-        return value.date().isoformat()
-    return str(value)
-
-
 @app.command()
 def query(sql: Annotated[str, typer.Argument(help="Read-only SQL, e.g. \"SELECT * FROM progress\"")],
           home: HomeOption = None,
@@ -99,10 +89,9 @@ def query(sql: Annotated[str, typer.Argument(help="Read-only SQL, e.g. \"SELECT 
     if csv:
         sys.stdout.write(frame.to_csv(index=False))
         return
-    table = Table(*[str(c) for c in frame.columns], show_lines=False)
-    for row in frame.itertuples(index=False):
-        table.add_row(*["" if _missing(v) else display_value(v) for v in row])
-    console.print(table)
+    from pipeline.frame_view import frame_table
+
+    console.print(frame_table(frame))
     console.print(f"{len(frame)} row(s)")
 
 
@@ -158,13 +147,6 @@ def serve(home: HomeOption = None,
     except SarabanError as e:
         console.print(f"[red]{e.reason}[/red]: {e} / {e.message_th}")
         raise typer.Exit(2) from e
-
-
-def _missing(value: object) -> bool:
-    try:
-        return value is None or bool(value != value)
-    except (TypeError, ValueError):
-        return False
 
 
 def main() -> None:

@@ -8,9 +8,9 @@ from typing import Annotated
 
 import pandas as pd
 import typer
-from rich.table import Table
 
-from pipeline.cli import HomeOption, _home, app, console, display_value
+from pipeline.cli import HomeOption, _home, app, console
+from pipeline.frame_view import frame_table
 
 review_app = typer.Typer(help="Review sheet: export the rows that need a human, import the edits.",
                          no_args_is_help=True)
@@ -25,10 +25,7 @@ def print_problems(problems: pd.DataFrame) -> None:
 
 
 def print_frame(frame: pd.DataFrame, title: str = "") -> None:
-    table = Table(*[str(c) for c in frame.columns], title=title or None)
-    for row in frame.astype(object).where(frame.notna(), "").itertuples(index=False):
-        table.add_row(*[display_value(v) for v in row])
-    console.print(table)
+    console.print(frame_table(frame, title))
 
 
 @app.command()

@@ -8,6 +8,7 @@ from rich.table import Table
 
 from pipeline import progress as events
 from pipeline.config import load_settings
+from pipeline.frame_view import frame_table
 from pipeline.home import Home
 from pipeline.ingest import RunSummary
 
@@ -82,8 +83,4 @@ _REPORT_SQL = {
 
 def print_dataset(console: Console, conn) -> None:
     for title, sql in _REPORT_SQL.items():
-        frame = conn.execute(sql).df()
-        table = Table(*[str(c) for c in frame.columns], title=title)
-        for row in frame.astype(object).where(frame.notna(), "").itertuples(index=False):
-            table.add_row(*[str(v) for v in row])
-        console.print(table)
+        console.print(frame_table(conn.execute(sql).df(), title))

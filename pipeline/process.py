@@ -27,12 +27,15 @@ def ocr_options(settings: Settings) -> OcrOptions:
 
 
 def reocr_header_lines(doc: Document, cache_dir: Path) -> Document:
-    """Read a letter's header lines again with `tha` alone, where that reads better (before numerals)."""
-    from extractors.header_lines import header_line_ids, is_better_reading
+    """Read a letter's header lines, and counts with a Latin unit, again with `tha` alone, where
+    that reads better (before numerals)."""
+    from extractors.header_lines import count_line_ids, header_line_ids, is_better_reading
 
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and page.words:
-            reocr_lines(page, header_line_ids(page), is_better_reading, cache_dir=cache_dir)
+            header = header_line_ids(page)
+            lines = header + [i for i in count_line_ids(page) if i not in header]
+            reocr_lines(page, lines, is_better_reading, cache_dir=cache_dir)
     return doc
 
 
