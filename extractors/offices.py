@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import geothai
+from extractors.places import district_names, province_names
 
 _MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 _SKIP = re.compile("[^\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46]")  # what the comparison ignores
@@ -45,13 +45,12 @@ def skeleton(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _places() -> tuple[dict[str, str], dict[str, str]]:
-    """Skeleton → gazetteer spelling, for provinces and for districts."""
-    provinces = {skeleton(p.name_th): p.name_th for p in geothai.provinces()}
+    """Skeleton → gazetteer spelling, for provinces and for districts (without อำเภอ/เขต)."""
+    provinces = {skeleton(name): name for name in province_names().values()}
     districts: dict[str, str] = {}
-    for p in geothai.provinces():
-        for d in geothai.districts(p.code):
-            name = re.sub(r"^(?:อำเภอ|เขต)", "", d.name_th)
-            districts.setdefault(skeleton(name), name)
+    for name in district_names().values():
+        bare = re.sub(r"^(?:อำเภอ|เขต)", "", name)
+        districts.setdefault(skeleton(bare), bare)
     return provinces, districts
 
 

@@ -223,5 +223,15 @@ def province_districts(province_code: str) -> dict[str, str]:
     return dict(_district_names(province_code))
 
 
+def province_names() -> dict[str, str]:
+    """Province code → name, the whole gazetteer."""
+    return dict(_province_names())
+
+
+def district_names() -> dict[str, str]:
+    """District code → name, every province's (Bangkok's khet included)."""
+    return dict(_all_district_names())
+
+
 def province_name(code: str) -> str:
     return _province_names().get(code, "")

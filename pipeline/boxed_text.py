@@ -5,7 +5,9 @@ Why: Tesseract's page layout joins a stamp's lines to the letterhead lines level
 (measured on a real scan: the stamp's เลขรับ and วันที่ came out glued to `ที่ ปจ…` as
 `71 จลิ่จ16จขีจ`). Read alone, without the box rules and the dotted leaders the clerk writes on
 (`เลขรับ.....`), the same pixels come back as the stamp's own lines. Which readings are worth
-keeping is the caller's knowledge (a `judge`); the pixels are never changed, only the tokens.
+keeping is the caller's knowledge (a `judge`). Where a reading is kept, the cleaned pixels
+replace the box's in the page's in-memory image too, so later crops of it (the numeral reader,
+tables) see no rules or leaders; the file's own pixels are never touched.
 """
 
 from __future__ import annotations
@@ -39,16 +41,23 @@ Reread = Callable[[np.ndarray, list[Word]], list[Word]]  # (crop, its tokens) �
 class BoxReading:
     box: Box  # the area read: the box and its overflow strip
     words: list[Word]
-    text: str
     pixels: np.ndarray  # the cleaned crop the words were read from
+
+    @property
+    def text(self) -> str:
+        return text_from_tokens(self.words)
 
 
 def _side_covered(mask: np.ndarray, box: Box, side: str) -> bool:
     x0, y0, x1, y1 = box
     band = max(4, (y1 - y0) // 12)
-    strips = {"top": mask[y0 : y0 + band, x0:x1].any(axis=0), "bottom": mask[y1 - band : y1, x0:x1].any(axis=0),
-              "left": mask[y0:y1, x0 : x0 + band].any(axis=1), "right": mask[y0:y1, x1 - band : x1].any(axis=1)}
-    return float(strips[side].mean()) >= _SIDE_COVER
+    if side in ("top", "bottom"):
+        rows = slice(y0, y0 + band) if side == "top" else slice(y1 - band, y1)
+        strip = mask[rows, x0:x1].any(axis=0)
+    else:
+        cols = slice(x0, x0 + band) if side == "left" else slice(x1 - band, x1)
+        strip = mask[y0:y1, cols].any(axis=1)
+    return float(strip.mean()) >= _SIDE_COVER
 
 
 def _ruled_inside(horiz: np.ndarray, vert: np.ndarray, box: Box) -> bool:
@@ -158,7 +167,7 @@ def read_box(page: Page, box: Box, options: OcrOptions = BOX_OPTIONS, cache_dir:
     if reread is not None and tokens:
         tokens = reread(crop, tokens)
     placed = [replace(t, left=t.left + x0, top=t.top + y0, block=BOXED_BLOCK) for t in tokens]
-    return BoxReading(area, placed, text_from_tokens(placed), crop)
+    return BoxReading(area, placed, crop)
 
 
 def _inside(word: Word, box: Box) -> bool:

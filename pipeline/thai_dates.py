@@ -57,14 +57,18 @@ def _abbr(word: str) -> str:
     letters = [c for c in word if c != "."]
     out = ""
     for c, nxt in zip(letters, [*letters[1:], ""], strict=True):
-        is_mark = bool(re.match(f"[{_MARKS}]", c))
+        marked = _is_mark(c) or _is_mark(nxt)  # its own mark follows (มี): no stray one can
         if not nxt:
-            out += re.escape(c) + ("" if is_mark else _STRAY_MARKS) + r"\.?"
-        elif re.match(f"[{_MARKS}]", nxt) or is_mark:
+            out += re.escape(c) + ("" if marked else _STRAY_MARKS) + r"\.?"
+        elif marked:
             out += re.escape(c) + r"\.?\s?"
         else:
             out += re.escape(c) + f"{_STRAY_MARKS}\\.?{_STRAY_MARKS}\\s?"
     return out
+
+
+def _is_mark(c: str) -> bool:
+    return bool(c) and bool(re.match(f"[{_MARKS}]", c))
 
 
 def _month_alternatives() -> list[tuple[str, int]]:

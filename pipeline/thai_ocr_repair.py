@@ -73,14 +73,20 @@ def dictionary_cost(text: str) -> int:
     return _cost(text)
 
 
-def _lands_in_long_word(text: str, position: int) -> bool:
+def _word_at(text: str, position: int) -> tuple[int, str] | None:
+    """(start, token) of the dictionary segmentation's token that holds `position`."""
     start = 0
     for token in _tokens(text):
         found = text.find(token, start)
         if found <= position < found + len(token):
-            return len(token) >= _MIN_WORD and token in _words()
+            return found, token
         start = found + len(token)
-    return False
+    return None
+
+
+def _lands_in_long_word(text: str, position: int) -> bool:
+    hit = _word_at(text, position)
+    return hit is not None and len(hit[1]) >= _MIN_WORD and hit[1] in _words()
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
@@ -148,24 +154,16 @@ def repair_tone_marks(text: str) -> str:
 _SPLIT = re.compile("(?<=[\u0e01-\u0e4e]) (?=[\u0e01-\u0e4e])")
 
 
-def _word_at(text: str, position: int) -> tuple[int, str] | None:
-    """(start, token) of the dictionary segmentation's token that holds `position`."""
-    start = 0
-    for token in _tokens(text):
-        found = text.find(token, start)
-        if found <= position < found + len(token):
-            return found, token
-        start = found + len(token)
-    return None
-
-
 def _join_helps(window: str, candidate: str, offset: int) -> bool:
     """Does closing the space make one long dictionary word of a torn one?
 
     Two real words with a space between them (การ ปกครอง, สำนัก งาน) stay apart: only a join
     whose halves are not both words (ประ + ชาชน) closes the space."""
+    if not _lands_in_long_word(candidate, offset):
+        return False
     hit = _word_at(candidate, offset)
-    if hit is None or len(hit[1]) < _MIN_WORD or hit[1] not in _words() or hit[0] == offset:
+    assert hit is not None
+    if hit[0] == offset:
         return False
     left, right = hit[1][: offset - hit[0]], hit[1][offset - hit[0]:]
     if left in _words() and right in _words():

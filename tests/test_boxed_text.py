@@ -96,7 +96,7 @@ def test_splice_puts_the_box_lines_in_reading_order_and_drops_what_was_inside() 
     box_words = [Word("เลขรับ", 90, 1750, 180, 100, 30, BOXED_BLOCK, 10101),
                  Word("3297", 90, 1870, 180, 80, 30, BOXED_BLOCK, 10101),
                  Word("วันที่", 90, 1750, 230, 100, 30, BOXED_BLOCK, 10102)]
-    reading = BoxReading((1700, 150, 2100, 300), box_words, "", np.zeros((1, 1), np.uint8))
+    reading = BoxReading((1700, 150, 2100, 300), box_words, np.zeros((1, 1), np.uint8))
     lines: dict[int, list[str]] = {}
     for w in splice_box(words, reading):
         lines.setdefault(w.line, []).append(w.text)
