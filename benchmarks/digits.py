@@ -1,7 +1,7 @@
 """Digits benchmark (issue F4): stock Tesseract `tha` vs Saraban's numeral reader.
 
 Renders fresh lines of Thai text with numbers (fonts × 200/300 dpi × damage; seeds the training
-script never uses), OCRs each page with Tesseract through pipeline.ocr, re-reads the words with
+script never uses), OCRs each page with Tesseract through pipeline.ocr.tesseract, re-reads the words with
 pipeline.numerals, and prints the share of numbers read exactly by each, plus seconds per page.
 
     OMP_THREAD_LIMIT=1 .venv/bin/python benchmarks/digits.py [--fonts N] [--lines N]
@@ -25,7 +25,9 @@ from PIL import Image, ImageDraw
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipeline.numerals import default_reader  # noqa: E402
-from pipeline.numerals.synth import (  # noqa: E402
+from pipeline.ocr.tesseract import OcrOptions, group_tokens, run_tesseract  # noqa: E402
+from pipeline.records import Word  # noqa: E402
+from pipeline.synth.numerals import (  # noqa: E402
     ARABIC_DIGITS,
     CONDITIONS,
     SEPARATORS,
@@ -37,8 +39,6 @@ from pipeline.numerals.synth import (  # noqa: E402
     random_number,
     to_arabic,
 )
-from pipeline.ocr import OcrOptions, group_tokens, run_tesseract  # noqa: E402
-from pipeline.records import Word  # noqa: E402
 
 FONTS = ("Laksaman", "Garuda", "Norasi", "Kinnari", "Loma", "Waree", "Umpush", "Sawasdee")
 SEED = 424242

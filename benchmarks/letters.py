@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.process import process_file  # noqa: E402
+from flows.process import process_file  # noqa: E402
 from pipeline.records import Letter  # noqa: E402
-from pipeline.thai_text import normalise_field  # noqa: E402
+from pipeline.thai.text import normalise_field  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"  # the shared/ beside the repo
 FIELDS = ("doc_number", "date", "urgency", "subject", "deadline", "references", "signatory", "received_date")

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from extractors.report_forms import extract_report_rows  # noqa: E402
 from pipeline.records import Document, Letter, ReportRow  # noqa: E402
 from pipeline.tables.pdf_tables import tables_from_pdf_page  # noqa: E402
-from pipeline.thai_text import normalise_field  # noqa: E402
+from pipeline.thai.text import normalise_field  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"  # the shared/ beside the repo
 FORMATS = ("scanned_pdf", "image", "digital_pdf", "xlsx")
@@ -58,9 +58,9 @@ def _truth_key(t: dict) -> tuple:
 
 def process(path: Path, work: Path) -> tuple[Document, list[Letter], dict[int, str]]:
     """The owner's pipeline; while others' stages are unfinished, its load and OCR stages alone."""
+    from flows.process import normalise_pages, ocr_options, reread_numerals
+    from flows.process import process_file as run
     from pipeline.config import load_settings
-    from pipeline.process import normalise_pages, ocr_options, reread_numerals
-    from pipeline.process import process_file as run
 
     settings = load_settings().model_copy(update={"ocr_workers": 1})
     try:
@@ -70,7 +70,7 @@ def process(path: Path, work: Path) -> tuple[Document, list[Letter], dict[int, s
         print(f"  note: process_file failed on {path.name}: {type(e).__name__}: {e}",
               file=sys.stderr)
     from pipeline.loading import load_document
-    from pipeline.ocr_stage import ocr_pages
+    from pipeline.ocr.stage import ocr_pages
 
     doc = load_document(path, path.name, settings)
     ocr_pages(doc.pages, ocr_options(settings), work, 1)  # cached by the failed run

@@ -25,19 +25,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline.numerals.synth import ARABIC_DIGITS, THAI_DIGITS  # noqa: E402
 from pipeline.records import Word  # noqa: E402
+from pipeline.thai.chars import to_arabic  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"  # the shared/ beside the repo
 # A number on the page: digits with . inside (0809.2); "/" and "," end it, as a doc number's
 # parts and a date's parts are read apart.
 NUMBER = re.compile(r"\d+(?:\.\d+)*")
-TO_ARABIC = str.maketrans(THAI_DIGITS, ARABIC_DIGITS)
 
 
 def page_numbers(words: list[Word]) -> list[str]:
     """Every number on the page as OCR'd, Thai digits as Arabic."""
-    return NUMBER.findall(" ".join(w.text.translate(TO_ARABIC) for w in words))
+    return NUMBER.findall(" ".join(to_arabic(w.text) for w in words))
 
 
 def wanted(letter: dict) -> list[tuple[str, str]]:
@@ -46,10 +45,10 @@ def wanted(letter: dict) -> list[tuple[str, str]]:
     if letter.get("date"):
         d = date.fromisoformat(letter["date"])
         out += [("date day", str(d.day)), ("date year", str(d.year + 543))]
-    for part in NUMBER.findall(letter.get("doc_number", "").translate(TO_ARABIC)):
+    for part in NUMBER.findall(to_arabic(letter.get("doc_number", ""))):
         out.append(("doc number", part))
     if letter.get("received_number"):
-        out.append(("received no.", letter["received_number"].translate(TO_ARABIC)))
+        out.append(("received no.", to_arabic(letter["received_number"])))
     if letter.get("received_date"):
         d = date.fromisoformat(letter["received_date"])
         out.append(("received day", str(d.day)))
@@ -63,10 +62,10 @@ def found(number: str, numbers: list[str]) -> bool:
 
 def first_pages(samples: Path, work: Path) -> list[tuple[str, dict, list[Word], object]]:
     """(file, letter truth, first page's Tesseract words, page image) per scanned letter."""
+    from flows.process import ocr_options
     from pipeline.config import load_settings
     from pipeline.loading import load_document
-    from pipeline.ocr_stage import ocr_pages
-    from pipeline.process import ocr_options
+    from pipeline.ocr.stage import ocr_pages
 
     settings = load_settings().model_copy(update={"ocr_workers": 1})
     out = []

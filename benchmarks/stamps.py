@@ -26,12 +26,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from pipeline import process  # noqa: E402
-from pipeline.render import Scan, Stamp, save_pdf, stamped_letter  # noqa: E402
+from flows import process  # noqa: E402
+from pipeline.synth.pages import Scan, Stamp, save_pdf, stamped_letter  # noqa: E402
+from pipeline.thai.chars import to_thai
 
 HANDS = ("Purisa", "Purisa:bold", "Purisa:oblique")  # fontconfig patterns
 MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
-THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 LETTER_DATE = dt.date(2021, 12, 6)  # the rendered letter's own date: stamps fall after it
 
 
@@ -40,7 +40,7 @@ def random_case(rng: np.random.Generator, hand: str) -> tuple[Stamp, str, dt.dat
     received = LETTER_DATE + dt.timedelta(days=int(rng.integers(1, 25)))
     text = f"{received.day} {MONTHS[received.month - 1]} {received.year + 543}"
     thai = rng.random() < 0.7
-    written = (number.translate(THAI), text.translate(THAI)) if thai else (number, text)
+    written = (to_thai(number), to_thai(text)) if thai else (number, text)
     return Stamp(("สนง.ท้องถิ่นอำเภอศรีมหา", "โพธิ"), *written, "๑๐.๓๐ น.", hand=hand), number, received
 
 

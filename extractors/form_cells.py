@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.thai_text import normalise_field
+from pipeline.thai.chars import COMBINING_MARKS
+from pipeline.thai.text import normalise_field
 
-_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_MARKS = re.compile(f"[{COMBINING_MARKS}]")
 _UNITS = re.compile(r"(แห่ง|แหง|แห่|ศูนย์|ศูนย|อปท\.?|ราย|ตำบล)")
 _ZERO = {"", "-", "–", "—", "_", "−", "--", "ไม่มี", "๐", "0", "o", "O", "."}
 _NUMBER = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.0+)?$")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractors.form_cells import parse_count, skeleton
+from extractors.form_cells import skeleton
 from pipeline.tables.model import Grid
 
 NUMERIC_ROLES = ("total", "established", "not_established")
@@ -67,14 +67,6 @@ def _is_usable(roles: dict[str, int]) -> bool:
     has_place = any(r in roles for r in PLACE_ROLES)
     # One readable count heading is enough: `fill_numeric_roles` places the others.
     return has_place and sum(r in roles for r in NUMERIC_ROLES) >= 1
-
-
-def looks_like_data(row: list[str], roles: dict[str, int] | None = None) -> bool:
-    """A data row has a row number in its first cells or counts in its numeric cells."""
-    cols = [roles[r] for r in NUMERIC_ROLES if roles and r in roles] if roles else []
-    first = row[0] if row else ""
-    counts = [parse_count(row[c]) for c in cols if c < len(row) and row[c].strip()]
-    return (first.strip().isdigit()) or (bool(counts) and all(v is not None for v in counts))
 
 
 def _is_title_row(row: list[str]) -> bool:

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from extractors.form_cells import skeleton
 from extractors.places import match_province, province_name
 from pipeline.records import Letter
-from pipeline.thai_dates import parse_period
+from pipeline.thai.dates import parse_period
 
 _JOINT_KEYS = ("ปฏบตการรวม", "สถานทกลาง", "ศนยปฏบตการ")
 _HELP_KEYS = ("ศนยชวยเหลอประชาชน", "ชวยเหลอประชาชน")

@@ -7,18 +7,14 @@ crop restricted to digits. Swapping readers is the one line in `default_numeral_
 
 from __future__ import annotations
 
-import io
-import os
 import re
-import subprocess
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import numpy as np
-from PIL import Image
 
 from extractors.form_cells import parse_count
-from pipeline.thai_text import normalise_field
+from pipeline.numerals import default_reader
 
 _INK_FRACTION = 0.004  # a crop with less dark ink than this is an empty cell
 
@@ -35,53 +31,8 @@ class NumeralReader(Protocol):
     def read(self, gray: np.ndarray) -> NumeralReading | None: ...
 
 
-@dataclass(frozen=True)
-class _Reading:
-    text: str
-    value: int | None
-    confidence: float
-    alternatives: tuple[str, ...] = ()
-
-
-class TesseractCellReader:
-    """Fallback reader: Tesseract (single line) on the crop, digits kept. Weak on Thai digits."""
-
-    def read(self, gray: np.ndarray) -> NumeralReading | None:
-        try:
-            words = tesseract_line(gray)
-        except (subprocess.SubprocessError, OSError):
-            return None
-        text = normalise_field(" ".join(t for t, _ in words))
-        value = parse_count(text)
-        if value is None or not any(ch.isdigit() for ch in text):
-            return None
-        conf = min((c for _, c in words), default=0.0) / 100
-        return _Reading(text, value, max(0.0, conf))
-
-
-def tesseract_line(gray: np.ndarray, lang: str = "tha", timeout: float = 20.0
-                   ) -> list[tuple[str, float]]:
-    """Words and confidences (0–100) of one text line in a crop (`--psm 7`)."""
-    buf = io.BytesIO()
-    Image.fromarray(gray).save(buf, format="PNG")
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # built per call: the machine is shared
-    done = subprocess.run(["tesseract", "stdin", "stdout", "-l", lang, "--psm", "7", "tsv"],
-                          input=buf.getvalue(), capture_output=True, env=env, timeout=timeout,
-                          check=True)
-    words = []
-    for line in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
-        parts = line.split("\t")
-        if len(parts) == 12 and parts[11].strip():
-            words.append((parts[11], float(parts[10])))
-    return words
-
-
 def default_numeral_reader() -> NumeralReader:
-    """`pipeline.numerals` (trained on Thai digits) when present, else the Tesseract fallback."""
-    try:
-        from pipeline.numerals import default_reader
-    except ImportError:
-        return TesseractCellReader()
+    """The numeral reader trained on Thai digits (`pipeline.numerals`)."""
     return default_reader()
 
 
@@ -93,13 +44,6 @@ class CellNumber:
     confidence: float
     text: str = ""
     alternatives: list[int] = field(default_factory=list)
-
-
-def has_ink(gray: np.ndarray) -> bool:
-    """True when the crop holds any marks (a "-" counts); an empty cell has none."""
-    if gray.size == 0:
-        return False
-    return float((gray < 128).mean()) > _INK_FRACTION
 
 
 def is_dash(gray: np.ndarray) -> bool:

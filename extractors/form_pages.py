@@ -13,8 +13,9 @@ from extractors.form_columns import Header
 from extractors.form_numerals import NumeralReader, reread_caption_year
 from pipeline.records import Page, Word
 from pipeline.tables.model import Table
+from pipeline.tables.scan import tables_from_scan
 from pipeline.tables.text_lines import tables_from_text
-from pipeline.thai_text import normalise
+from pipeline.thai.text import normalise
 
 _TITLE_START = re.compile(r"แบบรายงาน|บัญชีแนบท้าย|แบบ\s*รายงาน")
 _TITLE_LINES = 6  # without a "แบบรายงาน" line, this many lines above the table are its title
@@ -30,8 +31,6 @@ def page_tables(page: Page) -> list[Table]:
         return [Table(cells=g, source="text", top=start)
                 for g, start in tables_from_text(page.text)]
     if page.source == "ocr" and page.image is not None:
-        from pipeline.tables.scan import tables_from_scan
-
         return tables_from_scan(page.image, page.words)
     return []
 

@@ -13,7 +13,7 @@ from extractors.form_columns import NUMERIC_ROLES, Header
 from extractors.form_numerals import CellNumber, NumeralReader, read_cell_number
 from extractors.places import split_unit
 from pipeline.tables.model import Table
-from pipeline.thai_text import normalise_field
+from pipeline.thai.text import normalise_field
 
 _TEXT_ROLES = ("no", "district", "province", "label", "problem", "remark")
 
@@ -107,19 +107,3 @@ def read_body(table: Table, header: Header, reader: NumeralReader | None = None)
         body.rows.append(row)
     return body
 
-
-def wrap_continuations(table: Table, header: Header) -> Table:
-    """Text tables only: a line with a label and nothing else continues the row above it."""
-    cells = [list(r) for r in table.cells]
-    label_col = next((header.roles[r] for r in ("label", "district", "province")
-                      if r in header.roles), None)
-    if label_col is None:
-        return table
-    keep: list[list[str]] = cells[: header.data_row]
-    for row in cells[header.data_row:]:
-        others = [v for i, v in enumerate(row) if i != label_col and v.strip()]
-        if not others and row[label_col].strip() and len(keep) > header.data_row:
-            keep[-1][label_col] = keep[-1][label_col] + row[label_col].strip()
-            continue
-        keep.append(row)
-    return Table(cells=keep, source=table.source, top=table.top, bottom=table.bottom)

@@ -1,6 +1,6 @@
 """Which OCR lines of a page are letter-header lines worth reading again, and which reading wins.
 
-The letter extractor's knowledge, offered to `pipeline.line_reocr`: the header zone of a letter
+The letter extractor's knowledge, offered to `pipeline.ocr.lines`: the header zone of a letter
 page runs from the top of the page to its addressee line (เรียน / ถึง). In it, the lines that
 carry a number, a date or Latin letters (the `eng` model's misreadings of Thai), and the
 subject lines, are re-read with `tha` alone. A re-reading replaces the old one only when it
@@ -16,9 +16,9 @@ import re
 from extractors.letter_docnum import try_parse_docnum
 from extractors.letter_terms import ADDRESSEE, SUBJECT
 from pipeline.records import Page, Word
-from pipeline.thai_dates import find_thai_dates
-from pipeline.thai_ocr_repair import dictionary_cost
-from pipeline.thai_text import normalise_field
+from pipeline.thai.dates import find_thai_dates
+from pipeline.thai.ocr_repair import dictionary_cost
+from pipeline.thai.text import normalise_field
 
 _MAX_ZONE_LINES = 30  # a header is never longer; a page without เรียน in it is not a letter top
 _LATIN = re.compile("[A-Za-z]")

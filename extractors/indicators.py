@@ -12,7 +12,7 @@ import re
 
 from extractors.letter_terms import FISCAL_YEAR, loose, smart_join
 from pipeline.records import Indicator
-from pipeline.thai_dates import find_month_year, find_thai_dates, month_end
+from pipeline.thai.dates import find_month_year, find_thai_dates, month_end
 
 _CODE = re.compile(f"{loose('ตัวชี้วัดที่')}\\s*(\\d{{1,2}}(?:\\.\\d{{1,2}})*)\\s*[:：]?\\s*")
 _QUOTED = re.compile(r"^.{0,60}?[“\"]([^”\"]{4,200})[”\"]")

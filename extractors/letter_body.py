@@ -20,7 +20,7 @@ from extractors.letter_terms import (
     starts_with,
 )
 from pipeline.records import Reference
-from pipeline.thai_dates import find_thai_dates
+from pipeline.thai.dates import find_thai_dates
 
 _REF = re.compile(f"(?:{loose('ที่')}|fi)\\s*{DOCNUM_PATTERN}")
 _DATED = re.compile(f"^[\\s,]*(?:{loose('ลงวันที่')}|ลง\\s*วัน\\s*ที)")

@@ -62,11 +62,6 @@ def normalise_docnum(text: str) -> str:
     return found.text() if found else ""
 
 
-def is_header_line(line: str) -> bool:
-    """A line that opens with `ที่ <number>` — the number line of a letter or memo header."""
-    return bool(_HEADER.match(line))
-
-
 def read_header_number(lines: list[str], index: int) -> tuple[DocNumber | None, int]:
     """Parse the number on `lines[index]`; take a serial left alone on the next line(s).
 

@@ -30,8 +30,8 @@ from extractors.letter_terms import (
     starts_with,
 )
 from extractors.segment import Line, Span
-from pipeline.thai_dates import find_thai_dates, stamp_date
-from pipeline.thai_text import normalise_field
+from pipeline.thai.dates import find_thai_dates, stamp_date
+from pipeline.thai.text import normalise_field
 
 _NUMBER_LINE = re.compile(f"{LEAD}(?:{loose('ที่')}|ท|fi)\\s*(?=[ก-ฮ]{{2,3}}\\.?\\s*\\d)")
 _OFFICE = starts_with("กรม", "สำนักงาน", "สนง", "ศาลากลาง", "ที่ว่าการ", "สำนัก", "องค์การบริหาร", "เทศบาล")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.thai_dates import find_thai_dates
+from pipeline.thai.dates import find_thai_dates
 
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 LEAD = r"^[\s#*\-–•'\".,|:_]*"  # markdown, bullets and OCR specks before a keyword

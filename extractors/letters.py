@@ -18,7 +18,7 @@ from extractors.letter_terms import FISCAL_YEAR
 from extractors.offices import canonical_office
 from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
 from pipeline.records import Letter
-from pipeline.thai_dates import IMPLAUSIBLE_DATE, IMPOSSIBLE_DATE
+from pipeline.thai.dates import IMPLAUSIBLE_DATE, IMPOSSIBLE_DATE
 
 _TABLE_ROLES = {"report_form", "attachment_list", "kpi_table"}
 _POSITION_OFFICES = [  # a signatory's title names the office that signs: อธิบดีกรม… → กรม…

@@ -17,8 +17,9 @@ import re
 from functools import lru_cache
 
 from extractors.places import district_names, province_names
+from pipeline.thai.chars import COMBINING_MARKS
 
-_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_MARKS = re.compile(f"[{COMBINING_MARKS}]")
 _SKIP = re.compile("[^\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46]")  # what the comparison ignores
 
 DEPARTMENT = "กรมส่งเสริมการปกครองท้องถิ่น"

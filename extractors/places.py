@@ -18,7 +18,7 @@ from functools import lru_cache
 import geothai
 from rapidfuzz import fuzz, process
 
-from pipeline.thai_text import normalise_field
+from pipeline.thai.text import normalise_field
 
 # Minimum similarity (0–100) to accept a fuzzy match: below it the name is left unmatched.
 _MIN_SCORE_IN_PROVINCE = 70.0

@@ -12,7 +12,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.letter_docnum import try_parse_docnum
 from extractors.letter_terms import (
     ADDRESSEE,
     LEAD,
@@ -205,7 +204,3 @@ def classify_pages(pages: Sequence[tuple[int, str]]) -> dict[int, PageRole]:
     spans = find_spans(lines)
     return {number: _page_role(number, lines, spans) for number, _ in pages}
 
-
-def header_docnum(text: str) -> str:
-    found = try_parse_docnum(text)
-    return found.text() if found else ""

@@ -1,6 +1,6 @@
 """Which reading of a boxed area is the receiving stamp (ตรารับ): the page's, or the box's own.
 
-The letter extractor's knowledge, offered to `pipeline.boxed_text`. A stamp is worth what the
+The letter extractor's knowledge, offered to `pipeline.ocr.boxes`. A stamp is worth what the
 clerk wrote on it: the เลขรับ number and a whole date on the วันที่ line. The box's own reading
 replaces the page's only when it holds more of those; a tie keeps the page reading, so a box
 that is no stamp (a boxed note, a logo frame) is never rewritten.
@@ -12,8 +12,8 @@ import datetime as dt
 import re
 
 from extractors.letter_terms import LEAD, STAMP_HEAD, STAMP_NUMBER, loose
-from pipeline.thai_dates import find_thai_dates
-from pipeline.thai_text import normalise_field
+from pipeline.thai.dates import find_thai_dates
+from pipeline.thai.text import normalise_field
 
 _DATE_LINE = re.compile(f"{LEAD}{loose('วันที่')}[\\s.:…]*")
 _FIRST_YEAR = 1990  # no stamp in a dataset of this department is older

@@ -14,9 +14,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from pipeline.export import contract_tables, export_tables
+from pipeline.dataset.storage import read_only
 from pipeline.home import Home
-from pipeline.storage import read_only
+from pipeline.publish.export import contract_tables, export_tables
 
 FORMATS = ("csv", "parquet", "xlsx")
 LATEST = "latest"

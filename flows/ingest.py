@@ -17,19 +17,20 @@ from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from pipeline import ingest as stages
+from flows.process import process_file
 from pipeline.config import Settings
-from pipeline.dataset import rebuild_dataset
+from pipeline.dataset.build import rebuild_dataset
+from pipeline.dataset.storage import writable_snapshot
 from pipeline.home import Home, home_at, run_lock
-from pipeline.ocr_stage import shutdown_pool
+from pipeline.intake import lifecycle as stages
+from pipeline.ocr.stage import shutdown_pool
 from pipeline.progress import emit
-from pipeline.storage import writable_snapshot
 
 
 @task(retries=2, retry_delay_seconds=[2, 10], cache_policy=NONE,
       task_run_name="process {candidate.source_name}")
 def process_file_task(candidate: stages.Candidate, home: Home, settings: Settings) -> stages.FileOutcome:
-    return stages.process_candidate(candidate, home, settings)
+    return stages.process_candidate(candidate, home, settings, process_file)
 
 
 @flow(name="saraban-ingest", log_prints=True, validate_parameters=False)

@@ -31,8 +31,8 @@ from flows.ingest import ingest_holding_lock
 from pipeline.config import load_settings
 from pipeline.errors import HomeLockedError
 from pipeline.home import Home, home_at, run_lock
-from pipeline.inbox import stable_files
-from pipeline.ingest import RunSummary
+from pipeline.intake.inbox import stable_files
+from pipeline.intake.lifecycle import RunSummary
 
 NIGHTLY_LOCK_WAIT_SECONDS = 30 * 60
 

@@ -1,7 +1,7 @@
 """Records that pass between stages. Plain dataclasses so they pickle across Prefect/process pools.
 
-Everything here is the in-memory shape; `pipeline.storage` maps it to DuckDB and
-`pipeline.export` to the contract tables (docs/contract.md in shared/).
+Everything here is the in-memory shape; `pipeline.dataset.storage` maps it to DuckDB and
+`pipeline.publish.export` to the contract tables (docs/contract.md in shared/).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pipeline.thai_text import normalise
+from pipeline.thai.text import normalise
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 _GAP = re.compile(r"\n[ \t]*\n[ \t]*\n[ \t]*\n")

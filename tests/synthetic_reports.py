@@ -17,7 +17,7 @@ import datetime as dt
 
 import pandas as pd
 
-from pipeline.reconcile import NUMBERS, PROGRESS_COLUMNS
+from pipeline.dataset.reconcile import NUMBERS, PROGRESS_COLUMNS
 
 # The place columns (indicator … district) as the progress table names and orders them.
 _PLACE = PROGRESS_COLUMNS[: PROGRESS_COLUMNS.index(NUMBERS[0])]

@@ -16,11 +16,11 @@ import numpy as np
 import pytest
 
 from extractors.stamp_reading import is_better_stamp, stamp_score
-from pipeline.boxed_text import BOXED_BLOCK, BoxReading, find_boxes, splice_box, without_leaders
-from pipeline.process import process_file
+from flows.process import process_file
+from pipeline.ocr.boxes import BOXED_BLOCK, BoxReading, find_boxes, splice_box, without_leaders
 from pipeline.records import Word
-from pipeline.render import Stamp, save_pdf, stamped_letter
-from pipeline.tables.render import FormRow, render_report_form
+from pipeline.synth.pages import Stamp, save_pdf, stamped_letter
+from pipeline.synth.tables import FormRow, render_report_form
 
 OFFICE = ("สนง.ท้องถิ่นอำเภอศรีมหา", "โพธิ")
 

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.errors import OcrError
-from pipeline.render import font_path
+from pipeline.synth.fonts import font_path
 from pipeline.tables import cell_ocr
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import synthetic_reports as syn
 from openpyxl import load_workbook
 
-from pipeline.corrections import (
+from pipeline.dataset.corrections import (
     CORRECTION_COLUMNS,
     ORIGINAL_SHEET,
     REVIEW_SHEET,
@@ -19,8 +19,8 @@ from pipeline.corrections import (
     read_review_sheet,
     write_review_sheet,
 )
-from pipeline.national import national
-from pipeline.reconcile import reconcile
+from pipeline.dataset.national import national
+from pipeline.dataset.reconcile import reconcile
 
 WHEN = dt.datetime(2024, 4, 1, 9, 30)
 

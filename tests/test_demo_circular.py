@@ -10,9 +10,9 @@ import pytest
 
 from extractors.header_lines import count_line_ids
 from extractors.letter_terms import FISCAL_YEAR
-from pipeline.demo import write_circular
-from pipeline.process import process_file
+from flows.process import process_file
 from pipeline.records import Page, Word
+from pipeline.synth.demo import write_circular
 
 
 @pytest.mark.slow

@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 import synthetic_reports as syn
 
-from pipeline.explain import create_views, explain
-from pipeline.national import national
-from pipeline.reconcile import reconcile
+from pipeline.dataset.explain import create_views, explain
+from pipeline.dataset.national import national
+from pipeline.dataset.reconcile import reconcile
 
 
 @pytest.fixture(scope="module")

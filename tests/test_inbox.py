@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import ingest, storage
+from flows.process import process_file
+from pipeline.dataset import storage
 from pipeline.errors import HomeLockedError
 from pipeline.home import run_lock
-from pipeline.inbox import stable_files
-from pipeline.raw_store import sha256_of
+from pipeline.intake import lifecycle as ingest
+from pipeline.intake.inbox import stable_files
+from pipeline.intake.raw_store import sha256_of
 
 
 def test_file_still_being_written_is_left_for_later(tmp_path: Path) -> None:
@@ -83,7 +85,7 @@ def test_quarantined_original_is_copied_not_moved(home, settings) -> None:
     path.write_bytes(b"")
     with storage.writable_snapshot(home) as conn:
         [candidate] = ingest.plan(home, conn, settings)
-    outcome = ingest.process_candidate(candidate, home, settings)
+    outcome = ingest.process_candidate(candidate, home, settings, process_file)
     assert (outcome.status, outcome.reason) == ("quarantined", "empty_file")
     assert path.exists() and (home.quarantine / "empty scan.pdf").exists()
     report = (home.quarantine / "empty scan.pdf.error.json").read_text(encoding="utf-8")

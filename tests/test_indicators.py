@@ -7,7 +7,7 @@ import datetime as dt
 from letters_seed_pages import seed_pages
 
 from extractors.indicators import extract_indicators
-from pipeline.thai_text import normalise
+from pipeline.thai.text import normalise
 
 _INLINE = normalise(
     "ประจำปีงบประมาณ พ.ศ. ๒๕๖๑ ตัวชี้วัดที่ ๔.๑ การจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น"

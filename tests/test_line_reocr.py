@@ -13,11 +13,11 @@ import numpy as np
 import pytest
 
 from extractors.header_lines import header_line_ids, is_better_reading
-from pipeline.line_reocr import _off_neighbours, read_line, reocr_lines
-from pipeline.ocr import OcrOptions, group_tokens, run_tesseract, text_from_tokens
+from pipeline.ocr.lines import _off_neighbours, read_line, reocr_lines
+from pipeline.ocr.tesseract import OcrOptions, group_tokens, run_tesseract, text_from_tokens
 from pipeline.records import Page, Word
-from pipeline.render import draw_lines
-from pipeline.thai_text import normalise
+from pipeline.synth.pages import draw_lines
+from pipeline.thai.text import normalise
 
 
 def _page(lines: list[str]) -> Page:

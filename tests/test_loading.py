@@ -21,7 +21,7 @@ from pipeline.errors import (
 )
 from pipeline.loading import load_document
 from pipeline.loading.pdf import is_sound_thai
-from pipeline.render import draw_lines, save_pdf
+from pipeline.synth.pages import draw_lines, save_pdf
 
 INBOX = SAMPLES / "inbox"
 

@@ -7,8 +7,8 @@ import pytest
 import synthetic_reports as syn
 from reconcile_truth import TRUTH, truth_frames
 
-from pipeline.national import NATIONAL_COLUMNS, fiscal_year_be, kpi_targets, national
-from pipeline.reconcile import reconcile
+from pipeline.dataset.national import NATIONAL_COLUMNS, fiscal_year_be, kpi_targets, national
+from pipeline.dataset.reconcile import reconcile
 
 H, J = "help_centre", "joint_centre"
 JOINT_KPI = "การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)"

@@ -12,12 +12,12 @@ import pytest
 from conftest import SAMPLES
 from PIL import Image, ImageDraw, ImageFont
 
+from flows.process import process_file
 from pipeline.numerals import default_reader
 from pipeline.numerals.api import _is_subsequence
 from pipeline.numerals.rows import _letter_taken_for_digit
-from pipeline.process import process_file
 from pipeline.records import Word
-from pipeline.render import font_path
+from pipeline.synth.fonts import font_path
 
 
 @pytest.mark.parametrize("old, new, taken", [

@@ -9,7 +9,8 @@ from PIL import Image, ImageDraw
 
 from pipeline.numerals import NumeralReader, NumeralReading, default_reader
 from pipeline.numerals.reader import integer_value
-from pipeline.numerals.synth import (
+from pipeline.records import Word
+from pipeline.synth.numerals import (
     CONDITIONS,
     Degrade,
     degrade,
@@ -20,7 +21,6 @@ from pipeline.numerals.synth import (
     render_pieces,
     to_arabic,
 )
-from pipeline.records import Word
 
 TEST_FONTS = ("Laksaman", "Garuda", "Norasi", "Kinnari", "Loma", "Waree", "Umpush",
               "NotoSansThai-Regular")
@@ -110,7 +110,7 @@ def test_reread_words_fixes_tesseract_digits(
     reader: NumeralReader, font: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Stock `tha` reads ๘๗๘ as ๕๓๕; the second pass must give 878 and keep the letters."""
-    from pipeline.ocr import OcrOptions, group_tokens, run_tesseract
+    from pipeline.ocr.tesseract import OcrOptions, group_tokens, run_tesseract
 
     monkeypatch.setenv("OMP_THREAD_LIMIT", "1")
     fnt = load_font(font, font_px(16, 300))
@@ -231,7 +231,7 @@ def test_tesseract_line_with_glued_numbers(
     reader: NumeralReader, font: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Real Tesseract tokens on a line of numbers glued to Thai words, leading digits, hyphen."""
-    from pipeline.ocr import OcrOptions, group_tokens, run_tesseract
+    from pipeline.ocr.tesseract import OcrOptions, group_tokens, run_tesseract
 
     monkeypatch.setenv("OMP_THREAD_LIMIT", "1")
     page, _ = render_line(["ครั้ง ", "๒/๒๑/๐๕", "จำนวน ", "๘๙๓๕๒๕", " หน้า ", "๔๗-๘", "ญาติ ",
@@ -353,7 +353,7 @@ def test_garuda_seven_touching_next_glyph(
 def _rendered_number(text: str) -> tuple[np.ndarray, tuple[int, int, int, int]]:
     from PIL import Image, ImageDraw, ImageFont
 
-    from pipeline.render import font_path
+    from pipeline.synth.fonts import font_path
 
     page = Image.new("L", (600, 200), 255)
     font = ImageFont.truetype(str(font_path("Laksaman")), 64)

@@ -6,13 +6,13 @@ import numpy as np
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from pipeline import ocr_stage
-from pipeline.deskew import estimate_skew, rotate
 from pipeline.errors import OcrError
-from pipeline.ocr import OcrOptions, ocr_image
+from pipeline.ocr import stage as ocr_stage
+from pipeline.ocr.deskew import estimate_skew, rotate
+from pipeline.ocr.tesseract import OcrOptions, ocr_image
 from pipeline.records import Page
-from pipeline.render import Scan, degrade, draw_lines
-from pipeline.thai_text import normalise
+from pipeline.synth.pages import Scan, degrade, draw_lines
+from pipeline.thai.text import normalise
 
 LINES = ["เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น",
          "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"]
@@ -97,7 +97,7 @@ def test_ocr_workers_die_with_the_process_that_started_them(tmp_path: Path) -> N
 
     script = (
         "import time\n"
-        "from pipeline import ocr_stage\n"
+        "from pipeline.ocr import stage as ocr_stage\n"
         "pool = ocr_stage._pool_for(2)\n"
         "pids = [pool.submit(__import__('os').getpid).result() for _ in range(4)]\n"
         "print(' '.join(map(str, set(pids))), flush=True)\n"

@@ -9,7 +9,7 @@ import pytest
 import synthetic_reports as syn
 from reconcile_truth import TRUTH, truth_frames
 
-from pipeline.reconcile import PROGRESS_COLUMNS, failing_mask, reconcile
+from pipeline.dataset.reconcile import PROGRESS_COLUMNS, failing_mask, reconcile
 
 KEY = ["indicator", "period", "province_code", "district_code"]
 SHOWN = [*KEY, "total", "established", "not_established", "source_file_ids", "status"]

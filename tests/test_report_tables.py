@@ -7,7 +7,7 @@ import pytest
 
 from extractors.report_forms import extract_report_rows
 from pipeline.records import Document, Page, ReportRow
-from pipeline.tables.render import FormRow, render_report_form
+from pipeline.synth.tables import FormRow, render_report_form
 from pipeline.tables.ruled import find_ruled_grids
 
 SATUN_TITLE = ["แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น",

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from pythainlp.util import arabic_digit_to_thai_digit
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
-from pipeline.thai_dates import (
+from pipeline.thai.dates import (
     IMPOSSIBLE_DATE,
     be_to_ce,
     expand_year,
@@ -130,7 +130,7 @@ def test_round_trip_two_digit_numeric(day: dt.date) -> None:
 
 # --- OCR-damaged month names and dates near an anchor (real readings from the sample scans) ---
 
-from pipeline.thai_dates import complete_year, date_near, fuzzy_month, stamp_date  # noqa: E402
+from pipeline.thai.dates import complete_year, date_near, fuzzy_month, stamp_date  # noqa: E402
 
 
 @pytest.mark.parametrize(("text", "expected"), [

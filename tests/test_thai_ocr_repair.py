@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.thai_ocr_repair import restore_tone_marks
+from pipeline.thai.ocr_repair import restore_tone_marks
 
 
 @pytest.mark.parametrize("ocr, expected", [
@@ -27,7 +27,7 @@ def test_right_text_and_names_are_left_alone(text: str) -> None:
 
 # --- spurious tone marks (specks read as ่) — real readings from the sample scans ---
 
-from pipeline.thai_ocr_repair import drop_spurious_tone_marks, repair_tone_marks  # noqa: E402
+from pipeline.thai.ocr_repair import drop_spurious_tone_marks, repair_tone_marks  # noqa: E402
 
 
 @pytest.mark.parametrize("ocr, expected", [
@@ -57,7 +57,7 @@ def test_repair_does_both() -> None:
 
 # --- words torn by a space, ำ read as ้า, and the domain words — real readings from the samples ---
 
-from pipeline.thai_ocr_repair import join_split_words, repair_sara_am, repair_thai_ocr  # noqa: E402
+from pipeline.thai.ocr_repair import join_split_words, repair_sara_am, repair_thai_ocr  # noqa: E402
 
 
 @pytest.mark.parametrize("ocr, expected", [

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.thai_text import normalise, normalise_field, repair_sara_am
+from pipeline.thai.text import normalise, normalise_field, repair_sara_am
 
 
 @pytest.mark.parametrize("raw, expected", [

@@ -11,9 +11,9 @@ import synthetic_reports as syn
 from openpyxl import load_workbook
 from reconcile_truth import truth_frames
 
-from pipeline.national import national
-from pipeline.reconcile import reconcile
-from pipeline.workbook import (
+from pipeline.dataset.national import national
+from pipeline.dataset.reconcile import reconcile
+from pipeline.publish.workbook import (
     CONTRACT_TABLES,
     FONT_NAME,
     REVIEW_SHEET,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.config import Settings
-from pipeline.detect import detect_media
 from pipeline.errors import SarabanError, TooLargeError
+from pipeline.intake.detect import detect_media
 from pipeline.loading.image import load_image
 from pipeline.loading.pdf import load_pdf
 from pipeline.loading.xlsx import load_xlsx

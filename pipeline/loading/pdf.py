@@ -18,10 +18,11 @@ from pipeline.config import Settings
 from pipeline.errors import CorruptPdfError, EncryptedPdfError, TooLargeError
 from pipeline.records import Page, Word
 from pipeline.tables.pdf_tables import tables_from_plumber_page
-from pipeline.thai_text import normalise
+from pipeline.thai.chars import COMBINING_MARKS
+from pipeline.thai.text import normalise
 
 _THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
-_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_MARKS = COMBINING_MARKS
 # A combining mark may only follow a consonant or another mark; anything else is scrambled order.
 _LEADING_MARK = re.compile(f"(?:^|[^\u0e01-\u0e2e{_MARKS}])[{_MARKS}]", re.M)
 _CID = re.compile(r"\(cid:\d+\)")

@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pipeline.config import Settings
 from pipeline.errors import CorruptSpreadsheetError, TooLargeError
 from pipeline.records import Page
-from pipeline.thai_text import normalise
+from pipeline.thai.text import normalise
 
 _MAX_CELLS = 2_000_000
 

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.numerals.synth import ARABIC_DIGITS, SEPARATORS, THAI_DIGITS
+from pipeline.thai.chars import ARABIC_DIGITS, THAI_DIGITS
+
+SEPARATORS = ",./-"  # what stands between the digits of a number: 1,250  0810.7/ว  12-15
 
 # "other": Thai letters, marks, brackets. "noise": dust and fragments. "multi": touching glyphs.
 CLASSES: tuple[str, ...] = (*THAI_DIGITS, *ARABIC_DIGITS, *SEPARATORS, "other", "noise", "multi")

@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 
 from pipeline.numerals.features import featurise, featurise_all
-from pipeline.numerals.model import GlyphModel
+from pipeline.numerals.model import SEPARATORS, GlyphModel
 from pipeline.numerals.segment import (
     Band,
     Glyph,
@@ -26,7 +26,7 @@ from pipeline.numerals.segment import (
     segment,
     without_lower_pieces,
 )
-from pipeline.numerals.synth import ARABIC_DIGITS, SEPARATORS, THAI_DIGITS
+from pipeline.thai.chars import ARABIC_DIGITS, THAI_DIGITS
 
 MODEL_PATH = Path(__file__).with_name("model.npz")
 HAND_MODEL_PATH = Path(__file__).with_name("model_hand.npz")  # printed faces + handwriting (stamps)

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from pipeline.numerals.model import SEPARATORS
 from pipeline.numerals.reader import VALUES, GlyphReading
 from pipeline.numerals.segment import Band
-from pipeline.numerals.synth import ARABIC_DIGITS, SEPARATORS
+from pipeline.thai.chars import ARABIC_DIGITS
 
 _SEP_IDX = [VALUES.index(v) for v in SEPARATORS]
 # Between glyphs of one number the gap stays under this share of the band height; a word

@@ -12,17 +12,18 @@ from dataclasses import replace
 
 import numpy as np
 
+from pipeline.numerals.model import SEPARATORS
 from pipeline.numerals.reader import (
     NUMERIC,
     VALUES,
     GlyphReading,
     reading_from_glyphs,
 )
-from pipeline.numerals.synth import ARABIC_DIGITS, SEPARATORS, THAI_DIGITS, to_arabic
 from pipeline.records import Word
+from pipeline.thai.chars import ARABIC_DIGITS, COMBINING_MARK_SET, THAI_DIGITS, to_arabic
 
 # Thai marks that sit above or below a base letter: one glyph with it after merging.
-_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+_MARKS = COMBINING_MARK_SET
 # Letters Tesseract's tha model writes for digits it has no class for.
 SUSPECT_LETTERS = frozenset("ฆฒณญอฅซ๏!|'`:;«»")
 _NUMERIC_IDX = [VALUES.index(v) for v in ARABIC_DIGITS + SEPARATORS]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from pipeline.ocr import OcrOptions, run_tesseract
+from pipeline.ocr.tesseract import OcrOptions, run_tesseract
 from pipeline.records import Word
 
 _GAP = 100  # white pixels between stacked crops (less and Tesseract joins their lines)

@@ -34,9 +34,6 @@ class Table:
     def n_rows(self) -> int:
         return len(self.cells)
 
-    @property
-    def n_cols(self) -> int:
-        return max((len(r) for r in self.cells), default=0)
 
     def crop(self, row: int, col: int, pad: int | None = None) -> np.ndarray | None:
         """The grayscale image inside a cell's box, borders trimmed (None for text tables).

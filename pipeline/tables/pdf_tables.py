@@ -11,7 +11,7 @@ from pathlib import Path
 import pdfplumber
 
 from pipeline.tables.model import Grid, rectangular
-from pipeline.thai_text import normalise
+from pipeline.thai.text import normalise
 
 _TEXT_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text"}
 

@@ -13,6 +13,7 @@ from pipeline.records import Word
 from pipeline.tables.cell_ocr import read_cells, read_lines
 from pipeline.tables.model import Box, Table
 from pipeline.tables.ruled import RuledGrid, find_ruled_grids
+from pipeline.tables.words import table_from_words
 
 _INSET = 6  # pixels trimmed inside a cell box so rule remnants are not read as text
 _INK = 0.003  # fraction of dark pixels below which a cell is blank
@@ -81,7 +82,5 @@ def tables_from_scan(image: np.ndarray, words: list[Word]) -> list[Table]:
     grids = find_ruled_grids(image)
     if grids:
         return [_table_from_grid(image, g) for g in grids]
-    from pipeline.tables.words import table_from_words
-
     table = table_from_words(words)
     return [table] if table is not None else []

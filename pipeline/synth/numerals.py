@@ -10,13 +10,15 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-FONT_DIRS = (Path("/usr/share/fonts/truetype/tlwg"), Path("/usr/share/fonts/truetype/noto"))
+from pipeline.numerals.model import SEPARATORS
+from pipeline.synth.fonts import FONT_DIRS, font_path, installed
+from pipeline.thai.chars import ARABIC_DIGITS, THAI_DIGITS, to_arabic  # noqa: F401  (to_arabic: re-exported for tests)
+
 # Upright text faces that government letters are set in or resemble (TH Sarabun ≈ Loma/Garuda).
 FONT_NAMES = (
     "Laksaman", "Laksaman-Bold", "Garuda", "Garuda-Bold", "Norasi", "Norasi-Bold",
@@ -28,9 +30,6 @@ FONT_NAMES = (
 # (เลขรับ, วันที่, เวลา). Only the stamp reader is trained on it: in the print model it costs
 # printed digits (measured: ๐ read as ๖ in a letter number).
 HAND_FONT_NAMES = ("Purisa", "Purisa-Bold")
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-ARABIC_DIGITS = "0123456789"
-SEPARATORS = ",./-"
 THAI_WORDS = (
     "มท", "ว", "ที่", "แห่ง", "จำนวน", "ศูนย์", "บาท", "ราย", "ปี", "พศ", "ลงวันที่", "หน้า",
     "ข้อ", "อำเภอ", "ตำบล", "ครั้ง", "คน", "ฉบับ", "เดือน", "กันยายน", "ร้อยละ", "(", ")", "%",
@@ -59,16 +58,8 @@ class Degrade:
     slant: float = 0.0  # horizontal shear (tan of the lean), as a hand leans right; 0 for print
 
 
-def font_path(name: str) -> Path:
-    for folder in FONT_DIRS:
-        path = folder / f"{name}.ttf"
-        if path.exists():
-            return path
-    raise FileNotFoundError(f"font {name} not installed (apt-get install fonts-thai-tlwg)")
-
-
 def available_fonts(names: tuple[str, ...] = FONT_NAMES) -> tuple[str, ...]:
-    return tuple(n for n in names if any((d / f"{n}.ttf").exists() for d in FONT_DIRS))
+    return installed(names)
 
 
 @lru_cache(maxsize=256)
@@ -256,8 +247,6 @@ def random_number(rng: np.random.Generator, thai: bool) -> str:
     return d(int(rng.integers(4, 7)))
 
 
-def to_arabic(text: str) -> str:
-    return text.translate(str.maketrans(THAI_DIGITS, ARABIC_DIGITS))
 
 
 # One damage at a time, at the strength seen on real 200–300 dpi office scans; tests and the

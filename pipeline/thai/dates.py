@@ -13,14 +13,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from pythainlp.util import thai_digit_to_arabic_digit
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 from rapidfuzz.distance import Levenshtein
+
+from pipeline.thai.chars import COMBINING_MARKS, to_arabic
 
 BE_OFFSET = 543
 IMPOSSIBLE_DATE = "impossible_date"
 IMPLAUSIBLE_DATE = "implausible_date"  # a real day, but nowhere near the date it must be near
-_MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
+_MARKS = COMBINING_MARKS
 _GAP = r"[\s.]*"  # OCR and typists put spaces or stray dots between parts
 
 
@@ -92,7 +93,7 @@ _NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})/(?P<mon>\d{1,2})/(?P<ye
 
 
 def _to_arabic(text: str) -> str:
-    return thai_digit_to_arabic_digit(text) if re.search("[๐-๙]", text) else text
+    return to_arabic(text)
 
 
 def expand_year(year: int, today: dt.date | None = None) -> int:

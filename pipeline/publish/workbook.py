@@ -22,7 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from pipeline.reconcile import failing_mask, split_flags
+from pipeline.dataset.reconcile import failing_mask, split_flags
 
 FONT_NAME = "TH Sarabun New"
 FONT_SIZE = 14

@@ -6,27 +6,15 @@ Fonts come from Debian's fonts-thai-tlwg (Laksaman ≈ TH Sarabun, Garuda, Noras
 
 from __future__ import annotations
 
-import functools
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+from pipeline.synth.fonts import font_path
+
 A4_MM = (210, 297)
-
-
-@functools.lru_cache(maxsize=32)
-def font_path(family: str = "Laksaman") -> Path:
-    """The font file fontconfig picks for `family` (a fontconfig pattern such as `Purisa:bold`);
-    fails loudly if it is a fallback."""
-    found = subprocess.run(["fc-match", "-f", "%{file}|%{family}", family],
-                           capture_output=True, text=True, check=True).stdout
-    path, families = found.split("|", 1)
-    if family.split(":")[0].lower() not in families.lower():
-        raise FileNotFoundError(f"font {family!r} is not installed (apt-get install fonts-thai-tlwg)")
-    return Path(path)
 
 
 @dataclass(frozen=True)

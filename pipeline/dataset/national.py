@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import geothai
 import pandas as pd
 
-from pipeline.reconcile import NUMBERS, strict_sum
+from pipeline.dataset.reconcile import NUMBERS, strict_sum
 
 NATIONAL_COLUMNS = [
     "indicator",

@@ -15,7 +15,7 @@ from typing import Any
 import geothai
 import pandas as pd
 
-from pipeline.reconcile import DISTRICT_KEY, file_ranks, reconcile
+from pipeline.dataset.reconcile import DISTRICT_KEY, file_ranks, reconcile
 
 VIEWS_SQL = Path(__file__).with_name("views.sql")
 _TABLES = ("report_rows", "files", "letters", "progress")

@@ -7,16 +7,16 @@ organisation, a รวม row. Digits are Thai by default, as on most returned f
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+from pipeline.synth.fonts import font_path
+from pipeline.thai.chars import to_thai
+
 _COLUMNS = (0.07, 0.22, 0.15, 0.14, 0.14, 0.28)  # fractions of the table width
 _HEADER = ("ที่", "อำเภอ", "จำนวน อปท.\nทั้งหมด (แห่ง)", "จัดตั้งแล้ว\n(แห่ง)",
            "ยังไม่จัดตั้ง\n(แห่ง)", "ปัญหา/อุปสรรค\n(ถ้ามี)")
@@ -34,19 +34,11 @@ class FormRow:
     remark: str = ""
 
 
-@lru_cache(maxsize=8)
-def font_path(family: str = "Laksaman") -> str:
-    """The font file of a family via fc-list (fonts-thai-tlwg)."""
-    out = subprocess.run(["fc-match", "-f", "%{file}", f"{family}:style=Regular"],
-                         capture_output=True, text=True, check=True, timeout=10).stdout
-    return out.strip()
-
-
 def _count(value: int | None, thai: bool) -> str:
     if value is None:
         return "-"
     text = f"{value:,} แห่ง"
-    return text.translate(_THAI_DIGITS) if thai else text
+    return to_thai(text) if thai else text
 
 
 def _cell(draw: ImageDraw.ImageDraw, box: tuple[int, int, int, int], text: str,
@@ -87,7 +79,7 @@ def render_report_form(rows: Sequence[FormRow], title: Sequence[str], *,
     width, height = int(8.27 * dpi), int(11.69 * dpi)
     page = Image.new("L", (width, height), 255)
     draw = ImageDraw.Draw(page)
-    face = ImageFont.truetype(font_path(font), int(dpi * 0.17))
+    face = ImageFont.truetype(str(font_path(font)), int(dpi * 0.17))
     y = int(dpi * 0.6)
     for line in title:
         draw.text(((width - draw.textlength(line, font=face)) // 2, y), line, font=face, fill=0)
@@ -95,7 +87,7 @@ def render_report_form(rows: Sequence[FormRow], title: Sequence[str], *,
     left, table_w, row_h = int(width * 0.08), int(width * 0.84), int(face.size * 2.0)
     xs = [left + int(sum(_COLUMNS[:i]) * table_w) for i in range(len(_COLUMNS) + 1)]
     y = _header(draw, xs, y + int(dpi * 0.1), int(row_h * 1.4), face)
-    printed = [(r.number.translate(_THAI_DIGITS) if thai_digits else r.number, r.label,
+    printed = [(to_thai(r.number) if thai_digits else r.number, r.label,
                 _count(r.total, thai_digits), _count(r.established, thai_digits),
                 _count(r.not_established, thai_digits), r.remark) for r in rows]
     if totals is not None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Literal
 
 import duckdb
 import pandas as pd
+
+from pipeline.publish.workbook import write_workbook
 
 Format = Literal["csv", "parquet", "xlsx"]
 
@@ -81,8 +82,6 @@ def export_tables(tables: dict[str, pd.DataFrame], out_dir: Path, fmt: Format,
                   links: dict[str, str] | None = None) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":
-        from pipeline.workbook import write_workbook
-
         path = out_dir / "saraban.xlsx"
         write_workbook(tables, path, raw_paths=links)
         return [path]
@@ -96,7 +95,3 @@ def export_tables(tables: dict[str, pd.DataFrame], out_dir: Path, fmt: Format,
         written.append(path)
     return written
 
-
-def references_of(cell: str) -> list[dict]:
-    """Parse a stored JSON list column (references, attachments) back to Python."""
-    return json.loads(cell) if cell else []

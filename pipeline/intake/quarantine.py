@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from pipeline.errors import SarabanError
-from pipeline.raw_store import atomic_copy
+from pipeline.intake.raw_store import atomic_copy
 
 
 def quarantine_file(source: Path, quarantine_dir: Path, file_id: str, error: SarabanError) -> Path:

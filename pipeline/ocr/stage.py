@@ -9,23 +9,19 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import hashlib
-import json
 import os
 import signal
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import asdict
 from pathlib import Path
 
-import numpy as np
-
-from pipeline.deskew import deskew
 from pipeline.errors import OcrError
-from pipeline.ocr import OcrOptions, OcrResult, ocr_image, tesseract_version
-from pipeline.records import Page, Word
+from pipeline.ocr import cache
+from pipeline.ocr.cache import image_hash
+from pipeline.ocr.deskew import deskew
+from pipeline.ocr.tesseract import OcrOptions, OcrResult, ocr_image
+from pipeline.records import Page
 
-CACHE_VERSION = "1"
 _PR_SET_PDEATHSIG = 1
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -62,34 +58,6 @@ def shutdown_pool() -> None:
             _pool = None
 
 
-def image_hash(gray: np.ndarray) -> str:
-    digest = hashlib.sha256(np.ascontiguousarray(gray).tobytes())
-    digest.update(str(gray.shape).encode())
-    return digest.hexdigest()
-
-
-def cache_key(gray: np.ndarray, options: OcrOptions) -> str:
-    spec = f"{CACHE_VERSION}|{tesseract_version()}|{options.languages}|{image_hash(gray)}"
-    return hashlib.sha256(spec.encode()).hexdigest()
-
-
-def _load_cached(path: Path) -> OcrResult | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    words = [Word(**{**w, "alternatives": tuple(w.get("alternatives", ()))}) for w in data["words"]]
-    return OcrResult(words, data["text"], data["confidence"])
-
-
-def _store_cached(path: Path, result: OcrResult) -> None:
-    payload = {"words": [asdict(w) for w in result.words], "text": result.text,
-               "confidence": result.confidence}
-    tmp = path.with_name(f".tmp-{os.getpid()}-{threading.get_ident()}-{path.name}")
-    tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
-
-
 def prepare_page(page: Page) -> Page:
     """Deskew in place of the page image; boxes from OCR then refer to the straightened image."""
     if page.image is not None:
@@ -104,7 +72,7 @@ def ocr_pages(pages: list[Page], options: OcrOptions, cache_dir: Path, workers: 
     futures: dict[int, Future[OcrResult]] = {}
     for page in todo:
         prepare_page(page)
-        cached = _load_cached(cache_dir / f"{cache_key(page.image, options)}.json")
+        cached = cache.load(cache.entry_path(cache_dir, page.image, options))
         if cached is not None:
             _apply(page, cached)
         else:
@@ -121,7 +89,7 @@ def _collect(page: Page, future: Future[OcrResult], options: OcrOptions, cache_d
     except OcrError as e:
         page.errors.append(f"{e.reason}: {e}")
         return
-    _store_cached(cache_dir / f"{cache_key(page.image, options)}.json", result)
+    cache.store(cache.entry_path(cache_dir, page.image, options), result)
     _apply(page, result)
 
 

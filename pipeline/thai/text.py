@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pythainlp.util import thai_digit_to_arabic_digit
+from pipeline.thai.chars import COMBINING_MARKS, to_arabic
 
 # Thai PDF fonts (Adobe/Microsoft "Thai PUA" convention) shift marks into U+F700–U+F71A so a
 # renderer without OpenType positioning still stacks them; text extraction returns the PUA code.
@@ -24,9 +24,7 @@ _PUA_TO_THAI = {
     0xF719: "ู", 0xF71A: "ฺ",
 }
 
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-_COMBINING = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
-_DOUBLED_MARK = re.compile(f"([{_COMBINING}])\\1+")
+_DOUBLED_MARK = re.compile(f"([{COMBINING_MARKS}])\\1+")
 # Tesseract and some fonts write sara am as nikhahit + sara aa, sometimes with a tone mark between.
 _SARA_AM_SPLIT = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
 _TONE_BEFORE_AM = re.compile("([\u0e48-\u0e4b])\u0e33")
@@ -50,7 +48,7 @@ def collapse_doubled_marks(text: str) -> str:
 
 
 def thai_to_arabic_digits(text: str) -> str:
-    return thai_digit_to_arabic_digit(text) if any(c in THAI_DIGITS for c in text) else text
+    return to_arabic(text)
 
 
 def collapse_spaces(text: str) -> str:

@@ -37,7 +37,7 @@ class OcrOptions:
     languages: str = "tha+eng"
     timeout: int = 180
     # Tesseract page segmentation mode; None keeps Tesseract's default (3, a whole page).
-    # 7 reads a crop as one text line, for re-reading single header lines (pipeline.line_reocr).
+    # 7 reads a crop as one text line, for re-reading single header lines (pipeline.ocr.lines).
     psm: int | None = None
 
 

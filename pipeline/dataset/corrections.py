@@ -21,8 +21,8 @@ import geothai
 import pandas as pd
 from openpyxl import Workbook, load_workbook
 
-from pipeline.reconcile import FAILING_FLAGS, failing_mask, split_flags
-from pipeline.workbook import write_table
+from pipeline.dataset.reconcile import FAILING_FLAGS, failing_mask, split_flags
+from pipeline.publish.workbook import write_table
 
 ROW_KEY = ["file_id", "page", "table_index", "row_index"]
 CORRECTION_COLUMNS = [

@@ -6,11 +6,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from cli.frame_view import frame_table
 from pipeline import progress as events
 from pipeline.config import load_settings
-from pipeline.frame_view import frame_table
 from pipeline.home import Home
-from pipeline.ingest import RunSummary
+from pipeline.intake.lifecycle import RunSummary
 
 
 def run_ingest_with_progress(home: Home, console: Console, *, quiet: bool = False) -> RunSummary:

@@ -9,8 +9,7 @@ from typing import Annotated
 import pandas as pd
 import typer
 
-from pipeline.cli import HomeOption, _home, app, console
-from pipeline.frame_view import frame_table
+from cli.common import ExitCode, HomeOption, app, console, home_from
 
 review_app = typer.Typer(help="Review sheet: export the rows that need a human, import the edits.",
                          no_args_is_help=True)
@@ -22,10 +21,6 @@ def print_problems(problems: pd.DataFrame) -> None:
     for p in problems.itertuples(index=False):
         console.print(f"  {p.correction_id} {p.file_id[:12]} p{p.page} t{p.table_index} r{p.row_index} "
                       f"{p.field}: {p.problem} ({p.detail})", soft_wrap=True)
-
-
-def print_frame(frame: pd.DataFrame, title: str = "") -> None:
-    console.print(frame_table(frame, title))
 
 
 @app.command()
@@ -43,29 +38,29 @@ def correct(
     home: HomeOption = None,
 ) -> None:
     """Correct one report-row value. Kept in `corrections`, applied on every rebuild, survives re-processing."""
-    from pipeline.dataset import add_correction
+    from pipeline.dataset.build import add_correction
 
     try:
-        record, problems = add_correction(_home(home), (file, page, table_index, row_index), field, value,
+        record, problems = add_correction(home_from(home), (file, page, table_index, row_index), field, value,
                                           reason=reason, note=note, author=author)
     except ValueError as e:
         console.print(f"[red]{e}[/red]")
-        raise typer.Exit(2) from e
+        raise typer.Exit(ExitCode.REFUSED) from e
     console.print(f"correction {record['correction_id']}: {field} {record['old_value']!r} → {record['new_value']!r}")
     if len(problems):
         print_problems(problems)
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.NOTHING)
 
 
 @review_app.command("export")
 def review_export(out: Annotated[Path, typer.Option("--out", help="xlsx to write")] = Path("review.xlsx"),
                   home: HomeOption = None) -> None:
     """Write the rows that fail a check to an editable workbook."""
-    from pipeline.corrections import write_review_sheet
-    from pipeline.dataset import corrected_rows, load_table
-    from pipeline.storage import read_only
+    from pipeline.dataset.build import corrected_rows, load_table
+    from pipeline.dataset.corrections import write_review_sheet
+    from pipeline.dataset.storage import read_only
 
-    the_home = _home(home)
+    the_home = home_from(home)
     with read_only(the_home) as conn:
         rows, _ = corrected_rows(conn)
         files = load_table(conn, "files")
@@ -79,9 +74,9 @@ def review_import(sheet: Annotated[Path, typer.Argument(help="the edited review 
                   author: Annotated[str, typer.Option(help="who (default: login name)")] = "",
                   home: HomeOption = None) -> None:
     """Turn edited cells of a review workbook into corrections and rebuild the dataset."""
-    from pipeline.dataset import import_review_sheet
+    from pipeline.dataset.build import import_review_sheet
 
-    added, problems = import_review_sheet(_home(home), sheet, author)
+    added, problems = import_review_sheet(home_from(home), sheet, author)
     console.print(f"{added} new correction(s) recorded")
     if len(problems):
         print_problems(problems)
@@ -95,18 +90,18 @@ def explain(indicator: Annotated[str, typer.Argument(help="help_centre or joint_
             csv: Annotated[bool, typer.Option("--csv", help="CSV instead of one block per row")] = False,
             home: HomeOption = None) -> None:
     """Show the report rows behind a progress number: files, pages, raw cells, flags."""
-    from pipeline.explain import explain as explain_rows
-    from pipeline.storage import read_only
+    from pipeline.dataset.explain import explain as explain_rows
+    from pipeline.dataset.storage import read_only
 
-    with read_only(_home(home)) as conn:
+    with read_only(home_from(home)) as conn:
         try:
             frame = explain_rows(conn, indicator, period, province, district)
         except (KeyError, ValueError) as e:
             console.print(f"[red]{e}[/red]")
-            raise typer.Exit(2) from e
+            raise typer.Exit(ExitCode.REFUSED) from e
     if frame.empty:
         console.print("no report rows for that key")
-        raise typer.Exit(1)
+        raise typer.Exit(ExitCode.NOTHING)
     if csv:
         sys.stdout.write(frame.to_csv(index=False))
         return
@@ -120,7 +115,7 @@ def explain(indicator: Annotated[str, typer.Argument(help="help_centre or joint_
 @app.command()
 def reconcile(home: HomeOption = None) -> None:
     """Rebuild progress and national from the stored rows and corrections (no OCR)."""
-    from pipeline.dataset import reconcile_home
+    from pipeline.dataset.build import reconcile_home
 
-    progress, national = reconcile_home(_home(home))
+    progress, national = reconcile_home(home_from(home))
     console.print(f"progress {progress} rows, national {national} rows")

@@ -20,8 +20,8 @@ import cv2
 import numpy as np
 
 from pipeline.errors import OcrError
-from pipeline.line_reocr import cached_ocr
-from pipeline.ocr import OcrOptions, text_from_tokens
+from pipeline.ocr.lines import cached_ocr
+from pipeline.ocr.tesseract import OcrOptions, text_from_tokens
 from pipeline.records import Page, Word
 from pipeline.tables.model import Box
 from pipeline.tables.ruled import binarise, rule_masks

@@ -14,12 +14,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipeline import storage
-from pipeline.corrections import apply_corrections, new_correction, read_review_sheet
-from pipeline.explain import create_views
+from pipeline.dataset import storage
+from pipeline.dataset.corrections import apply_corrections, new_correction, read_review_sheet
+from pipeline.dataset.explain import create_views
+from pipeline.dataset.national import national
+from pipeline.dataset.reconcile import reconcile
 from pipeline.home import Home, run_lock
-from pipeline.national import national
-from pipeline.reconcile import reconcile
 
 _ROW_TEXT = ("file_id", "province_code", "district_code", "unit_label", "flags", "period", "indicator")
 

@@ -11,27 +11,25 @@ new reading replaces the old one. Tokens keep the old line id, so the numeral re
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
 from pipeline.errors import OcrError
-from pipeline.ocr import (
+from pipeline.ocr import cache
+from pipeline.ocr.tesseract import (
     OcrOptions,
+    OcrResult,
     group_tokens,
     run_tesseract,
-    tesseract_version,
     text_from_tokens,
 )
 from pipeline.records import Page, Word
 
 LINE_OPTIONS = OcrOptions(languages="tha", timeout=30, psm=7)
 _PAD = 12  # pixels around the line's box: Tesseract needs a margin to see the first glyph
-CACHE_VERSION = "1"
 Judge = Callable[[str, str], bool]  # (old line text, new line text) → take the new one?
 
 
@@ -51,24 +49,16 @@ def _box(words: list[Word], shape: tuple[int, ...]) -> tuple[int, int, int, int]
     return left, top, right, bottom
 
 
-def _cache_path(cache_dir: Path | None, crop: np.ndarray, options: OcrOptions, prefix: str) -> Path | None:
-    if cache_dir is None:
-        return None
-    digest = hashlib.sha256(np.ascontiguousarray(crop).tobytes())
-    digest.update(f"{crop.shape}|{CACHE_VERSION}|{tesseract_version()}|{options}".encode())
-    return cache_dir / f"{prefix}-{digest.hexdigest()}.json"
-
-
 def cached_ocr(crop: np.ndarray, options: OcrOptions, cache_dir: Path | None, prefix: str = "line") -> list[Word]:
     """Tokens of a crop in crop coordinates, cached by the crop's pixels and the options."""
-    path = _cache_path(cache_dir, crop, options, prefix)
-    if path is not None and path.exists():
-        return [Word(**{**w, "alternatives": tuple(w["alternatives"])})
-                for w in json.loads(path.read_text(encoding="utf-8"))]
+    path = cache.entry_path(cache_dir, crop, options, prefix) if cache_dir is not None else None
+    hit = cache.load(path) if path is not None else None
+    if hit is not None:
+        return hit.words
     chars, text = run_tesseract(crop, options)
     tokens = group_tokens(chars, text)
     if path is not None:
-        path.write_text(json.dumps([asdict(t) for t in tokens], ensure_ascii=False), encoding="utf-8")
+        cache.store(path, OcrResult(tokens, text_from_tokens(tokens), 0.0))
     return tokens
 
 

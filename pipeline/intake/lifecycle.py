@@ -13,23 +13,25 @@ import datetime as dt
 import json
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 import duckdb
 
-from pipeline import storage
 from pipeline.config import Settings
+from pipeline.dataset import storage
 from pipeline.errors import SarabanError
 from pipeline.home import Home
-from pipeline.inbox import InboxFile, stable_files
-from pipeline.process import process_file
-from pipeline.quarantine import quarantine_file
-from pipeline.raw_store import sha256_of, store_original
+from pipeline.intake.inbox import stable_files
+from pipeline.intake.quarantine import quarantine_file
+from pipeline.intake.raw_store import sha256_of, store_original
 from pipeline.records import Document, Extraction
 
 Action = Literal["process", "duplicate", "done"]
+# The per-file pipeline (flows/process.py): archived copy, OCR cache, settings, file_id, dropped name.
+ProcessFile = Callable[[Path, Path, Settings, str, str], tuple[Document, Extraction]]
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ def _action(file_id: str, name: str, known: dict, originals: set[str]) -> Action
     return "duplicate" if file_id in originals else "process"
 
 
-def process_candidate(candidate: Candidate, home: Home, settings: Settings) -> FileOutcome:
+def process_candidate(candidate: Candidate, home: Home, settings: Settings,
+                      process_file: ProcessFile) -> FileOutcome:
     """Archive the original, then process the archived copy; bad input becomes a quarantine outcome."""
     started = time.monotonic()
     raw = store_original(candidate.path, home.raw, candidate.file_id)
@@ -155,7 +158,3 @@ def tidy_inbox(candidates: list[Candidate]) -> list[str]:
             removed.append(candidate.source_name)
     return removed
 
-
-def inbox_item(path: Path) -> InboxFile:
-    stat = path.stat()
-    return InboxFile(path, stat.st_size, stat.st_mtime)

@@ -9,17 +9,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.boxed_text import reocr_boxes
+from extractors.header_lines import count_line_ids, header_line_ids, is_better_reading
+from extractors.letters import extract_letters
+from extractors.report_forms import extract_report_rows
+from extractors.segment import classify_pages
+from extractors.stamp_reading import is_better_stamp
 from pipeline.config import Settings, load_settings
 from pipeline.errors import NoTextFoundError
-from pipeline.line_reocr import reocr_lines
+from pipeline.intake.raw_store import sha256_of
 from pipeline.loading import load_document
-from pipeline.ocr import OcrOptions, text_from_tokens
-from pipeline.ocr_stage import ocr_pages
-from pipeline.raw_store import sha256_of
+from pipeline.numerals import default_reader, stamp_reader
+from pipeline.ocr.boxes import reocr_boxes
+from pipeline.ocr.lines import reocr_lines
+from pipeline.ocr.stage import ocr_pages
+from pipeline.ocr.tesseract import OcrOptions, text_from_tokens
 from pipeline.records import Document, Extraction
-from pipeline.thai_ocr_repair import repair_thai_ocr
-from pipeline.thai_text import normalise
+from pipeline.thai.ocr_repair import repair_thai_ocr
+from pipeline.thai.text import normalise
 
 
 def ocr_options(settings: Settings) -> OcrOptions:
@@ -29,8 +35,6 @@ def ocr_options(settings: Settings) -> OcrOptions:
 def reocr_header_lines(doc: Document, cache_dir: Path) -> Document:
     """Read a letter's header lines, and counts with a Latin unit, again with `tha` alone, where
     that reads better (before numerals)."""
-    from extractors.header_lines import count_line_ids, header_line_ids, is_better_reading
-
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and page.words:
             header = header_line_ids(page)
@@ -41,8 +45,6 @@ def reocr_header_lines(doc: Document, cache_dir: Path) -> Document:
 
 def reread_numerals(doc: Document) -> Document:
     """Replace Tesseract's digits (its Thai model cannot emit ๔ ๖ ๗ ๘ ๙) with the numeral reader's."""
-    from pipeline.numerals import default_reader
-
     reader = default_reader()
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and page.words:
@@ -55,9 +57,6 @@ def reocr_stamp_boxes(doc: Document, cache_dir: Path) -> Document:
     """Read boxed receiving stamps on their own, where that reads more of them (after numerals:
     the judge weighs the numbers; the box's digits are read from the cleaned crop by the reader
     trained for handwriting)."""
-    from extractors.stamp_reading import is_better_stamp
-    from pipeline.numerals import stamp_reader
-
     reader = stamp_reader()
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and page.words:
@@ -80,10 +79,6 @@ def require_text(doc: Document) -> Document:
 
 
 def extract(doc: Document) -> Extraction:
-    from extractors.letters import extract_letters
-    from extractors.report_forms import extract_report_rows
-    from extractors.segment import classify_pages
-
     texts = [(page.number, page.text) for page in doc.pages]
     roles = classify_pages(texts)
     letters = extract_letters(texts)

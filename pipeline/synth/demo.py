@@ -13,9 +13,8 @@ import geothai
 import openpyxl
 from openpyxl.styles import Alignment, Font
 
-from pipeline.render import Scan, degrade, draw_lines, save_pdf
-
-_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+from pipeline.synth.pages import Scan, degrade, draw_lines, save_pdf
+from pipeline.thai.chars import to_thai
 
 CIRCULAR = [
     "ด่วนที่สุด",
@@ -59,7 +58,7 @@ def write_xlsx_form(path: Path, province_code: str = "51") -> Path:
     sheet.merge_cells("A1:F1")
     sheet.append(["ที่", "อำเภอ", "จำนวน อปท.ทั้งหมด (แห่ง)", "จัดตั้งแล้ว (แห่ง)", "ยังไม่จัดตั้ง (แห่ง)", "ปัญหา/อุปสรรค"])
     for i, (district, (total, done)) in enumerate(zip(districts, _LAMPHUN_COUNTS, strict=False), 1):
-        sheet.append([str(i).translate(_THAI_DIGITS), district.name_th, total, done, total - done, "-"])
+        sheet.append([to_thai(str(i)), district.name_th, total, done, total - done, "-"])
     sums = [sum(t for t, _ in _LAMPHUN_COUNTS), sum(d for _, d in _LAMPHUN_COUNTS)]
     sheet.append(["", "รวม", sums[0], sums[1], sums[0] - sums[1], ""])
     for cell in sheet[1] + sheet[2]:

@@ -1,8 +1,8 @@
-"""Train the glyph classifier from font renders: `python -m pipeline.numerals.train`.
+"""Train the glyph classifier from font renders: `python -m pipeline.synth.train_numerals`.
 
 `--faces print` (default) trains model.npz on printed faces, for pages and table cells;
 `--faces hand` trains model_hand.npz on the same faces plus a handwriting face, for the
-hand-filled receiving stamps that pipeline.boxed_text reads.
+hand-filled receiving stamps that pipeline.ocr.boxes reads.
 
 Reproducible: fixed seeds, fonts from Debian fonts-thai-tlwg/fonts-noto (installed system-wide),
 no downloads. Writes pipeline/numerals/model.npz with the version string below; bump it when the
@@ -29,7 +29,7 @@ from pipeline.numerals.segment import (
     segment,
     split_at,
 )
-from pipeline.numerals.synth import (
+from pipeline.synth.numerals import (
     FONT_NAMES,
     HAND_FONT_NAMES,
     THAI_WORDS,

@@ -1,0 +1,16 @@
+"""The `saraban` entry point: the shared app with every command module registered on it."""
+
+from __future__ import annotations
+
+from cli import data_commands, run_commands
+from cli.common import app
+
+COMMAND_MODULES = (run_commands, data_commands)  # importing them registers their commands on `app`
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

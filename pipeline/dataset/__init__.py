@@ -1,0 +1,1 @@
+"""The dataset: DuckDB storage and schema, reconciliation into progress and national, corrections, explain, query."""

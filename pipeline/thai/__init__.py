@@ -1,0 +1,1 @@
+"""Thai text: shared characters (digits, marks), normalisation, Buddhist-era dates, OCR repairs."""
