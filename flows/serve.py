@@ -15,12 +15,13 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from flows.runtime import configure_prefect
-from flows.server import mark_descendants, prefect_server, reap
+from flows.server import mark_descendants, prefect_server, reap, ui_address, ui_problem
 from pipeline.config import Settings, load_settings
 from pipeline.home import Home
 
@@ -42,7 +43,11 @@ def serve_settings(home: Home, **overrides: Any) -> Settings:
 
 
 def serve_home(
-    home: Home, settings: Settings, *, exports_dir: Path | None = None, announce=print
+    home: Home,
+    settings: Settings,
+    *,
+    exports_dir: Path | None = None,
+    announce: Callable[[str], object] = print,
 ) -> None:
     """Block serving `inbox` and `nightly` for `home` until SIGINT/SIGTERM."""
     ui = os.environ.get("PREFECT_SERVER_UI_ENABLED", "true").lower() not in ("0", "false", "no")
@@ -53,10 +58,20 @@ def serve_home(
         with prefect_server(home, ui=ui) as url:
             os.environ["PREFECT_API_URL"] = url  # before the first `import prefect`
             if ui:
-                announce(f"Prefect UI: {url.removesuffix('/api')}")
+                announce_ui(url, announce)
             _serve(home, settings, exports_dir)
     finally:
         reap(marker)
+
+
+def announce_ui(api_url: str, announce: Callable[[str], object]) -> None:
+    """Print the UI's address, and a warning when that UI would not reach `api_url` (a server
+    named by PREFECT_API_URL may have been started with another UI setting)."""
+    ui_url = ui_address(api_url)
+    announce(f"Prefect UI: {ui_url}")
+    problem = ui_problem(ui_url, api_url)
+    if problem:
+        announce(f"warning: {problem}")
 
 
 def _serve(home: Home, settings: Settings, exports_dir: Path | None) -> None:
