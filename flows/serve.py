@@ -47,15 +47,19 @@ def serve_home(
     settings: Settings,
     *,
     exports_dir: Path | None = None,
+    port: int | None = None,
     announce: Callable[[str], object] = print,
 ) -> None:
-    """Block serving `inbox` and `nightly` for `home` until SIGINT/SIGTERM."""
+    """Block serving `inbox` and `nightly` for `home` until SIGINT/SIGTERM. `port` fixes where
+    the Prefect server started here listens."""
     ui = os.environ.get("PREFECT_SERVER_UI_ENABLED", "true").lower() not in ("0", "false", "no")
+    if port and os.environ.get("PREFECT_API_URL"):
+        announce(f"--port {port} is not used: PREFECT_API_URL names the Prefect server")
     configure_prefect(home.root, quiet=False, attach=False)  # INFO logs reach the UI; own server
     signal.signal(signal.SIGTERM, _exit)  # until the runner installs its own: stop the server too
     marker = mark_descendants()
     try:
-        with prefect_server(home, ui=ui) as url:
+        with prefect_server(home, ui=ui, port=port) as url:
             os.environ["PREFECT_API_URL"] = url  # before the first `import prefect`
             if ui:
                 announce_ui(url, announce)

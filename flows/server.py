@@ -2,7 +2,7 @@
 
 When `PREFECT_API_URL` is set, that server is used and nothing is started. Otherwise
 `prefect server start` runs on a free loopback port
-(PREFECT_SERVER_API_PORT fixes it) with PREFECT_HOME under the home
+(`saraban serve --port` or PREFECT_SERVER_API_PORT fixes it) with PREFECT_HOME under the home
 (`processed/.prefect`: its SQLite database and `server.log`), in its own session so that
 stopping it (SIGTERM to the group, SIGKILL after a grace period) also stops uvicorn and every
 service it started. Its UI is told the real API address (PREFECT_SERVER_UI_API_URL), whatever
@@ -43,15 +43,18 @@ def prefect_home(home: Home) -> Path:
 
 
 @contextmanager
-def prefect_server(home: Home, *, ui: bool = True, timeout: float = 180.0) -> Iterator[str]:
-    """Yield the API URL: the configured one, or a server started (and stopped) here."""
+def prefect_server(
+    home: Home, *, ui: bool = True, port: int | None = None, timeout: float = 180.0
+) -> Iterator[str]:
+    """Yield the API URL: the configured one, or a server started (and stopped) here on `port`
+    (else PREFECT_SERVER_API_PORT, else a free one)."""
     configured = os.environ.get("PREFECT_API_URL")
     if configured:
         yield configured
         return
     state = prefect_home(home)
     state.mkdir(parents=True, exist_ok=True)
-    port = int(os.environ.get("PREFECT_SERVER_API_PORT") or 0) or free_port()  # fixed if set
+    port = server_port(port)
     url = f"http://127.0.0.1:{port}/api"
     with open(state / "server.log", "ab") as log:
         process = subprocess.Popen(
@@ -109,6 +112,27 @@ def ui_setting(environ: Mapping[str, str], key: str, default: str) -> str:
     """The operator's PREFECT_SERVER_UI_<key> (or its old name PREFECT_UI_<key>, e.g. for a
     proxy in front of the UI) wins over Saraban's default."""
     return environ.get(f"PREFECT_SERVER_UI_{key}") or environ.get(f"PREFECT_UI_{key}") or default
+
+
+def server_port(fixed: int | None) -> int:
+    """The port asked for (checked now, so a taken one is named rather than buried in
+    server.log), or a free one."""
+    port = fixed or int(os.environ.get("PREFECT_SERVER_API_PORT") or 0)
+    if not port:
+        return free_port()
+    if not port_free(port):
+        raise ServerStartError(f"port {port} on 127.0.0.1 is in use; choose another with --port")
+    return port
+
+
+def port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: TIME_WAIT is free
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def free_port() -> int:

@@ -479,6 +479,24 @@ def test_serve_rejects_bad_settings_before_starting_anything(tmp_path) -> None:
     assert result.returncode == 2 and "Asia/Nowhere" in result.stdout
 
 
+def test_serve_names_a_fixed_port_in_use_before_starting_anything(tmp_path, monkeypatch) -> None:
+    """`--port` reaches the server's start (the shared serve above takes a free port)."""
+    import socket
+
+    from flows.server import free_port, server_port
+
+    monkeypatch.delenv("PREFECT_SERVER_API_PORT", raising=False)
+    port = free_port()
+    assert server_port(port) == port and server_port(None) > 0
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--port", str(port), home=tmp_path / "home", check=False,
+                         timeout=60, env={"PREFECT_API_URL": ""})
+    assert result.returncode == 2 and f"port {port} on 127.0.0.1 is in use" in result.stdout, result.stdout
+
+
 def test_the_server_ui_is_told_the_real_api_address(tmp_path, monkeypatch) -> None:
     from flows.server import server_env
 
