@@ -108,7 +108,10 @@ def serve(home: HomeOption = None,
               "(default: $SARABAN_NIGHTLY_CRON, else '0 1 * * *')", show_default=False)] = None,
           exports_dir: Annotated[Path | None, typer.Option(
               "--exports-dir", help="Where nightly exports go (default: HOME/exports)",
-              show_default=False)] = None) -> None:
+              show_default=False)] = None,
+          port: Annotated[int | None, typer.Option(
+              "--port", min=1, max=65535, help="Port of the Prefect server and UI, for a fixed address "
+              "(default: $PREFECT_SERVER_API_PORT, else a free one)", show_default=False)] = None) -> None:
     """Run by itself: ingest new inbox files as they land, and a nightly run with exports (Prefect)."""
     from pydantic import ValidationError
 
@@ -122,6 +125,6 @@ def serve(home: HomeOption = None,
         raise typer.Exit(ExitCode.REFUSED) from e
     try:
         serve_home(the_home, settings, exports_dir=exports_dir.resolve() if exports_dir else None,
-                   announce=console.print)
+                   port=port, announce=console.print)
     except SarabanError as e:
         fail_on(e)

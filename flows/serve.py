@@ -15,12 +15,13 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from flows.runtime import configure_prefect
-from flows.server import mark_descendants, prefect_server, reap
+from flows.server import mark_descendants, prefect_server, reap, ui_address, ui_problem
 from pipeline.config import Settings, load_settings
 from pipeline.home import Home
 
@@ -42,21 +43,39 @@ def serve_settings(home: Home, **overrides: Any) -> Settings:
 
 
 def serve_home(
-    home: Home, settings: Settings, *, exports_dir: Path | None = None, announce=print
+    home: Home,
+    settings: Settings,
+    *,
+    exports_dir: Path | None = None,
+    port: int | None = None,
+    announce: Callable[[str], object] = print,
 ) -> None:
-    """Block serving `inbox` and `nightly` for `home` until SIGINT/SIGTERM."""
+    """Block serving `inbox` and `nightly` for `home` until SIGINT/SIGTERM. `port` fixes where
+    the Prefect server started here listens."""
     ui = os.environ.get("PREFECT_SERVER_UI_ENABLED", "true").lower() not in ("0", "false", "no")
+    if port and os.environ.get("PREFECT_API_URL"):
+        announce(f"--port {port} is not used: PREFECT_API_URL names the Prefect server")
     configure_prefect(home.root, quiet=False, attach=False)  # INFO logs reach the UI; own server
     signal.signal(signal.SIGTERM, _exit)  # until the runner installs its own: stop the server too
     marker = mark_descendants()
     try:
-        with prefect_server(home, ui=ui) as url:
+        with prefect_server(home, ui=ui, port=port) as url:
             os.environ["PREFECT_API_URL"] = url  # before the first `import prefect`
             if ui:
-                announce(f"Prefect UI: {url.removesuffix('/api')}")
+                announce_ui(url, announce)
             _serve(home, settings, exports_dir)
     finally:
         reap(marker)
+
+
+def announce_ui(api_url: str, announce: Callable[[str], object]) -> None:
+    """Print the UI's address, and a warning when that UI would not reach `api_url` (a server
+    named by PREFECT_API_URL may have been started with another UI setting)."""
+    ui_url = ui_address(api_url)
+    announce(f"Prefect UI: {ui_url}")
+    problem = ui_problem(ui_url, api_url)
+    if problem:
+        announce(f"warning: {problem}")
 
 
 def _serve(home: Home, settings: Settings, exports_dir: Path | None) -> None:

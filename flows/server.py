@@ -2,9 +2,11 @@
 
 When `PREFECT_API_URL` is set, that server is used and nothing is started. Otherwise
 `prefect server start` runs on a free loopback port
-(PREFECT_SERVER_API_PORT fixes it) with PREFECT_HOME under the home (`processed/.prefect`: its
-SQLite database, UI build and `server.log`), in its own session so that stopping it (SIGTERM to
-the group, SIGKILL after a grace period) also stops uvicorn and every service it started.
+(`saraban serve --port` or PREFECT_SERVER_API_PORT fixes it) with PREFECT_HOME under the home
+(`processed/.prefect`: its SQLite database and `server.log`), in its own session so that
+stopping it (SIGTERM to the group, SIGKILL after a grace period) also stops uvicorn and every
+service it started. Its UI is told the real API address (PREFECT_SERVER_UI_API_URL), whatever
+the port; `ui_problem` checks what a UI reports.
 `processed/.prefect/serve.json` says where the API and UI are while it runs; `live_serve_url`
 reads it back for `saraban ingest`, which then reports to that server instead of starting one.
 """
@@ -21,7 +23,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -41,15 +43,18 @@ def prefect_home(home: Home) -> Path:
 
 
 @contextmanager
-def prefect_server(home: Home, *, ui: bool = True, timeout: float = 180.0) -> Iterator[str]:
-    """Yield the API URL: the configured one, or a server started (and stopped) here."""
+def prefect_server(
+    home: Home, *, ui: bool = True, port: int | None = None, timeout: float = 180.0
+) -> Iterator[str]:
+    """Yield the API URL: the configured one, or a server started (and stopped) here on `port`
+    (else PREFECT_SERVER_API_PORT, else a free one)."""
     configured = os.environ.get("PREFECT_API_URL")
     if configured:
         yield configured
         return
     state = prefect_home(home)
     state.mkdir(parents=True, exist_ok=True)
-    port = int(os.environ.get("PREFECT_SERVER_API_PORT") or 0) or free_port()  # fixed if set
+    port = server_port(port)
     url = f"http://127.0.0.1:{port}/api"
     with open(state / "server.log", "ab") as log:
         process = subprocess.Popen(
@@ -57,7 +62,7 @@ def prefect_server(home: Home, *, ui: bool = True, timeout: float = 180.0) -> It
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,
-            env=server_env(state, ui),
+            env=server_env(state, ui, url),
             start_new_session=True,
         )
     try:
@@ -84,15 +89,50 @@ def server_command(port: int) -> list[str]:
     ]
 
 
-def server_env(state: Path, ui: bool) -> dict[str, str]:
+def server_env(state: Path, ui: bool, api_url: str) -> dict[str, str]:
     env = {
         **os.environ,
         "PREFECT_HOME": str(state),
         "PREFECT_SERVER_UI_ENABLED": "true" if ui else "false",
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        # The UI asks /ui-settings where the API is. Left unset, Prefect 3.8.8 answers with
+        # PREFECT_SERVER_API_PORT (default 4200), not the --port the server was started with,
+        # and the UI talks to nothing.
+        "PREFECT_SERVER_UI_API_URL": ui_setting(os.environ, "API_URL", api_url),
+        # Prefect copies the UI build before serving it, by default into site-packages, which
+        # the systemd unit makes read-only (no UI at all then). The home is writable.
+        "PREFECT_SERVER_UI_STATIC_DIRECTORY": ui_setting(os.environ, "STATIC_DIRECTORY", str(state / "ui")),
     }
-    env.pop("PREFECT_API_URL", None)
+    for key in ("PREFECT_API_URL", "PREFECT_UI_API_URL", "PREFECT_UI_STATIC_DIRECTORY"):
+        env.pop(key, None)  # the old PREFECT_UI_* names are folded into the ones above
     return env
+
+
+def ui_setting(environ: Mapping[str, str], key: str, default: str) -> str:
+    """The operator's PREFECT_SERVER_UI_<key> (or its old name PREFECT_UI_<key>, e.g. for a
+    proxy in front of the UI) wins over Saraban's default."""
+    return environ.get(f"PREFECT_SERVER_UI_{key}") or environ.get(f"PREFECT_UI_{key}") or default
+
+
+def server_port(fixed: int | None) -> int:
+    """The port asked for (checked now, so a taken one is named rather than buried in
+    server.log), or a free one."""
+    port = fixed or int(os.environ.get("PREFECT_SERVER_API_PORT") or 0)
+    if not port:
+        return free_port()
+    if not port_free(port):
+        raise ServerStartError(f"port {port} on 127.0.0.1 is in use; choose another with --port")
+    return port
+
+
+def port_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: TIME_WAIT is free
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 def free_port() -> int:
@@ -151,7 +191,7 @@ ATTACH_HEALTH_TIMEOUT = 2.0  # seconds; a serve that does not answer by then is 
 def _write_serve_info(state: Path, home: Home, url: str, pid: int, ui: bool) -> None:
     info = {
         "api_url": url,
-        "ui_url": url.removesuffix("/api") if ui else None,
+        "ui_url": ui_address(url) if ui else None,
         "server_pid": pid,
         "serve_pid": os.getpid(),
         "home": str(home.root.resolve()),
@@ -159,6 +199,27 @@ def _write_serve_info(state: Path, home: Home, url: str, pid: int, ui: bool) -> 
     tmp = state / f".{SERVE_INFO}.{os.getpid()}"
     tmp.write_text(json.dumps(info, indent=2), encoding="utf-8")
     tmp.replace(state / SERVE_INFO)  # a reader sees the whole file or none
+
+
+def ui_address(api_url: str) -> str:
+    """Where a Prefect server's UI is: its API address without the `/api`."""
+    return api_url.rstrip("/").removesuffix("/api")
+
+
+def ui_problem(ui_url: str, api_url: str, timeout: float = 5.0) -> str | None:
+    """Why the UI at `ui_url` would show nothing for the server at `api_url`, or None. The UI's
+    browser asks `/ui-settings` where the API is; a wrong answer leaves every page empty."""
+    try:
+        with urllib.request.urlopen(f"{ui_url}/ui-settings", timeout=timeout) as response:
+            reported = json.loads(response.read())["api_url"]
+    except (urllib.error.URLError, OSError, ValueError, KeyError, TypeError):
+        return f"no Prefect UI answers at {ui_url}"
+    if str(reported).rstrip("/") != api_url.rstrip("/"):
+        return (
+            f"the Prefect UI at {ui_url} calls its API at {reported}, not {api_url}; if its pages"
+            f" stay empty, start that server with PREFECT_SERVER_UI_API_URL={api_url}"
+        )
+    return None
 
 
 def live_serve_url(

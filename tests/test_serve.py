@@ -1,7 +1,8 @@
 """`saraban serve` (F6): a real Prefect server and runner on a temporary home, as a user runs them.
 
 One `saraban serve --poll-seconds 5` process is shared by the tests of this module, in file order:
-files dropped into the inbox are picked up; an overlapping trigger does not start a second run;
+files dropped into the inbox are picked up; the Prefect UI it prints shows the deployments and
+that run in headless Chromium; an overlapping trigger does not start a second run;
 `query`/`export` answer from the last published snapshot while an ingest runs; the `nightly`
 deployment triggered by hand refreshes the exports; a run started by hand (`saraban ingest`)
 reports to the serve's Prefect server; SIGTERM stops everything it started. Every
@@ -19,14 +20,20 @@ import subprocess
 import sys
 import textwrap
 import time
+import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from conftest import SAMPLES, run_cli
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.slow
 
@@ -46,9 +53,14 @@ class Served:
 
     @property
     def api_url(self) -> str:
-        return json.loads((self.home / "processed" / ".prefect" / "serve.json").read_text())[
-            "api_url"
-        ]
+        return self.info()["api_url"]
+
+    def info(self) -> dict:
+        return json.loads((self.home / "processed" / ".prefect" / "serve.json").read_text())
+
+    def printed_ui_url(self) -> str:
+        lines = self.log.read_text(encoding="utf-8", errors="replace").splitlines()
+        return next(line.split()[-1] for line in lines if line.startswith("Prefect UI: "))
 
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")[-4000:]
@@ -127,10 +139,10 @@ def served(tmp_path_factory) -> Iterator[Served]:
     env = {
         **os.environ,
         "SARABAN_STABLE_SECONDS": "1",
-        "PREFECT_SERVER_UI_ENABLED": "false",
+        "PREFECT_SERVER_UI_ENABLED": "true",
         MARKER: marker,
     }
-    for key in ("PREFECT_API_URL", "PREFECT_HOME", "SARABAN_HOME"):
+    for key in ("PREFECT_API_URL", "PREFECT_HOME", "SARABAN_HOME", "PREFECT_SERVER_API_PORT"):
         env.pop(key, None)
     with open(log, "wb") as out:
         process = subprocess.Popen(
@@ -176,6 +188,127 @@ def test_serve_ingests_files_dropped_into_the_inbox(served: Served) -> None:
     wait_for(both_in_progress, 150, "both files in progress", every=3)
     assert sorted(p.name for p in inbox.iterdir()) == [], "processed files leave the inbox"
     assert served.process.poll() is None, served.output()
+
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's package (scripts/setup.sh); Playwright only drives it
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# What the UI shows when it cannot reach its API (V1 toast, V2 page), or fails otherwise.
+UI_ERRORS = ("Can't connect to Server API", "Unable to connect to Prefect server", "Something went wrong")
+UI_SCREENSHOT = "SARABAN_UI_SCREENSHOT"  # set to a path to keep the run page's screenshot (docs)
+
+
+def api_post(api_url: str, path: str, body: dict) -> list[dict]:
+    request = urllib.request.Request(
+        f"{api_url}{path}", data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def completed_inbox_run(api_url: str) -> tuple[dict, list[str]]:
+    """The run that ingested the dropped files, and the names of its tasks (one per file)."""
+    runs = api_post(api_url, "/flow_runs/filter", {
+        "flows": {"name": {"any_": ["saraban-inbox"]}},
+        "flow_runs": {"state": {"name": {"any_": ["Completed"]}}},
+        "sort": "START_TIME_ASC",
+    })
+    assert runs, "no completed inbox run"
+    tasks = api_post(api_url, "/task_runs/filter", {"flow_runs": {"id": {"any_": [runs[0]["id"]]}}})
+    return runs[0], sorted(t["name"] for t in tasks if t["name"].startswith("process "))
+
+
+@contextmanager
+def browser(ui_url: str) -> Iterator[Page]:
+    """A headless Chromium page that may reach only `ui_url`: the V2 UI also fetches an analytics
+    configuration from the internet, and a UI talking to another port must not find a server."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "chromium is missing: run scripts/setup.sh"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context = chromium.new_context(viewport={"width": 1400, "height": 900})
+            context.route("**/*", lambda route: route.continue_()
+                          if route.request.url.startswith(f"{ui_url}/") else route.abort())
+            page = context.new_page()
+            page.set_default_timeout(60_000)  # a loaded 2-core machine renders slowly
+            yield page
+        finally:
+            chromium.close()
+
+
+def assert_no_ui_error(page: Page) -> None:
+    for text in UI_ERRORS:
+        assert page.get_by_text(text).count() == 0, f"the UI says {text!r}"
+    assert page.locator("[data-sonner-toast][data-type=error]").count() == 0
+
+
+def show_run(page: Page, name: str) -> None:
+    """From any page: Runs, search the run by name, open it (its Logs tab)."""
+    page.get_by_role("link", name="Runs", exact=True).first.click()
+    page.get_by_placeholder("Search by flow run name").fill(name)
+    page.get_by_role("link", name=name, exact=True).first.click()
+    page.get_by_text("new file(s) in the inbox").wait_for()
+
+
+def show_tab(page: Page, tab: str, *texts: str) -> None:
+    page.get_by_role("tab", name=tab).click()
+    for text in texts:
+        page.get_by_text(text, exact=True).first.wait_for()
+
+
+def keep_screenshot(page: Page) -> None:
+    """For the docs (SARABAN_UI_SCREENSHOT=docs/images/prefect-ui.png): the run page once its
+    last log line is in and its timeline, a canvas with no text to wait for, has had time to draw."""
+    path = os.environ.get(UI_SCREENSHOT)
+    if path:
+        page.get_by_text("Finished in state Completed('processed").wait_for()
+        page.wait_for_timeout(10_000)
+        page.screenshot(path=path)
+
+
+def test_prefect_ui_shows_the_deployments_and_the_run(served: Served) -> None:
+    """The address `serve` prints, in a browser: the default (V2) UI lists both deployments with
+    the nightly schedule, finds the completed run by name, with its logs, one task per file and
+    the summary artifact; the V1 UI's Deployments page shows both schedules. No error on the way.
+    A UI told the wrong API address (the 4200 default) shows none of this."""
+    ui_url = served.printed_ui_url()
+    assert ui_url == served.info()["ui_url"]
+    run, tasks = completed_inbox_run(served.api_url)
+    assert tasks and set(tasks) <= {f"process {SCAN}", f"process {XLSX}"}, tasks
+    with browser(ui_url) as page:
+        page.goto(ui_url)
+        page.get_by_role("link", name="Deployments", exact=True).first.click()
+        for name in ("inbox", "nightly"):
+            page.get_by_role("link", name=name, exact=True).wait_for()
+        page.get_by_text("At 01:00 AM").wait_for()
+        assert_no_ui_error(page)
+        show_run(page, run["name"])
+        keep_screenshot(page)
+        show_tab(page, "Task Runs", *tasks)
+        show_tab(page, "Artifacts", "ingest-summary")
+        assert_no_ui_error(page)
+        page.goto(f"{ui_url}/deployments")  # the V1 UI, where the issue was seen
+        page.get_by_text("Every 5 seconds").wait_for()
+        page.get_by_text("At 01:00 AM every day").wait_for()
+        assert_no_ui_error(page)
+
+
+def test_ui_problem_names_a_ui_that_would_talk_to_nothing(served: Served) -> None:
+    from flows.server import ui_problem
+
+    ui_url = served.info()["ui_url"]
+    assert ui_problem(ui_url, served.api_url) is None
+    assert "calls its API at" in ui_problem(ui_url, "http://127.0.0.1:4200/api")
+    assert "no Prefect UI answers" in ui_problem("http://127.0.0.1:9", "http://127.0.0.1:9/api", timeout=2)
 
 
 def test_overlapping_trigger_does_not_start_a_second_run(served: Served) -> None:
@@ -358,6 +491,38 @@ def test_serve_rejects_bad_settings_before_starting_anything(tmp_path) -> None:
         env={"SARABAN_TIMEZONE": "Asia/Nowhere"},
     )
     assert result.returncode == 2 and "Asia/Nowhere" in result.stdout
+
+
+def test_serve_names_a_fixed_port_in_use_before_starting_anything(tmp_path, monkeypatch) -> None:
+    """`--port` reaches the server's start (the shared serve above takes a free port)."""
+    import socket
+
+    from flows.server import free_port, server_port
+
+    monkeypatch.delenv("PREFECT_SERVER_API_PORT", raising=False)
+    port = free_port()
+    assert server_port(port) == port and server_port(None) > 0
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--port", str(port), home=tmp_path / "home", check=False,
+                         timeout=60, env={"PREFECT_API_URL": ""})
+    assert result.returncode == 2 and f"port {port} on 127.0.0.1 is in use" in result.stdout, result.stdout
+
+
+def test_the_server_ui_is_told_the_real_api_address(tmp_path, monkeypatch) -> None:
+    from flows.server import server_env
+
+    for key in ("PREFECT_SERVER_UI_API_URL", "PREFECT_UI_API_URL", "PREFECT_SERVER_UI_STATIC_DIRECTORY"):
+        monkeypatch.delenv(key, raising=False)
+    env = server_env(tmp_path, True, "http://127.0.0.1:50123/api")
+    assert env["PREFECT_SERVER_UI_API_URL"] == "http://127.0.0.1:50123/api"
+    assert env["PREFECT_SERVER_UI_STATIC_DIRECTORY"] == str(tmp_path / "ui")  # writable under systemd
+    monkeypatch.setenv("PREFECT_UI_API_URL", "https://saraban.example/prefect/api")  # a proxy in front
+    env = server_env(tmp_path, True, "http://127.0.0.1:50123/api")
+    assert env["PREFECT_SERVER_UI_API_URL"] == "https://saraban.example/prefect/api"
+    assert "PREFECT_UI_API_URL" not in env
 
 
 def test_exports_swap_latest_and_keep_the_newest_sets(home) -> None:
