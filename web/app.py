@@ -11,20 +11,26 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from pipeline.errors import SarabanError
-from web import national_pages, provenance_pages, review_pages
+from web import letter_pages, national_pages, provenance_pages, review_pages, status_pages
 from web.dataset import SnapshotCache
 from web.render import page
+from web.search import LetterIndex, start_background_build
 from web.security import LOOPBACK_HOSTS, CsrfCookie, ForbiddenPost, TokenGate
 from web.settings import WebSettings
 
 STATIC = Path(__file__).with_name("static")
-ROUTERS = (national_pages.router, review_pages.router, provenance_pages.router)
+ROUTERS = (national_pages.router, review_pages.router, provenance_pages.router, letter_pages.router,
+           status_pages.router)
 
 
-def create_app(settings: WebSettings) -> FastAPI:
+def create_app(settings: WebSettings, *, build_index: bool = True) -> FastAPI:
+    """`build_index=False` leaves the word index to the first search (tests that never search)."""
     app = FastAPI(title="Saraban", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.settings = settings
     app.state.cache = SnapshotCache(settings.home)
+    app.state.index = LetterIndex(settings.home, settings.cache_dir)
+    if build_index:
+        start_background_build(app.state.index)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for router in ROUTERS:
         app.include_router(router)
