@@ -12,6 +12,7 @@ APT_PACKAGES=(
   poppler-utils                                       # pdftoppm/pdftotext: benchmarks and workbook checks
   libreoffice-calc-nogui                              # headless check that the XLSX export opens and renders Thai
   qpdf                                                # tests make password-protected PDFs; operators decrypt with it
+  chromium                                            # headless browser for the `saraban web` tests (driven by Playwright)
 )
 
 missing=()

@@ -55,7 +55,12 @@ def _sheet_view(info: images.PageInfo, detail: dict) -> dict:
     pages = load_xlsx(info.raw_path, load_settings())
     grid = next((p.grid for p in pages if p.number == info.page), None) or []
     hit = locate_sheet_row(grid, review.raw_cells(detail))
-    return {"kind": "sheet", "info": info, "grid": grid, "hit": hit}
+    return {"kind": "sheet", "info": info, "grid": shown_grid(grid), "hit": hit}
+
+
+def shown_grid(grid: list[list[str]]) -> list[list[str]]:
+    """The loader repeats a merged cell's value in every cell it covers; show it once, as Excel does."""
+    return [[c if i == 0 or c != row[i - 1] else "" for i, c in enumerate(row)] for row in grid]
 
 
 @router.get("/page/{file_id}/{page_no}", response_class=HTMLResponse)
@@ -75,7 +80,8 @@ def page_view(request: Request, file_id: str, page_no: int, table: int | None = 
 
 
 def _grid(info: images.PageInfo) -> list[list[str]]:
-    return next((p.grid or [] for p in load_xlsx(info.raw_path, load_settings()) if p.number == info.page), [])
+    pages = load_xlsx(info.raw_path, load_settings())
+    return shown_grid(next((p.grid or [] for p in pages if p.number == info.page), []))
 
 
 @router.get("/page-image/{file_id}/{page_no}.png")
