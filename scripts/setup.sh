@@ -12,7 +12,7 @@ APT_PACKAGES=(
   poppler-utils                                       # pdftoppm/pdftotext: benchmarks and workbook checks
   libreoffice-calc-nogui                              # headless check that the XLSX export opens and renders Thai
   qpdf                                                # tests make password-protected PDFs; operators decrypt with it
-  chromium                                            # headless browser: the test that opens the Prefect UI `serve` prints
+  chromium                                            # headless browser: tests of the web app and of the Prefect UI (driven by Playwright)
 )
 
 missing=()

@@ -12,7 +12,7 @@ import grimp
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-PACKAGES = ("cli", "flows", "extractors", "pipeline")
+PACKAGES = ("cli", "web", "flows", "extractors", "pipeline")
 
 
 def _import_graph() -> dict[str, set[str]]:
@@ -70,7 +70,7 @@ def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
 
 def _copy_tree(dest: Path) -> Path:
     for package in PACKAGES:
-        shutil.copytree(REPO / package, dest / package, ignore=shutil.ignore_patterns("*.npz", "__pycache__"))
+        shutil.copytree(REPO / package, dest / package, ignore=shutil.ignore_patterns("*.npz", "__pycache__", "static"))
     shutil.copy(REPO / "pyproject.toml", dest / "pyproject.toml")
     return dest
 
