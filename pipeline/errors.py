@@ -91,8 +91,41 @@ class HomeLockedError(SarabanError):
     message_th = "มีการประมวลผลอื่นกำลังทำงานอยู่ในโฟลเดอร์นี้ กรุณารอให้เสร็จก่อน"
 
 
+class HomeMissingError(SarabanError):
+    """There is no Saraban home at this path. Check --home or $SARABAN_HOME; only `saraban ingest`,
+    `saraban demo` and `saraban serve` create a home."""
+
+    reason = "home_missing"
+    message_th = ("ไม่พบโฟลเดอร์ Saraban ตามที่ระบุ กรุณาตรวจสอบ --home หรือ $SARABAN_HOME "
+                  "(สร้างโฟลเดอร์ใหม่ได้ด้วย saraban ingest, demo หรือ serve เท่านั้น)")
+
+
 class ReadOnlyQueryError(SarabanError):
-    """`saraban query` only reads. Use the CLI commands to change data."""
+    """`saraban query` only reads: SELECT (or EXPLAIN of one). Use the CLI commands to change data."""
 
     reason = "write_refused"
-    message_th = "คำสั่ง query อ่านข้อมูลได้อย่างเดียว"
+    message_th = "คำสั่ง query อ่านข้อมูลได้อย่างเดียว (SELECT) กรุณาใช้คำสั่งอื่นของ saraban เพื่อแก้ไขข้อมูล"
+
+
+class OneStatementError(ReadOnlyQueryError):
+    """`saraban query` runs one statement per call. Run each statement on its own."""
+
+    reason = "one_statement"
+    message_th = "คำสั่ง query รันได้ครั้งละหนึ่งคำสั่ง กรุณาแยกรันทีละคำสั่ง"
+
+
+class FileAccessRefusedError(ReadOnlyQueryError):
+    """A query reads the published dataset only: no other file, folder, URL or database. Export the
+    dataset (`saraban export`) to combine it with other files."""
+
+    reason = "file_access_refused"
+    message_th = ("คำสั่ง query อ่านได้เฉพาะชุดข้อมูลที่เผยแพร่แล้ว ไม่อ่านไฟล์อื่น "
+                  "หากต้องการใช้ร่วมกับไฟล์อื่น กรุณาใช้ saraban export")
+
+
+class QuerySqlError(SarabanError):
+    """The SQL could not be run (a syntax error, or a table or column that does not exist). Fix the SQL;
+    the tables are listed by `saraban query "SHOW TABLES"`."""
+
+    reason = "sql_error"
+    message_th = "คำสั่ง SQL ไม่ถูกต้อง (ไวยากรณ์ผิด หรือไม่มีตาราง/คอลัมน์นี้) กรุณาแก้ไขแล้วลองใหม่"
