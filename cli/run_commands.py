@@ -10,6 +10,7 @@ import typer
 
 from cli.common import ExitCode, HomeOption, app, console, existing_home_from, fail_on, home_from
 from pipeline.errors import SarabanError
+from pipeline.home import Home
 
 
 @app.command()
@@ -26,6 +27,18 @@ def ingest(home: HomeOption = None,
     from cli.console import print_summary
 
     print_summary(console, summary, the_home)
+    _print_left_in_inbox(the_home)
+
+
+def _print_left_in_inbox(home: Home) -> None:
+    """Entries no run takes as they are (links, FIFOs, hidden or lock files): said every time."""
+    from rich.markup import escape
+
+    from pipeline.intake.inbox import left_in_inbox
+
+    for entry in left_in_inbox(home.inbox):
+        console.print(f"[yellow]left in inbox[/yellow]: {entry.reason}: {escape(entry.message_en)} / "
+                      f"{entry.message_th}", soft_wrap=True, highlight=False)
 
 
 @app.command()

@@ -91,6 +91,23 @@ class HomeLockedError(SarabanError):
     message_th = "มีการประมวลผลอื่นกำลังทำงานอยู่ในโฟลเดอร์นี้ กรุณารอให้เสร็จก่อน"
 
 
+class NotARegularFileError(SarabanError):
+    """Not a regular file (a symbolic link, device, FIFO or socket), so it is never opened. Copy the
+    document itself, not a link to it, into the inbox."""
+
+    reason = "not_a_regular_file"
+    message_th = "ไม่ใช่ไฟล์ปกติ (เป็นลิงก์ อุปกรณ์ หรือ FIFO) ระบบจึงไม่เปิดอ่าน กรุณาคัดลอกตัวไฟล์เอกสารจริงมาวางในกล่องรับแทน"
+
+
+class IgnoredNameError(SarabanError):
+    """The name marks a hidden, lock or unfinished file (it starts with '.' or '~$', or ends with .part,
+    .crdownload, .tmp or .error.json), so it stays in the inbox unread. Rename it if it is a document."""
+
+    reason = "ignored_name"
+    message_th = ("ชื่อไฟล์เป็นแบบไฟล์ซ่อน ไฟล์ล็อก หรือไฟล์ที่ยังคัดลอกไม่เสร็จ ระบบจึงไม่อ่าน "
+                  "หากเป็นเอกสารที่ต้องประมวลผล กรุณาเปลี่ยนชื่อไฟล์")
+
+
 class HomeMissingError(SarabanError):
     """There is no Saraban home at this path. Check --home or $SARABAN_HOME; only `saraban ingest`,
     `saraban demo` and `saraban serve` create a home."""
