@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from cli.common import ExitCode, HomeOption, app, console, existing_home_from, fail_on, home_from
-from pipeline.errors import SarabanError
+from pipeline.errors import SarabanError, disk_full_error
 from pipeline.home import Home
 
 
@@ -24,6 +24,11 @@ def ingest(home: HomeOption = None,
         summary = run_ingest_with_progress(the_home, console, quiet=quiet)
     except SarabanError as e:
         fail_on(e)
+    except OSError as e:
+        full = disk_full_error(e)  # a full disk is one line for the operator, not a trace
+        if full is None:
+            raise
+        fail_on(full)
     from cli.console import print_summary
 
     print_summary(console, summary, the_home)

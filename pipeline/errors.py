@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 
 class SarabanError(Exception):
     """Base class. `reason` lands in files.reason and the quarantine file; messages are Thai + English."""
@@ -9,6 +15,7 @@ class SarabanError(Exception):
     reason = "processing_error"
     message_th = "ประมวลผลไฟล์ไม่สำเร็จ"
     transient = False
+    stops_run = False  # True: not the file's fault (the disk, the home); the run stops, no file is quarantined
 
     def __init__(self, message: str = "", *, page: int | None = None) -> None:
         super().__init__(message or self.__doc__ or self.reason)
@@ -106,6 +113,48 @@ class IgnoredNameError(SarabanError):
     reason = "ignored_name"
     message_th = ("ชื่อไฟล์เป็นแบบไฟล์ซ่อน ไฟล์ล็อก หรือไฟล์ที่ยังคัดลอกไม่เสร็จ ระบบจึงไม่อ่าน "
                   "หากเป็นเอกสารที่ต้องประมวลผล กรุณาเปลี่ยนชื่อไฟล์")
+
+
+class DiskFullError(SarabanError):
+    """The disk is full. Free some space (or move the home to a bigger disk) and run again: the
+    originals are still in the inbox and the last published dataset is intact."""
+
+    reason = "disk_full"
+    message_th = ("พื้นที่ดิสก์เต็ม กรุณาลบไฟล์ที่ไม่ใช้หรือย้ายไปดิสก์ที่ใหญ่กว่า แล้วสั่งประมวลผลอีกครั้ง "
+                  "ไฟล์ต้นฉบับยังอยู่ในกล่องรับครบ")
+    stops_run = True
+
+
+_NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
+
+
+def disk_full_error(error: BaseException) -> DiskFullError | None:
+    """The DiskFullError for an OSError ENOSPC/EDQUOT, also when it is the cause of `error`; else None.
+    For whatever catches a run's failure (the flow, the CLI): a full disk then reads as one line."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, DiskFullError):
+            return current
+        if isinstance(current, OSError) and current.errno in _NO_SPACE:
+            folder = str(Path(os.fsdecode(current.filename)).parent) if current.filename else ""
+            where = f" holding {folder if folder.isprintable() else repr(folder)}" if folder else ""
+            return DiskFullError(f"no space left on the disk{where} ({current.strerror})")
+        current = current.__cause__ or current.__context__
+    return None
+
+
+@contextmanager
+def disk_full_raised() -> Iterator[None]:
+    """Inside the block, an OSError for a full disk becomes DiskFullError (one line, no trace)."""
+    try:
+        yield
+    except OSError as error:
+        full = disk_full_error(error)
+        if full is None:
+            raise
+        raise full from error
 
 
 class HomeMissingError(SarabanError):

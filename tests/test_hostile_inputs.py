@@ -7,11 +7,15 @@ original is byte for byte where it should be: still in the inbox, or (processed 
 raw/, and in quarantine/ when it was quarantined.
 """
 
+import errno
 import json
 import os
 import shutil
 import socket
 import stat
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,6 +23,7 @@ from conftest import SAMPLES, run_cli
 
 from flows.process import process_file
 from pipeline.dataset import storage
+from pipeline.errors import DiskFullError, disk_full_error, disk_full_raised
 from pipeline.home import Home
 from pipeline.intake import lifecycle as ingest
 from pipeline.intake.inbox import left_in_inbox
@@ -279,3 +284,73 @@ def test_saraban_ingest_completes_over_a_hostile_inbox(tmp_path: Path, outside: 
                         "-rf.xlsx": "processed"}
     assert sorted(p.name for p in inbox.iterdir()) == [".hidden.pdf", "passwd.pdf", "pipe.pdf"]
     assert (outside / "passwd").read_bytes() == SECRET
+
+
+def test_enospc_from_the_kernel_becomes_one_line_disk_full() -> None:
+    with pytest.raises(DiskFullError) as caught:
+        with disk_full_raised():
+            with open("/dev/full", "wb", buffering=0) as full:  # the kernel's always-full device
+                full.write(b"x")
+    error = caught.value
+    assert error.reason == "disk_full" and "\n" not in str(error) and "ดิสก์เต็ม" in error.message_th
+    assert disk_full_error(RuntimeError("wrapped")) is None
+    try:
+        raise RuntimeError("a task failed") from caught.value.__cause__
+    except RuntimeError as wrapped:
+        assert disk_full_error(wrapped).reason == "disk_full"  # found in the cause chain
+    assert disk_full_error(OSError(errno.EACCES, "Permission denied")) is None
+
+
+@contextmanager
+def tiny_disk(folder: Path) -> Iterator[None]:
+    """`folder` on a 64 KiB tmpfs: writes past that fail with a real ENOSPC."""
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)],
+                             capture_output=True, check=False)
+    if mounted.returncode:
+        pytest.skip("mounting a small tmpfs needs root")
+    try:
+        yield
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+@pytest.mark.parametrize("full", ["raw", "quarantine"])
+def test_a_full_disk_stops_the_run_and_keeps_the_original(home, settings, full: str) -> None:
+    body = os.urandom(200_000)  # more than the tiny disk holds; not a document, so it is quarantined
+    (home.inbox / "scan.pdf").write_bytes(body)
+    with tiny_disk(getattr(home, full)):
+        with pytest.raises(DiskFullError) as caught:
+            run_inbox(home, settings)
+        assert list(getattr(home, full).iterdir()) == []  # no half-written temp file left
+    assert caught.value.reason == "disk_full" and "\n" not in str(caught.value)
+    assert (home.inbox / "scan.pdf").read_bytes() == body
+    assert every_file(home.quarantine) == [] and not home.database.exists()  # nothing published
+
+
+def test_failed_outcome_does_not_quarantine_for_a_full_disk(home, settings) -> None:
+    (home.inbox / "scan.pdf").write_bytes(b"%PDF-1.4")
+    with storage.writable_snapshot(home) as conn:
+        [candidate] = ingest.plan(home, conn, settings)
+    try:
+        with open("/dev/full", "wb", buffering=0) as device:
+            device.write(b"x")
+    except OSError as error:
+        enospc = error
+    with pytest.raises(DiskFullError):
+        ingest.failed_outcome(candidate, home, enospc)
+    assert every_file(home.quarantine) == []
+
+
+@pytest.mark.slow
+def test_saraban_ingest_on_a_full_disk_says_so_in_one_line(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    for folder in ("inbox", "raw"):
+        (home / folder).mkdir(parents=True)
+    (home / "inbox" / "scan.pdf").write_bytes(os.urandom(200_000))
+    with tiny_disk(home / "raw"):
+        result = run_cli("ingest", "--quiet", home=home, check=False, timeout=1200)
+    assert result.returncode == 2
+    [line] = [ln for ln in result.stdout.splitlines() if ln.strip()]
+    assert line.startswith("disk_full: ") and "ดิสก์เต็ม" in line
+    assert "Traceback" not in result.stdout
+    assert (home / "inbox" / "scan.pdf").exists()

@@ -23,7 +23,7 @@ import duckdb
 
 from pipeline.config import Settings
 from pipeline.dataset import storage
-from pipeline.errors import NotARegularFileError, SarabanError
+from pipeline.errors import NotARegularFileError, SarabanError, disk_full_error
 from pipeline.home import Home
 from pipeline.intake.inbox import InboxFile, refusal, source_name, stable_files
 from pipeline.intake.quarantine import quarantine_file
@@ -126,6 +126,8 @@ def process_candidate(candidate: Candidate, home: Home, settings: Settings,
                                        candidate.source_name)
         outcome.document, outcome.extraction = _without_images(doc), extraction
     except SarabanError as e:
+        if e.stops_run:
+            raise  # a full disk is not the file's fault: quarantining it would be wrong, and fail too
         _quarantine(candidate, home, e)
         outcome.status, outcome.reason, outcome.message = "quarantined", e.reason, e.message
     outcome.seconds = time.monotonic() - started
@@ -140,7 +142,13 @@ def refused_outcome(candidate: Candidate, home: Home) -> FileOutcome:
 
 
 def failed_outcome(candidate: Candidate, home: Home, error: BaseException) -> FileOutcome:
-    """A file whose processing crashed unexpectedly (after retries): quarantined, with the trace."""
+    """A file whose processing crashed unexpectedly (after retries): quarantined, with the trace.
+    A full disk (DiskFullError, or an OSError ENOSPC from deeper down) stops the run instead."""
+    full = disk_full_error(error)
+    if full is error:
+        raise error
+    if full is not None:
+        raise full from error
     failure = SarabanError(f"{type(error).__name__}: {error}\n{''.join(traceback.format_exception(error))[-2000:]}")
     _quarantine(candidate, home, failure)
     return FileOutcome(candidate, "quarantined", failure.reason, str(error))

@@ -17,7 +17,7 @@ import json
 import os
 from pathlib import Path, PurePosixPath
 
-from pipeline.errors import NotARegularFileError, SarabanError
+from pipeline.errors import NotARegularFileError, SarabanError, disk_full_raised
 from pipeline.intake.raw_store import atomic_copy
 
 _NAME_MAX = 255  # bytes in one path component (ext4, xfs, btrfs, tmpfs)
@@ -74,7 +74,12 @@ def _copy(source: Path, target: Path) -> bool:
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".tmp-{path.name}")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    with disk_full_raised():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise

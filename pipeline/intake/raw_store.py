@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
-from pipeline.errors import NotARegularFileError
+from pipeline.errors import NotARegularFileError, disk_full_raised
 
 _CHUNK = 1 << 20
 _EXTENSION = re.compile(r"\.[a-z0-9]{1,10}")
@@ -53,19 +53,21 @@ def raw_name(file_id: str, source_name: str) -> str:
 
 
 def atomic_copy(source: Path, target: Path) -> None:
-    """Copy to a temp file in the target folder, fsync, rename: a crash leaves old or new, never half."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
-    try:
-        with os.fdopen(fd, "wb") as out, open_regular(source) as src:
-            shutil.copyfileobj(src, out, _CHUNK)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-        _fsync_dir(target.parent)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Copy to a temp file in the target folder, fsync, rename: a crash leaves old or new, never half.
+    A full disk raises DiskFullError and leaves no temp file behind."""
+    with disk_full_raised():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+        try:
+            with os.fdopen(fd, "wb") as out, open_regular(source) as src:
+                shutil.copyfileobj(src, out, _CHUNK)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, target)
+            _fsync_dir(target.parent)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 def store_original(source: Path, raw_dir: Path, file_id: str) -> Path:
