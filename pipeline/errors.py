@@ -128,9 +128,10 @@ class DiskFullError(SarabanError):
 _NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
 
 
-def disk_full_error(error: BaseException) -> DiskFullError | None:
+def disk_full_error(error: BaseException, where: Path | None = None) -> DiskFullError | None:
     """The DiskFullError for an OSError ENOSPC/EDQUOT, also when it is the cause of `error`; else None.
-    For whatever catches a run's failure (the flow, the CLI): a full disk then reads as one line."""
+    For whatever catches a run's failure (the flow, the CLI): a full disk then reads as one line.
+    `where` names the folder being written when the OSError has no file name (a failed write())."""
     seen: set[int] = set()
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
@@ -138,20 +139,23 @@ def disk_full_error(error: BaseException) -> DiskFullError | None:
         if isinstance(current, DiskFullError):
             return current
         if isinstance(current, OSError) and current.errno in _NO_SPACE:
-            folder = str(Path(os.fsdecode(current.filename)).parent) if current.filename else ""
-            where = f" holding {folder if folder.isprintable() else repr(folder)}" if folder else ""
-            return DiskFullError(f"no space left on the disk{where} ({current.strerror})")
+            return DiskFullError(f"no space left on the disk{_holding(current, where)} ({current.strerror})")
         current = current.__cause__ or current.__context__
     return None
 
 
+def _holding(error: OSError, where: Path | None) -> str:
+    folder = str(Path(os.fsdecode(error.filename)).parent) if error.filename else str(where or "")
+    return f" holding {folder if folder.isprintable() else repr(folder)}" if folder else ""
+
+
 @contextmanager
-def disk_full_raised() -> Iterator[None]:
+def disk_full_raised(where: Path | None = None) -> Iterator[None]:
     """Inside the block, an OSError for a full disk becomes DiskFullError (one line, no trace)."""
     try:
         yield
     except OSError as error:
-        full = disk_full_error(error)
+        full = disk_full_error(error, where)
         if full is None:
             raise
         raise full from error

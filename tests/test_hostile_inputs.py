@@ -323,6 +323,7 @@ def test_a_full_disk_stops_the_run_and_keeps_the_original(home, settings, full: 
             run_inbox(home, settings)
         assert list(getattr(home, full).iterdir()) == []  # no half-written temp file left
     assert caught.value.reason == "disk_full" and "\n" not in str(caught.value)
+    assert str(getattr(home, full)) in str(caught.value)  # the operator learns which disk
     assert (home.inbox / "scan.pdf").read_bytes() == body
     assert every_file(home.quarantine) == [] and not home.database.exists()  # nothing published
 

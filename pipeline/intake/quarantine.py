@@ -75,7 +75,7 @@ def _copy(source: Path, target: Path) -> bool:
 
 def _write_atomically(path: Path, text: str) -> None:
     tmp = path.with_name(f".tmp-{path.name}")
-    with disk_full_raised():
+    with disk_full_raised(path.parent):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp.write_text(text, encoding="utf-8")

@@ -55,7 +55,7 @@ def raw_name(file_id: str, source_name: str) -> str:
 def atomic_copy(source: Path, target: Path) -> None:
     """Copy to a temp file in the target folder, fsync, rename: a crash leaves old or new, never half.
     A full disk raises DiskFullError and leaves no temp file behind."""
-    with disk_full_raised():
+    with disk_full_raised(target.parent):
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
         try:
