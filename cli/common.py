@@ -9,9 +9,10 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from pipeline.errors import SarabanError
-from pipeline.home import Home, home_at
+from pipeline.home import Home, existing_home, home_at
 
 app = typer.Typer(help="Saraban: Thai circulars and report forms → a national progress dataset.",
                   no_args_is_help=True, add_completion=False)
@@ -29,9 +30,21 @@ class ExitCode(IntEnum):
     REFUSED = 2  # bad input, bad option or a refused request: nothing was changed
 
 
+def _root(home: Path | None) -> Path:
+    return home or Path(os.environ.get("SARABAN_HOME", "data"))
+
+
 def home_from(home: Path | None) -> Home:
-    root = home or Path(os.environ.get("SARABAN_HOME", "data"))
-    return home_at(root)
+    """The home, created if missing: only for `ingest`, `demo` and `serve`."""
+    return home_at(_root(home))
+
+
+def existing_home_from(home: Path | None) -> Home:
+    """The home for every other command: a missing or mistyped one is refused (exit 2), never created."""
+    try:
+        return existing_home(_root(home))
+    except SarabanError as error:
+        fail_on(error)
 
 
 def fail(message: str, code: ExitCode = ExitCode.REFUSED) -> NoReturn:
@@ -41,5 +54,5 @@ def fail(message: str, code: ExitCode = ExitCode.REFUSED) -> NoReturn:
 
 def fail_on(error: SarabanError) -> NoReturn:
     """A SarabanError as the operator reads it: reason code, English, Thai."""
-    console.print(f"[red]{error.reason}[/red]: {error} / {error.message_th}")
+    console.print(f"[red]{error.reason}[/red]: {escape(str(error))} / {error.message_th}", soft_wrap=True)
     raise typer.Exit(int(ExitCode.REFUSED)) from error

@@ -9,7 +9,7 @@ from typing import Annotated
 import pandas as pd
 import typer
 
-from cli.common import ExitCode, HomeOption, app, console, home_from
+from cli.common import ExitCode, HomeOption, app, console, existing_home_from
 
 review_app = typer.Typer(help="Review sheet: export the rows that need a human, import the edits.",
                          no_args_is_help=True)
@@ -40,8 +40,9 @@ def correct(
     """Correct one report-row value. Kept in `corrections`, applied on every rebuild, survives re-processing."""
     from pipeline.dataset.build import add_correction
 
+    the_home = existing_home_from(home).ensure()  # an existing home's folders, never a new home
     try:
-        record, problems = add_correction(home_from(home), (file, page, table_index, row_index), field, value,
+        record, problems = add_correction(the_home, (file, page, table_index, row_index), field, value,
                                           reason=reason, note=note, author=author)
     except ValueError as e:
         console.print(f"[red]{e}[/red]")
@@ -60,7 +61,7 @@ def review_export(out: Annotated[Path, typer.Option("--out", help="xlsx to write
     from pipeline.dataset.corrections import write_review_sheet
     from pipeline.dataset.storage import read_only
 
-    the_home = home_from(home)
+    the_home = existing_home_from(home)
     with read_only(the_home) as conn:
         rows, _ = corrected_rows(conn)
         files = load_table(conn, "files")
@@ -76,7 +77,7 @@ def review_import(sheet: Annotated[Path, typer.Argument(help="the edited review 
     """Turn edited cells of a review workbook into corrections and rebuild the dataset."""
     from pipeline.dataset.build import import_review_sheet
 
-    added, problems = import_review_sheet(home_from(home), sheet, author)
+    added, problems = import_review_sheet(existing_home_from(home).ensure(), sheet, author)
     console.print(f"{added} new correction(s) recorded")
     if len(problems):
         print_problems(problems)
@@ -93,7 +94,7 @@ def explain(indicator: Annotated[str, typer.Argument(help="help_centre or joint_
     from pipeline.dataset.explain import explain as explain_rows
     from pipeline.dataset.storage import read_only
 
-    with read_only(home_from(home)) as conn:
+    with read_only(existing_home_from(home)) as conn:
         try:
             frame = explain_rows(conn, indicator, period, province, district)
         except (KeyError, ValueError) as e:
@@ -117,5 +118,5 @@ def reconcile(home: HomeOption = None) -> None:
     """Rebuild progress and national from the stored rows and corrections (no OCR)."""
     from pipeline.dataset.build import reconcile_home
 
-    progress, national = reconcile_home(home_from(home))
+    progress, national = reconcile_home(existing_home_from(home).ensure())
     console.print(f"progress {progress} rows, national {national} rows")

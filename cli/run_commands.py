@@ -8,8 +8,9 @@ from typing import Annotated
 
 import typer
 
-from cli.common import ExitCode, HomeOption, app, console, fail_on, home_from
-from pipeline.errors import SarabanError
+from cli.common import ExitCode, HomeOption, app, console, existing_home_from, fail_on, home_from
+from pipeline.errors import SarabanError, disk_full_error
+from pipeline.home import Home
 
 
 @app.command()
@@ -23,9 +24,26 @@ def ingest(home: HomeOption = None,
         summary = run_ingest_with_progress(the_home, console, quiet=quiet)
     except SarabanError as e:
         fail_on(e)
+    except OSError as e:
+        full = disk_full_error(e)  # a full disk is one line for the operator, not a trace
+        if full is None:
+            raise
+        fail_on(full)
     from cli.console import print_summary
 
     print_summary(console, summary, the_home)
+    _print_left_in_inbox(the_home)
+
+
+def _print_left_in_inbox(home: Home) -> None:
+    """Entries no run takes as they are (links, FIFOs, hidden or lock files): said every time."""
+    from rich.markup import escape
+
+    from pipeline.intake.inbox import left_in_inbox
+
+    for entry in left_in_inbox(home.inbox):
+        console.print(f"[yellow]left in inbox[/yellow]: {entry.reason}: {escape(entry.message_en)} / "
+                      f"{entry.message_th}", soft_wrap=True, highlight=False)
 
 
 @app.command()
@@ -39,7 +57,7 @@ def export(home: HomeOption = None,
     if format not in ("csv", "parquet", "xlsx"):
         console.print(f"[red]unknown format {format!r}[/red]: use csv, parquet or xlsx")
         raise typer.Exit(ExitCode.REFUSED)
-    the_home = home_from(home)
+    the_home = existing_home_from(home)
     with read_only(the_home) as conn:
         tables, links = contract_tables(conn), raw_paths(conn, the_home.root)
     for path in export_tables(tables, out, format, links):  # type: ignore[arg-type]
@@ -50,21 +68,15 @@ def export(home: HomeOption = None,
 def query(sql: Annotated[str, typer.Argument(help="Read-only SQL, e.g. \"SELECT * FROM progress\"")],
           home: HomeOption = None,
           csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table")] = False) -> None:
-    """Run read-only SQL against the dataset and print the result."""
-    import duckdb
-
+    """Run one read-only SQL statement (SELECT or EXPLAIN) against the dataset and print the result."""
     from pipeline.dataset.query import run_query
     from pipeline.dataset.storage import read_only
 
-    with read_only(home_from(home)) as conn:
+    with read_only(existing_home_from(home)) as conn:
         try:
             frame = run_query(conn, sql)
         except SarabanError as e:
-            console.print(f"[red]{e.reason}[/red]: {e}")
-            raise typer.Exit(ExitCode.REFUSED) from e
-        except duckdb.Error as e:
-            console.print(f"[red]SQL error[/red]: {e}")
-            raise typer.Exit(ExitCode.REFUSED) from e
+            fail_on(e)
     if csv:
         sys.stdout.write(frame.to_csv(index=False))
         return
@@ -94,7 +106,7 @@ def report(home: HomeOption = None) -> None:
     from cli.console import print_dataset
     from pipeline.dataset.storage import read_only
 
-    with read_only(home_from(home)) as conn:
+    with read_only(existing_home_from(home)) as conn:
         print_dataset(console, conn)
 
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.errors import HomeLockedError
+from pipeline.errors import HomeLockedError, HomeMissingError
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,20 @@ class Home:
 
 
 def home_at(root: Path | str) -> Home:
+    """The home at `root`, its folders created: for the commands that may start a home."""
     return Home(Path(root).resolve()).ensure()
+
+
+def existing_home(root: Path | str) -> Home:
+    """The home at `root`, which must already exist; nothing is created (readers, corrections).
+
+    A home is a folder holding inbox/ or processed/, so a mistyped path that happens to exist
+    (say the parent folder) is refused too rather than read as an empty dataset.
+    """
+    home = Home(Path(root).resolve())
+    if not (home.inbox.is_dir() or home.processed.is_dir()):
+        raise HomeMissingError(f"no Saraban home at {home.root} (no inbox/ or processed/ folder there)")
+    return home
 
 
 @contextmanager

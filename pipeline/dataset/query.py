@@ -1,29 +1,53 @@
-"""`saraban query`: read-only SQL over the last published snapshot."""
+"""`saraban query`: one read-only statement over the last published snapshot.
+
+What a statement may touch is enforced by DuckDB, not by reading the SQL: the connection comes from
+`storage.read_only`, which opens the dataset read-only with external access off and its
+configuration locked (no COPY TO, EXPORT, ATTACH of a file, read_csv/read_text/glob of a path,
+LOAD, INSTALL or SET can get through). This module only adds the rules DuckDB does not have a
+setting for, using DuckDB's own parser: one statement per call, and only reads.
+"""
 
 from __future__ import annotations
-
-import re
 
 import duckdb
 import pandas as pd
 
-from pipeline.errors import ReadOnlyQueryError
-
-# The connection is opened read_only, which DuckDB enforces for the database file; this check
-# adds a clear message and also refuses what read_only does not cover (ATTACH, COPY TO, SET…).
-_WRITE = re.compile(
-    r"^\s*(insert|update|delete|create|drop|alter|attach|detach|copy|export|import|install|load|"
-    r"set|reset|pragma|checkpoint|vacuum|call|begin|commit|rollback|truncate)\b",
-    re.IGNORECASE,
+from pipeline.errors import (
+    FileAccessRefusedError,
+    OneStatementError,
+    QuerySqlError,
+    ReadOnlyQueryError,
 )
 
+# DESCRIBE, SHOW, SUMMARIZE, PIVOT, VALUES and FROM-first queries parse as SELECT too.
+_READS = (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN)
 
-def check_read_only(sql: str) -> None:
-    for statement in filter(str.strip, sql.split(";")):
-        if _WRITE.match(statement) or re.search(r"\b(copy|attach|install|load)\b\s", statement, re.I):
-            raise ReadOnlyQueryError(f"refused: `{statement.strip()[:60]}` would change data or files")
+
+def read_statement(sql: str) -> duckdb.Statement:
+    """The one statement in `sql`, if it is a read; otherwise a reason-coded refusal."""
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as error:
+        raise QuerySqlError(_one_line(error)) from error
+    if len(statements) != 1:
+        raise OneStatementError(f"refused: {len(statements)} statements; give exactly one")
+    statement = statements[0]
+    if statement.type not in _READS:
+        raise ReadOnlyQueryError(f"refused: a {statement.type.name} statement; only SELECT and EXPLAIN run")
+    return statement
 
 
 def run_query(conn: duckdb.DuckDBPyConnection, sql: str) -> pd.DataFrame:
-    check_read_only(sql)
-    return conn.execute(sql).df()
+    """Run one read on a `storage.read_only` connection; DuckDB's refusals keep their reason codes."""
+    statement = read_statement(sql)
+    try:
+        return conn.execute(statement.query).df()
+    except duckdb.PermissionException as error:
+        raise FileAccessRefusedError(_one_line(error)) from error
+    except duckdb.Error as error:
+        raise QuerySqlError(_one_line(error)) from error
+
+
+def _one_line(error: Exception) -> str:
+    """DuckDB's message without the caret drawing under the SQL (the message is printed on one line)."""
+    return str(error).split("\n\n", 1)[0].replace("\n", " ")

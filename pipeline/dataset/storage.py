@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pipeline.dataset.explain import create_views
 from pipeline.home import Home
 from pipeline.records import Document, Extraction, Letter, ReportRow
 
@@ -68,18 +69,41 @@ def _publish(work: Path, target: Path) -> None:
         os.close(fd)
 
 
+# Every reader connection (query, export, report, explain, review export, nightly exports) gets
+# these. They make DuckDB itself refuse anything beyond the one database opened: COPY TO, EXPORT,
+# ATTACH of a path, read_csv/read_text/glob of a file, INSTALL/LOAD of an extension. The lock
+# comes last and stops SET/PRAGMA from turning any of it back on.
+READER_CONFIG = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+    "lock_configuration": True,
+}
+
+
 @contextmanager
 def read_only(home: Home) -> Iterator[duckdb.DuckDBPyConnection]:
-    """The last published snapshot, read-only; an empty in-memory dataset before the first run."""
-    if home.database.exists():
-        conn = duckdb.connect(str(home.database), read_only=True)
-    else:
-        conn = duckdb.connect(":memory:")
-        create_schema(conn)
+    """The last published snapshot, read-only; an empty in-memory dataset before the first run.
+
+    Nothing is ever created on disk: the published file is opened read-only, and before the first
+    publish the schema and named views live in memory only.
+    """
+    conn = reader_connection(home.database)
     try:
         yield conn
     finally:
         conn.close()
+
+
+def reader_connection(database: Path) -> duckdb.DuckDBPyConnection:
+    """A locked-down reader over `database` (or over an empty in-memory dataset if it is missing)."""
+    if database.exists():
+        return duckdb.connect(str(database), read_only=True, config=READER_CONFIG)
+    conn = duckdb.connect(":memory:", config=READER_CONFIG)
+    create_schema(conn)
+    create_views(conn)
+    return conn
 
 
 def known_files(conn: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:

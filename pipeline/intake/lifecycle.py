@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import stat
 import time
 import traceback
 from collections.abc import Callable
@@ -22,9 +23,9 @@ import duckdb
 
 from pipeline.config import Settings
 from pipeline.dataset import storage
-from pipeline.errors import SarabanError
+from pipeline.errors import NotARegularFileError, SarabanError, disk_full_error
 from pipeline.home import Home
-from pipeline.intake.inbox import stable_files
+from pipeline.intake.inbox import InboxFile, refusal, source_name, stable_files
 from pipeline.intake.quarantine import quarantine_file
 from pipeline.intake.raw_store import sha256_of, store_original
 from pipeline.records import Document, Extraction
@@ -44,6 +45,7 @@ class Candidate:
     size: int
     mtime: float
     action: Action
+    regular: bool = True  # False: a link, device or FIFO; refused on every run, never opened or tidied
 
 
 @dataclass
@@ -70,9 +72,8 @@ class RunSummary:
 
 def clear_interrupted_writes(home: Home) -> None:
     """Half-written temp files of a killed run (the atomic writes' .tmp- files) are litter."""
-    for folder in (home.raw, home.quarantine):
-        for stale in folder.glob(".tmp-*"):
-            stale.unlink(missing_ok=True)
+    for stale in [*home.raw.glob(".tmp-*"), *home.quarantine.rglob(".tmp-*")]:
+        stale.unlink(missing_ok=True)
 
 
 def plan(home: Home, conn: duckdb.DuckDBPyConnection, settings: Settings) -> list[Candidate]:
@@ -82,12 +83,25 @@ def plan(home: Home, conn: duckdb.DuckDBPyConnection, settings: Settings) -> lis
     originals = {file_id for (file_id, _), status in known.items() if status != "duplicate"}
     candidates = []
     for item in stable_files(home.inbox, settings.stable_seconds):
-        name = item.path.relative_to(home.inbox).as_posix()
-        file_id = sha256_of(item.path)
-        action = _action(file_id, name, known, originals)
-        originals.add(file_id)
-        candidates.append(Candidate(item.path, name, file_id, item.size, item.mtime, action))
+        candidate = _candidate(item, source_name(item.path, home.inbox), known, originals)
+        if candidate is not None:
+            candidates.append(candidate)
     return candidates
+
+
+def _candidate(item: InboxFile, name: str, known: dict, originals: set[str]) -> Candidate | None:
+    """A refused entry has no file_id: nothing of it is read, so there are no bytes to hash."""
+    try:
+        file_id = sha256_of(item.path) if item.regular else ""
+    except FileNotFoundError:
+        return None  # removed since the inbox was listed: nothing to do
+    except NotARegularFileError:
+        file_id = ""  # swapped for a link or FIFO since it was listed
+    if not file_id:
+        return Candidate(item.path, name, "", item.size, item.mtime, "process", regular=False)
+    action = _action(file_id, name, known, originals)
+    originals.add(file_id)
+    return Candidate(item.path, name, file_id, item.size, item.mtime, action)
 
 
 def _action(file_id: str, name: str, known: dict, originals: set[str]) -> Action:
@@ -99,25 +113,49 @@ def _action(file_id: str, name: str, known: dict, originals: set[str]) -> Action
 def process_candidate(candidate: Candidate, home: Home, settings: Settings,
                       process_file: ProcessFile) -> FileOutcome:
     """Archive the original, then process the archived copy; bad input becomes a quarantine outcome."""
+    if not candidate.regular:
+        return refused_outcome(candidate, home)
     started = time.monotonic()
-    raw = store_original(candidate.path, home.raw, candidate.file_id)
+    try:
+        raw = store_original(candidate.path, home.raw, candidate.file_id)
+    except NotARegularFileError:
+        return refused_outcome(candidate, home)
     outcome = FileOutcome(candidate, "processed", raw_path=raw.relative_to(home.root).as_posix())
     try:
         doc, extraction = process_file(raw, home.ocr_cache, settings, candidate.file_id,
                                        candidate.source_name)
         outcome.document, outcome.extraction = _without_images(doc), extraction
     except SarabanError as e:
-        quarantine_file(candidate.path, home.quarantine, candidate.file_id, e)
+        if e.stops_run:
+            raise  # a full disk is not the file's fault: quarantining it would be wrong, and fail too
+        _quarantine(candidate, home, e)
         outcome.status, outcome.reason, outcome.message = "quarantined", e.reason, e.message
     outcome.seconds = time.monotonic() - started
     return outcome
 
 
+def refused_outcome(candidate: Candidate, home: Home) -> FileOutcome:
+    """A link, device or FIFO: quarantined as an .error.json alone; nothing of it is opened or copied."""
+    error = refusal(candidate.source_name, candidate.path)
+    _quarantine(candidate, home, error)
+    return FileOutcome(candidate, "quarantined", error.reason, error.message)
+
+
 def failed_outcome(candidate: Candidate, home: Home, error: BaseException) -> FileOutcome:
-    """A file whose processing crashed unexpectedly (after retries): quarantined, with the trace."""
+    """A file whose processing crashed unexpectedly (after retries): quarantined, with the trace.
+    A full disk (DiskFullError, or an OSError ENOSPC from deeper down) stops the run instead."""
+    full = disk_full_error(error)
+    if full is error:
+        raise error
+    if full is not None:
+        raise full from error
     failure = SarabanError(f"{type(error).__name__}: {error}\n{''.join(traceback.format_exception(error))[-2000:]}")
-    quarantine_file(candidate.path, home.quarantine, candidate.file_id, failure)
+    _quarantine(candidate, home, failure)
     return FileOutcome(candidate, "quarantined", failure.reason, str(error))
+
+
+def _quarantine(candidate: Candidate, home: Home, error: SarabanError) -> None:
+    quarantine_file(candidate.path, home.quarantine, candidate.file_id, error, candidate.source_name)
 
 
 def duplicate_outcome(candidate: Candidate) -> FileOutcome:
@@ -146,15 +184,20 @@ def record(conn: duckdb.DuckDBPyConnection, outcome: FileOutcome) -> None:
 
 
 def tidy_inbox(candidates: list[Candidate]) -> list[str]:
-    """Remove recorded files from the inbox, unless they changed while we worked (a new version)."""
+    """Remove recorded files from the inbox, unless they changed while we worked (a new version).
+    Refused entries stay: they are reported on every run until someone removes them."""
     removed = []
     for candidate in candidates:
-        try:
-            stat = candidate.path.stat()
-        except FileNotFoundError:
-            continue
-        if (stat.st_size, stat.st_mtime) == (candidate.size, candidate.mtime):
+        if candidate.regular and _unchanged(candidate):
             candidate.path.unlink()
             removed.append(candidate.source_name)
     return removed
 
+
+def _unchanged(candidate: Candidate) -> bool:
+    """Still the regular file that was planned (lstat: a link put in its place is not it)."""
+    try:
+        info = candidate.path.lstat()
+    except FileNotFoundError:
+        return False
+    return stat.S_ISREG(info.st_mode) and (info.st_size, info.st_mtime) == (candidate.size, candidate.mtime)
