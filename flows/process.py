@@ -15,6 +15,7 @@ from extractors.report_forms import extract_report_rows
 from extractors.segment import classify_pages
 from extractors.stamp_reading import is_better_stamp
 from pipeline.config import Settings, load_settings
+from pipeline.dataset.row_checks import check_report_rows
 from pipeline.errors import NoTextFoundError
 from pipeline.intake.raw_store import sha256_of
 from pipeline.loading import load_document
@@ -82,7 +83,7 @@ def extract(doc: Document) -> Extraction:
     texts = [(page.number, page.text) for page in doc.pages]
     roles = classify_pages(texts)
     letters = extract_letters(texts)
-    rows = extract_report_rows(doc, letters, roles)
+    rows = check_report_rows(extract_report_rows(doc, letters, roles))  # rows that cannot be placed are flagged
     return Extraction(letters=letters, report_rows=rows, page_roles=roles,
                       errors=[f"page {p.number}: {e}" for p in doc.pages for e in p.errors])
 

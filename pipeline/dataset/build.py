@@ -18,7 +18,8 @@ from pipeline.dataset import storage
 from pipeline.dataset.corrections import apply_corrections, new_correction, read_review_sheet
 from pipeline.dataset.explain import create_views
 from pipeline.dataset.national import national
-from pipeline.dataset.reconcile import reconcile
+from pipeline.dataset.reconcile import reconcile, unplaced_rows
+from pipeline.dataset.row_checks import check_frame
 from pipeline.home import Home, run_lock
 
 _ROW_TEXT = ("file_id", "province_code", "district_code", "unit_label", "flags", "period", "indicator")
@@ -36,13 +37,17 @@ def _text_columns(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame
 
 
 def corrected_rows(conn: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Extracted rows with analysts' corrections applied, and the corrections that did not apply."""
+    """Extracted rows with analysts' corrections applied (row checks redone on the corrected values:
+    a corrected period clears `no_period`), and the corrections that did not apply."""
     rows = _text_columns(load_table(conn, "report_rows"), _ROW_TEXT)
-    return apply_corrections(rows, load_table(conn, "corrections"))
+    corrected, problems = apply_corrections(rows, load_table(conn, "corrections"))
+    return check_frame(corrected), problems
 
 
 def rebuild_dataset(conn: duckdb.DuckDBPyConnection) -> tuple[int, int]:
-    """Reconcile every stored report row into progress and national; returns their row counts."""
+    """Reconcile every stored report row into progress and national; returns their row counts.
+
+    Rows that cannot be placed (no period, no place…) go to `unplaced_rows`, never stop it."""
     rows, problems = corrected_rows(conn)
     letters = _text_columns(load_table(conn, "letters"), ("file_id", "doc_number"))
     files = _text_columns(load_table(conn, "files"), ("file_id", "source_name", "status"))
@@ -50,6 +55,7 @@ def rebuild_dataset(conn: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     summary = national(progress, load_table(conn, "indicators"))
     storage.replace_table(conn, "progress", progress)
     storage.replace_table(conn, "national", summary)
+    storage.replace_table(conn, "unplaced_rows", unplaced_rows(rows, files))
     storage.replace_table(conn, "correction_problems", problems)
     create_views(conn)
     return len(progress), len(summary)

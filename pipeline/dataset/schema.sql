@@ -51,6 +51,16 @@ CREATE TABLE IF NOT EXISTS national (
     total BIGINT, established BIGINT, not_established BIGINT, target DOUBLE, pct_of_target DOUBLE
 );
 
+-- Report rows (corrections applied) that cannot be given a progress key: no indicator, period or
+-- known place (flags no_period, bad_period, no_place, bad_place, no_indicator). Rebuilt with
+-- progress; they stay in report_rows as read and are listed by the needs_review view.
+CREATE TABLE IF NOT EXISTS unplaced_rows (
+    file_id VARCHAR, page INTEGER, table_index INTEGER, row_index INTEGER, indicator VARCHAR,
+    period VARCHAR, province_code VARCHAR, province VARCHAR, district_code VARCHAR, district VARCHAR,
+    unit_label VARCHAR, total BIGINT, established BIGINT, not_established BIGINT, confidence DOUBLE,
+    flags VARCHAR
+);
+
 CREATE TABLE IF NOT EXISTS corrections (
     correction_id VARCHAR PRIMARY KEY, file_id VARCHAR, page INTEGER, table_index INTEGER,
     row_index INTEGER, field VARCHAR, old_value VARCHAR, new_value VARCHAR, reason VARCHAR, note VARCHAR,

@@ -23,7 +23,10 @@ import pandas as pd
 from pipeline.home import Home
 from pipeline.records import Document, Extraction, Letter, ReportRow
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# Older versions whose tables are all still here unchanged: CREATE TABLE IF NOT EXISTS adds the
+# new ones (2: unplaced_rows, page_errors), so such a home upgrades in place.
+_ADDITIVE_FROM = frozenset({"1"})
 _SCHEMA = Path(__file__).with_name("schema.sql")
 FILE_TABLES = ("pages", "letters", "indicators", "report_rows")
 
@@ -33,6 +36,8 @@ def create_schema(conn: duckdb.DuckDBPyConnection) -> None:
     found = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if found is None:
         conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+    elif found[0] in _ADDITIVE_FROM:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
     elif found[0] != SCHEMA_VERSION:
         raise RuntimeError(f"database schema {found[0]} is not {SCHEMA_VERSION}; re-ingest into a new home")
 
