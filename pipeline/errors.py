@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import os
+
 
 class SarabanError(Exception):
     """Base class. `reason` lands in files.reason and the quarantine file; messages are Thai + English."""
@@ -96,3 +99,45 @@ class ReadOnlyQueryError(SarabanError):
 
     reason = "write_refused"
     message_th = "คำสั่ง query อ่านข้อมูลได้อย่างเดียว"
+
+
+class InternalError(SarabanError):
+    """Saraban itself failed on this file (a bug, not bad input). The original is kept in raw/; the
+    message carries the trace. Report it; the file is read again by the next run once fixed."""
+
+    reason = "internal_error"
+    message_th = "โปรแกรมทำงานผิดพลาดระหว่างอ่านไฟล์นี้ (ไม่ใช่ความผิดของไฟล์) เก็บต้นฉบับไว้แล้ว กรุณาแจ้งผู้ดูแลระบบ"
+
+
+class NothingExtractedError(SarabanError):
+    """The file was read, but no letter and no report-table row was found in it. Not raised: its
+    reason marks the file for review (is it a kind of document Saraban does not know yet?)."""
+
+    reason = "nothing_extracted"
+    message_th = "อ่านไฟล์ได้ แต่ไม่พบหนังสือราชการหรือแถวรายงานในไฟล์ กรุณาตรวจสอบ"
+
+
+class DiskFullError(SarabanError):
+    """The disk is full. Nothing was lost: the last published dataset is intact and unfinished
+    files stay in the inbox. Free some space, then run `saraban ingest` again."""
+
+    reason = "disk_full"
+    message_th = "พื้นที่ดิสก์เต็ม ข้อมูลที่เผยแพร่ล่าสุดยังอยู่ครบ กรุณาเพิ่มพื้นที่ว่างแล้วสั่ง saraban ingest อีกครั้ง"
+
+
+
+_NO_SPACE = os.strerror(errno.ENOSPC)  # "No space left on device"
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """An OSError saying the disk (or the quota) is full, itself or as the cause of `error`."""
+    seen: BaseException | None = error
+    for _ in range(10):  # a cause chain is short; the bound only guards against a cycle
+        if seen is None:
+            return False
+        if isinstance(seen, OSError) and seen.errno in (errno.ENOSPC, errno.EDQUOT):
+            return True
+        if _NO_SPACE in str(seen):  # DuckDB raises its own IOException with the OS's text
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False

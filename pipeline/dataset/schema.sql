@@ -8,6 +8,14 @@ CREATE TABLE IF NOT EXISTS files (
     PRIMARY KEY (file_id, source_name)
 );
 
+-- Failures kept as data, one row each: a page that could not be read, a stage of ours that failed
+-- (reason internal_error, `detail` holds the trace), or the whole file (page NULL). A file with
+-- any of them is `partial` (or `quarantined`), never `processed`.
+CREATE TABLE IF NOT EXISTS page_errors (
+    file_id VARCHAR NOT NULL, page INTEGER, stage VARCHAR, reason VARCHAR NOT NULL, message VARCHAR,
+    detail VARCHAR
+);
+
 CREATE TABLE IF NOT EXISTS pages (
     file_id VARCHAR NOT NULL, page INTEGER NOT NULL, source VARCHAR, text VARCHAR, raw_text VARCHAR,
     words VARCHAR, confidence DOUBLE, width INTEGER, height INTEGER, dpi INTEGER,

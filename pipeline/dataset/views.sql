@@ -86,7 +86,10 @@ ORDER BY s.indicator, s.period, s.province_code, s.district_code, s.file_id;
 --    (pipeline.dataset.reconcile.FAILING_FLAGS and MIN_CONFIDENCE; name_corrected alone is not
 --    failing; tests/test_reconcile_properties.py keeps the list below equal to FAILING_FLAGS);
 -- 2. report rows that could not be placed in progress at all (unplaced_rows: no period, no known
---    place…), with status needs_review and their own key columns as far as they are known.
+--    place…), with status needs_review and their own key columns as far as they are known;
+-- 3. files to go back to as a whole: `partial` ones (some pages or stages failed; see page_errors)
+--    and those that yielded nothing (reason nothing_extracted), one line each, their reason in
+--    `flags` and no key columns.
 CREATE OR REPLACE VIEW needs_review AS
 WITH failing AS (
     SELECT * FROM report_rows
@@ -114,11 +117,18 @@ WITH failing AS (
     FROM unplaced_rows u
     WHERE regexp_matches(coalesce(u.flags, ''),
             '(^|;)(impossible_count|no_indicator|no_period|bad_period|no_place|bad_place)(;|$)')
+), whole_files AS (
+    SELECT DISTINCT NULL AS indicator, NULL AS period, NULL AS province_code, NULL AS province,
+           NULL AS district_code, NULL AS district, 'needs_review' AS status, file_id,
+           NULL::INTEGER AS page, NULL::INTEGER AS table_index, NULL::INTEGER AS row_index,
+           NULL AS unit_label, NULL::BIGINT AS total, NULL::BIGINT AS established,
+           NULL::BIGINT AS not_established, reason AS flags, NULL::DOUBLE AS confidence
+    FROM files WHERE status = 'partial' OR reason = 'nothing_extracted'
 )
 SELECT r.indicator, r.period, r.province_code, r.province, r.district_code, r.district, r.status,
        r.file_id, n.source_name, r.page, r.table_index, r.row_index, r.unit_label,
        r.total, r.established, r.not_established, r.flags, r.confidence
-FROM (SELECT * FROM placed UNION ALL SELECT * FROM unplaced) r
+FROM (SELECT * FROM placed UNION ALL SELECT * FROM unplaced UNION ALL SELECT * FROM whole_files) r
 LEFT JOIN names n ON n.file_id = r.file_id
 ORDER BY r.indicator, r.period, r.province_code, r.district_code, r.file_id, r.page,
          r.table_index, r.row_index;
