@@ -4,6 +4,10 @@ data (flags, `partial`, `page_errors`, quarantine with the trace) and never take
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -12,6 +16,7 @@ import pytest
 
 import flows.process
 from flows.process import process_file
+from pipeline.home import run_lock
 from pipeline.intake import lifecycle
 from pipeline.records import Document, Extraction, Page, PageError, ReportRow
 from pipeline.synth.demo import write_xlsx_form
@@ -150,3 +155,22 @@ def test_a_batch_tidies_only_its_own_files_and_only_after_publishing(home, setti
     lifecycle.publish_batch(home, [outcome])
     assert not first.path.exists() and second.path.exists()
     assert query(home, "SELECT source_name FROM files") == [(first.source_name,)]
+
+
+def test_a_busy_home_is_told_at_once_before_prefect_starts(home) -> None:
+    """`saraban ingest` takes the lock before anything heavy: no Prefect server, no pandas or
+    DuckDB loaded, one message, no traceback. (About 0.3 s on an idle machine.)"""
+    write_xlsx_form(home.inbox / "form.xlsx")
+    with run_lock(home):
+        started = time.monotonic()
+        done = subprocess.run([sys.executable, "-X", "importtime", "-m", "cli.main", "ingest", "--home",
+                               str(home.root)], capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "SARABAN_STABLE_SECONDS": "0"})
+        seconds = time.monotonic() - started
+    imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert done.returncode == 2 and done.stdout.startswith("home_locked: "), done.stdout + done.stderr
+    assert "มีการประมวลผลอื่นกำลังทำงานอยู่" in done.stdout
+    assert "Traceback" not in done.stdout + done.stderr and "ERROR" not in done.stdout + done.stderr
+    assert not {"prefect", "duckdb", "pandas"} & imported, "the lock comes before the heavy imports"
+    assert not (home.processed / ".prefect").exists() and (home.inbox / "form.xlsx").exists()
+    assert seconds < 10, seconds  # generous for a loaded CI machine; the point is no Prefect start-up
