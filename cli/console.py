@@ -79,6 +79,10 @@ def print_summary(console: Console, summary: RunSummary, home: Home) -> None:
                   f"quarantined {summary.count('quarantined')}, duplicate {summary.count('duplicate')}"
                   + (f", finished from an interrupted run {len(summary.finished)}" if summary.finished else "")
                   + f" · dataset: {home.database}")
+    if summary.rebuild_failed:
+        console.print("[red]internal_error[/red]: progress and national were not rebuilt; they show the last good "
+                      "rebuild (trace: saraban query \"SELECT value FROM meta WHERE key = 'rebuild_error'\") / "
+                      "ตารางสรุปความก้าวหน้ายังไม่ได้ปรับปรุง กรุณาแจ้งผู้ดูแลระบบ", soft_wrap=True)
 
 
 _COLOURS = {"processed": "green", "partial": "magenta", "quarantined": "red", "duplicate": "yellow"}

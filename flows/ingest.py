@@ -98,11 +98,15 @@ def _note(outcome: stages.FileOutcome | None, batches: stages.Batches, summary: 
 
 def _publish(home: Home, outcomes: list[stages.FileOutcome], summary: stages.RunSummary,
              done: list[stages.Candidate] | None = None) -> None:
-    progress_rows, national_rows = stages.publish_batch(home, outcomes, done or [])
+    counts = stages.publish_batch(home, outcomes, done or [])
     summary.batches += 1
     emit("published", files=len(outcomes), batch=summary.batches)
-    get_run_logger().info("published %d file(s): progress %d rows, national %d rows",
-                          len(outcomes), progress_rows, national_rows)
+    if counts is None:
+        summary.rebuild_failed = True
+        get_run_logger().warning("published %d file(s); progress and national NOT rebuilt (internal_error, "
+                                 "trace in meta.rebuild_error): they still show the last good rebuild", len(outcomes))
+    else:
+        get_run_logger().info("published %d file(s): progress %d rows, national %d rows", len(outcomes), *counts)
 
 
 def _outcomes(futures: dict[PrefectFuture, stages.Candidate], home: Home,

@@ -174,3 +174,28 @@ def test_a_busy_home_is_told_at_once_before_prefect_starts(home) -> None:
     assert not {"prefect", "duckdb", "pandas"} & imported, "the lock comes before the heavy imports"
     assert not (home.processed / ".prefect").exists() and (home.inbox / "form.xlsx").exists()
     assert seconds < 10, seconds  # generous for a loaded CI machine; the point is no Prefect start-up
+
+
+def test_a_failing_rebuild_still_records_the_batch_and_keeps_the_last_good_tables(
+        home, settings, monkeypatch) -> None:
+    import pipeline.dataset.build as build
+
+    drop_forms(home, ["51"])
+    run_batch(home, settings)
+    good = query(home, "SELECT * FROM progress ORDER BY ALL")
+
+    def broken(*_args, **_kwargs):
+        raise RecursionError("a reconcile bug meeting a new kind of row")
+
+    monkeypatch.setattr(build, "unplaced_rows", broken)  # after progress and national were replaced
+    drop_forms(home, ["53"])
+    [outcome] = run_batch(home, settings)
+    assert query(home, "SELECT count(*) FROM files") == [(2,)] and not outcome.candidate.path.exists()
+    assert query(home, "SELECT * FROM progress ORDER BY ALL") == good  # rolled back, not half-replaced
+    [(trace,)] = query(home, "SELECT value FROM meta WHERE key = 'rebuild_error'")
+    assert "RecursionError: a reconcile bug" in trace
+    monkeypatch.undo()
+    drop_forms(home, ["58"])
+    run_batch(home, settings)
+    assert query(home, "SELECT value FROM meta WHERE key = 'rebuild_error'") == []
+    assert query(home, "SELECT DISTINCT province_code FROM progress ORDER BY 1") == [("51",), ("53",), ("58",)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import traceback
 from pathlib import Path
 
 import duckdb
@@ -20,6 +21,7 @@ from pipeline.dataset.explain import create_views
 from pipeline.dataset.national import national
 from pipeline.dataset.reconcile import reconcile, unplaced_rows
 from pipeline.dataset.row_checks import check_frame
+from pipeline.errors import is_disk_full
 from pipeline.home import Home, run_lock
 
 _ROW_TEXT = ("file_id", "province_code", "district_code", "unit_label", "flags", "period", "indicator")
@@ -59,6 +61,32 @@ def rebuild_dataset(conn: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     storage.replace_table(conn, "correction_problems", problems)
     create_views(conn)
     return len(progress), len(summary)
+
+
+REBUILD_ERROR = "rebuild_error"  # meta key: the trace of the last rebuild that failed, until one succeeds
+
+
+def rebuild_keeping_last(conn: duckdb.DuckDBPyConnection) -> tuple[int, int] | None:
+    """`rebuild_dataset` for an ingest batch, where a failure of ours must not block recording
+    files: progress and national roll back to the last good rebuild, the trace goes to meta
+    (`rebuild_error`, cleared by the next good rebuild), and None tells the caller to say so."""
+    conn.begin()
+    try:
+        counts = rebuild_dataset(conn)
+    except Exception as error:
+        conn.rollback()
+        if is_disk_full(error):
+            raise
+        _set_meta(conn, REBUILD_ERROR, "".join(traceback.format_exception(error))[-4000:])
+        return None
+    conn.execute("DELETE FROM meta WHERE key = ?", [REBUILD_ERROR])
+    conn.commit()
+    return counts
+
+
+def _set_meta(conn: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    conn.execute("DELETE FROM meta WHERE key = ?", [key])
+    conn.execute("INSERT INTO meta VALUES (?, ?)", [key, value])
 
 
 def resolve_file_id(conn: duckdb.DuckDBPyConnection, prefix_or_name: str) -> str:

@@ -28,7 +28,7 @@ import duckdb
 
 from pipeline.config import Settings
 from pipeline.dataset import storage
-from pipeline.dataset.build import rebuild_dataset
+from pipeline.dataset.build import rebuild_keeping_last
 from pipeline.errors import DiskFullError, InternalError, NothingExtractedError, SarabanError, is_disk_full
 from pipeline.home import Home
 from pipeline.intake.inbox import stable_files
@@ -73,6 +73,7 @@ class RunSummary:
     finished: list[str] = field(default_factory=list)  # files already recorded by an interrupted run
     seconds: float = 0.0
     batches: int = 0  # snapshots published by this run
+    rebuild_failed: bool = False  # some batch kept the last progress/national (meta rebuild_error)
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -232,15 +233,17 @@ class Batches:
         return taken
 
 
-def publish_batch(home: Home, outcomes: Sequence[FileOutcome], done: Sequence[Candidate] = ()) -> tuple[int, int]:
+def publish_batch(home: Home, outcomes: Sequence[FileOutcome],
+                  done: Sequence[Candidate] = ()) -> tuple[int, int] | None:
     """Record outcomes in a private snapshot, rebuild progress and national, publish atomically;
     only then tidy their inbox files (and `done`: files an interrupted run had recorded).
-    Returns the progress and national row counts."""
+    Returns the progress and national row counts; None when the rebuild failed (the files are
+    recorded all the same, the derived tables kept as they were: see `rebuild_keeping_last`)."""
     try:
         with storage.writable_snapshot(home) as conn:
             for outcome in outcomes:
                 record(conn, outcome)
-            counts = rebuild_dataset(conn)
+            counts = rebuild_keeping_last(conn)
     except Exception as e:  # DuckDB reports a full disk as its own IOException, not an OSError
         if is_disk_full(e):
             raise DiskFullError(str(e)) from e
