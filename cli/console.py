@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from cli.frame_view import frame_table
+from cli.common import ExitCode
 from pipeline import progress as events
-from pipeline.config import load_settings
-from pipeline.home import Home
-from pipeline.intake.lifecycle import RunSummary
+from pipeline.errors import DiskFullError
+from pipeline.home import Home, run_lock
+
+if TYPE_CHECKING:  # the heavy modules (pandas, DuckDB, pydantic) load after the lock is taken
+    from pipeline.config import Settings
+    from pipeline.intake.lifecycle import RunSummary
 
 
 def run_ingest_with_progress(home: Home, console: Console, *, quiet: bool = False) -> RunSummary:
-    settings = load_settings(home.root)
-    if not any(p.is_file() for p in home.inbox.rglob("*")):
-        console.print(f"inbox ว่าง / inbox is empty: {home.inbox}")
-        return RunSummary()  # nothing to do: no need to start a Prefect server
+    """Take the home's lock first: a busy home is told at once, before any Prefect server starts.
+    A full disk is reported in one line (exit 1); the last published dataset is intact."""
+    with run_lock(home):
+        from pipeline.config import load_settings
+        from pipeline.intake.lifecycle import RunSummary
+
+        if not any(p.is_file() for p in home.inbox.rglob("*")):
+            console.print(f"inbox ว่าง / inbox is empty: {home.inbox}")
+            return RunSummary()  # nothing to do: no need to start a Prefect server
+        try:
+            return _run_flow(home, load_settings(home.root), console, quiet)
+        except DiskFullError as error:
+            console.print(f"[red]{error.reason}[/red]: {error} / {error.message_th}", soft_wrap=True)
+            raise typer.Exit(int(ExitCode.NOTHING)) from None
+
+
+def _run_flow(home: Home, settings: Settings, console: Console, quiet: bool) -> RunSummary:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), console=console, disable=quiet, transient=True) as bar:
         task = bar.add_task("กำลังประมวลผล / processing", total=None)
@@ -56,14 +75,21 @@ def print_summary(console: Console, summary: RunSummary, home: Home) -> None:
                       str(len(rows)) if o.extraction else "", str(flagged) if rows else "",
                       f"{o.seconds:.1f}")
     console.print(table)
-    console.print(f"processed {summary.count('processed')}, quarantined {summary.count('quarantined')}, "
-                  f"duplicate {summary.count('duplicate')}"
+    console.print(f"processed {summary.count('processed')}, partial {summary.count('partial')}, "
+                  f"quarantined {summary.count('quarantined')}, duplicate {summary.count('duplicate')}"
                   + (f", finished from an interrupted run {len(summary.finished)}" if summary.finished else "")
                   + f" · dataset: {home.database}")
+    if summary.rebuild_failed:
+        console.print("[red]internal_error[/red]: progress and national were not rebuilt; they show the last good "
+                      "rebuild (trace: saraban query \"SELECT value FROM meta WHERE key = 'rebuild_error'\") / "
+                      "ตารางสรุปความก้าวหน้ายังไม่ได้ปรับปรุง กรุณาแจ้งผู้ดูแลระบบ", soft_wrap=True)
+
+
+_COLOURS = {"processed": "green", "partial": "magenta", "quarantined": "red", "duplicate": "yellow"}
 
 
 def _status(status: str) -> str:
-    colour = {"processed": "green", "quarantined": "red", "duplicate": "yellow"}.get(status, "white")
+    colour = _COLOURS.get(status, "white")
     return f"[{colour}]{status}[/{colour}]"
 
 
@@ -82,5 +108,7 @@ _REPORT_SQL = {
 
 
 def print_dataset(console: Console, conn) -> None:
+    from cli.frame_view import frame_table
+
     for title, sql in _REPORT_SQL.items():
         console.print(frame_table(conn.execute(sql).df(), title))

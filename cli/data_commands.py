@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
 
 from cli.common import ExitCode, HomeOption, app, console, existing_home_from
+
+if TYPE_CHECKING:  # pandas loads with the command that needs it: `saraban ingest` on a busy home answers at once
+    import pandas as pd
 
 review_app = typer.Typer(help="Review sheet: export the rows that need a human, import the edits.",
                          no_args_is_help=True)

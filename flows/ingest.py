@@ -1,4 +1,4 @@
-"""`ingest`: one Prefect flow run over the inbox, one task per file, then reconciliation.
+"""`ingest`: one Prefect flow run over the inbox, one task per file, published in batches.
 
 Thin on purpose: every step is a plain function from pipeline/; this file adds retries,
 concurrency, task names the Prefect UI can show, and the run-summary artifact.
@@ -6,22 +6,30 @@ concurrency, task names the Prefect UI can show, and the run-summary artifact.
 Files are processed `settings.workers` at a time (SARABAN_OCR_WORKERS, else one per core), in a
 task runner of their own, whichever flow runs them (`saraban-ingest` here, `saraban-inbox` and
 `saraban-nightly` in flows/scheduled.py); their pages share the one OCR process pool of that size.
+Finished files are published every `settings.batch_files` files or `settings.batch_seconds`
+(SARABAN_BATCH_FILES, SARABAN_BATCH_SECONDS), so an interrupted run keeps what it finished.
+
+Every flow here runs with `run_lock(home)` already held by its caller: `saraban ingest` takes it
+before Prefect starts (cli/console.py), so a busy home is told at once.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
+from collections.abc import Iterator
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NONE
+from prefect.futures import PrefectFuture
+from prefect.states import Failed, State
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.process import process_file
 from pipeline.config import Settings
-from pipeline.dataset.build import rebuild_dataset
-from pipeline.dataset.storage import writable_snapshot
-from pipeline.home import Home, home_at, run_lock
+from pipeline.errors import DiskFullError, is_disk_full
+from pipeline.home import Home, home_at
 from pipeline.intake import lifecycle as stages
 from pipeline.ocr.stage import shutdown_pool
 from pipeline.progress import emit
@@ -29,17 +37,24 @@ from pipeline.progress import emit
 
 @task(retries=2, retry_delay_seconds=[2, 10], cache_policy=NONE,
       task_run_name="process {candidate.source_name}")
-def process_file_task(candidate: stages.Candidate, home: Home, settings: Settings) -> stages.FileOutcome:
-    return stages.process_candidate(candidate, home, settings, process_file)
+def process_file_task(candidate: stages.Candidate, home: Home,
+                      settings: Settings) -> stages.FileOutcome | DiskFullError:
+    """A full disk comes back as a value, not raised: retrying the file cannot help, and it is the
+    run's to report, once, in one line (a raising task logs its traceback at ERROR)."""
+    try:
+        return stages.process_candidate(candidate, home, settings, process_file)
+    except DiskFullError as error:
+        return error
 
 
 @flow(name="saraban-ingest", log_prints=True, validate_parameters=False)
-def ingest_flow(home_root: str, settings: Settings) -> stages.RunSummary:
-    home = home_at(Path(home_root))
-    with run_lock(home):
-        summary = _ingest_locked(home, settings)
-    _publish_artifact(summary)
-    return summary
+def ingest_flow(home_root: str, settings: Settings) -> stages.RunSummary | State:
+    """The caller holds `run_lock(home)`. A full disk ends the run as Failed with a DiskFullError
+    (no traceback in the log: it is the operator's to fix, not a bug)."""
+    try:
+        return ingest_holding_lock(home_at(Path(home_root)), settings)
+    except DiskFullError as error:
+        return Failed(message=f"{error.reason}: {error}", data=error)
 
 
 def ingest_holding_lock(home: Home, settings: Settings) -> stages.RunSummary:
@@ -52,29 +67,60 @@ def ingest_holding_lock(home: Home, settings: Settings) -> stages.RunSummary:
 def _ingest_locked(home: Home, settings: Settings) -> stages.RunSummary:
     logger = get_run_logger()
     summary = stages.RunSummary()
-    with writable_snapshot(home) as conn:
-        candidates = stages.plan(home, conn, settings)
-        todo = [c for c in candidates if c.action == "process"]
-        emit("planned", files=len(todo), total=len(candidates))
-        logger.info("พบ %d ไฟล์ใหม่ใน inbox / %d new file(s) in the inbox", len(todo), len(todo))
+    candidates = stages.plan_published(home, settings)
+    todo = [c for c in candidates if c.action == "process"]
+    emit("planned", files=len(todo), total=len(candidates))
+    logger.info("พบ %d ไฟล์ใหม่ใน inbox / %d new file(s) in the inbox", len(todo), len(todo))
+    batches = stages.Batches(settings.batch_files, settings.batch_seconds)
+    try:
         with file_runner(settings) as runner:
-            futures = [(c, runner.submit(process_file_task, {"candidate": c, "home": home, "settings": settings}))
-                       for c in todo]  # what `process_file_task.submit` does, with this runner
-            for candidate, future in futures:
-                outcome = _result(future, candidate, home)
-                stages.record(conn, outcome)
-                summary.outcomes.append(outcome)
-                emit("file_done", name=candidate.source_name, status=outcome.status)
-        for candidate in (c for c in candidates if c.action == "duplicate"):
-            outcome = stages.duplicate_outcome(candidate)
-            stages.record(conn, outcome)
-            summary.outcomes.append(outcome)
-        summary.finished = [c.source_name for c in candidates if c.action == "done"]
-        progress_rows, national_rows = rebuild_dataset(conn)
-        logger.info("progress %d rows, national %d rows", progress_rows, national_rows)
-    shutdown_pool()
-    stages.tidy_inbox(candidates)
+            futures = {runner.submit(process_file_task, {"candidate": c, "home": home, "settings": settings}): c
+                       for c in todo}  # what `process_file_task.submit` does, with this runner
+            for outcome in _outcomes(futures, home, batches):
+                _note(outcome, batches, summary)
+                if batches.due():
+                    _publish(home, batches.take(), summary)
+    finally:
+        shutdown_pool()
+    duplicates = [stages.duplicate_outcome(c) for c in candidates if c.action == "duplicate"]
+    summary.outcomes += duplicates
+    summary.finished = [c.source_name for c in candidates if c.action == "done"]
+    _publish(home, batches.take() + duplicates, summary, [c for c in candidates if c.action == "done"])
     return summary
+
+
+def _note(outcome: stages.FileOutcome | None, batches: stages.Batches, summary: stages.RunSummary) -> None:
+    if outcome is not None:
+        batches.add(outcome)
+        summary.outcomes.append(outcome)
+        emit("file_done", name=outcome.candidate.source_name, status=outcome.status)
+
+
+def _publish(home: Home, outcomes: list[stages.FileOutcome], summary: stages.RunSummary,
+             done: list[stages.Candidate] | None = None) -> None:
+    counts = stages.publish_batch(home, outcomes, done or [])
+    summary.batches += 1
+    emit("published", files=len(outcomes), batch=summary.batches)
+    if counts is None:
+        summary.rebuild_failed = True
+        get_run_logger().warning("published %d file(s); progress and national NOT rebuilt (internal_error, "
+                                 "trace in meta.rebuild_error): they still show the last good rebuild", len(outcomes))
+    else:
+        get_run_logger().info("published %d file(s): progress %d rows, national %d rows", len(outcomes), *counts)
+
+
+def _outcomes(futures: dict[PrefectFuture, stages.Candidate], home: Home,
+              batches: stages.Batches) -> Iterator[stages.FileOutcome | None]:
+    """Each file's outcome as it finishes; None when the pending batch falls due meanwhile."""
+    waiting = dict(futures)
+    while waiting:
+        wrapped = {f.wrapped_future: f for f in waiting}  # the runner's concurrent futures
+        done, _ = concurrent.futures.wait(wrapped, timeout=batches.seconds_left(),
+                                          return_when=concurrent.futures.FIRST_COMPLETED)
+        if not done:
+            yield None
+        for future in (wrapped[d] for d in done):
+            yield _result(future, waiting.pop(future), home)
 
 
 def file_runner(settings: Settings) -> ThreadPoolTaskRunner:
@@ -82,11 +128,16 @@ def file_runner(settings: Settings) -> ThreadPoolTaskRunner:
     return ThreadPoolTaskRunner(max_workers=settings.workers)
 
 
-def _result(future, candidate: stages.Candidate, home: Home) -> stages.FileOutcome:
+def _result(future: PrefectFuture, candidate: stages.Candidate, home: Home) -> stages.FileOutcome:
     try:
-        return future.result()
+        outcome = future.result()
     except Exception as error:  # retries exhausted: quarantine the file, keep the run going
+        if is_disk_full(error):
+            raise DiskFullError(str(error)) from error
         return stages.failed_outcome(candidate, home, error)
+    if isinstance(outcome, DiskFullError):
+        raise outcome
+    return outcome
 
 
 def _publish_artifact(summary: stages.RunSummary) -> None:

@@ -2,12 +2,16 @@
 re-read stamp boxes → normalise → extract.
 
 `process_file` is the whole per-file pipeline as plain stage calls; Prefect wraps it in
-flows/, tests and benchmarks call it directly.
+flows/, tests and benchmarks call it directly. Partial success is data: a stage of ours that fails
+unexpectedly on a file (a bug meeting an odd page) is recorded with its trace as a `PageError` and
+the file goes on without that stage's work, so one odd file never takes a run down.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from extractors.header_lines import count_line_ids, header_line_ids, is_better_reading
 from extractors.letters import extract_letters
@@ -15,7 +19,8 @@ from extractors.report_forms import extract_report_rows
 from extractors.segment import classify_pages
 from extractors.stamp_reading import is_better_stamp
 from pipeline.config import Settings, load_settings
-from pipeline.errors import NoTextFoundError
+from pipeline.dataset.row_checks import check_report_rows
+from pipeline.errors import DiskFullError, InternalError, NoTextFoundError, SarabanError, is_disk_full
 from pipeline.intake.raw_store import sha256_of
 from pipeline.loading import load_document
 from pipeline.numerals import default_reader, stamp_reader
@@ -23,9 +28,12 @@ from pipeline.ocr.boxes import reocr_boxes
 from pipeline.ocr.lines import reocr_lines
 from pipeline.ocr.stage import ocr_pages
 from pipeline.ocr.tesseract import OcrOptions, text_from_tokens
-from pipeline.records import Document, Extraction
+from pipeline.records import Document, Extraction, PageError
 from pipeline.thai.ocr_repair import repair_thai_ocr
 from pipeline.thai.text import normalise
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def ocr_options(settings: Settings) -> OcrOptions:
@@ -71,29 +79,69 @@ def normalise_pages(doc: Document) -> Document:
     return doc
 
 
-def require_text(doc: Document) -> Document:
-    if not any(page.text.strip() for page in doc.pages):
-        errors = "; ".join(e for page in doc.pages for e in page.errors)
-        raise NoTextFoundError(f"no readable text on any of {len(doc.pages)} page(s){': ' + errors if errors else ''}")
+def require_text(doc: Document, failures: Sequence[PageError] = ()) -> Document:
+    """No readable text on any page: bad input (no_text_found), unless a stage of ours failed on
+    the way there, which is ours to own (internal_error, with its trace)."""
+    if any(page.text.strip() for page in doc.pages):
+        return doc
+    ours = next((f for f in failures if f.reason == InternalError.reason), None)
+    if ours is not None:
+        raise InternalError(f"{ours.stage}: {ours.message}\n{ours.detail}")
+    errors = "; ".join(e.summary() for page in doc.pages for e in page.errors)
+    raise NoTextFoundError(f"no readable text on any of {len(doc.pages)} page(s){': ' + errors if errors else ''}")
+
+
+def isolated(stage: str, step: Callable[[T], R], value: T, failures: list[PageError], fallback: R) -> R:
+    """Run one stage; an unexpected failure is recorded in `failures` and `fallback` stands in.
+
+    Bad input (SarabanError) still ends the file, and a full disk ends the run: neither is this
+    file's stage failing."""
+    try:
+        return step(value)
+    except SarabanError:
+        raise
+    except Exception as error:
+        if is_disk_full(error):
+            raise DiskFullError(str(error)) from error
+        failures.append(PageError.from_exception(error, stage))
+        return fallback
+
+
+def extract(doc: Document, failures: list[PageError] | None = None) -> Extraction:
+    """Letters and report rows; each part that fails unexpectedly is recorded, the others kept."""
+    failures = [] if failures is None else failures
+    texts = [(page.number, page.text) for page in doc.pages]
+    roles = isolated("classify", classify_pages, texts, failures, fallback={})
+    letters = isolated("letters", extract_letters, texts, failures, fallback=[])
+    rows = isolated("report_rows", lambda d: extract_report_rows(d, letters, roles), doc, failures, fallback=[])
+    return Extraction(letters=letters, report_rows=check_report_rows(rows), page_roles=roles,
+                      errors=[e for page in doc.pages for e in page.errors] + failures)
+
+
+def ocr_document(doc: Document, settings: Settings, work_dir: Path) -> Document:
+    ocr_pages(doc.pages, ocr_options(settings), work_dir, settings.workers)
     return doc
 
 
-def extract(doc: Document) -> Extraction:
-    texts = [(page.number, page.text) for page in doc.pages]
-    roles = classify_pages(texts)
-    letters = extract_letters(texts)
-    rows = extract_report_rows(doc, letters, roles)
-    return Extraction(letters=letters, report_rows=rows, page_roles=roles,
-                      errors=[f"page {p.number}: {e}" for p in doc.pages for e in p.errors])
+def reading_stages(settings: Settings, work_dir: Path) -> list[tuple[str, Callable[[Document], Document]]]:
+    """After loading, in order. Each refines the reading in place; one that fails unexpectedly is
+    recorded and the document goes on as it stands."""
+    return [
+        ("ocr", lambda doc: ocr_document(doc, settings, work_dir)),
+        ("header_lines", lambda doc: reocr_header_lines(doc, work_dir)),
+        ("numerals", reread_numerals),
+        ("stamp_boxes", lambda doc: reocr_stamp_boxes(doc, work_dir)),
+        ("normalise", normalise_pages),
+    ]
 
 
 def process_file(path: Path, work_dir: Path, settings: Settings | None = None,
                  file_id: str | None = None, source_name: str = "") -> tuple[Document, Extraction]:
-    """Raises a SarabanError subclass for input that cannot be processed."""
+    """Raises a SarabanError subclass for input that cannot be processed. After loading, a stage
+    that fails unexpectedly is recorded in `Extraction.errors` (the file becomes `partial`)."""
     settings = settings or load_settings()
     doc = load_document(path, file_id or sha256_of(path), settings, source_name)
-    ocr_pages(doc.pages, ocr_options(settings), work_dir, settings.workers)
-    doc = reocr_header_lines(doc, work_dir)
-    doc = reocr_stamp_boxes(reread_numerals(doc), work_dir)
-    doc = require_text(normalise_pages(doc))
-    return doc, extract(doc)
+    failures: list[PageError] = []
+    for stage, step in reading_stages(settings, work_dir):
+        doc = isolated(stage, step, doc, failures, fallback=doc)
+    return doc, extract(require_text(doc, failures), failures)

@@ -21,6 +21,10 @@ class Settings(BaseSettings):
     max_pixels: int = Field(60_000_000, ge=1_000_000, description="Per page/image pixel cap (decompression bombs)")
     max_bytes: int = Field(300 * 1024 * 1024, ge=1024, description="Largest accepted file in bytes")
     languages: str = Field("tha+eng", description="Tesseract language string")
+    batch_files: int = Field(20, ge=1, le=10_000,
+                             description="Publish the dataset after this many finished files (a crash keeps them)")
+    batch_seconds: float = Field(300.0, ge=0, le=86_400,
+                                 description="…or once the oldest unpublished finished file is this old")
     nightly_cron: str = Field("0 1 * * *", min_length=9, max_length=100,
                               description="`saraban serve`: when the nightly full run starts (cron, in `timezone`)")
     poll_seconds: int = Field(60, ge=1, le=86_400,

@@ -199,3 +199,37 @@ class QuerySqlError(SarabanError):
 
     reason = "sql_error"
     message_th = "คำสั่ง SQL ไม่ถูกต้อง (ไวยากรณ์ผิด หรือไม่มีตาราง/คอลัมน์นี้) กรุณาแก้ไขแล้วลองใหม่"
+
+
+class InternalError(SarabanError):
+    """Saraban itself failed on this file (a bug, not bad input). The original is kept in raw/; the
+    message carries the trace. Report it; the file is read again by the next run once fixed."""
+
+    reason = "internal_error"
+    message_th = "โปรแกรมทำงานผิดพลาดระหว่างอ่านไฟล์นี้ (ไม่ใช่ความผิดของไฟล์) เก็บต้นฉบับไว้แล้ว กรุณาแจ้งผู้ดูแลระบบ"
+
+
+class NothingExtractedError(SarabanError):
+    """The file was read, but no letter and no report-table row was found in it. Not raised: its
+    reason marks the file for review (is it a kind of document Saraban does not know yet?)."""
+
+    reason = "nothing_extracted"
+    message_th = "อ่านไฟล์ได้ แต่ไม่พบหนังสือราชการหรือแถวรายงานในไฟล์ กรุณาตรวจสอบ"
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """An OSError saying the disk (or the quota) is full, itself or as the cause of `error`; DuckDB
+    raises its own IOException carrying the OS's text, so that counts too."""
+    if disk_full_error(error) is not None:
+        return True
+    seen: BaseException | None = error
+    for _ in range(10):  # a cause chain is short; the bound only guards against a cycle
+        if seen is None:
+            return False
+        if _NO_SPACE_TEXT in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+_NO_SPACE_TEXT = os.strerror(errno.ENOSPC)  # "No space left on device"

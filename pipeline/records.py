@@ -7,13 +7,39 @@ Everything here is the in-memory shape; `pipeline.dataset.storage` maps it to Du
 from __future__ import annotations
 
 import datetime as dt
+import traceback
 from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
 
+from pipeline.errors import InternalError
+
 PageSource = Literal["text_layer", "ocr", "sheet"]
 FileStatus = Literal["processed", "partial", "quarantined", "duplicate"]
+_TRACE_CHARS = 4000  # the innermost frames: where it broke
+
+
+@dataclass(frozen=True)
+class PageError:
+    """A failure kept as data, never only a log line: which page (None: the whole file), which
+    stage, a reason code from pipeline/errors.py, the message, and the trace when unexpected."""
+
+    page: int | None
+    reason: str
+    message: str
+    stage: str = ""
+    detail: str = ""  # the traceback of an unexpected failure (reason internal_error)
+
+    def summary(self) -> str:
+        where = f"page {self.page}" if self.page is not None else "file"
+        return f"{where}: {self.reason}: {self.message}"
+
+    @classmethod
+    def from_exception(cls, error: BaseException, stage: str, page: int | None = None) -> PageError:
+        """An unexpected failure of one of our stages: reason internal_error, with the trace."""
+        trace = "".join(traceback.format_exception(error))
+        return cls(page, InternalError.reason, f"{type(error).__name__}: {error}", stage, trace[-_TRACE_CHARS:])
 
 
 @dataclass(frozen=True)
@@ -59,7 +85,7 @@ class Page:
     image_sha: str = ""
     grid: list[list[str]] | None = None
     sheet_name: str = ""
-    errors: list[str] = field(default_factory=list)
+    errors: list[PageError] = field(default_factory=list)
     # Tables of a text-layer page (pdfplumber grids, cell text normalised), filled by loading via
     # pipeline.tables.pdf_tables.tables_from_pdf_page; None when not looked for.
     tables: list[list[list[str]]] | None = None
@@ -168,4 +194,9 @@ class Extraction:
     letters: list[Letter] = field(default_factory=list)
     report_rows: list[ReportRow] = field(default_factory=list)
     page_roles: dict[int, str] = field(default_factory=dict)  # page → letter|memo|report_form|…
-    errors: list[str] = field(default_factory=list)
+    errors: list[PageError] = field(default_factory=list)  # every page's, then the file's own
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing usable: no letter and no report-table row."""
+        return not self.letters and not self.report_rows

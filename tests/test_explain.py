@@ -32,6 +32,8 @@ def conn(frames: dict[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:
         con.register("frame", frame)
         con.execute(f"CREATE TABLE {name} AS SELECT * FROM frame")
         con.unregister("frame")
+    con.execute("CREATE TABLE unplaced_rows AS SELECT * FROM report_rows LIMIT 0")  # rebuild's table
+    con.execute("ALTER TABLE files ADD COLUMN reason VARCHAR")
     con.execute("ALTER TABLE letters ALTER date TYPE DATE")
     con.execute("ALTER TABLE letters ALTER received_date TYPE DATE")
     assert create_views(con) == [

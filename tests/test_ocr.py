@@ -10,7 +10,7 @@ from pipeline.errors import OcrError
 from pipeline.ocr import stage as ocr_stage
 from pipeline.ocr.deskew import estimate_skew, rotate
 from pipeline.ocr.tesseract import OcrOptions, ocr_image
-from pipeline.records import Page
+from pipeline.records import Page, PageError
 from pipeline.synth.pages import Scan, degrade, draw_lines
 from pipeline.thai.text import normalise
 
@@ -79,7 +79,7 @@ def test_ocr_failure_is_recorded_on_the_page_not_lost(tmp_path: Path, page_image
     monkeypatch.setattr(ocr_stage, "_pool_for", lambda _workers: _FailingPool())
     pages = [Page(number=1, source="ocr", image=page_image.copy())]
     ocr_stage.ocr_pages(pages, OcrOptions(), tmp_path, workers=1)
-    assert pages[0].errors == ["ocr_failed: tesseract timed out after 1s"]
+    assert pages[0].errors == [PageError(1, "ocr_failed", "tesseract timed out after 1s", stage="ocr")]
     assert pages[0].raw_text == "" and not list(tmp_path.glob("*.json"))  # nothing half-written
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import traceback
 from pathlib import Path
 
 import duckdb
@@ -18,7 +19,9 @@ from pipeline.dataset import storage
 from pipeline.dataset.corrections import apply_corrections, new_correction, read_review_sheet
 from pipeline.dataset.explain import create_views
 from pipeline.dataset.national import national
-from pipeline.dataset.reconcile import reconcile
+from pipeline.dataset.reconcile import reconcile, unplaced_rows
+from pipeline.dataset.row_checks import check_frame
+from pipeline.errors import is_disk_full
 from pipeline.home import Home, run_lock
 
 _ROW_TEXT = ("file_id", "province_code", "district_code", "unit_label", "flags", "period", "indicator")
@@ -36,13 +39,17 @@ def _text_columns(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame
 
 
 def corrected_rows(conn: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Extracted rows with analysts' corrections applied, and the corrections that did not apply."""
+    """Extracted rows with analysts' corrections applied (row checks redone on the corrected values:
+    a corrected period clears `no_period`), and the corrections that did not apply."""
     rows = _text_columns(load_table(conn, "report_rows"), _ROW_TEXT)
-    return apply_corrections(rows, load_table(conn, "corrections"))
+    corrected, problems = apply_corrections(rows, load_table(conn, "corrections"))
+    return check_frame(corrected), problems
 
 
 def rebuild_dataset(conn: duckdb.DuckDBPyConnection) -> tuple[int, int]:
-    """Reconcile every stored report row into progress and national; returns their row counts."""
+    """Reconcile every stored report row into progress and national; returns their row counts.
+
+    Rows that cannot be placed (no period, no place…) go to `unplaced_rows`, never stop it."""
     rows, problems = corrected_rows(conn)
     letters = _text_columns(load_table(conn, "letters"), ("file_id", "doc_number"))
     files = _text_columns(load_table(conn, "files"), ("file_id", "source_name", "status"))
@@ -50,9 +57,36 @@ def rebuild_dataset(conn: duckdb.DuckDBPyConnection) -> tuple[int, int]:
     summary = national(progress, load_table(conn, "indicators"))
     storage.replace_table(conn, "progress", progress)
     storage.replace_table(conn, "national", summary)
+    storage.replace_table(conn, "unplaced_rows", unplaced_rows(rows, files))
     storage.replace_table(conn, "correction_problems", problems)
     create_views(conn)
     return len(progress), len(summary)
+
+
+REBUILD_ERROR = "rebuild_error"  # meta key: the trace of the last rebuild that failed, until one succeeds
+
+
+def rebuild_keeping_last(conn: duckdb.DuckDBPyConnection) -> tuple[int, int] | None:
+    """`rebuild_dataset` for an ingest batch, where a failure of ours must not block recording
+    files: progress and national roll back to the last good rebuild, the trace goes to meta
+    (`rebuild_error`, cleared by the next good rebuild), and None tells the caller to say so."""
+    conn.begin()
+    try:
+        counts = rebuild_dataset(conn)
+    except Exception as error:
+        conn.rollback()
+        if is_disk_full(error):
+            raise
+        _set_meta(conn, REBUILD_ERROR, "".join(traceback.format_exception(error))[-4000:])
+        return None
+    conn.execute("DELETE FROM meta WHERE key = ?", [REBUILD_ERROR])
+    conn.commit()
+    return counts
+
+
+def _set_meta(conn: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    conn.execute("DELETE FROM meta WHERE key = ?", [key])
+    conn.execute("INSERT INTO meta VALUES (?, ?)", [key, value])
 
 
 def resolve_file_id(conn: duckdb.DuckDBPyConnection, prefix_or_name: str) -> str:

@@ -3,7 +3,9 @@
 Each province counts with its report for the month when it has one (`provinces_reporting`),
 else with its latest earlier report carried forward (`provinces_carried`): progress only
 moves when a province reports again, so an older report is the best known state.
-Months run from the first reported period to the last, with no gaps.
+Months run from the first reported period to the last, with no gaps. A progress row without
+a real period (pipeline/dataset/row_checks.py) cannot be placed on that line and is left out:
+reconcile never emits one, and `national` must not fail on one either.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import geothai
 import pandas as pd
 
 from pipeline.dataset.reconcile import NUMBERS, strict_sum
+from pipeline.dataset.row_checks import MAX_COUNT, is_period, text_of
 
 NATIONAL_COLUMNS = [
     "indicator",
@@ -59,9 +62,13 @@ def national(
 
 
 def _province_rows(progress: pd.DataFrame) -> pd.DataFrame:
-    rows = progress[progress["district_code"].fillna("").astype(str) == ""].copy()
-    rows["period"] = rows["period"].astype(str)
-    return rows
+    """Province rows with a real period and a known indicator and province."""
+    rows = progress.copy()
+    for col in ("indicator", "period", "province_code", "district_code"):
+        rows[col] = rows[col].map(text_of).astype(object)
+    keep = (rows["district_code"] == "") & rows["period"].map(is_period).astype(bool)
+    keep &= (rows["indicator"] != "") & (rows["province_code"] != "")
+    return rows[keep]
 
 
 def _one_indicator(indicator: str, rows: pd.DataFrame) -> pd.DataFrame:
@@ -94,13 +101,21 @@ def kpi_targets(indicators: pd.DataFrame | None) -> dict[str, list[tuple[int, in
     if indicators is None or indicators.empty:
         return out
     for row in indicators.itertuples(index=False):
-        key = _indicator_of(str(getattr(row, "name", "") or ""))
-        value = pd.to_numeric(getattr(row, "target_value", None), errors="coerce")
-        unit = str(getattr(row, "target_unit", "") or "").strip()
-        if key and pd.notna(value) and unit in _COUNT_UNITS:
-            year = pd.to_numeric(getattr(row, "fiscal_year", None), errors="coerce")
-            out.setdefault(key, []).append((int(year) if pd.notna(year) else 0, int(value)))
+        key = _indicator_of(text_of(getattr(row, "name", "")))
+        value = _whole(getattr(row, "target_value", None), MAX_COUNT)
+        unit = text_of(getattr(row, "target_unit", ""))
+        if key and value and unit in _COUNT_UNITS:
+            year = _whole(getattr(row, "fiscal_year", None), 9999)
+            out.setdefault(key, []).append((year or 0, value))
     return {k: sorted(set(v)) for k, v in out.items()}
+
+
+def _whole(value: object, limit: int) -> int | None:
+    """A whole number in 0..limit, else None: a KPI read as 8.78e+99 is not a target."""
+    number = pd.to_numeric(value, errors="coerce")
+    if pd.isna(number) or not 0 <= number <= limit or number != int(number):
+        return None
+    return int(number)
 
 
 def _indicator_of(name: str) -> str:

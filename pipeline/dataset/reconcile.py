@@ -8,6 +8,9 @@ Rules (docs/contract.md, `progress.csv`):
   row is `conflict` when the files' numbers differed;
 - a province row is the sum of its districts when districts are known, else what a
   province-level report says;
+- a row that cannot be placed (no indicator, period or known place: pipeline/dataset/row_checks.py)
+  stays out of `progress`; `unplaced_rows` lists it for review. A count that is not a count
+  (negative, not whole, absurdly large) is unknown here, and its row fails a check;
 - a row whose winning report fails a check (see `FAILING_FLAGS`) or is read with low confidence
   is `needs_review`. A province row derived from districts is `needs_review` when any of its
   district rows is, or when a province-level row (the printed total row) of a contributing file
@@ -21,6 +24,15 @@ import datetime as dt
 import geothai
 import pandas as pd
 
+from pipeline.dataset.row_checks import (
+    ROW_CHECK_FLAGS,
+    check_frame,
+    placeable_mask,
+    split_flags,
+    text_of,
+    whole_count,
+)
+
 FAILING_FLAGS = frozenset(
     {
         "sum_mismatch",
@@ -30,6 +42,7 @@ FAILING_FLAGS = frozenset(
         "province_conflict",
         "count_mismatch",
         "digit_repaired",
+        *ROW_CHECK_FLAGS,
     }
 )
 MIN_CONFIDENCE = 0.6
@@ -47,17 +60,12 @@ PROGRESS_COLUMNS = [
     "source_file_ids",
     "status",
 ]
+UNPLACED_COLUMNS = [
+    "file_id", "page", "table_index", "row_index", "indicator", "period", "province_code", "province",
+    "district_code", "district", "unit_label", *NUMBERS, "confidence", "flags",
+]  # fmt: skip
 _EXCLUDED_FILE_STATUS = {"quarantined", "duplicate"}
 _STATUS_RANK = {"ok": 0, "conflict": 1, "needs_review": 2}
-
-
-def split_flags(flags: object) -> list[str]:
-    """Flags as a list, from the contract's ';'-joined text (or an already split list)."""
-    if isinstance(flags, list | tuple | set):
-        return [str(f) for f in flags if f]
-    if flags is None or (isinstance(flags, float) and pd.isna(flags)):
-        return []
-    return [f for f in str(flags).split(";") if f]
 
 
 def failing_mask(rows: pd.DataFrame, min_confidence: float = MIN_CONFIDENCE) -> pd.Series:
@@ -79,9 +87,9 @@ def reconcile(
     min_confidence: float = MIN_CONFIDENCE,
 ) -> pd.DataFrame:
     """Build the `progress` table. Pure: same frames in, same frame out, sorted by key."""
-    if report_rows is None or report_rows.empty:
-        return _finish(pd.DataFrame(columns=PROGRESS_COLUMNS))
     candidates = file_candidates(report_rows, letters, files, min_confidence=min_confidence)
+    if candidates.empty:
+        return _finish(pd.DataFrame(columns=PROGRESS_COLUMNS))
     districts = _resolve(candidates[candidates["district_code"] != ""], DISTRICT_KEY)
     provinces = _province_rows(candidates, districts)
     out = pd.concat([districts, provinces], ignore_index=True)
@@ -97,12 +105,16 @@ def file_candidates(
 ) -> pd.DataFrame:
     """One row per file and progress key: the file's summed numbers, its rank and failing state.
 
-    `rank` orders files by letter date, received date, then file_id (higher wins).
+    `rank` orders files by letter date, received date, then file_id (higher wins). Rows that
+    cannot be placed are left out (see `unplaced_rows`).
     """
-    rows = _usable_rows(report_rows, files).copy()
-    rows["failing"] = failing_mask(rows, min_confidence) if len(rows) else pd.Series(dtype=bool)
+    rows = _usable_rows(report_rows, files)
+    rows = rows[placeable_mask(rows)].copy()
+    if rows.empty:
+        return pd.DataFrame(columns=["file_id", *DISTRICT_KEY, "province", "district", "failing", *NUMBERS])
+    rows["failing"] = failing_mask(rows, min_confidence)
     for col in ("province", "district"):
-        rows[col] = rows[col].fillna("").astype(str) if col in rows else ""
+        rows[col] = rows[col].map(text_of).astype(object)
     grouped = rows.groupby(["file_id", *DISTRICT_KEY], sort=True, dropna=False)
     agg = grouped.agg(
         province=("province", _first_text),
@@ -149,11 +161,19 @@ def _letter_dates(letters: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _usable_rows(report_rows: pd.DataFrame, files: pd.DataFrame) -> pd.DataFrame:
-    """Drop rows of quarantined or duplicate files; normalise key columns to text."""
-    rows = report_rows.copy()
+def unplaced_rows(report_rows: pd.DataFrame | None, files: pd.DataFrame | None) -> pd.DataFrame:
+    """Rows of usable files that cannot be given a progress key, with the flags saying why."""
+    rows = _usable_rows(report_rows, files)
+    return rows.loc[~placeable_mask(rows), UNPLACED_COLUMNS].reset_index(drop=True)
+
+
+def _usable_rows(report_rows: pd.DataFrame | None, files: pd.DataFrame | None) -> pd.DataFrame:
+    """Drop rows of quarantined or duplicate files; key columns as text, counts as whole numbers
+    (unknown where impossible), this dataset's row checks flagged."""
+    base = report_rows if report_rows is not None else pd.DataFrame()
+    rows = check_frame(base.reindex(columns=list(dict.fromkeys([*UNPLACED_COLUMNS, *base.columns]))))
     for col in ["file_id", *DISTRICT_KEY]:
-        rows[col] = rows[col].fillna("").astype(str)
+        rows[col] = rows[col].map(text_of).astype(object)
     if files is not None and not files.empty and "status" in files:
         # A duplicate shares its original's file_id (same bytes): drop a file_id only when
         # none of its files rows is usable.
@@ -161,7 +181,7 @@ def _usable_rows(report_rows: pd.DataFrame, files: pd.DataFrame) -> pd.DataFrame
         bad = set(files["file_id"].astype(str)) - set(files.loc[usable, "file_id"].astype(str))
         rows = rows[~rows["file_id"].isin(bad)]
     for col in NUMBERS:
-        rows[col] = pd.to_numeric(rows[col], errors="coerce").astype("Int64")
+        rows[col] = pd.array([whole_count(v) for v in rows[col]], dtype="Int64")
     return rows
 
 
@@ -228,7 +248,7 @@ def _finish(out: pd.DataFrame) -> pd.DataFrame:
     for col in NUMBERS:
         out[col] = pd.to_numeric(out[col], errors="coerce").astype("Int64")
     out["province"] = [
-        p or _province_name(c) for p, c in zip(out["province"], out["province_code"], strict=True)
+        text_of(p) or _province_name(c) for p, c in zip(out["province"], out["province_code"], strict=True)
     ]
     out["district"] = out["district"].fillna("").astype(str)
     out = out.sort_values(DISTRICT_KEY, kind="stable").reset_index(drop=True)
@@ -256,13 +276,16 @@ def _join_ids(values: pd.Series) -> str:
 
 
 def _to_date(value: object) -> dt.date | None:
-    if value is None or value == "" or (not isinstance(value, dt.date) and pd.isna(value)):
-        return None
+    """A letter's date; unknown when missing or unreadable (it then ranks below every dated one)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    return pd.Timestamp(str(value)).date()
+    text = text_of(value)
+    try:
+        return pd.Timestamp(text).date() if text else None
+    except (ValueError, TypeError, OverflowError):
+        return None
 
 
 def _max_date(values: pd.Series) -> dt.date | None:

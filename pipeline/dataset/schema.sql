@@ -8,6 +8,14 @@ CREATE TABLE IF NOT EXISTS files (
     PRIMARY KEY (file_id, source_name)
 );
 
+-- Failures kept as data, one row each: a page that could not be read, a stage of ours that failed
+-- (reason internal_error, `detail` holds the trace), or the whole file (page NULL). A file with
+-- any of them is `partial` (or `quarantined`), never `processed`.
+CREATE TABLE IF NOT EXISTS page_errors (
+    file_id VARCHAR NOT NULL, page INTEGER, stage VARCHAR, reason VARCHAR NOT NULL, message VARCHAR,
+    detail VARCHAR
+);
+
 CREATE TABLE IF NOT EXISTS pages (
     file_id VARCHAR NOT NULL, page INTEGER NOT NULL, source VARCHAR, text VARCHAR, raw_text VARCHAR,
     words VARCHAR, confidence DOUBLE, width INTEGER, height INTEGER, dpi INTEGER,
@@ -49,6 +57,16 @@ CREATE TABLE IF NOT EXISTS progress (
 CREATE TABLE IF NOT EXISTS national (
     indicator VARCHAR, period VARCHAR, provinces_reporting INTEGER, provinces_carried INTEGER,
     total BIGINT, established BIGINT, not_established BIGINT, target DOUBLE, pct_of_target DOUBLE
+);
+
+-- Report rows (corrections applied) that cannot be given a progress key: no indicator, period or
+-- known place (flags no_period, bad_period, no_place, bad_place, no_indicator). Rebuilt with
+-- progress; they stay in report_rows as read and are listed by the needs_review view.
+CREATE TABLE IF NOT EXISTS unplaced_rows (
+    file_id VARCHAR, page INTEGER, table_index INTEGER, row_index INTEGER, indicator VARCHAR,
+    period VARCHAR, province_code VARCHAR, province VARCHAR, district_code VARCHAR, district VARCHAR,
+    unit_label VARCHAR, total BIGINT, established BIGINT, not_established BIGINT, confidence DOUBLE,
+    flags VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS corrections (

@@ -1,10 +1,11 @@
 """DuckDB storage: schema, per-file writes, and published snapshots.
 
 A DuckDB file admits one read-write process and then no other process at all. So a run never
-writes the published `processed/saraban.duckdb`: it copies it to `processed/.work/`, writes
-there, checkpoints, and atomically renames the copy over the published file. Readers open the
-published file read-only and keep answering from the last snapshot while a run is going on; a
-crash before the rename leaves the last published snapshot untouched.
+writes the published `processed/saraban.duckdb`: for each batch of finished files it copies it
+to `processed/.work/`, writes there, checkpoints, and atomically renames the copy over the
+published file. Readers open the published file read-only and keep answering from the last
+snapshot while a run is going on; a crash (or a full disk) before the rename leaves the last
+published snapshot untouched, and what earlier batches published stays published.
 """
 
 from __future__ import annotations
@@ -22,9 +23,12 @@ import pandas as pd
 
 from pipeline.dataset.explain import create_views
 from pipeline.home import Home
-from pipeline.records import Document, Extraction, Letter, ReportRow
+from pipeline.records import Document, Extraction, Letter, PageError, ReportRow
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+# Older versions whose tables are all still here unchanged: CREATE TABLE IF NOT EXISTS adds the
+# new ones (2: unplaced_rows, page_errors), so such a home upgrades in place.
+_ADDITIVE_FROM = frozenset({"1"})
 _SCHEMA = Path(__file__).with_name("schema.sql")
 FILE_TABLES = ("pages", "letters", "indicators", "report_rows")
 
@@ -34,6 +38,8 @@ def create_schema(conn: duckdb.DuckDBPyConnection) -> None:
     found = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if found is None:
         conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+    elif found[0] in _ADDITIVE_FROM:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
     elif found[0] != SCHEMA_VERSION:
         raise RuntimeError(f"database schema {found[0]} is not {SCHEMA_VERSION}; re-ingest into a new home")
 
@@ -44,18 +50,26 @@ def writable_snapshot(home: Home) -> Iterator[duckdb.DuckDBPyConnection]:
     work_dir = home.processed / ".work"
     work_dir.mkdir(parents=True, exist_ok=True)
     work = work_dir / "saraban.duckdb"
-    for stale in work_dir.iterdir():
-        stale.unlink()
-    if home.database.exists():
-        shutil.copyfile(home.database, work)
-    conn = duckdb.connect(str(work))
+    _clear(work_dir)
     try:
-        create_schema(conn)
-        yield conn
-        conn.execute("CHECKPOINT")
-    finally:
-        conn.close()
-    _publish(work, home.database)
+        if home.database.exists():
+            shutil.copyfile(home.database, work)
+        conn = duckdb.connect(str(work))
+        try:
+            create_schema(conn)
+            yield conn
+            conn.execute("CHECKPOINT")
+        finally:
+            conn.close()
+        _publish(work, home.database)
+    except BaseException:
+        _clear(work_dir)  # a failed write's copy is litter, and on a full disk it is in the way
+        raise
+
+
+def _clear(work_dir: Path) -> None:
+    for stale in work_dir.iterdir():
+        stale.unlink(missing_ok=True)
 
 
 def _publish(work: Path, target: Path) -> None:
@@ -135,6 +149,12 @@ def write_file_row(conn: duckdb.DuckDBPyConnection, row: dict) -> None:
     insert_frame(conn, "files", pd.DataFrame([row]))
 
 
+def write_page_errors(conn: duckdb.DuckDBPyConnection, file_id: str, errors: list[PageError]) -> None:
+    """Replace the failures recorded for this file (page NULL: the whole file)."""
+    conn.execute("DELETE FROM page_errors WHERE file_id = ?", [file_id])
+    insert_frame(conn, "page_errors", pd.DataFrame([{"file_id": file_id, **asdict(e)} for e in errors]))
+
+
 def write_extraction(conn: duckdb.DuckDBPyConnection, doc: Document, extraction: Extraction) -> None:
     """Replace everything stored for this file: re-processing never duplicates rows."""
     for table in FILE_TABLES:
@@ -155,7 +175,7 @@ def _pages_frame(doc: Document, extraction: Extraction) -> pd.DataFrame:
         "raw_text": p.raw_text, "words": _json([asdict(w) for w in p.words]),
         "confidence": p.confidence, "width": p.width, "height": p.height, "dpi": p.dpi,
         "image_sha": p.image_sha, "sheet_name": p.sheet_name,
-        "role": extraction.page_roles.get(p.number, ""), "errors": _json(p.errors),
+        "role": extraction.page_roles.get(p.number, ""), "errors": _json([asdict(e) for e in p.errors]),
     } for p in doc.pages])
 
 

@@ -80,28 +80,55 @@ LEFT JOIN dated d ON d.file_id = s.file_id
 LEFT JOIN names n ON n.file_id = s.file_id
 ORDER BY s.indicator, s.period, s.province_code, s.district_code, s.file_id;
 
--- Progress rows marked needs_review with the failing report rows behind them: the file, page,
--- table and row to go back to. Failing = a flag among the failing checks or confidence < 0.6
--- (pipeline.reconcile.FAILING_FLAGS and MIN_CONFIDENCE; name_corrected alone is not failing).
+-- Everything that needs a human, one line per report row to go back to:
+-- 1. progress rows marked needs_review with the failing report rows behind them (file, page,
+--    table, row). Failing = a flag among the failing checks or confidence < 0.6
+--    (pipeline.dataset.reconcile.FAILING_FLAGS and MIN_CONFIDENCE; name_corrected alone is not
+--    failing; tests/test_reconcile_properties.py keeps the list below equal to FAILING_FLAGS);
+-- 2. report rows that could not be placed in progress at all (unplaced_rows: no period, no known
+--    place…), with status needs_review and their own key columns as far as they are known;
+-- 3. files to go back to as a whole: `partial` ones (some pages or stages failed; see page_errors)
+--    and those that yielded nothing (reason nothing_extracted), one line each, their reason in
+--    `flags` and no key columns.
 CREATE OR REPLACE VIEW needs_review AS
 WITH failing AS (
     SELECT * FROM report_rows
     WHERE regexp_matches(coalesce(flags, ''),
-            '(^|;)(sum_mismatch|total_row_mismatch|duplicate_row_number|low_confidence|province_conflict|count_mismatch|digit_repaired)(;|$)')
+            '(^|;)(sum_mismatch|total_row_mismatch|duplicate_row_number|low_confidence|province_conflict|count_mismatch|digit_repaired|impossible_count|no_indicator|no_period|bad_period|no_place|bad_place)(;|$)')
        OR confidence < 0.6
 ), names AS (
     SELECT file_id, min(source_name) AS source_name FROM files GROUP BY file_id
+), placed AS (
+    SELECT p.indicator, p.period, p.province_code, p.province,
+           coalesce(p.district_code, '') AS district_code, p.district, p.status,
+           f.file_id, f.page, f.table_index, f.row_index, f.unit_label,
+           f.total, f.established, f.not_established, f.flags, f.confidence
+    FROM progress p
+    JOIN failing f ON f.indicator = p.indicator AND f.period = p.period
+         AND f.province_code = p.province_code
+         AND (coalesce(p.district_code, '') = '' OR coalesce(f.district_code, '') = p.district_code)
+         AND list_contains(string_split(p.source_file_ids, ';'), f.file_id)
+    WHERE p.status = 'needs_review'
+), unplaced AS (
+    SELECT u.indicator, u.period, u.province_code, u.province,
+           coalesce(u.district_code, '') AS district_code, u.district, 'needs_review' AS status,
+           u.file_id, u.page, u.table_index, u.row_index, u.unit_label,
+           u.total, u.established, u.not_established, u.flags, u.confidence
+    FROM unplaced_rows u
+    WHERE regexp_matches(coalesce(u.flags, ''),
+            '(^|;)(impossible_count|no_indicator|no_period|bad_period|no_place|bad_place)(;|$)')
+), whole_files AS (
+    SELECT DISTINCT NULL AS indicator, NULL AS period, NULL AS province_code, NULL AS province,
+           NULL AS district_code, NULL AS district, 'needs_review' AS status, file_id,
+           NULL::INTEGER AS page, NULL::INTEGER AS table_index, NULL::INTEGER AS row_index,
+           NULL AS unit_label, NULL::BIGINT AS total, NULL::BIGINT AS established,
+           NULL::BIGINT AS not_established, reason AS flags, NULL::DOUBLE AS confidence
+    FROM files WHERE status = 'partial' OR reason = 'nothing_extracted'
 )
-SELECT p.indicator, p.period, p.province_code, p.province,
-       coalesce(p.district_code, '') AS district_code, p.district, p.status,
-       f.file_id, n.source_name, f.page, f.table_index, f.row_index, f.unit_label,
-       f.total, f.established, f.not_established, f.flags, f.confidence
-FROM progress p
-JOIN failing f ON f.indicator = p.indicator AND f.period = p.period
-     AND f.province_code = p.province_code
-     AND (coalesce(p.district_code, '') = '' OR coalesce(f.district_code, '') = p.district_code)
-     AND list_contains(string_split(p.source_file_ids, ';'), f.file_id)
-LEFT JOIN names n ON n.file_id = f.file_id
-WHERE p.status = 'needs_review'
-ORDER BY p.indicator, p.period, p.province_code, district_code, f.file_id, f.page,
-         f.table_index, f.row_index;
+SELECT r.indicator, r.period, r.province_code, r.province, r.district_code, r.district, r.status,
+       r.file_id, n.source_name, r.page, r.table_index, r.row_index, r.unit_label,
+       r.total, r.established, r.not_established, r.flags, r.confidence
+FROM (SELECT * FROM placed UNION ALL SELECT * FROM unplaced UNION ALL SELECT * FROM whole_files) r
+LEFT JOIN names n ON n.file_id = r.file_id
+ORDER BY r.indicator, r.period, r.province_code, r.district_code, r.file_id, r.page,
+         r.table_index, r.row_index;

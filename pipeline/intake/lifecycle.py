@@ -1,10 +1,17 @@
-"""Inbox lifecycle as plain stages: plan → (per file) archive + process → record → publish → tidy inbox.
+"""Inbox lifecycle as plain stages: plan → (per file) archive + process → (per batch) record →
+publish → tidy inbox.
 
 Order matters for "a crash loses nothing": the original is copied to raw/ before anything else;
-rows are written to a private snapshot that is published only at the end; inbox files are removed
-only after publishing, and only if they did not change meanwhile. A re-run after a crash at any
-point finds the same files in the inbox and finishes the job; rows are replaced per file, never
-appended twice.
+finished files are recorded in batches (`Batches`: every `batch_files` files or `batch_seconds`),
+each batch written to a private snapshot and published atomically; a batch's inbox files are
+removed only after it is published, and only if they did not change meanwhile. A re-run after a
+crash at any point finds the unpublished files still in the inbox and finishes the job; rows are
+replaced per file, never appended twice.
+
+Statuses say the truth: `processed` (clean; reason `nothing_extracted` when the file held no
+letter and no report row), `partial` (some pages or stages failed: each failure is a `PageError`
+in the `page_errors` table), `quarantined` (bad input, or our own failure on it: `internal_error`
+with the trace), `duplicate`.
 """
 
 from __future__ import annotations
@@ -13,9 +20,8 @@ import datetime as dt
 import json
 import stat
 import time
-import traceback
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -23,16 +29,26 @@ import duckdb
 
 from pipeline.config import Settings
 from pipeline.dataset import storage
-from pipeline.errors import NotARegularFileError, SarabanError, disk_full_error
+from pipeline.dataset.build import rebuild_keeping_last
+from pipeline.errors import (
+    DiskFullError,
+    InternalError,
+    NotARegularFileError,
+    NothingExtractedError,
+    SarabanError,
+    disk_full_error,
+    is_disk_full,
+)
 from pipeline.home import Home
 from pipeline.intake.inbox import InboxFile, refusal, source_name, stable_files
 from pipeline.intake.quarantine import quarantine_file
 from pipeline.intake.raw_store import sha256_of, store_original
-from pipeline.records import Document, Extraction
+from pipeline.records import Document, Extraction, FileStatus, PageError
 
 Action = Literal["process", "duplicate", "done"]
 # The per-file pipeline (flows/process.py): archived copy, OCR cache, settings, file_id, dropped name.
 ProcessFile = Callable[[Path, Path, Settings, str, str], tuple[Document, Extraction]]
+_SHOWN_ERRORS = 3  # errors spelled out in files.message; all of them are in page_errors
 
 
 @dataclass(frozen=True)
@@ -51,13 +67,14 @@ class Candidate:
 @dataclass
 class FileOutcome:
     candidate: Candidate
-    status: str  # processed | quarantined | duplicate
+    status: FileStatus
     reason: str = ""
     message: str = ""
     document: Document | None = None
     extraction: Extraction | None = None
     raw_path: str = ""
     seconds: float = 0.0
+    errors: list[PageError] = field(default_factory=list)
 
 
 @dataclass
@@ -65,6 +82,8 @@ class RunSummary:
     outcomes: list[FileOutcome] = field(default_factory=list)
     finished: list[str] = field(default_factory=list)  # files already recorded by an interrupted run
     seconds: float = 0.0
+    batches: int = 0  # snapshots published by this run
+    rebuild_failed: bool = False  # some batch kept the last progress/national (meta rebuild_error)
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -104,6 +123,12 @@ def _candidate(item: InboxFile, name: str, known: dict, originals: set[str]) -> 
     return Candidate(item.path, name, file_id, item.size, item.mtime, action)
 
 
+def plan_published(home: Home, settings: Settings) -> list[Candidate]:
+    """`plan` against the last published snapshot (the run's batches publish on top of it)."""
+    with storage.read_only(home) as conn:
+        return plan(home, conn, settings)
+
+
 def _action(file_id: str, name: str, known: dict, originals: set[str]) -> Action:
     if (file_id, name) in known:
         return "done"  # recorded by a run that stopped before tidying the inbox
@@ -112,24 +137,31 @@ def _action(file_id: str, name: str, known: dict, originals: set[str]) -> Action
 
 def process_candidate(candidate: Candidate, home: Home, settings: Settings,
                       process_file: ProcessFile) -> FileOutcome:
-    """Archive the original, then process the archived copy; bad input becomes a quarantine outcome."""
+    """Archive the original, then process the archived copy. Bad input, and any failure of ours on
+    it, becomes a quarantine outcome; a full disk is the run's problem and ends it (DiskFullError).
+    Links, devices and FIFOs are refused without being opened."""
     if not candidate.regular:
         return refused_outcome(candidate, home)
     started = time.monotonic()
     try:
-        raw = store_original(candidate.path, home.raw, candidate.file_id)
+        raw = _disk_full_raised(store_original, candidate.path, home.raw, candidate.file_id)
     except NotARegularFileError:
         return refused_outcome(candidate, home)
     outcome = FileOutcome(candidate, "processed", raw_path=raw.relative_to(home.root).as_posix())
     try:
         doc, extraction = process_file(raw, home.ocr_cache, settings, candidate.file_id,
                                        candidate.source_name)
-        outcome.document, outcome.extraction = _without_images(doc), extraction
+    except DiskFullError:
+        raise
     except SarabanError as e:
-        if e.stops_run:
-            raise  # a full disk is not the file's fault: quarantining it would be wrong, and fail too
-        _quarantine(candidate, home, e)
-        outcome.status, outcome.reason, outcome.message = "quarantined", e.reason, e.message
+        _quarantine(outcome, home, e, PageError(e.page, e.reason, e.message, stage="load"))
+    except Exception as e:
+        if is_disk_full(e):
+            raise DiskFullError(str(e)) from e
+        failure = PageError.from_exception(e, stage="process")
+        _quarantine(outcome, home, InternalError(f"{failure.message}\n{failure.detail}"), failure)
+    else:
+        judge(outcome, _without_images(doc), extraction)
     outcome.seconds = time.monotonic() - started
     return outcome
 
@@ -137,21 +169,59 @@ def process_candidate(candidate: Candidate, home: Home, settings: Settings,
 def refused_outcome(candidate: Candidate, home: Home) -> FileOutcome:
     """A link, device or FIFO: quarantined as an .error.json alone; nothing of it is opened or copied."""
     error = refusal(candidate.source_name, candidate.path)
-    _quarantine(candidate, home, error)
-    return FileOutcome(candidate, "quarantined", error.reason, error.message)
+    outcome = FileOutcome(candidate, "quarantined")
+    _quarantine(outcome, home, error, PageError(None, error.reason, error.message, stage="intake"))
+    return outcome
+
+
+def _disk_full_raised(write: Callable[..., Path], *args: object) -> Path:
+    try:
+        return write(*args)
+    except OSError as e:
+        if is_disk_full(e):
+            raise DiskFullError(str(e)) from e
+        raise
+
+
+def _quarantine(outcome: FileOutcome, home: Home, error: SarabanError, failure: PageError) -> None:
+    candidate = outcome.candidate
+    _disk_full_raised(quarantine_file, candidate.path, home.quarantine, candidate.file_id, error, candidate.source_name)
+    outcome.status, outcome.reason, outcome.message = "quarantined", error.reason, error.message
+    outcome.errors = [failure]
+
+
+def judge(outcome: FileOutcome, doc: Document, extraction: Extraction) -> FileOutcome:
+    """Status and reason of a file that was read: never `processed` with errors attached."""
+    outcome.document, outcome.extraction, outcome.errors = doc, extraction, list(extraction.errors)
+    if extraction.errors:
+        headline = next((e for e in extraction.errors if e.reason == InternalError.reason), extraction.errors[0])
+        outcome.status, outcome.reason = "partial", headline.reason
+        outcome.message = _error_summary(extraction.errors)
+    elif extraction.is_empty:
+        outcome.reason = NothingExtractedError.reason
+        outcome.message = f"no letter and no report-table row in {len(doc.pages)} page(s)"
+    return outcome
+
+
+def _error_summary(errors: Sequence[PageError]) -> str:
+    shown = "; ".join(e.summary() for e in errors[:_SHOWN_ERRORS])
+    more = len(errors) - _SHOWN_ERRORS
+    return shown + (f" (+{more} more in page_errors)" if more > 0 else "")
 
 
 def failed_outcome(candidate: Candidate, home: Home, error: BaseException) -> FileOutcome:
-    """A file whose processing crashed unexpectedly (after retries): quarantined, with the trace.
+    """A file whose task crashed outside its processing (after retries): quarantined, with the trace.
     A full disk (DiskFullError, or an OSError ENOSPC from deeper down) stops the run instead."""
     full = disk_full_error(error)
     if full is error:
         raise error
     if full is not None:
         raise full from error
-    failure = SarabanError(f"{type(error).__name__}: {error}\n{''.join(traceback.format_exception(error))[-2000:]}")
-    _quarantine(candidate, home, failure)
-    return FileOutcome(candidate, "quarantined", failure.reason, str(error))
+    failure = PageError.from_exception(error, stage="task")
+    quarantined = SarabanError(f"{failure.message}\n{failure.detail}")  # reason processing_error
+    quarantine_file(candidate.path, home.quarantine, candidate.file_id, quarantined, candidate.source_name)
+    failure = replace(failure, reason=quarantined.reason)
+    return FileOutcome(candidate, "quarantined", quarantined.reason, failure.message, errors=[failure])
 
 
 def _quarantine(candidate: Candidate, home: Home, error: SarabanError) -> None:
@@ -176,11 +246,57 @@ def record(conn: duckdb.DuckDBPyConnection, outcome: FileOutcome) -> None:
         "pages": len(doc.pages) if doc else None, "ocr_used": doc.ocr_used if doc else False,
         "mean_confidence": doc.mean_confidence if doc else None,
         "media": doc.media if doc else None, "raw_path": outcome.raw_path,
-        "errors": json.dumps(outcome.extraction.errors if outcome.extraction else [], ensure_ascii=False),
+        "errors": json.dumps([asdict(e) for e in outcome.errors], ensure_ascii=False),
         "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
     })
+    if outcome.status != "duplicate":  # a duplicate shares its original's file_id and records
+        storage.write_page_errors(conn, outcome.candidate.file_id, outcome.errors)
     if doc is not None and outcome.extraction is not None:
         storage.write_extraction(conn, doc, outcome.extraction)
+
+
+class Batches:
+    """Finished files waiting to be published: due every `files` files or `seconds` seconds."""
+
+    def __init__(self, files: int, seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.files, self.seconds, self._clock = files, seconds, clock
+        self.pending: list[FileOutcome] = []
+        self._since = clock()
+
+    def add(self, outcome: FileOutcome) -> None:
+        if not self.pending:
+            self._since = self._clock()  # the clock runs from the oldest unpublished file
+        self.pending.append(outcome)
+
+    def seconds_left(self) -> float | None:
+        """How long until the pending files are due; None when nothing is pending."""
+        return max(0.0, self._since + self.seconds - self._clock()) if self.pending else None
+
+    def due(self) -> bool:
+        return bool(self.pending) and (len(self.pending) >= self.files or self.seconds_left() == 0.0)
+
+    def take(self) -> list[FileOutcome]:
+        taken, self.pending = self.pending, []
+        return taken
+
+
+def publish_batch(home: Home, outcomes: Sequence[FileOutcome],
+                  done: Sequence[Candidate] = ()) -> tuple[int, int] | None:
+    """Record outcomes in a private snapshot, rebuild progress and national, publish atomically;
+    only then tidy their inbox files (and `done`: files an interrupted run had recorded).
+    Returns the progress and national row counts; None when the rebuild failed (the files are
+    recorded all the same, the derived tables kept as they were: see `rebuild_keeping_last`)."""
+    try:
+        with storage.writable_snapshot(home) as conn:
+            for outcome in outcomes:
+                record(conn, outcome)
+            counts = rebuild_keeping_last(conn)
+    except Exception as e:  # DuckDB reports a full disk as its own IOException, not an OSError
+        if is_disk_full(e):
+            raise DiskFullError(str(e)) from e
+        raise
+    tidy_inbox([o.candidate for o in outcomes] + list(done))
+    return counts
 
 
 def tidy_inbox(candidates: list[Candidate]) -> list[str]:

@@ -22,7 +22,7 @@ import numpy as np
 from pipeline.errors import OcrError
 from pipeline.ocr.lines import cached_ocr
 from pipeline.ocr.tesseract import OcrOptions, text_from_tokens
-from pipeline.records import Page, Word
+from pipeline.records import Page, PageError, Word
 from pipeline.tables.model import Box
 from pipeline.tables.ruled import binarise, rule_masks
 
@@ -205,7 +205,7 @@ def reocr_boxes(page: Page, judge: Judge, reread: Reread | None = None, options:
         try:
             reading = read_box(page, box, options, cache_dir, reread)
         except OcrError as e:
-            page.errors.append(f"box re-OCR {box}: {e}")
+            page.errors.append(PageError(page.number, e.reason, f"box {box}: {e}", stage="box_reocr"))
             continue
         old = text_from_tokens([w for w in page.words if _inside(w, reading.box)])
         if reading.words and judge(old, reading.text):

@@ -26,7 +26,7 @@ from pipeline.ocr.tesseract import (
     run_tesseract,
     text_from_tokens,
 )
-from pipeline.records import Page, Word
+from pipeline.records import Page, PageError, Word
 
 LINE_OPTIONS = OcrOptions(languages="tha", timeout=30, psm=7)
 _PAD = 12  # pixels around the line's box: Tesseract needs a margin to see the first glyph
@@ -108,7 +108,7 @@ def reocr_lines(page: Page, line_ids: list[int], judge: Judge, options: OcrOptio
         try:
             new = read_line(page, line_id, options, cache_dir)
         except OcrError as e:
-            page.errors.append(f"line re-OCR {line_id}: {e}")
+            page.errors.append(PageError(page.number, e.reason, f"line {line_id}: {e}", stage="line_reocr"))
             continue
         if new and judge(text_from_tokens(old), text_from_tokens(new)):
             page.words = _splice(page.words, line_id, new)

@@ -20,7 +20,7 @@ from pipeline.ocr import cache
 from pipeline.ocr.cache import image_hash
 from pipeline.ocr.deskew import deskew
 from pipeline.ocr.tesseract import OcrOptions, OcrResult, ocr_image
-from pipeline.records import Page
+from pipeline.records import Page, PageError
 
 _PR_SET_PDEATHSIG = 1
 _pool: ProcessPoolExecutor | None = None
@@ -87,7 +87,7 @@ def _collect(page: Page, future: Future[OcrResult], options: OcrOptions, cache_d
     try:
         result = future.result()
     except OcrError as e:
-        page.errors.append(f"{e.reason}: {e}")
+        page.errors.append(PageError(page.number, e.reason, str(e), stage="ocr"))
         return
     cache.store(cache.entry_path(cache_dir, page.image, options), result)
     _apply(page, result)
