@@ -350,7 +350,7 @@ def test_saraban_ingest_on_a_full_disk_says_so_in_one_line(tmp_path: Path) -> No
     (home / "inbox" / "scan.pdf").write_bytes(os.urandom(200_000))
     with tiny_disk(home / "raw"):
         result = run_cli("ingest", "--quiet", home=home, check=False, timeout=1200)
-    assert result.returncode == 2
+    assert result.returncode == 1  # ExitCode.NOTHING: the run stopped with work not done
     [line] = [ln for ln in result.stdout.splitlines() if ln.strip()]
     assert line.startswith("disk_full: ") and "ดิสก์เต็ม" in line
     assert "Traceback" not in result.stdout

@@ -224,10 +224,6 @@ def failed_outcome(candidate: Candidate, home: Home, error: BaseException) -> Fi
     return FileOutcome(candidate, "quarantined", quarantined.reason, failure.message, errors=[failure])
 
 
-def _quarantine(candidate: Candidate, home: Home, error: SarabanError) -> None:
-    quarantine_file(candidate.path, home.quarantine, candidate.file_id, error, candidate.source_name)
-
-
 def duplicate_outcome(candidate: Candidate) -> FileOutcome:
     return FileOutcome(candidate, "duplicate", message="same bytes as a file already ingested")
 
