@@ -20,6 +20,8 @@ PLACE_ROLES = ("district", "province", "label")
 _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("problem", ("ปญหา", "อปสรรค", "ปญห")),
     ("remark", ("หมายเหต", "หมายเหด")),
+    # A row's own month ("ข้อมูลเดือน"), where a summary carries forward older reports.
+    ("period", ("ขอมลเดอน", "ขอมลณเดอน", "เดอนทรายงาน", "ประจำเดอน")),
     ("not_established", ("ยงไม", "ยงใม", "ไมไดจด", "ยงมได")),
     ("established", ("จดตงแลว", "แลว", "ดำเนนการแลว")),
     ("total", ("ทงหมด", "ทงหมค", "จำนวนอปท", "จำนวนอบท", "อปท", "อบท")),
