@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from cli import data_commands, run_commands
+from cli import data_commands, draft_commands, run_commands
 from cli.common import app
 
-COMMAND_MODULES = (run_commands, data_commands)  # importing them registers their commands on `app`
+COMMAND_MODULES = (run_commands, data_commands, draft_commands)  # importing them registers their commands on `app`
 
 
 def main() -> None:

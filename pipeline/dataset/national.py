@@ -94,7 +94,7 @@ def kpi_targets(indicators: pd.DataFrame | None) -> dict[str, list[tuple[int, in
     if indicators is None or indicators.empty:
         return out
     for row in indicators.itertuples(index=False):
-        key = _indicator_of(str(getattr(row, "name", "") or ""))
+        key = indicator_of(str(getattr(row, "name", "") or ""))
         value = pd.to_numeric(getattr(row, "target_value", None), errors="coerce")
         unit = str(getattr(row, "target_unit", "") or "").strip()
         if key and pd.notna(value) and unit in _COUNT_UNITS:
@@ -103,7 +103,8 @@ def kpi_targets(indicators: pd.DataFrame | None) -> dict[str, list[tuple[int, in
     return {k: sorted(set(v)) for k, v in out.items()}
 
 
-def _indicator_of(name: str) -> str:
+def indicator_of(name: str) -> str:
+    """The progress indicator a KPI name (ชื่อตัวชี้วัด) measures; "" when it measures neither."""
     return next((key for key, words in _INDICATOR_NAMES if words in name), "")
 
 
