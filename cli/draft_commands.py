@@ -45,7 +45,8 @@ def followup(
         number=number, date=_date(date), signatory=signatory, position=position, office=office, urgency=urgency)
     try:
         with read_only(the_home) as conn:
-            draft = draft_followup(conn, indicator, period, provinces, settings, pdf=pdf)  # type: ignore[arg-type]
+            draft = draft_followup(conn, indicator, period, provinces, settings, pdf=pdf,  # type: ignore[arg-type]
+                                   templates=[the_home.root / "templates"])
     except NothingToDraftError as e:
         fail(f"nothing to draft: {e}", ExitCode.NOTHING)
     except ValueError as e:

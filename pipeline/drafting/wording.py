@@ -84,7 +84,7 @@ def _paragraph(lines: list[str]) -> str:
     """Lines joined with one space; `key: text` lines stay lines (see `Sections.pairs`)."""
     if all(re.match(r"^[\w-]+:\s", line) for line in lines):
         return "\n".join(lines)
-    return " ".join(" ".join(lines).split())
+    return re.sub("[ \t]+", " ", " ".join(lines)).strip()  # not str.split(): it would eat the no-break spaces
 
 
 def _th(value: object) -> str:
