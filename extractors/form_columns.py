@@ -20,14 +20,15 @@ PLACE_ROLES = ("district", "province", "label")
 _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("problem", ("ปญหา", "อปสรรค", "ปญห")),
     ("remark", ("หมายเหต", "หมายเหด")),
-    # A row's own month ("ข้อมูลเดือน"), where a summary carries forward older reports.
-    ("period", ("ขอมลเดอน", "ขอมลณเดอน", "เดอนทรายงาน", "ประจำเดอน")),
     ("not_established", ("ยงไม", "ยงใม", "ไมไดจด", "ยงมได")),
     ("established", ("จดตงแลว", "แลว", "ดำเนนการแลว")),
     ("total", ("ทงหมด", "ทงหมค", "จำนวนอปท", "จำนวนอบท", "อปท", "อบท")),
     ("district", ("อำเภอ", "อำเกอ", "อาเภอ", "เขต")),
     ("province", ("จงหวด", "จงหวค")),
     ("label", ("ชออปท", "หนวยงาน", "องคกรปกครอง")),
+    # Last, so a count heading that mentions its month stays a count: a row's own month
+    # ("ข้อมูลเดือน"), where a summary carries older reports forward.
+    ("period", ("ขอมลเดอน", "ขอมลณเดอน", "เดอนทรายงาน", "ประจำเดอน")),
 )
 _NO_HEADERS = ("ท", "ลำดบ", "ลำดบท", "ลาดบท", "ลำคบท", "ทท")
 

@@ -24,7 +24,7 @@ from pipeline.thai.chars import to_thai
 # as two separate columns (Tesseract did), which loses which number goes with which name.
 _LIST_AT = Cm(4.0)
 # Column widths (cm) for: ลำดับที่, จังหวัด, ข้อมูลเดือน, ทั้งหมด, จัดตั้งแล้ว, ยังไม่ได้จัดตั้ง, หมายเหตุ
-_WIDTHS = (1.5, 3.0, 2.7, 1.9, 1.9, 2.1, 2.9)
+_WIDTHS = (1.7, 3.0, 2.7, 1.9, 1.9, 2.1, 2.7)
 TABLE_SIZE = 14  # seven columns in 16 cm: a 16 pt heading would break inside its words
 _LEFT_ALIGNED = {1, 6}  # province and remark read left to right; numbers and months centred
 
