@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from cli import data_commands, run_commands, web_commands
+from cli import data_commands, draft_commands, run_commands, web_commands
 from cli.common import app
 
-COMMAND_MODULES = (run_commands, data_commands, web_commands)  # importing them registers their commands on `app`
+# Importing them registers their commands on `app`.
+COMMAND_MODULES = (run_commands, data_commands, web_commands, draft_commands)
 
 
 def main() -> None:

@@ -26,6 +26,9 @@ _RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("district", ("อำเภอ", "อำเกอ", "อาเภอ", "เขต")),
     ("province", ("จงหวด", "จงหวค")),
     ("label", ("ชออปท", "หนวยงาน", "องคกรปกครอง")),
+    # Last, so a count heading that mentions its month stays a count: a row's own month
+    # ("ข้อมูลเดือน"), where a summary carries older reports forward.
+    ("period", ("ขอมลเดอน", "ขอมลณเดอน", "เดอนทรายงาน", "ประจำเดอน")),
 )
 _NO_HEADERS = ("ท", "ลำดบ", "ลำดบท", "ลาดบท", "ลำคบท", "ทท")
 

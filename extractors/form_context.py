@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from extractors.form_cells import skeleton
 from extractors.places import match_province, province_name
 from pipeline.records import Letter
-from pipeline.thai.dates import parse_period
+from pipeline.thai.dates import fuzzy_month, parse_period
 
 _JOINT_KEYS = ("ปฏบตการรวม", "สถานทกลาง", "ศนยปฏบตการ")
 _HELP_KEYS = ("ศนยชวยเหลอประชาชน", "ชวยเหลอประชาชน")
@@ -52,6 +52,28 @@ def _plausible(period: str | None) -> str:
 def detect_period(text: str) -> str:
     """YYYY-MM from "ประจำเดือน … พ.ศ. …" or an update date; "" when none is plausible."""
     return _plausible(parse_period(text))
+
+
+def row_period(cell: str, table_period: str) -> str:
+    """A row's own month (a ข้อมูลเดือน column) → YYYY-MM; the table's period when it has none.
+
+    A summary lists each province's latest report, so a row may be older than the table, never
+    newer, and at most a year older. Tesseract misreads Thai years (๒๕๖๑ → ๒๕๒๑) far more
+    often than month names, so a year outside that window is taken from the table's period:
+    the latest such month not after it.
+    """
+    found = detect_period(cell)
+    if not table_period or (found and _months_before(found, table_period) in range(12)):
+        return found or table_period
+    month = next((m for m in map(fuzzy_month, cell.split()) if m), None)
+    if month is None:
+        return table_period
+    year, last = int(table_period[:4]), int(table_period[5:7])
+    return f"{year - (month > last):04d}-{month:02d}"
+
+
+def _months_before(period: str, later: str) -> int:
+    return (int(later[:4]) - int(period[:4])) * 12 + int(later[5:7]) - int(period[5:7])
 
 
 def detect_province(text: str) -> str:

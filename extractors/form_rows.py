@@ -15,7 +15,7 @@ from extractors.places import split_unit
 from pipeline.tables.model import Table
 from pipeline.thai.text import normalise_field
 
-_TEXT_ROLES = ("no", "district", "province", "label", "problem", "remark")
+_TEXT_ROLES = ("no", "district", "province", "label", "problem", "remark", "period")
 
 
 @dataclass

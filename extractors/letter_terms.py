@@ -21,6 +21,14 @@ def loose(word: str) -> str:
     return "".join(f"{re.escape(c)}?" if _MARK.match(c) else re.escape(c) for c in word)
 
 
+_TONES = "\u0e48-\u0e4b"  # mai ek, mai tho, mai tri, mai chattawa
+
+
+def loose_tones(word: str) -> str:
+    """`loose`, and any tone mark may stand for another: Tesseract reads ้ as ่ (ตัวชี่วัด)."""
+    return "".join(f"[{_TONES}]?" if re.match(f"[{_TONES}]", c) else loose(c) for c in word)
+
+
 @cache
 def starts_with(*words: str) -> re.Pattern[str]:
     """Line starts with one of `words` (marks optional), after leading specks."""

@@ -2,8 +2,9 @@
 
 Stages per file: find each report-form page's tables (sheet grid, PDF tables, or the ruled
 table of a scan), find the header and the role of each column, read the title for indicator,
-period and province, read the body rows, map places to geothai codes, then check. Numbers are
-kept as printed: checks flag, they never fix.
+period and province (a row's own month column wins over the title's period), read the body
+rows, map places to geothai codes, then check. Numbers are kept as printed: checks flag, they
+never fix.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 
 from extractors.checks import CheckedTable, add_flag, run_checks
 from extractors.form_columns import Header, find_header
-from extractors.form_context import FormContext, detect_indicator, read_context
+from extractors.form_context import FormContext, detect_indicator, read_context, row_period
 from extractors.form_numerals import NumeralReader, default_numeral_reader
 from extractors.form_pages import page_tables, title_text
 from extractors.form_rows import RawRow, read_body
@@ -106,7 +107,7 @@ def _make_row(table: _Logical, raw: RawRow, where: tuple[int, int, int], provinc
     row = ReportRow(
         page=page, table_index=index, row_index=row_index,
         indicator=table.context.indicator or _indicator_by_shape(table),
-        period=table.context.period,
+        period=row_period(raw.cells.get("period", ""), table.context.period),
         province_code=place.province_code or province,
         province=place.province or province_name(province),
         district_code=place.district_code, district=place.district,

@@ -11,6 +11,7 @@ APT_PACKAGES=(
   fonts-noto-core                                     # Noto Sans Thai: a non-TLWG face the numeral tests and benchmarks read
   poppler-utils                                       # pdftoppm/pdftotext: benchmarks and workbook checks
   libreoffice-calc-nogui                              # headless check that the XLSX export opens and renders Thai
+  libreoffice-writer-nogui                            # `saraban draft`: the drafted DOCX → PDF (soffice --headless)
   qpdf                                                # tests make password-protected PDFs; operators decrypt with it
   chromium                                            # headless browser: tests of the web app and of the Prefect UI (driven by Playwright)
 )

@@ -26,6 +26,14 @@ def test_inline_kpis() -> None:
     assert found["4.1"].due_date == dt.date(2018, 9, 30) and found["4.1"].target_value is None
 
 
+def test_kpi_keyword_with_a_misread_tone_mark() -> None:
+    """Tesseract reads ตัวชี้วัด as ตัวชี่วัด (mai ek for mai tho): still a KPI."""
+    text = _INLINE.replace("ตัวชี้วัดที่ 4.2", "ตัวชี่วัดที่ 4.2")
+    assert "ตัวชี่วัดที่ 4.2" in text
+    found = {i.code: i for i in extract_indicators(text, 1, None)}
+    assert found["4.2"].target_value == 878
+
+
 def test_quoted_name_and_scale_target() -> None:
     text = ("พ.ศ. 2565 ตัวชี้วัดที่ 2.3 องค์กรปกครองส่วนท้องถิ่นที่ผ่านเกณฑ์การประเมินประสิทธิภาพ\n(LPA) จำนวน 6,500 แห่ง "
             "และตัวชี้วัดที่ 5.1 ระดับความสำเร็จของการจัดทำฐานข้อมูลกลาง\nขององค์กรปกครองส่วนท้องถิ่น ระดับ 5")

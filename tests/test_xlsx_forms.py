@@ -146,3 +146,18 @@ def test_numbers_stored_as_text_and_numbers(tmp_path: Path) -> None:
     assert [r.district_code for r in out] == ["5801", "5802", "5803"]
     assert out[1].remark == "ขาดบุคลากร"
     assert out[0].period == "2017-06"
+
+
+def test_a_row_month_column_gives_each_row_its_period(tmp_path: Path) -> None:
+    """A summary carrying older reports forward (ข้อมูลเดือน): each row keeps its own month; a
+    year misread on a scan (๒๕๒๑ for ๒๕๖๑) is taken from the table's period."""
+    rows = [["แบบรายงานความคืบหน้าการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)"],
+            ["ข้อมูล ณ เดือนมีนาคม ๒๕๖๑"],
+            ["ลำดับที่", "จังหวัด", "ข้อมูลเดือน", "จำนวนทั้งหมด (แห่ง)", "จัดตั้งแล้ว (แห่ง)", "ยังไม่ได้จัดตั้ง (แห่ง)", "หมายเหตุ"],
+            ["๑", "ฉะเชิงเทรา", "มีนาคม ๒๕๖๑", 11, 5, 6, "ไม่ครบตามเป้าหมาย"],
+            ["๒", "ตาก", "กุมภาพันธ์ ๒๕๒๑", 9, 3, 6, "ไม่ได้รายงานผลเดือนมีนาคม ๒๕๖๑"],
+            ["๓", "นครปฐม", "ธันวาคม ๒๕๖๐", 7, 2, 5, ""]]
+    out = _extract(_write(tmp_path / "summary.xlsx", rows))
+    assert [(r.province, r.period) for r in out] == [
+        ("ฉะเชิงเทรา", "2018-03"), ("ตาก", "2018-02"), ("นครปฐม", "2017-12")]
+    assert [r.remark for r in out][:2] == ["ไม่ครบตามเป้าหมาย", "ไม่ได้รายงานผลเดือนมีนาคม 2561"]

@@ -101,7 +101,7 @@ def kpi_targets(indicators: pd.DataFrame | None) -> dict[str, list[tuple[int, in
     if indicators is None or indicators.empty:
         return out
     for row in indicators.itertuples(index=False):
-        key = _indicator_of(text_of(getattr(row, "name", "")))
+        key = indicator_of(text_of(getattr(row, "name", "")))
         value = _whole(getattr(row, "target_value", None), MAX_COUNT)
         unit = text_of(getattr(row, "target_unit", ""))
         if key and value and unit in _COUNT_UNITS:
@@ -118,7 +118,8 @@ def _whole(value: object, limit: int) -> int | None:
     return int(number)
 
 
-def _indicator_of(name: str) -> str:
+def indicator_of(name: str) -> str:
+    """The progress indicator a KPI name (ชื่อตัวชี้วัด) measures; "" when it measures neither."""
     return next((key for key, words in _INDICATOR_NAMES if words in name), "")
 
 

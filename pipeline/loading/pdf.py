@@ -35,6 +35,8 @@ def is_sound_thai(text: str) -> bool:
         return False
     if consonants >= 150 and "ำ" not in text and "\u0e4d" not in text:
         return False  # real Thai prose of that length always has sara am
+    if text.count("ำา") > 2:
+        return False  # sara am then sara aa is no Thai: a layer written per glyph (LibreOffice + TLWG fonts)
     misplaced = len(_LEADING_MARK.findall(text))
     return consonants == 0 or misplaced <= max(3, consonants // 50)
 
