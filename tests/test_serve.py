@@ -159,7 +159,7 @@ def served(tmp_path_factory) -> Iterator[Served]:
                 (home / "processed" / ".prefect" / "serve.json").exists()
                 or process.poll() is not None
             ),
-            150,
+            240,  # longer than serve waits for its server (180 s), whose start now includes the UI
             "the Prefect server",
         )
         assert process.poll() is None, served.output()
