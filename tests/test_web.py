@@ -19,6 +19,8 @@ from web_home import LAMPHUN, build_web_home
 
 from pipeline.home import Home, home_at
 from web.app import create_app
+from web.deadlines import next_monthly, recurring_day
+from web.review import impact
 from web.settings import WebSettings, is_loopback
 from web.words import boundaries, clean, find_word
 
@@ -187,6 +189,24 @@ def test_word_boundaries(term: str, found: bool) -> None:
     assert (find_word(text, bytes(boundaries(text)), term) >= 0) is found
 
 
+@pytest.mark.parametrize(("text", "today", "due"), [
+    pytest.param("ทุกวันที่ ๑๕ ของเดือน", dt.date(2024, 3, 10), dt.date(2024, 3, 15), id="this-month"),
+    pytest.param("ทุกวันที่ 15 ของทุกเดือน", dt.date(2024, 3, 16), dt.date(2024, 4, 15), id="next-month"),
+    pytest.param("ทุกวันที่ 31 ของเดือน", dt.date(2024, 2, 1), dt.date(2024, 2, 29), id="short-month"),
+    pytest.param("ทุกวันที่ 5 ของเดือน", dt.date(2024, 12, 20), dt.date(2025, 1, 5), id="new-year"),
+])
+def test_recurring_deadlines_fall_due_on_their_next_day(text: str, today: dt.date, due: dt.date) -> None:
+    assert next_monthly(recurring_day(text), today) == due
+
+
+def test_impact_is_how_far_a_row_could_move_the_total() -> None:
+    row = {"total": 14, "established": 13, "not_established": 2, "flags": "sum_mismatch"}
+    assert impact(row) == 1
+    assert impact({**row, "flags": "low_confidence", "alternatives": '{"established": [18]}'}) == 5
+    assert impact({**row, "flags": "duplicate_row_number"}) == 14
+    assert impact({**row, "established": None, "flags": "low_confidence"}) == 14
+
+
 def test_letter_page_links_fields_and_references(client: TestClient, web_home: Home) -> None:
     [(file_id,)] = query(web_home, "SELECT file_id FROM letters")
     html = client.get(f"/letter/{file_id}/0").text
@@ -276,6 +296,7 @@ def _shot(page, name: str) -> None:  # noqa: ANN001 - a Playwright page
     page.screenshot(path=str(out), full_page=True)
 
 
+@pytest.mark.slow
 def test_browser_renders_charts_and_walks_every_page(served, browser) -> None:  # noqa: ANN001
     base, home = served
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="th-TH")
@@ -298,6 +319,7 @@ def test_browser_renders_charts_and_walks_every_page(served, browser) -> None:  
     page.close()
 
 
+@pytest.mark.slow
 def test_browser_corrects_a_flagged_row_through_the_review_page(served, browser) -> None:  # noqa: ANN001
     base, home = served
     page = browser.new_page(viewport={"width": 1280, "height": 900})
