@@ -12,7 +12,7 @@ from starlette.responses import HTMLResponse
 
 from pipeline.errors import SarabanError
 from web import letter_pages, national_pages, provenance_pages, review_pages, status_pages
-from web.dataset import SnapshotCache
+from web.dataset import SnapshotCache, Snapshots
 from web.render import page
 from web.search import LetterIndex, start_background_build
 from web.security import LOOPBACK_HOSTS, CsrfCookie, ForbiddenPost, TokenGate
@@ -28,7 +28,8 @@ def create_app(settings: WebSettings, *, build_index: bool = True) -> FastAPI:
     app = FastAPI(title="Saraban", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.settings = settings
     app.state.cache = SnapshotCache(settings.home)
-    app.state.index = LetterIndex(settings.home, settings.cache_dir)
+    app.state.snapshots = Snapshots(settings.home)
+    app.state.index = LetterIndex(app.state.snapshots, settings.cache_dir)
     if build_index:
         start_background_build(app.state.index)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

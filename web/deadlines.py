@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 import duckdb
@@ -34,6 +35,7 @@ def next_monthly(day: int, today: dt.date) -> dt.date:
     return due
 
 
+@lru_cache(maxsize=4096)  # the same few wordings recur across thousands of letters
 def recurring_day(text: str | None) -> int | None:
     found = _RECURRING.search(clean(text or ""))
     day = int(found.group(1)) if found else 0

@@ -30,7 +30,7 @@ def letters_page(request: Request, q: str = "", date_from: str = "", date_to: st
     query_terms = terms(q)
     hits, whole_words = request.app.state.index.search(query_terms) if query_terms else ([], True)
     snippets = {h.key: h.snippet for h in hits}
-    with connect(request.app.state.settings.home) as conn:
+    with connect(request) as conn:
         rows, total = letters.list_letters(conn, filters, page_no, list(snippets) if query_terms else None)
         options = letters.choices(conn)
     for row in rows:
@@ -42,7 +42,7 @@ def letters_page(request: Request, q: str = "", date_from: str = "", date_to: st
 
 @router.get("/letter/{file_id}/{index}", response_class=HTMLResponse)
 def letter_page(request: Request, file_id: str, index: int) -> HTMLResponse:
-    with connect(request.app.state.settings.home) as conn:
+    with connect(request) as conn:
         letter = letters.letter_detail(conn, file_id, index)
     if letter is None:
         raise HTTPException(404, "no such letter")

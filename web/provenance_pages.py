@@ -20,7 +20,7 @@ _PNG_HEADERS = {"Cache-Control": "private, max-age=3600"}
 @router.get("/explain/{indicator}/{period}/{province}", response_class=HTMLResponse)
 @router.get("/explain/{indicator}/{period}/{province}/{district}", response_class=HTMLResponse)
 def explain_page(request: Request, indicator: str, period: str, province: str, district: str = "") -> HTMLResponse:
-    with connect(request.app.state.settings.home) as conn:
+    with connect(request) as conn:
         rows = provenance.contributing_rows(conn, indicator, period, province, district or None)
     return page(request, "explain.html", title="ที่มาของตัวเลข (provenance)", rows=rows, indicator=indicator,
                 period=period, province=province, district=district)
@@ -30,7 +30,7 @@ def explain_page(request: Request, indicator: str, period: str, province: str, d
 def row_page(request: Request, file_id: str, page_no: int, table: int, row: int, saved: str = "") -> HTMLResponse:
     """One report row: its scan, each cell as read beside its value, alternatives, flags, the correction form."""
     settings = request.app.state.settings
-    with connect(settings.home) as conn:
+    with connect(request) as conn:
         detail = review.row_detail(conn, (file_id, page_no, table, row))
         info = images.page_info(conn, settings.home.root, file_id, page_no)
     if detail is None:
@@ -67,7 +67,7 @@ def shown_grid(grid: list[list[str]]) -> list[list[str]]:
 def page_view(request: Request, file_id: str, page_no: int, table: int | None = None,
               row: int | None = None) -> HTMLResponse:
     settings = request.app.state.settings
-    with connect(settings.home) as conn:
+    with connect(request) as conn:
         info = images.page_info(conn, settings.home.root, file_id, page_no)
         detail = review.row_detail(conn, (file_id, page_no, table, row)) if row is not None else None
         name = conn.execute("SELECT min(source_name) FROM files WHERE file_id = ?", [file_id]).fetchone()[0]
@@ -94,7 +94,7 @@ def page_image(request: Request, file_id: str, page_no: int) -> Response:
 @router.get("/row-crop/{file_id}/{page_no}/{table}/{row}.png")
 def row_crop(request: Request, file_id: str, page_no: int, table: int, row: int) -> Response:
     info = _image_info(request, file_id, page_no)
-    with connect(request.app.state.settings.home) as conn:
+    with connect(request) as conn:
         detail = review.row_detail(conn, (file_id, page_no, table, row))
     box = images.row_box(info, detail.get("raw_cells")) if detail else None
     if box is None:
@@ -105,7 +105,7 @@ def row_crop(request: Request, file_id: str, page_no: int, table: int, row: int)
 
 def _image_info(request: Request, file_id: str, page_no: int) -> images.PageInfo:
     settings = request.app.state.settings
-    with connect(settings.home) as conn:
+    with connect(request) as conn:
         info = images.page_info(conn, settings.home.root, file_id, page_no)
     if info is None or not images.has_image(info):
         raise HTTPException(404, "no page image for this page")

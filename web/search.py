@@ -18,8 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipeline.home import Home
-from web.dataset import SnapshotKey, connect, snapshot_key
+from web.dataset import SnapshotKey, Snapshots, snapshot_key
 from web.words import boundaries, clean, find_word
 
 _TEXTS = """
@@ -41,8 +40,8 @@ class Hit:
 
 
 class LetterIndex:
-    def __init__(self, home: Home, cache_dir: Path) -> None:
-        self.home, self.path = home, cache_dir / "words.parquet"
+    def __init__(self, snapshots: Snapshots, cache_dir: Path) -> None:
+        self.snapshots, self.home, self.path = snapshots, snapshots.home, cache_dir / "words.parquet"
         self._lock = threading.Lock()
         self._key: SnapshotKey | None = None
         self._entries: dict[LetterKey, tuple[str, bytes]] = {}
@@ -58,7 +57,7 @@ class LetterIndex:
             key = snapshot_key(self.home)
             if key == self._key:
                 return
-            with connect(self.home) as conn:
+            with self.snapshots.connect() as conn:
                 texts = _letter_texts(conn)
             self._texts = texts
             self._entries = self._segment(texts)
@@ -84,7 +83,7 @@ class LetterIndex:
         if not ready:
             if not self._lock.locked():
                 start_background_build(self)
-            with connect(self.home) as conn:
+            with self.snapshots.connect() as conn:
                 texts, entries = _letter_texts(conn), {}
         hits = []
         for key, text in texts.items():
