@@ -57,7 +57,8 @@ def province_page(request: Request, code: str, indicator: str = "") -> HTMLRespo
         chosen = indicator if indicator in available else (available[0] if available else "help_centre")
         history = national.province_history(conn, chosen, code)
         periods, districts = national.district_history(conn, chosen, code)
-    spec = charts.history_chart(history, f"{province.name_th}: {INDICATORS.get(chosen, chosen)}")
+    title = f"{province.name_th}: {INDICATORS.get(chosen, chosen)}"
+    spec = request.app.state.cache.get(f"province-chart:{code}:{chosen}", lambda: charts.history_chart(history, title))
     return page(request, "province.html", title=f"จังหวัด{province.name_th}", province=province,
                 indicator=chosen, indicators=available, history=history, periods=periods,
                 districts=districts, spec=spec)

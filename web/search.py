@@ -36,7 +36,7 @@ LetterKey = tuple[str, int]
 @dataclass(frozen=True)
 class Hit:
     key: LetterKey
-    snippet: tuple[str, str, str]  # before, the first term as found, after
+    at: int  # where the first term was found in the letter's text
 
 
 class LetterIndex:
@@ -76,6 +76,9 @@ class LetterIndex:
             _save(self.path, entries)
         return entries
 
+    def text(self, key: LetterKey) -> str:
+        return self._texts.get(key, "")
+
     def search(self, query_terms: list[str]) -> tuple[list[Hit], bool]:
         """Letters holding every term, and whether terms matched as whole words (index ready)."""
         ready = self.ready
@@ -100,8 +103,7 @@ def _match(key: LetterKey, text: str, marks: bytes, query_terms: list[str]) -> H
         if at < 0:
             return None
         first = at if first < 0 else first
-    end = first + len(query_terms[0])
-    return Hit(key, (text[max(0, first - 60):first], text[first:end], text[end:end + 100]))
+    return Hit(key, first)
 
 
 def _letter_texts(conn: duckdb.DuckDBPyConnection) -> dict[LetterKey, str]:
@@ -123,6 +125,13 @@ def _save(path: Path, entries: dict[LetterKey, tuple[str, bytes]]) -> None:
     tmp = path.with_suffix(f".{threading.get_ident()}.tmp")
     frame.to_parquet(tmp, index=False)
     tmp.replace(path)
+
+
+def snippet(index: LetterIndex, hit: Hit, term: str) -> tuple[str, str, str]:
+    """Text around the first match, for the letters shown (not for every hit: a common word hits thousands)."""
+    text = index.text(hit.key)
+    end = hit.at + len(term)
+    return text[max(0, hit.at - 60):hit.at], text[hit.at:end], text[end:end + 100]
 
 
 def start_background_build(index: LetterIndex) -> threading.Thread:
