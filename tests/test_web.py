@@ -100,6 +100,11 @@ def test_indicator_table_filters_and_sorts_provinces(client: TestClient) -> None
     assert re.findall(r'data-province="(\d+)"', by_pct)[:1] != re.findall(r'data-province="(\d+)"', html)[:1]
 
 
+def test_unknown_pages_answer_in_thai(client: TestClient) -> None:
+    response = client.get("/letter/nope/0")
+    assert response.status_code == 404 and "ไม่พบหน้าที่ขอ" in response.text
+
+
 def test_province_page_shows_district_history(client: TestClient) -> None:
     html = client.get("/province/58").text
     assert "เมืองแม่ฮ่องสอน" in html and 'id="districts"' in html

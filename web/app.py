@@ -6,6 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
@@ -38,6 +39,7 @@ def create_app(settings: WebSettings, *, build_index: bool = True) -> FastAPI:
     _add_security(app, settings)
     app.add_exception_handler(ForbiddenPost, _forbidden)
     app.add_exception_handler(SarabanError, _saraban_error)
+    app.add_exception_handler(StarletteHTTPException, _not_found)
     return app
 
 
@@ -53,6 +55,13 @@ def _add_security(app: FastAPI, settings: WebSettings) -> None:
 async def _forbidden(request: Request, error: Exception) -> HTMLResponse:
     return page(request, "error.html", status_code=403, title="คำขอถูกปฏิเสธ (403)",
                 message="คำขอนี้ไม่ได้มาจากหน้าของระบบนี้ จึงไม่บันทึก", detail=str(error))
+
+
+async def _not_found(request: Request, error: Exception) -> HTMLResponse:
+    code = getattr(error, "status_code", 500)
+    title = "ไม่พบหน้าที่ขอ (404)" if code == 404 else f"ข้อผิดพลาด ({code})"
+    return page(request, "error.html", status_code=code, title=title, message=title,
+                detail=str(getattr(error, "detail", error)))
 
 
 async def _saraban_error(request: Request, error: Exception) -> HTMLResponse:
