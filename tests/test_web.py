@@ -149,6 +149,17 @@ def test_accept_marks_the_row_reviewed(own_home: Home) -> None:
     assert progress_5101(own_home)[3] == "ok"
 
 
+def test_a_correction_during_a_run_is_refused_in_thai(own_home: Home) -> None:
+    from pipeline.home import run_lock
+
+    client = _client(own_home)
+    path = "/row/" + "/".join(map(str, lamphun_row(own_home)))
+    with run_lock(own_home):
+        response = _post(client, path, {"author": "a", "reason": "r", "action": "accept"})
+    assert response.status_code == 409 and "มีการประมวลผลอื่นกำลังทำงานอยู่" in response.text
+    assert query(own_home, "SELECT count(*) FROM corrections") == [(0,)]
+
+
 @pytest.mark.parametrize("case", ["other-origin", "no-token", "no-reason"])
 def test_forged_or_incomplete_posts_change_nothing(own_home: Home, case: str) -> None:
     client = _client(own_home)
