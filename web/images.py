@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import numpy as np
 from PIL import Image, ImageOps, ImageSequence
 
 from pipeline.loading.pdf import open_pdf
@@ -62,8 +63,6 @@ def render(info: PageInfo) -> Image.Image:
     else:
         gray = _image_frame(info.raw_path, info.page)
     if info.source == "ocr":
-        import numpy as np
-
         gray = Image.fromarray(deskew(np.asarray(gray))[0])
     return gray
 

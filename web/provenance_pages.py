@@ -73,10 +73,14 @@ def page_view(request: Request, file_id: str, page_no: int, table: int | None = 
         name = conn.execute("SELECT min(source_name) FROM files WHERE file_id = ?", [file_id]).fetchone()[0]
     if info is None:
         raise HTTPException(404, "no such page")
-    view = _scan_view(info, detail) if detail else {"kind": "sheet" if info.media == "xlsx" else "image",
-                                                    "info": info, "box": None, "outline": "", "hit": None,
-                                                    "grid": _grid(info) if info.media == "xlsx" else []}
+    view = _scan_view(info, detail) if detail else _whole_page(info)
     return page(request, "page.html", title=f"{name} หน้า {page_no}", scan=view, row=detail, source_name=name)
+
+
+def _whole_page(info: images.PageInfo) -> dict:
+    if info.media == "xlsx":
+        return {"kind": "sheet", "info": info, "grid": _grid(info), "hit": None}
+    return {"kind": "image", "info": info, "box": None, "outline": ""}
 
 
 def _grid(info: images.PageInfo) -> list[list[str]]:
