@@ -185,6 +185,24 @@ def test_provenance_outlines_a_row_on_a_pdf_page(client: TestClient, web_home: H
     assert f"/row/{file_id}/{page}/{table}/{row}" in explain
 
 
+def test_a_scanned_row_is_found_in_the_ruled_table() -> None:
+    """Scans keep few word boxes in the table: the row is the grid row below the two-row header."""
+    import numpy as np
+
+    from pipeline.synth.tables import FormRow, render_report_form
+    from web.ruledrows import row_band, table_bands
+
+    rows = [FormRow(str(i + 1), name, 9, 5, 4) for i, name in enumerate(["เมืองสตูล", "ควนโดน", "ละงู"])]
+    gray = np.asarray(render_report_form(rows, ["แบบรายงาน"], totals=(27, 15, 12)))
+    bands = table_bands(gray)
+    assert len(bands) == 1 and len(bands[0]["rows"]) == 4  # three districts and the รวม row
+    first, third = row_band(bands, 0, 0), row_band(bands, 0, 2)
+    assert first.top < third.top and abs((first.bottom - first.top) - (third.bottom - third.top)) <= 4
+    ink = gray[int(third.top) + 4:int(third.bottom) - 4, int(third.left) + 4:int(third.right) - 4]
+    assert (ink < 128).mean() > 0.01  # the band holds the printed row, not a gap
+    assert row_band(bands, 0, 9) is None and row_band(bands, 1, 0) is None
+
+
 def test_search_finds_a_word_inside_a_run_of_thai(client: TestClient, web_home: Home) -> None:
     client.app.state.index.ensure()
     [(file_id,)] = query(web_home, "SELECT file_id FROM letters")

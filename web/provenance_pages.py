@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import APIRouter, HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -35,18 +37,18 @@ def row_page(request: Request, file_id: str, page_no: int, table: int, row: int,
         info = images.page_info(conn, settings.home.root, file_id, page_no)
     if detail is None:
         raise HTTPException(404, "no such report row")
-    view = _scan_view(info, detail)
+    view = _scan_view(info, detail, settings.cache_dir)
     return page(request, "row.html", title="แถวรายงาน (report row)", row=detail, scan=view, saved=saved,
                 cells=review.raw_cells(detail), alternatives=review.alternatives(detail))
 
 
-def _scan_view(info: images.PageInfo | None, detail: dict) -> dict:
+def _scan_view(info: images.PageInfo | None, detail: dict, cache_dir: Path) -> dict:
     """What the page can show of the original: a crop, a page with an outline, a sheet, or nothing."""
     if info is None:
         return {"kind": "none"}
     if info.media == "xlsx":
         return _sheet_view(info, detail)
-    box = images.row_box(info, detail.get("raw_cells"))
+    box = images.row_box(info, detail, cache_dir)
     return {"kind": "image", "info": info, "box": box,
             "outline": images.outline_style(info, box) if box else ""}
 
@@ -73,7 +75,7 @@ def page_view(request: Request, file_id: str, page_no: int, table: int | None = 
         name = conn.execute("SELECT min(source_name) FROM files WHERE file_id = ?", [file_id]).fetchone()[0]
     if info is None:
         raise HTTPException(404, "no such page")
-    view = _scan_view(info, detail) if detail else _whole_page(info)
+    view = _scan_view(info, detail, settings.cache_dir) if detail else _whole_page(info)
     return page(request, "page.html", title=f"{name} หน้า {page_no}", scan=view, row=detail, source_name=name)
 
 
@@ -100,7 +102,7 @@ def row_crop(request: Request, file_id: str, page_no: int, table: int, row: int)
     info = _image_info(request, file_id, page_no)
     with connect(request) as conn:
         detail = review.row_detail(conn, (file_id, page_no, table, row))
-    box = images.row_box(info, detail.get("raw_cells")) if detail else None
+    box = images.row_box(info, detail, request.app.state.settings.cache_dir) if detail else None
     if box is None:
         raise HTTPException(404, "the row could not be located on its page")
     return Response(images.row_crop_png(info, box, request.app.state.settings.cache_dir), media_type="image/png",
