@@ -75,7 +75,7 @@ def _record(request: Request, key: tuple, action: str, typed: dict[str, str], re
     if action == "accept" or review.still_failing_after(detail, edits):
         add_correction(home, key, "reviewed", "true", reason=reason, author=author)
         done.append("reviewed")
-    return "ok:" + ", ".join(done)
+    return "ok:" + ", ".join(done) if done else "error:ไม่มีค่าที่เปลี่ยน (nothing changed): แก้ตัวเลข หรือกด accept"
 
 
 def _changed(detail: dict, typed: dict[str, str]) -> dict[str, str]:

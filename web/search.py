@@ -44,8 +44,8 @@ class LetterIndex:
         self.snapshots, self.home, self.path = snapshots, snapshots.home, cache_dir / "words.parquet"
         self._lock = threading.Lock()
         self._key: SnapshotKey | None = None
-        self._entries: dict[LetterKey, tuple[str, bytes]] = {}
-        self._texts: dict[LetterKey, str] = {}
+        # texts and their boundaries, swapped as one object so a search never mixes two snapshots
+        self._index: tuple[dict[LetterKey, str], dict[LetterKey, tuple[str, bytes]]] = ({}, {})
 
     @property
     def ready(self) -> bool:
@@ -59,9 +59,8 @@ class LetterIndex:
                 return
             with self.snapshots.connect() as conn:
                 texts = _letter_texts(conn)
-            self._texts = texts
-            self._entries = self._segment(texts)
-            self._key = key
+            entries = self._segment(texts)
+            self._index, self._key = (texts, entries), key
 
     def _segment(self, texts: dict[LetterKey, str]) -> dict[LetterKey, tuple[str, bytes]]:
         known = _load(self.path)
@@ -77,23 +76,24 @@ class LetterIndex:
         return entries
 
     def text(self, key: LetterKey) -> str:
-        return self._texts.get(key, "")
+        return self._index[0].get(key, "")
 
     def search(self, query_terms: list[str]) -> tuple[list[Hit], bool]:
-        """Letters holding every term, and whether terms matched as whole words (index ready)."""
-        ready = self.ready
-        texts, entries = self._texts, self._entries
-        if not ready:
-            if not self._lock.locked():
-                start_background_build(self)
+        """Letters holding every term, and whether terms matched as whole words.
+
+        After a new snapshot the previous index answers (as whole words) while the new one is
+        built in the background; only before the first index is built are plain substrings used.
+        """
+        if not self.ready and not self._lock.locked():
+            start_background_build(self)
+        indexed = self._key is not None  # read before the index: ensure() sets the index first
+        texts, entries = self._index
+        if not indexed:
             with self.snapshots.connect() as conn:
                 texts, entries = _letter_texts(conn), {}
-        hits = []
-        for key, text in texts.items():
-            hit = _match(key, text, entries.get(key, ("", b""))[1], query_terms)
-            if hit:
-                hits.append(hit)
-        return hits, ready
+        hits = [hit for key, text in texts.items()
+                if (hit := _match(key, text, entries.get(key, ("", b""))[1], query_terms))]
+        return hits, indexed
 
 
 def _match(key: LetterKey, text: str, marks: bytes, query_terms: list[str]) -> Hit | None:
