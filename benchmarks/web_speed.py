@@ -60,13 +60,15 @@ def main() -> None:
     started = time.perf_counter()
     if not home.database.exists():
         with duckdb.connect(str(home.database)) as conn:
-            write_large_dataset(conn, letters=args.letters, rows=args.rows)
+            write_large_dataset(conn, letters=args.letters, rows=args.rows,
+                                log=lambda step: print(f"  {step}: {time.perf_counter() - started:.1f} s", flush=True))
     print(f"dataset: {args.letters:,} letters, {args.rows:,} rows in {home.database} "
-          f"({time.perf_counter() - started:.1f} s to generate and reconcile)")
+          f"({time.perf_counter() - started:.1f} s to generate and reconcile)", flush=True)
     client = TestClient(create_app(WebSettings(home=home), build_index=False), base_url="http://127.0.0.1")
     started = time.perf_counter()
     client.app.state.index.ensure()
-    print(f"word index: {time.perf_counter() - started:.1f} s (once per new text; cached in processed/cache/web)")
+    print(f"word index: {time.perf_counter() - started:.1f} s (once per new text; cached in processed/cache/web)",
+          flush=True)
     with duckdb.connect(str(home.database), read_only=True) as conn:
         todo = pages(conn)
     print(f"{'page':34} {'first ms':>9} {'again ms':>9}  status")
@@ -74,7 +76,7 @@ def main() -> None:
         first, status = timed(client, url)
         again, _ = timed(client, url)
         mark = "ok" if again < TARGET_MS else f"over {TARGET_MS} ms"
-        print(f"{name:34} {first:9.0f} {again:9.0f}  {status} {mark}")
+        print(f"{name:34} {first:9.0f} {again:9.0f}  {status} {mark}", flush=True)
 
 
 if __name__ == "__main__":

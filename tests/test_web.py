@@ -19,6 +19,8 @@ from web_home import LAMPHUN, build_web_home
 
 from pipeline.home import Home, home_at
 from web.app import create_app
+from web.deadlines import next_monthly, recurring_day
+from web.review import impact
 from web.settings import WebSettings, is_loopback
 from web.words import boundaries, clean, find_word
 
@@ -98,6 +100,11 @@ def test_indicator_table_filters_and_sorts_provinces(client: TestClient) -> None
     assert re.findall(r'data-province="(\d+)"', by_pct)[:1] != re.findall(r'data-province="(\d+)"', html)[:1]
 
 
+def test_unknown_pages_answer_in_thai(client: TestClient) -> None:
+    response = client.get("/letter/nope/0")
+    assert response.status_code == 404 and "ไม่พบหน้าที่ขอ" in response.text
+
+
 def test_province_page_shows_district_history(client: TestClient) -> None:
     html = client.get("/province/58").text
     assert "เมืองแม่ฮ่องสอน" in html and 'id="districts"' in html
@@ -142,6 +149,17 @@ def test_accept_marks_the_row_reviewed(own_home: Home) -> None:
     assert progress_5101(own_home)[3] == "ok"
 
 
+def test_a_correction_during_a_run_is_refused_in_thai(own_home: Home) -> None:
+    from pipeline.home import run_lock
+
+    client = _client(own_home)
+    path = "/row/" + "/".join(map(str, lamphun_row(own_home)))
+    with run_lock(own_home):
+        response = _post(client, path, {"author": "a", "reason": "r", "action": "accept"})
+    assert response.status_code == 409 and "มีการประมวลผลอื่นกำลังทำงานอยู่" in response.text
+    assert query(own_home, "SELECT count(*) FROM corrections") == [(0,)]
+
+
 @pytest.mark.parametrize("case", ["other-origin", "no-token", "no-reason"])
 def test_forged_or_incomplete_posts_change_nothing(own_home: Home, case: str) -> None:
     client = _client(own_home)
@@ -167,6 +185,24 @@ def test_provenance_outlines_a_row_on_a_pdf_page(client: TestClient, web_home: H
     assert f"/row/{file_id}/{page}/{table}/{row}" in explain
 
 
+def test_a_scanned_row_is_found_in_the_ruled_table() -> None:
+    """Scans keep few word boxes in the table: the row is the grid row below the two-row header."""
+    import numpy as np
+
+    from pipeline.synth.tables import FormRow, render_report_form
+    from web.ruledrows import row_band, table_bands
+
+    rows = [FormRow(str(i + 1), name, 9, 5, 4) for i, name in enumerate(["เมืองสตูล", "ควนโดน", "ละงู"])]
+    gray = np.asarray(render_report_form(rows, ["แบบรายงาน"], totals=(27, 15, 12)))
+    bands = table_bands(gray)
+    assert len(bands) == 1 and len(bands[0]["rows"]) == 4  # three districts and the รวม row
+    first, third = row_band(bands, 0, 0), row_band(bands, 0, 2)
+    assert first.top < third.top and abs((first.bottom - first.top) - (third.bottom - third.top)) <= 4
+    ink = gray[int(third.top) + 4:int(third.bottom) - 4, int(third.left) + 4:int(third.right) - 4]
+    assert (ink < 128).mean() > 0.01  # the band holds the printed row, not a gap
+    assert row_band(bands, 0, 9) is None and row_band(bands, 1, 0) is None
+
+
 def test_search_finds_a_word_inside_a_run_of_thai(client: TestClient, web_home: Home) -> None:
     client.app.state.index.ensure()
     [(file_id,)] = query(web_home, "SELECT file_id FROM letters")
@@ -185,6 +221,24 @@ def test_search_finds_a_word_inside_a_run_of_thai(client: TestClient, web_home: 
 def test_word_boundaries(term: str, found: bool) -> None:
     text = clean("ขอให้เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น")
     assert (find_word(text, bytes(boundaries(text)), term) >= 0) is found
+
+
+@pytest.mark.parametrize(("text", "today", "due"), [
+    pytest.param("ทุกวันที่ ๑๕ ของเดือน", dt.date(2024, 3, 10), dt.date(2024, 3, 15), id="this-month"),
+    pytest.param("ทุกวันที่ 15 ของทุกเดือน", dt.date(2024, 3, 16), dt.date(2024, 4, 15), id="next-month"),
+    pytest.param("ทุกวันที่ 31 ของเดือน", dt.date(2024, 2, 1), dt.date(2024, 2, 29), id="short-month"),
+    pytest.param("ทุกวันที่ 5 ของเดือน", dt.date(2024, 12, 20), dt.date(2025, 1, 5), id="new-year"),
+])
+def test_recurring_deadlines_fall_due_on_their_next_day(text: str, today: dt.date, due: dt.date) -> None:
+    assert next_monthly(recurring_day(text), today) == due
+
+
+def test_impact_is_how_far_a_row_could_move_the_total() -> None:
+    row = {"total": 14, "established": 13, "not_established": 2, "flags": "sum_mismatch"}
+    assert impact(row) == 1
+    assert impact({**row, "flags": "low_confidence", "alternatives": '{"established": [18]}'}) == 5
+    assert impact({**row, "flags": "duplicate_row_number"}) == 14
+    assert impact({**row, "established": None, "flags": "low_confidence"}) == 14
 
 
 def test_letter_page_links_fields_and_references(client: TestClient, web_home: Home) -> None:
@@ -276,6 +330,7 @@ def _shot(page, name: str) -> None:  # noqa: ANN001 - a Playwright page
     page.screenshot(path=str(out), full_page=True)
 
 
+@pytest.mark.slow
 def test_browser_renders_charts_and_walks_every_page(served, browser) -> None:  # noqa: ANN001
     base, home = served
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="th-TH")
@@ -298,6 +353,7 @@ def test_browser_renders_charts_and_walks_every_page(served, browser) -> None:  
     page.close()
 
 
+@pytest.mark.slow
 def test_browser_corrects_a_flagged_row_through_the_review_page(served, browser) -> None:  # noqa: ANN001
     base, home = served
     page = browser.new_page(viewport={"width": 1280, "height": 900})

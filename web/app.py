@@ -6,13 +6,14 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from pipeline.errors import SarabanError
 from web import letter_pages, national_pages, provenance_pages, review_pages, status_pages
-from web.dataset import SnapshotCache
+from web.dataset import SnapshotCache, Snapshots
 from web.render import page
 from web.search import LetterIndex, start_background_build
 from web.security import LOOPBACK_HOSTS, CsrfCookie, ForbiddenPost, TokenGate
@@ -28,7 +29,8 @@ def create_app(settings: WebSettings, *, build_index: bool = True) -> FastAPI:
     app = FastAPI(title="Saraban", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.settings = settings
     app.state.cache = SnapshotCache(settings.home)
-    app.state.index = LetterIndex(settings.home, settings.cache_dir)
+    app.state.snapshots = Snapshots(settings.home)
+    app.state.index = LetterIndex(app.state.snapshots, settings.cache_dir)
     if build_index:
         start_background_build(app.state.index)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -37,6 +39,7 @@ def create_app(settings: WebSettings, *, build_index: bool = True) -> FastAPI:
     _add_security(app, settings)
     app.add_exception_handler(ForbiddenPost, _forbidden)
     app.add_exception_handler(SarabanError, _saraban_error)
+    app.add_exception_handler(StarletteHTTPException, _not_found)
     return app
 
 
@@ -52,6 +55,13 @@ def _add_security(app: FastAPI, settings: WebSettings) -> None:
 async def _forbidden(request: Request, error: Exception) -> HTMLResponse:
     return page(request, "error.html", status_code=403, title="คำขอถูกปฏิเสธ (403)",
                 message="คำขอนี้ไม่ได้มาจากหน้าของระบบนี้ จึงไม่บันทึก", detail=str(error))
+
+
+async def _not_found(request: Request, error: Exception) -> HTMLResponse:
+    code = getattr(error, "status_code", 500)
+    title = "ไม่พบหน้าที่ขอ (404)" if code == 404 else f"ข้อผิดพลาด ({code})"
+    return page(request, "error.html", status_code=code, title=title, message=title,
+                detail=str(getattr(error, "detail", error)))
 
 
 async def _saraban_error(request: Request, error: Exception) -> HTMLResponse:

@@ -1,21 +1,27 @@
 """Read access to the published snapshot, and per-snapshot caches of derived tables.
 
-Every request opens the published file read-only (`pipeline.dataset.storage.read_only`), so a
-run or a correction publishing a new snapshot never blocks a page and never shows half of one.
+Every request reads the published file through a read-only connection, so a run or a
+correction publishing a new snapshot never blocks a page and never shows half of one. Opening
+a DuckDB file costs far more than a page's queries (≈ 100–200 ms), so the snapshot is attached
+READ_ONLY once, to an in-memory DuckDB of its own, and each request takes a cursor of it (its
+own connection, safe in its own thread). A publish is an atomic rename: the next request sees a
+new inode and attaches the new file; requests still running finish on the old one. (An
+instance of its own, rather than `duckdb.connect(path)`, because DuckDB shares one instance per
+path within a process, which would keep serving the replaced file while any connection lives.)
 Work that is the same for every request on one snapshot (the review queue, chart specs) is
-memoised under the snapshot's identity: a publish is an atomic rename, so a new snapshot has a
-new inode and mtime, and stale entries are simply never asked for again.
+memoised under the snapshot's identity too.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, TypeVar
 
 import duckdb
 import pandas as pd
+from starlette.requests import Request
 
 from pipeline.dataset import storage
 from pipeline.home import Home
@@ -32,10 +38,50 @@ def snapshot_key(home: Home) -> SnapshotKey:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-@contextmanager
-def connect(home: Home) -> Iterator[duckdb.DuckDBPyConnection]:
-    with storage.read_only(home) as conn:
-        yield conn
+_ALIAS = "snapshot"
+
+
+def _attach(home: Home) -> duckdb.DuckDBPyConnection:
+    db = duckdb.connect(":memory:")
+    if home.database.exists():
+        db.execute(f"ATTACH ? AS {_ALIAS} (READ_ONLY)", [str(home.database)])
+        db.execute(f"USE {_ALIAS}")
+    else:  # before the first run: an empty dataset, as storage.read_only gives
+        db.execute(f"ATTACH ':memory:' AS {_ALIAS}")
+        db.execute(f"USE {_ALIAS}")
+        storage.create_schema(db)
+    return db
+
+
+class Snapshots:
+    """The published snapshot, attached once per snapshot; `connect()` gives a read-only cursor."""
+
+    def __init__(self, home: Home) -> None:
+        self.home = home
+        self._lock = threading.Lock()
+        self._key: SnapshotKey | None = None
+        self._db: duckdb.DuckDBPyConnection | None = None
+
+    def _current(self) -> duckdb.DuckDBPyConnection:
+        key = snapshot_key(self.home)
+        with self._lock:
+            if key != self._key or self._db is None:
+                self._db, self._key = _attach(self.home), key  # the old one closes with its last cursor
+            return self._db
+
+    @contextmanager
+    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        cursor = self._current().cursor()
+        try:
+            cursor.execute(f"USE {_ALIAS}")
+            yield cursor
+        finally:
+            cursor.close()
+
+
+def connect(request: Request) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
+    """A read-only cursor of the app's current snapshot, for one request."""
+    return request.app.state.snapshots.connect()
 
 
 def frame(conn: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 import duckdb
@@ -34,6 +35,7 @@ def next_monthly(day: int, today: dt.date) -> dt.date:
     return due
 
 
+@lru_cache(maxsize=4096)  # the same few wordings recur across thousands of letters
 def recurring_day(text: str | None) -> int | None:
     found = _RECURRING.search(clean(text or ""))
     day = int(found.group(1)) if found else 0
@@ -46,16 +48,16 @@ def indicator_of(name: str | None) -> str:
 
 def due_items(conn: duckdb.DuckDBPyConnection, today: dt.date) -> list[dict[str, Any]]:
     """Every dated obligation: letters' deadlines (one-off or the next recurring day) and KPI due dates."""
-    items = []
+    items, oldest = [], today - dt.timedelta(days=OVERDUE_DAYS)  # older ones are never shown
     for row in records(conn, """SELECT file_id, letter_index, doc_number, subject, sender, deadline, deadline_text
-                                FROM letters WHERE deadline IS NOT NULL OR coalesce(deadline_text, '') <> ''"""):
+                                FROM letters WHERE deadline >= ? OR deadline_text LIKE '%ทุก%'""", [oldest]):
         day = recurring_day(row["deadline_text"])
         due = next_monthly(day, today) if day else _as_date(row["deadline"])
         if due:
             items.append({**row, "kind": "letter", "due": due, "recurring": bool(day)})
     for row in records(conn, """SELECT i.file_id, i.letter_index, i.code, i.name, i.target_value, i.target_unit,
                                        i.due_date, l.doc_number FROM indicators i
-                                LEFT JOIN letters l USING (file_id, letter_index) WHERE i.due_date IS NOT NULL"""):
+                                LEFT JOIN letters l USING (file_id, letter_index) WHERE i.due_date >= ?""", [oldest]):
         items.append({**row, "kind": "indicator", "due": _as_date(row["due_date"]), "recurring": False,
                       "indicator": indicator_of(row["name"])})
     return sorted(items, key=lambda i: i["due"])

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import numpy as np
 from PIL import Image, ImageOps, ImageSequence
 
 from pipeline.loading.pdf import open_pdf
 from pipeline.ocr.deskew import deskew
 from web.rowbox import Box, locate_row
+from web.ruledrows import cached_bands, row_band
 
 DISPLAY_WIDTH = 1400
 
@@ -62,8 +64,6 @@ def render(info: PageInfo) -> Image.Image:
     else:
         gray = _image_frame(info.raw_path, info.page)
     if info.source == "ocr":
-        import numpy as np
-
         gray = Image.fromarray(deskew(np.asarray(gray))[0])
     return gray
 
@@ -115,9 +115,16 @@ def _png(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
-def row_box(info: PageInfo, raw_cells: str | dict | None) -> Box | None:
-    cells = json.loads(raw_cells) if isinstance(raw_cells, str) else (raw_cells or {})
-    return locate_row(info.words, {k: str(v) for k, v in cells.items()}) if info.words else None
+def row_box(info: PageInfo, row: dict, cache_dir: Path) -> Box | None:
+    """The row's line among the page's words, else (scans) its band in the page's ruled table."""
+    raw = row.get("raw_cells")
+    cells = json.loads(raw) if isinstance(raw, str) else (raw or {})
+    found = locate_row(info.words, {k: str(v) for k, v in cells.items()}) if info.words else None
+    if found is None and info.source == "ocr" and info.raw_path.exists():
+        cache = cache_dir / "grids" / f"{info.file_id}-{info.page}.json"
+        bands = cached_bands(cache, lambda: np.asarray(render(info)))
+        found = row_band(bands, int(row["table_index"]), int(row["row_index"]))
+    return found
 
 
 def outline_style(info: PageInfo, box: Box) -> str:

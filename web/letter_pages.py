@@ -11,6 +11,7 @@ from starlette.responses import HTMLResponse
 from web import letters
 from web.dataset import connect
 from web.render import page
+from web.search import snippet
 from web.words import terms
 
 router = APIRouter()
@@ -28,13 +29,15 @@ def letters_page(request: Request, q: str = "", date_from: str = "", date_to: st
                  indicator: str = "", page_no: int = 1) -> HTMLResponse:
     filters = letters.LetterFilters(_date(date_from), _date(date_to), sender, indicator)
     query_terms = terms(q)
-    hits, whole_words = request.app.state.index.search(query_terms) if query_terms else ([], True)
-    snippets = {h.key: h.snippet for h in hits}
-    with connect(request.app.state.settings.home) as conn:
-        rows, total = letters.list_letters(conn, filters, page_no, list(snippets) if query_terms else None)
+    index = request.app.state.index
+    hits, whole_words = index.search(query_terms) if query_terms else ([], True)
+    found = {h.key: h for h in hits}
+    with connect(request) as conn:
+        rows, total = letters.list_letters(conn, filters, page_no, list(found) if query_terms else None)
         options = letters.choices(conn)
     for row in rows:
-        row["snippet"] = snippets.get((row["file_id"], row["letter_index"]))
+        hit = found.get((row["file_id"], row["letter_index"]))
+        row["snippet"] = snippet(index, hit, query_terms[0]) if hit and whole_words else None
     return page(request, "letters.html", title="หนังสือ (Letters)", rows=rows, total=total, options=options,
                 q=q, whole_words=whole_words, page_no=max(page_no, 1), pages=max(1, -(-total // letters.PAGE_SIZE)),
                 filters={"date_from": date_from, "date_to": date_to, "sender": sender, "indicator": indicator})
@@ -42,7 +45,7 @@ def letters_page(request: Request, q: str = "", date_from: str = "", date_to: st
 
 @router.get("/letter/{file_id}/{index}", response_class=HTMLResponse)
 def letter_page(request: Request, file_id: str, index: int) -> HTMLResponse:
-    with connect(request.app.state.settings.home) as conn:
+    with connect(request) as conn:
         letter = letters.letter_detail(conn, file_id, index)
     if letter is None:
         raise HTTPException(404, "no such letter")

@@ -17,8 +17,8 @@ router = APIRouter()
 
 @router.get("/", response_class=HTMLResponse)
 def national_page(request: Request) -> HTMLResponse:
-    home, cache = request.app.state.settings.home, request.app.state.cache
-    with connect(home) as conn:
+    cache = request.app.state.cache
+    with connect(request) as conn:
         panels = [_panel(cache, conn, ind) for ind in national.indicators(conn)]
     return page(request, "national.html", title="ความก้าวหน้าระดับประเทศ (National progress)", panels=panels)
 
@@ -32,8 +32,8 @@ def _panel(cache, conn, indicator: str) -> dict:  # noqa: ANN001 - SnapshotCache
 @router.get("/indicator/{indicator}", response_class=HTMLResponse)
 def indicator_page(request: Request, indicator: str, period: str = "", status: str = "", q: str = "",
                    sort: str = "province", desc: bool = False) -> HTMLResponse:
-    home, cache = request.app.state.settings.home, request.app.state.cache
-    with connect(home) as conn:
+    cache = request.app.state.cache
+    with connect(request) as conn:
         rows = national.national_rows(conn, indicator)
         if not rows:
             raise HTTPException(404, f"no national rows for {indicator}")
@@ -52,12 +52,13 @@ def province_page(request: Request, code: str, indicator: str = "") -> HTMLRespo
     province = geothai.province(code)
     if province is None:
         raise HTTPException(404, f"unknown province {code}")
-    with connect(request.app.state.settings.home) as conn:
+    with connect(request) as conn:
         available = national.province_indicators(conn, code)
         chosen = indicator if indicator in available else (available[0] if available else "help_centre")
         history = national.province_history(conn, chosen, code)
         periods, districts = national.district_history(conn, chosen, code)
-    spec = charts.history_chart(history, f"{province.name_th}: {INDICATORS.get(chosen, chosen)}")
+    title = f"{province.name_th}: {INDICATORS.get(chosen, chosen)}"
+    spec = request.app.state.cache.get(f"province-chart:{code}:{chosen}", lambda: charts.history_chart(history, title))
     return page(request, "province.html", title=f"จังหวัด{province.name_th}", province=province,
                 indicator=chosen, indicators=available, history=history, periods=periods,
                 districts=districts, spec=spec)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import APIRouter, HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -20,7 +22,7 @@ _PNG_HEADERS = {"Cache-Control": "private, max-age=3600"}
 @router.get("/explain/{indicator}/{period}/{province}", response_class=HTMLResponse)
 @router.get("/explain/{indicator}/{period}/{province}/{district}", response_class=HTMLResponse)
 def explain_page(request: Request, indicator: str, period: str, province: str, district: str = "") -> HTMLResponse:
-    with connect(request.app.state.settings.home) as conn:
+    with connect(request) as conn:
         rows = provenance.contributing_rows(conn, indicator, period, province, district or None)
     return page(request, "explain.html", title="ที่มาของตัวเลข (provenance)", rows=rows, indicator=indicator,
                 period=period, province=province, district=district)
@@ -30,23 +32,23 @@ def explain_page(request: Request, indicator: str, period: str, province: str, d
 def row_page(request: Request, file_id: str, page_no: int, table: int, row: int, saved: str = "") -> HTMLResponse:
     """One report row: its scan, each cell as read beside its value, alternatives, flags, the correction form."""
     settings = request.app.state.settings
-    with connect(settings.home) as conn:
+    with connect(request) as conn:
         detail = review.row_detail(conn, (file_id, page_no, table, row))
         info = images.page_info(conn, settings.home.root, file_id, page_no)
     if detail is None:
         raise HTTPException(404, "no such report row")
-    view = _scan_view(info, detail)
+    view = _scan_view(info, detail, settings.cache_dir)
     return page(request, "row.html", title="แถวรายงาน (report row)", row=detail, scan=view, saved=saved,
                 cells=review.raw_cells(detail), alternatives=review.alternatives(detail))
 
 
-def _scan_view(info: images.PageInfo | None, detail: dict) -> dict:
+def _scan_view(info: images.PageInfo | None, detail: dict, cache_dir: Path) -> dict:
     """What the page can show of the original: a crop, a page with an outline, a sheet, or nothing."""
     if info is None:
         return {"kind": "none"}
     if info.media == "xlsx":
         return _sheet_view(info, detail)
-    box = images.row_box(info, detail.get("raw_cells"))
+    box = images.row_box(info, detail, cache_dir)
     return {"kind": "image", "info": info, "box": box,
             "outline": images.outline_style(info, box) if box else ""}
 
@@ -67,16 +69,20 @@ def shown_grid(grid: list[list[str]]) -> list[list[str]]:
 def page_view(request: Request, file_id: str, page_no: int, table: int | None = None,
               row: int | None = None) -> HTMLResponse:
     settings = request.app.state.settings
-    with connect(settings.home) as conn:
+    with connect(request) as conn:
         info = images.page_info(conn, settings.home.root, file_id, page_no)
         detail = review.row_detail(conn, (file_id, page_no, table, row)) if row is not None else None
         name = conn.execute("SELECT min(source_name) FROM files WHERE file_id = ?", [file_id]).fetchone()[0]
     if info is None:
         raise HTTPException(404, "no such page")
-    view = _scan_view(info, detail) if detail else {"kind": "sheet" if info.media == "xlsx" else "image",
-                                                    "info": info, "box": None, "outline": "", "hit": None,
-                                                    "grid": _grid(info) if info.media == "xlsx" else []}
+    view = _scan_view(info, detail, settings.cache_dir) if detail else _whole_page(info)
     return page(request, "page.html", title=f"{name} หน้า {page_no}", scan=view, row=detail, source_name=name)
+
+
+def _whole_page(info: images.PageInfo) -> dict:
+    if info.media == "xlsx":
+        return {"kind": "sheet", "info": info, "grid": _grid(info), "hit": None}
+    return {"kind": "image", "info": info, "box": None, "outline": ""}
 
 
 def _grid(info: images.PageInfo) -> list[list[str]]:
@@ -94,9 +100,9 @@ def page_image(request: Request, file_id: str, page_no: int) -> Response:
 @router.get("/row-crop/{file_id}/{page_no}/{table}/{row}.png")
 def row_crop(request: Request, file_id: str, page_no: int, table: int, row: int) -> Response:
     info = _image_info(request, file_id, page_no)
-    with connect(request.app.state.settings.home) as conn:
+    with connect(request) as conn:
         detail = review.row_detail(conn, (file_id, page_no, table, row))
-    box = images.row_box(info, detail.get("raw_cells")) if detail else None
+    box = images.row_box(info, detail, request.app.state.settings.cache_dir) if detail else None
     if box is None:
         raise HTTPException(404, "the row could not be located on its page")
     return Response(images.row_crop_png(info, box, request.app.state.settings.cache_dir), media_type="image/png",
@@ -105,7 +111,7 @@ def row_crop(request: Request, file_id: str, page_no: int, table: int, row: int)
 
 def _image_info(request: Request, file_id: str, page_no: int) -> images.PageInfo:
     settings = request.app.state.settings
-    with connect(settings.home) as conn:
+    with connect(request) as conn:
         info = images.page_info(conn, settings.home.root, file_id, page_no)
     if info is None or not images.has_image(info):
         raise HTTPException(404, "no page image for this page")

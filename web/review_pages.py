@@ -29,7 +29,7 @@ PAGE_SIZE = 50
 @router.get("/review", response_class=HTMLResponse)
 def review_page(request: Request, page_no: int = 1, saved: str = "") -> HTMLResponse:
     cache = request.app.state.cache
-    with connect(request.app.state.settings.home) as conn:
+    with connect(request) as conn:
         items = cache.get("review-queue", lambda: review.queue(conn))
     start = (max(page_no, 1) - 1) * PAGE_SIZE
     return page(request, "review.html", title="คิวตรวจสอบ (Review queue)", items=items[start:start + PAGE_SIZE],
@@ -63,7 +63,7 @@ def _invalid(author: str, reason: str, typed: dict[str, str]) -> str:
 def _record(request: Request, key: tuple, action: str, typed: dict[str, str], reason: str, author: str) -> str:
     """Corrections for the changed numbers, then `reviewed` if the row would still fail a check."""
     home = request.app.state.settings.home
-    with connect(home) as conn:
+    with connect(request) as conn:
         detail = review.row_detail(conn, key)
     if detail is None:
         raise HTTPException(404, "no such report row")
@@ -75,7 +75,7 @@ def _record(request: Request, key: tuple, action: str, typed: dict[str, str], re
     if action == "accept" or review.still_failing_after(detail, edits):
         add_correction(home, key, "reviewed", "true", reason=reason, author=author)
         done.append("reviewed")
-    return "ok:" + ", ".join(done)
+    return "ok:" + ", ".join(done) if done else "error:ไม่มีค่าที่เปลี่ยน (nothing changed): แก้ตัวเลข หรือกด accept"
 
 
 def _changed(detail: dict, typed: dict[str, str]) -> dict[str, str]:

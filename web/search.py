@@ -18,8 +18,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pipeline.home import Home
-from web.dataset import SnapshotKey, connect, snapshot_key
+from web.dataset import SnapshotKey, Snapshots, snapshot_key
 from web.words import boundaries, clean, find_word
 
 _TEXTS = """
@@ -37,16 +36,16 @@ LetterKey = tuple[str, int]
 @dataclass(frozen=True)
 class Hit:
     key: LetterKey
-    snippet: tuple[str, str, str]  # before, the first term as found, after
+    at: int  # where the first term was found in the letter's text
 
 
 class LetterIndex:
-    def __init__(self, home: Home, cache_dir: Path) -> None:
-        self.home, self.path = home, cache_dir / "words.parquet"
+    def __init__(self, snapshots: Snapshots, cache_dir: Path) -> None:
+        self.snapshots, self.home, self.path = snapshots, snapshots.home, cache_dir / "words.parquet"
         self._lock = threading.Lock()
         self._key: SnapshotKey | None = None
-        self._entries: dict[LetterKey, tuple[str, bytes]] = {}
-        self._texts: dict[LetterKey, str] = {}
+        # texts and their boundaries, swapped as one object so a search never mixes two snapshots
+        self._index: tuple[dict[LetterKey, str], dict[LetterKey, tuple[str, bytes]]] = ({}, {})
 
     @property
     def ready(self) -> bool:
@@ -58,11 +57,10 @@ class LetterIndex:
             key = snapshot_key(self.home)
             if key == self._key:
                 return
-            with connect(self.home) as conn:
+            with self.snapshots.connect() as conn:
                 texts = _letter_texts(conn)
-            self._texts = texts
-            self._entries = self._segment(texts)
-            self._key = key
+            entries = self._segment(texts)
+            self._index, self._key = (texts, entries), key
 
     def _segment(self, texts: dict[LetterKey, str]) -> dict[LetterKey, tuple[str, bytes]]:
         known = _load(self.path)
@@ -77,21 +75,25 @@ class LetterIndex:
             _save(self.path, entries)
         return entries
 
+    def text(self, key: LetterKey) -> str:
+        return self._index[0].get(key, "")
+
     def search(self, query_terms: list[str]) -> tuple[list[Hit], bool]:
-        """Letters holding every term, and whether terms matched as whole words (index ready)."""
-        ready = self.ready
-        texts, entries = self._texts, self._entries
-        if not ready:
-            if not self._lock.locked():
-                start_background_build(self)
-            with connect(self.home) as conn:
+        """Letters holding every term, and whether terms matched as whole words.
+
+        After a new snapshot the previous index answers (as whole words) while the new one is
+        built in the background; only before the first index is built are plain substrings used.
+        """
+        if not self.ready and not self._lock.locked():
+            start_background_build(self)
+        indexed = self._key is not None  # read before the index: ensure() sets the index first
+        texts, entries = self._index
+        if not indexed:
+            with self.snapshots.connect() as conn:
                 texts, entries = _letter_texts(conn), {}
-        hits = []
-        for key, text in texts.items():
-            hit = _match(key, text, entries.get(key, ("", b""))[1], query_terms)
-            if hit:
-                hits.append(hit)
-        return hits, ready
+        hits = [hit for key, text in texts.items()
+                if (hit := _match(key, text, entries.get(key, ("", b""))[1], query_terms))]
+        return hits, indexed
 
 
 def _match(key: LetterKey, text: str, marks: bytes, query_terms: list[str]) -> Hit | None:
@@ -101,8 +103,7 @@ def _match(key: LetterKey, text: str, marks: bytes, query_terms: list[str]) -> H
         if at < 0:
             return None
         first = at if first < 0 else first
-    end = first + len(query_terms[0])
-    return Hit(key, (text[max(0, first - 60):first], text[first:end], text[end:end + 100]))
+    return Hit(key, first)
 
 
 def _letter_texts(conn: duckdb.DuckDBPyConnection) -> dict[LetterKey, str]:
@@ -124,6 +125,13 @@ def _save(path: Path, entries: dict[LetterKey, tuple[str, bytes]]) -> None:
     tmp = path.with_suffix(f".{threading.get_ident()}.tmp")
     frame.to_parquet(tmp, index=False)
     tmp.replace(path)
+
+
+def snippet(index: LetterIndex, hit: Hit, term: str) -> tuple[str, str, str]:
+    """Text around the first match, for the letters shown (not for every hit: a common word hits thousands)."""
+    text = index.text(hit.key)
+    end = hit.at + len(term)
+    return text[max(0, hit.at - 60):hit.at], text[hit.at:end], text[end:end + 100]
 
 
 def start_background_build(index: LetterIndex) -> threading.Thread:

@@ -15,9 +15,11 @@ import hmac
 import secrets
 from urllib.parse import urlencode, urlsplit
 
+from starlette.datastructures import MutableHeaders
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSRF_COOKIE = "saraban_csrf"
 TOKEN_COOKIE = "saraban_token"
@@ -35,7 +37,7 @@ def _same(a: str, b: str) -> bool:
 class TokenGate(BaseHTTPMiddleware):
     """Refuse every request without the token (only installed when a token is set)."""
 
-    def __init__(self, app, token: str) -> None:  # noqa: ANN001 - an ASGI app
+    def __init__(self, app: ASGIApp, token: str) -> None:
         super().__init__(app)
         self.token = token
 
@@ -58,16 +60,30 @@ def _remember_token(request: Request, token: str) -> Response:
     return response
 
 
-class CsrfCookie(BaseHTTPMiddleware):
-    """Give every browser a CSRF token (request.state.csrf) in a SameSite=Strict cookie."""
+class CsrfCookie:
+    """Give every browser a CSRF token (request.state.csrf) in a SameSite=Strict cookie.
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        known = request.cookies.get(CSRF_COOKIE, "")
-        request.state.csrf = known or secrets.token_urlsafe(32)
-        response = await call_next(request)
-        if not known:
-            response.set_cookie(CSRF_COOKIE, request.state.csrf, httponly=True, samesite="strict")
-        return response
+    Plain ASGI rather than BaseHTTPMiddleware: it runs on every request, and needs no body.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        known = Request(scope).cookies.get(CSRF_COOKIE, "")
+        token = known or secrets.token_urlsafe(32)
+        scope.setdefault("state", {})["csrf"] = token
+
+        async def send_with_cookie(message: Message) -> None:
+            if message["type"] == "http.response.start" and not known:
+                MutableHeaders(scope=message).append(
+                    "set-cookie", f"{CSRF_COOKIE}={token}; HttpOnly; Path=/; SameSite=strict")
+            await send(message)
+
+        await self.app(scope, receive, send_with_cookie)
 
 
 def check_post(request: Request, form_token: str) -> None:

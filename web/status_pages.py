@@ -17,7 +17,7 @@ router = APIRouter()
 def deadlines_page(request: Request) -> HTMLResponse:
     settings = request.app.state.settings
     today = settings.today()
-    with connect(settings.home) as conn:
+    with connect(request) as conn:
         groups = deadlines.split(deadlines.due_items(conn, today), today)
         missing = [_not_reporting(conn, ind) for ind in national.indicators(conn)]
     return page(request, "deadlines.html", title="กำหนดส่ง (Deadlines)", today=today, groups=groups,
@@ -35,7 +35,7 @@ def _not_reporting(conn, indicator: str) -> dict:  # noqa: ANN001 - DuckDB conne
 @router.get("/runs", response_class=HTMLResponse)
 def runs_page(request: Request) -> HTMLResponse:
     settings = request.app.state.settings
-    with connect(settings.home) as conn:
+    with connect(request) as conn:
         context = {"counts": runs.status_counts(conn), "runs": runs.runs(conn), "files": runs.recent_files(conn),
                    "quarantined": runs.quarantined(conn)}
     ui = runs.prefect_ui(settings.prefect_state, settings.home.root)
