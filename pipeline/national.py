@@ -60,8 +60,10 @@ def national(
 
 def _province_rows(progress: pd.DataFrame) -> pd.DataFrame:
     rows = progress[progress["district_code"].fillna("").astype(str) == ""].copy()
-    rows["period"] = rows["period"].astype(str)
-    return rows
+    rows["period"] = rows["period"].fillna("").astype(str)
+    # A row whose month could not be read stays in report_rows and progress, flagged; it
+    # cannot be placed on the national month axis.
+    return rows[rows["period"].str.fullmatch(r"\d{4}-\d{2}")]
 
 
 def _one_indicator(indicator: str, rows: pd.DataFrame) -> pd.DataFrame:
