@@ -100,3 +100,18 @@ def test_header_whose_place_heading_was_lost_takes_the_name_column() -> None:
         row[1] = name
     found = find_header(provinces)
     assert found is not None and found.roles.get("province") == 1
+
+
+def test_form_scanned_upside_down_is_turned_and_read(tmp_path) -> None:  # noqa: ANN001
+    from pipeline.process import process_file
+    from pipeline.tables.render import save_pdf
+
+    page = render_report_form(ROWS, TITLE, dpi=200, font="Garuda").rotate(180)
+    path = save_pdf([page], tmp_path / "upside_down.pdf")
+    work = tmp_path / "work"
+    work.mkdir()
+    doc, extraction = process_file(path, work, source_name=path.name)
+    rows = extraction.report_rows
+    assert [(r.district_code, r.total, r.established, r.not_established) for r in rows] == EXPECTED
+    assert {r.period for r in rows} == {"2018-06"}
+    assert doc.pages[0].confidence is not None and doc.pages[0].confidence >= 50
