@@ -7,9 +7,10 @@ header text — all header rows joined — is matched on its skeleton against ke
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from extractors.form_cells import skeleton
+from extractors.form_cells import parse_count, skeleton
 from pipeline.tables.model import Grid
 
 NUMERIC_ROLES = ("total", "established", "not_established")
@@ -85,11 +86,43 @@ def find_header(grid: Grid, max_start: int = 12) -> Header | None:
         for depth in (1, 2, 3):
             if start + depth > len(grid):
                 break
-            roles = _roles(grid, start, depth)
+            roles = _with_body_place(grid, start + depth, _roles(grid, start, depth))
             next_row = grid[start + depth] if start + depth < len(grid) else []
             if _is_usable(roles) and not _is_header_like(next_row):
                 return Header(start, start + depth, fill_numeric_roles(grid, start, roles))
     return None
+
+
+_BODY_SAMPLE = 12  # body rows looked at to find an unlabelled place column
+
+
+def _with_body_place(grid: Grid, data_row: int, roles: dict[str, int]) -> dict[str, int]:
+    """A place column whose heading OCR lost (a lone อำเภอ in a tall merged cell reads as
+    nothing) is the free column left of the counts whose body cells are names, not numbers."""
+    counts = [roles[r] for r in NUMERIC_ROLES if r in roles]
+    if any(r in roles for r in PLACE_ROLES) or not counts:
+        return roles
+    body = grid[data_row:data_row + _BODY_SAMPLE]
+    for col in range(min(counts)):
+        if col in roles.values():
+            continue
+        names = [row[col] for row in body if col < len(row) and row[col].strip()]
+        if len(names) >= 2 and sum(_is_name(v) for v in names) >= 0.6 * len(names):
+            return {**roles, _place_role(names): col}
+    return roles
+
+
+def _is_name(text: str) -> bool:
+    return parse_count(text) is None and len(re.findall("[ก-ฮ]", text)) >= 2
+
+
+def _place_role(names: list[str]) -> str:
+    """Province when most names are provinces as printed, else district (the usual form)."""
+    from extractors.places import match_province
+
+    hits = [match_province(n) for n in names]
+    provinces = sum(h is not None and h.score >= 90 and not h.corrected for h in hits)
+    return "province" if provinces >= 0.6 * len(names) else "district"
 
 
 def _is_header_like(row: list[str]) -> bool:

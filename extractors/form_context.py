@@ -12,12 +12,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pythainlp.util import thai_digit_to_arabic_digit
+from pythainlp.util.date import thai_full_months
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from extractors.form_cells import skeleton
 from extractors.places import match_province, province_name
 from pipeline.records import Letter
-from pipeline.thai.dates import fuzzy_month, parse_period
+from pipeline.thai.dates import BE_OFFSET, fuzzy_month, parse_period
 
 _JOINT_KEYS = ("ปฏบตการรวม", "สถานทกลาง", "ศนยปฏบตการ")
 _HELP_KEYS = ("ศนยชวยเหลอประชาชน", "ชวยเหลอประชาชน")
@@ -25,11 +28,21 @@ _PROVINCE_WORD = re.compile(r"จ\s*ั?\s*ง\s*ห\s*ว\s*ั?\s*ด|จั�
 _EARLIEST_YEAR, _LATEST_YEAR = 2005, 2035  # report periods outside these are misreadings
 
 
+# "เดือน" with OCR's stray spaces, dots and marks between its letters (เด ือน, เดอน).
+_MONTH_WORD = re.compile("เ[\\s.\u0e31-\u0e4e]*ด[\\s.\u0e31-\u0e4e]*อ[\\s.\u0e31-\u0e4e]*น")
+_STRIPPED_MONTHS = [skeleton(name) for name in thai_full_months]
+_YEAR_DIGITS = re.compile(r"\d[\d\s]*")
+
+
 @dataclass(frozen=True)
 class FormContext:
     indicator: str = ""  # help_centre | joint_centre | "" unknown
     period: str = ""  # YYYY-MM
     province_code: str = ""  # the province the title (or letter) names
+    # Where period and province came from: title | page | letter | inherited | "" (unknown).
+    # A value taken from anywhere but the form itself is a guess the rows are flagged for.
+    period_source: str = ""
+    province_source: str = ""
 
 
 def detect_indicator(text: str) -> str:
@@ -50,8 +63,53 @@ def _plausible(period: str | None) -> str:
 
 
 def detect_period(text: str) -> str:
-    """YYYY-MM from "ประจำเดือน … พ.ศ. …" or an update date; "" when none is plausible."""
-    return _plausible(parse_period(text))
+    """YYYY-MM from "ประจำเดือน … พ.ศ. …" or an update date; "" when none is plausible.
+
+    OCR damages captions in ways a date pattern does not forgive (มิ มอุนายน, "พ. A." for
+    พ.ศ.), so a caption the strict reading misses is read again word by word
+    (`caption_month_year`)."""
+    strict = _plausible(parse_period(text))
+    if strict:
+        return strict
+    month, year = caption_month_year(text)
+    return f"{year:04d}-{month:02d}" if month and year else ""
+
+
+def caption_month_year(text: str) -> tuple[int | None, int | None]:
+    """(month, Gregorian year) after the first "เดือน"; either is None when unreadable.
+
+    The month is the month name nearest the letters that follow (marks and spaces ignored,
+    a third of its letters may be wrong, and no other month as near); the year is the first
+    number after it, kept only when it is a plausible BE or CE year.
+    """
+    text = thai_digit_to_arabic_digit(text)
+    for found in _MONTH_WORD.finditer(text):
+        rest = text[found.end():].split("\n")[0]
+        head = re.split(r"\d", rest, maxsplit=1)[0]
+        month = _nearest_month(skeleton(re.sub("[^ก-๛]", "", head)))
+        if month:
+            return month, _year_in(rest[len(head):])
+    return None, None
+
+
+def _nearest_month(letters: str) -> int | None:
+    scores = [min(Levenshtein.distance(letters[:len(name) + k], name) for k in (-1, 0, 1))
+              for name in _STRIPPED_MONTHS]
+    best = min(scores)
+    month = scores.index(best) + 1
+    if best > max(1, len(_STRIPPED_MONTHS[month - 1]) // 3) or scores.count(best) > 1:
+        return None
+    return month
+
+
+def _year_in(text: str) -> int | None:
+    found = _YEAR_DIGITS.match(text.strip())
+    digits = re.sub(r"\s", "", found.group(0)) if found else ""
+    year = int(digits) if len(digits) in (2, 4) else 0
+    if len(digits) == 2:
+        year += 2500
+    year = year - BE_OFFSET if year >= 2400 else year
+    return year if _EARLIEST_YEAR <= year <= _LATEST_YEAR else None
 
 
 def row_period(cell: str, table_period: str) -> str:
@@ -131,9 +189,46 @@ def _near_letter(period: str, letters: Sequence[Letter]) -> bool:
     return any(abs((d - when).days) <= 400 for d in dates)
 
 
-def _letter_month(letters: Sequence[Letter]) -> str:
+def _letter_month(letters: Sequence[Letter], month: int | None) -> str:
+    """The covering letter's month; with the form's own month known, the latest such month
+    on or before the letter (a report is sent after the month it reports)."""
     dates = [lt.date for lt in letters if lt.date]
-    return f"{dates[0].year:04d}-{dates[0].month:02d}" if dates else ""
+    if not dates:
+        return ""
+    sent = dates[0]
+    if month is None:
+        return f"{sent.year:04d}-{sent.month:02d}"
+    year = sent.year if month <= sent.month else sent.year - 1
+    return f"{year:04d}-{month:02d}"
+
+
+def _period(title: str, page_text: str, letters: Sequence[Letter],
+            inherited: FormContext) -> tuple[str, str]:
+    """(period, source), most local source first."""
+    period = detect_period(title)
+    if period:
+        return period, "title"
+    if inherited.period:
+        return inherited.period, inherited.period_source
+    period = detect_period(page_text)
+    if period and _near_letter(period, letters):
+        return period, "page"
+    period = _letter_period(letters)
+    if period:
+        return period, "letter"
+    month = caption_month_year(title)[0] or caption_month_year(page_text)[0]
+    period = _letter_month(letters, month)
+    return (period, "letter_date") if period else ("", "")
+
+
+def _province(title: str, letters: Sequence[Letter], inherited: FormContext) -> tuple[str, str]:
+    province = detect_province(title)
+    if province:
+        return province, "title"
+    if inherited.province_code:
+        return inherited.province_code, inherited.province_source
+    province = _letter_province(letters)
+    return (province, "letter") if province else ("", "")
 
 
 def read_context(title: str, page_text: str, letters: Sequence[Letter],
@@ -141,14 +236,9 @@ def read_context(title: str, page_text: str, letters: Sequence[Letter],
     """Indicator, period and province for a table, most local source first."""
     inherited = inherited or FormContext()
     indicator = detect_indicator(title) or detect_indicator(page_text) or inherited.indicator
-    period = detect_period(title) or inherited.period
-    if not period:
-        period = detect_period(page_text)
-        if period and not _near_letter(period, letters):
-            period = ""
-    period = period or _letter_period(letters) or _letter_month(letters)
-    province = detect_province(title) or inherited.province_code or _letter_province(letters)
     if not indicator:
         indicator = next((detect_indicator(lt.subject) for lt in letters
                           if detect_indicator(lt.subject)), "")
-    return FormContext(indicator, period, province)
+    period, period_source = _period(title, page_text, letters, inherited)
+    province, province_source = _province(title, letters, inherited)
+    return FormContext(indicator, period, province, period_source, province_source)

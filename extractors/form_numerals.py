@@ -79,8 +79,8 @@ def read_cell_number(reader: NumeralReader | None, crop: np.ndarray | None,
     return CellNumber(reading.value, float(reading.confidence), reading.text, _alt_values(reading))
 
 
-_YEAR_LINE = re.compile(r"(พ\s*\.?\s*ศ|ประจ[ำา]\s*เด[ือ]*น|W\.A)")
-_YEAR_TOKEN = re.compile(r"(?:พ\s*\.?\s*ศ\s*\.?|W\.A\.?)\s*([\d๐-๙][\d๐-๙ .]*)\s*\.?\s*$")
+_YEAR_LINE = re.compile(r"(พ\s*\.?\s*ศ|ประจ[ำา]\s*เด\s*[ือ]*\s*น|W\.A|\.\s*A\.)")
+_YEAR_TOKEN = re.compile(r"(?:พ+\s*\.*\s*[ศA]\s*\.?|W\.A\.?)\s*([\d๐-๙][\d๐-๙ .]*)\s*\.?\s*$")
 
 
 def _last_word(gray: np.ndarray) -> np.ndarray | None:
@@ -108,9 +108,27 @@ def reread_caption_year(lines: list[str], boxes: list[tuple[int, int, int, int]]
         if not _YEAR_LINE.search(text):
             continue
         left, top, right, bottom = box
-        word = _last_word(image[top:bottom, left:right])
-        reading = reader.read(word) if word is not None else None
-        if reading is not None and reading.value and 2540 <= reading.value <= 2580:
-            head = _YEAR_TOKEN.sub("", text).rstrip()
-            out[i] = f"{head} พ.ศ. {reading.value}"
+        year = _pixel_year(image[top:bottom, left:right], reader)
+        if year is not None:
+            # Everything from the first digit on is the misread year (and specks after it).
+            head = _YEAR_TOKEN.sub("", re.split(r"[\d๐-๙]", text, maxsplit=1)[0] + "0")
+            out[i] = f"{head.rstrip()} พ.ศ. {year}"
     return out
+
+
+_BE_YEAR = re.compile(r"25[4-8]\d")
+
+
+def _pixel_year(line: np.ndarray, reader: NumeralReader) -> int | None:
+    """A plausible BE year read from a caption line's pixels: its last word, else the whole line.
+
+    A trailing dash or speck makes the last ink run no year at all, and Thai captions have
+    no wide gaps to split on; the year is the line's last four digits that make one."""
+    word = _last_word(line)
+    for crop in (word, line):
+        reading = reader.read(crop) if crop is not None and crop.size else None
+        digits = re.sub(r"\D", "", reading.text) if reading is not None else ""
+        years = _BE_YEAR.findall(digits)
+        if years:
+            return int(years[-1])
+    return None

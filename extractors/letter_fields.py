@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from extractors.letter_docnum import DocNumber, read_header_number, try_parse_docnum
 from extractors.letter_terms import (
     ADDRESSEE,
+    ADDRESSEE_TITLE,
     ATTACHMENT_HEAD,
     LEAD,
     MEMO_OFFICE,
@@ -190,11 +191,40 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
         if len(text) <= 3:  # blank, or an OCR speck between a subject and its wrapped line
             gap = True
             continue
-        if _is_header_keyword(text) or (gap and not _WRAP_AFTER_GAP.match(text)) or len(parts) == 3:
+        if _subject_ends(parts[-1]) or _is_header_keyword(text) or _is_addressee_line(text) \
+                or (gap and not _WRAP_AFTER_GAP.match(text)) or len(parts) == 3:
             break
         parts.append(text)
         gap = False
-    return tidy(smart_join(parts)), start
+    return _cut_after_year(tidy(smart_join(parts))), start
+
+
+# A subject that has reached its year (…ประจำปีงบประมาณ พ.ศ. 2567) is complete: the next line
+# is the addressee or the body even when OCR garbled their label.
+_YEAR_END = re.compile(r"(พ\s?\.\s?ศ\s?\.)\s*(\d{4})(?=\s|$)")
+# An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`): junk, then a title.
+_ADDRESSEE_BY_TITLE = re.compile(
+    f"^(?:\\S{{1,5}}\\s+)?(?:{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
+
+
+def _subject_ends(text: str) -> bool:
+    return bool(_YEAR_END.search(text)) and not re.search(r"\(\s*[^)]*$", text)
+
+
+def _is_addressee_line(text: str) -> bool:
+    return bool(_ADDRESSEE_BY_TITLE.match(text))
+
+
+def _cut_after_year(subject: str) -> str:
+    """`… พ.ศ.2566 แค ดนด` → `… พ.ศ. 2566`: the year spaced as printed, and a few letters of
+    stamp or signature ink read after it dropped."""
+    years = list(_YEAR_END.finditer(subject))
+    if not years:
+        return subject
+    last = years[-1]
+    tail = subject[last.end():].strip()
+    head = subject[:last.start()] + f"พ.ศ. {last.group(2)}"
+    return head if len(tail) < 10 else f"{head} {tail}"
 
 
 def _is_header_keyword(text: str) -> bool:

@@ -39,7 +39,13 @@ def starts_with(*words: str) -> re.Pattern[str]:
 MEMO_TITLE = re.compile(f"{LEAD}{loose('บันทึกข้อความ')}[\\s.*#]*$")
 SUBJECT = re.compile(f"{LEAD}{loose('เรื่อง')}[\\s.:]*")
 # `เรียน` also read as `รียน`/`เรยน`; `จึงเรียนมา` never starts a line with เรียน.
-ADDRESSEE = re.compile(f"{LEAD}(?:เ?ร{loose('ีย')}น(?!มา)|{loose('ถึง')}(?=\\s))[\\s.:]*")
+# A memo's ถึง is often set flush against the addressee (ถึงสำนักงาน…), and OCR drops the
+# space after เรียน; the titles an addressee starts with tell it from ถึงแม้ and the like.
+ADDRESSEE_TITLE = ("สำนักงาน", "ผู้ว่าราชการ", "ผู้อำนวยการ", "อธิบดี", "ปลัด", "นายอำเภอ",
+                   "นายก", "หัวหน้า", "ท้องถิ่นจังหวัด", "ท้องถิ่นอำเภอ", "รองอธิบดี", "ประธาน", "เลขาธิการ")
+_TITLE_AHEAD = "|".join(loose(t) for t in ADDRESSEE_TITLE)
+ADDRESSEE = re.compile(
+    f"{LEAD}(?:เ?ร{loose('ีย')}น(?!มา)|{loose('ถึง')}(?=\\s|{_TITLE_AHEAD}))[\\s.:]*")
 REFERENCE_HEAD = re.compile(f"{LEAD}{loose('อ้างถึง')}[\\s.:]*")
 ATTACHMENT_HEAD = re.compile(f"{LEAD}(?:{loose('สิ่งที่ส่งมาด้วย')}|\\S{{0,4}}\\s*{loose('ส่งมาด้วย')})[\\s.:]*")
 URGENCY = re.compile(f"{LEAD}({loose('ด่วนที่สุด')}|{loose('ด่วนมาก')}|{loose('ด่วน')})(?![ก-๛])")

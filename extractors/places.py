@@ -107,7 +107,16 @@ def _best(key: str, choices: dict[str, str], min_score: float) -> PlaceMatch | N
     if hit is None:
         return None
     _, score, code = hit
-    return PlaceMatch(code, choices[code], score, corrected=keyed[code] != key)
+    return PlaceMatch(code, choices[code], score, corrected=_toneless(keyed[code]) != _toneless(key))
+
+
+# Tone marks and ์ are what OCR adds and drops most (a speck over a final consonant reads ๊);
+# a name that differs only in them was printed right and is not reported as corrected.
+_TONES = re.compile("[\u0e47-\u0e4e]")
+
+
+def _toneless(name: str) -> str:
+    return _TONES.sub("", name)
 
 
 def match_province(name: str) -> PlaceMatch | None:

@@ -126,7 +126,25 @@ def _make_row(table: _Logical, raw: RawRow, where: tuple[int, int, int], provinc
         add_flag(row, "name_corrected")
     if conflict:
         add_flag(row, "province_conflict")
+    _flag_context(row, table.context)
     return row
+
+
+# Context taken from outside the form (the covering letter's date) is a guess.
+_GUESSED_SOURCES = ("letter_date",)
+
+
+def _flag_context(row: ReportRow, context: FormContext) -> None:
+    """Kept, never dropped: a row whose month or province could not be established says so,
+    and records where the ones it has came from."""
+    row.raw_cells["period_source"] = context.period_source
+    row.raw_cells["province_source"] = context.province_source if row.province_code else ""
+    if not row.period:
+        add_flag(row, "period_unknown")
+    elif context.period_source in _GUESSED_SOURCES:
+        add_flag(row, "period_inferred")
+    if not row.province_code:
+        add_flag(row, "province_unknown")
 
 
 def _indicator_by_shape(table: _Logical) -> str:

@@ -85,3 +85,14 @@ def test_sample_truth_matches_expected_national() -> None:
     pd.testing.assert_frame_equal(got.reset_index(drop=True), expected)
     joint = result[result["indicator"] == J].iloc[0]
     assert (joint["target"], joint["pct_of_target"]) == (878, 4.4)
+
+
+def test_row_without_period_changes_neither_progress_nor_national() -> None:
+    """A report whose month could not be read must not stop the national table being built; the
+    row itself is kept in report_rows, flagged no_period, and listed for review (unplaced_rows)."""
+    rows = syn.report_rows()
+    undated = rows.iloc[[0]].assign(period="", flags="period_unknown")
+    progress = reconcile(pd.concat([rows, undated], ignore_index=True), syn.letters(), syn.files())
+    assert not (progress["period"] == "").any()
+    assert _records(national(progress, _indicators(100))) == _records(
+        national(reconcile(rows, syn.letters(), syn.files()), _indicators(100)))

@@ -19,6 +19,7 @@ from pipeline.errors import OcrError
 from pipeline.ocr import cache
 from pipeline.ocr.cache import image_hash
 from pipeline.ocr.deskew import deskew
+from pipeline.ocr.orientation import detect_rotation, needs_check, turn
 from pipeline.ocr.tesseract import OcrOptions, OcrResult, ocr_image
 from pipeline.records import Page, PageError
 
@@ -80,7 +81,36 @@ def ocr_pages(pages: list[Page], options: OcrOptions, cache_dir: Path, workers: 
     for page in todo:
         if page.number in futures:
             _collect(page, futures[page.number], options, cache_dir)
+    for page in todo:
+        if page.words and needs_check(page.confidence):
+            _upright(page, options, cache_dir, workers)
     return pages
+
+
+def _upright(page: Page, options: OcrOptions, cache_dir: Path, workers: int) -> None:
+    """A poorly read page that OSD finds turned is turned and read again; the new reading is
+    kept only when it reads better (OSD can be fooled by a page of tables and stamps)."""
+    try:
+        clockwise = detect_rotation(page.image)
+    except OcrError as e:
+        page.errors.append(PageError(page.number, e.reason, str(e), stage="orientation"))
+        return
+    if not clockwise:
+        return
+    before = (page.image, page.image_sha, page.words, page.raw_text, page.confidence,
+              page.width, page.height)
+    page.image = turn(page.image, clockwise)
+    page.height, page.width = page.image.shape[:2]
+    prepare_page(page)
+    cached = cache.load(cache.entry_path(cache_dir, page.image, options))
+    if cached is not None:
+        _apply(page, cached)
+    else:
+        _collect(page, _pool_for(workers).submit(ocr_image, page.image, options), options,
+                 cache_dir)
+    if (page.confidence or 0) <= (before[4] or 0):
+        (page.image, page.image_sha, page.words, page.raw_text, page.confidence, page.width,
+         page.height) = before
 
 
 def _collect(page: Page, future: Future[OcrResult], options: OcrOptions, cache_dir: Path) -> None:

@@ -1,0 +1,117 @@
+"""Report forms the samples do not show: photographed pages, bilevel scans, damaged captions,
+headings OCR loses. Rendered with real fonts and read through the whole table path."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from extractors.form_columns import find_header
+from extractors.form_context import caption_month_year, detect_period
+from extractors.report_forms import extract_report_rows
+from pipeline.records import Document, Letter, Page, ReportRow
+from pipeline.synth.tables import FormRow, render_report_form
+
+TITLE = ["แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น",
+         "ประจำเดือน มิถุนายน พ.ศ. ๒๕๖๑", "จังหวัดอุตรดิตถ์"]
+ROWS = [
+    FormRow("1", "เมืองอุตรดิตถ์", 15, 13, 2),
+    FormRow("2", "ตรอน", 9, 7, 2, "ไม่มี"),
+    FormRow("3", "ท่าปลา", 3, 3, None),
+    FormRow("4", "น้ำปาด", 12, 11, 1, "ขาดบุคลากร"),
+]
+EXPECTED = [("5301", 15, 13, 2), ("5302", 9, 7, 2), ("5303", 3, 3, 0), ("5304", 12, 11, 1)]
+
+
+def _rows(image: np.ndarray, letters: list[Letter] | None = None) -> list[ReportRow]:
+    page = Page(number=1, source="ocr", image=image, dpi=300, width=image.shape[1],
+                height=image.shape[0])
+    doc = Document(file_id="g", source_name="form.pdf", media="pdf", pages=[page])
+    return extract_report_rows(doc, letters or [], {1: "report_form"})
+
+
+def _photographed(gray: np.ndarray, seed: int = 3) -> np.ndarray:
+    """A phone photo's look: grey, unevenly lit ground and dark specks all over."""
+    rng = np.random.default_rng(seed)
+    h, w = gray.shape
+    light = 200 + 25 * np.linspace(0, 1, w)[None, :] * np.linspace(0.4, 1, h)[:, None]
+    page = np.where(gray < 128, gray.astype(float) + 30, light)
+    specks = rng.random((h, w)) < 0.0015
+    page[specks] = 60
+    return np.clip(page, 0, 255).astype(np.uint8)
+
+
+@pytest.fixture(scope="module")
+def photographed_rows() -> list[ReportRow]:
+    page = np.array(render_report_form(ROWS, TITLE, dpi=300, font="Garuda"))
+    return _rows(_photographed(page))
+
+
+def test_photographed_form_finds_place_column_and_rows(photographed_rows: list[ReportRow]) -> None:
+    rows = photographed_rows
+    assert [(r.district_code, r.total, r.established, r.not_established) for r in rows] == EXPECTED
+    assert {(r.period, r.province_code) for r in rows} == {("2018-06", "53")}
+    assert not any("period_unknown" in r.flags for r in rows)
+
+
+def test_bilevel_scan_reads_caption_period() -> None:
+    """A fax-like 1-bit page at 200 dpi: the caption's Thai year is still read."""
+    page = np.array(render_report_form(ROWS, TITLE, dpi=200, font="Garuda"))
+    bilevel = np.where(page < 160, 0, 255).astype(np.uint8)
+    rows = _rows(bilevel)
+    assert {r.period for r in rows} == {"2018-06"}
+    assert [r.district_code for r in rows] == [e[0] for e in EXPECTED]
+
+
+def test_row_without_readable_period_is_kept_and_flagged() -> None:
+    title = [TITLE[0], "ประจำเดือน", TITLE[2]]  # the month and year were never printed
+    rows = _rows(np.array(render_report_form(ROWS[:2], title, dpi=200)))
+    assert [r.district_code for r in rows] == ["5301", "5302"]
+    assert all(r.period == "" and "period_unknown" in r.flags for r in rows)
+
+
+@pytest.mark.parametrize(("text", "month", "year"), [
+    (". ประจำเดือน มิ มอุนายน พ. A. 2561 —", 6, 2018),  # month torn, พ.ศ. read as Latin
+    ("| ป ระ จำเดือน กุมภาพันธ์ พพ..ศ . 2565", 2, 2022),
+    ("ประจําเด ือนกันยายนพ.ศ. ๒ ๕๖๒", 9, 2019),
+    (".ประจำเดือน พฤษภาคม W.A. 256", 5, None),  # a digit lost: month only
+    ("ประจำเดือน ธันวาคม พ. ศ. 25202", 12, None),
+    ("เรื่อง ขอส่งรายงาน", None, None),
+])
+def test_caption_month_year_from_damaged_ocr(text: str, month: int | None,
+                                             year: int | None) -> None:
+    assert caption_month_year(text) == (month, year)
+
+
+def test_period_falls_back_to_the_strict_reading_first() -> None:
+    assert detect_period("ประจำเดือน มี.ค. 2561") == "2018-03"
+    assert detect_period("ประจำเดือน ตุลาคม พ. A. 2567") == "2024-10"
+
+
+def test_header_whose_place_heading_was_lost_takes_the_name_column() -> None:
+    grid = [["", "", "จำนวน อปท. ทั้งหมด (แห่ง)", "จัดตั้งแล้ว (แห่ง)", "ยังไม่จัดตั้ง (แห่ง)"],
+            ["๑", "เมืองชลบุรี", "20 แห่ง", "11 แห่ง", "9 แห่ง"],
+            ["๒", "บ้านบึง", "3 แห่ง", "3 แห่ง", "-"],
+            ["๓", "หนองใหญ่", "14 แห่ง", "8 แห่ง", "6 แห่ง"]]
+    header = find_header(grid)
+    assert header is not None and header.roles["district"] == 1 and header.data_row == 1
+    provinces = [row[:] for row in grid]
+    for row, name in zip(provinces[1:], ("ชลบุรี", "ระยอง", "จันทบุรี"), strict=True):
+        row[1] = name
+    found = find_header(provinces)
+    assert found is not None and found.roles.get("province") == 1
+
+
+def test_form_scanned_upside_down_is_turned_and_read(tmp_path) -> None:  # noqa: ANN001
+    from flows.process import process_file
+    from pipeline.synth.tables import save_pdf
+
+    page = render_report_form(ROWS, TITLE, dpi=200, font="Garuda").rotate(180)
+    path = save_pdf([page], tmp_path / "upside_down.pdf")
+    work = tmp_path / "work"
+    work.mkdir()
+    doc, extraction = process_file(path, work, source_name=path.name)
+    rows = extraction.report_rows
+    assert [(r.district_code, r.total, r.established, r.not_established) for r in rows] == EXPECTED
+    assert {r.period for r in rows} == {"2018-06"}
+    assert doc.pages[0].confidence is not None and doc.pages[0].confidence >= 50
