@@ -12,8 +12,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from pipeline.errors import SarabanError
-from web import letter_pages, national_pages, provenance_pages, review_pages, status_pages
+from web import charts, letter_pages, national_pages, provenance_pages, review_pages, status_pages
 from web.dataset import SnapshotCache, Snapshots
+from web.heap import freeze_heap
 from web.render import page
 from web.search import LetterIndex, start_background_build
 from web.security import LOOPBACK_HOSTS, CsrfCookie, ForbiddenPost, TokenGate
@@ -40,7 +41,14 @@ def create_app(settings: WebSettings, *, build_index: bool = True) -> FastAPI:
     app.add_exception_handler(ForbiddenPost, _forbidden)
     app.add_exception_handler(SarabanError, _saraban_error)
     app.add_exception_handler(StarletteHTTPException, _not_found)
+    _settle()
     return app
+
+
+def _settle() -> None:
+    """Load Altair's schema now, then freeze what is loaded (web/heap.py)."""
+    charts.history_chart([], "")
+    freeze_heap()
 
 
 def _add_security(app: FastAPI, settings: WebSettings) -> None:

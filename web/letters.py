@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
 from web.dataset import records
 
@@ -44,7 +44,8 @@ def list_letters(conn: duckdb.DuckDBPyConnection, filters: LetterFilters, page_n
     where, params = filters.where()
     source = "letters l"
     if keys is not None:
-        conn.register("_hits", pd.DataFrame(keys, columns=["file_id", "letter_index"]))
+        # Arrow registers a few thousand search hits faster than pandas does
+        conn.register("_hits", pa.table({"file_id": [k[0] for k in keys], "letter_index": [k[1] for k in keys]}))
         source = "letters l JOIN _hits h USING (file_id, letter_index)"
     total = conn.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()[0]
     rows = records(conn, f"""SELECT {_COLUMNS}, {_NAME}

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 from fastapi import APIRouter, HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
-from pipeline.config import load_settings
-from pipeline.loading.xlsx import load_xlsx
+from pipeline.loading.xlsx import cell_text
 from web import images, provenance, review
 from web.dataset import connect
 from web.render import page
@@ -54,15 +54,18 @@ def _scan_view(info: images.PageInfo | None, detail: dict, cache_dir: Path) -> d
 
 
 def _sheet_view(info: images.PageInfo, detail: dict) -> dict:
-    pages = load_xlsx(info.raw_path, load_settings())
-    grid = next((p.grid for p in pages if p.number == info.page), None) or []
-    hit = locate_sheet_row(grid, review.raw_cells(detail))
-    return {"kind": "sheet", "info": info, "grid": shown_grid(grid), "hit": hit}
+    grid = sheet_cells(info)
+    return {"kind": "sheet", "info": info, "grid": grid, "hit": locate_sheet_row(grid, review.raw_cells(detail))}
 
 
-def shown_grid(grid: list[list[str]]) -> list[list[str]]:
-    """The loader repeats a merged cell's value in every cell it covers; show it once, as Excel does."""
-    return [[c if i == 0 or c != row[i - 1] else "" for i, c in enumerate(row)] for row in grid]
+def sheet_cells(info: images.PageInfo) -> list[list[str]]:
+    """The sheet's cells as Excel shows them (a merged range's value once, in its top-left cell)."""
+    book = openpyxl.load_workbook(info.raw_path, read_only=True, data_only=True)
+    try:
+        sheet = book[info.sheet_name] if info.sheet_name in book.sheetnames else book.worksheets[info.page - 1]
+        return [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
 
 
 @router.get("/page/{file_id}/{page_no}", response_class=HTMLResponse)
@@ -81,13 +84,8 @@ def page_view(request: Request, file_id: str, page_no: int, table: int | None = 
 
 def _whole_page(info: images.PageInfo) -> dict:
     if info.media == "xlsx":
-        return {"kind": "sheet", "info": info, "grid": _grid(info), "hit": None}
+        return {"kind": "sheet", "info": info, "grid": sheet_cells(info), "hit": None}
     return {"kind": "image", "info": info, "box": None, "outline": ""}
-
-
-def _grid(info: images.PageInfo) -> list[list[str]]:
-    pages = load_xlsx(info.raw_path, load_settings())
-    return shown_grid(next((p.grid or [] for p in pages if p.number == info.page), []))
 
 
 @router.get("/page-image/{file_id}/{page_no}.png")

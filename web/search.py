@@ -19,6 +19,7 @@ import duckdb
 import pandas as pd
 
 from web.dataset import SnapshotKey, Snapshots, snapshot_key
+from web.heap import freeze_heap
 from web.words import boundaries, clean, find_word
 
 _TEXTS = """
@@ -61,6 +62,7 @@ class LetterIndex:
                 texts = _letter_texts(conn)
             entries = self._segment(texts)
             self._index, self._key = (texts, entries), key
+        freeze_heap()  # the index lives as long as its snapshot: keep full collections from walking it
 
     def _segment(self, texts: dict[LetterKey, str]) -> dict[LetterKey, tuple[str, bytes]]:
         known = _load(self.path)
