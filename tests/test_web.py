@@ -4,6 +4,7 @@ and a headless Chromium pass that renders the charts and writes the README scree
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import shutil
 import socket
@@ -13,7 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import geothai
 import pytest
+from docx import Document as open_docx
 from fastapi.testclient import TestClient
 from web_home import LAMPHUN, build_web_home
 
@@ -257,14 +260,6 @@ def test_deadlines_and_runs(client: TestClient) -> None:
     assert "ไฟล์ PDF มีรหัสผ่าน" in runs and "ไฟล์ว่างเปล่า" in runs and "ไม่มี Prefect UI" in runs
 
 
-def test_drafting_hook_appears_only_with_the_module(client: TestClient, monkeypatch) -> None:
-    assert "/draft/followup/help_centre" not in client.get("/indicator/help_centre").text
-    from web.render import TEMPLATES
-
-    monkeypatch.setitem(TEMPLATES.env.globals, "has_drafting", lambda: True)
-    assert "/draft/followup/help_centre" in client.get("/indicator/help_centre").text
-
-
 def test_only_this_machine_or_a_token_gets_in(web_home: Home) -> None:
     assert is_loopback("127.0.0.1") and is_loopback("::1") and not is_loopback("0.0.0.0")
     local = _client(web_home)
@@ -373,3 +368,17 @@ def test_browser_corrects_a_flagged_row_through_the_review_page(served, browser)
     page.goto(f"{base}/review")
     assert page.query_selector(f'tr[data-key="{key}"]') is None
     page.close()
+
+
+def test_the_indicator_page_downloads_the_follow_up_draft(client: TestClient, web_home: Home) -> None:
+    assert 'action="/draft/followup/help_centre"' in client.get("/indicator/help_centre").text
+    behind = query(web_home, """SELECT DISTINCT period, province_code FROM progress WHERE indicator = 'help_centre'
+                                AND established < total ORDER BY period DESC""")
+    period, province = behind[0]
+    answer = client.get(f"/draft/followup/help_centre?period={period}&provinces=behind&format=docx")
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["content-disposition"].endswith(f"followup_help_centre_{period}.docx")
+    cells = [c.text for t in open_docx(io.BytesIO(answer.content)).tables for row in t.rows for c in row.cells]
+    assert any(geothai.province(province).name_th in cell for cell in cells), cells
+    nobody = client.get("/draft/followup/help_centre?period=1999-01&provinces=behind")
+    assert nobody.status_code in (404, 409) and "text/html" in nobody.headers["content-type"]

@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from pipeline.errors import SarabanError
-from web import charts, letter_pages, national_pages, provenance_pages, review_pages, status_pages
+from web import charts, draft_pages, letter_pages, national_pages, provenance_pages, review_pages, status_pages
 from web.dataset import SnapshotCache, Snapshots
 from web.heap import freeze_heap
 from web.render import page
@@ -22,7 +22,7 @@ from web.settings import WebSettings
 
 STATIC = Path(__file__).with_name("static")
 ROUTERS = (national_pages.router, review_pages.router, provenance_pages.router, letter_pages.router,
-           status_pages.router)
+           status_pages.router, draft_pages.router)
 
 
 def create_app(settings: WebSettings, *, build_index: bool = True) -> FastAPI:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -24,14 +23,6 @@ def number(value: Any, digits: int = 0) -> str:
     return f"{value:,.{digits}f}" if digits else f"{int(value):,}"
 
 
-def has_drafting() -> bool:
-    """The follow-up letter hook renders only once another module provides `pipeline.drafting`."""
-    try:
-        return importlib.util.find_spec("pipeline.drafting") is not None
-    except ModuleNotFoundError:
-        return False
-
-
 TEMPLATES.env.filters.update(
     num=number, period_th=labels.period_th, date_th=labels.date_th, flag_words=labels.flag_words,
     indicator_th=lambda i: labels.INDICATORS.get(i, i or ""), reason_th=labels.reason_th,
@@ -39,7 +30,7 @@ TEMPLATES.env.filters.update(
     progress_status_th=lambda s: labels.PROGRESS_STATUS.get(s, s or ""),
     file_status_th=lambda s: labels.FILE_STATUS.get(s, s or ""), kind_th=lambda k: labels.LETTER_KINDS.get(k, k or ""),
 )
-TEMPLATES.env.globals.update(NAV=NAV, has_drafting=has_drafting)
+TEMPLATES.env.globals.update(NAV=NAV)
 
 
 def page(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
