@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from cli.common import ExitCode, HomeOption, app, console, existing_home_from, fail_on, home_from
+from cli.web_commands import start_web_beside
 from pipeline.errors import SarabanError, disk_full_error
 from pipeline.home import Home
 
@@ -123,8 +124,12 @@ def serve(home: HomeOption = None,
               show_default=False)] = None,
           port: Annotated[int | None, typer.Option(
               "--port", min=1, max=65535, help="Port of the Prefect server and UI, for a fixed address "
-              "(default: $PREFECT_SERVER_API_PORT, else a free one)", show_default=False)] = None) -> None:
-    """Run by itself: ingest new inbox files as they land, and a nightly run with exports (Prefect)."""
+              "(default: $PREFECT_SERVER_API_PORT, else a free one)", show_default=False)] = None,
+          web: Annotated[bool, typer.Option("--web/--no-web", help="Also serve the web app on 127.0.0.1")] = True,
+          web_port: Annotated[int, typer.Option("--web-port", min=1, max=65535,
+                                                help="Port of the web app")] = 8765) -> None:
+    """Run by itself: ingest new inbox files as they land, a nightly run with exports (Prefect),
+    and the web app beside them."""
     from pydantic import ValidationError
 
     from flows.serve import serve_home, serve_settings
@@ -135,8 +140,12 @@ def serve(home: HomeOption = None,
     except (ValidationError, ValueError) as e:
         console.print(f"[red]invalid setting[/red]: {e}")
         raise typer.Exit(ExitCode.REFUSED) from e
+    site = start_web_beside(the_home, web_port) if web else None
     try:
         serve_home(the_home, settings, exports_dir=exports_dir.resolve() if exports_dir else None,
                    port=port, announce=console.print)
     except SarabanError as e:
         fail_on(e)
+    finally:
+        if site is not None:
+            site.should_exit = True

@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from flows.server import live_serve_url
+from flows.server import live_serve_url, serve_auth
 
 _DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -58,6 +58,9 @@ def configure_prefect(home: Path, *, quiet: bool = True, attach: bool = True) ->
     url = prefect_api_url(home, os.environ) if attach else configured
     if url and not configured:  # a live `saraban serve` for this home
         os.environ["PREFECT_API_URL"] = url
+        auth = serve_auth(Path(os.environ["PREFECT_HOME"]))
+        if auth:  # its server admits only holders of the secret in its serve.json
+            os.environ["PREFECT_API_AUTH_STRING"] = auth
         if quiet:
             for key, value in _ATTACHED.items():
                 os.environ.setdefault(key, value)

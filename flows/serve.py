@@ -8,6 +8,10 @@ deployments served from this process with `prefect.serve`:
 
 Across deployments and against `saraban ingest` run by hand, the home's flock decides
 (flows/scheduled.py). SIGINT or SIGTERM stops the runner first, then the server's process group.
+
+The server started here is watched (flows/watchdog.py): if it dies or hangs, the runner is
+stopped and both start again on the same port, at most three times in 15 minutes; past that
+`serve` exits with `prefect_server_lost` (non-zero) and systemd restarts the service.
 """
 
 from __future__ import annotations
@@ -21,12 +25,32 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from flows.runtime import configure_prefect
-from flows.server import mark_descendants, prefect_server, reap, ui_address, ui_problem
+from flows.server import (
+    SERVE_INFO,
+    PrefectServer,
+    StartedServer,
+    free_port,
+    mark_descendants,
+    prefect_home,
+    prefect_server,
+    reap,
+    ui_address,
+    ui_problem,
+)
+from flows.watchdog import ServerWatchdog
 from pipeline.config import Settings, load_settings
+from pipeline.errors import SarabanError
 from pipeline.home import Home
 
 INBOX = "inbox"
 NIGHTLY = "nightly"
+
+
+class ServerLostError(SarabanError):
+    """The Prefect server `serve` started kept dying; systemd (Restart=on-failure) takes over."""
+
+    reason = "prefect_server_lost"
+    message_th = "เซิร์ฟเวอร์ Prefect หยุดทำงานซ้ำหลายครั้ง ดู processed/.prefect/server.log แล้วเริ่ม saraban serve ใหม่"
 
 
 def serve_settings(home: Home, **overrides: Any) -> Settings:
@@ -58,22 +82,58 @@ def serve_home(
     configure_prefect(home.root, quiet=False, attach=False)  # INFO logs reach the UI; own server
     signal.signal(signal.SIGTERM, _exit)  # until the runner installs its own: stop the server too
     marker = mark_descendants()
+    if not os.environ.get("PREFECT_API_URL"):  # ours: fixed now, so a restart keeps the address
+        port = port or int(os.environ.get("PREFECT_SERVER_API_PORT") or 0) or free_port()
     try:
-        with prefect_server(home, ui=ui, port=port) as url:
-            os.environ["PREFECT_API_URL"] = url  # before the first `import prefect`
+        with prefect_server(home, ui=ui, port=port) as server:
+            os.environ.update(server.client_env())  # before the first `import prefect`; children inherit it
             if ui:
-                announce_ui(url, announce)
-            _serve(home, settings, exports_dir)
+                announce_ui(server, announce, prefect_home(home) / SERVE_INFO)
+            serve = lambda: _serve(home, settings, exports_dir)  # noqa: E731
+            if isinstance(server, StartedServer):
+                _supervised(server, serve, announce)
+            else:  # someone else's server: theirs to keep alive
+                serve()
     finally:
         reap(marker)
 
 
-def announce_ui(api_url: str, announce: Callable[[str], object]) -> None:
-    """Print the UI's address, and a warning when that UI would not reach `api_url` (a server
-    named by PREFECT_API_URL may have been started with another UI setting)."""
-    ui_url = ui_address(api_url)
+def _supervised(server: StartedServer, serve: Callable[[], None], announce: Callable[[str], object]) -> None:
+    """Serve, and serve again each time the watchdog has had to start the server again."""
+    watchdog = ServerWatchdog(server)
+    watchdog.start()
+    try:
+        while _serve_watched(watchdog, serve):
+            announce(f"warning: {watchdog.losses[-1]}; it was started again, and so is the runner")
+    finally:
+        watchdog.stop()
+
+
+def _serve_watched(watchdog: ServerWatchdog, serve: Callable[[], None]) -> bool:
+    """True when the runner stopped because the server was lost and has been started again."""
+    seen = len(watchdog.losses)
+    # Long enough for the watchdog to notice a dead server and start it again (≈ 10–30 s).
+    grace = watchdog.every * 2 + watchdog.server.timeout
+    try:
+        watchdog.serve(serve)
+    except KeyboardInterrupt:  # the watchdog's interrupt, arriving as the runner stopped anyway
+        pass
+    except Exception:  # the runner failed on a dead API before the watchdog had noticed
+        if not watchdog.lost_since(seen, wait=grace):
+            raise
+    if watchdog.gave_up:
+        raise ServerLostError(watchdog.gave_up)
+    return watchdog.lost_since(seen)
+
+
+def announce_ui(server: PrefectServer, announce: Callable[[str], object], info: Path) -> None:
+    """Print the UI's address (and where its password is), and a warning when that UI would not
+    reach the API (a server named by PREFECT_API_URL may have been started with another UI setting)."""
+    ui_url = ui_address(server.url)
     announce(f"Prefect UI: {ui_url}")
-    problem = ui_problem(ui_url, api_url)
+    if server.process is not None:
+        announce(f"  sign in with the auth_string in {info} (readable by this user only)")
+    problem = ui_problem(ui_url, server.url)
     if problem:
         announce(f"warning: {problem}")
 

@@ -9,12 +9,24 @@ service it started. Its UI is told the real API address (PREFECT_SERVER_UI_API_U
 the port; `ui_problem` checks what a UI reports.
 `processed/.prefect/serve.json` says where the API and UI are while it runs; `live_serve_url`
 reads it back for `saraban ingest`, which then reports to that server instead of starting one.
+
+Two guards for a server nobody watches:
+- **Only its own user gets in.** Any local user can reach a loopback port, so the server
+  requires HTTP basic auth (Prefect's `PREFECT_SERVER_API_AUTH_STRING`) with a random
+  `saraban:<secret>` made per start, or the operator's own string when that variable is set.
+  The secret is in `serve.json`, which only the service user can read (the folder is 0700); the
+  UI asks for it once per browser. (Prefect 3.8.8 leaves `/health` and its events websocket
+  open; see the README.)
+- **It dies with `serve`**, even on kill -9: it is started under `setpriv --pdeathsig TERM`
+  (util-linux), so the kernel sends it SIGTERM when `serve` goes, and it shuts down as on Ctrl-C.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -25,6 +37,7 @@ import urllib.request
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import SarabanError
@@ -42,40 +55,100 @@ def prefect_home(home: Home) -> Path:
     return Path(os.environ.get("PREFECT_HOME", home.processed / ".prefect"))
 
 
+@dataclass
+class PrefectServer:
+    """The API runs report to: its URL, the basic-auth string it wants (None: none), and the
+    server process when it was started here (None: PREFECT_API_URL names someone else's)."""
+
+    url: str
+    auth: str | None = None
+    process: subprocess.Popen | None = None
+
+    def client_env(self) -> dict[str, str]:
+        """What a Prefect client process needs to reach this server."""
+        return {"PREFECT_API_URL": self.url, **({"PREFECT_API_AUTH_STRING": self.auth} if self.auth else {})}
+
+    def exited(self) -> int | None:
+        """The exit code of a server started here once it has ended; None while it runs (or is not ours)."""
+        return self.process.poll() if self.process is not None else None
+
+
+@dataclass
+class StartedServer(PrefectServer):
+    """A server started here, which can be started again on the same port and state. The thread
+    that starts it must outlive it: the parent-death signal follows the thread, not the process."""
+
+    home: Home | None = None
+    ui: bool = True
+    timeout: float = 180.0
+
+    @property
+    def state(self) -> Path:
+        return prefect_home(self.home)  # type: ignore[arg-type]
+
+    def start(self) -> None:
+        with open(self.state / "server.log", "ab") as log:
+            self.process = subprocess.Popen(
+                server_command(int(self.url.rsplit(":", 1)[1].split("/")[0])),
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=server_env(self.state, self.ui, self.url, self.auth),
+                start_new_session=True,
+            )
+        wait_healthy(self.process, self.url, self.timeout, self.state / "server.log")
+        _write_serve_info(self.state, self.home, self, self.ui)  # type: ignore[arg-type]
+
+    def stop(self) -> None:
+        (self.state / SERVE_INFO).unlink(missing_ok=True)  # first: no new `saraban ingest` attaches
+        if self.process is not None:
+            stop_group(self.process)
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
 @contextmanager
 def prefect_server(
     home: Home, *, ui: bool = True, port: int | None = None, timeout: float = 180.0
-) -> Iterator[str]:
-    """Yield the API URL: the configured one, or a server started (and stopped) here on `port`
-    (else PREFECT_SERVER_API_PORT, else a free one)."""
+) -> Iterator[PrefectServer]:
+    """The configured server, or one started (and stopped) here on `port` (else
+    PREFECT_SERVER_API_PORT, else a free one)."""
     configured = os.environ.get("PREFECT_API_URL")
     if configured:
-        yield configured
+        yield PrefectServer(configured, os.environ.get("PREFECT_API_AUTH_STRING") or None)
         return
-    state = prefect_home(home)
-    state.mkdir(parents=True, exist_ok=True)
-    port = server_port(port)
-    url = f"http://127.0.0.1:{port}/api"
-    with open(state / "server.log", "ab") as log:
-        process = subprocess.Popen(
-            server_command(port),
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=server_env(state, ui, url),
-            start_new_session=True,
-        )
+    private_dir(prefect_home(home))
+    url = f"http://127.0.0.1:{server_port(port)}/api"
+    server = StartedServer(url, api_auth(), home=home, ui=ui, timeout=timeout)
     try:
-        wait_healthy(process, url, timeout, state / "server.log")
-        _write_serve_info(state, home, url, process.pid, ui)
-        yield url
+        server.start()
+        yield server
     finally:
-        (state / SERVE_INFO).unlink(missing_ok=True)  # first: no new `saraban ingest` attaches
-        stop_group(process)
+        server.stop()
+
+
+def private_dir(path: Path) -> Path:
+    """The server's state folder, readable by its own user only: it holds the API secret."""
+    path.mkdir(parents=True, exist_ok=True)
+    path.chmod(0o700)
+    return path
+
+
+def api_auth() -> str:
+    """The operator's PREFECT_SERVER_API_AUTH_STRING (a UI password they choose), else a fresh secret."""
+    return os.environ.get("PREFECT_SERVER_API_AUTH_STRING") or f"saraban:{secrets.token_urlsafe(24)}"
+
+
+def pdeathsig_prefix() -> list[str]:
+    """`setpriv --pdeathsig TERM --`: the kernel stops the server when `serve` dies, however it dies."""
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--pdeathsig", "TERM", "--"] if setpriv else []
 
 
 def server_command(port: int) -> list[str]:
-    return [
+    return [*pdeathsig_prefix(),
         sys.executable,
         "-m",
         "prefect",
@@ -89,9 +162,10 @@ def server_command(port: int) -> list[str]:
     ]
 
 
-def server_env(state: Path, ui: bool, api_url: str) -> dict[str, str]:
+def server_env(state: Path, ui: bool, api_url: str, auth: str | None = None) -> dict[str, str]:
     env = {
         **os.environ,
+        **({"PREFECT_SERVER_API_AUTH_STRING": auth} if auth else {}),
         "PREFECT_HOME": str(state),
         "PREFECT_SERVER_UI_ENABLED": "true" if ui else "false",
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
@@ -103,7 +177,7 @@ def server_env(state: Path, ui: bool, api_url: str) -> dict[str, str]:
         # the systemd unit makes read-only (no UI at all then). The home is writable.
         "PREFECT_SERVER_UI_STATIC_DIRECTORY": ui_setting(os.environ, "STATIC_DIRECTORY", str(state / "ui")),
     }
-    for key in ("PREFECT_API_URL", "PREFECT_UI_API_URL", "PREFECT_UI_STATIC_DIRECTORY"):
+    for key in ("PREFECT_API_URL", "PREFECT_API_AUTH_STRING", "PREFECT_UI_API_URL", "PREFECT_UI_STATIC_DIRECTORY"):
         env.pop(key, None)  # the old PREFECT_UI_* names are folded into the ones above
     return env
 
@@ -188,17 +262,29 @@ SERVE_INFO = "serve.json"
 ATTACH_HEALTH_TIMEOUT = 2.0  # seconds; a serve that does not answer by then is not used
 
 
-def _write_serve_info(state: Path, home: Home, url: str, pid: int, ui: bool) -> None:
+def _write_serve_info(state: Path, home: Home, server: PrefectServer, ui: bool) -> None:
     info = {
-        "api_url": url,
-        "ui_url": ui_address(url) if ui else None,
-        "server_pid": pid,
+        "api_url": server.url,
+        "ui_url": ui_address(server.url) if ui else None,
+        "auth_string": server.auth,  # the UI's password; the file is the service user's alone
+        "server_pid": server.process.pid if server.process else None,
         "serve_pid": os.getpid(),
         "home": str(home.root.resolve()),
     }
     tmp = state / f".{SERVE_INFO}.{os.getpid()}"
-    tmp.write_text(json.dumps(info, indent=2), encoding="utf-8")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps(info, indent=2))
     tmp.replace(state / SERVE_INFO)  # a reader sees the whole file or none
+
+
+def serve_auth(state: Path) -> str | None:
+    """The auth string in a live serve's `serve.json` (what `saraban ingest` needs to attach)."""
+    try:
+        auth = json.loads((state / SERVE_INFO).read_text(encoding="utf-8")).get("auth_string")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return auth if isinstance(auth, str) and auth else None
 
 
 def ui_address(api_url: str) -> str:

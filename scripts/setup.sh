@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 APT_PACKAGES=(
   tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng   # OCR engine + Thai/English models
   tesseract-ocr-osd                                   # orientation model: pages scanned sideways or upside down
+  libtesseract-dev libleptonica-dev pkg-config g++    # tesserocr is built against this libtesseract: OCR in-process, same engine as the program
   fonts-thai-tlwg                                     # Laksaman (≈ TH Sarabun), Garuda, Norasi…: rendering test pages and demo files
   fonts-noto-core                                     # Noto Sans Thai: a non-TLWG face the numeral tests and benchmarks read
   poppler-utils                                       # pdftoppm/pdftotext: benchmarks and workbook checks

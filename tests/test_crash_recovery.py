@@ -122,14 +122,14 @@ DATASET_SQL = {  # everything a run derives, without the clock (ingested_at)
 
 
 @pytest.fixture(scope="module")
-def prefect_api(tmp_path_factory) -> Iterator[str]:
+def prefect_api(tmp_path_factory) -> Iterator[dict[str, str]]:
     """One Prefect server for the module: each killed or patched run attaches to it instead of
     starting its own (which takes 10 s and more), so many short runs stay affordable."""
     from flows.server import prefect_server
     from pipeline.home import home_at
 
-    with prefect_server(home_at(tmp_path_factory.mktemp("prefect")), ui=False, timeout=600) as url:
-        yield url
+    with prefect_server(home_at(tmp_path_factory.mktemp("prefect")), ui=False, timeout=600) as server:
+        yield server.client_env()
 
 
 @pytest.fixture(scope="module")
@@ -201,13 +201,13 @@ def assert_nothing_lost(home: Path, names: set[str]) -> None:
 
 
 def test_random_kills_over_a_long_run_keep_every_published_batch(tmp_path: Path, forms: Path,
-                                                                  prefect_api: str) -> None:
+                                                                  prefect_api: dict[str, str]) -> None:
     """SIGKILL at random moments (start-up, archiving, mid-batch, just after a publish, before the
     inbox is tidied) over a run of 48 forms published 3 at a time; finish with a clean re-run.
     What earlier batches published survives each kill, and the end equals one uninterrupted run
     (with the default, larger batches: batching never changes the result)."""
     rng = random.Random(int(os.environ.get("SARABAN_KILL_SEED", "20240501")))
-    home, env = tmp_path / "home", {**BATCH, "PREFECT_API_URL": prefect_api}
+    home, env = tmp_path / "home", {**BATCH, **prefect_api}
     names = drop(forms, home / "inbox")
     gained = []
     for _ in range(KILLS):
@@ -227,7 +227,7 @@ def test_random_kills_over_a_long_run_keep_every_published_batch(tmp_path: Path,
 
     reference = tmp_path / "reference"
     drop(forms, reference / "inbox")
-    run_cli("ingest", "--quiet", home=reference, env={"PREFECT_API_URL": prefect_api})  # default batches
+    run_cli("ingest", "--quiet", home=reference, env=prefect_api)  # default batches
     assert dataset(home) == dataset(reference)
     assert len(dataset(home)["files"]) == len(names)
 
@@ -252,10 +252,10 @@ _DISK_FULL_RUN = textwrap.dedent("""
 
 @pytest.mark.parametrize("where", list(DISK_FULL_AT))
 def test_disk_full_keeps_the_published_dataset_and_says_so_in_one_line(
-        tmp_path: Path, forms: Path, prefect_api: str, where: str) -> None:
-    home, env = tmp_path / "home", {**os.environ, "SARABAN_STABLE_SECONDS": "0", "PREFECT_API_URL": prefect_api}
+        tmp_path: Path, forms: Path, prefect_api: dict[str, str], where: str) -> None:
+    home, env = tmp_path / "home", {**os.environ, "SARABAN_STABLE_SECONDS": "0", **prefect_api}
     first = drop(forms, home / "inbox", 0, 2)
-    run_cli("ingest", "--quiet", home=home, env={"PREFECT_API_URL": prefect_api})
+    run_cli("ingest", "--quiet", home=home, env=prefect_api)
     database = home / "processed" / "saraban.duckdb"
     before = hashlib.sha256(database.read_bytes()).hexdigest()
     names = drop(forms, home / "inbox", 2, 5)
@@ -270,7 +270,7 @@ def test_disk_full_keeps_the_published_dataset_and_says_so_in_one_line(
     assert {p.name for p in (home / "inbox").iterdir()} == names  # left for the next run
     assert list((home / "processed" / ".work").iterdir()) == []  # no half-written copy eating space
     if where == "publish":  # space freed: the next run finishes the job
-        run_cli("ingest", "--quiet", home=home, env={"PREFECT_API_URL": prefect_api})
+        run_cli("ingest", "--quiet", home=home, env=prefect_api)
         assert published_names(home) == first | names and list((home / "inbox").iterdir()) == []
 
 

@@ -12,14 +12,17 @@ the fixture's teardown) finds leftovers.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import textwrap
 import time
+import urllib.error
 import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
@@ -50,10 +53,16 @@ class Served:
     process: subprocess.Popen
     marker: str
     log: Path
+    web_port: int = 0
 
     @property
     def api_url(self) -> str:
         return self.info()["api_url"]
+
+    def client_env(self) -> dict[str, str]:
+        """What a Prefect client needs: the server admits holders of serve.json's secret only."""
+        info = self.info()
+        return {"PREFECT_API_URL": info["api_url"], "PREFECT_API_AUTH_STRING": info["auth_string"]}
 
     def info(self) -> dict:
         return json.loads((self.home / "processed" / ".prefect" / "serve.json").read_text())
@@ -115,7 +124,7 @@ def query(home: Path, sql: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO(result.stdout)))
 
 
-def trigger(api_url: str, deployment: str, timeout: int) -> dict:
+def trigger(served: Served, deployment: str, timeout: int) -> dict:
     """Run a deployment by hand with the Prefect client (in a child process: its own settings)."""
     code = textwrap.dedent(f"""
         import json
@@ -124,7 +133,7 @@ def trigger(api_url: str, deployment: str, timeout: int) -> dict:
         print(json.dumps({{"type": run.state.type.value, "name": run.state.name,
                           "message": run.state.message or ""}}))
     """)
-    env = {**os.environ, "PREFECT_API_URL": api_url, "PREFECT_LOGGING_LEVEL": "WARNING"}
+    env = {**os.environ, **served.client_env(), "PREFECT_LOGGING_LEVEL": "WARNING"}
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout + 60, env=env
     )
@@ -132,42 +141,54 @@ def trigger(api_url: str, deployment: str, timeout: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory) -> Iterator[Served]:
-    root = tmp_path_factory.mktemp("serve")
-    home, marker, log = root / "home", uuid.uuid4().hex, root / "serve.log"
+def launch_serve(root: Path) -> Served:
+    """`saraban serve --poll-seconds 5` on a fresh home under `root`, once its serve.json is written."""
+    from flows.server import free_port
+
+    home, marker, log, web_port = root / "home", uuid.uuid4().hex, root / "serve.log", free_port()
     env = {
         **os.environ,
         "SARABAN_STABLE_SECONDS": "1",
         "PREFECT_SERVER_UI_ENABLED": "true",
         MARKER: marker,
     }
-    for key in ("PREFECT_API_URL", "PREFECT_HOME", "SARABAN_HOME", "PREFECT_SERVER_API_PORT"):
+    for key in ("PREFECT_API_URL", "PREFECT_API_AUTH_STRING", "PREFECT_HOME", "SARABAN_HOME",
+                "PREFECT_SERVER_API_PORT", "PREFECT_SERVER_API_AUTH_STRING"):
         env.pop(key, None)
     with open(log, "wb") as out:
         process = subprocess.Popen(
-            [str(SARABAN), "serve", "--home", str(home), "--poll-seconds", "5"],
+            [str(SARABAN), "serve", "--home", str(home), "--poll-seconds", "5", "--web-port", str(web_port)],
             stdout=out,
             stderr=subprocess.STDOUT,
             env=env,
             start_new_session=True,
         )
-    served = Served(home, process, marker, log)
+    served = Served(home, process, marker, log, web_port)
+    wait_for(
+        lambda: (
+            (home / "processed" / ".prefect" / "serve.json").exists()
+            or process.poll() is not None
+        ),
+        240,  # longer than serve waits for its server (180 s), whose start now includes the UI
+        "the Prefect server",
+    )
+    assert process.poll() is None, served.output()
+    return served
+
+
+def stop_all(served: Served) -> None:
+    served.stop()
+    for pid in marked_pids(served.marker):  # safety net only: tests assert there are none
+        os.kill(pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory) -> Iterator[Served]:
+    served = launch_serve(tmp_path_factory.mktemp("serve"))
     try:
-        wait_for(
-            lambda: (
-                (home / "processed" / ".prefect" / "serve.json").exists()
-                or process.poll() is not None
-            ),
-            240,  # longer than serve waits for its server (180 s), whose start now includes the UI
-            "the Prefect server",
-        )
-        assert process.poll() is None, served.output()
         yield served
     finally:
-        served.stop()
-        for pid in marked_pids(marker):  # safety net only: the last test asserts there are none
-            os.kill(pid, signal.SIGKILL)
+        stop_all(served)
 
 
 def test_serve_ingests_files_dropped_into_the_inbox(served: Served) -> None:
@@ -205,23 +226,30 @@ UI_ERRORS = ("Can't connect to Server API", "Unable to connect to Prefect server
 UI_SCREENSHOT = "SARABAN_UI_SCREENSHOT"  # set to a path to keep the run page's screenshot (docs)
 
 
-def api_post(api_url: str, path: str, body: dict) -> list[dict]:
-    request = urllib.request.Request(
-        f"{api_url}{path}", data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
-    )
+def api_call(api_url: str, path: str, body: dict | None = None, auth: str | None = None) -> object:
+    """GET (no body) or POST to the Prefect API, with basic auth when `auth` is given."""
+    headers = {"Content-Type": "application/json"}
+    if auth:
+        headers["Authorization"] = "Basic " + base64.b64encode(auth.encode()).decode()
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(f"{api_url}{path}", data=data, headers=headers)
     with urllib.request.urlopen(request, timeout=30) as response:
         return json.loads(response.read())
 
 
-def completed_inbox_run(api_url: str) -> tuple[dict, list[str]]:
+def api_post(served: Served, path: str, body: dict) -> list[dict]:
+    return api_call(served.api_url, path, body, served.info()["auth_string"])  # type: ignore[return-value]
+
+
+def completed_inbox_run(served: Served) -> tuple[dict, list[str]]:
     """The run that ingested the dropped files, and the names of its tasks (one per file)."""
-    runs = api_post(api_url, "/flow_runs/filter", {
+    runs = api_post(served, "/flow_runs/filter", {
         "flows": {"name": {"any_": ["saraban-inbox"]}},
         "flow_runs": {"state": {"name": {"any_": ["Completed"]}}},
         "sort": "START_TIME_ASC",
     })
     assert runs, "no completed inbox run"
-    tasks = api_post(api_url, "/task_runs/filter", {"flow_runs": {"id": {"any_": [runs[0]["id"]]}}})
+    tasks = api_post(served, "/task_runs/filter", {"flow_runs": {"id": {"any_": [runs[0]["id"]]}}})
     return runs[0], sorted(t["name"] for t in tasks if t["name"].startswith("process "))
 
 
@@ -243,6 +271,15 @@ def browser(ui_url: str) -> Iterator[Page]:
             yield page
         finally:
             chromium.close()
+
+
+def sign_in(page: Page, auth: str) -> None:
+    """The UI asks for the server's auth string once per browser (the API refusing anyone else
+    is checked in test_serve_outlives_its_server_and_takes_it_down_when_killed)."""
+    password = page.locator("input[type=password]")
+    password.fill(auth)
+    page.get_by_role("button", name="Login").click()
+    password.wait_for(state="detached")
 
 
 def assert_no_ui_error(page: Page) -> None:
@@ -282,10 +319,11 @@ def test_prefect_ui_shows_the_deployments_and_the_run(served: Served) -> None:
     A UI told the wrong API address (the 4200 default) shows none of this."""
     ui_url = served.printed_ui_url()
     assert ui_url == served.info()["ui_url"]
-    run, tasks = completed_inbox_run(served.api_url)
+    run, tasks = completed_inbox_run(served)
     assert tasks and set(tasks) <= {f"process {SCAN}", f"process {XLSX}"}, tasks
     with browser(ui_url) as page:
         page.goto(ui_url)
+        sign_in(page, served.info()["auth_string"])
         page.get_by_role("link", name="Deployments", exact=True).first.click()
         for name in ("inbox", "nightly"):
             page.get_by_role("link", name=name, exact=True).wait_for()
@@ -300,6 +338,15 @@ def test_prefect_ui_shows_the_deployments_and_the_run(served: Served) -> None:
         page.get_by_text("Every 5 seconds").wait_for()
         page.get_by_text("At 01:00 AM every day").wait_for()
         assert_no_ui_error(page)
+
+
+def test_serve_serves_the_web_app_too(served: Served) -> None:
+    """One command for the office machine: the web app answers beside the runner, from the same
+    published dataset (the file ingested above is on its Runs page)."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{served.web_port}/runs", timeout=30) as response:
+        page = response.read().decode("utf-8")
+    assert response.status == 200 and SCAN in page
+    assert f"Saraban web: http://127.0.0.1:{served.web_port}/" in served.output()
 
 
 def test_ui_problem_names_a_ui_that_would_talk_to_nothing(served: Served) -> None:
@@ -320,7 +367,7 @@ def test_overlapping_trigger_does_not_start_a_second_run(served: Served) -> None
     with run_lock(home):
         dropped = drop(home.inbox, XLSX, as_name="report again.xlsx")
         started = time.monotonic()
-        state = trigger(served.api_url, "saraban-inbox/inbox", timeout=120)
+        state = trigger(served, "saraban-inbox/inbox", timeout=120)
         # Skipped by the home lock, or cancelled by the deployment's concurrency limit when a
         # scheduled poll was running at the same moment: either way no second run started.
         assert (state["name"], state["type"]) in {
@@ -397,7 +444,7 @@ def test_query_and_export_answer_from_the_last_snapshot_during_an_ingest(
 def test_nightly_deployment_triggered_by_hand_refreshes_the_exports(served: Served) -> None:
     exports = served.home / "exports"
     before = (exports / "latest").resolve() if (exports / "latest").exists() else None
-    state = trigger(served.api_url, "saraban-nightly/nightly", timeout=180)
+    state = trigger(served, "saraban-nightly/nightly", timeout=180)
     assert state["type"] == "COMPLETED", state
     latest = exports / "latest"
     assert latest.is_symlink() and latest.resolve() != before
@@ -433,16 +480,15 @@ def test_ingest_by_hand_reports_to_the_running_serve(served: Served) -> None:
         print(json.dumps({"url": url, "run": str(state.state_details.flow_run_id),
                           "type": state.type.value, "seconds": time.monotonic() - started}))
     """)
-    env = {k: v for k, v in os.environ.items() if k not in ("PREFECT_API_URL", "PREFECT_HOME")}
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PREFECT_API_URL", "PREFECT_API_AUTH_STRING", "PREFECT_HOME")}
     done = subprocess.run([sys.executable, "-c", code, str(served.home)], capture_output=True,
                           text=True, timeout=120, env=env)
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["url"] == served.api_url and result["type"] == "COMPLETED", result
-    import urllib.request
-
-    with urllib.request.urlopen(f"{served.api_url}/flow_runs/{result['run']}", timeout=10) as response:
-        assert json.loads(response.read())["state_type"] == "COMPLETED"
+    run = api_call(served.api_url, f"/flow_runs/{result['run']}", auth=served.info()["auth_string"])
+    assert run["state_type"] == "COMPLETED"  # type: ignore[index]
 
 
 def test_failed_run_is_retried_and_leaves_its_files_in_the_inbox(served: Served, tmp_path) -> None:
@@ -464,7 +510,7 @@ def test_failed_run_is_retried_and_leaves_its_files_in_the_inbox(served: Served,
         state = flow(sys.argv[1], return_state=True)
         print(json.dumps({"type": state.type.value, "attempts": len(attempts)}))
     """)
-    env = {**os.environ, "PREFECT_API_URL": served.api_url, "SARABAN_STABLE_SECONDS": "0",
+    env = {**os.environ, **served.client_env(), "SARABAN_STABLE_SECONDS": "0",
            "PREFECT_LOGGING_LEVEL": "WARNING"}
     done = subprocess.run([sys.executable, "-c", code, str(home)], capture_output=True, text=True,
                           timeout=120, env=env)
@@ -487,6 +533,45 @@ def test_sigterm_stops_serve_and_everything_it_started(served: Served) -> None:
     from flows.runtime import prefect_api_url
 
     assert prefect_api_url(served.home, {}) is None  # the next `saraban ingest` starts its own
+
+
+def serve_info(served: Served) -> dict:
+    """serve.json, or {} while it is being replaced (a restart writes it anew)."""
+    try:
+        return served.info()
+    except (OSError, ValueError):
+        return {}
+
+
+def test_serve_outlives_its_server_and_takes_it_down_when_killed(tmp_path) -> None:
+    """The API refuses anyone without serve.json's secret, which only this user can read. kill -9
+    of the Prefect server: serve starts it again at the same address, and a file dropped after
+    that is still ingested. kill -9 of serve: the server goes too (parent-death signal)."""
+    served = launch_serve(tmp_path)
+    try:
+        state = served.home / "processed" / ".prefect"
+        assert stat.S_IMODE(state.stat().st_mode) == 0o700
+        assert stat.S_IMODE((state / "serve.json").stat().st_mode) == 0o600
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            api_call(served.api_url, "/deployments/filter", {})
+        assert refused.value.code == 401
+        first = served.info()
+        os.kill(first["server_pid"], signal.SIGKILL)
+        wait_for(lambda: serve_info(served).get("server_pid") not in (None, first["server_pid"]), 240,
+                 "serve to start its server again")
+        assert served.info()["api_url"] == first["api_url"] and served.process.poll() is None
+        assert "started again" in served.output()
+        drop(served.home / "inbox", XLSX)
+        wait_for(lambda: query(served.home, "SELECT status FROM files"), 240, "the file dropped after the restart",
+                 every=3)
+        server_pid = served.info()["server_pid"]
+        served.process.kill()
+        wait_for(lambda: server_pid not in marked_pids(served.marker), 30, "the server to end with serve")
+        from flows.server import is_healthy
+
+        assert not is_healthy(first["api_url"])
+    finally:
+        stop_all(served)
 
 
 def test_serve_rejects_bad_settings_before_starting_anything(tmp_path) -> None:

@@ -1,9 +1,10 @@
-"""Tesseract, through pytesseract: page image → tokens with boxes and confidences.
+"""Tesseract: page image → tokens with boxes and confidences.
 
-One wrapper for the external tool. Tesseract errors become `OcrError` here, once. Each
-Tesseract runs single-threaded (OMP_THREAD_LIMIT=1, set on import below): several
-multi-threaded Tesseracts on few cores thrash (a known 30× slowdown), so parallelism comes from
-one process per core instead.
+In this process through its C API when tesserocr is installed (pipeline.ocr.engine: the model
+loads once per worker), else the `tesseract` program through pytesseract; same results.
+Tesseract errors become `OcrError` here, once. Each Tesseract runs single-threaded
+(OMP_THREAD_LIMIT=1, set on import below): several multi-threaded Tesseracts on few cores thrash
+(a known 30× slowdown), so parallelism comes from one process per core instead.
 
 Tesseract's Thai model treats Thai as a script without spaces, so its TSV "words" are single
 characters. `group_tokens` joins characters into tokens wherever no visible gap separates them;
@@ -24,6 +25,7 @@ import pytesseract
 from PIL import Image
 
 from pipeline.errors import OcrError
+from pipeline.ocr import engine
 from pipeline.records import Word
 
 # pytesseract hands Tesseract this process's environment and takes no env of its own, so the
@@ -58,6 +60,13 @@ def tesseract_version() -> str:
 
 def run_tesseract(gray: np.ndarray, options: OcrOptions) -> tuple[list[Word], str]:
     """One Tesseract run → (character boxes from TSV, plain text with Tesseract's own spacing)."""
+    if engine.in_process():
+        tsv, txt = engine.read_page(gray, options.languages, options.psm or 3, options.timeout)
+        return _chars_from_tsv(tsv), txt
+    return _run_program(gray, options)
+
+
+def _run_program(gray: np.ndarray, options: OcrOptions) -> tuple[list[Word], str]:
     try:
         if options.psm is None:
             tsv, txt = pytesseract.run_and_get_multiple_output(
