@@ -78,6 +78,8 @@ def test_every_table_number_is_exact_in_cells_and_page_text(tmp_path: Path, styl
     wrong = [(r, c, want, stored.loc[(r, c), "number"]) for r, c, want, _ in _printed_numbers(printed)
              if stored.loc[(r, c), "number"] != want]
     assert not wrong, wrong
+    dashes = [(r, c) for r, row in enumerate(printed.cells) for c, text in enumerate(row) if text == "-"]
+    assert all(stored.loc[(r, c), "text"] == "-" and pd.isna(stored.loc[(r, c), "number"]) for r, c in dashes)
     lines = page.text.splitlines()
     for r in range(1, len(printed.cells)):
         wanted = [text for row, _, _, text in _printed_numbers(printed) if row == r]

@@ -48,6 +48,7 @@ class Style:
     dpi: int = 300
     bilevel: bool = False
     noise: float = 0.0  # grey noise std (grey pages only)
+    angle: float = 0.0  # degrees the page is turned on the scanner
     kind: str = "salary"  # salary | kpi
     rows: int = 6
     seed: int = 0
@@ -58,10 +59,10 @@ def _salary(rng: random.Random, rows: int) -> tuple[list[str], list[list[str]], 
     cells, numbers = [], []
     for level in rng.sample(SALARY_LEVELS, rows):
         low = rng.randrange(4_000, 40_000, 10)
-        values = [low, low + rng.randrange(5_000, 40_000, 10), rng.choice((0, 3_500, 5_600, 9_900,
-                                                                           rng.randrange(1_000, 15_000)))]
-        cells.append([level, *(f"{v:,}" for v in values)])
-        numbers.append([None, *(float(v) for v in values)])
+        allowance = rng.choice((None, 0, 3_500, 5_600, 9_900, rng.randrange(1_000, 15_000)))  # None: "-"
+        values = [low, low + rng.randrange(5_000, 40_000, 10), allowance]
+        cells.append([level, *("-" if v is None else f"{v:,}" for v in values)])
+        numbers.append([None, *(None if v is None else float(v) for v in values)])
     return header, cells, numbers
 
 
@@ -99,6 +100,8 @@ def _draw_table(draw: ImageDraw.ImageDraw, grid: list[list[str]], top: int, styl
 
 
 def _scan(page: Image.Image, style: Style) -> Image.Image:
+    if style.angle:
+        page = page.rotate(style.angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
     if style.bilevel:
         return page.point(lambda v: 255 if v >= 140 else 0).convert("1")
     if style.noise:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from pipeline.errors import OcrError
@@ -71,7 +72,7 @@ def _read_grid(page: Page, grid: RuledGrid, index: int, reader: NumeralReader,
                cache_dir: Path | None) -> PageTable:
     assert page.image is not None
     crops = _crops(page.image, grid)
-    numbers = {(c.row, c.col): _number_cell(c, reader) for c in crops}
+    numbers = {(c.row, c.col): _dash_cell(c) or _number_cell(c, reader) for c in crops}
     cells = {key: cell for key, cell in numbers.items() if cell is not None}
     words = [c for c in crops if (c.row, c.col) not in cells]
     for column in sorted({c.col for c in words}):
@@ -88,14 +89,32 @@ def _crops(gray: np.ndarray, grid: RuledGrid) -> list[_Crop]:
     out = []
     for r, c, rs, cs, box in grid.cells:
         inner = cell_inner(gray, box, inset)
-        tight = tight_crop(inner, gray.shape[1]) if has_ink(inner) else None
-        if tight is not None and tight.size:
-            out.append(_Crop(r, c, (rs, cs), box, tight))
+        tight = tight_crop(inner, gray.shape[1])
+        crop = _Crop(r, c, (rs, cs), box, tight) if tight is not None and tight.size else None
+        # A lone dash has too little ink to count as inked, yet it is what the cell says.
+        if crop is not None and (has_ink(inner) or _is_dash(crop)):
+            out.append(crop)
     return out
 
 
 def _blank(row: int, col: int, row_span: int, col_span: int, box: Box) -> TableCell:
     return TableCell(row, col, "", None, None, box, row_span, col_span)
+
+
+def _is_dash(crop: _Crop) -> bool:
+    """One flat stroke, far lower than the cell is high: "-", a form's nil."""
+    _, ink = cv2.threshold(crop.pixels, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink)
+    if count != 2:  # the background and one stroke
+        return False
+    _, _, width, height, _ = stats[1]
+    return height * 3 <= width and height <= 0.2 * (crop.box[3] - crop.box[1])
+
+
+def _dash_cell(crop: _Crop) -> TableCell | None:
+    """A dash as "-", with no OCR call: Tesseract often reads it as nothing, and the retry alone
+    would cost a call per dash."""
+    return TableCell(crop.row, crop.col, "-", None, None, crop.box, *crop.span) if _is_dash(crop) else None
 
 
 def _number_cell(crop: _Crop, reader: NumeralReader) -> TableCell | None:
