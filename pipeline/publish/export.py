@@ -52,7 +52,10 @@ CONTRACT_SQL: dict[str, str] = {
 
 
 def contract_tables(conn: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
-    return {name: _tidy(conn.execute(sql).df()) for name, sql in CONTRACT_SQL.items()}
+    """Every exported table the database holds. A published snapshot from before schema 3 has no
+    page_tables/table_cells until the next ingest upgrades it (readers never write): left out."""
+    present = {row[0] for row in conn.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    return {name: _tidy(conn.execute(sql).df()) for name, sql in CONTRACT_SQL.items() if name in present}
 
 
 _INTEGER_COLUMNS = {
