@@ -1,5 +1,5 @@
 """One file, start to finish in memory: load → OCR → re-read header lines → re-read numerals →
-re-read stamp boxes → normalise → extract.
+re-read stamp boxes → read ruled tables cell by cell → normalise → extract.
 
 `process_file` is the whole per-file pipeline as plain stage calls; Prefect wraps it in
 flows/, tests and benchmarks call it directly. Partial success is data: a stage of ours that fails
@@ -10,6 +10,7 @@ the file goes on without that stage's work, so one odd file never takes a run do
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -29,6 +30,8 @@ from pipeline.ocr.lines import reocr_lines
 from pipeline.ocr.stage import ocr_pages
 from pipeline.ocr.tesseract import OcrOptions, text_from_tokens
 from pipeline.records import Document, Extraction, PageError
+from pipeline.tables.page_tables import STAGE as TABLES_STAGE
+from pipeline.tables.page_tables import read_page_tables
 from pipeline.thai.ocr_repair import repair_thai_ocr
 from pipeline.thai.text import normalise
 
@@ -69,6 +72,19 @@ def reocr_stamp_boxes(doc: Document, cache_dir: Path) -> Document:
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and page.words:
             reocr_boxes(page, is_better_stamp, reread=reader.reread_words, cache_dir=cache_dir)
+    return doc
+
+
+def read_tables(doc: Document, cache_dir: Path) -> Document:
+    """Every ruled table of every OCR'd page, cell by cell, into `Page.page_tables` and the
+    page's text (after stamp boxes: a stamp's cleaned pixels are no table). A page whose tables
+    fail unexpectedly keeps its page reading and the failure, and the other pages go on."""
+    reader = default_reader()
+    for page in doc.pages:
+        if page.source == "ocr" and page.image is not None:
+            failures: list[PageError] = []
+            isolated(TABLES_STAGE, lambda p: read_page_tables(p, reader, cache_dir), page, failures, fallback=[])
+            page.errors += [replace(f, page=page.number) for f in failures]
     return doc
 
 
@@ -131,6 +147,7 @@ def reading_stages(settings: Settings, work_dir: Path) -> list[tuple[str, Callab
         ("header_lines", lambda doc: reocr_header_lines(doc, work_dir)),
         ("numerals", reread_numerals),
         ("stamp_boxes", lambda doc: reocr_stamp_boxes(doc, work_dir)),
+        (TABLES_STAGE, lambda doc: read_tables(doc, work_dir)),
         ("normalise", normalise_pages),
     ]
 

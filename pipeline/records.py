@@ -62,6 +62,35 @@ class Word:
         return (self.left, self.top, self.left + self.width, self.top + self.height)
 
 
+@dataclass(frozen=True)
+class TableCell:
+    """One cell of a table read from a page image (ช่องตาราง), merged cells once (at their top-left).
+
+    `text` is as read, digits from the numeral reader (Arabic); `number` is the cell's value when
+    the cell is a number (a count, an amount "12,500", a decimal), else None; `confidence` 0–1."""
+
+    row: int
+    col: int
+    text: str
+    number: float | None
+    confidence: float | None
+    bbox: tuple[int, int, int, int]  # x0, y0, x1, y1 in page pixels (the page after deskewing)
+    row_span: int = 1
+    col_span: int = 1
+
+
+@dataclass(frozen=True)
+class PageTable:
+    """A ruled or boxed table found on a page and read cell by cell (ตารางในหน้า)."""
+
+    table_index: int  # 0-based, top to bottom on the page
+    n_rows: int
+    n_cols: int
+    bbox: tuple[int, int, int, int]
+    source: str  # "ruled": found from its rules on the page image
+    cells: list[TableCell] = field(default_factory=list)
+
+
 @dataclass
 class Page:
     """One page of a document after loading and OCR.
@@ -89,6 +118,9 @@ class Page:
     # Tables of a text-layer page (pdfplumber grids, cell text normalised), filled by loading via
     # pipeline.tables.pdf_tables.tables_from_pdf_page; None when not looked for.
     tables: list[list[list[str]]] | None = None
+    # Ruled tables of an OCR'd page read cell by cell (pipeline.tables.page_tables); their cells
+    # also stand in the page's words and text in place of what page segmentation made of them.
+    page_tables: list[PageTable] = field(default_factory=list)
 
 
 @dataclass

@@ -23,6 +23,22 @@ CREATE TABLE IF NOT EXISTS pages (
     PRIMARY KEY (file_id, page)
 );
 
+-- Every ruled table found on an OCR'd page, whatever the document (a salary scale in a letter, a
+-- KPI table, a report form), and its cells, each read from its own crop. bbox: "x0,y0,x1,y1" in
+-- the page's pixels (after deskewing); number is NULL where the cell is not a number.
+CREATE TABLE IF NOT EXISTS page_tables (
+    file_id VARCHAR NOT NULL, page INTEGER NOT NULL, table_index INTEGER NOT NULL, n_rows INTEGER,
+    n_cols INTEGER, bbox VARCHAR, source VARCHAR,
+    PRIMARY KEY (file_id, page, table_index)
+);
+
+CREATE TABLE IF NOT EXISTS table_cells (
+    file_id VARCHAR NOT NULL, page INTEGER NOT NULL, table_index INTEGER NOT NULL, "row" INTEGER NOT NULL,
+    col INTEGER NOT NULL, text VARCHAR, number DOUBLE, confidence DOUBLE, bbox VARCHAR,
+    row_span INTEGER, col_span INTEGER,
+    PRIMARY KEY (file_id, page, table_index, "row", col)
+);
+
 CREATE TABLE IF NOT EXISTS letters (
     file_id VARCHAR NOT NULL, letter_index INTEGER NOT NULL, page_from INTEGER, page_to INTEGER,
     kind VARCHAR, doc_number VARCHAR, circular BOOLEAN, date DATE, urgency VARCHAR, subject VARCHAR,

@@ -25,12 +25,13 @@ from pipeline.dataset.explain import create_views
 from pipeline.home import Home
 from pipeline.records import Document, Extraction, Letter, PageError, ReportRow
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 # Older versions whose tables are all still here unchanged: CREATE TABLE IF NOT EXISTS adds the
-# new ones (2: unplaced_rows, page_errors), so such a home upgrades in place.
-_ADDITIVE_FROM = frozenset({"1"})
+# new ones (2: unplaced_rows, page_errors; 3: page_tables, table_cells), so such a home upgrades
+# in place.
+_ADDITIVE_FROM = frozenset({"1", "2"})
 _SCHEMA = Path(__file__).with_name("schema.sql")
-FILE_TABLES = ("pages", "letters", "indicators", "report_rows")
+FILE_TABLES = ("pages", "letters", "indicators", "report_rows", "page_tables", "table_cells")
 
 
 def create_schema(conn: duckdb.DuckDBPyConnection) -> None:
@@ -163,6 +164,8 @@ def write_extraction(conn: duckdb.DuckDBPyConnection, doc: Document, extraction:
     insert_frame(conn, "letters", _letters_frame(doc.file_id, extraction.letters))
     insert_frame(conn, "indicators", _indicators_frame(doc.file_id, extraction.letters))
     insert_frame(conn, "report_rows", _rows_frame(doc.file_id, extraction.report_rows))
+    insert_frame(conn, "page_tables", _page_tables_frame(doc))
+    insert_frame(conn, "table_cells", _table_cells_frame(doc))
 
 
 def _json(value: object) -> str:
@@ -210,3 +213,25 @@ def _rows_frame(file_id: str, rows: list[ReportRow]) -> pd.DataFrame:
                    raw_cells=_json(report_row.raw_cells), alternatives=_json(report_row.alternatives))
         out.append(row)
     return pd.DataFrame(out)
+
+
+def _bbox(box: tuple[int, int, int, int]) -> str:
+    return ",".join(str(v) for v in box)
+
+
+def _page_tables_frame(doc: Document) -> pd.DataFrame:
+    return pd.DataFrame([{
+        "file_id": doc.file_id, "page": page.number, "table_index": t.table_index, "n_rows": t.n_rows,
+        "n_cols": t.n_cols, "bbox": _bbox(t.bbox), "source": t.source,
+    } for page in doc.pages for t in page.page_tables])
+
+
+def _table_cells_frame(doc: Document) -> pd.DataFrame:
+    frame = pd.DataFrame([{
+        "file_id": doc.file_id, "page": page.number, "table_index": t.table_index, "row": c.row,
+        "col": c.col, "text": c.text, "number": c.number, "confidence": c.confidence,
+        "bbox": _bbox(c.bbox), "row_span": c.row_span, "col_span": c.col_span,
+    } for page in doc.pages for t in page.page_tables for c in t.cells])
+    if not frame.empty:  # all-None columns would reach DuckDB as INTEGER, not DOUBLE
+        frame = frame.astype({"number": "float64", "confidence": "float64"})
+    return frame

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.numerals.reader import HAND_MODEL_PATH, GlyphReader, NumeralReading, load_model, reading_from_glyphs
+from pipeline.numerals.reader import (
+    HAND_MODEL_PATH,
+    NUMERIC,
+    GlyphReader,
+    NumeralReading,
+    load_model,
+    reading_from_glyphs,
+)
 from pipeline.numerals.rows import reread_words
 from pipeline.records import Word
 
@@ -32,6 +39,15 @@ class NumeralReader:
     def read(self, gray: np.ndarray) -> NumeralReading | None:
         """Read the one number in a grayscale crop (a table cell or word box); None if no digit."""
         return reading_from_glyphs(self.cell_glyphs.read_glyphs(gray))
+
+    def try_read_number(self, gray: np.ndarray) -> NumeralReading | None:
+        """The number in a crop that holds nothing else (a table cell): None when any glyph in it
+        is taken for a letter. Judged without the cell reader's lean towards digits, which is
+        only safe once the crop is known to hold a number."""
+        glyphs = [g for g in self.glyphs.read_glyphs(gray) if g.best != "noise"]
+        if not glyphs or any(g.best not in NUMERIC for g in glyphs):
+            return None
+        return self.read(gray)
 
     def reread_words(self, gray_page: np.ndarray, words: list[Word]) -> list[Word]:
         """Re-read the digits of every word that has any; other words pass through unchanged."""

@@ -174,11 +174,22 @@ def _merge(run: list[Word]) -> Word:
                 run[0].block, run[0].line)
 
 
+# Tesseract numbers its blocks from 1 and stamp boxes use 0: a token of block -1 is one table
+# cell read on its own (pipeline.tables.page_tables); a line of them is one table row.
+TABLE_BLOCK = -1
+
+
 def text_from_tokens(tokens: list[Word]) -> str:
-    lines: dict[int, list[str]] = {}
+    """Lines in line-id order; a table row's cells are separated by a tab, other tokens by a space."""
+    lines: dict[int, list[Word]] = {}
     for token in tokens:
-        lines.setdefault(token.line, []).append(token.text)
-    return "\n".join(" ".join(parts) for _, parts in sorted(lines.items()))
+        lines.setdefault(token.line, []).append(token)
+    return "\n".join(_line_text(parts) for _, parts in sorted(lines.items()))
+
+
+def _line_text(tokens: list[Word]) -> str:
+    separator = "\t" if all(t.block == TABLE_BLOCK for t in tokens) else " "
+    return separator.join(t.text for t in tokens)
 
 
 def mean_confidence(tokens: list[Word]) -> float | None:

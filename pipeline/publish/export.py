@@ -40,17 +40,28 @@ CONTRACT_SQL: dict[str, str] = {
         SELECT indicator, period, provinces_reporting, provinces_carried, total, established,
                not_established, target, pct_of_target
         FROM national ORDER BY indicator, period""",
+    # Every ruled table on every OCR'd page, and its cells (bbox: x0,y0,x1,y1 in page pixels).
+    "page_tables": """
+        SELECT file_id, page, table_index, n_rows, n_cols, bbox, source
+        FROM page_tables ORDER BY file_id, page, table_index""",
+    "table_cells": """
+        SELECT file_id, page, table_index, "row", col, text, number,
+               round(confidence, 3) AS confidence, bbox, row_span, col_span
+        FROM table_cells ORDER BY file_id, page, table_index, "row", col""",
 }
 
 
 def contract_tables(conn: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
-    return {name: _tidy(conn.execute(sql).df()) for name, sql in CONTRACT_SQL.items()}
+    """Every exported table the database holds. A published snapshot from before schema 3 has no
+    page_tables/table_cells until the next ingest upgrades it (readers never write): left out."""
+    present = {row[0] for row in conn.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    return {name: _tidy(conn.execute(sql).df()) for name, sql in CONTRACT_SQL.items() if name in present}
 
 
 _INTEGER_COLUMNS = {
     "pages", "letter_index", "page_from", "page_to", "fiscal_year", "page", "table_index",
     "row_index", "total", "established", "not_established", "provinces_reporting",
-    "provinces_carried", "target",
+    "provinces_carried", "target", "n_rows", "n_cols", "row", "col", "row_span", "col_span",
 }
 
 
@@ -61,8 +72,9 @@ def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
             frame[column] = frame[column].astype("Int64")
         elif frame[column].dtype.kind == "M":
             frame[column] = frame[column].dt.strftime("%Y-%m-%d")
-    if "target_value" in frame:  # 878, or 80.5 (%): no trailing .0 on whole numbers
-        frame["target_value"] = frame["target_value"].astype(object).map(_plain_number)
+    for column in ("target_value", "number"):  # 878, or 80.5 (%): no trailing .0 on whole numbers
+        if column in frame:
+            frame[column] = frame[column].astype(object).map(_plain_number)
     return frame
 
 

@@ -18,6 +18,7 @@ from pipeline.tables.model import Box
 _MIN_TABLE_WIDTH = 0.25  # of the page width
 _MIN_COLUMNS = 4  # a report form has at least ที่/place/two counts
 _MIN_RULE_COVER = 0.5  # of a cell side: how much of it a rule must cover to separate cells
+_FULL_RULE = 0.75  # of the median row height: the least unbroken run of a full vertical rule
 
 
 @dataclass
@@ -130,12 +131,36 @@ def merge_cells(horiz: np.ndarray, vert: np.ndarray, xs: list[int], ys: list[int
     return sorted(cells)
 
 
-def find_ruled_grids(gray: np.ndarray) -> list[RuledGrid]:
-    """Every ruled table on a (deskewed) grayscale page."""
+def _longest_run(column: np.ndarray) -> int:
+    """Length of the longest run of True in a 1-D mask."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], column.astype(np.int8), [0]))))
+    return int((edges[1::2] - edges[::2]).max()) if edges.size else 0
+
+
+def _full_rules(vert: np.ndarray, xs: list[int], ys: list[int]) -> list[int]:
+    """Vertical rules that run at least most of a row's height somewhere.
+
+    Why: left-aligned labels that start alike (ร้อยละของ…, จำนวน…) stack the same tall strokes
+    at the same x row after row, and their projection passes for a rule; a stroke is at most a
+    line of text high, a rule crosses a whole row."""
+    if len(ys) < 2:
+        return xs
+    pitch = float(np.median(np.diff(ys)))
+    top, bottom = ys[0], ys[-1]
+    return [x for x in xs
+            if _longest_run((vert[top:bottom, max(0, x - 4):x + 5] > 0).any(axis=1)) >= _FULL_RULE * pitch]
+
+
+def find_ruled_grids(gray: np.ndarray, min_columns: int = _MIN_COLUMNS,
+                     full_rules: bool = False) -> list[RuledGrid]:
+    """Every ruled table on a (deskewed) grayscale page with at least `min_columns` columns
+    (report forms have four; a salary scale in a letter may have two). `full_rules` keeps only
+    vertical rules that cross a whole row somewhere (see `_full_rules`)."""
     horiz, vert = rule_masks(binarise(gray))
     grids = []
     for box in table_regions(horiz, vert):
         xs, ys = rule_positions(horiz, vert, box)
-        if len(xs) >= _MIN_COLUMNS + 1 and len(ys) >= 3:
+        xs = _full_rules(vert, xs, ys) if full_rules else xs
+        if len(xs) >= min_columns + 1 and len(ys) >= 3:
             grids.append(RuledGrid(xs, ys, merge_cells(horiz, vert, xs, ys)))
     return grids

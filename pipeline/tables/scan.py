@@ -22,17 +22,17 @@ _HEADER_ROWS = 3  # grid rows that may hold the header
 _CAPTION_BAND = 0.13  # of the page height above a table: where its title lines are
 
 
-def _inner(gray: np.ndarray, box: Box) -> np.ndarray:
+def cell_inner(gray: np.ndarray, box: Box, inset: int = _INSET) -> np.ndarray:
     left, top, right, bottom = box
-    return gray[top + _INSET:max(top + _INSET + 1, bottom - _INSET),
-                left + _INSET:max(left + _INSET + 1, right - _INSET)]
+    return gray[top + inset:max(top + inset + 1, bottom - inset),
+                left + inset:max(left + inset + 1, right - inset)]
 
 
-def _has_ink(crop: np.ndarray) -> bool:
+def has_ink(crop: np.ndarray) -> bool:
     return crop.size > 0 and float((crop < 140).mean()) > _INK
 
 
-def _tight(crop: np.ndarray, page_width: int) -> np.ndarray | None:
+def tight_crop(crop: np.ndarray, page_width: int) -> np.ndarray | None:
     """The crop cut down to its text, None when only specks are in it.
 
     Tesseract reads one short word (a lone อำเภอ or ที่ in a tall merged header cell) as
@@ -60,8 +60,8 @@ def _table_from_grid(gray: np.ndarray, grid: RuledGrid) -> Table:
     inked = []
     for r, c, _, _, box in grid.cells:
         boxes[r][c] = box
-        crop = _inner(gray, box)
-        tight = _tight(crop, gray.shape[1]) if _has_ink(crop) else None
+        crop = cell_inner(gray, box)
+        tight = tight_crop(crop, gray.shape[1]) if has_ink(crop) else None
         if tight is not None:
             inked.append((r, c, tight))
     # Header cells (the top rows) one by one: they decide the column roles, and a strip of

@@ -28,7 +28,9 @@ _DOUBLED_MARK = re.compile(f"([{COMBINING_MARKS}])\\1+")
 # Tesseract and some fonts write sara am as nikhahit + sara aa, sometimes with a tone mark between.
 _SARA_AM_SPLIT = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
 _TONE_BEFORE_AM = re.compile("([\u0e48-\u0e4b])\u0e33")
-_SPACE_RUN = re.compile(r"[ \t\u00a0\u200b\u3000]+")
+_SPACE_RUN = re.compile(r"[ \u00a0\u200b\u3000]+")
+# A tab separates table cells (a read table's row, a sheet's row): a run holding one stays one tab.
+_TAB_RUN = re.compile(r"[ \u00a0\u200b\u3000]*\t[ \t\u00a0\u200b\u3000]*")
 
 
 def map_private_use(text: str) -> str:
@@ -52,8 +54,9 @@ def thai_to_arabic_digits(text: str) -> str:
 
 
 def collapse_spaces(text: str) -> str:
-    """Collapse space runs within lines; keep line breaks, drop blank-line runs to one."""
-    lines = [_SPACE_RUN.sub(" ", line).strip() for line in text.splitlines()]
+    """Collapse space runs within lines (a run with a tab in it to one tab: cells stay apart);
+    keep line breaks, drop blank-line runs to one."""
+    lines = [_SPACE_RUN.sub(" ", _TAB_RUN.sub("\t", line)).strip() for line in text.splitlines()]
     out: list[str] = []
     for line in lines:
         if line or (out and out[-1]):
