@@ -5,9 +5,11 @@ seen in real files:
 - a wrong ToUnicode map (TCPDF with a subset TH SarabunPSK, as the Royal Gazette publishes):
   pdfplumber returns `%0%211>`; or `(cid:N)`, U+FFFD, Private Use Area code points that no Thai
   presentation form explains. Nothing can be repaired there: the page is OCR'd.
+- LibreOffice with TLWG fonts writes glyph by glyph: ำ as ำา throughout, marks moved past the
+  next letter (เร่อื ง). Also OCR'd.
 - Word exports in TH SarabunIT๙: ำ where า belongs and ำ dropped (สำนักงำน, ตาแหน่ง); iText
-  exports that drop ำ (อานาจ, จาเป็น); ำ written as its two glyphs (ำา); a tone mark before its
-  vowel or after ำ (ท่ี, นำ้). These are repaired where the dictionary is sure: each candidate
+  exports that drop ำ (อานาจ, จาเป็น); a stray ำา; a tone mark before its vowel or after ำ
+  (ท่ี, นำ้). These are repaired where the dictionary is sure: each candidate
   edit is kept only when it turns a non-word into a dictionary word, and is recorded.
 What is left is judged by its share of dictionary words. One page at a time: a file can mix a
 sound page with a broken one.
@@ -48,6 +50,9 @@ _LATIN_VOWELS = set("aeiouyAEIOUY")
 _MIN_CHARS = 20  # fewer non-space characters than this is no text layer worth keeping
 _MIN_WORD_SHARE = 0.80  # of Thai letters in dictionary words, after repair
 _MAX_SYMBOLS = 0.05
+# LibreOffice with TLWG fonts writes the layer glyph by glyph: ำ as ำา, and marks moved past the
+# next letter (เร่อื ง, จัดตงั้) where no dictionary edit can put them back; a few ำา are repaired.
+_PER_GLYPH = 2
 _AM_PROSE = 150  # consonants of real prose without a single ำ: ำ was dropped throughout
 _WINDOW = 14  # characters each side of an edit that the dictionary judges it by
 _MIN_MERGED = 5  # an edit that joins two words (จา|เป็น → จำเป็น) must make a word this long
@@ -131,6 +136,8 @@ def _unrepairable(evidence: dict, text: str) -> str:
         return "symbols: a wrong ToUnicode map"
     if evidence["thai_letters"] == 0 and not looks_latin(text):
         return "neither Thai nor Latin: a wrong ToUnicode map"
+    if text.count("\u0e33\u0e32") > _PER_GLYPH:
+        return "written per glyph (ำา): marks displaced"
     return ""
 
 
@@ -164,11 +171,19 @@ def looks_latin(text: str) -> bool:
 
 
 def word_share(text: str) -> float:
-    """Share of Thai letters that stand in dictionary words (1.0 for text without Thai)."""
-    thai = [t for line in text.splitlines() for t in tokens(line) if is_thai(t)]
+    """Share of Thai letters that stand in dictionary words (1.0 for text without Thai); personal
+    names (after นาย/นาง/นางสาว…) are left out: no dictionary knows them, and a list of staff is
+    no broken layer."""
+    thai = [t for line in text.splitlines() for t in tokens(_without_names(line)) if is_thai(t)]
     total = sum(len(t) for t in thai)
     known = words()
     return round(sum(len(t) for t in thai if t in known) / total, 3) if total else 1.0
+
+
+def _without_names(line: str) -> str:
+    for start, end in reversed(name_spans(line)):
+        line = line[:start] + " " + line[end:]
+    return line
 
 
 def repair_text_layer(text: str) -> tuple[str, list[Repair]]:
