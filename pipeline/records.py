@@ -16,6 +16,7 @@ import numpy as np
 from pipeline.errors import InternalError
 
 PageSource = Literal["text_layer", "ocr", "sheet"]
+LayerVerdict = Literal["sound", "repairable", "ocr"]
 FileStatus = Literal["processed", "partial", "quarantined", "duplicate"]
 _TRACE_CHARS = 4000  # the innermost frames: where it broke
 
@@ -91,6 +92,40 @@ class PageTable:
     cells: list[TableCell] = field(default_factory=list)
 
 
+class Repair:
+    """One repair of a PDF text layer: the word as the layer had it and the dictionary word it became.
+
+    kind: `dropped_am` (า where ำ belongs: ตาแหน่ง), `am_for_aa` (ำ where า belongs: งำน),
+    `split_am` (ำ written as ำา), `mark_order` (a tone mark before its vowel, or after ำ)."""
+
+    kind: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class TextVerdict:
+    """Why a PDF page's text layer was used as is, repaired, or set aside for OCR (one per page).
+
+    `word_share` is the share of Thai letters in dictionary words after repair (`word_share_before`:
+    as the layer had it); `bad_code_points` counts U+FFFD, control characters and Private Use
+    Area code points that are no Thai presentation form; `symbols` the share of characters that
+    are neither letters, digits nor ordinary punctuation (a wrong ToUnicode map: `%0%211>`)."""
+
+    verdict: LayerVerdict
+    reason: str = ""  # why not sound: "no text", "cid codes", "few dictionary words", …
+    chars: int = 0
+    thai_letters: int = 0
+    word_share: float = 0.0
+    word_share_before: float = 0.0
+    cid: int = 0
+    bad_code_points: int = 0
+    thai_pua: int = 0  # Thai presentation forms (U+F700–U+F71A), mapped back by normalise
+    symbols: float = 0.0
+    misplaced_marks: int = 0
+    repairs: tuple[Repair, ...] = ()
+
+
 @dataclass
 class Page:
     """One page of a document after loading and OCR.
@@ -121,6 +156,15 @@ class Page:
     # Ruled tables of an OCR'd page read cell by cell (pipeline.tables.page_tables); their cells
     # also stand in the page's words and text in place of what page segmentation made of them.
     page_tables: list[PageTable] = field(default_factory=list)
+    # A PDF page's text-layer verdict and its evidence; None for images and sheets.
+    text_verdict: TextVerdict | None = None
+
+    @property
+    def text_source(self) -> str:
+        """Where `text` came from: text_layer, repaired (a text layer we repaired), ocr or sheet."""
+        if self.source == "text_layer" and self.text_verdict is not None and self.text_verdict.repairs:
+            return "repaired"
+        return self.source
 
 
 @dataclass

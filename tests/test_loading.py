@@ -20,8 +20,8 @@ from pipeline.errors import (
     UnsupportedTypeError,
 )
 from pipeline.loading import load_document
-from pipeline.loading.pdf import is_sound_thai
 from pipeline.synth.pages import draw_lines, save_pdf
+from pipeline.thai.text_layer import judge_text_layer
 
 INBOX = SAMPLES / "inbox"
 
@@ -45,16 +45,16 @@ def test_scanned_pdf_pages_are_rasterised_for_ocr() -> None:
     assert doc.pages[0].image.shape[1] == pytest.approx(595 * 200 / 72, abs=2)
 
 
-@pytest.mark.parametrize("text, sound", [
-    pytest.param("เรื่อง การจัดตั้งศูนย์ช่วยเหลือประชาชน จำนวน 878 ศูนย์", True, id="real-thai"),
-    pytest.param("(cid:12)(cid:44)(cid:7)(cid:9) (cid:3)(cid:18)", False, id="cid-codes"),
-    pytest.param("เร ื่อง ก ิจ การ ่ของ " * 20, False, id="scrambled-marks"),
-    pytest.param("กรมส่งเสริมการปกครองท้องถิ่นดาเนินการตามหนังสือ " * 12, False, id="no-sara-am"),
+@pytest.mark.parametrize("text, verdict", [
+    pytest.param("เรื่อง การจัดตั้งศูนย์ช่วยเหลือประชาชน จำนวน 878 ศูนย์", "sound", id="real-thai"),
+    pytest.param("(cid:12)(cid:44)(cid:7)(cid:9) (cid:3)(cid:18)", "ocr", id="cid-codes"),
+    pytest.param("เร ื่อง ก ิจ การ ่ของ " * 20, "ocr", id="scrambled-marks"),
+    pytest.param("กรมส่งเสริมการปกครองท้องถิ่นดาเนินการตามหนังสือ " * 12, "repairable", id="no-sara-am"),
     # LibreOffice's export of a drafted letter: ำ as its two glyphs (ำา), marks out of order
-    pytest.param("ได้กำาหนดตัวชวี้ ัด ประจำาปี จำานวน 878 ศูนย์ เร่อื ง การจัดตงั้ " * 3, False, id="per-glyph-sara-am"),
+    pytest.param("ได้กำาหนดตัวชวี้ ัด ประจำาปี จำานวน 878 ศูนย์ เร่อื ง การจัดตงั้ " * 3, "ocr", id="per-glyph-sara-am"),
 ])
-def test_text_layer_soundness(text: str, sound: bool) -> None:
-    assert is_sound_thai(text) is sound
+def test_text_layer_verdict(text: str, verdict: str) -> None:
+    assert judge_text_layer(text).verdict.verdict == verdict
 
 
 def test_empty_file(tmp_path: Path) -> None:

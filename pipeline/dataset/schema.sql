@@ -16,10 +16,14 @@ CREATE TABLE IF NOT EXISTS page_errors (
     detail VARCHAR
 );
 
+-- text_source: where `text` came from (text_layer | repaired | ocr | sheet); text_verdict_evidence:
+-- a PDF page's text-layer verdict (sound | repairable | ocr) as JSON, with the reason, the share of
+-- dictionary words before and after repair, bad code points, and each repair made (3).
 CREATE TABLE IF NOT EXISTS pages (
     file_id VARCHAR NOT NULL, page INTEGER NOT NULL, source VARCHAR, text VARCHAR, raw_text VARCHAR,
     words VARCHAR, confidence DOUBLE, width INTEGER, height INTEGER, dpi INTEGER,
     image_sha VARCHAR, sheet_name VARCHAR, role VARCHAR, errors VARCHAR,
+    text_source VARCHAR, text_verdict_evidence VARCHAR,
     PRIMARY KEY (file_id, page)
 );
 

@@ -23,13 +23,17 @@ import pandas as pd
 
 from pipeline.dataset.explain import create_views
 from pipeline.home import Home
-from pipeline.records import Document, Extraction, Letter, PageError, ReportRow
+from pipeline.records import Document, Extraction, Letter, PageError, ReportRow, TextVerdict
 
 SCHEMA_VERSION = "3"
-# Older versions whose tables are all still here unchanged: CREATE TABLE IF NOT EXISTS adds the
-# new ones (2: unplaced_rows, page_errors; 3: page_tables, table_cells), so such a home upgrades
-# in place.
+# Older versions whose tables are all still here: CREATE TABLE IF NOT EXISTS adds the new ones
+# (2: unplaced_rows, page_errors; 3: page_tables, table_cells), `_ADDED_COLUMNS` the new columns
+# of old tables (3: the text-layer verdict of pages), so such a home upgrades in place.
 _ADDITIVE_FROM = frozenset({"1", "2"})
+_ADDED_COLUMNS = (
+    "ALTER TABLE pages ADD COLUMN IF NOT EXISTS text_source VARCHAR",
+    "ALTER TABLE pages ADD COLUMN IF NOT EXISTS text_verdict_evidence VARCHAR",
+)
 _SCHEMA = Path(__file__).with_name("schema.sql")
 FILE_TABLES = ("pages", "letters", "indicators", "report_rows", "page_tables", "table_cells")
 
@@ -40,6 +44,8 @@ def create_schema(conn: duckdb.DuckDBPyConnection) -> None:
     if found is None:
         conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
     elif found[0] in _ADDITIVE_FROM:
+        for statement in _ADDED_COLUMNS:
+            conn.execute(statement)
         conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
     elif found[0] != SCHEMA_VERSION:
         raise RuntimeError(f"database schema {found[0]} is not {SCHEMA_VERSION}; re-ingest into a new home")
@@ -179,7 +185,17 @@ def _pages_frame(doc: Document, extraction: Extraction) -> pd.DataFrame:
         "confidence": p.confidence, "width": p.width, "height": p.height, "dpi": p.dpi,
         "image_sha": p.image_sha, "sheet_name": p.sheet_name,
         "role": extraction.page_roles.get(p.number, ""), "errors": _json([asdict(e) for e in p.errors]),
+        "text_source": p.text_source, "text_verdict_evidence": _verdict_json(p.text_verdict),
     } for p in doc.pages])
+
+
+def _verdict_json(verdict: TextVerdict | None) -> str | None:
+    """The verdict as short JSON: the figures, and each distinct repair once ([kind, was, now])."""
+    if verdict is None:
+        return None
+    figures = {k: v for k, v in asdict(verdict).items() if k != "repairs"}
+    repairs = list(dict.fromkeys((r.kind, r.before, r.after) for r in verdict.repairs))
+    return _json({**figures, "repairs": [list(r) for r in repairs]})
 
 
 def _letters_frame(file_id: str, letters: list[Letter]) -> pd.DataFrame:

@@ -1,13 +1,14 @@
-"""PDF pages: keep a sound Thai text layer, rasterise everything else for OCR.
+"""PDF pages: keep a sound Thai text layer, repair a repairable one, rasterise the rest for OCR.
 
 pdfplumber reads the text layer (layout order); pypdfium2 opens, detects encryption and renders.
-Many Thai PDFs carry a damaged text layer that extracts without error — `(cid:N)`, scrambled
-marks, no sara am in hundreds of letters — so soundness is tested, not assumed.
+Many Thai PDFs carry a damaged text layer that extracts without error — a wrong ToUnicode map
+(`%0%211>`), `(cid:N)`, ำ dropped or written for า — so each page's layer is judged on its own
+(pipeline.thai.text_layer), and the verdict with its evidence travels on the page.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -16,29 +17,9 @@ import pypdfium2 as pdfium
 
 from pipeline.config import Settings
 from pipeline.errors import CorruptPdfError, EncryptedPdfError, TooLargeError
-from pipeline.records import Page, Word
+from pipeline.records import Page, Repair, TextVerdict, Word
 from pipeline.tables.pdf_tables import tables_from_plumber_page
-from pipeline.thai.chars import COMBINING_MARKS
-from pipeline.thai.text import normalise
-
-_THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
-_MARKS = COMBINING_MARKS
-# A combining mark may only follow a consonant or another mark; anything else is scrambled order.
-_LEADING_MARK = re.compile(f"(?:^|[^\u0e01-\u0e2e{_MARKS}])[{_MARKS}]", re.M)
-_CID = re.compile(r"\(cid:\d+\)")
-
-
-def is_sound_thai(text: str) -> bool:
-    """A usable text layer: enough text, no cid codes, and Thai that looks like Thai."""
-    consonants = len(_THAI_CONSONANT.findall(text))
-    if len(text.strip()) < 20 or len(_CID.findall(text)) > 3 or "\ufffd" in text:
-        return False
-    if consonants >= 150 and "ำ" not in text and "\u0e4d" not in text:
-        return False  # real Thai prose of that length always has sara am
-    if text.count("ำา") > 2:
-        return False  # sara am then sara aa is no Thai: a layer written per glyph (LibreOffice + TLWG fonts)
-    misplaced = len(_LEADING_MARK.findall(text))
-    return consonants == 0 or misplaced <= max(3, consonants // 50)
+from pipeline.thai.text_layer import LayerReading, apply_repairs, judge_text_layer
 
 
 def open_pdf(path: Path) -> pdfium.PdfDocument:
@@ -59,45 +40,74 @@ def load_pdf(path: Path, settings: Settings) -> list[Page]:
         if count > settings.max_pages:
             raise TooLargeError(f"{path.name} has {count} pages; the limit is {settings.max_pages}")
         layers = _text_layers(path, count)
-        return [_load_page(pdf, i, layers[i], settings) for i in range(count)]
+        missing = _unreadable("no text layer for this page")  # pdfplumber saw fewer pages than pdfium
+        return [_load_page(pdf, i, layers[i] if i < len(layers) else missing, settings) for i in range(count)]
     finally:
         pdf.close()
 
 
-Layer = tuple[str, list[Word], list[list[list[str]]]]
+@dataclass
+class _Layer:
+    """One page's text layer as extracted, judged, and (when usable) its words and tables."""
+
+    raw: str
+    reading: LayerReading
+    words: list[Word] = field(default_factory=list)
+    tables: list[list[list[str]]] = field(default_factory=list)
 
 
-def _text_layers(path: Path, count: int) -> list[Layer]:
+def _text_layers(path: Path, count: int) -> list[_Layer]:
     try:
         with pdfplumber.open(path) as doc:
             return [_page_layer(page) for page in doc.pages]
     except Exception:  # a text layer pdfplumber cannot parse is simply not used; pdfium still renders
-        return [("", [], [])] * count
+        return [_unreadable("the PDF's text layer could not be parsed")] * count
 
 
-def _page_layer(page: pdfplumber.page.Page) -> Layer:
-    text = page.extract_text() or ""
-    if not is_sound_thai(text):
-        return text, [], []
-    words = [
-        Word(w["text"], 100.0, int(w["x0"]), int(w["top"]), int(w["x1"] - w["x0"]), int(w["bottom"] - w["top"]))
+def _unreadable(why: str) -> _Layer:
+    return _Layer("", LayerReading(TextVerdict("ocr", why), ""))
+
+
+def _page_layer(page: pdfplumber.page.Page) -> _Layer:
+    try:
+        raw = page.extract_text() or ""
+    except Exception as e:  # one page's odd content stream costs that page its layer, no more
+        return _unreadable(f"text layer unreadable: {type(e).__name__}")
+    reading = judge_text_layer(raw)
+    if reading.verdict.verdict == "ocr":
+        return _Layer(raw, reading)
+    repairs = reading.verdict.repairs
+    return _Layer(raw, reading, _words(page, repairs), _tables(page, repairs))
+
+
+def _words(page: pdfplumber.page.Page, repairs: tuple[Repair, ...]) -> list[Word]:
+    return [
+        Word(apply_repairs(w["text"], repairs), 100.0, int(w["x0"]), int(w["top"]), int(w["x1"] - w["x0"]),
+             int(w["bottom"] - w["top"]))
         for w in page.extract_words()
     ]
-    return text, words, tables_from_plumber_page(page)
 
 
-def _load_page(pdf: pdfium.PdfDocument, index: int, layer: Layer, settings: Settings) -> Page:
-    text, words, tables = layer
+def _tables(page: pdfplumber.page.Page, repairs: tuple[Repair, ...]) -> list[list[list[str]]]:
+    tables = tables_from_plumber_page(page)
+    if not repairs:
+        return tables
+    return [[[apply_repairs(cell, repairs) for cell in row] for row in table] for table in tables]
+
+
+def _load_page(pdf: pdfium.PdfDocument, index: int, layer: _Layer, settings: Settings) -> Page:
     page = pdf[index]
     width_pt, height_pt = page.get_size()
-    if is_sound_thai(text):
-        return Page(number=index + 1, source="text_layer", raw_text=text, text=normalise(text),
-                    words=words, width=int(width_pt), height=int(height_pt), dpi=72, tables=tables)
+    verdict = layer.reading.verdict
+    if verdict.verdict != "ocr":
+        return Page(number=index + 1, source="text_layer", raw_text=layer.raw, text=layer.reading.text,
+                    words=layer.words, width=int(width_pt), height=int(height_pt), dpi=72, tables=layer.tables,
+                    text_verdict=verdict)
     dpi = _safe_dpi(width_pt, height_pt, settings)
     image = page.render(scale=dpi / 72, grayscale=True).to_numpy()
     gray = image if image.ndim == 2 else image[..., 0]
     return Page(number=index + 1, source="ocr", image=np.ascontiguousarray(gray),
-                width=gray.shape[1], height=gray.shape[0], dpi=dpi)
+                width=gray.shape[1], height=gray.shape[0], dpi=dpi, text_verdict=verdict)
 
 
 def _safe_dpi(width_pt: float, height_pt: float, settings: Settings) -> int:

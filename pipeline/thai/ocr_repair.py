@@ -15,57 +15,29 @@ it is removed under the same test (strictly better segmentation, the spot inside
 ำ read as ้า: the ring of ำ taken for a tone mark (จ้านวน → จำนวน), under the same test.
 Spaces inside words: Tesseract splits a long word at a gap between glyphs (ประ ชาชน); the space
 is closed only when that makes a long dictionary word whose two halves are not both words.
-Only OCR text goes through this; text layers and spreadsheets are taken as typed.
+Only OCR text goes through this; a PDF text layer's own faults (ำ/า) are repaired in
+text_layer.py, spreadsheets are taken as typed.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 
-from pythainlp.corpus import thai_words
-from pythainlp.tokenize import word_tokenize
-from pythainlp.util import Trie, dict_trie
+from pipeline.thai.dictionary import DOMAIN_WORDS
+from pipeline.thai.dictionary import cost as _cost
+from pipeline.thai.dictionary import word_at as _word_at
+from pipeline.thai.dictionary import words as _words
 
 _UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37"
 _TONES = ("\u0e48", "\u0e49")
 _SPURIOUS = re.compile("(?<=[\u0e01-\u0e2e])[\u0e48\u0e49](?![\u0e33])")
 _SPOT = re.compile(f"[\u0e01-\u0e2e][{_UPPER_VOWELS}](?![\u0e48-\u0e4c])")
-_THAI = re.compile("[\u0e01-\u0e2e]")
 _NAME = re.compile(r"(?:นางสาว|นาย|นาง|น\.ส\.|ว่าที่\s*ร\.ต\.)\s*\S+(?:\s+\S+)?")
 _WINDOW = 14
 Sure = Callable[[str, str, int], bool]  # (window, window edited, where) → make the edit?
 _MIN_WORD = 5
-
-
-# Words of this paperwork PyThaiNLP's dictionary lacks; without them ตัวชี้วัด segments as
-# ตัว|ชี้|วัด and a dropped mark in it (ตัวชีวัด) lands in no long word, so is never restored.
-DOMAIN_WORDS = ("ตัวชี้วัด", "สถานที่กลาง", "ท้องถิ่นจังหวัด", "ท้องถิ่นอำเภอ", "ศูนย์ช่วยเหลือ",
-                "แบบรายงาน", "ปัญหาอุปสรรค", "ผู้ประสานงาน", "หนังสือเวียน", "เจ้าภาพ")
-
-
-@functools.lru_cache(maxsize=1)
-def _words() -> frozenset[str]:
-    return frozenset(thai_words()) | frozenset(DOMAIN_WORDS)
-
-
-@functools.lru_cache(maxsize=1)
-def _trie() -> Trie:
-    return dict_trie(_words())
-
-
-@functools.lru_cache(maxsize=20_000)
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(word_tokenize(text, custom_dict=_trie(), engine="newmm", keep_whitespace=False))
-
-
-def _cost(text: str) -> int:
-    """Unknown Thai letters weigh most, then the number of words: fewer, known words is better."""
-    words = _words()
-    tokens = _tokens(text)
-    unknown = sum(len(t) for t in tokens if t not in words and _THAI.search(t))
-    return unknown * 10 + len(tokens)
+__all__ = ["DOMAIN_WORDS", "dictionary_cost", "name_spans", "repair_thai_ocr"]  # DOMAIN_WORDS: re-exported
 
 
 def dictionary_cost(text: str) -> int:
@@ -73,24 +45,17 @@ def dictionary_cost(text: str) -> int:
     return _cost(text)
 
 
-def _word_at(text: str, position: int) -> tuple[int, str] | None:
-    """(start, token) of the dictionary segmentation's token that holds `position`."""
-    start = 0
-    for token in _tokens(text):
-        found = text.find(token, start)
-        if found <= position < found + len(token):
-            return found, token
-        start = found + len(token)
-    return None
-
-
 def _lands_in_long_word(text: str, position: int) -> bool:
     hit = _word_at(text, position)
     return hit is not None and len(hit[1]) >= _MIN_WORD and hit[1] in _words()
 
 
-def _protected(text: str) -> list[tuple[int, int]]:
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Where personal names stand (after นาย/นาง/นางสาว/ว่าที่…): no dictionary knows them, so no repair."""
     return [m.span() for m in _NAME.finditer(text)]
+
+
+_protected = name_spans
 
 
 def _try_spot(text: str, at: int) -> str | None:
