@@ -8,7 +8,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from extractors.letter_docnum import DOCNUM_PATTERN, DocNumber
+from extractors.letter_docnum import DOCNUM_PATTERN, DocNumber, clean_office
 from extractors.letter_fields import LetterLines, tidy
 from extractors.letter_terms import (
     ATTACHMENT_HEAD,
@@ -22,7 +22,11 @@ from extractors.letter_terms import (
 from pipeline.records import Reference
 from pipeline.thai.dates import find_thai_dates
 
-_REF = re.compile(f"(?:{loose('ที่')}|fi)\\s*{DOCNUM_PATTERN}")
+# `ที่` before a cited number is often lost or garbled by OCR (`NUN`, `ni`, `ที่.`); the number's
+# own shape and the หนังสือ/อ้างถึง before it (`_is_cited`) are what make it a reference.
+_REF = re.compile(f"(?:(?:{loose('ที่')}|fi)[\\s.]*)?{DOCNUM_PATTERN}")
+# A serial pushed to the next line may carry a speck of ink read as a Latin letter (`ว c971`).
+_SERIAL_AFTER = re.compile(r"\s*[A-Za-z]{0,2}(\d{1,6})(?!\d)")
 _DATED = re.compile(f"^[\\s,]*(?:{loose('ลงวันที่')}|ลง\\s*วัน\\s*ที)")
 _DEADLINE = re.compile(f"{loose('ภายใน')}\\s*{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}")
 _RECURRING = re.compile(
@@ -49,16 +53,24 @@ def find_references(view: LetterLines, core_end: int, own: str) -> list[Referenc
     """Every `ที่ <เลข> ลงวันที่ <วัน>` in the letter proper, other than its own number."""
     text, refs, seen = _joined(view, view.span.header + 1, core_end), [], {own}
     for m in _REF.finditer(text):
-        serial = m.group("serial")
+        serial, end = _serial(text, m)
         if not serial:
             continue
-        office = re.sub(r"\s+", "", m.group("office"))
+        office, _ = clean_office(m.group("office"))
         number = DocNumber(m.group("code"), office, bool(m.group("circ")), serial, 0).text()
         if number in seen or not _is_cited(text, m.start()):
             continue
         seen.add(number)
-        refs.append(Reference(number, _dated(text[m.end():])))
+        refs.append(Reference(number, _dated(text[end:])))
     return refs
+
+
+def _serial(text: str, m: re.Match[str]) -> tuple[str, int]:
+    """The serial of a cited number and where the number ends; empty when there is none."""
+    if m.group("serial"):
+        return m.group("serial"), m.end()
+    after = _SERIAL_AFTER.match(text, m.end())
+    return (after.group(1), after.end()) if after else ("", m.end())
 
 
 def _is_cited(text: str, at: int) -> bool:

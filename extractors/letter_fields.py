@@ -95,6 +95,8 @@ def locate(view: LetterLines) -> None:
     """Find the addressee line and where the body starts (after อ้างถึง/สิ่งที่ส่งมาด้วย)."""
     window = view.nonblank(None, view.span.header + 60)
     view.addressee_at = next((i for i in window if ADDRESSEE.match(view.text(i))), None)
+    if view.addressee_at is None:
+        view.addressee_at = _unlabelled_addressee(view)
     after = view.span.header
     if view.addressee_at is not None:
         after = _addressee_rows(view, view.addressee_at)[-1]
@@ -108,6 +110,22 @@ def locate(view: LetterLines) -> None:
             view.body_start = i + 1
         elif len(text) > 40 or SUBJECT.match(text):
             break
+
+
+def _unlabelled_addressee(view: LetterLines) -> int | None:
+    """OCR lost or garbled เรียน (`Seu อธิบดี…`): the addressee is the line under the subject
+    that starts with an addressee's title (the subject's own wrap stops there too)."""
+    rows = view.nonblank(None, view.span.header + 12)
+    subject = next((i for i in rows if SUBJECT.match(view.text(i))), None)
+    if subject is None:
+        return None
+    for i in view.nonblank(subject + 1, subject + 8)[:5]:
+        text = view.text(i)
+        if _is_addressee_line(text):
+            return i
+        if _is_header_keyword(text) or _BODY_OPENING.match(text):
+            return None
+    return None
 
 
 def _is_list_item(text: str) -> bool:
@@ -184,27 +202,57 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
     start = next((i for i in rows if SUBJECT.match(view.text(i))), None)
     if start is None:
         return "", None
-    parts = [SUBJECT.sub("", view.text(start), count=1)]
+    parts = [_line_end_specks(SUBJECT.sub("", view.text(start), count=1))]
     gap = False
-    for i in view.indices(start + 1, start + 8):
+    for i in view.indices(start + 1, start + 10):
         text = _SPECKS.sub("", view.text(i))
         if len(text) <= 3:  # blank, or an OCR speck between a subject and its wrapped line
             gap = True
             continue
         if _subject_ends(parts[-1]) or _is_header_keyword(text) or _is_addressee_line(text) \
-                or (gap and not _WRAP_AFTER_GAP.match(text)) or len(parts) == 3:
+                or (gap and not _WRAP_AFTER_GAP.match(text)) or _is_full(parts):
             break
-        parts.append(text)
+        parts.append(_line_end_specks(text))
         gap = False
-    return _cut_after_year(tidy(smart_join(parts))), start
+    return _drop_lone_letter(_cut_after_year(tidy(smart_join(parts)))), start
+
+
+_MAX_SUBJECT_LINES = 3
+# At a line end: specks after a space (`ในการ '`, `กรม )` with no parenthesis open), or a dot
+# OCR set after a word (`ของ.`); a dot inside an abbreviation (พ.ศ.) stays.
+_END_SPECKS = re.compile(r"\s+[|:;,.'\"“”!_\-–]+$|(?<=[ก-๛]{3})\.$")
+_LONE_CLOSE = re.compile(r"\s+\)$")
+
+
+def _line_end_specks(text: str) -> str:
+    text = _END_SPECKS.sub("", text.rstrip())
+    if text.count("(") < text.count(")"):
+        text = _LONE_CLOSE.sub("", text)
+    return text
+
+
+def _is_full(parts: list[str]) -> bool:
+    """Three lines make a subject, unless a parenthesis is still open (…(สถานที่ / กลาง))."""
+    joined = " ".join(parts)
+    return len(parts) >= _MAX_SUBJECT_LINES and joined.count("(") <= joined.count(")")
+
+
+# A letter alone at the end, after a space: ink or a stamp's edge read as a character.
+_LONE_LETTER = re.compile(r"\s+[ก-ฮA-Za-z]$")
+
+
+def _drop_lone_letter(subject: str) -> str:
+    return _LONE_LETTER.sub("", subject)
 
 
 # A subject that has reached its year (…ประจำปีงบประมาณ พ.ศ. 2567) is complete: the next line
 # is the addressee or the body even when OCR garbled their label.
-_YEAR_END = re.compile(r"(พ\s?\.\s?ศ\s?\.)\s*(\d{4})(?=\s|$)")
+_YEAR_END = re.compile(r"(พ\s?[.,]\s?ศ\s?[.,])\s*(\d{4})(?=\s|$)")  # OCR reads a dot as `,`
 # An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`): junk, then a title.
 _ADDRESSEE_BY_TITLE = re.compile(
-    f"^(?:\\S{{1,5}}\\s+)?(?:{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
+    f"^(?:\\S{{1,5}}\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
+# The opening words of a letter's body (ตามที่…, ด้วย…): past them no header line is left.
+_BODY_OPENING = starts_with("ตามที่", "ตามหนังสือ", "ด้วย", "เนื่องด้วย", "เนื่องจาก", "พร้อมนี้")
 
 
 def _subject_ends(text: str) -> bool:
@@ -240,8 +288,16 @@ def read_addressee(view: LetterLines) -> tuple[str, int | None]:
     if at is None:
         return "", None
     parts = [view.text(i) for i in _addressee_rows(view, at)]
-    parts[0] = ADDRESSEE.sub("", parts[0], count=1)
+    parts[0] = _addressee_value(parts[0])
     return tidy(smart_join(parts)), at
+
+
+def _addressee_value(text: str) -> str:
+    """The line without its label: เรียน/ถึง, or the speck OCR left where the label was."""
+    if ADDRESSEE.match(text):
+        return ADDRESSEE.sub("", text, count=1)
+    m = _ADDRESSEE_BY_TITLE.match(text)
+    return text[m.start("title"):] if m else text
 
 
 def _addressee_rows(view: LetterLines, at: int) -> list[int]:

@@ -14,6 +14,9 @@ from pipeline.thai.dates import find_thai_dates
 
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 LEAD = r"^[\s#*\-–•'\".,|:_]*"  # markdown, bullets and OCR specks before a keyword
+# Before a header label, a speck of ink or stamp read as a short Latin word or a digit
+# (`7 เรื่อง`, `by | บนทกขอความ`); a list number (`1.`, `2)`) is not a speck.
+LABEL_LEAD = LEAD + r"(?:[A-Za-z0-9]{1,3}(?![.)\w])[\s|:.'\"]+)?"
 
 
 def loose(word: str) -> str:
@@ -36,8 +39,8 @@ def starts_with(*words: str) -> re.Pattern[str]:
     return re.compile(f"{LEAD}(?:{alts})")
 
 
-MEMO_TITLE = re.compile(f"{LEAD}{loose('บันทึกข้อความ')}[\\s.*#]*$")
-SUBJECT = re.compile(f"{LEAD}{loose('เรื่อง')}[\\s.:]*")
+MEMO_TITLE = re.compile(f"{LABEL_LEAD}{loose('บันทึกข้อความ')}[\\s.*#]*$")
+SUBJECT = re.compile(f"{LABEL_LEAD}{loose('เรื่อง')}[\\s.:]*")
 # `เรียน` also read as `รียน`/`เรยน`; `จึงเรียนมา` never starts a line with เรียน.
 # A memo's ถึง is often set flush against the addressee (ถึงสำนักงาน…), and OCR drops the
 # space after เรียน; the titles an addressee starts with tell it from ถึงแม้ and the like.
@@ -45,9 +48,9 @@ ADDRESSEE_TITLE = ("สำนักงาน", "ผู้ว่าราชก�
                    "นายก", "หัวหน้า", "ท้องถิ่นจังหวัด", "ท้องถิ่นอำเภอ", "รองอธิบดี", "ประธาน", "เลขาธิการ")
 _TITLE_AHEAD = "|".join(loose(t) for t in ADDRESSEE_TITLE)
 ADDRESSEE = re.compile(
-    f"{LEAD}(?:เ?ร{loose('ีย')}น(?!มา)|{loose('ถึง')}(?=\\s|{_TITLE_AHEAD}))[\\s.:]*")
-REFERENCE_HEAD = re.compile(f"{LEAD}{loose('อ้างถึง')}[\\s.:]*")
-ATTACHMENT_HEAD = re.compile(f"{LEAD}(?:{loose('สิ่งที่ส่งมาด้วย')}|\\S{{0,4}}\\s*{loose('ส่งมาด้วย')})[\\s.:]*")
+    f"{LABEL_LEAD}(?:เ?ร{loose('ีย')}น(?!มา)|{loose('ถึง')}(?=\\s|{_TITLE_AHEAD}))[\\s.:]*")
+REFERENCE_HEAD = re.compile(f"{LABEL_LEAD}{loose('อ้างถึง')}[\\s.:]*")
+ATTACHMENT_HEAD = re.compile(f"{LABEL_LEAD}(?:{loose('สิ่งที่ส่งมาด้วย')}|\\S{{0,4}}\\s*{loose('ส่งมาด้วย')})[\\s.:]*")
 URGENCY = re.compile(f"{LEAD}({loose('ด่วนที่สุด')}|{loose('ด่วนมาก')}|{loose('ด่วน')})(?![ก-๛])")
 STAMP_NUMBER = re.compile(
     f"(?:{loose('เลขที่รับ')}|{loose('เลขรับ')}|{loose('รับที่')})[\\s.:…]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")

@@ -134,13 +134,25 @@ def find_spans(lines: list[Line]) -> list[Span]:
         kind = _header_kind(lines, i, last_header)
         if kind is None:
             continue
-        heads.append((kind, _pull_back(lines, i, floor), i))
+        start = _pull_back(lines, i, floor) if heads else _page_start(lines, i)
+        heads.append((kind, start, i))
         last_header, floor = i, i
     heads = heads or _page_top_fallback(lines)
     if not heads:
         return []
     ends = [start for _, start, _ in heads[1:]] + [len(lines)]
     return [Span(kind, start, header, end) for (kind, start, header), end in zip(heads, ends, strict=True)]
+
+
+def _page_start(lines: list[Line], header: int) -> int:
+    """The first letter owns everything above its header on its page: urgency mark, letterhead
+    and stamp, however OCR broke them (a province name alone, `' การปกครอง…`)."""
+    start = header
+    while start > 0 and lines[start - 1].page == lines[header].page:
+        start -= 1
+    while start < header and not lines[start].text:
+        start += 1
+    return start
 
 
 def _page_top_fallback(lines: list[Line]) -> list[tuple[str, int, int]]:

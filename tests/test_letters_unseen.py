@@ -1,0 +1,149 @@
+"""Letter fields read by labels and continuation rules on OCR text as unseen scans deliver it:
+labels garbled or lost, specks at line ends, cited numbers without their `ที่`, dots doubled."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.letter_docnum import DOC_NUMBER_REPAIRED, clean_office, try_parse_docnum
+from extractors.letters import extract_letters
+from pipeline.records import Letter
+from pipeline.thai.text import normalise
+
+LETTERHEAD = """สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดร้อยเอ็ด
+ศาลากลางจังหวัดร้อยเอ็ด
+"""
+SUBJECT = """19 ตุลาคม 2566
+เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น
+ประจำเดือน กันยายน พ.ศ. 2566
+"""
+BODY = """ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 2940 ลงวันที่ 9 ตุลาคม 2566
+แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดรายงานผลการดำเนินงาน นั้น
+จึงเรียนมาเพื่อทราบและดำเนินการ
+(นางสาวสุนิสา ภูมิพัฒน์)
+ท้องถิ่นจังหวัดร้อยเอ็ด
+"""
+
+
+def _letter(text: str) -> Letter:
+    letters = extract_letters([(1, normalise(text))])
+    assert len(letters) == 1
+    return letters[0]
+
+
+def test_addressee_whose_label_ocr_lost_is_the_titled_line_under_the_subject() -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT +
+                     "สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอทุ่งเขาหลวง\n" + BODY)
+    assert letter.addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอทุ่งเขาหลวง"
+    assert letter.subject.endswith("ประจำเดือน กันยายน พ.ศ. 2566")
+
+
+def test_garbled_addressee_label_is_dropped_from_the_value() -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT +
+                     "Seu อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.addressee == "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"
+
+
+def test_no_addressee_is_made_up_from_the_body() -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT + BODY)
+    assert letter.addressee == ""
+
+
+@pytest.mark.parametrize("title", [
+    pytest.param("by | บนทกขอความ", id="latin-speck-and-bar"),
+    pytest.param("5 บันทึกข้อความ", id="digit-speck"),
+])
+def test_memo_title_after_a_speck_is_a_memo(title: str) -> None:
+    letter = _letter(f"{title}\nส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดสุโขทัย\n"
+                     "ที่ สท 0023.3/4033 วันที่ 21 พฤษภาคม 2566\n"
+                     "เรื่อง โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่น ประจำปีงบประมาณ พ.ศ. 2566\n"
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.kind == "memo"
+    assert letter.date == dt.date(2023, 5, 21)
+
+
+def test_subject_label_after_a_speck() -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + "19 ตุลาคม 2566\n"
+                     "7 เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ\n"
+                     "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)\n"
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.subject == ("เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ"
+                              "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)")
+
+
+def test_urgency_above_a_broken_letterhead_belongs_to_the_first_letter() -> None:
+    letter = _letter("ด่วนมาก\nสำนักงานส่งเสริม.\n' การปกครองท้องถิ่นจังหวัด\nบุรีรัมย์\n"
+                     "ศาลากลางจังหวัดบุรีรัมย์\nที่ บร 0023.5/ว 4631\n" + SUBJECT +
+                     "เรียน นายกองค์การบริหารส่วนจังหวัดบุรีรัมย์\n" + BODY)
+    assert letter.urgency == "ด่วนมาก"
+
+
+@pytest.mark.parametrize(("lines", "subject"), [
+    pytest.param(["การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครอง :",
+                  "ท้องถิ่น รอบการประเมินที่ 1 ประจำปีงบประมาณ พ.ศ. 2558"],
+                 "การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น "
+                 "รอบการประเมินที่ 1 ประจำปีงบประมาณ พ.ศ. 2558", id="colon-speck-at-wrap"),
+    pytest.param(["เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนของ.",
+                  "องค์กรปกครองส่วนท้องถิ่นและศูนย์ปฏิบัติการร่วมในการ .",
+                  "ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่",
+                  "กลาง)"],
+                 "เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นและศูนย์ปฏิบัติการร่วม"
+                 "ในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)",
+                 id="four-lines-while-a-parenthesis-is-open"),
+    pytest.param(["เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ",
+                  "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) ต"],
+                 "เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น "
+                 "(สถานที่กลาง)", id="lone-letter-of-ink-at-the-end"),
+    pytest.param(["การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครอง",
+                  "ท้องถิ่น รอบการประเมินที่ 2 ประจำปีงบประมาณ พ,ศ.2568 |"],
+                 "การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น "
+                 "รอบการประเมินที่ 2 ประจำปีงบประมาณ พ.ศ. 2568", id="comma-for-the-dot-of-the-era"),
+])
+def test_subject_wraps_without_the_specks_at_line_ends(lines: list[str], subject: str) -> None:
+    text = "\n".join(["ที่ รอ 0023.2/ว 4230", "19 ตุลาคม 2566", "เรื่อง " + lines[0], *lines[1:]])
+    letter = _letter(text + "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.subject == subject
+
+
+@pytest.mark.parametrize(("cited", "number", "date"), [
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่. มท 0802.2 /ว 782 ลงวันที่\n"
+                 "28 มิถุนายน 2557", "มท 0802.2/ว 782", dt.date(2014, 6, 28), id="dot-after-thi"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด NUN 0810.5 /ว\n4704 ลงวันที่ 28 "
+                 "กรกฎาคม 2557", "", None, id="code-lost-is-not-a-reference"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ni มท 0810.7/ว 4841 ลงวันที่ 29 "
+                 "กุมภาพันธ์ 2555", "มท 0810.7/ว 4841", dt.date(2012, 2, 29), id="thi-garbled"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที มท0810.,7/ว2351\nลงวันที่ 14 มีนาคม 2563",
+                 "มท 0810.7/ว 2351", dt.date(2020, 3, 14), id="doubled-dot"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ทีมท 0810.7 ฒ/ว\n2681 ลงวันที่ 17 มีนาคม 2563",
+                 "มท 0810.7/ว 2681", dt.date(2020, 3, 17), id="speck-before-slash"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที มท0810.7/ว\nc971 ลงวันที่ 4 เมษายน 2566",
+                 "มท 0810.7/ว 971", dt.date(2023, 4, 4), id="serial-with-a-speck-on-the-next-line"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ ที่ มท -- 0810.5/ว 1625 ลงวันที่\n"
+                 "11 ธันวาคม 2566", "มท 0810.5/ว 1625", dt.date(2023, 12, 11), id="dashes-after-code"),
+])
+def test_cited_numbers_as_ocr_reads_them(cited: str, number: str, date: dt.date | None) -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" +
+                     cited + "\nแจ้งให้สำนักงานรายงาน นั้น\n" + BODY)
+    refs = {(r.doc_number, r.date) for r in letter.references}
+    assert refs - {("มท 0810.7/ว 2940", dt.date(2023, 10, 9))} == ({(number, date)} if number else set())
+
+
+@pytest.mark.parametrize(("office", "canonical", "repaired"), [
+    pytest.param("0810.7", "0810.7", False, id="as-printed"),
+    pytest.param("0810 . 7", "0810.7", False, id="spaced"),
+    pytest.param("0810.,7", "0810.7", False, id="doubled-dot"),
+    pytest.param("08.10.7", "0810.7", True, id="dot-inside-the-owner-number"),
+    pytest.param("04002", "04002", False, id="five-digit-owner-kept"),
+])
+def test_office_digits(office: str, canonical: str, repaired: bool) -> None:
+    assert clean_office(office) == (canonical, repaired)
+
+
+def test_a_regrouped_own_number_is_flagged() -> None:
+    found = try_parse_docnum("ที่ มท 08.10.7/ว 4841")
+    assert found is not None and found.text() == "มท 0810.7/ว 4841" and found.repaired
+    letter = _letter("ที่ มท 08.10.7/ว 4841\n" + SUBJECT + "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert letter.doc_number == "มท 0810.7/ว 4841"
+    assert DOC_NUMBER_REPAIRED in letter.flags
