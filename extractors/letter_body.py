@@ -8,7 +8,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from extractors.letter_docnum import DOCNUM_PATTERN, DocNumber, clean_office
+from extractors.letter_docnum import DOCNUM_PATTERN, DocNumber, clean_code, clean_office
 from extractors.letter_fields import LetterLines, tidy
 from extractors.letter_terms import (
     ATTACHMENT_HEAD,
@@ -32,9 +32,11 @@ _DEADLINE = re.compile(f"{loose('ภายใน')}\\s*{loose('วัน')}[ก-
 _RECURRING = re.compile(
     f"(?:{loose('ทุกวันที่')}|{loose('ภายในวันที่')})\\s*\\d{{1,2}}\\s*{loose('ของ')}(?:ทุก)?\\s*{loose('เดือน')}"
 )
+# After the closing parenthesis only specks: ink or a page edge read as `1 -`, `,`, `|`.
 _NAME = re.compile(
-    r"^[\s'\".,|]*(?:ลงชื่อ[.…\s]*)?\(?\s*([ก-๛][ก-๛.]+(?:\s+[ก-๛][ก-๛.]*){1,3})\s*\)[\s|.]*$"
+    r"^[\s'\".,|]*(?:ลงชื่อ[.…\s]*)?\(?\s*([ก-๛][ก-๛.]+(?:\s+[ก-๛][ก-๛.]*){1,3})\s*\)[^ก-๛A-Za-z]{0,6}$"
 )
+_SIGNATURE_WINDOW = 10  # non-blank lines after the closing (ขอแสดงความนับถือ) that hold the name
 _NOT_NAME = re.compile("ตาม|แนบ|สถาน|ยกเว้น|เจ้าภาพ|แห่ง|จำนวน|ร้อยละ|ฉบับ|ชุด|จังหวัด|อำเภอ|ระหว่าง")
 _ON_BEHALF = re.compile(f"(?:{loose('ปฏิบัติราชการแทน')}|{loose('รักษาราชการแทน')}|แทน)\\s*$")
 _ON_BEHALF_HEAD = starts_with("ปฏิบัติราชการแทน", "รักษาราชการแทน", "รักษาการแทน")
@@ -57,7 +59,7 @@ def find_references(view: LetterLines, core_end: int, own: str) -> list[Referenc
         if not serial:
             continue
         office, _ = clean_office(m.group("office"))
-        number = DocNumber(m.group("code"), office, bool(m.group("circ")), serial, 0).text()
+        number = DocNumber(clean_code(m.group("code")), office, bool(m.group("circ")), serial, 0).text()
         if number in seen or not _is_cited(text, m.start()):
             continue
         seen.add(number)
@@ -113,13 +115,22 @@ _LEAD_SPECKS = re.compile(r"^[\s.,:;|'\"]+")  # a wrapped line's first speck is 
 
 
 def find_signature(view: LetterLines) -> tuple[str, str, int | None, int]:
-    """(name, position, name row, row after the signature block). Name without parentheses."""
-    for i in view.nonblank(view.body_start):
+    """(name, position, name row, row after the signature block). Name without parentheses.
+
+    The name follows the closing words; when OCR lost it there, nothing is signed: a name further
+    on belongs to an attached form (ลงชื่อ … ผู้รายงาน), not to the letter."""
+    for i in _signature_rows(view):
         m = _NAME.match(view.text(i))
         if m and not _NOT_NAME.search(m.group(1)):
             position, after = _position(view, i)
             return tidy(m.group(1)), position, i, after
     return "", "", None, view.span.end
+
+
+def _signature_rows(view: LetterLines) -> list[int]:
+    rows = view.nonblank(view.body_start)
+    closing = [k for k, i in enumerate(rows) if CLOSING.match(view.text(i))]
+    return rows[closing[0]:closing[0] + _SIGNATURE_WINDOW] if closing else rows
 
 
 def _position(view: LetterLines, name_row: int) -> tuple[str, int]:

@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CODE = r"(?P<code>[ก-ฮ]{2,3})"
+# รหัสพยัญชนะ is consonants only; OCR may set a vowel mark among them (`ชูย` for ชย).
+_CODE_MARK = "[\u0e34-\u0e39]"
+CODE = f"[ก-ฮ](?:{_CODE_MARK}?[ก-ฮ]){{1,2}}"
+_CODE = rf"(?P<code>{CODE})"
 # OCR doubles or swaps the dot between office digit groups (`0810.,7`, `0810,7`).
 _OFFICE = r"(?P<office>\d{2,5}(?:\s?[.,]{1,2}\s?\d{1,3})*)"
 # Between code and digits OCR puts dashes (`มท -- 0810.5`); before the slash, one speck of
@@ -60,6 +63,10 @@ def clean_office(office: str) -> tuple[str, bool]:
     return ".".join(groups), False
 
 
+def clean_code(code: str) -> str:
+    return re.sub(_CODE_MARK, "", code)
+
+
 def try_parse_docnum(text: str) -> DocNumber | None:
     """The first document number in `text` (Arabic digits expected), or None."""
     m = _DOCNUM.search(text)
@@ -67,7 +74,7 @@ def try_parse_docnum(text: str) -> DocNumber | None:
         return None
     office, repaired = clean_office(m.group("office"))
     return DocNumber(
-        code=m.group("code"),
+        code=clean_code(m.group("code")),
         office=office,
         circular=m.group("circ") is not None,
         serial=m.group("serial") or "",

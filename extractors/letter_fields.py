@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from extractors.letter_docnum import DocNumber, read_header_number, try_parse_docnum
+from extractors.letter_docnum import CODE, DocNumber, read_header_number, try_parse_docnum
 from extractors.letter_terms import (
     ADDRESSEE,
     ADDRESSEE_TITLE,
@@ -34,7 +34,7 @@ from extractors.segment import Line, Span
 from pipeline.thai.dates import find_thai_dates, stamp_date
 from pipeline.thai.text import normalise_field
 
-_NUMBER_LINE = re.compile(f"{LEAD}(?:{loose('ที่')}|ท|fi)\\s*(?=[ก-ฮ]{{2,3}}\\.?\\s*\\d)")
+_NUMBER_LINE = re.compile(f"{LEAD}(?:{loose('ที่')}|ท|fi)\\s*(?={CODE}\\.?\\s*\\d)")
 _OFFICE = starts_with("กรม", "สำนักงาน", "สนง", "ศาลากลาง", "ที่ว่าการ", "สำนัก", "องค์การบริหาร", "เทศบาล")
 _ADDRESS = starts_with("ถนน", "ถ.", "กทม", "ตำบล", "อำเภอ", "จังหวัด")
 _SPECKS = re.compile(r"^[\s\-–•'\".,|:_]+")
@@ -100,9 +100,11 @@ def locate(view: LetterLines) -> None:
     after = view.span.header
     if view.addressee_at is not None:
         after = _addressee_rows(view, view.addressee_at)[-1]
-    else:  # OCR lost เรียน: the header ends at least at เรื่อง
-        subject = [i for i in view.nonblank(None, view.span.header + 12) if SUBJECT.match(view.text(i))]
-        after = max([after] + subject[:1])
+    else:  # OCR lost เรียน: the header ends at least at เรื่อง, or just before อ้างถึง/สิ่งที่ส่งมาด้วย
+        near = view.nonblank(None, view.span.header + 12)
+        subject = [i for i in near if SUBJECT.match(view.text(i))]
+        labels = [i - 1 for i in near if i > view.span.header and _is_body_label(view.text(i))]
+        after = max([after] + subject[:1] + labels[:1])
     view.body_start = after + 1
     for i in view.nonblank(after + 1, after + 25):
         text = view.text(i)
@@ -126,6 +128,10 @@ def _unlabelled_addressee(view: LetterLines) -> int | None:
         if _is_header_keyword(text) or _BODY_OPENING.match(text):
             return None
     return None
+
+
+def _is_body_label(text: str) -> bool:
+    return bool(REFERENCE_HEAD.match(text) or ATTACHMENT_HEAD.match(text))
 
 
 def _is_list_item(text: str) -> bool:
@@ -164,10 +170,17 @@ def read_date(view: LetterLines, number_row: int | None, own_number: str) -> tup
     rows = [i for i in view.nonblank(None, view.body_start) if i not in stamps]
     rows += [i for i in view.nonblank(view.body_start) if i not in stamps and _follows_own_number(view, i, own_number)]
     for i in rows:
-        if is_date_only(view.text(i)):
-            found = find_thai_dates(view.text(i))[0]
+        text = next((t for t in (view.text(i), _closed_up(view.text(i))) if is_date_only(t)), None)
+        if text is not None:
+            found = find_thai_dates(text)[0]
             return found.date, i, found.date is None
     return None, None, False
+
+
+def _closed_up(text: str) -> str:
+    """A date line as OCR spread it: a month in pieces (`มกรา ค ม`), a dot inside the year (`2.568`)."""
+    text = re.sub(r"(?<=[ก-๛])\s+(?=[ก-๛])", "", text)
+    return re.sub(r"(?<=\s\d)\.(?=\d{3}(?!\d))", "", text)
 
 
 def _memo_date(view: LetterLines, number_row: int) -> tuple[dt.date | None, int, bool] | None:
@@ -247,7 +260,7 @@ def _drop_lone_letter(subject: str) -> str:
 
 # A subject that has reached its year (…ประจำปีงบประมาณ พ.ศ. 2567) is complete: the next line
 # is the addressee or the body even when OCR garbled their label.
-_YEAR_END = re.compile(r"(พ\s?[.,]\s?ศ\s?[.,])\s*(\d{4})(?=\s|$)")  # OCR reads a dot as `,`
+_YEAR_END = re.compile(r"(พ\s?[.,:]\s?ศ\s?[.,:]{1,2})\s*(\d{4})(?=\s|$)")  # OCR reads a dot as `,` or `:`
 # An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`): junk, then a title.
 _ADDRESSEE_BY_TITLE = re.compile(
     f"^(?:\\S{{1,5}}\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")

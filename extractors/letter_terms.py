@@ -107,4 +107,5 @@ def smart_join(parts: list[str]) -> str:
 
 
 # ปีงบประมาณ and its year; OCR swaps the upper vowel (ปิงบประมาณ) or drops it.
-FISCAL_YEAR = re.compile(r"ป[\u0e34-\u0e37]?งบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4})")
+# The era's dots doubled or read as `,`/`:` (`พ.ศ..2561`, `พ:ศ.`).
+FISCAL_YEAR = re.compile(r"ป[\u0e34-\u0e37]?งบประมาณ\s*(?:พ[.,:]{0,2}\s?ศ[.,:]{0,2})?\s*(\d{4})")

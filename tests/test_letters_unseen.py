@@ -147,3 +147,56 @@ def test_a_regrouped_own_number_is_flagged() -> None:
     letter = _letter("ที่ มท 08.10.7/ว 4841\n" + SUBJECT + "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
     assert letter.doc_number == "มท 0810.7/ว 4841"
     assert DOC_NUMBER_REPAIRED in letter.flags
+
+
+def test_signature_name_with_specks_after_it() -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
+                     "ตามหนังสือ ที่ มท 0810.7/ว 2940 ลงวันที่ 9 ตุลาคม 2566 นั้น\n"
+                     "จึงเรียนมาเพื่อทราบ\n| ขอแสดงความนับถือ\n. (นายชาตรี ปินตาคำ) 1 -\n"
+                     ". รองอธิบดี ปฏิบัติราชการแทน\nอธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n")
+    assert letter.signatory == "นายชาตรี ปินตาคำ"
+
+
+def test_no_signatory_taken_from_an_attached_form_when_ocr_lost_the_letters() -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
+                     "ตามหนังสือ ที่ มท 0810.7/ว 2940 ลงวันที่ 9 ตุลาคม 2566 นั้น\n"
+                     "จึงเรียนมาเพื่อทราบและดำเนินการ\nขอแสดงความนับถือ\n"
+                     "ฝ่ายบริหารทั่วไป\nโทร. 0 2241 9000 ต่อ 4958\nโทรสาร 0 2241 6106\n"
+                     "แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+                     "จังหวัด ปราจีนบุรี\n1 เมืองปราจีนบุรี 13 13 0\n2 กบินทร์บุรี 14 12 2\n"
+                     "3 นาดี 8 8 0\n4 ประจันตคาม 9 9 0\n5 ศรีมหาโพธิ 11 10 1\n6 บ้านสร้าง 7 7 0\n"
+                     "ลงชื่อ ผู้รายงาน\n(นางนภาพร พงใจ)\nตำแหน่ง นักส่งเสริมการปกครองท้องถิ่นชำนาญการ\n")
+    assert letter.signatory == ""
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    pytest.param("9 มกรา ค ม 2563 1", dt.date(2020, 1, 9), id="month-in-pieces"),
+    pytest.param("21 มกราคม 2.568", dt.date(2025, 1, 21), id="dot-inside-the-year"),
+])
+def test_date_line_as_ocr_spread_it(line: str, date: dt.date) -> None:
+    letter = _letter("ที่ มท 0810.5/2971\n" + LETTERHEAD + line + "\n" + SUBJECT.split("\n", 1)[1] +
+                     "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert letter.date == date
+
+
+def test_fiscal_year_with_the_era_dots_doubled() -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
+                     "กรมได้กำหนดตัวชี้วัดตามมาตรการปรับปรุงประสิทธิภาพในการปฏิบัติราชการ ประจำ\n"
+                     "ปีงบประมาณ พ.ศ..2561 ตัวชี้วัดที่ 6 การประเมินผลการปฏิบัติราชการของข้าราชการ\n" + BODY)
+    assert [(i.code, i.fiscal_year) for i in letter.indicators] == [("6", 2561)]
+
+
+def test_header_found_by_a_surviving_attachment_label_and_a_code_with_a_stray_mark() -> None:
+    letter = _letter("' ที่ชูย 0023.5/5095 .-] สำนักงานส่งเสริมการปกครอง\n| .ท้องถิ่นจังหวัดชัยภูมิ\n"
+                     "6 สิงหาคม 2564\nGo. รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+                     "Feu อัธิบดีกรมส่งเสริมการปกครองท้องถิ่น | |\n"
+                     ".สิงที่ส่งมาด้วย | แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนของ |\n" + BODY)
+    assert letter.doc_number == "ชย 0023.5/5095"
+    assert letter.date == dt.date(2021, 8, 6)
+
+
+def test_page_with_only_its_subject_label_readable_is_a_letter() -> None:
+    letter = _letter("N อย0.023.2/1140 . สำนักงานส่งเสริมการปกครอง\n6 มีนาคม 2561\n" + SUBJECT.split("\n", 1)[1] +
+                     "“5 กริบดีกรมสงเล็กาปกต a\n" + BODY)
+    assert letter.subject.startswith("รายงานผลการจัดตั้งศูนย์")
+    assert letter.signatory == "นางสาวสุนิสา ภูมิพัฒน์"
