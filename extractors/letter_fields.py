@@ -214,7 +214,7 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
     rows = view.nonblank(None, view.body_start)
     start = next((i for i in rows if SUBJECT.match(view.text(i))), None)
     if start is None:
-        return "", None
+        return _unlabelled_subject(view)
     parts = [_line_end_specks(SUBJECT.sub("", view.text(start), count=1))]
     gap = False
     for i in view.indices(start + 1, start + 10):
@@ -223,25 +223,60 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
             gap = True
             continue
         if _subject_ends(parts[-1]) or _is_header_keyword(text) or _is_addressee_line(text) \
-                or (gap and not _WRAP_AFTER_GAP.match(text)) or _is_full(parts):
+                or (gap and not _WRAP_AFTER_GAP.match(text)) or _is_full(parts) or is_garbled(_line_end_specks(text)):
             break
         parts.append(_line_end_specks(text))
         gap = False
-    return _drop_lone_letter(_cut_after_year(tidy(smart_join(parts)))), start
+    return _finish_subject(parts), start
+
+
+def _finish_subject(parts: list[str]) -> str:
+    return _drop_lone_letter(_cut_after_year(tidy(smart_join(parts))))
+
+
+# What OCR left of a garbled เรื่อง before the subject's first word (`อง`, `Go.`, `เรอง`).
+_LABEL_REMNANT = re.compile(r"^(?:[A-Za-z.]{1,4}|[เรื่อง.]{2,6})\s+")
+
+
+def _unlabelled_subject(view: LetterLines) -> tuple[str, int | None]:
+    """OCR garbled เรื่อง (`. อง การประเมิน…`): the subject is what stands between the letter's
+    number or date line and its (labelled) addressee, less lines of ink."""
+    if view.addressee_at is None:
+        return "", None
+    rows = view.nonblank(view.span.header, view.addressee_at)
+    anchors = [k for k, i in enumerate(rows) if _NUMBER_LINE.match(view.text(i)) or find_thai_dates(view.text(i))]
+    if not anchors:
+        return "", None
+    lines = [i for i in rows[anchors[-1] + 1:] if not is_garbled(_line_end_specks(view.text(i)))]
+    if not lines or len(lines) > _MAX_SUBJECT_LINES:
+        return "", None
+    parts = [_line_end_specks(_SPECKS.sub("", view.text(i))) for i in lines]
+    parts[0] = _LABEL_REMNANT.sub("", parts[0], count=1)
+    return _finish_subject(parts), lines[0]
 
 
 _MAX_SUBJECT_LINES = 3
 # At a line end: specks after a space (`ในการ '`, `กรม )` with no parenthesis open), or a dot
 # OCR set after a word (`ของ.`); a dot inside an abbreviation (พ.ศ.) stays.
-_END_SPECKS = re.compile(r"\s+[|:;,.'\"“”!_\-–]+$|(?<=[ก-๛]{3})\.$")
+_END_SPECKS = re.compile(r"(?:\s+[|:;,.'\"“”!_\-–]+)+$|(?<=[ก-๛]{3})\.$")
 _LONE_CLOSE = re.compile(r"\s+\)$")
+# A digit alone at a line end is a speck (`ท้องถิ่น 1`), unless it numbers something (`ที่ 1`).
+_LONE_DIGIT = re.compile(r"(?<!ที่)(?<!ที)\s+\d$")
 
 
 def _line_end_specks(text: str) -> str:
-    text = _END_SPECKS.sub("", text.rstrip())
+    text = _LONE_LETTER.sub("", _END_SPECKS.sub("", text.rstrip()))  # `(สถานที่กลาง) น`
+    text = _LONE_DIGIT.sub("", text)
     if text.count("(") < text.count(")"):
         text = _LONE_CLOSE.sub("", text)
     return text
+
+
+def is_garbled(text: str) -> bool:
+    """A line of ink, stamp or signature read as text: mostly one- and two-character pieces
+    (`เเญ์ ล 011 ต 5ง ซ๊ 2ซี่อ`). Wrapped subject lines are words and phrases."""
+    tokens = [t for t in text.split() if re.search(r"[ก-๛\w]", t)]  # specks are not pieces
+    return len(tokens) >= 3 and sum(len(t) <= 2 for t in tokens) * 2 > len(tokens)
 
 
 def _is_full(parts: list[str]) -> bool:
@@ -250,17 +285,22 @@ def _is_full(parts: list[str]) -> bool:
     return len(parts) >= _MAX_SUBJECT_LINES and joined.count("(") <= joined.count(")")
 
 
-# A letter alone at the end, after a space: ink or a stamp's edge read as a character.
-_LONE_LETTER = re.compile(r"\s+[ก-ฮA-Za-z]$")
+# A letter alone at the end, after a space: ink or a stamp's edge read as a character
+# (ณ is a word: `ณ วันที่`).
+# Only after a closed parenthesis or a number: elsewhere it may be a word OCR split (`ขอ ง`).
+_LONE_LETTER = re.compile(r"(?<=[)\d])\s+[ก-ฒด-ฮA-Za-z]$")
+# A dot or comma OCR set between a word and an opening parenthesis (`ท้องถิ่น.(สถานที่กลาง)`).
+_SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,]\s*\(")
 
 
 def _drop_lone_letter(subject: str) -> str:
-    return _LONE_LETTER.sub("", subject)
+    return _SPECK_BEFORE_PAREN.sub(" (", _LONE_LETTER.sub("", subject))
 
 
 # A subject that has reached its year (…ประจำปีงบประมาณ พ.ศ. 2567) is complete: the next line
 # is the addressee or the body even when OCR garbled their label.
-_YEAR_END = re.compile(r"(พ\s?[.,:]\s?ศ\s?[.,:]{1,2})\s*(\d{4})(?=\s|$)")  # OCR reads a dot as `,` or `:`
+# The era as OCR reads it: a dot as `,` or `:`, doubled or lost, a stray vowel (`พุศ.2565`).
+_YEAR_END = re.compile(r"(พ[ุู]?\s?[.,:]{0,2}\s?ศ\s?[.,:]{0,2})\s*(\d{4})(?=\s|$)")
 # An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`): junk, then a title.
 _ADDRESSEE_BY_TITLE = re.compile(
     f"^(?:\\S{{1,5}}\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
@@ -284,7 +324,7 @@ def _cut_after_year(subject: str) -> str:
         return subject
     last = years[-1]
     tail = subject[last.end():].strip()
-    head = subject[:last.start()] + f"พ.ศ. {last.group(2)}"
+    head = subject[:last.start()].rstrip() + f" พ.ศ. {last.group(2)}"  # the era is always spaced off
     return head if len(tail) < 10 else f"{head} {tail}"
 
 
