@@ -23,6 +23,7 @@ from extractors.letter_terms import (
     STAMP_LINE,
     STAMP_NUMBER,
     SUBJECT,
+    THI,
     URGENCY,
     canonical_urgency,
     is_date_only,
@@ -34,7 +35,7 @@ from extractors.segment import Line, Span
 from pipeline.thai.dates import find_thai_dates, stamp_date
 from pipeline.thai.text import normalise_field
 
-_NUMBER_LINE = re.compile(f"{LEAD}(?:{loose('ที่')}|ท|fi)\\s*(?={CODE}\\.?\\s*\\d)")
+_NUMBER_LINE = re.compile(f"{LEAD}{THI}\\s*(?={CODE}\\.?\\s*\\d)")
 _OFFICE = starts_with("กรม", "สำนักงาน", "สนง", "ศาลากลาง", "ที่ว่าการ", "สำนัก", "องค์การบริหาร", "เทศบาล")
 _ADDRESS = starts_with("ถนน", "ถ.", "กทม", "ตำบล", "อำเภอ", "จังหวัด")
 _SPECKS = re.compile(r"^[\s\-–•'\".,|:_]+")
@@ -178,14 +179,18 @@ def read_date(view: LetterLines, number_row: int | None, own_number: str) -> tup
 
 
 def _closed_up(text: str) -> str:
-    """A date line as OCR spread it: a month in pieces (`มกรา ค ม`), a dot inside the year (`2.568`)."""
+    """A date line as OCR spread it: a month in pieces (`มกรา ค ม`), a dot inside the year (`25.62`)."""
     text = re.sub(r"(?<=[ก-๛])\s+(?=[ก-๛])", "", text)
-    return re.sub(r"(?<=\s\d)\.(?=\d{3}(?!\d))", "", text)
+    text = re.sub(r"(?<=\d)\s*['\"“”|]+\s*(?=[ก-๛])", " ", text)  # a speck before the month: `6 'กรกฎาคม`
+    return _BROKEN_YEAR.sub(lambda m: m[1] + m[2] if len(m[1] + m[2]) == 4 else m[0], text)
+
+
+_BROKEN_YEAR = re.compile(r"(?<![\d.])(\d{1,3})\.(\d{1,3})(?![\d.])")
 
 
 def _memo_date(view: LetterLines, number_row: int) -> tuple[dt.date | None, int, bool] | None:
     for i in view.nonblank(number_row, number_row + 4):
-        text = view.text(i)
+        text = _closed_up(view.text(i))
         at = _MEMO_DATE.search(text)
         dates = find_thai_dates(text[at.end():]) if at else []
         if dates:

@@ -32,6 +32,15 @@ def loose_tones(word: str) -> str:
     return "".join(f"[{_TONES}]?" if re.match(f"[{_TONES}]", c) else loose(c) for c in word)
 
 
+def spaced(word: str) -> str:
+    """`loose`, and a space may fall between any two characters."""
+    return "\\s?".join(loose(c) for c in word)
+
+
+# `ที่` before a number as OCR reads it: marks dropped or swapped (ที, ทิ, ท), or Latin `fi`.
+THI = "(?:ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?|fi)"
+
+
 @cache
 def starts_with(*words: str) -> re.Pattern[str]:
     """Line starts with one of `words` (marks optional), after leading specks."""
@@ -51,7 +60,8 @@ ADDRESSEE = re.compile(
     f"{LABEL_LEAD}(?:เ?ร{loose('ีย')}น(?!มา)|{loose('ถึง')}(?=\\s|{_TITLE_AHEAD}))[\\s.:]*")
 REFERENCE_HEAD = re.compile(f"{LABEL_LEAD}{loose('อ้างถึง')}[\\s.:]*")
 ATTACHMENT_HEAD = re.compile(f"{LABEL_LEAD}(?:{loose('สิ่งที่ส่งมาด้วย')}|\\S{{0,4}}\\s*{loose('ส่งมาด้วย')})[\\s.:]*")
-URGENCY = re.compile(f"{LEAD}({loose('ด่วนที่สุด')}|{loose('ด่วนมาก')}|{loose('ด่วน')})(?![ก-๛])")
+# The urgency mark is set large and spaced: OCR may split it (`ด่วนทีส ด`).
+URGENCY = re.compile(f"{LEAD}({spaced('ด่วนที่สุด')}|{spaced('ด่วนมาก')}|{spaced('ด่วน')})(?![ก-๛])")
 STAMP_NUMBER = re.compile(
     f"(?:{loose('เลขที่รับ')}|{loose('เลขรับ')}|{loose('รับที่')})[\\s.:…]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
 # A stamp's เลขรับ row even when its number is unreadable (`'เลขรับ ท3 |` for ๓๖๕๓).
@@ -68,7 +78,7 @@ def strip_marks(text: str) -> str:
 
 def canonical_urgency(found: str) -> str:
     """Map an OCR-damaged urgency word back to one of the three official levels."""
-    bare = strip_marks(found)
+    bare = strip_marks(found).replace(" ", "")
     if bare.startswith(strip_marks("ด่วนที่สุด")):
         return "ด่วนที่สุด"
     if bare.startswith(strip_marks("ด่วนมาก")):

@@ -260,3 +260,25 @@ def test_reference_date_after_a_damaged_longwanthi(dated: str) -> None:
 def test_circular_mark_read_as_mai_yamok() -> None:
     found = try_parse_docnum("ที มท0810.7/ๆ1716 ลงวันที่ 3")
     assert found is not None and found.text() == "มท 0810.7/ว 1716"
+
+
+def test_memo_with_a_split_urgency_mark_and_a_broken_year() -> None:
+    letter = _letter("ด่วนทีส ด ' สนง.ท้องถิ่นอำเภอสรรพ\nบนทกขอความ\n"
+                     "ส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดชัยนาท โทร. 0-2241-9000\n"
+                     "ที่ ชน 0023.1/ว 4309 วันที่ 24 พฤษภาคม 25.62\n"
+                     "เรื่อง การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครอง\n"
+                     "ท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2562\nเรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน\n" + BODY)
+    assert (letter.kind, letter.urgency, letter.date) == ("memo", "ด่วนที่สุด", dt.date(2019, 5, 24))
+
+
+def test_a_year_broken_short_is_not_read_as_a_two_digit_year() -> None:
+    letter = _letter("ที่ ชย 0023.5/5095\n6 สิงหาคม 56.4\n" + SUBJECT.split("\n", 1)[1] +
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.date is None  # 2564 lost a digit: no date rather than 2556
+
+
+def test_header_number_after_thi_with_a_swapped_vowel_and_a_speck_before_the_month() -> None:
+    letter = _letter("ด่วนมาก -\nทิ มท 0801.5/ว1315 ]'\n| กรมส่งเสริมการปกครอง\n6 'กรกฎาคม 2562\n" +
+                     SUBJECT.split("\n", 1)[1] + "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert (letter.doc_number, letter.circular) == ("มท 0801.5/ว 1315", True)
+    assert letter.date == dt.date(2019, 7, 6)
