@@ -87,14 +87,29 @@ def _dated(after: str) -> dt.date | None:
     m = _DATED.match(after)
     if not m:
         return None
-    dates = find_thai_dates(after[m.end(): m.end() + 40])
+    dates = find_thai_dates(despeck_date(after[m.end(): m.end() + 40]))
     return dates[0].date if dates and dates[0].start <= 4 else None
+
+
+# Ink OCR glued to a date's numbers (`14oc พฤศจิกายน`, `W2567`) or set between its parts
+# (`มกราคม ) "2562`): dropped before the date is read. Digits are never touched.
+_GLUED_LATIN = re.compile(r"(?<=\d)[A-Za-z]{1,3}(?=\s)|(?<=\s)[A-Za-z]{1,2}(?=\d{4}(?!\d))")
+_DATE_SPECKS = re.compile(r"[()\"'“”|]+")
+
+
+def despeck_date(text: str) -> str:
+    return _DATE_SPECKS.sub(" ", _GLUED_LATIN.sub("", text))
 
 
 def _joined(view: LetterLines, start: int, stop: int) -> str:
     # Each line tidied first: a speck at a line start (`- ว797`) would cut a number that
     # wraps there from its serial.
-    return " ".join(tidy(view.text(i)) for i in view.nonblank(start, stop))
+    # Lines of a few Latin letters are ink between a wrapped citation's parts (`15 / Zo / Dr / ตุลาคม`).
+    return " ".join(tidy(view.text(i)) for i in view.nonblank(start, stop) if not _is_ink(view.text(i)))
+
+
+def _is_ink(text: str) -> bool:
+    return not re.search("[ก-๛0-9]", text) and len(text) <= 6
 
 
 def find_deadline(view: LetterLines, core_end: int) -> tuple[dt.date | None, str, int | None]:
@@ -103,9 +118,10 @@ def find_deadline(view: LetterLines, core_end: int) -> tuple[dt.date | None, str
     for i in view.nonblank(view.body_start, core_end):
         window = view.text(i) + " " + " ".join(view.text(j) for j in view.nonblank(i + 1, i + 3)[:1])
         for m in _DEADLINE.finditer(window):
-            dates = find_thai_dates(window[m.end(): m.end() + 40])
+            tail = despeck_date(window[m.end(): m.end() + 40])
+            dates = find_thai_dates(tail)
             if dates and dates[0].start <= 3 and m.start() < len(view.text(i)):
-                return dates[0].date, tidy(window[m.start(): m.end() + dates[0].end]), i
+                return dates[0].date, tidy(m.group(0) + tail[: dates[0].end]), i
         rec = _RECURRING.search(view.text(i))
         if rec and recurring is None:
             recurring = (tidy(rec.group(0)), i)

@@ -282,3 +282,22 @@ def test_header_number_after_thi_with_a_swapped_vowel_and_a_speck_before_the_mon
                      SUBJECT.split("\n", 1)[1] + "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
     assert (letter.doc_number, letter.circular) == ("มท 0801.5/ว 1315", True)
     assert letter.date == dt.date(2019, 7, 6)
+
+
+def test_cited_date_wrapped_over_lines_of_ink() -> None:
+    letter = _letter("ที่ มท 0810.5/2971\n21 มกราคม 2568\n" + SUBJECT.split("\n", 1)[1] +
+                     "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n"
+                     "BN หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ ที่ มท 0810.7 /ว 2900 ลงวันที่ 15\n-\nZo\nDr\n"
+                     "ตุลาคม W2567\n" + BODY)
+    assert ("มท 0810.7/ว 2900", dt.date(2024, 10, 15)) in {(r.doc_number, r.date) for r in letter.references}
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("และรายงานผลให้ทราบภายในวันที 14oc\nพฤศจิกายน 2561 รายละเอียดปรากฏตามสิ่งที่ส่งมาด้วย", id="latin-glued"),
+    pytest.param("และรายงานผลให้ทราบภายในวันที่ 14 พฤศจิกายน )\n\"2561 รายละเอียดปรากฏตามสิ่งที่ส่งมาด้วย",
+                 id="specks-before-the-year"),
+])
+def test_deadline_with_ink_among_its_parts(line: str) -> None:
+    letter = _letter("ที่ มท 0810.5/2971\n21 ตุลาคม 2561\n" + SUBJECT.split("\n", 1)[1] +
+                     "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\nจึงขอให้สำนักงานเร่งรัดการดำเนินการดังกล่าว\n" + line + "\n" + BODY)
+    assert letter.deadline == dt.date(2018, 11, 14)
