@@ -33,7 +33,7 @@ PageRole = str  # letter | memo | report_form | attachment_list | kpi_table | co
 _HEADER_LOOKAHEAD = 15  # non-blank lines after ที่ in which เรียน/ถึง must appear
 _TOP_LINES = 10  # a page "is" a letter page when the header is this near its top
 # `ที่` as OCR gives it: ที่, ที, ท, fi — then the issuer code and digits.
-_HEADER_NUMBER = re.compile(f"{LEAD}{THI}\\s*(?={CODE}\\.?\\s*\\d)")
+_HEADER_NUMBER = re.compile(f"{LEAD}{THI}[\\s.]*(?={CODE}\\.?\\s*(?:[ก-ฮ](?=\\d))?\\d)")
 _OFFICE_LINE = starts_with("สำนักงาน", "สนง", "กอง", "กรม", "ณ.", "ศาลากลาง", "ที่ว่าการ")
 _LETTERHEAD = starts_with("กรม", "สำนักงาน", "ศาลากลาง", "ถนน", "กทม", "ท้องถิ่นจังหวัด", "ท้องถิ่น")
 _REPORT_TITLE = starts_with("แบบรายงาน")

@@ -301,3 +301,10 @@ def test_deadline_with_ink_among_its_parts(line: str) -> None:
     letter = _letter("ที่ มท 0810.5/2971\n21 ตุลาคม 2561\n" + SUBJECT.split("\n", 1)[1] +
                      "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\nจึงขอให้สำนักงานเร่งรัดการดำเนินการดังกล่าว\n" + line + "\n" + BODY)
     assert letter.deadline == dt.date(2018, 11, 14)
+
+
+def test_own_number_with_a_speck_glued_to_its_digits() -> None:
+    letter = _letter("ที่.มท ส0802.2/ว 359\n., 13 มิถุนายน 2555\n" + SUBJECT.split("\n", 1)[1] +
+                     "เรียน ผู้ว่าราชการจังหวัดสมุทรปราการ\n" + BODY)
+    assert (letter.doc_number, letter.circular) == ("มท 0802.2/ว 359", True)
+    assert try_parse_docnum("ที่ กสม 0023/5") is not None and try_parse_docnum("ที่ กสม 0023/5").text() == "กสม 0023/5"
