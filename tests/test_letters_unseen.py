@@ -149,10 +149,14 @@ def test_a_regrouped_own_number_is_flagged() -> None:
     assert DOC_NUMBER_REPAIRED in letter.flags
 
 
-def test_signature_name_with_specks_after_it() -> None:
+@pytest.mark.parametrize("name_line", [
+    pytest.param(". (นายชาตรี ปินตาคำ) 1 -", id="digit-and-dash"),
+    pytest.param("(นายชาตรี ปินตาคำ) บ", id="lone-letter"),
+])
+def test_signature_name_with_specks_after_it(name_line: str) -> None:
     letter = _letter("ที่ รอ 0023.2/ว 4230\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
                      "ตามหนังสือ ที่ มท 0810.7/ว 2940 ลงวันที่ 9 ตุลาคม 2566 นั้น\n"
-                     "จึงเรียนมาเพื่อทราบ\n| ขอแสดงความนับถือ\n. (นายชาตรี ปินตาคำ) 1 -\n"
+                     "จึงเรียนมาเพื่อทราบ\n| ขอแสดงความนับถือ\n" + name_line + "\n"
                      ". รองอธิบดี ปฏิบัติราชการแทน\nอธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n")
     assert letter.signatory == "นายชาตรี ปินตาคำ"
 
