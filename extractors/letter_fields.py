@@ -299,7 +299,7 @@ _SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,]\s*\(")
 
 
 def _drop_lone_letter(subject: str) -> str:
-    return _SPECK_BEFORE_PAREN.sub(" (", _LONE_LETTER.sub("", subject))
+    return _tidy_parentheses(_LONE_LETTER.sub("", subject))
 
 
 # A subject that has reached its year (…ประจำปีงบประมาณ พ.ศ. 2567) is complete: the next line
@@ -347,7 +347,13 @@ def read_addressee(view: LetterLines) -> tuple[str, int | None]:
         return "", None
     parts = [view.text(i) for i in _addressee_rows(view, at)]
     parts[0] = _addressee_value(parts[0])
-    return tidy(smart_join(parts)), at
+    return _tidy_parentheses(_LONE_DIGIT.sub("", tidy(smart_join(parts)))), at
+
+
+def _tidy_parentheses(text: str) -> str:
+    """`จังหวัด.( ตามบัญชีแนบท้าย )` → `จังหวัด (ตามบัญชีแนบท้าย)`: OCR's specks and spaces at brackets."""
+    text = _SPECK_BEFORE_PAREN.sub(" (", text)
+    return re.sub(r"\s+\)", ")", re.sub(r"\(\s+", "(", text))
 
 
 def _addressee_value(text: str) -> str:

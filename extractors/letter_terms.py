@@ -61,7 +61,8 @@ ADDRESSEE = re.compile(
 REFERENCE_HEAD = re.compile(f"{LABEL_LEAD}{loose('อ้างถึง')}[\\s.:]*")
 ATTACHMENT_HEAD = re.compile(f"{LABEL_LEAD}(?:{loose('สิ่งที่ส่งมาด้วย')}|\\S{{0,4}}\\s*{loose('ส่งมาด้วย')})[\\s.:]*")
 # The urgency mark is set large and spaced: OCR may split it (`ด่วนทีส ด`).
-URGENCY = re.compile(f"{LEAD}({spaced('ด่วนที่สุด')}|{spaced('ด่วนมาก')}|{spaced('ด่วน')})(?![ก-๛])")
+# A speck before it may be read as เ (`เดวนทสด`): no Thai word starts เด่วน.
+URGENCY = re.compile(f"{LEAD}เ?({spaced('ด่วนที่สุด')}|{spaced('ด่วนมาก')}|{spaced('ด่วน')})(?![ก-๛])")
 STAMP_NUMBER = re.compile(
     f"(?:{loose('เลขที่รับ')}|{loose('เลขรับ')}|{loose('รับที่')})[\\s.:…]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
 # A stamp's เลขรับ row even when its number is unreadable (`'เลขรับ ท3 |` for ๓๖๕๓).

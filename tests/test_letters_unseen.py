@@ -312,3 +312,14 @@ def test_own_number_with_a_speck_glued_to_its_digits() -> None:
                      "เรียน ผู้ว่าราชการจังหวัดสมุทรปราการ\n" + BODY)
     assert (letter.doc_number, letter.circular) == ("มท 0802.2/ว 359", True)
     assert try_parse_docnum("ที่ กสม 0023/5") is not None and try_parse_docnum("ที่ กสม 0023/5").text() == "กสม 0023/5"
+
+
+def test_addressee_sheds_specks_at_brackets_and_a_trailing_digit() -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + SUBJECT +
+                     "ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด.( ตามบัญชีแนบท้าย ) . 3\n" + BODY)
+    assert letter.addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)"
+
+
+def test_urgency_with_a_speck_read_as_sara_e() -> None:
+    letter = _letter("เดวนทสด\nที่ มท 0810.7/ว 2917\n" + SUBJECT + "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert letter.urgency == "ด่วนที่สุด"
