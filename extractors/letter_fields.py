@@ -227,12 +227,19 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
         if len(text) <= 3:  # blank, or an OCR speck between a subject and its wrapped line
             gap = True
             continue
-        if _subject_ends(parts[-1]) or _is_header_keyword(text) or _is_addressee_line(text) \
-                or (gap and not _WRAP_AFTER_GAP.match(text)) or _is_full(parts) or is_garbled(_line_end_specks(text)):
+        if _stops_subject(parts, text, gap):
             break
         parts.append(_line_end_specks(text))
         gap = False
     return _finish_subject(parts), start
+
+
+def _stops_subject(parts: list[str], text: str, gap: bool) -> bool:
+    """Is `text` no longer the subject: the subject is complete, or the line is a label, the
+    addressee, a line of ink, or (after a blank) not a typical tail of a subject?"""
+    return _subject_ends(parts[-1]) or _is_full(parts) or _is_header_keyword(text) \
+        or _is_addressee_line(text) or (gap and not _WRAP_AFTER_GAP.match(text)) \
+        or is_garbled(_line_end_specks(text))
 
 
 def _finish_subject(parts: list[str]) -> str:
