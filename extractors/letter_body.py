@@ -8,7 +8,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from extractors.letter_docnum import DOCNUM_PATTERN, DocNumber
+from extractors.letter_docnum import DOCNUM_PATTERN, DocNumber, clean_code, clean_office
 from extractors.letter_fields import LetterLines, tidy
 from extractors.letter_terms import (
     ATTACHMENT_HEAD,
@@ -22,15 +22,24 @@ from extractors.letter_terms import (
 from pipeline.records import Reference
 from pipeline.thai.dates import find_thai_dates
 
-_REF = re.compile(f"(?:{loose('ที่')}|fi)\\s*{DOCNUM_PATTERN}")
-_DATED = re.compile(f"^[\\s,]*(?:{loose('ลงวันที่')}|ลง\\s*วัน\\s*ที)")
+# `ที่` before a cited number is often lost or garbled by OCR (`NUN`, `ni`, `ที่.`); the number's
+# own shape and the หนังสือ/อ้างถึง before it (`_is_cited`) are what make it a reference.
+_REF = re.compile(f"(?:(?:{loose('ที่')}|fi)[\\s.]*)?{DOCNUM_PATTERN}")
+# A serial pushed to the next line may carry a speck of ink read as a Latin letter (`ว c971`).
+_SERIAL_AFTER = re.compile(r"\s*[A-Za-z]{0,2}(\d{1,6})(?!\d)")
+# ลงวันที่ with its marks dropped, doubled or misplaced by OCR (`ลังวันที่`, `ล่งวันที`, `ลงวัน ที`).
+_M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
+_DATED = re.compile(f"^[\\s,]*ล{_M}ง{_M}\\s*ว{_M}น{_M}\\s*ท{_M}")
 _DEADLINE = re.compile(f"{loose('ภายใน')}\\s*{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}")
 _RECURRING = re.compile(
     f"(?:{loose('ทุกวันที่')}|{loose('ภายในวันที่')})\\s*\\d{{1,2}}\\s*{loose('ของ')}(?:ทุก)?\\s*{loose('เดือน')}"
 )
+# After the closing parenthesis only specks: ink or a page edge read as `1 -`, `,`, `|`, or one
+# letter alone (`) บ`).
 _NAME = re.compile(
-    r"^[\s'\".,|]*(?:ลงชื่อ[.…\s]*)?\(?\s*([ก-๛][ก-๛.]+(?:\s+[ก-๛][ก-๛.]*){1,3})\s*\)[\s|.]*$"
+    r"^[\s'\".,|]*(?:ลงชื่อ[.…\s]*)?\(?\s*([ก-๛][ก-๛.]+(?:\s+[ก-๛][ก-๛.]*){1,3})\s*\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}$"
 )
+_SIGNATURE_WINDOW = 10  # non-blank lines after the closing (ขอแสดงความนับถือ) that hold the name
 _NOT_NAME = re.compile("ตาม|แนบ|สถาน|ยกเว้น|เจ้าภาพ|แห่ง|จำนวน|ร้อยละ|ฉบับ|ชุด|จังหวัด|อำเภอ|ระหว่าง")
 _ON_BEHALF = re.compile(f"(?:{loose('ปฏิบัติราชการแทน')}|{loose('รักษาราชการแทน')}|แทน)\\s*$")
 _ON_BEHALF_HEAD = starts_with("ปฏิบัติราชการแทน", "รักษาราชการแทน", "รักษาการแทน")
@@ -49,16 +58,24 @@ def find_references(view: LetterLines, core_end: int, own: str) -> list[Referenc
     """Every `ที่ <เลข> ลงวันที่ <วัน>` in the letter proper, other than its own number."""
     text, refs, seen = _joined(view, view.span.header + 1, core_end), [], {own}
     for m in _REF.finditer(text):
-        serial = m.group("serial")
+        serial, end = _serial(text, m)
         if not serial:
             continue
-        office = re.sub(r"\s+", "", m.group("office"))
-        number = DocNumber(m.group("code"), office, bool(m.group("circ")), serial, 0).text()
+        office, _ = clean_office(m.group("office"))
+        number = DocNumber(clean_code(m.group("code")), office, bool(m.group("circ")), serial, 0).text()
         if number in seen or not _is_cited(text, m.start()):
             continue
         seen.add(number)
-        refs.append(Reference(number, _dated(text[m.end():])))
+        refs.append(Reference(number, _dated(text[end:])))
     return refs
+
+
+def _serial(text: str, m: re.Match[str]) -> tuple[str, int]:
+    """The serial of a cited number and where the number ends; empty when there is none."""
+    if m.group("serial"):
+        return m.group("serial"), m.end()
+    after = _SERIAL_AFTER.match(text, m.end())
+    return (after.group(1), after.end()) if after else ("", m.end())
 
 
 def _is_cited(text: str, at: int) -> bool:
@@ -71,14 +88,29 @@ def _dated(after: str) -> dt.date | None:
     m = _DATED.match(after)
     if not m:
         return None
-    dates = find_thai_dates(after[m.end(): m.end() + 40])
+    dates = find_thai_dates(despeck_date(after[m.end(): m.end() + 40]))
     return dates[0].date if dates and dates[0].start <= 4 else None
+
+
+# Ink OCR glued to a date's numbers (`14oc พฤศจิกายน`, `W2567`) or set between its parts
+# (`มกราคม ) "2562`): dropped before the date is read. Digits are never touched.
+_GLUED_LATIN = re.compile(r"(?<=\d)[A-Za-z]{1,3}(?=\s)|(?<=\s)[A-Za-z]{1,2}(?=\d{4}(?!\d))")
+_DATE_SPECKS = re.compile(r"[()\"'“”|]+")
+
+
+def despeck_date(text: str) -> str:
+    return _DATE_SPECKS.sub(" ", _GLUED_LATIN.sub("", text))
 
 
 def _joined(view: LetterLines, start: int, stop: int) -> str:
     # Each line tidied first: a speck at a line start (`- ว797`) would cut a number that
     # wraps there from its serial.
-    return " ".join(tidy(view.text(i)) for i in view.nonblank(start, stop))
+    # Lines of a few Latin letters are ink between a wrapped citation's parts (`15 / Zo / Dr / ตุลาคม`).
+    return " ".join(tidy(view.text(i)) for i in view.nonblank(start, stop) if not _is_ink(view.text(i)))
+
+
+def _is_ink(text: str) -> bool:
+    return not re.search("[ก-๛0-9]", text) and len(text) <= 6
 
 
 def find_deadline(view: LetterLines, core_end: int) -> tuple[dt.date | None, str, int | None]:
@@ -87,9 +119,10 @@ def find_deadline(view: LetterLines, core_end: int) -> tuple[dt.date | None, str
     for i in view.nonblank(view.body_start, core_end):
         window = view.text(i) + " " + " ".join(view.text(j) for j in view.nonblank(i + 1, i + 3)[:1])
         for m in _DEADLINE.finditer(window):
-            dates = find_thai_dates(window[m.end(): m.end() + 40])
+            tail = despeck_date(window[m.end(): m.end() + 40])
+            dates = find_thai_dates(tail)
             if dates and dates[0].start <= 3 and m.start() < len(view.text(i)):
-                return dates[0].date, tidy(window[m.start(): m.end() + dates[0].end]), i
+                return dates[0].date, tidy(m.group(0) + tail[: dates[0].end]), i
         rec = _RECURRING.search(view.text(i))
         if rec and recurring is None:
             recurring = (tidy(rec.group(0)), i)
@@ -101,13 +134,22 @@ _LEAD_SPECKS = re.compile(r"^[\s.,:;|'\"]+")  # a wrapped line's first speck is 
 
 
 def find_signature(view: LetterLines) -> tuple[str, str, int | None, int]:
-    """(name, position, name row, row after the signature block). Name without parentheses."""
-    for i in view.nonblank(view.body_start):
+    """(name, position, name row, row after the signature block). Name without parentheses.
+
+    The name follows the closing words; when OCR lost it there, nothing is signed: a name further
+    on belongs to an attached form (ลงชื่อ … ผู้รายงาน), not to the letter."""
+    for i in _signature_rows(view):
         m = _NAME.match(view.text(i))
         if m and not _NOT_NAME.search(m.group(1)):
             position, after = _position(view, i)
             return tidy(m.group(1)), position, i, after
     return "", "", None, view.span.end
+
+
+def _signature_rows(view: LetterLines) -> list[int]:
+    rows = view.nonblank(view.body_start)
+    closing = [k for k, i in enumerate(rows) if CLOSING.match(view.text(i))]
+    return rows[closing[0]:closing[0] + _SIGNATURE_WINDOW] if closing else rows
 
 
 def _position(view: LetterLines, name_row: int) -> tuple[str, int]:

@@ -11,10 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CODE = r"(?P<code>[ก-ฮ]{2,3})"
-_OFFICE = r"(?P<office>\d{2,5}(?:\s?\.\s?\d{1,3})*)"
+# รหัสพยัญชนะ is consonants only; OCR may set a vowel mark among them (`ชูย` for ชย).
+_CODE_MARK = "[\u0e34-\u0e39]"
+CODE = f"[ก-ฮ](?:{_CODE_MARK}?[ก-ฮ]){{1,2}}"
+_CODE = rf"(?P<code>{CODE})"
+# OCR doubles or swaps the dot between office digit groups (`0810.,7`, `0810,7`).
+_OFFICE = r"(?P<office>\d{2,5}(?:\s?[.,]{1,2}\s?\d{1,3})*)"
+# The circular mark ว is read as ๆ at times (ๆ never stands in a number).
+# Between code and digits OCR puts dashes (`มท -- 0810.5`) or a speck read as a letter glued to
+# the digits (`มท ส0802.2`); before the slash, one speck read as a letter or a bar (`0810.7 ฒ/ว`).
 DOCNUM_PATTERN = (
-    rf"{_CODE}\.?\s*{_OFFICE}\s*/\s*(?P<circ>ว(?![ก-๛]))?\.?\s*(?P<serial>\d{{1,6}})?(?![\d])"
+    rf"{_CODE}[.\s\-–]*(?:[ก-ฮ](?=\d))?{_OFFICE}\s*(?:[ก-ฮ!|]\s*)?/\s*(?P<circ>[วๆ](?![ก-๛]))?\.?\s*(?P<serial>\d{{1,6}})?(?![\d])"
 )
 _DOCNUM = re.compile(DOCNUM_PATTERN)
 # A header line: ที่ at the start, then the number. `ที่` may be glued to the code (ที่มท).
@@ -31,6 +38,7 @@ class DocNumber:
     circular: bool
     serial: str
     end: int  # where the number ended in the searched text
+    repaired: bool = False  # the office digits were regrouped (see `clean_office`): flag it
 
     def text(self) -> str:
         if not self.serial:
@@ -38,8 +46,26 @@ class DocNumber:
         return f"{self.code} {self.office}/{'ว ' if self.circular else ''}{self.serial}"
 
 
-def _clean_office(office: str) -> str:
-    return re.sub(r"\s+", "", office)
+DOC_NUMBER_REPAIRED = "doc_number_repaired"  # a letter flag: its number was regrouped, check it
+_MAIN_DIGITS = 4  # เลขประจำของเจ้าของเรื่อง: two digits for the กรม, two for its division
+
+
+def clean_office(office: str) -> tuple[str, bool]:
+    """Office digits as printed → (canonical form, regrouped?).
+
+    The owner's number is at least four digits written unbroken, then `.sub-unit`. OCR adds a
+    dot inside it (`08.10.7` for `0810.7`); that is regrouped and reported as repaired. A lost
+    dot (`08022`) is left as read: five-digit owners exist (ศธ 04002). Spacing and a doubled dot
+    are only typography.
+    """
+    groups = [g for g in re.split(r"[\s.,]+", office) if g]
+    if len(groups) > 2 and len(groups[0]) < _MAIN_DIGITS and len(groups[0] + groups[1]) == _MAIN_DIGITS:
+        return ".".join([groups[0] + groups[1], *groups[2:]]), True
+    return ".".join(groups), False
+
+
+def clean_code(code: str) -> str:
+    return re.sub(_CODE_MARK, "", code)
 
 
 def try_parse_docnum(text: str) -> DocNumber | None:
@@ -47,12 +73,14 @@ def try_parse_docnum(text: str) -> DocNumber | None:
     m = _DOCNUM.search(text)
     if not m:
         return None
+    office, repaired = clean_office(m.group("office"))
     return DocNumber(
-        code=m.group("code"),
-        office=_clean_office(m.group("office")),
+        code=clean_code(m.group("code")),
+        office=office,
         circular=m.group("circ") is not None,
         serial=m.group("serial") or "",
         end=m.end(),
+        repaired=repaired,
     )
 
 
@@ -73,7 +101,7 @@ def read_header_number(lines: list[str], index: int) -> tuple[DocNumber | None, 
     for j in range(index + 1, min(index + 4, len(lines))):
         bare = _BARE_SERIAL.match(lines[j])
         if bare:
-            return DocNumber(found.code, found.office, found.circular, bare.group(1), found.end), j
+            return DocNumber(found.code, found.office, found.circular, bare.group(1), found.end, found.repaired), j
         if lines[j].strip():
             break
     return found, index

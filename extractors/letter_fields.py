@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from extractors.letter_docnum import DocNumber, read_header_number, try_parse_docnum
+from extractors.letter_docnum import CODE, DocNumber, read_header_number, try_parse_docnum
 from extractors.letter_terms import (
     ADDRESSEE,
     ADDRESSEE_TITLE,
@@ -23,6 +23,7 @@ from extractors.letter_terms import (
     STAMP_LINE,
     STAMP_NUMBER,
     SUBJECT,
+    THI,
     URGENCY,
     canonical_urgency,
     is_date_only,
@@ -34,7 +35,7 @@ from extractors.segment import Line, Span
 from pipeline.thai.dates import find_thai_dates, stamp_date
 from pipeline.thai.text import normalise_field
 
-_NUMBER_LINE = re.compile(f"{LEAD}(?:{loose('ที่')}|ท|fi)\\s*(?=[ก-ฮ]{{2,3}}\\.?\\s*\\d)")
+_NUMBER_LINE = re.compile(f"{LEAD}{THI}[\\s.]*(?={CODE}\\.?\\s*(?:[ก-ฮ](?=\\d))?\\d)")
 _OFFICE = starts_with("กรม", "สำนักงาน", "สนง", "ศาลากลาง", "ที่ว่าการ", "สำนัก", "องค์การบริหาร", "เทศบาล")
 _ADDRESS = starts_with("ถนน", "ถ.", "กทม", "ตำบล", "อำเภอ", "จังหวัด")
 _SPECKS = re.compile(r"^[\s\-–•'\".,|:_]+")
@@ -95,12 +96,16 @@ def locate(view: LetterLines) -> None:
     """Find the addressee line and where the body starts (after อ้างถึง/สิ่งที่ส่งมาด้วย)."""
     window = view.nonblank(None, view.span.header + 60)
     view.addressee_at = next((i for i in window if ADDRESSEE.match(view.text(i))), None)
+    if view.addressee_at is None:
+        view.addressee_at = _unlabelled_addressee(view)
     after = view.span.header
     if view.addressee_at is not None:
         after = _addressee_rows(view, view.addressee_at)[-1]
-    else:  # OCR lost เรียน: the header ends at least at เรื่อง
-        subject = [i for i in view.nonblank(None, view.span.header + 12) if SUBJECT.match(view.text(i))]
-        after = max([after] + subject[:1])
+    else:  # OCR lost เรียน: the header ends at least at เรื่อง, or just before อ้างถึง/สิ่งที่ส่งมาด้วย
+        near = view.nonblank(None, view.span.header + 12)
+        subject = [i for i in near if SUBJECT.match(view.text(i))]
+        labels = [i - 1 for i in near if i > view.span.header and _is_body_label(view.text(i))]
+        after = max([after] + subject[:1] + labels[:1])
     view.body_start = after + 1
     for i in view.nonblank(after + 1, after + 25):
         text = view.text(i)
@@ -108,6 +113,26 @@ def locate(view: LetterLines) -> None:
             view.body_start = i + 1
         elif len(text) > 40 or SUBJECT.match(text):
             break
+
+
+def _unlabelled_addressee(view: LetterLines) -> int | None:
+    """OCR lost or garbled เรียน (`Seu อธิบดี…`): the addressee is the line under the subject
+    that starts with an addressee's title (the subject's own wrap stops there too)."""
+    rows = view.nonblank(None, view.span.header + 12)
+    subject = next((i for i in rows if SUBJECT.match(view.text(i))), None)
+    if subject is None:
+        return None
+    for i in view.nonblank(subject + 1, subject + 8)[:5]:
+        text = view.text(i)
+        if _is_addressee_line(text):
+            return i
+        if _is_header_keyword(text) or _BODY_OPENING.match(text):
+            return None
+    return None
+
+
+def _is_body_label(text: str) -> bool:
+    return bool(REFERENCE_HEAD.match(text) or ATTACHMENT_HEAD.match(text))
 
 
 def _is_list_item(text: str) -> bool:
@@ -146,15 +171,26 @@ def read_date(view: LetterLines, number_row: int | None, own_number: str) -> tup
     rows = [i for i in view.nonblank(None, view.body_start) if i not in stamps]
     rows += [i for i in view.nonblank(view.body_start) if i not in stamps and _follows_own_number(view, i, own_number)]
     for i in rows:
-        if is_date_only(view.text(i)):
-            found = find_thai_dates(view.text(i))[0]
+        text = next((t for t in (view.text(i), _closed_up(view.text(i))) if is_date_only(t)), None)
+        if text is not None:
+            found = find_thai_dates(text)[0]
             return found.date, i, found.date is None
     return None, None, False
 
 
+def _closed_up(text: str) -> str:
+    """A date line as OCR spread it: a month in pieces (`มกรา ค ม`), a dot inside the year (`25.62`)."""
+    text = re.sub(r"(?<=[ก-๛])\s+(?=[ก-๛])", "", text)
+    text = re.sub(r"(?<=\d)\s*['\"“”|]+\s*(?=[ก-๛])", " ", text)  # a speck before the month: `6 'กรกฎาคม`
+    return _BROKEN_YEAR.sub(lambda m: m[1] + m[2] if len(m[1] + m[2]) == 4 else m[0], text)
+
+
+_BROKEN_YEAR = re.compile(r"(?<![\d.])(\d{1,3})\.(\d{1,3})(?![\d.])")
+
+
 def _memo_date(view: LetterLines, number_row: int) -> tuple[dt.date | None, int, bool] | None:
     for i in view.nonblank(number_row, number_row + 4):
-        text = view.text(i)
+        text = _closed_up(view.text(i))
         at = _MEMO_DATE.search(text)
         dates = find_thai_dates(text[at.end():]) if at else []
         if dates:
@@ -183,28 +219,105 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
     rows = view.nonblank(None, view.body_start)
     start = next((i for i in rows if SUBJECT.match(view.text(i))), None)
     if start is None:
-        return "", None
-    parts = [SUBJECT.sub("", view.text(start), count=1)]
+        return _unlabelled_subject(view)
+    parts = [_line_end_specks(SUBJECT.sub("", view.text(start), count=1))]
     gap = False
-    for i in view.indices(start + 1, start + 8):
+    for i in view.indices(start + 1, start + 10):
         text = _SPECKS.sub("", view.text(i))
         if len(text) <= 3:  # blank, or an OCR speck between a subject and its wrapped line
             gap = True
             continue
-        if _subject_ends(parts[-1]) or _is_header_keyword(text) or _is_addressee_line(text) \
-                or (gap and not _WRAP_AFTER_GAP.match(text)) or len(parts) == 3:
+        if _stops_subject(parts, text, gap):
             break
-        parts.append(text)
+        parts.append(_line_end_specks(text))
         gap = False
-    return _cut_after_year(tidy(smart_join(parts))), start
+    return _finish_subject(parts), start
+
+
+def _stops_subject(parts: list[str], text: str, gap: bool) -> bool:
+    """Is `text` no longer the subject: the subject is complete, or the line is a label, the
+    addressee, a line of ink, or (after a blank) not a typical tail of a subject?"""
+    return _subject_ends(parts[-1]) or _is_full(parts) or _is_header_keyword(text) \
+        or _is_addressee_line(text) or (gap and not _WRAP_AFTER_GAP.match(text)) \
+        or is_garbled(_line_end_specks(text))
+
+
+def _finish_subject(parts: list[str]) -> str:
+    return _drop_lone_letter(_cut_after_year(tidy(smart_join(parts))))
+
+
+# What OCR left of a garbled เรื่อง before the subject's first word (`อง`, `Go.`, `เรอง`).
+_LABEL_REMNANT = re.compile(r"^(?:[A-Za-z.]{1,4}|[เรื่อง.]{2,6})\s+")
+
+
+def _unlabelled_subject(view: LetterLines) -> tuple[str, int | None]:
+    """OCR garbled เรื่อง (`. อง การประเมิน…`): the subject is what stands between the letter's
+    number or date line and its (labelled) addressee, less lines of ink."""
+    if view.addressee_at is None:
+        return "", None
+    rows = view.nonblank(view.span.header, view.addressee_at)
+    anchors = [k for k, i in enumerate(rows) if _NUMBER_LINE.match(view.text(i)) or find_thai_dates(view.text(i))]
+    if not anchors:
+        return "", None
+    lines = [i for i in rows[anchors[-1] + 1:] if not is_garbled(_line_end_specks(view.text(i)))]
+    if not lines or len(lines) > _MAX_SUBJECT_LINES:
+        return "", None
+    parts = [_line_end_specks(_SPECKS.sub("", view.text(i))) for i in lines]
+    parts[0] = _LABEL_REMNANT.sub("", parts[0], count=1)
+    return _finish_subject(parts), lines[0]
+
+
+_MAX_SUBJECT_LINES = 3
+# At a line end: specks after a space (`ในการ '`, `กรม )` with no parenthesis open), or a dot
+# OCR set after a word (`ของ.`); a dot inside an abbreviation (พ.ศ.) stays.
+_END_SPECKS = re.compile(r"(?:\s+[|:;,.'\"“”!_\-–]+)+$|(?<=[ก-๛]{3})\.$")
+_LONE_CLOSE = re.compile(r"\s+\)$")
+# A digit alone at a line end is a speck (`ท้องถิ่น 1`), unless it numbers something (`ที่ 1`).
+_LONE_DIGIT = re.compile(r"(?<!ที่)(?<!ที)\s+\d$")
+
+
+def _line_end_specks(text: str) -> str:
+    text = _LONE_LETTER.sub("", _END_SPECKS.sub("", text.rstrip()))  # `(สถานที่กลาง) น`
+    text = _LONE_DIGIT.sub("", text)
+    if text.count("(") < text.count(")"):
+        text = _LONE_CLOSE.sub("", text)
+    return text
+
+
+def is_garbled(text: str) -> bool:
+    """A line of ink, stamp or signature read as text: mostly one- and two-character pieces
+    (`เเญ์ ล 011 ต 5ง ซ๊ 2ซี่อ`). Wrapped subject lines are words and phrases."""
+    tokens = [t for t in text.split() if re.search(r"[ก-๛\w]", t)]  # specks are not pieces
+    return len(tokens) >= 3 and sum(len(t) <= 2 for t in tokens) * 2 > len(tokens)
+
+
+def _is_full(parts: list[str]) -> bool:
+    """Three lines make a subject, unless a parenthesis is still open (…(สถานที่ / กลาง))."""
+    joined = " ".join(parts)
+    return len(parts) >= _MAX_SUBJECT_LINES and joined.count("(") <= joined.count(")")
+
+
+# A letter alone at the end, after a space: ink or a stamp's edge read as a character
+# (ณ is a word: `ณ วันที่`).
+# Only after a closed parenthesis or a number: elsewhere it may be a word OCR split (`ขอ ง`).
+_LONE_LETTER = re.compile(r"(?<=[)\d])\s+[ก-ฒด-ฮA-Za-z]$")
+# A dot or comma OCR set between a word and an opening parenthesis (`ท้องถิ่น.(สถานที่กลาง)`).
+_SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,]\s*\(")
+
+
+def _drop_lone_letter(subject: str) -> str:
+    return _tidy_parentheses(_LONE_LETTER.sub("", subject))
 
 
 # A subject that has reached its year (…ประจำปีงบประมาณ พ.ศ. 2567) is complete: the next line
 # is the addressee or the body even when OCR garbled their label.
-_YEAR_END = re.compile(r"(พ\s?\.\s?ศ\s?\.)\s*(\d{4})(?=\s|$)")
+# The era as OCR reads it: a dot as `,` or `:`, doubled or lost, a stray vowel (`พุศ.2565`).
+_YEAR_END = re.compile(r"(พ[ุู]?\s?[.,:]{0,2}\s?ศ\s?[.,:]{0,2})\s*(\d{4})(?=\s|$)")
 # An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`): junk, then a title.
 _ADDRESSEE_BY_TITLE = re.compile(
-    f"^(?:\\S{{1,5}}\\s+)?(?:{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
+    f"^(?:\\S{{1,5}}\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
+# The opening words of a letter's body (ตามที่…, ด้วย…): past them no header line is left.
+_BODY_OPENING = starts_with("ตามที่", "ตามหนังสือ", "ด้วย", "เนื่องด้วย", "เนื่องจาก", "พร้อมนี้")
 
 
 def _subject_ends(text: str) -> bool:
@@ -223,7 +336,7 @@ def _cut_after_year(subject: str) -> str:
         return subject
     last = years[-1]
     tail = subject[last.end():].strip()
-    head = subject[:last.start()] + f"พ.ศ. {last.group(2)}"
+    head = subject[:last.start()].rstrip() + f" พ.ศ. {last.group(2)}"  # the era is always spaced off
     return head if len(tail) < 10 else f"{head} {tail}"
 
 
@@ -240,8 +353,22 @@ def read_addressee(view: LetterLines) -> tuple[str, int | None]:
     if at is None:
         return "", None
     parts = [view.text(i) for i in _addressee_rows(view, at)]
-    parts[0] = ADDRESSEE.sub("", parts[0], count=1)
-    return tidy(smart_join(parts)), at
+    parts[0] = _addressee_value(parts[0])
+    return _tidy_parentheses(_LONE_DIGIT.sub("", tidy(smart_join(parts)))), at
+
+
+def _tidy_parentheses(text: str) -> str:
+    """`จังหวัด.( ตามบัญชีแนบท้าย )` → `จังหวัด (ตามบัญชีแนบท้าย)`: OCR's specks and spaces at brackets."""
+    text = _SPECK_BEFORE_PAREN.sub(" (", text)
+    return re.sub(r"\s+\)", ")", re.sub(r"\(\s+", "(", text))
+
+
+def _addressee_value(text: str) -> str:
+    """The line without its label: เรียน/ถึง, or the speck OCR left where the label was."""
+    if ADDRESSEE.match(text):
+        return ADDRESSEE.sub("", text, count=1)
+    m = _ADDRESSEE_BY_TITLE.match(text)
+    return text[m.start("title"):] if m else text
 
 
 def _addressee_rows(view: LetterLines, at: int) -> list[int]:

@@ -14,6 +14,9 @@ from pipeline.thai.dates import find_thai_dates
 
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 LEAD = r"^[\s#*\-–•'\".,|:_]*"  # markdown, bullets and OCR specks before a keyword
+# Before a header label, a speck of ink or stamp read as a short Latin word or a digit
+# (`7 เรื่อง`, `by | บนทกขอความ`); a list number (`1.`, `2)`) is not a speck.
+LABEL_LEAD = LEAD + r"(?:[A-Za-z0-9]{1,3}(?![.)\w])[\s|:.'\"]+)?"
 
 
 def loose(word: str) -> str:
@@ -29,6 +32,15 @@ def loose_tones(word: str) -> str:
     return "".join(f"[{_TONES}]?" if re.match(f"[{_TONES}]", c) else loose(c) for c in word)
 
 
+def spaced(word: str) -> str:
+    """`loose`, and a space may fall between any two characters."""
+    return "\\s?".join(loose(c) for c in word)
+
+
+# `ที่` before a number as OCR reads it: marks dropped or swapped (ที, ทิ, ท), or Latin `fi`.
+THI = "(?:ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?|fi)"
+
+
 @cache
 def starts_with(*words: str) -> re.Pattern[str]:
     """Line starts with one of `words` (marks optional), after leading specks."""
@@ -36,8 +48,8 @@ def starts_with(*words: str) -> re.Pattern[str]:
     return re.compile(f"{LEAD}(?:{alts})")
 
 
-MEMO_TITLE = re.compile(f"{LEAD}{loose('บันทึกข้อความ')}[\\s.*#]*$")
-SUBJECT = re.compile(f"{LEAD}{loose('เรื่อง')}[\\s.:]*")
+MEMO_TITLE = re.compile(f"{LABEL_LEAD}{loose('บันทึกข้อความ')}[\\s.*#]*$")
+SUBJECT = re.compile(f"{LABEL_LEAD}{loose('เรื่อง')}[\\s.:]*")
 # `เรียน` also read as `รียน`/`เรยน`; `จึงเรียนมา` never starts a line with เรียน.
 # A memo's ถึง is often set flush against the addressee (ถึงสำนักงาน…), and OCR drops the
 # space after เรียน; the titles an addressee starts with tell it from ถึงแม้ and the like.
@@ -45,10 +57,12 @@ ADDRESSEE_TITLE = ("สำนักงาน", "ผู้ว่าราชก�
                    "นายก", "หัวหน้า", "ท้องถิ่นจังหวัด", "ท้องถิ่นอำเภอ", "รองอธิบดี", "ประธาน", "เลขาธิการ")
 _TITLE_AHEAD = "|".join(loose(t) for t in ADDRESSEE_TITLE)
 ADDRESSEE = re.compile(
-    f"{LEAD}(?:เ?ร{loose('ีย')}น(?!มา)|{loose('ถึง')}(?=\\s|{_TITLE_AHEAD}))[\\s.:]*")
-REFERENCE_HEAD = re.compile(f"{LEAD}{loose('อ้างถึง')}[\\s.:]*")
-ATTACHMENT_HEAD = re.compile(f"{LEAD}(?:{loose('สิ่งที่ส่งมาด้วย')}|\\S{{0,4}}\\s*{loose('ส่งมาด้วย')})[\\s.:]*")
-URGENCY = re.compile(f"{LEAD}({loose('ด่วนที่สุด')}|{loose('ด่วนมาก')}|{loose('ด่วน')})(?![ก-๛])")
+    f"{LABEL_LEAD}(?:เ?ร{loose('ีย')}น(?!มา)|{loose('ถึง')}(?=\\s|{_TITLE_AHEAD}))[\\s.:]*")
+REFERENCE_HEAD = re.compile(f"{LABEL_LEAD}{loose('อ้างถึง')}[\\s.:]*")
+ATTACHMENT_HEAD = re.compile(f"{LABEL_LEAD}(?:{loose('สิ่งที่ส่งมาด้วย')}|\\S{{0,4}}\\s*{loose('ส่งมาด้วย')})[\\s.:]*")
+# The urgency mark is set large and spaced: OCR may split it (`ด่วนทีส ด`).
+# A speck before it may be read as เ (`เดวนทสด`): no Thai word starts เด่วน.
+URGENCY = re.compile(f"{LEAD}เ?({spaced('ด่วนที่สุด')}|{spaced('ด่วนมาก')}|{spaced('ด่วน')})(?![ก-๛])")
 STAMP_NUMBER = re.compile(
     f"(?:{loose('เลขที่รับ')}|{loose('เลขรับ')}|{loose('รับที่')})[\\s.:…]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
 # A stamp's เลขรับ row even when its number is unreadable (`'เลขรับ ท3 |` for ๓๖๕๓).
@@ -65,7 +79,7 @@ def strip_marks(text: str) -> str:
 
 def canonical_urgency(found: str) -> str:
     """Map an OCR-damaged urgency word back to one of the three official levels."""
-    bare = strip_marks(found)
+    bare = strip_marks(found).replace(" ", "")
     if bare.startswith(strip_marks("ด่วนที่สุด")):
         return "ด่วนที่สุด"
     if bare.startswith(strip_marks("ด่วนมาก")):
@@ -104,4 +118,5 @@ def smart_join(parts: list[str]) -> str:
 
 
 # ปีงบประมาณ and its year; OCR swaps the upper vowel (ปิงบประมาณ) or drops it.
-FISCAL_YEAR = re.compile(r"ป[\u0e34-\u0e37]?งบประมาณ\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4})")
+# The era's dots doubled or read as `,`/`:` (`พ.ศ..2561`, `พ:ศ.`).
+FISCAL_YEAR = re.compile(r"ป[\u0e34-\u0e37]?งบประมาณ\s*(?:พ[.,:]{0,2}\s?ศ[.,:]{0,2})?\s*(\d{4})")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from extractors import letter_body as body
 from extractors import letter_fields as head
 from extractors.indicators import extract_indicators, merge_indicators
+from extractors.letter_docnum import DOC_NUMBER_REPAIRED
 from extractors.letter_fields import LetterLines
 from extractors.letter_terms import FISCAL_YEAR
 from extractors.offices import canonical_office
@@ -60,6 +61,8 @@ def _read_header(letter: Letter, view: LetterLines) -> None:
     own = number.text() if number else ""
     _set(letter, "doc_number", own, number_row, view)
     letter.circular = bool(own) and number is not None and number.circular
+    if own and number is not None and number.repaired:
+        letter.flags.append(DOC_NUMBER_REPAIRED)
     date, row, impossible = head.read_date(view, number_row, own)
     _set(letter, "date", date, row, view)
     if impossible:

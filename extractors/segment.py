@@ -12,13 +12,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from extractors.letter_docnum import CODE
 from extractors.letter_terms import (
     ADDRESSEE,
+    ATTACHMENT_HEAD,
     LEAD,
     MEMO_TITLE,
+    REFERENCE_HEAD,
     STAMP_LINE,
     STAMP_NUMBER,
     SUBJECT,
+    THI,
     URGENCY,
     is_date_only,
     loose,
@@ -29,7 +33,7 @@ PageRole = str  # letter | memo | report_form | attachment_list | kpi_table | co
 _HEADER_LOOKAHEAD = 15  # non-blank lines after ที่ in which เรียน/ถึง must appear
 _TOP_LINES = 10  # a page "is" a letter page when the header is this near its top
 # `ที่` as OCR gives it: ที่, ที, ท, fi — then the issuer code and digits.
-_HEADER_NUMBER = re.compile(f"{LEAD}(?:{loose('ที่')}|ท|fi)\\s*(?=[ก-ฮ]{{2,3}}\\.?\\s*\\d)")
+_HEADER_NUMBER = re.compile(f"{LEAD}{THI}[\\s.]*(?={CODE}\\.?\\s*(?:[ก-ฮ](?=\\d))?\\d)")
 _OFFICE_LINE = starts_with("สำนักงาน", "สนง", "กอง", "กรม", "ณ.", "ศาลากลาง", "ที่ว่าการ")
 _LETTERHEAD = starts_with("กรม", "สำนักงาน", "ศาลากลาง", "ถนน", "กทม", "ท้องถิ่นจังหวัด", "ท้องถิ่น")
 _REPORT_TITLE = starts_with("แบบรายงาน")
@@ -72,12 +76,18 @@ def _next_texts(lines: list[Line], index: int, count: int) -> list[str]:
 
 
 def is_letter_header(lines: list[Line], index: int) -> bool:
-    """`ที่ <เลข>` followed soon by เรียน/ถึง: the number line of a letter, not a stamp copy."""
+    """`ที่ <เลข>` followed soon by a header label (เรื่อง, เรียน/ถึง, อ้างถึง, สิ่งที่ส่งมาด้วย; OCR
+    may garble some of them): the number line of a letter, not a stamp copy."""
     text = lines[index].text
     if not _HEADER_NUMBER.match(text) or re.search(loose("ลงวันที่"), text):
         return False  # a reference wrapped to line start carries ลงวันที่
     following = _next_texts(lines, index, _HEADER_LOOKAHEAD)
-    return any(ADDRESSEE.match(t) or SUBJECT.match(t) for t in following)
+    return any(_is_header_label(t) for t in following)
+
+
+def _is_header_label(text: str) -> bool:
+    return bool(ADDRESSEE.match(text) or SUBJECT.match(text) or REFERENCE_HEAD.match(text)
+                or ATTACHMENT_HEAD.match(text))
 
 
 def _is_preamble(lines: list[Line], index: int) -> bool:
@@ -134,7 +144,8 @@ def find_spans(lines: list[Line]) -> list[Span]:
         kind = _header_kind(lines, i, last_header)
         if kind is None:
             continue
-        heads.append((kind, _pull_back(lines, i, floor), i))
+        start = _pull_back(lines, i, floor) if heads else _page_start(lines, i)
+        heads.append((kind, start, i))
         last_header, floor = i, i
     heads = heads or _page_top_fallback(lines)
     if not heads:
@@ -143,17 +154,28 @@ def find_spans(lines: list[Line]) -> list[Span]:
     return [Span(kind, start, header, end) for (kind, start, header), end in zip(heads, ends, strict=True)]
 
 
+def _page_start(lines: list[Line], header: int) -> int:
+    """The first letter owns everything above its header on its page: urgency mark, letterhead
+    and stamp, however OCR broke them (a province name alone, `' การปกครอง…`)."""
+    start = header
+    while start > 0 and lines[start - 1].page == lines[header].page:
+        start -= 1
+    while start < header and not lines[start].text:
+        start += 1
+    return start
+
+
 def _page_top_fallback(lines: list[Line]) -> list[tuple[str, int, int]]:
-    """No header readable (OCR lost `ที่`): a first page with a เรียน line is a letter."""
+    """No header readable (OCR lost `ที่`): a first page with a เรียน or เรื่อง line is a letter."""
     first = next((i for i, line in enumerate(lines) if line.text), None)
     if first is None:
         return []
     window = [i for i in range(first, len(lines)) if lines[i].page == lines[first].page][:80]
     subject = next((i for i in window if SUBJECT.match(lines[i].text)), None)
     addressee = next((i for i in window if ADDRESSEE.match(lines[i].text)), None)
-    if addressee is None:
+    if addressee is None and subject is None:  # one of the two labels must have survived
         return []
-    return [("letter", first, subject if subject is not None and subject < addressee else first)]
+    return [("letter", first, subject if subject is not None and (addressee is None or subject < addressee) else first)]
 
 
 def _content_role(texts: list[str]) -> PageRole | None:

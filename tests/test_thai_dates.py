@@ -197,3 +197,8 @@ def test_date_near_keeps_a_plausible_full_date_and_drops_a_far_one() -> None:
 def test_complete_year_needs_exactly_one_candidate() -> None:
     assert complete_year(22, 12, "25", LETTER) == dt.date(2021, 12, 22)
     assert complete_year(22, 12, "26", LETTER) is None  # no 26xx year near 2564
+
+
+def test_a_two_digit_year_is_not_taken_from_a_year_with_a_dot_inside() -> None:
+    assert [d.date for d in find_thai_dates("24 พฤษภาคม 25.62")] == []
+    assert [d.date for d in find_thai_dates("9 ต.ค. 62.", today=TODAY)] == [dt.date(2019, 10, 9)]

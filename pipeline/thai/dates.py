@@ -80,7 +80,9 @@ def _month_alternatives() -> list[tuple[str, int]]:
 
 _MONTHS = _month_alternatives()
 _MONTH_GROUP = "|".join(f"(?P<m{n}_{k}>{pat})" for k, (pat, n) in enumerate(_MONTHS))
-_YEAR = r"(?:พ\s?\.?\s?ศ\s?\.?\s*)?(?P<year>\d{4}|\d{2})(?!\d)"
+# A year is not followed by more digits, nor by a dot and a digit: `25.62` is a year OCR broke,
+# not the two-digit year 25.
+_YEAR = r"(?:พ\s?\.?\s?ศ\s?\.?\s*)?(?P<year>\d{4}|\d{2})(?![\d]|[.,]\d)"
 _WORD_DATE = re.compile(
     rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?:{_MONTH_GROUP}){_GAP}{_YEAR}"
 )

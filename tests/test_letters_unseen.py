@@ -1,0 +1,325 @@
+"""Letter fields read by labels and continuation rules on OCR text as unseen scans deliver it:
+labels garbled or lost, specks at line ends, cited numbers without their `ที่`, dots doubled."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.letter_docnum import DOC_NUMBER_REPAIRED, clean_office, try_parse_docnum
+from extractors.letters import extract_letters
+from pipeline.records import Letter
+from pipeline.thai.text import normalise
+
+LETTERHEAD = """สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดร้อยเอ็ด
+ศาลากลางจังหวัดร้อยเอ็ด
+"""
+SUBJECT = """19 ตุลาคม 2566
+เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น
+ประจำเดือน กันยายน พ.ศ. 2566
+"""
+BODY = """ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 2940 ลงวันที่ 9 ตุลาคม 2566
+แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดรายงานผลการดำเนินงาน นั้น
+จึงเรียนมาเพื่อทราบและดำเนินการ
+(นางสาวสุนิสา ภูมิพัฒน์)
+ท้องถิ่นจังหวัดร้อยเอ็ด
+"""
+
+
+def _letter(text: str) -> Letter:
+    letters = extract_letters([(1, normalise(text))])
+    assert len(letters) == 1
+    return letters[0]
+
+
+def test_addressee_whose_label_ocr_lost_is_the_titled_line_under_the_subject() -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT +
+                     "สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอทุ่งเขาหลวง\n" + BODY)
+    assert letter.addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอทุ่งเขาหลวง"
+    assert letter.subject.endswith("ประจำเดือน กันยายน พ.ศ. 2566")
+
+
+def test_garbled_addressee_label_is_dropped_from_the_value() -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT +
+                     "Seu อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.addressee == "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"
+
+
+def test_no_addressee_is_made_up_from_the_body() -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT + BODY)
+    assert letter.addressee == ""
+
+
+@pytest.mark.parametrize("title", [
+    pytest.param("by | บนทกขอความ", id="latin-speck-and-bar"),
+    pytest.param("5 บันทึกข้อความ", id="digit-speck"),
+])
+def test_memo_title_after_a_speck_is_a_memo(title: str) -> None:
+    letter = _letter(f"{title}\nส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดสุโขทัย\n"
+                     "ที่ สท 0023.3/4033 วันที่ 21 พฤษภาคม 2566\n"
+                     "เรื่อง โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่น ประจำปีงบประมาณ พ.ศ. 2566\n"
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.kind == "memo"
+    assert letter.date == dt.date(2023, 5, 21)
+
+
+def test_subject_label_after_a_speck() -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + "19 ตุลาคม 2566\n"
+                     "7 เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ\n"
+                     "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)\n"
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.subject == ("เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ"
+                              "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)")
+
+
+def test_urgency_above_a_broken_letterhead_belongs_to_the_first_letter() -> None:
+    letter = _letter("ด่วนมาก\nสำนักงานส่งเสริม.\n' การปกครองท้องถิ่นจังหวัด\nบุรีรัมย์\n"
+                     "ศาลากลางจังหวัดบุรีรัมย์\nที่ บร 0023.5/ว 4631\n" + SUBJECT +
+                     "เรียน นายกองค์การบริหารส่วนจังหวัดบุรีรัมย์\n" + BODY)
+    assert letter.urgency == "ด่วนมาก"
+
+
+@pytest.mark.parametrize(("lines", "subject"), [
+    pytest.param(["การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครอง :",
+                  "ท้องถิ่น รอบการประเมินที่ 1 ประจำปีงบประมาณ พ.ศ. 2558"],
+                 "การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น "
+                 "รอบการประเมินที่ 1 ประจำปีงบประมาณ พ.ศ. 2558", id="colon-speck-at-wrap"),
+    pytest.param(["เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนของ.",
+                  "องค์กรปกครองส่วนท้องถิ่นและศูนย์ปฏิบัติการร่วมในการ .",
+                  "ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่",
+                  "กลาง)"],
+                 "เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นและศูนย์ปฏิบัติการร่วม"
+                 "ในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)",
+                 id="four-lines-while-a-parenthesis-is-open"),
+    pytest.param(["เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ",
+                  "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) ต"],
+                 "เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น "
+                 "(สถานที่กลาง)", id="lone-letter-of-ink-at-the-end"),
+    pytest.param(["การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครอง",
+                  "ท้องถิ่น รอบการประเมินที่ 2 ประจำปีงบประมาณ พ,ศ.2568 |"],
+                 "การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น "
+                 "รอบการประเมินที่ 2 ประจำปีงบประมาณ พ.ศ. 2568", id="comma-for-the-dot-of-the-era"),
+])
+def test_subject_wraps_without_the_specks_at_line_ends(lines: list[str], subject: str) -> None:
+    text = "\n".join(["ที่ รอ 0023.2/ว 4230", "19 ตุลาคม 2566", "เรื่อง " + lines[0], *lines[1:]])
+    letter = _letter(text + "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.subject == subject
+
+
+@pytest.mark.parametrize(("cited", "number", "date"), [
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่. มท 0802.2 /ว 782 ลงวันที่\n"
+                 "28 มิถุนายน 2557", "มท 0802.2/ว 782", dt.date(2014, 6, 28), id="dot-after-thi"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด NUN 0810.5 /ว\n4704 ลงวันที่ 28 "
+                 "กรกฎาคม 2557", "", None, id="code-lost-is-not-a-reference"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ni มท 0810.7/ว 4841 ลงวันที่ 29 "
+                 "กุมภาพันธ์ 2555", "มท 0810.7/ว 4841", dt.date(2012, 2, 29), id="thi-garbled"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที มท0810.,7/ว2351\nลงวันที่ 14 มีนาคม 2563",
+                 "มท 0810.7/ว 2351", dt.date(2020, 3, 14), id="doubled-dot"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ทีมท 0810.7 ฒ/ว\n2681 ลงวันที่ 17 มีนาคม 2563",
+                 "มท 0810.7/ว 2681", dt.date(2020, 3, 17), id="speck-before-slash"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที มท0810.7/ว\nc971 ลงวันที่ 4 เมษายน 2566",
+                 "มท 0810.7/ว 971", dt.date(2023, 4, 4), id="serial-with-a-speck-on-the-next-line"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ ที่ มท -- 0810.5/ว 1625 ลงวันที่\n"
+                 "11 ธันวาคม 2566", "มท 0810.5/ว 1625", dt.date(2023, 12, 11), id="dashes-after-code"),
+])
+def test_cited_numbers_as_ocr_reads_them(cited: str, number: str, date: dt.date | None) -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" +
+                     cited + "\nแจ้งให้สำนักงานรายงาน นั้น\n" + BODY)
+    refs = {(r.doc_number, r.date) for r in letter.references}
+    assert refs - {("มท 0810.7/ว 2940", dt.date(2023, 10, 9))} == ({(number, date)} if number else set())
+
+
+@pytest.mark.parametrize(("office", "canonical", "repaired"), [
+    pytest.param("0810.7", "0810.7", False, id="as-printed"),
+    pytest.param("0810 . 7", "0810.7", False, id="spaced"),
+    pytest.param("0810.,7", "0810.7", False, id="doubled-dot"),
+    pytest.param("08.10.7", "0810.7", True, id="dot-inside-the-owner-number"),
+    pytest.param("04002", "04002", False, id="five-digit-owner-kept"),
+])
+def test_office_digits(office: str, canonical: str, repaired: bool) -> None:
+    assert clean_office(office) == (canonical, repaired)
+
+
+def test_a_regrouped_own_number_is_flagged() -> None:
+    found = try_parse_docnum("ที่ มท 08.10.7/ว 4841")
+    assert found is not None and found.text() == "มท 0810.7/ว 4841" and found.repaired
+    letter = _letter("ที่ มท 08.10.7/ว 4841\n" + SUBJECT + "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert letter.doc_number == "มท 0810.7/ว 4841"
+    assert DOC_NUMBER_REPAIRED in letter.flags
+
+
+@pytest.mark.parametrize("name_line", [
+    pytest.param(". (นายชาตรี ปินตาคำ) 1 -", id="digit-and-dash"),
+    pytest.param("(นายชาตรี ปินตาคำ) บ", id="lone-letter"),
+])
+def test_signature_name_with_specks_after_it(name_line: str) -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
+                     "ตามหนังสือ ที่ มท 0810.7/ว 2940 ลงวันที่ 9 ตุลาคม 2566 นั้น\n"
+                     "จึงเรียนมาเพื่อทราบ\n| ขอแสดงความนับถือ\n" + name_line + "\n"
+                     ". รองอธิบดี ปฏิบัติราชการแทน\nอธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n")
+    assert letter.signatory == "นายชาตรี ปินตาคำ"
+
+
+def test_no_signatory_taken_from_an_attached_form_when_ocr_lost_the_letters() -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
+                     "ตามหนังสือ ที่ มท 0810.7/ว 2940 ลงวันที่ 9 ตุลาคม 2566 นั้น\n"
+                     "จึงเรียนมาเพื่อทราบและดำเนินการ\nขอแสดงความนับถือ\n"
+                     "ฝ่ายบริหารทั่วไป\nโทร. 0 2241 9000 ต่อ 4958\nโทรสาร 0 2241 6106\n"
+                     "แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+                     "จังหวัด ปราจีนบุรี\n1 เมืองปราจีนบุรี 13 13 0\n2 กบินทร์บุรี 14 12 2\n"
+                     "3 นาดี 8 8 0\n4 ประจันตคาม 9 9 0\n5 ศรีมหาโพธิ 11 10 1\n6 บ้านสร้าง 7 7 0\n"
+                     "ลงชื่อ ผู้รายงาน\n(นางนภาพร พงใจ)\nตำแหน่ง นักส่งเสริมการปกครองท้องถิ่นชำนาญการ\n")
+    assert letter.signatory == ""
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    pytest.param("9 มกรา ค ม 2563 1", dt.date(2020, 1, 9), id="month-in-pieces"),
+    pytest.param("21 มกราคม 2.568", dt.date(2025, 1, 21), id="dot-inside-the-year"),
+])
+def test_date_line_as_ocr_spread_it(line: str, date: dt.date) -> None:
+    letter = _letter("ที่ มท 0810.5/2971\n" + LETTERHEAD + line + "\n" + SUBJECT.split("\n", 1)[1] +
+                     "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert letter.date == date
+
+
+def test_fiscal_year_with_the_era_dots_doubled() -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
+                     "กรมได้กำหนดตัวชี้วัดตามมาตรการปรับปรุงประสิทธิภาพในการปฏิบัติราชการ ประจำ\n"
+                     "ปีงบประมาณ พ.ศ..2561 ตัวชี้วัดที่ 6 การประเมินผลการปฏิบัติราชการของข้าราชการ\n" + BODY)
+    assert [(i.code, i.fiscal_year) for i in letter.indicators] == [("6", 2561)]
+
+
+def test_header_found_by_a_surviving_attachment_label_and_a_code_with_a_stray_mark() -> None:
+    letter = _letter("' ที่ชูย 0023.5/5095 .-] สำนักงานส่งเสริมการปกครอง\n| .ท้องถิ่นจังหวัดชัยภูมิ\n"
+                     "6 สิงหาคม 2564\nGo. รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+                     "Feu อัธิบดีกรมส่งเสริมการปกครองท้องถิ่น | |\n"
+                     ".สิงที่ส่งมาด้วย | แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนของ |\n" + BODY)
+    assert letter.doc_number == "ชย 0023.5/5095"
+    assert letter.date == dt.date(2021, 8, 6)
+
+
+def test_page_with_only_its_subject_label_readable_is_a_letter() -> None:
+    letter = _letter("N อย0.023.2/1140 . สำนักงานส่งเสริมการปกครอง\n6 มีนาคม 2561\n" + SUBJECT.split("\n", 1)[1] +
+                     "“5 กริบดีกรมสงเล็กาปกต a\n" + BODY)
+    assert letter.subject.startswith("รายงานผลการจัดตั้งศูนย์")
+    assert letter.signatory == "นางสาวสุนิสา ภูมิพัฒน์"
+
+
+@pytest.mark.parametrize(("lines", "subject"), [
+    pytest.param(["เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ :",
+                  "-- องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) น", "เเญ์ ล 011 ต 5ง ซ๊ 2ซี่อ เอ0 /3"],
+                 "เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น "
+                 "(สถานที่กลาง)", id="a-line-of-ink-is-no-wrap"),
+    pytest.param(["เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนของ",
+                  ".องค์กรปกครองส่วนท้องถิ่นและศูนย์ปฏิบัติการร่วมในการ , |",
+                  "' ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)"],
+                 "เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นและศูนย์ปฏิบัติการร่วม"
+                 "ในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)", id="specks-spaced-at-a-line-end"),
+    pytest.param(["เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ",
+                  "องค์กรปกครองส่วนท้องถิ่น.(สถานที่กลาง) |"],
+                 "เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น "
+                 "(สถานที่กลาง)", id="dot-before-a-parenthesis"),
+    pytest.param(["โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ",
+                  "พุศ.2565 . 7- |"],
+                 "โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ พ.ศ. 2565",
+                 id="era-with-a-stray-vowel"),
+    pytest.param(["รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น 1",
+                  ". ประจำเดือน กุมภาพันธ์ พ.ศ. 2561 ."],
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน กุมภาพันธ์ "
+                 "พ.ศ. 2561", id="lone-digit-speck-at-a-wrap"),
+    pytest.param(["การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น รอบการประเมินที่ 1",
+                  "ประจำปีงบประมาณ พ.ศ. 2563"],
+                 "การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น รอบการประเมินที่ 1 "
+                 "ประจำปีงบประมาณ พ.ศ. 2563", id="a-numbered-round-keeps-its-digit"),
+])
+def test_subject_continuation_stops_at_ink_and_sheds_specks(lines: list[str], subject: str) -> None:
+    text = "\n".join(["ที่ รอ 0023.2/ว 4230", "19 ตุลาคม 2566", "เรื่อง " + lines[0], *lines[1:]])
+    letter = _letter(text + "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.subject == subject
+
+
+def test_memo_subject_whose_label_ocr_garbled_stands_between_date_and_addressee() -> None:
+    letter = _letter("บันทึกข้อความ\nส่วนราชการ ฝ่ายวินัย กองการเจ้าหน้าที่ โทร 0-2241-9000 ต่อ 2401\n"
+                     "ที่ มท 0802.2/ว 1730 วันที่ 5 ตุลาคม 2562\n2ไห ว- ให\n"
+                     ". อง การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครอง\n"
+                     "ท้องถิ่น รอบการประเมินที่ 1 ประจำปีงบประมาณ พ.ศ. 2563\n"
+                     "เรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ\n" + BODY)
+    assert letter.subject == ("การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น "
+                              "รอบการประเมินที่ 1 ประจำปีงบประมาณ พ.ศ. 2563")
+
+
+@pytest.mark.parametrize("dated", [
+    pytest.param("ลังวันที่\no7 พฤษภาคม 2559", id="extra-mark"),
+    pytest.param("ล่งวันที 7 พฤษภาคม 2559", id="wrong-mark"),
+    pytest.param("ลงวัน ที 7 พฤษภาคม 2559", id="split"),
+])
+def test_reference_date_after_a_damaged_longwanthi(dated: str) -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
+                     "อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่มท 0802.2 /ว 1907 " + dated + "\n" +
+                     BODY)
+    assert (("มท 0802.2/ว 1907", dt.date(2016, 5, 7))) in {(r.doc_number, r.date) for r in letter.references}
+
+
+def test_circular_mark_read_as_mai_yamok() -> None:
+    found = try_parse_docnum("ที มท0810.7/ๆ1716 ลงวันที่ 3")
+    assert found is not None and found.text() == "มท 0810.7/ว 1716"
+
+
+def test_memo_with_a_split_urgency_mark_and_a_broken_year() -> None:
+    letter = _letter("ด่วนทีส ด ' สนง.ท้องถิ่นอำเภอสรรพ\nบนทกขอความ\n"
+                     "ส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดชัยนาท โทร. 0-2241-9000\n"
+                     "ที่ ชน 0023.1/ว 4309 วันที่ 24 พฤษภาคม 25.62\n"
+                     "เรื่อง การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครอง\n"
+                     "ท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2562\nเรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน\n" + BODY)
+    assert (letter.kind, letter.urgency, letter.date) == ("memo", "ด่วนที่สุด", dt.date(2019, 5, 24))
+
+
+def test_a_year_broken_short_is_not_read_as_a_two_digit_year() -> None:
+    letter = _letter("ที่ ชย 0023.5/5095\n6 สิงหาคม 56.4\n" + SUBJECT.split("\n", 1)[1] +
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.date is None  # 2564 lost a digit: no date rather than 2556
+
+
+def test_header_number_after_thi_with_a_swapped_vowel_and_a_speck_before_the_month() -> None:
+    letter = _letter("ด่วนมาก -\nทิ มท 0801.5/ว1315 ]'\n| กรมส่งเสริมการปกครอง\n6 'กรกฎาคม 2562\n" +
+                     SUBJECT.split("\n", 1)[1] + "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert (letter.doc_number, letter.circular) == ("มท 0801.5/ว 1315", True)
+    assert letter.date == dt.date(2019, 7, 6)
+
+
+def test_cited_date_wrapped_over_lines_of_ink() -> None:
+    letter = _letter("ที่ มท 0810.5/2971\n21 มกราคม 2568\n" + SUBJECT.split("\n", 1)[1] +
+                     "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n"
+                     "BN หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ ที่ มท 0810.7 /ว 2900 ลงวันที่ 15\n-\nZo\nDr\n"
+                     "ตุลาคม W2567\n" + BODY)
+    assert ("มท 0810.7/ว 2900", dt.date(2024, 10, 15)) in {(r.doc_number, r.date) for r in letter.references}
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("และรายงานผลให้ทราบภายในวันที 14oc\nพฤศจิกายน 2561 รายละเอียดปรากฏตามสิ่งที่ส่งมาด้วย", id="latin-glued"),
+    pytest.param("และรายงานผลให้ทราบภายในวันที่ 14 พฤศจิกายน )\n\"2561 รายละเอียดปรากฏตามสิ่งที่ส่งมาด้วย",
+                 id="specks-before-the-year"),
+])
+def test_deadline_with_ink_among_its_parts(line: str) -> None:
+    letter = _letter("ที่ มท 0810.5/2971\n21 ตุลาคม 2561\n" + SUBJECT.split("\n", 1)[1] +
+                     "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\nจึงขอให้สำนักงานเร่งรัดการดำเนินการดังกล่าว\n" + line + "\n" + BODY)
+    assert letter.deadline == dt.date(2018, 11, 14)
+
+
+def test_own_number_with_a_speck_glued_to_its_digits() -> None:
+    letter = _letter("ที่.มท ส0802.2/ว 359\n., 13 มิถุนายน 2555\n" + SUBJECT.split("\n", 1)[1] +
+                     "เรียน ผู้ว่าราชการจังหวัดสมุทรปราการ\n" + BODY)
+    assert (letter.doc_number, letter.circular) == ("มท 0802.2/ว 359", True)
+    assert try_parse_docnum("ที่ กสม 0023/5") is not None and try_parse_docnum("ที่ กสม 0023/5").text() == "กสม 0023/5"
+
+
+def test_addressee_sheds_specks_at_brackets_and_a_trailing_digit() -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + SUBJECT +
+                     "ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด.( ตามบัญชีแนบท้าย ) . 3\n" + BODY)
+    assert letter.addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)"
+
+
+def test_urgency_with_a_speck_read_as_sara_e() -> None:
+    letter = _letter("เดวนทสด\nที่ มท 0810.7/ว 2917\n" + SUBJECT + "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert letter.urgency == "ด่วนที่สุด"
