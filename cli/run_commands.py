@@ -128,8 +128,7 @@ def serve(home: HomeOption = None,
           web: Annotated[bool, typer.Option("--web/--no-web", help="Also serve the web app on 127.0.0.1")] = True,
           web_port: Annotated[int, typer.Option("--web-port", min=1, max=65535,
                                                 help="Port of the web app")] = 8765) -> None:
-    """Run by itself: ingest new inbox files as they land, a nightly run with exports (Prefect),
-    and the web app beside them."""
+    """Run by itself: ingest inbox files as they land, a nightly run with exports, and the web app."""
     from pydantic import ValidationError
 
     from flows.serve import serve_home, serve_settings
