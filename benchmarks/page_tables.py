@@ -17,6 +17,7 @@ through stock `tesseract PAGE - -l tha --psm 6`. A printed number counts as exac
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 import tempfile
@@ -44,8 +45,11 @@ def random_style(rng: np.random.Generator, seed: int) -> Style:
                  kind=str(rng.choice(("salary", "kpi"))), rows=int(rng.integers(4, 8)), seed=seed)
 
 
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
 def printed_numbers(page: BoxedPage) -> list[tuple[int, int, float, str]]:
-    return [(r, c, value, to_arabic(page.cells[r][c]))
+    return [(r, c, value, _NUMBER.search(to_arabic(page.cells[r][c])).group())
             for r, row in enumerate(page.numbers) for c, value in enumerate(row) if value is not None]
 
 

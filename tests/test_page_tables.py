@@ -9,6 +9,7 @@ pipeline (`process_file`), and every number printed in the table must come back 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -47,9 +48,12 @@ def _stored_cells(doc, extraction) -> pd.DataFrame:
     return conn.execute('SELECT "row", col, text, number, bbox FROM table_cells').df()
 
 
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
 def _printed_numbers(page: BoxedPage) -> list[tuple[int, int, float, str]]:
-    """(row, col, value, text as printed in Arabic digits) of every number in the table."""
-    return [(r, c, value, to_arabic(page.cells[r][c]))
+    """(row, col, value, the number as printed, in Arabic digits) of every number in the table."""
+    return [(r, c, value, _NUMBER.search(to_arabic(page.cells[r][c])).group())
             for r, row in enumerate(page.numbers) for c, value in enumerate(row) if value is not None]
 
 
@@ -186,6 +190,7 @@ def test_an_unexpected_failure_is_a_page_error_and_the_page_keeps_its_reading(
     pytest.param("๑๒,๕๐๐", 12500.0, id="thai-digits"),
     pytest.param("166.64", 166.64, id="decimal"),
     pytest.param("ร้อยละ 80", 80.0, id="percent-word"),
+    pytest.param("ว้อยละ 87", 87.0, id="percent-word-misread"),
     pytest.param("9 แห่ง", 9.0, id="unit"),
     pytest.param("75%", 75.0, id="percent-sign"),
     pytest.param("0", 0.0, id="zero"),
@@ -212,3 +217,11 @@ def test_a_table_row_is_one_tab_separated_line() -> None:
     words = [Word("ต้น", 90, 10, 100, 50, 30, TABLE_BLOCK, 7), Word("36,300", 99, 300, 100, 80, 30, TABLE_BLOCK, 7),
              Word("จึง", 90, 10, 200, 40, 30, 3, 8), Word("เรียน", 90, 60, 200, 40, 30, 3, 8)]
     assert text_from_tokens(words) == "ต้น\t36,300\nจึง เรียน"
+
+
+def test_marks_read_as_a_line_of_their_own_are_dropped_and_wrapped_lines_kept() -> None:
+    marks = Word("ซฆ", 60, 35, 22, 20, 24, 1, 1)  # tone mark and vowel over ร้อยละ, read as a line
+    text = [Word("รอยละ", 90, 36, 42, 110, 24, 1, 2), Word("๗๑", 90, 165, 38, 46, 41, 1, 2)]
+    wrapped = [Word("ร้อยละของหน่วยงาน", 90, 30, 20, 400, 58, 1, 1), Word("ที่จัดตั้งศูนย์", 90, 30, 100, 300, 58, 1, 2)]
+    assert page_tables._text_lines([marks, *text]) == text
+    assert page_tables._text_lines(wrapped) == wrapped

@@ -73,13 +73,24 @@ def _kpi(rng: random.Random, rows: int) -> tuple[list[str], list[list[str]], lis
         weight, target = rng.choice((5, 10, 15, 20, 25)), rng.randrange(60, 1_000)
         result = round(rng.uniform(10, 999), rng.choice((0, 2)))
         result_text = f"{result:.2f}" if result != int(result) else str(int(result))
-        cells.append([str(i), name, str(weight), str(target), result_text])
+        # A share is printed with its word, as KPI tables do: a cell of text and a number.
+        target_text = f"ร้อยละ {target % 100}" if rng.random() < 0.3 else str(target)
+        target = target % 100 if target_text.startswith("ร้อยละ") else target
+        cells.append([str(i), name, str(weight), target_text, result_text])
         numbers.append([float(i), None, float(weight), float(target), float(result_text)])
     return header, cells, numbers
 
 
 def _column_widths(kind: str) -> tuple[float, ...]:
-    return (0.34, 0.22, 0.22, 0.22) if kind == "salary" else (0.08, 0.47, 0.14, 0.15, 0.16)
+    return (0.34, 0.22, 0.22, 0.22) if kind == "salary" else (0.07, 0.43, 0.13, 0.19, 0.18)
+
+
+def _fitting(font: ImageFont.FreeTypeFont, text: str, room: int) -> ImageFont.FreeTypeFont:
+    """The face at a size that keeps `text` inside its cell, as a typist would set it."""
+    size = font.size
+    while size > 12 and font.font_variant(size=size).getlength(text) > room:
+        size -= 2
+    return font.font_variant(size=size)
 
 
 def _draw_table(draw: ImageDraw.ImageDraw, grid: list[list[str]], top: int, style: Style,
@@ -92,10 +103,10 @@ def _draw_table(draw: ImageDraw.ImageDraw, grid: list[list[str]], top: int, styl
         y = top + r * row_h
         for c, text in enumerate(row):
             draw.rectangle((xs[c], y, xs[c + 1], y + row_h), outline=0, width=rule)
-            shown = to_thai(text)
+            shown, face = to_thai(text), _fitting(font, to_thai(text), xs[c + 1] - xs[c] - style.dpi // 8)
             x = xs[c] + style.dpi // 15 if (c == 0 and style.kind == "salary") or c == 1 and style.kind == "kpi" \
-                else (xs[c] + xs[c + 1] - draw.textlength(shown, font=font)) // 2
-            draw.text((x, y + row_h // 2), shown, font=font, fill=0, anchor="lm")
+                else (xs[c] + xs[c + 1] - draw.textlength(shown, font=face)) // 2
+            draw.text((x, y + row_h // 2), shown, font=face, fill=0, anchor="lm")
     return top + len(grid) * row_h
 
 

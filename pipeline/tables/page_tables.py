@@ -37,11 +37,13 @@ LINE_OPTIONS = OcrOptions(languages="tha", timeout=30, psm=7)  # one crop as one
 _MIN_COLUMNS = 2  # a salary scale: level and amount
 _GAP = 100  # white pixels between stacked crops (less and Tesseract joins their lines)
 _MARGIN = 20
+_FULL_LINE = 0.5  # of the tallest line in a cell: lower lines are marks read on their own
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-# A number with a unit word or a percent sign around it ("12,500 บาท", "ร้อยละ 80") is still
-# that number; anything longer is text that happens to hold digits.
 _LETTER = re.compile("[a-zA-Zก-ฮ]")
-_WITH_UNIT = re.compile(rf"^(?:ร้อยละ\s*)?({_NUMBER.pattern})\s*(?:%|[ก-๙.]{{1,8}})?$")
+# A number with a short word or a percent sign around it ("12,500 บาท", "ร้อยละ 80", and OCR's
+# misreadings of such words) is still that number; anything longer is text that holds digits.
+_WORD = r"[ก-๙.]{1,8}"
+_WITH_UNIT = re.compile(rf"^(?:{_WORD}\s*)?({_NUMBER.pattern})\s*(?:%|{_WORD})?$")
 
 
 @dataclass
@@ -159,7 +161,7 @@ def _read_strip(crops: list[_Crop], options: OcrOptions, reader: NumeralReader,
 def _text_cell(crop: _Crop, tokens: list[Word], reader: NumeralReader) -> TableCell:
     """What Tesseract read; but a cell in which it found no letter is the numeral reader's: a lone
     ๓ comes back empty, a rule remnant as "] 15", and the reader holds the crop to be a number."""
-    text = " ".join(text_from_tokens(tokens).split())
+    text = " ".join(text_from_tokens(_text_lines(tokens)).split())
     if not has_letters(text):
         reading = reader.read(crop.pixels)
         if reading is not None:
@@ -168,6 +170,26 @@ def _text_cell(crop: _Crop, tokens: list[Word], reader: NumeralReader) -> TableC
     confs = [t.conf for t in tokens if t.conf >= 0]
     confidence = round(sum(confs) / len(confs) / 100, 3) if confs else None
     return TableCell(crop.row, crop.col, text, cell_number(text), confidence, crop.box, *crop.span)
+
+
+def _text_lines(tokens: list[Word]) -> list[Word]:
+    """The tokens of the crop's text lines. Read alone, a cell's tone marks and upper vowels can
+    come back as a line of their own, of junk ("ฉ- ส๑ฉ" over ตัวชี้วัด, "ซฆ" over ร้อยละ, which
+    the numeral reader then takes for "5."): such a line reaches down into a wider line below
+    it, where a wrapped line of text ends above the next; or it is far lower than the text."""
+    lines: dict[int, tuple[int, int, int, int]] = {}
+    for t in tokens:
+        x0, y0, x1, y1 = lines.get(t.line, (t.left, t.top, t.left + t.width, t.top + t.height))
+        lines[t.line] = (min(x0, t.left), min(y0, t.top), max(x1, t.left + t.width), max(y1, t.top + t.height))
+    tallest = max((b[3] - b[1] for b in lines.values()), default=0)
+    marks = {k for k, a in lines.items()
+             if a[3] - a[1] < _FULL_LINE * tallest or any(_sits_on(a, b) for b in lines.values())}
+    return [t for t in tokens if t.line not in marks]
+
+
+def _sits_on(upper: Box, lower: Box) -> bool:
+    """`upper` starts above `lower`, reaches into it, and is narrower: marks over a text line."""
+    return upper[1] < lower[1] < upper[3] and upper[2] - upper[0] < lower[2] - lower[0]
 
 
 def has_letters(text: str) -> bool:
