@@ -188,6 +188,9 @@ def test_sound_words_are_not_repaired(text: str) -> None:
     pytest.param("ได้กำาหนดแนวทางประจำาปี", "ได้กำหนดแนวทางประจำปี", id="am-per-glyph"),
     pytest.param("ให้รายงานภายในวันท่ี ๑๘ กันยายน", "ให้รายงานภายในวันที่ 18 กันยายน", id="tone-before-vowel"),
     pytest.param("การบริหารจัดการนำ้ประปา", "การบริหารจัดการน้ำประปา", id="tone-after-am"),
+    # นายก/นายอำเภอ are offices, not names: what follows them is repaired
+    pytest.param("เรียน นายกองค์การบริหารส่วนตาบลทุกแห่งให้ดาเนินการ", "เรียน นายกองค์การบริหารส่วนตำบลทุกแห่งให้ดำเนินการ",
+                 id="office-not-name"),
 ])
 def test_known_faults_are_repaired(layer: str, truth: str) -> None:
     assert judge_text_layer(layer).text == truth

@@ -35,7 +35,6 @@ from pipeline.thai.dictionary import (
     word_at,
     words,
 )
-from pipeline.thai.ocr_repair import name_spans
 from pipeline.thai.text import normalise
 
 _CID = re.compile(r"\(cid:\d+\)")
@@ -174,10 +173,31 @@ def word_share(text: str) -> float:
     """Share of Thai letters that stand in dictionary words (1.0 for text without Thai); personal
     names (after นาย/นาง/นางสาว…) are left out: no dictionary knows them, and a list of staff is
     no broken layer."""
-    thai = [t for line in text.splitlines() for t in tokens(_without_names(line)) if is_thai(t)]
+    thai = [t for line in text.splitlines() for chunk in _without_names(line).split() for t in tokens(chunk)
+            if is_thai(t)]
     total = sum(len(t) for t in thai)
     known = words()
     return round(sum(len(t) for t in thai if t in known) / total, 3) if total else 1.0
+
+
+_TITLE = re.compile(r"นางสาว|นาย|นาง|น\.ส\.|ว่าที่\s*ร\.ต\.")
+_NAME = re.compile(r"\s*[^\s\d]{1,20}(?:\s+[^\s\d]{1,20})?")  # given name and surname, a layer has no more
+
+
+def name_spans(line: str) -> list[tuple[int, int]]:
+    """Where personal names stand: a title that starts a word of its own (นาย|สมชาย, not นายก or
+    ทนาย) and at most two short chunks after it."""
+    spans = []
+    for title in _TITLE.finditer(line):
+        start = title.start()
+        lo = max(0, start - _WINDOW)
+        around = line[lo:title.end() + _WINDOW]
+        hit = word_at(around, start - lo)
+        if hit is None or hit[0] != start - lo or len(hit[1]) > len(title.group()):
+            continue  # inside a word (ทนาย), or an office (นายก, นายอำเภอ, นางพยาบาล)
+        name = _NAME.match(line, title.end())
+        spans.append((start, name.end() if name else title.end()))
+    return spans
 
 
 def _without_names(line: str) -> str:
