@@ -73,6 +73,13 @@ def test_word_export_is_repaired_word_by_word(pdfs: dict[str, Path]) -> None:
     assert page.image is None  # repaired, not OCR'd
 
 
+@pytest.mark.parametrize("face", ["Norasi", "Garuda"])
+@pytest.mark.parametrize("kind", ["word", "itext"])
+def test_repairs_do_not_depend_on_the_face(tmp_path: Path, face: str, kind: str) -> None:
+    page = first_page(save_layered_pdf([KINDS[kind](LETTER)], tmp_path / f"{kind}.pdf", face=face))
+    assert page.text_verdict.verdict == "repairable" and page.text.split() == TRUTH.split()
+
+
 def test_itext_export_is_repaired_not_ocrd(pdfs: dict[str, Path]) -> None:
     page = first_page(pdfs["itext"])
     assert (page.source, page.text_source, page.text_verdict.verdict) == ("text_layer", "repaired", "repairable")
