@@ -12,6 +12,8 @@ from pathlib import Path
 import duckdb
 import pdfplumber
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from text_layer_pdfs import LETTER, itext_style, save_layered_pdf, sound, word_style, wrong_tounicode
 
 from flows.process import process_file
@@ -201,3 +203,31 @@ def test_sound_words_are_not_repaired(text: str) -> None:
 ])
 def test_known_faults_are_repaired(layer: str, truth: str) -> None:
     assert judge_text_layer(layer).text == truth
+
+
+def test_a_page_whose_layer_cannot_be_read_is_ocrd_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = save_layered_pdf([sound(LETTER), sound(LETTER)], tmp_path / "two.pdf")
+    real = pdfplumber.page.Page.extract_text
+
+    def broken_on_page_two(page: pdfplumber.page.Page, *args, **kwargs) -> str:
+        if page.page_number == 2:
+            raise ValueError("odd content stream")
+        return real(page, *args, **kwargs)
+
+    monkeypatch.setattr(pdfplumber.page.Page, "extract_text", broken_on_page_two)
+    first, second = load_document(path, "id", Settings(), source_name=path.name).pages
+    assert (first.source, first.text_verdict.verdict) == ("text_layer", "sound")
+    assert (second.source, second.text_verdict.reason) == ("ocr", "text layer unreadable: ValueError")
+    assert second.image is not None
+
+
+_THAI_SOUP = st.text(alphabet=st.sampled_from("กขคงจดตนบปมยรลวสหอะาำิีึืุู่้๊๋็์ัเแโใไ ๑๒3.\n%(cid:)\ufffd\uf700"), max_size=300)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_THAI_SOUP)
+def test_any_text_gets_a_verdict_and_never_stops_a_run(text: str) -> None:
+    reading = judge_text_layer(text)
+    assert reading.verdict.verdict in ("sound", "repairable", "ocr")
+    assert (reading.text == "") == (reading.verdict.verdict == "ocr")
+    assert bool(reading.verdict.repairs) == (reading.verdict.verdict == "repairable") or reading.verdict.verdict == "ocr"

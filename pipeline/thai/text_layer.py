@@ -57,7 +57,7 @@ _WINDOW = 14  # characters each side of an edit that the dictionary judges it by
 _MIN_MERGED = 5  # an edit that joins two words (จา|เป็น → จำเป็น) must make a word this long
 _PASSES = 3  # a repair can make its neighbour judgeable (สำนักงำนศึกษำธิกำร): a few passes
 _SYSTEMATIC = ("dropped_am", "am_for_aa")  # faults an export makes throughout a page
-_SYSTEMATIC_EVIDENCE = 2  # sure repairs of a kind that show the page has that fault
+_SYSTEMATIC_EVIDENCE = 3  # sure repairs of a kind that show the page has that fault
 _LIKELIER = math.log(2)  # how much likelier (×2) a reading must be to replace a real word
 
 
@@ -114,7 +114,7 @@ def _with(judged: TextVerdict, verdict: LayerVerdict, reason: str) -> TextVerdic
     return dataclasses.replace(judged, verdict=verdict, reason=reason)
 
 
-def _code_point_evidence(raw: str, text: str) -> dict:
+def _code_point_evidence(raw: str, text: str) -> dict[str, int | float]:
     return {
         "chars": sum(not c.isspace() for c in text), "thai_letters": len(_THAI_LETTER.findall(text)),
         "cid": len(_CID.findall(raw)), "bad_code_points": len(_BAD_CODE_POINT.findall(raw)),
@@ -122,7 +122,7 @@ def _code_point_evidence(raw: str, text: str) -> dict:
     }
 
 
-def _unrepairable(evidence: dict, text: str) -> str:
+def _unrepairable(evidence: dict[str, int | float], text: str) -> str:
     """Why no repair can save this layer ("" when one might)."""
     allowed = max(3, evidence["chars"] // 200)  # a bullet from a symbol font is no broken layer
     if evidence["chars"] < _MIN_CHARS:
