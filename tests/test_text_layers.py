@@ -130,6 +130,7 @@ def test_repairs_are_stored_as_evidence(pdfs: dict[str, Path]) -> None:
     assert (number, source, found["verdict"]) == (1, "repaired", "repairable")
     assert any(kind == "dropped_am" and "จาเป็น" in was and "จำเป็น" in now for kind, was, now in found["repairs"])
     assert found["word_share"] >= 0.95 and found["cid"] == 0 and found["bad_code_points"] == 0
+    assert found["repair_counts"] == {"dropped_am": len(page.text_verdict.repairs)}
 
 
 def _stored_pages(doc: Document, extraction: Extraction) -> list[tuple]:
