@@ -140,13 +140,16 @@ def _stored_pages(doc: Document, extraction: Extraction) -> list[tuple]:
     return conn.execute("SELECT page, text_source, text_verdict_evidence FROM pages ORDER BY page").fetchall()
 
 
-def test_a_version_2_home_upgrades_in_place(tmp_path: Path) -> None:
-    """A home written before the verdict existed: its pages table gains the two columns, rows kept."""
+@pytest.mark.parametrize("version", ["2", storage.SCHEMA_VERSION])
+def test_an_older_home_upgrades_in_place(tmp_path: Path, version: str) -> None:
+    """A home written before the verdict existed (2, or a 3 written without these columns): its
+    pages table gains the two columns, its rows kept."""
     path = tmp_path / "saraban.duckdb"
     conn = duckdb.connect(str(path))
     old_schema = storage._SCHEMA.read_text(encoding="utf-8").replace("text_source VARCHAR, text_verdict_evidence VARCHAR,", "")
+    assert "text_source" not in old_schema.split("CREATE TABLE IF NOT EXISTS pages")[1].split(");")[0]
     conn.execute(old_schema)
-    conn.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", [version])
     conn.execute("INSERT INTO pages (file_id, page, source, text) VALUES ('old', 1, 'ocr', 'เดิม')")
     assert "text_source" not in _columns(conn, "pages")
     storage.create_schema(conn)

@@ -42,14 +42,14 @@ FILE_TABLES = ("pages", "letters", "indicators", "report_rows")
 def create_schema(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(_SCHEMA.read_text(encoding="utf-8"))
     found = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if found is not None and found[0] not in _ADDITIVE_FROM and found[0] != SCHEMA_VERSION:
+        raise RuntimeError(f"database schema {found[0]} is not {SCHEMA_VERSION}; re-ingest into a new home")
+    for statement in _ADDED_COLUMNS:  # idempotent: a no-op where the columns are there
+        conn.execute(statement)
     if found is None:
         conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-    elif found[0] in _ADDITIVE_FROM:
-        for statement in _ADDED_COLUMNS:
-            conn.execute(statement)
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
     elif found[0] != SCHEMA_VERSION:
-        raise RuntimeError(f"database schema {found[0]} is not {SCHEMA_VERSION}; re-ingest into a new home")
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
 
 
 @contextmanager

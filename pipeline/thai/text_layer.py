@@ -184,7 +184,7 @@ _TITLE = re.compile(r"นางสาว|นาย|นาง|น\.ส\.|ว่�
 _NAME = re.compile(r"\s*[^\s\d]{1,20}(?:\s+[^\s\d]{1,20})?")  # given name and surname, a layer has no more
 
 
-def name_spans(line: str) -> list[tuple[int, int]]:
+def _name_spans(line: str) -> list[tuple[int, int]]:
     """Where personal names stand: a title that starts a word of its own (นาย|สมชาย, not นายก or
     ทนาย) and at most two short chunks after it."""
     spans = []
@@ -201,7 +201,7 @@ def name_spans(line: str) -> list[tuple[int, int]]:
 
 
 def _without_names(line: str) -> str:
-    for start, end in reversed(name_spans(line)):
+    for start, end in reversed(_name_spans(line)):
         line = line[:start] + " " + line[end:]
     return line
 
@@ -242,7 +242,7 @@ def _repair_line(line: str, systematic: frozenset[str]) -> tuple[str, list[Repai
 
 def _apply(line: str, edit: _Edit, repairs: list[Repair], systematic: bool) -> str:
     """Every match of the edit, right to left (offsets to the left stay valid), kept where sure."""
-    names = name_spans(line)
+    names = _name_spans(line)
     out = line
     judge = _likelier_word if systematic else _fixed_word
     for match in reversed(list(edit.pattern.finditer(line))):
