@@ -183,6 +183,13 @@ def test_verdict_and_reason(text: str, verdict: str, reason: str) -> None:
     assert (judged.verdict, judged.reason) == (verdict, reason)
 
 
+def test_thai_presentation_forms_are_mapped_back_not_refused() -> None:
+    """Thai PDF fonts put shifted tone marks in U+F700–U+F71A; they are Thai, not a broken map."""
+    reading = judge_text_layer("องค์กรปกครองส่วนท\uf70bองถิ\uf70aนจังหวัดลำปาง ขอส่งหนังสือมาเพื่อทราบ")
+    assert (reading.verdict.verdict, reading.verdict.thai_pua) == ("sound", 2)
+    assert "ท้องถิ่น" in reading.text
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("ผลผลิตจากที่นาของเกษตรกร และการทาสีอาคาร", id="real-aa-words"),
     pytest.param("ร้อยละของขยะที่นำกลับมาใช้ประโยชน์", id="thi-nam"),
