@@ -12,6 +12,8 @@ from pathlib import Path
 import duckdb
 import pdfplumber
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from text_layer_pdfs import LETTER, itext_style, save_layered_pdf, sound, word_style, wrong_tounicode
 
 from flows.process import process_file
@@ -73,6 +75,13 @@ def test_word_export_is_repaired_word_by_word(pdfs: dict[str, Path]) -> None:
     assert page.image is None  # repaired, not OCR'd
 
 
+@pytest.mark.parametrize("face", ["Norasi", "Garuda"])
+@pytest.mark.parametrize("kind", ["word", "itext"])
+def test_repairs_do_not_depend_on_the_face(tmp_path: Path, face: str, kind: str) -> None:
+    page = first_page(save_layered_pdf([KINDS[kind](LETTER)], tmp_path / f"{kind}.pdf", face=face))
+    assert page.text_verdict.verdict == "repairable" and page.text.split() == TRUTH.split()
+
+
 def test_itext_export_is_repaired_not_ocrd(pdfs: dict[str, Path]) -> None:
     page = first_page(pdfs["itext"])
     assert (page.source, page.text_source, page.text_verdict.verdict) == ("text_layer", "repaired", "repairable")
@@ -121,6 +130,7 @@ def test_repairs_are_stored_as_evidence(pdfs: dict[str, Path]) -> None:
     assert (number, source, found["verdict"]) == (1, "repaired", "repairable")
     assert any(kind == "dropped_am" and "จาเป็น" in was and "จำเป็น" in now for kind, was, now in found["repairs"])
     assert found["word_share"] >= 0.95 and found["cid"] == 0 and found["bad_code_points"] == 0
+    assert found["repair_counts"] == {"dropped_am": len(page.text_verdict.repairs)}
 
 
 def _stored_pages(doc: Document, extraction: Extraction) -> list[tuple]:
@@ -130,13 +140,16 @@ def _stored_pages(doc: Document, extraction: Extraction) -> list[tuple]:
     return conn.execute("SELECT page, text_source, text_verdict_evidence FROM pages ORDER BY page").fetchall()
 
 
-def test_a_version_2_home_upgrades_in_place(tmp_path: Path) -> None:
-    """A home written before the verdict existed: its pages table gains the two columns, rows kept."""
+@pytest.mark.parametrize("version", ["2", storage.SCHEMA_VERSION])
+def test_an_older_home_upgrades_in_place(tmp_path: Path, version: str) -> None:
+    """A home written before the verdict existed (2, or a 3 written without these columns): its
+    pages table gains the two columns, its rows kept."""
     path = tmp_path / "saraban.duckdb"
     conn = duckdb.connect(str(path))
     old_schema = storage._SCHEMA.read_text(encoding="utf-8").replace("text_source VARCHAR, text_verdict_evidence VARCHAR,", "")
+    assert "text_source" not in old_schema.split("CREATE TABLE IF NOT EXISTS pages")[1].split(");")[0]
     conn.execute(old_schema)
-    conn.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", [version])
     conn.execute("INSERT INTO pages (file_id, page, source, text) VALUES ('old', 1, 'ocr', 'เดิม')")
     assert "text_source" not in _columns(conn, "pages")
     storage.create_schema(conn)
@@ -170,6 +183,13 @@ def test_verdict_and_reason(text: str, verdict: str, reason: str) -> None:
     assert (judged.verdict, judged.reason) == (verdict, reason)
 
 
+def test_thai_presentation_forms_are_mapped_back_not_refused() -> None:
+    """Thai PDF fonts put shifted tone marks in U+F700–U+F71A; they are Thai, not a broken map."""
+    reading = judge_text_layer("องค์กรปกครองส่วนท\uf70bองถิ\uf70aนจังหวัดลำปาง ขอส่งหนังสือมาเพื่อทราบ")
+    assert (reading.verdict.verdict, reading.verdict.thai_pua) == ("sound", 2)
+    assert "ท้องถิ่น" in reading.text
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("ผลผลิตจากที่นาของเกษตรกร และการทาสีอาคาร", id="real-aa-words"),
     pytest.param("ร้อยละของขยะที่นำกลับมาใช้ประโยชน์", id="thi-nam"),
@@ -188,6 +208,37 @@ def test_sound_words_are_not_repaired(text: str) -> None:
     pytest.param("ได้กำาหนดแนวทางประจำาปี", "ได้กำหนดแนวทางประจำปี", id="am-per-glyph"),
     pytest.param("ให้รายงานภายในวันท่ี ๑๘ กันยายน", "ให้รายงานภายในวันที่ 18 กันยายน", id="tone-before-vowel"),
     pytest.param("การบริหารจัดการนำ้ประปา", "การบริหารจัดการน้ำประปา", id="tone-after-am"),
+    # นายก/นายอำเภอ are offices, not names: what follows them is repaired
+    pytest.param("เรียน นายกองค์การบริหารส่วนตาบลทุกแห่งให้ดาเนินการ", "เรียน นายกองค์การบริหารส่วนตำบลทุกแห่งให้ดำเนินการ",
+                 id="office-not-name"),
 ])
 def test_known_faults_are_repaired(layer: str, truth: str) -> None:
     assert judge_text_layer(layer).text == truth
+
+
+def test_a_page_whose_layer_cannot_be_read_is_ocrd_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = save_layered_pdf([sound(LETTER), sound(LETTER)], tmp_path / "two.pdf")
+    real = pdfplumber.page.Page.extract_text
+
+    def broken_on_page_two(page: pdfplumber.page.Page, *args, **kwargs) -> str:
+        if page.page_number == 2:
+            raise ValueError("odd content stream")
+        return real(page, *args, **kwargs)
+
+    monkeypatch.setattr(pdfplumber.page.Page, "extract_text", broken_on_page_two)
+    first, second = load_document(path, "id", Settings(), source_name=path.name).pages
+    assert (first.source, first.text_verdict.verdict) == ("text_layer", "sound")
+    assert (second.source, second.text_verdict.reason) == ("ocr", "text layer unreadable: ValueError")
+    assert second.image is not None
+
+
+_THAI_SOUP = st.text(alphabet=st.sampled_from("กขคงจดตนบปมยรลวสหอะาำิีึืุู่้๊๋็์ัเแโใไ ๑๒3.\n%(cid:)\ufffd\uf700"), max_size=300)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_THAI_SOUP)
+def test_any_text_gets_a_verdict_and_never_stops_a_run(text: str) -> None:
+    reading = judge_text_layer(text)
+    assert reading.verdict.verdict in ("sound", "repairable", "ocr")
+    assert (reading.text == "") == (reading.verdict.verdict == "ocr")
+    assert bool(reading.verdict.repairs) == (reading.verdict.verdict == "repairable") or reading.verdict.verdict == "ocr"

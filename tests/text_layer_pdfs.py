@@ -2,7 +2,7 @@
 
 A page is drawn from two strings of equal length: what the text layer says and what the glyphs
 show. Where they differ, the character is drawn in a copy of a real Thai font (TLWG Laksaman,
-derived from TH SarabunPSK) whose cmap fontTools altered so that the layer's code point draws
+derived from TH SarabunPSK, or another TLWG face) whose cmap fontTools altered so that the layer's code point draws
 the shown character's glyph. reportlab writes the ToUnicode map from the code points it was
 given, so pdfplumber reads the layer back exactly as broken as we made it, while the page
 (rendered by pdfium) shows the true text. That is how the real exports go wrong: Word with TH
@@ -99,23 +99,24 @@ class _Fonts:
     maps each layer code point to one shown glyph, so a second mapping of it needs another copy."""
 
     folder: Path
+    face: str
     aliases: list[dict[str, str]] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
 
     def name_for(self, layer: str, shown: str) -> str:
         if layer == shown:
-            return FACE
+            return self.face
         for table, name in zip(self.aliases, self.names, strict=True):
             if table.setdefault(layer, shown) == shown:
                 return name
         self.aliases.append({layer: shown})
-        self.names.append(f"{FACE}Alias{next(_SERIAL)}")
+        self.names.append(f"{self.face}Alias{next(_SERIAL)}")
         return self.names[-1]
 
     def register(self) -> None:
-        pdfmetrics.registerFont(TTFont(FACE, str(font_path(FACE))))
+        pdfmetrics.registerFont(TTFont(self.face, str(font_path(self.face))))
         for table, name in zip(self.aliases, self.names, strict=True):
-            path = aliased_font(font_path(FACE), table, name, self.folder / f"{name}.ttf")
+            path = aliased_font(font_path(self.face), table, name, self.folder / f"{name}.ttf")
             pdfmetrics.registerFont(TTFont(name, str(path)))
 
 
@@ -147,9 +148,9 @@ def _runs(line: LayeredLine, fonts: _Fonts) -> list[tuple[str, str]]:
     return runs
 
 
-def save_layered_pdf(pages: list[list[LayeredLine]], path: Path) -> Path:
-    """One PDF page per list of lines, drawn from the top of an A4 page."""
-    fonts = _Fonts(path.parent)
+def save_layered_pdf(pages: list[list[LayeredLine]], path: Path, face: str = FACE) -> Path:
+    """One PDF page per list of lines, drawn from the top of an A4 page in `face` (a TLWG file stem)."""
+    fonts = _Fonts(path.parent, face)
     laid = [[_runs(line, fonts) for line in page] for page in pages]
     fonts.register()
     canvas = Canvas(str(path), pagesize=(595, 842))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -41,14 +42,14 @@ FILE_TABLES = ("pages", "letters", "indicators", "report_rows", "page_tables", "
 def create_schema(conn: duckdb.DuckDBPyConnection) -> None:
     conn.execute(_SCHEMA.read_text(encoding="utf-8"))
     found = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if found is not None and found[0] not in _ADDITIVE_FROM and found[0] != SCHEMA_VERSION:
+        raise RuntimeError(f"database schema {found[0]} is not {SCHEMA_VERSION}; re-ingest into a new home")
+    for statement in _ADDED_COLUMNS:  # idempotent: a no-op where the columns are there
+        conn.execute(statement)
     if found is None:
         conn.execute("INSERT INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
-    elif found[0] in _ADDITIVE_FROM:
-        for statement in _ADDED_COLUMNS:
-            conn.execute(statement)
-        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
     elif found[0] != SCHEMA_VERSION:
-        raise RuntimeError(f"database schema {found[0]} is not {SCHEMA_VERSION}; re-ingest into a new home")
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
 
 
 @contextmanager
@@ -189,13 +190,18 @@ def _pages_frame(doc: Document, extraction: Extraction) -> pd.DataFrame:
     } for p in doc.pages])
 
 
+_LISTED_REPAIRS = 40  # the evidence stays short: counts of every kind, the first distinct repairs
+
+
 def _verdict_json(verdict: TextVerdict | None) -> str | None:
-    """The verdict as short JSON: the figures, and each distinct repair once ([kind, was, now])."""
+    """The verdict as short JSON: the figures, repairs counted by kind, the first distinct ones
+    listed ([kind, was, now])."""
     if verdict is None:
         return None
     figures = {k: v for k, v in asdict(verdict).items() if k != "repairs"}
-    repairs = list(dict.fromkeys((r.kind, r.before, r.after) for r in verdict.repairs))
-    return _json({**figures, "repairs": [list(r) for r in repairs]})
+    counts = Counter(r.kind for r in verdict.repairs)
+    distinct = list(dict.fromkeys((r.kind, r.before, r.after) for r in verdict.repairs))
+    return _json({**figures, "repair_counts": dict(counts), "repairs": [list(r) for r in distinct[:_LISTED_REPAIRS]]})
 
 
 def _letters_frame(file_id: str, letters: list[Letter]) -> pd.DataFrame:

@@ -77,7 +77,10 @@ def _page_layer(page: pdfplumber.page.Page) -> _Layer:
     if reading.verdict.verdict == "ocr":
         return _Layer(raw, reading)
     repairs = reading.verdict.repairs
-    return _Layer(raw, reading, _words(page, repairs), _tables(page, repairs))
+    try:
+        return _Layer(raw, reading, _words(page, repairs), _tables(page, repairs))
+    except Exception:  # odd geometry costs the page its word boxes and tables; its text stands
+        return _Layer(raw, reading)
 
 
 def _words(page: pdfplumber.page.Page, repairs: tuple[Repair, ...]) -> list[Word]:

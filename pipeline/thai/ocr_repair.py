@@ -15,8 +15,8 @@ it is removed under the same test (strictly better segmentation, the spot inside
 ำ read as ้า: the ring of ำ taken for a tone mark (จ้านวน → จำนวน), under the same test.
 Spaces inside words: Tesseract splits a long word at a gap between glyphs (ประ ชาชน); the space
 is closed only when that makes a long dictionary word whose two halves are not both words.
-Only OCR text goes through this; a PDF text layer's own faults (ำ/า) are repaired in
-text_layer.py, spreadsheets are taken as typed.
+The dictionary and its cost live in dictionary.py. Only OCR text goes through this; a PDF text
+layer's own faults (ำ/า) are repaired in text_layer.py, spreadsheets are taken as typed.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from pipeline.thai.dictionary import DOMAIN_WORDS
 from pipeline.thai.dictionary import cost as _cost
 from pipeline.thai.dictionary import word_at as _word_at
 from pipeline.thai.dictionary import words as _words
@@ -37,7 +36,6 @@ _NAME = re.compile(r"(?:นางสาว|นาย|นาง|น\.ส\.|ว่
 _WINDOW = 14
 Sure = Callable[[str, str, int], bool]  # (window, window edited, where) → make the edit?
 _MIN_WORD = 5
-__all__ = ["DOMAIN_WORDS", "dictionary_cost", "name_spans", "repair_thai_ocr"]  # DOMAIN_WORDS: re-exported
 
 
 def dictionary_cost(text: str) -> int:
@@ -50,12 +48,8 @@ def _lands_in_long_word(text: str, position: int) -> bool:
     return hit is not None and len(hit[1]) >= _MIN_WORD and hit[1] in _words()
 
 
-def name_spans(text: str) -> list[tuple[int, int]]:
-    """Where personal names stand (after นาย/นาง/นางสาว/ว่าที่…): no dictionary knows them, so no repair."""
+def _protected(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _NAME.finditer(text)]
-
-
-_protected = name_spans
 
 
 def _try_spot(text: str, at: int) -> str | None:

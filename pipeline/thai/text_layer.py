@@ -35,7 +35,6 @@ from pipeline.thai.dictionary import (
     word_at,
     words,
 )
-from pipeline.thai.ocr_repair import name_spans
 from pipeline.thai.text import normalise
 
 _CID = re.compile(r"\(cid:\d+\)")
@@ -58,7 +57,7 @@ _WINDOW = 14  # characters each side of an edit that the dictionary judges it by
 _MIN_MERGED = 5  # an edit that joins two words (จา|เป็น → จำเป็น) must make a word this long
 _PASSES = 3  # a repair can make its neighbour judgeable (สำนักงำนศึกษำธิกำร): a few passes
 _SYSTEMATIC = ("dropped_am", "am_for_aa")  # faults an export makes throughout a page
-_SYSTEMATIC_EVIDENCE = 2  # sure repairs of a kind that show the page has that fault
+_SYSTEMATIC_EVIDENCE = 3  # sure repairs of a kind that show the page has that fault
 _LIKELIER = math.log(2)  # how much likelier (×2) a reading must be to replace a real word
 
 
@@ -115,7 +114,7 @@ def _with(judged: TextVerdict, verdict: LayerVerdict, reason: str) -> TextVerdic
     return dataclasses.replace(judged, verdict=verdict, reason=reason)
 
 
-def _code_point_evidence(raw: str, text: str) -> dict:
+def _code_point_evidence(raw: str, text: str) -> dict[str, int | float]:
     return {
         "chars": sum(not c.isspace() for c in text), "thai_letters": len(_THAI_LETTER.findall(text)),
         "cid": len(_CID.findall(raw)), "bad_code_points": len(_BAD_CODE_POINT.findall(raw)),
@@ -123,7 +122,7 @@ def _code_point_evidence(raw: str, text: str) -> dict:
     }
 
 
-def _unrepairable(evidence: dict, text: str) -> str:
+def _unrepairable(evidence: dict[str, int | float], text: str) -> str:
     """Why no repair can save this layer ("" when one might)."""
     allowed = max(3, evidence["chars"] // 200)  # a bullet from a symbol font is no broken layer
     if evidence["chars"] < _MIN_CHARS:
@@ -174,14 +173,35 @@ def word_share(text: str) -> float:
     """Share of Thai letters that stand in dictionary words (1.0 for text without Thai); personal
     names (after นาย/นาง/นางสาว…) are left out: no dictionary knows them, and a list of staff is
     no broken layer."""
-    thai = [t for line in text.splitlines() for t in tokens(_without_names(line)) if is_thai(t)]
+    thai = [t for line in text.splitlines() for chunk in _without_names(line).split() for t in tokens(chunk)
+            if is_thai(t)]
     total = sum(len(t) for t in thai)
     known = words()
     return round(sum(len(t) for t in thai if t in known) / total, 3) if total else 1.0
 
 
+_TITLE = re.compile(r"นางสาว|นาย|นาง|น\.ส\.|ว่าที่\s*ร\.ต\.")
+_NAME = re.compile(r"\s*[^\s\d]{1,20}(?:\s+[^\s\d]{1,20})?")  # given name and surname, a layer has no more
+
+
+def _name_spans(line: str) -> list[tuple[int, int]]:
+    """Where personal names stand: a title that starts a word of its own (นาย|สมชาย, not นายก or
+    ทนาย) and at most two short chunks after it."""
+    spans = []
+    for title in _TITLE.finditer(line):
+        start = title.start()
+        lo = max(0, start - _WINDOW)
+        around = line[lo:title.end() + _WINDOW]
+        hit = word_at(around, start - lo)
+        if hit is None or hit[0] != start - lo or len(hit[1]) > len(title.group()):
+            continue  # inside a word (ทนาย), or an office (นายก, นายอำเภอ, นางพยาบาล)
+        name = _NAME.match(line, title.end())
+        spans.append((start, name.end() if name else title.end()))
+    return spans
+
+
 def _without_names(line: str) -> str:
-    for start, end in reversed(name_spans(line)):
+    for start, end in reversed(_name_spans(line)):
         line = line[:start] + " " + line[end:]
     return line
 
@@ -222,7 +242,7 @@ def _repair_line(line: str, systematic: frozenset[str]) -> tuple[str, list[Repai
 
 def _apply(line: str, edit: _Edit, repairs: list[Repair], systematic: bool) -> str:
     """Every match of the edit, right to left (offsets to the left stay valid), kept where sure."""
-    names = name_spans(line)
+    names = _name_spans(line)
     out = line
     judge = _likelier_word if systematic else _fixed_word
     for match in reversed(list(edit.pattern.finditer(line))):
