@@ -3,8 +3,7 @@
 The letter extractor's knowledge, offered to `pipeline.ocr.lines`: the header zone of a letter
 page runs from the top of the page to its addressee line (เรียน / ถึง). In it, the lines that
 carry a number, a date or Latin letters (the `eng` model's misreadings of Thai), and the
-subject lines, are re-read with `tha` alone; so are the citation lines just under the addressee
-(อ้างถึง / ตามหนังสือ … ที่ … ลงวันที่ …) that carry digits or Latin. A re-reading replaces the old one only when it
+subject lines, are re-read with `tha` alone. A re-reading replaces the old one only when it
 keeps any date or document number the old one had, has no more Latin letters, and reads no
 worse against the Thai dictionary. Body lines are left alone (real English lives there) but for
 one kind: a count whose unit came out Latin (`จำนวน 878 aud`), which is what a KPI target is.
@@ -15,7 +14,7 @@ from __future__ import annotations
 import re
 
 from extractors.letter_docnum import try_parse_docnum
-from extractors.letter_terms import ADDRESSEE, SUBJECT, loose
+from extractors.letter_terms import ADDRESSEE, SUBJECT
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
 from pipeline.thai.ocr_repair import dictionary_cost
@@ -26,9 +25,6 @@ _LATIN = re.compile("[A-Za-z]")
 _WORTH = re.compile(r"[0-9๐-๙A-Za-z]")
 _KEEP_SHARE = 0.7  # a re-reading that lost this much text dropped glyphs
 _LONE_DIGIT = re.compile(r"(?<!\S)\d(?!\S)")
-_CITATION_LINES = 12  # อ้างถึง and the body's first ตามหนังสือ sit within this many lines of เรียน
-# ลงวันที่, or a number's `/ว` or `/<digits>`: what a citation line carries.
-_CITES = re.compile(f"{loose('ลงวันที่')}|/\\s*[วๆ]|[ก-ฮ]{{2}}\\s*[0-9๐-๙]{{2,5}}[.,]?[0-9๐-๙]*\\s*/")
 
 
 def _line_texts(words: list[Word]) -> list[tuple[int, str]]:
@@ -49,14 +45,7 @@ def header_line_ids(page: Page) -> list[int]:
         in_subject = in_subject or bool(SUBJECT.match(text))
         if len(text) >= 3 and (in_subject or _WORTH.search(text)):
             chosen.append(line)
-    return chosen + _citation_line_ids(page, end)
-
-
-def _citation_line_ids(page: Page, addressee: int) -> list[int]:
-    """Lines just under the addressee that cite a letter (อ้างถึง / ตามหนังสือ … ที่ … ลงวันที่ …)
-    and hold digits or Latin: the cited number and date are fields too."""
-    lines = _line_texts(page.words)[addressee + 1: addressee + 1 + _CITATION_LINES]
-    return [line for line, text in lines if _WORTH.search(text) and _CITES.search(text)]
+    return chosen
 
 
 # A KPI target whose unit the `eng` model turned Latin (`จำนวน 878 aud` for ๘๗๘ ศูนย์).

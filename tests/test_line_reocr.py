@@ -39,14 +39,7 @@ def test_header_lines_are_those_with_digits_latin_or_the_subject() -> None:
     chosen = header_line_ids(_page(SCAN_0001_TOP))
     texts = [SCAN_0001_TOP[line - 10] for line in chosen]
     assert texts == ["ดวนมาก 0", "กทม. ๑๐๓๐๐", "HAN ๐๕๐๕.๒/ว ๕๒๓๓", "“toc i ๒๕๕๕",
-                     SCAN_0001_TOP[7], SCAN_0001_TOP[8], "๒๕๕๕ :", SCAN_0001_TOP[11]]
-
-
-def test_citation_lines_under_the_addressee_are_read_again_but_not_other_body_lines() -> None:
-    lines = SCAN_0001_TOP + ["c971 ลงวันที่ 4 เมษายน Wedd แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
-                             "รายงานผลทาง e-mail: saraban@dla.go.th ทุกวันที่ 15 ของเดือน"]
-    chosen = [lines[line - 10] for line in header_line_ids(_page(lines))]
-    assert chosen[-2:] == [SCAN_0001_TOP[11], lines[12]]
+                     SCAN_0001_TOP[7], SCAN_0001_TOP[8], "๒๕๕๕ :"]
 
 
 @pytest.mark.parametrize("lines", [
