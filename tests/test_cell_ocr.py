@@ -1,4 +1,8 @@
-"""Cell OCR (pipeline.tables.cell_ocr) through the project's one Tesseract wrapper."""
+"""Cell OCR (pipeline.tables.cell_ocr) through the project's one Tesseract wrapper.
+
+The failure tests fake the `tesseract` program, so they take the program path (the fallback of
+in-process OCR, SARABAN_OCR_ENGINE=subprocess); tests/test_ocr_engine.py covers the other.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from pipeline.errors import OcrError
+from pipeline.ocr.engine import ENGINE_ENV
 from pipeline.synth.fonts import font_path
 from pipeline.tables import cell_ocr
 
@@ -27,6 +32,7 @@ def _fake_tesseract(tmp_path: Path, body: str, monkeypatch: pytest.MonkeyPatch) 
     script.write_text(f"#!/bin/sh\n{body}\n")
     script.chmod(script.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", str(script))
+    monkeypatch.setenv(ENGINE_ENV, "subprocess")
     return script
 
 
@@ -61,5 +67,6 @@ def test_a_stuck_tesseract_times_out_as_an_ocr_error(tmp_path: Path, monkeypatch
 
 def test_missing_tesseract_is_an_ocr_error(monkeypatch) -> None:
     monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
+    monkeypatch.setenv(ENGINE_ENV, "subprocess")
     with pytest.raises(OcrError):
         cell_ocr.read_cells([_crop("18")])

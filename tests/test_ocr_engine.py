@@ -60,6 +60,13 @@ def test_threads_keep_their_own_engine(letter: np.ndarray) -> None:
     assert results == [expected] * 3
 
 
+def test_in_process_tesseract_runs_single_threaded() -> None:
+    """OpenMP reads the limit when libtesseract loads, which importing the engine does."""
+    import os
+
+    assert engine.tesserocr is not None and os.environ["OMP_THREAD_LIMIT"] == "1"
+
+
 def test_a_missing_model_is_an_ocr_error() -> None:
     with pytest.raises(OcrError, match="cannot load 'xyz'"):
         engine.read_page(np.full((40, 40), 255, np.uint8), "xyz", 3, 10)
