@@ -147,4 +147,4 @@ def serve(home: HomeOption = None,
         fail_on(e)
     finally:
         if site is not None:
-            site.should_exit = True
+            site.stop()

@@ -33,7 +33,7 @@ def web(home: HomeOption = None,
     web_server(home_from(home), host, port, secret).run()
 
 
-def web_server(home: Home, host: str, port: int, token: str = "") -> uvicorn.Server:
+def web_server(home: Home, host: str, port: int, token: str = "", *, build_index: bool = True) -> uvicorn.Server:
     """The web app for `home` on host:port, announced, ready to `run()` (here or in a thread)."""
     import uvicorn
 
@@ -43,12 +43,28 @@ def web_server(home: Home, host: str, port: int, token: str = "") -> uvicorn.Ser
     settings = WebSettings(home=home, token=token, loopback=is_loopback(host))
     shown = f"[{host}]" if ":" in host else host
     console.print(f"Saraban web: http://{shown}:{port}/" + ("?token=…" if token else "") + f"  (home {home.root})")
-    return uvicorn.Server(uvicorn.Config(create_app(settings), host=host, port=port, log_level="warning"))
+    app = create_app(settings, build_index=build_index)
+    return uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning"))
 
 
-def start_web_beside(home: Home, port: int) -> uvicorn.Server:
-    """The web app on 127.0.0.1:`port` in a thread of `saraban serve`: one command for the office
-    machine, and it ends with serve. A port in use is named now, before anything else starts."""
+class WebBeside:
+    """The web app in a thread of `saraban serve`; `stop` ends it before the process does (a
+    thread still inside DuckDB at interpreter exit aborts the process)."""
+
+    def __init__(self, server: uvicorn.Server) -> None:
+        self.server = server
+        self.thread = threading.Thread(target=server.run, name="saraban-web", daemon=True)
+        self.thread.start()
+
+    def stop(self, wait: float = 15.0) -> None:
+        self.server.should_exit = True
+        self.thread.join(wait)
+
+
+def start_web_beside(home: Home, port: int) -> WebBeside:
+    """The web app on 127.0.0.1:`port` beside the runner: one command for the office machine, and
+    it ends with serve. A port in use is named now, before anything else starts. The word index
+    is built at the first search, not in a thread racing serve's own start and stop."""
     with socket.socket() as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
@@ -56,6 +72,4 @@ def start_web_beside(home: Home, port: int) -> uvicorn.Server:
         except OSError:
             fail(f"[red]web port {port} on 127.0.0.1 is in use[/red]: choose another with --web-port, "
                  "or --no-web", ExitCode.REFUSED)
-    server = web_server(home, "127.0.0.1", port)
-    threading.Thread(target=server.run, name="saraban-web", daemon=True).start()
-    return server
+    return WebBeside(web_server(home, "127.0.0.1", port, build_index=False))
