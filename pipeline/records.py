@@ -92,6 +92,7 @@ class PageTable:
     cells: list[TableCell] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
 class Repair:
     """One repair of a PDF text layer: the word as the layer had it and the dictionary word it became.
 
