@@ -323,3 +323,8 @@ def test_addressee_sheds_specks_at_brackets_and_a_trailing_digit() -> None:
 def test_urgency_with_a_speck_read_as_sara_e() -> None:
     letter = _letter("เดวนทสด\nที่ มท 0810.7/ว 2917\n" + SUBJECT + "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
     assert letter.urgency == "ด่วนที่สุด"
+
+
+def test_thi_glued_to_the_code_is_not_part_of_it() -> None:
+    found = try_parse_docnum("ทีมท0810.5/ว4722 กรมส่งเสริมการปกครองท้องถิ่น")
+    assert found is not None and found.text() == "มท 0810.5/ว 4722"

@@ -159,10 +159,12 @@ def _read_strip(crops: list[_Crop], options: OcrOptions, reader: NumeralReader,
 
 
 def _text_cell(crop: _Crop, tokens: list[Word], reader: NumeralReader) -> TableCell:
-    """What Tesseract read; but a cell in which it found no letter is the numeral reader's: a lone
-    ๓ comes back empty, a rule remnant as "] 15", and the reader holds the crop to be a number."""
+    """What Tesseract read, its digits re-read; but a cell in which it found no letter and no
+    number is the numeral reader's: a lone ๓ comes back empty, a rule remnant as "] 15". (Where
+    it did find the number, that reading stands: the reader, reading the crop alone, can drop a
+    digit it takes for a letter, a ๓ broken in two on a bilevel scan.)"""
     text = " ".join(text_from_tokens(_text_lines(tokens)).split())
-    if not has_letters(text):
+    if not has_letters(text) and cell_number(text) is None:
         reading = reader.read(crop.pixels)
         if reading is not None:
             return TableCell(crop.row, crop.col, reading.text, cell_number(reading.text),
@@ -188,8 +190,9 @@ def _text_lines(tokens: list[Word]) -> list[Word]:
 
 
 def _sits_on(upper: Box, lower: Box) -> bool:
-    """`upper` starts above `lower`, reaches into it, and is narrower: marks over a text line."""
-    return upper[1] < lower[1] < upper[3] and upper[2] - upper[0] < lower[2] - lower[0]
+    """`upper` starts above `lower`, ends in its upper half, and is narrower: marks over a text
+    line (a number taller than the word before it reaches lower and stays)."""
+    return upper[1] < lower[1] < upper[3] < (lower[1] + lower[3]) / 2 and upper[2] - upper[0] < lower[2] - lower[0]
 
 
 def has_letters(text: str) -> bool:
