@@ -14,7 +14,7 @@ import numpy as np
 from pipeline.ocr.tesseract import OcrOptions, run_tesseract
 from pipeline.records import Word
 
-_GAP = 100  # white pixels between stacked crops (less and Tesseract joins their lines)
+STACK_GAP = 100  # white pixels between stacked crops (less and Tesseract joins their lines)
 _MARGIN = 20
 _TIMEOUT = 60  # seconds; a strip is small, so a longer run means Tesseract is stuck
 
@@ -35,15 +35,17 @@ def _lines(gray: np.ndarray, lang: str) -> list[list[Word]]:
     return list(lines.values())
 
 
-def _stack(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int]]]:
+def stack_crops(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """Crops one under another on white, far enough apart that Tesseract keeps their lines apart;
+    returns the strip and each crop's (top, bottom) in it."""
     width = max(c.shape[1] for c in crops) + 2 * _MARGIN
-    height = sum(c.shape[0] + _GAP for c in crops) + _MARGIN
+    height = sum(c.shape[0] + STACK_GAP for c in crops) + _MARGIN
     strip = np.full((height, width), 255, np.uint8)
     spans, y = [], _MARGIN
     for crop in crops:
         strip[y:y + crop.shape[0], _MARGIN:_MARGIN + crop.shape[1]] = crop
         spans.append((y, y + crop.shape[0]))
-        y += crop.shape[0] + _GAP
+        y += crop.shape[0] + STACK_GAP
     return strip, spans
 
 
@@ -59,8 +61,9 @@ def _join(words: list[Word]) -> str:
     return out
 
 
-def _slot(spans: list[tuple[int, int]], mid: int) -> int | None:
-    return next((i for i, (a, b) in enumerate(spans) if a - _GAP // 2 <= mid < b + _GAP // 2),
+def crop_at(spans: list[tuple[int, int]], mid: int) -> int | None:
+    """Which stacked crop a line whose middle is at `mid` belongs to (half a gap either side), if any."""
+    return next((i for i, (a, b) in enumerate(spans) if a - STACK_GAP // 2 <= mid < b + STACK_GAP // 2),
                 None)
 
 
@@ -69,12 +72,12 @@ def read_cells(crops: list[np.ndarray], lang: str = "tha") -> list[CellText]:
     """Text of each crop, in the order given; lines within a crop joined by a space."""
     if not crops:
         return []
-    strip, spans = _stack(crops)
+    strip, spans = stack_crops(crops)
     texts: list[list[str]] = [[] for _ in crops]
     confs: list[list[float]] = [[] for _ in crops]
     for words in _lines(strip, lang):
         mids = sorted(w.top + w.height // 2 for w in words)
-        slot = _slot(spans, mids[len(mids) // 2])
+        slot = crop_at(spans, mids[len(mids) // 2])
         if slot is not None:
             texts[slot].append(_join(words))
             confs[slot].extend(w.conf for w in words if w.conf >= 0)

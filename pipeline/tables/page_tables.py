@@ -25,6 +25,7 @@ from pipeline.ocr.boxes import BoxReading, splice_box
 from pipeline.ocr.lines import cached_ocr
 from pipeline.ocr.tesseract import TABLE_BLOCK, OcrOptions, text_from_tokens
 from pipeline.records import Page, PageError, PageTable, TableCell, Word
+from pipeline.tables.cell_ocr import crop_at, stack_crops
 from pipeline.tables.model import Box
 from pipeline.tables.ruled import RuledGrid, find_ruled_grids
 from pipeline.tables.scan import cell_inner, has_ink, tight_crop
@@ -35,8 +36,6 @@ STAGE = "page_tables"
 CELL_OPTIONS = OcrOptions(languages="tha", timeout=60, psm=4)  # a column of lines: the stacked crops
 LINE_OPTIONS = OcrOptions(languages="tha", timeout=30, psm=7)  # one crop as one line
 _MIN_COLUMNS = 2  # a salary scale: level and amount
-_GAP = 100  # white pixels between stacked crops (less and Tesseract joins their lines)
-_MARGIN = 20
 _FULL_LINE = 0.5  # of the tallest line in a cell: lower lines are marks read on their own
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _LETTER = re.compile("[a-zA-Zก-ฮ]")
@@ -148,11 +147,11 @@ def _text_cells(crops: list[_Crop], page: Page, reader: NumeralReader,
 def _read_strip(crops: list[_Crop], options: OcrOptions, reader: NumeralReader,
                 cache_dir: Path | None) -> list[list[Word]]:
     """The tokens of each crop, read from one strip of them stacked."""
-    strip, spans = _stack([c.pixels for c in crops])
+    strip, spans = stack_crops([c.pixels for c in crops])
     tokens = reader.reread_words(strip, cached_ocr(strip, options, cache_dir, prefix="cells"))
     slots: list[list[Word]] = [[] for _ in crops]
     for token in tokens:
-        slot = _slot(spans, token.top + token.height // 2)
+        slot = crop_at(spans, token.top + token.height // 2)
         if slot is not None:
             slots[slot].append(token)
     return slots
@@ -198,22 +197,6 @@ def _sits_on(upper: Box, lower: Box) -> bool:
 def has_letters(text: str) -> bool:
     """Any letter but those Tesseract's `tha` writes for the digits it cannot emit (๗ → ฆ)."""
     return any(_LETTER.match(ch) and ch not in SUSPECT_LETTERS for ch in text)
-
-
-def _stack(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int]]]:
-    width = max(c.shape[1] for c in crops) + 2 * _MARGIN
-    height = sum(c.shape[0] + _GAP for c in crops) + _MARGIN
-    strip = np.full((height, width), 255, np.uint8)
-    spans, y = [], _MARGIN
-    for crop in crops:
-        strip[y:y + crop.shape[0], _MARGIN:_MARGIN + crop.shape[1]] = crop
-        spans.append((y, y + crop.shape[0]))
-        y += crop.shape[0] + _GAP
-    return strip, spans
-
-
-def _slot(spans: list[tuple[int, int]], mid: int) -> int | None:
-    return next((i for i, (a, b) in enumerate(spans) if a - _GAP // 2 <= mid < b + _GAP // 2), None)
 
 
 def cell_number(text: str) -> float | None:
