@@ -33,6 +33,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from collections.abc import Callable, Iterator, Mapping
@@ -89,7 +90,7 @@ class StartedServer(PrefectServer):
     def start(self) -> None:
         with open(self.state / "server.log", "ab") as log:
             self.process = subprocess.Popen(
-                server_command(int(self.url.rsplit(":", 1)[1].split("/")[0])),
+                server_command(urllib.parse.urlsplit(self.url).port or 0),
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=subprocess.STDOUT,
