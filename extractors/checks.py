@@ -19,7 +19,6 @@ LOW_CONFIDENCE = 0.6  # reading confidence below which a row is flagged for revi
 # itself is likelier to hold a misread number.
 _PENALTY = {
     "sum_mismatch": 0.6,
-    "total_row_mismatch": 0.85,
     "duplicate_row_number": 0.9,
     "count_mismatch": 0.8,
     "province_conflict": 0.9,
@@ -35,6 +34,7 @@ class CheckedTable:
     rows: list[ReportRow]
     row_numbers: list[int | None] = field(default_factory=list)
     printed_totals: dict[str, int | None] | None = None
+    findings: list[str] = field(default_factory=list)  # checks failing for the table as a whole
 
 
 def add_flag(row: ReportRow, flag: str) -> None:
@@ -55,15 +55,18 @@ def column_sums(rows: Sequence[ReportRow]) -> dict[str, int]:
 
 
 def check_total_row(table: CheckedTable) -> None:
-    """`total_row_mismatch`: the printed รวม row ≠ the column sums; flagged on every row."""
+    """`total_row_mismatch`: the printed รวม row ≠ the column sums.
+
+    A finding of the table, not of its rows: nothing says which row (if any) is off, and
+    flagging them all would bury the rows that do fail among the ones that do not. The rows
+    that disagree with themselves carry their own `sum_mismatch`.
+    """
     if not table.printed_totals or not table.rows:
         return
     sums = column_sums(table.rows)
-    for name, printed in table.printed_totals.items():
-        if printed is not None and name in sums and sums[name] != printed:
-            for row in table.rows:
-                add_flag(row, "total_row_mismatch")
-            return
+    if any(printed is not None and name in sums and sums[name] != printed
+           for name, printed in table.printed_totals.items()):
+        table.findings.append("total_row_mismatch")
 
 
 def check_row_numbers(table: CheckedTable) -> None:

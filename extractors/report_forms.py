@@ -9,10 +9,11 @@ never fix.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from extractors.checks import CheckedTable, add_flag, run_checks
+from extractors.checks import CheckedTable, add_flag, column_sums, run_checks
 from extractors.form_columns import Header, find_header
 from extractors.form_context import FormContext, detect_indicator, read_context, row_period
 from extractors.form_numerals import NumeralReader, default_numeral_reader
@@ -25,7 +26,7 @@ from extractors.places import (
     place_province_row,
     province_name,
 )
-from pipeline.records import Document, Letter, Page, ReportRow
+from pipeline.records import Document, Letter, Page, ReportRow, TableFinding
 
 _SKIP_ROLES = ("blank",)
 
@@ -153,7 +154,15 @@ def _indicator_by_shape(table: _Logical) -> str:
     return "joint_centre" if "province" in roles and "district" not in roles else "help_centre"
 
 
-def _rows_of(table: _Logical, letters: Sequence[Letter]) -> list[ReportRow]:
+@dataclass
+class ReportForms:
+    """What the report forms of one file hold: their rows, and the findings of whole tables."""
+
+    rows: list[ReportRow] = field(default_factory=list)
+    table_findings: list[TableFinding] = field(default_factory=list)
+
+
+def _rows_of(table: _Logical, letters: Sequence[Letter]) -> ReportForms:
     raws = [raw for _, _, rows in table.parts for raw in rows]
     province, conflict = _province_for(table, raws)
     out: list[ReportRow] = []
@@ -164,7 +173,25 @@ def _rows_of(table: _Logical, letters: Sequence[Letter]) -> list[ReportRow]:
                            row_numbers=[raw.row_number for raw in raws],
                            printed_totals=table.printed_totals)
     run_checks(checked, listed_provinces(letters, {page for page, _, _ in table.parts}))
-    return out
+    return ReportForms(out, [_finding(checked, table, flag) for flag in checked.findings])
+
+
+def _most_common(values: Sequence[str]) -> str:
+    counted = Counter(v for v in values if v)
+    return counted.most_common(1)[0][0] if counted else ""
+
+
+def _finding(checked: CheckedTable, table: _Logical, flag: str) -> TableFinding:
+    """The table's finding, keyed by its province when all its rows are of one (a table of
+    several provinces totals no province row); its month is the one most of its rows report."""
+    rows = checked.rows
+    page, index, _ = table.parts[0]
+    provinces = {r.province_code for r in rows if r.province_code}
+    return TableFinding(
+        page=page, table_index=index, indicator=checked.indicator,
+        period=_most_common([r.period for r in rows]),
+        province_code=provinces.pop() if len(provinces) == 1 else "",
+        flag=flag, printed=dict(table.printed_totals or {}), column_sums=column_sums(rows))
 
 
 def listed_provinces(letters: Sequence[Letter], table_pages: set[int]) -> list[str]:
@@ -175,12 +202,23 @@ def listed_provinces(letters: Sequence[Letter], table_pages: set[int]) -> list[s
             for p in letter.provinces]
 
 
+def extract_report_forms(doc: Document, letters: Sequence[Letter],
+                         page_roles: Mapping[int, str] | None = None,
+                         reader_factory: Callable[[], NumeralReader] = default_numeral_reader,
+                         ) -> ReportForms:
+    """Every data row of every report-form table in `doc`, with codes, flags and confidence,
+    and the checks that failed for a table as a whole."""
+    forms = ReportForms()
+    for table in _collect(doc, letters, page_roles, reader_factory):
+        found = _rows_of(table, letters)
+        forms.rows.extend(found.rows)
+        forms.table_findings.extend(found.table_findings)
+    return forms
+
+
 def extract_report_rows(doc: Document, letters: Sequence[Letter],
                         page_roles: Mapping[int, str] | None = None,
                         reader_factory: Callable[[], NumeralReader] = default_numeral_reader,
                         ) -> list[ReportRow]:
     """Every data row of every report-form table in `doc`, with codes, flags and confidence."""
-    rows: list[ReportRow] = []
-    for table in _collect(doc, letters, page_roles, reader_factory):
-        rows.extend(_rows_of(table, letters))
-    return rows
+    return extract_report_forms(doc, letters, page_roles, reader_factory).rows

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from extractors.header_lines import count_line_ids, header_line_ids, is_better_reading
 from extractors.letters import extract_letters
-from extractors.report_forms import extract_report_rows
+from extractors.report_forms import ReportForms, extract_report_forms
 from extractors.segment import classify_pages
 from extractors.stamp_reading import is_better_stamp
 from pipeline.config import Settings, load_settings
@@ -129,8 +129,10 @@ def extract(doc: Document, failures: list[PageError] | None = None) -> Extractio
     texts = [(page.number, page.text) for page in doc.pages]
     roles = isolated("classify", classify_pages, texts, failures, fallback={})
     letters = isolated("letters", extract_letters, texts, failures, fallback=[])
-    rows = isolated("report_rows", lambda d: extract_report_rows(d, letters, roles), doc, failures, fallback=[])
-    return Extraction(letters=letters, report_rows=check_report_rows(rows), page_roles=roles,
+    forms = isolated("report_rows", lambda d: extract_report_forms(d, letters, roles), doc, failures,
+                     fallback=ReportForms())
+    return Extraction(letters=letters, report_rows=check_report_rows(forms.rows),
+                      table_findings=forms.table_findings, page_roles=roles,
                       errors=[e for page in doc.pages for e in page.errors] + failures)
 
 

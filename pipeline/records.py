@@ -265,11 +265,29 @@ class ReportRow:
 
 
 @dataclass
+class TableFinding:
+    """A check that fails for a whole table, not for any one row of it: the printed รวม row
+    disagrees with the column sums (`total_row_mismatch`). It belongs to the table's total (the
+    province's figure), so its rows stay unflagged and reconcile puts the province row under
+    review. Where: the table's first page and index; what: the printed and summed numbers."""
+
+    page: int
+    table_index: int
+    indicator: str
+    period: str
+    province_code: str
+    flag: str
+    printed: dict[str, int | None] = field(default_factory=dict)
+    column_sums: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
 class Extraction:
     """Everything extracted from one document."""
 
     letters: list[Letter] = field(default_factory=list)
     report_rows: list[ReportRow] = field(default_factory=list)
+    table_findings: list[TableFinding] = field(default_factory=list)
     page_roles: dict[int, str] = field(default_factory=dict)  # page → letter|memo|report_form|…
     errors: list[PageError] = field(default_factory=list)  # every page's, then the file's own
 

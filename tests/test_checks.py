@@ -20,15 +20,17 @@ def test_sum_mismatch_flags_only_the_bad_row_and_keeps_numbers() -> None:
     assert rows[0].confidence < rows[1].confidence
 
 
-def test_total_row_mismatch_on_every_row() -> None:
+def test_total_row_mismatch_is_the_tables_finding_not_its_rows() -> None:
     rows = [_row(5, 3, 2), _row(4, 4, 0)]
-    run_checks(CheckedTable("help_centre", rows, printed_totals={"total": 9, "established": 8,
-                                                                  "not_established": 2}))
-    assert all("total_row_mismatch" in r.flags for r in rows)
-    ok = [_row(5, 3, 2), _row(4, 4, 0)]
-    run_checks(CheckedTable("help_centre", ok, printed_totals={"total": 9, "established": 7,
-                                                                "not_established": 2}))
-    assert not any(r.flags for r in ok)
+    table = CheckedTable("help_centre", rows, printed_totals={"total": 9, "established": 8,
+                                                              "not_established": 2})
+    run_checks(table)
+    assert table.findings == ["total_row_mismatch"]
+    assert not any(r.flags for r in rows) and all(r.confidence == 1.0 for r in rows)
+    ok = CheckedTable("help_centre", [_row(5, 3, 2), _row(4, 4, 0)],
+                      printed_totals={"total": 9, "established": 7, "not_established": 2})
+    run_checks(ok)
+    assert ok.findings == [] and not any(r.flags for r in ok.rows)
 
 
 def test_duplicate_row_number_flags_the_later_row() -> None:

@@ -33,6 +33,9 @@ def conn(frames: dict[str, pd.DataFrame]) -> duckdb.DuckDBPyConnection:
         con.execute(f"CREATE TABLE {name} AS SELECT * FROM frame")
         con.unregister("frame")
     con.execute("CREATE TABLE unplaced_rows AS SELECT * FROM report_rows LIMIT 0")  # rebuild's table
+    con.execute("CREATE TABLE table_findings (file_id VARCHAR, page INTEGER, table_index INTEGER, "
+                "indicator VARCHAR, period VARCHAR, province_code VARCHAR, flag VARCHAR, printed VARCHAR, "
+                "column_sums VARCHAR)")  # extraction's table: no table fails here
     con.execute("ALTER TABLE files ADD COLUMN reason VARCHAR")
     con.execute("ALTER TABLE letters ALTER date TYPE DATE")
     con.execute("ALTER TABLE letters ALTER received_date TYPE DATE")

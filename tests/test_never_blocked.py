@@ -66,7 +66,7 @@ def test_a_stage_failing_unexpectedly_makes_the_file_partial_with_its_trace(home
     def broken(*_args):
         raise ZeroDivisionError("a table no one had seen")
 
-    monkeypatch.setattr(flows.process, "extract_report_rows", broken)
+    monkeypatch.setattr(flows.process, "extract_report_forms", broken)
     drop_forms(home, ["51"])
     [outcome] = run_batch(home, settings)
     assert (outcome.status, outcome.reason) == ("partial", "internal_error")

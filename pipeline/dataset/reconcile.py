@@ -13,8 +13,9 @@ Rules (docs/contract.md, `progress.csv`):
   (negative, not whole, absurdly large) is unknown here, and its row fails a check;
 - a row whose winning report fails a check (see `FAILING_FLAGS`) or is read with low confidence
   is `needs_review`. A province row derived from districts is `needs_review` when any of its
-  district rows is, or when a province-level row (the printed total row) of a contributing file
-  fails a check. `needs_review` outranks `conflict`: the winning numbers themselves are suspect.
+  district rows is, or when a province-level row of a contributing file fails a check, or when a
+  contributing file's table for that province fails as a whole (`table_findings`: its printed
+  total row disagrees with its rows). `needs_review` outranks `conflict`: the winning numbers themselves are suspect.
 """
 
 from __future__ import annotations
@@ -85,13 +86,14 @@ def reconcile(
     files: pd.DataFrame,
     *,
     min_confidence: float = MIN_CONFIDENCE,
+    table_findings: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Build the `progress` table. Pure: same frames in, same frame out, sorted by key."""
     candidates = file_candidates(report_rows, letters, files, min_confidence=min_confidence)
     if candidates.empty:
         return _finish(pd.DataFrame(columns=PROGRESS_COLUMNS))
     districts = _resolve(candidates[candidates["district_code"] != ""], DISTRICT_KEY)
-    provinces = _province_rows(candidates, districts)
+    provinces = _province_rows(candidates, districts, _finding_keys(table_findings))
     out = pd.concat([districts, provinces], ignore_index=True)
     return _finish(out)
 
@@ -204,17 +206,27 @@ def _resolve(candidates: pd.DataFrame, key: list[str]) -> pd.DataFrame:
     return winners.reset_index()
 
 
-def _province_rows(candidates: pd.DataFrame, districts: pd.DataFrame) -> pd.DataFrame:
+def _finding_keys(findings: pd.DataFrame | None) -> set[tuple[str, ...]]:
+    """(indicator, period, province_code, file_id) of every table that failed as a whole."""
+    if findings is None or findings.empty:
+        return set()
+    cols = [*PROVINCE_KEY, "file_id"]
+    return {tuple(text_of(v) for v in key) for key in findings[cols].to_numpy()}
+
+
+def _province_rows(candidates: pd.DataFrame, districts: pd.DataFrame,
+                   findings: set[tuple[str, ...]] = frozenset()) -> pd.DataFrame:
     """Province rows: sums of resolved districts where known, else province-level reports."""
     level = candidates[candidates["district_code"] == ""]
-    derived = _sum_districts(districts, level)
+    derived = _sum_districts(districts, level, findings)
     have = set(map(tuple, derived[PROVINCE_KEY].to_numpy())) if len(derived) else set()
     only = level[[tuple(k) not in have for k in level[PROVINCE_KEY].to_numpy()]]
     reported = _resolve(only, DISTRICT_KEY)
     return pd.concat([derived, reported], ignore_index=True)
 
 
-def _sum_districts(districts: pd.DataFrame, level: pd.DataFrame) -> pd.DataFrame:
+def _sum_districts(districts: pd.DataFrame, level: pd.DataFrame,
+                   findings: set[tuple[str, ...]] = frozenset()) -> pd.DataFrame:
     """Sum district rows per province; fold in the flags of the files' own province rows."""
     if districts.empty:
         return pd.DataFrame(columns=[*DISTRICT_KEY, "province", "district", *NUMBERS])
@@ -226,15 +238,17 @@ def _sum_districts(districts: pd.DataFrame, level: pd.DataFrame) -> pd.DataFrame
     out["status"] = grouped["status"].agg(lambda s: max(s, key=_STATUS_RANK.__getitem__))
     out = out.reset_index()
     out["district_code"], out["district"] = "", ""
-    return _apply_total_rows(out, level)
+    return _apply_total_rows(out, level, findings)
 
 
-def _apply_total_rows(derived: pd.DataFrame, level: pd.DataFrame) -> pd.DataFrame:
-    """A failing province-level row (e.g. total_row_mismatch) in a contributing file → review."""
+def _apply_total_rows(derived: pd.DataFrame, level: pd.DataFrame,
+                      findings: set[tuple[str, ...]] = frozenset()) -> pd.DataFrame:
+    """A contributing file's failing province-level row, or its table for the province failing as
+    a whole (the printed total row ≠ its rows) → the province row needs review."""
     failing = level[level["failing"]]
-    if failing.empty:
+    bad = {(*k, f) for *k, f in failing[[*PROVINCE_KEY, "file_id"]].to_numpy()} | set(findings)
+    if not bad:
         return derived
-    bad = {(*k, f) for *k, f in failing[[*PROVINCE_KEY, "file_id"]].to_numpy()}
     for i, row in derived.iterrows():
         ids = row["source_file_ids"].split(";")
         if any((*(row[c] for c in PROVINCE_KEY), f) in bad for f in ids):

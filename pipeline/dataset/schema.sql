@@ -68,6 +68,14 @@ CREATE TABLE IF NOT EXISTS report_rows (
     PRIMARY KEY (file_id, page, table_index, row_index)
 );
 
+-- Checks that fail for a whole table rather than a row (flag total_row_mismatch: the printed รวม
+-- row ≠ the column sums). Keyed like the province row it puts under review; printed and
+-- column_sums are JSON {column: number}. page/table_index: where the table starts.
+CREATE TABLE IF NOT EXISTS table_findings (
+    file_id VARCHAR NOT NULL, page INTEGER NOT NULL, table_index INTEGER NOT NULL, indicator VARCHAR,
+    period VARCHAR, province_code VARCHAR, flag VARCHAR NOT NULL, printed VARCHAR, column_sums VARCHAR
+);
+
 CREATE TABLE IF NOT EXISTS progress (
     indicator VARCHAR, period VARCHAR, province_code VARCHAR, district_code VARCHAR,
     province VARCHAR, district VARCHAR, total BIGINT, established BIGINT, not_established BIGINT,

@@ -24,19 +24,21 @@ import pandas as pd
 
 from pipeline.dataset.explain import create_views
 from pipeline.home import Home
-from pipeline.records import Document, Extraction, Letter, PageError, ReportRow, TextVerdict
+from pipeline.records import Document, Extraction, Letter, PageError, ReportRow, TableFinding, TextVerdict
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 # Older versions whose tables are all still here: CREATE TABLE IF NOT EXISTS adds the new ones
-# (2: unplaced_rows, page_errors; 3: page_tables, table_cells), `_ADDED_COLUMNS` the new columns
-# of old tables (3: the text-layer verdict of pages), so such a home upgrades in place.
-_ADDITIVE_FROM = frozenset({"1", "2"})
+# (2: unplaced_rows, page_errors; 3: page_tables, table_cells; 4: table_findings), `_ADDED_COLUMNS`
+# the new columns of old tables (3: the text-layer verdict of pages), so such a home upgrades in
+# place (files ingested before 4 simply have no table findings until re-processed).
+_ADDITIVE_FROM = frozenset({"1", "2", "3"})
 _ADDED_COLUMNS = (
     "ALTER TABLE pages ADD COLUMN IF NOT EXISTS text_source VARCHAR",
     "ALTER TABLE pages ADD COLUMN IF NOT EXISTS text_verdict_evidence VARCHAR",
 )
 _SCHEMA = Path(__file__).with_name("schema.sql")
-FILE_TABLES = ("pages", "letters", "indicators", "report_rows", "page_tables", "table_cells")
+FILE_TABLES = ("pages", "letters", "indicators", "report_rows", "table_findings", "page_tables",
+               "table_cells")
 
 
 def create_schema(conn: duckdb.DuckDBPyConnection) -> None:
@@ -171,6 +173,7 @@ def write_extraction(conn: duckdb.DuckDBPyConnection, doc: Document, extraction:
     insert_frame(conn, "letters", _letters_frame(doc.file_id, extraction.letters))
     insert_frame(conn, "indicators", _indicators_frame(doc.file_id, extraction.letters))
     insert_frame(conn, "report_rows", _rows_frame(doc.file_id, extraction.report_rows))
+    insert_frame(conn, "table_findings", _findings_frame(doc.file_id, extraction.table_findings))
     insert_frame(conn, "page_tables", _page_tables_frame(doc))
     insert_frame(conn, "table_cells", _table_cells_frame(doc))
 
@@ -235,6 +238,11 @@ def _rows_frame(file_id: str, rows: list[ReportRow]) -> pd.DataFrame:
                    raw_cells=_json(report_row.raw_cells), alternatives=_json(report_row.alternatives))
         out.append(row)
     return pd.DataFrame(out)
+
+
+def _findings_frame(file_id: str, findings: list[TableFinding]) -> pd.DataFrame:
+    return pd.DataFrame([{**asdict(f), "file_id": file_id, "printed": _json(f.printed),
+                          "column_sums": _json(f.column_sums)} for f in findings])
 
 
 def _bbox(box: tuple[int, int, int, int]) -> str:

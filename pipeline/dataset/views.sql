@@ -87,6 +87,9 @@ ORDER BY s.indicator, s.period, s.province_code, s.district_code, s.file_id;
 --    failing; tests/test_reconcile_properties.py keeps the list below equal to FAILING_FLAGS);
 -- 2. report rows that could not be placed in progress at all (unplaced_rows: no period, no known
 --    place…), with status needs_review and their own key columns as far as they are known;
+-- 2b. tables that fail as a whole (table_findings: the printed รวม row ≠ its rows), one line per
+--    table behind a needs_review province row: its page and table, row_index NULL, the printed
+--    totals in the number columns and the flag in `flags`;
 -- 3. files to go back to as a whole: `partial` ones (some pages or stages failed; see page_errors)
 --    and those that yielded nothing (reason nothing_extracted), one line each, their reason in
 --    `flags` and no key columns.
@@ -117,6 +120,18 @@ WITH failing AS (
     FROM unplaced_rows u
     WHERE regexp_matches(coalesce(u.flags, ''),
             '(^|;)(impossible_count|no_indicator|no_period|bad_period|no_place|bad_place)(;|$)')
+), whole_tables AS (
+    SELECT p.indicator, p.period, p.province_code, p.province, '' AS district_code, '' AS district,
+           p.status, t.file_id, t.page, t.table_index, NULL::INTEGER AS row_index, NULL AS unit_label,
+           TRY_CAST(json_extract(t.printed, '$.total') AS BIGINT) AS total,
+           TRY_CAST(json_extract(t.printed, '$.established') AS BIGINT) AS established,
+           TRY_CAST(json_extract(t.printed, '$.not_established') AS BIGINT) AS not_established,
+           t.flag AS flags, NULL::DOUBLE AS confidence
+    FROM progress p
+    JOIN table_findings t ON t.indicator = p.indicator AND t.period = p.period
+         AND t.province_code = p.province_code
+         AND list_contains(string_split(p.source_file_ids, ';'), t.file_id)
+    WHERE p.status = 'needs_review' AND coalesce(p.district_code, '') = ''
 ), whole_files AS (
     SELECT DISTINCT NULL AS indicator, NULL AS period, NULL AS province_code, NULL AS province,
            NULL AS district_code, NULL AS district, 'needs_review' AS status, file_id,
@@ -128,7 +143,8 @@ WITH failing AS (
 SELECT r.indicator, r.period, r.province_code, r.province, r.district_code, r.district, r.status,
        r.file_id, n.source_name, r.page, r.table_index, r.row_index, r.unit_label,
        r.total, r.established, r.not_established, r.flags, r.confidence
-FROM (SELECT * FROM placed UNION ALL SELECT * FROM unplaced UNION ALL SELECT * FROM whole_files) r
+FROM (SELECT * FROM placed UNION ALL SELECT * FROM unplaced UNION ALL SELECT * FROM whole_tables
+      UNION ALL SELECT * FROM whole_files) r
 LEFT JOIN names n ON n.file_id = r.file_id
 ORDER BY r.indicator, r.period, r.province_code, r.district_code, r.file_id, r.page,
          r.table_index, r.row_index;
