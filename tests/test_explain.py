@@ -93,3 +93,17 @@ def test_views(conn: duckdb.DuckDBPyConnection) -> None:
         ("53", "", "f", 2),
         ("11", "", "h", 0),
     ]
+
+
+def test_needs_review_lists_a_table_failing_as_a_whole(conn: duckdb.DuckDBPyConnection) -> None:
+    """The table behind a province row under review is listed once: its page and table, the printed
+    totals, row_index empty. A finding behind a row that is `ok` is not (status comes from reconcile)."""
+    conn.execute("INSERT INTO table_findings VALUES ('f', 1, 0, 'help_centre', '2024-03', '53', "
+                 "'total_row_mismatch', '{\"total\": 28, \"established\": 20, \"not_established\": 8}', '{}'), "
+                 "('a', 1, 0, 'help_centre', '2024-01', '53', 'total_row_mismatch', '{}', '{}')")
+    try:
+        listed = conn.execute("SELECT period, file_id, page, table_index, row_index, total, established, flags "
+                              "FROM needs_review WHERE flags = 'total_row_mismatch' AND row_index IS NULL").fetchall()
+    finally:
+        conn.execute("DELETE FROM table_findings")
+    assert listed == [("2024-03", "f", 1, 0, None, 28, 20, "total_row_mismatch")]

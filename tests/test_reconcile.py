@@ -9,7 +9,7 @@ import pytest
 import synthetic_reports as syn
 from reconcile_truth import TRUTH, truth_frames
 
-from pipeline.dataset.reconcile import PROGRESS_COLUMNS, failing_mask, reconcile
+from pipeline.dataset.reconcile import NUMBERS, PROGRESS_COLUMNS, failing_mask, reconcile
 
 KEY = ["indicator", "period", "province_code", "district_code"]
 SHOWN = [*KEY, "total", "established", "not_established", "source_file_ids", "status"]
@@ -155,3 +155,48 @@ def test_no_usable_rows_gives_empty_progress() -> None:
     empty = reconcile(pd.DataFrame(columns=syn.COLUMNS), pd.DataFrame(), pd.DataFrame())
     for progress in (only_quarantined, empty):
         assert progress.empty and list(progress.columns) == PROGRESS_COLUMNS
+
+
+def _findings(*keys: tuple[str, str, str, str]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"file_id": f, "page": 1, "table_index": 0, "indicator": i, "period": p, "province_code": c,
+          "flag": "total_row_mismatch", "printed": "{}", "column_sums": "{}"} for f, i, p, c in keys]
+    )
+
+
+def test_a_table_failing_as_a_whole_puts_only_its_province_row_under_review() -> None:
+    rows, letters, files = syn.report_rows(), syn.letters(), syn.files()
+    plain = reconcile(rows, letters, files).set_index(KEY)
+    found = reconcile(rows, letters, files,
+                      table_findings=_findings(("a", H, "2024-01", "53"), ("a", H, "2024-01", ""))
+                      ).set_index(KEY)
+    changed = found.index[found["status"] != plain["status"]]
+    assert list(changed) == [(H, "2024-01", "53", "")]
+    assert found.loc[(H, "2024-01", "53", ""), "status"] == "needs_review"
+    assert found[NUMBERS].equals(plain[NUMBERS])  # a finding flags, it never changes a number
+
+
+def test_a_finding_of_another_file_or_month_changes_nothing() -> None:
+    rows, letters, files = syn.report_rows(), syn.letters(), syn.files()
+    plain = reconcile(rows, letters, files)
+    other = reconcile(rows, letters, files,
+                      table_findings=_findings(("zz", H, "2024-01", "53"), ("a", H, "2023-12", "53")))
+    pd.testing.assert_frame_equal(plain, other)
+
+
+def test_differing_numbers_are_a_conflict_even_when_the_winner_fails_a_check() -> None:
+    """The contract: a key two files report with different numbers is `conflict`."""
+    rows = pd.DataFrame(
+        [
+            syn.row("x1", H, "2024-01", "5302", (6, 1, 5)),
+            syn.row("x2", H, "2024-01", "5302", (7, 2, 4), flags="sum_mismatch"),
+            syn.row("x1", H, "2024-01", "5301", (3, 1, 2)),
+            syn.row("x2", H, "2024-01", "5301", (3, 1, 2), flags="sum_mismatch"),
+        ],
+        columns=syn.COLUMNS,
+    )
+    progress = reconcile(rows, pd.DataFrame(columns=["file_id", "date"]),
+                         pd.DataFrame(columns=["file_id", "status"])).set_index(KEY)
+    assert progress.loc[(H, "2024-01", "53", "5302"), "status"] == "conflict"
+    assert progress.loc[(H, "2024-01", "53", "5301"), "status"] == "needs_review"  # same numbers
+    assert progress.loc[(H, "2024-01", "53", ""), "status"] == "conflict"

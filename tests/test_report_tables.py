@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from extractors.report_forms import extract_report_rows
+from extractors.report_forms import extract_report_forms, extract_report_rows
 from pipeline.records import Document, Page, ReportRow
 from pipeline.synth.tables import FormRow, render_report_form
 from pipeline.tables.ruled import find_ruled_grids
@@ -33,6 +33,20 @@ def satun_rows() -> list[ReportRow]:
     doc = Document(file_id="r", source_name="satun.pdf", media="pdf",
                    pages=[_page(np.array(image))])
     return extract_report_rows(doc, [], {1: "report_form"})
+
+
+def test_scanned_total_row_mismatch_is_the_tables_not_its_rows() -> None:
+    """A รวม row off by 3 in the total column: the table is reported, its sound rows are not."""
+    image = render_report_form(SATUN_ROWS, SATUN_TITLE, totals=(60, 32, 26), skew_degrees=0.0)
+    doc = Document(file_id="r", source_name="satun.pdf", media="pdf", pages=[_page(np.array(image))])
+    forms = extract_report_forms(doc, [], {1: "report_form"})
+    assert [r.flags for r in forms.rows[:3]] == [[], [], []]  # อบจ.สตูล, เมืองสตูล, ควนโดน: sound
+    assert not any("total_row_mismatch" in r.flags for r in forms.rows)
+    [finding] = forms.table_findings
+    assert (finding.flag, finding.page, finding.table_index) == ("total_row_mismatch", 1, 0)
+    assert (finding.indicator, finding.period, finding.province_code) == ("help_centre", "2019-10", "91")
+    assert finding.printed == {"total": 60, "established": 32, "not_established": 26}
+    assert finding.column_sums == {"total": 57, "established": 32, "not_established": 26}
 
 
 def test_ruled_grid_finds_cells_and_merged_header() -> None:

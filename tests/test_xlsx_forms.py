@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from extractors.report_forms import extract_report_rows
+from extractors.report_forms import extract_report_forms, extract_report_rows
 from pipeline.config import load_settings
 from pipeline.loading.xlsx import load_xlsx
 from pipeline.records import Document, Letter, ReportRow
@@ -126,11 +126,21 @@ def test_seed_001_joint_centre_counts(tmp_path: Path) -> None:
     assert _by_name(rows, "ตาก").total == 9
 
 
-def test_total_row_mismatch_flags_every_row(tmp_path: Path) -> None:
+def test_total_row_mismatch_is_a_finding_of_the_table(tmp_path: Path) -> None:
     rows = [list(r) for r in SEED_000]
     rows[-1] = [None, "รวม", "๘๑ แห่ง", "๕๙ แห่ง", "๒๑ แห่ง", None]
-    out = _extract(_write(tmp_path / "bad_total.xlsx", rows, SEED_000_MERGES))
-    assert all("total_row_mismatch" in r.flags for r in out)
+    path = _write(tmp_path / "bad_total.xlsx", rows, SEED_000_MERGES)
+    pages = load_xlsx(path, load_settings())
+    doc = Document(file_id="t", source_name=path.name, media="xlsx", pages=pages)
+    forms = extract_report_forms(doc, [], {p.number: "report_form" for p in pages})
+    assert not any("total_row_mismatch" in r.flags for r in forms.rows)
+    [finding] = forms.table_findings
+    assert (finding.flag, finding.indicator, finding.period, finding.province_code) == (
+        "total_row_mismatch", "help_centre", "2018-01", "53")
+    assert finding.printed == {"total": 81, "established": 59, "not_established": 21}
+    assert finding.column_sums == {f: sum(getattr(r, f) or 0 for r in forms.rows)
+                                   for f in ("total", "established", "not_established")}
+    assert finding.column_sums != finding.printed
 
 
 def test_numbers_stored_as_text_and_numbers(tmp_path: Path) -> None:

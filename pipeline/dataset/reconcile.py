@@ -15,7 +15,9 @@ Rules (docs/contract.md, `progress.csv`):
   is `needs_review`. A province row derived from districts is `needs_review` when any of its
   district rows is, or when a province-level row of a contributing file fails a check, or when a
   contributing file's table for that province fails as a whole (`table_findings`: its printed
-  total row disagrees with its rows). `needs_review` outranks `conflict`: the winning numbers themselves are suspect.
+  total row disagrees with its rows). `conflict` outranks `needs_review`: the contract marks a
+  key `conflict` whenever the files' numbers differed, and the conflicts view is where a reviewer
+  compares them; the failing rows behind it are still listed by the needs_review view.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ UNPLACED_COLUMNS = [
     "district_code", "district", "unit_label", *NUMBERS, "confidence", "flags",
 ]  # fmt: skip
 _EXCLUDED_FILE_STATUS = {"quarantined", "duplicate"}
-_STATUS_RANK = {"ok": 0, "conflict": 1, "needs_review": 2}
+_STATUS_RANK = {"ok": 0, "needs_review": 1, "conflict": 2}
 
 
 def failing_mask(rows: pd.DataFrame, min_confidence: float = MIN_CONFIDENCE) -> pd.Series:
@@ -200,7 +202,7 @@ def _resolve(candidates: pd.DataFrame, key: list[str]) -> pd.DataFrame:
     differed = grouped[NUMBERS].agg(lambda s: s.astype("string").fillna("?").nunique() > 1)
     conflict = differed.any(axis=1)
     winners["status"] = [
-        "needs_review" if failing else ("conflict" if conf else "ok")
+        "conflict" if conf else ("needs_review" if failing else "ok")
         for failing, conf in zip(winners["failing"], conflict.reindex(winners.index), strict=True)
     ]
     return winners.reset_index()
@@ -252,7 +254,7 @@ def _apply_total_rows(derived: pd.DataFrame, level: pd.DataFrame,
     for i, row in derived.iterrows():
         ids = row["source_file_ids"].split(";")
         if any((*(row[c] for c in PROVINCE_KEY), f) in bad for f in ids):
-            derived.at[i, "status"] = "needs_review"
+            derived.at[i, "status"] = max(row["status"], "needs_review", key=_STATUS_RANK.__getitem__)
     return derived
 
 

@@ -81,7 +81,7 @@ LEFT JOIN names n ON n.file_id = s.file_id
 ORDER BY s.indicator, s.period, s.province_code, s.district_code, s.file_id;
 
 -- Everything that needs a human, one line per report row to go back to:
--- 1. progress rows marked needs_review with the failing report rows behind them (file, page,
+-- 1. progress rows marked needs_review (or conflict) with the failing report rows behind them (file, page,
 --    table, row). Failing = a flag among the failing checks or confidence < 0.6
 --    (pipeline.dataset.reconcile.FAILING_FLAGS and MIN_CONFIDENCE; name_corrected alone is not
 --    failing; tests/test_reconcile_properties.py keeps the list below equal to FAILING_FLAGS);
@@ -111,7 +111,7 @@ WITH failing AS (
          AND f.province_code = p.province_code
          AND (coalesce(p.district_code, '') = '' OR coalesce(f.district_code, '') = p.district_code)
          AND list_contains(string_split(p.source_file_ids, ';'), f.file_id)
-    WHERE p.status = 'needs_review'
+    WHERE p.status IN ('needs_review', 'conflict')
 ), unplaced AS (
     SELECT u.indicator, u.period, u.province_code, u.province,
            coalesce(u.district_code, '') AS district_code, u.district, 'needs_review' AS status,
@@ -131,7 +131,7 @@ WITH failing AS (
     JOIN table_findings t ON t.indicator = p.indicator AND t.period = p.period
          AND t.province_code = p.province_code
          AND list_contains(string_split(p.source_file_ids, ';'), t.file_id)
-    WHERE p.status = 'needs_review' AND coalesce(p.district_code, '') = ''
+    WHERE p.status IN ('needs_review', 'conflict') AND coalesce(p.district_code, '') = ''
 ), whole_files AS (
     SELECT DISTINCT NULL AS indicator, NULL AS period, NULL AS province_code, NULL AS province,
            NULL AS district_code, NULL AS district, 'needs_review' AS status, file_id,
