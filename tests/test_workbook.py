@@ -130,3 +130,21 @@ def test_libreoffice_renders_thai(tmp_path: Path) -> None:
         timeout=30,
     )
     assert png.returncode == 0 and list(tmp_path.glob("page*.png"))
+
+
+def test_review_sheet_lists_a_table_failing_as_a_whole(tmp_path: Path) -> None:
+    frames = {"report_rows": syn.report_rows(), "letters": syn.letters(), "files": syn.files()}
+    frames["table_findings"] = pd.DataFrame([{
+        "file_id": "a", "page": 2, "table_index": 0, "indicator": "help_centre", "period": "2024-01",
+        "province_code": "53", "flag": "total_row_mismatch",
+        "printed": '{"total": 30, "established": 13, "not_established": 17}',
+        "column_sums": '{"total": 27, "established": 13, "not_established": 14}'}])
+    path = write_workbook(_tables(frames), tmp_path / "saraban.xlsx", raw_paths={"a": "raw/a.pdf"})
+    ws = load_workbook(path)[REVIEW_SHEET]
+    header = [c.value for c in ws[2]]
+    rows = [dict(zip(header, (c.value for c in r), strict=True)) for r in ws.iter_rows(min_row=3)]
+    [line] = [r for r in rows if r["file_id"] == "a"]
+    assert line["why"] == "แถวรวมไม่ตรงกับผลรวมรายอำเภอ" and line["row_index"] is None
+    assert (line["page"], line["table_index"], line["total"], line["not_established"]) == (2, 0, 30, 17)
+    assert line["province"] == "อุตรดิตถ์" and line["source_name"] == "a.pdf"
+    assert "table_findings" in load_workbook(path).sheetnames

@@ -40,6 +40,11 @@ CONTRACT_SQL: dict[str, str] = {
         SELECT indicator, period, provinces_reporting, provinces_carried, total, established,
                not_established, target, pct_of_target
         FROM national ORDER BY indicator, period""",
+    # Checks failing for a table as a whole (the printed รวม row ≠ its rows): printed and
+    # column_sums are JSON {column: number}; page/table_index: where the table starts.
+    "table_findings": """
+        SELECT file_id, page, table_index, indicator, period, province_code, flag, printed, column_sums
+        FROM table_findings ORDER BY file_id, page, table_index, flag""",
     # Every ruled table on every OCR'd page, and its cells (bbox: x0,y0,x1,y1 in page pixels).
     "page_tables": """
         SELECT file_id, page, table_index, n_rows, n_cols, bbox, source
@@ -52,8 +57,9 @@ CONTRACT_SQL: dict[str, str] = {
 
 
 def contract_tables(conn: duckdb.DuckDBPyConnection) -> dict[str, pd.DataFrame]:
-    """Every exported table the database holds. A published snapshot from before schema 3 has no
-    page_tables/table_cells until the next ingest upgrades it (readers never write): left out."""
+    """Every exported table the database holds. A published snapshot from before schema 3 (4) has
+    no page_tables/table_cells (table_findings) until the next ingest upgrades it (readers never
+    write): left out."""
     present = {row[0] for row in conn.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     return {name: _tidy(conn.execute(sql).df()) for name, sql in CONTRACT_SQL.items() if name in present}
 

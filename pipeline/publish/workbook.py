@@ -343,6 +343,8 @@ def review_table(tables: dict[str, pd.DataFrame], links: Mapping[str, str]) -> p
         return pd.DataFrame(columns=[*columns, "_link"])
     rows = rows.copy()  # _in_conflict adds a helper column
     picked = rows[failing_mask(rows) | _in_conflict(rows, tables.get("progress"))].copy()
+    picked = pd.concat([picked, _table_lines(tables.get("table_findings"), rows)], ignore_index=True)
+    picked["_conflict"] = picked["_conflict"].fillna(False).astype(bool)
     names = _source_names(tables.get("files"))
     picked["source_name"] = picked["file_id"].map(names).fillna("")
     picked["why"] = [_why(f, c) for f, c in zip(picked["flags"], picked["_conflict"], strict=True)]
@@ -359,6 +361,21 @@ def review_table(tables: dict[str, pd.DataFrame], links: Mapping[str, str]) -> p
         "row_index",
     ]
     return picked.sort_values(order, kind="stable")[[*columns, "_link"]].reset_index(drop=True)
+
+
+def _table_lines(findings: pd.DataFrame | None, rows: pd.DataFrame) -> pd.DataFrame:
+    """One line per table failing as a whole: its printed totals, no row_index, the province
+    named as its rows name it."""
+    if findings is None or findings.empty:
+        return pd.DataFrame()
+    lines = findings.rename(columns={"flag": "flags"}).copy()
+    printed = [json.loads(p) if isinstance(p, str) and p else {} for p in lines["printed"]]
+    for number in ("total", "established", "not_established"):
+        lines[number] = pd.array([p.get(number) for p in printed], dtype="Int64")
+    province = rows.drop_duplicates("province_code").set_index("province_code")["province"]
+    lines["province"] = lines["province_code"].map(province).fillna("")
+    lines["district_code"] = ""
+    return lines.drop(columns=["printed", "column_sums"])
 
 
 def _in_conflict(rows: pd.DataFrame, progress: pd.DataFrame | None) -> pd.Series:
