@@ -70,8 +70,11 @@ class RowPlace:
 
 
 def clean_name(text: str) -> str:
-    """Printed name → comparable key: no level words, spaces, digits or punctuation."""
+    """Printed name → comparable key: no level words, spaces, digits or punctuation, and no lone
+    letter standing between spaces (OCR speckle read as a letter: no Thai place name has a
+    one-letter word)."""
     text = normalise_field(text)
+    text = " ".join(word for word in text.split() if len(word) > 1)
     text = _LEVEL_WORDS.sub("", text)
     return _NOISE.sub("", text)
 
@@ -107,16 +110,18 @@ def _best(key: str, choices: dict[str, str], min_score: float) -> PlaceMatch | N
     if hit is None:
         return None
     _, score, code = hit
-    return PlaceMatch(code, choices[code], score, corrected=_toneless(keyed[code]) != _toneless(key))
+    return PlaceMatch(code, choices[code], score, corrected=not same_letters(keyed[code], key))
 
 
-# Tone marks and ์ are what OCR adds and drops most (a speck over a final consonant reads ๊);
-# a name that differs only in them was printed right and is not reported as corrected.
-_TONES = re.compile("[\u0e47-\u0e4e]")
+# The marks above and below the line (vowels, tone marks, ์) are what OCR adds, drops and swaps
+# most (a speck over a consonant reads ๊, a faint ื is lost); a name that differs only in them was
+# printed right and is not reported as corrected. Misprints that matter change a letter.
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 
 
-def _toneless(name: str) -> str:
-    return _TONES.sub("", name)
+def same_letters(a: str, b: str) -> bool:
+    """Two comparable keys that differ at most in marks above or below the line."""
+    return _MARKS.sub("", a) == _MARKS.sub("", b)
 
 
 def match_province(name: str) -> PlaceMatch | None:
@@ -169,7 +174,7 @@ def _place_unit(prefix: str, rest: str, province_code: str) -> RowPlace:
     if prefix in _PROVINCE_LEVEL_UNITS and (province or not match_district(rest, province_code)):
         mueang = mueang_district(province_code) if province_code else None
         pname = _province_names().get(province_code, rest)
-        corrected = clean_name(rest) != clean_name(pname)
+        corrected = not same_letters(clean_name(rest), clean_name(pname))
         return _row_place(province_code, mueang, prefix + pname, corrected)
     district = match_district(rest, province_code) if province_code else None
     label = prefix + (district.name if district and prefix.startswith("เทศบาลเมือง") else rest)

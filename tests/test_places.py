@@ -64,3 +64,22 @@ def test_split_unit() -> None:
     assert split_unit("องค์การบริหารส่วนจังหวัดสตูล") == ("อบจ.", "สตูล")
     assert split_unit("เทศบาลนคร นนทบุรี") == ("เทศบาลนคร", "นนทบุรี")
     assert split_unit("เมืองสตูล") is None
+
+
+@pytest.mark.parametrize(
+    ("label", "province", "district", "corrected"),
+    [
+        pytest.param("ฯ เมองพะเยา", "56", "5601", False, id="speck-and-lost-vowel-is-ocr"),
+        pytest.param("เมืองพะเยา", "56", "5601", False, id="as-printed"),
+        pytest.param("คำชะฮี", "49", "4905", True, id="a-letter-changed-is-a-misprint"),
+    ],
+)
+def test_name_corrected_only_when_a_letter_differs(label: str, province: str, district: str,
+                                                   corrected: bool) -> None:
+    place = place_district_row(label, province)
+    assert (place.district_code, place.corrected) == (district, corrected)
+
+
+def test_a_lone_letter_beside_a_province_name_is_speckle() -> None:
+    place = place_province_row("ม อุตรดิตถ์")
+    assert (place.province_code, place.corrected) == ("53", False)
