@@ -144,6 +144,19 @@ def test_a_correction_is_recorded_rebuilt_and_leaves_the_queue(own_home: Home) -
     assert f'data-key="{"/".join(map(str, key))}"' not in client.get("/review").text
 
 
+def test_review_page_lists_a_table_whose_total_row_disagrees(own_home: Home) -> None:
+    """A table-level finding is shown once, by the column that disagrees, linked to its page."""
+    file_id, page, table, _ = lamphun_row(own_home)
+    with duckdb.connect(str(own_home.database)) as conn:
+        conn.execute("INSERT INTO table_findings VALUES (?, ?, ?, 'help_centre', '2018-03', '51', "
+                     "'total_row_mismatch', '{\"total\": 990, \"established\": 50}', "
+                     "'{\"total\": 980, \"established\": 50}')", [file_id, page, table])
+    text = _client(own_home).get("/review").text
+    assert text.count(f'data-table="{file_id}/{page}/{table}"') == 1
+    listed = text.split('id="tables"')[1]
+    assert ">990<" in listed and ">980<" in listed and f'href="/page/{file_id}/{page}"' in listed
+
+
 def test_accept_marks_the_row_reviewed(own_home: Home) -> None:
     client = _client(own_home)
     path = "/row/" + "/".join(map(str, lamphun_row(own_home)))

@@ -135,3 +135,23 @@ def still_failing_after(row: dict[str, Any], edits: dict[str, str]) -> bool:
         flags.append("sum_mismatch")
     frame.at[0, "flags"] = ";".join(flags)
     return bool(failing_mask(frame).iloc[0])
+
+
+def failing_tables(conn: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Tables of usable files that fail as a whole (the printed รวม row ≠ its rows), each with its
+    printed and summed numbers. A snapshot from before schema 4 has none to show."""
+    present = {r[0] for r in conn.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    if "table_findings" not in present:
+        return []
+    found = conn.execute("""
+        WITH usable AS (SELECT file_id, min(source_name) AS source_name FROM files
+                        WHERE status NOT IN ('quarantined', 'duplicate') GROUP BY file_id),
+             names AS (SELECT province_code, min(province) AS province FROM report_rows GROUP BY 1)
+        SELECT t.*, u.source_name, coalesce(n.province, '') AS province
+        FROM table_findings t JOIN usable u USING (file_id) LEFT JOIN names n USING (province_code)
+        ORDER BY t.indicator, t.period, t.province_code, t.file_id, t.page, t.table_index""").df()
+    records = found.to_dict("records")
+    for record in records:
+        record["printed"] = json.loads(record["printed"] or "{}")
+        record["column_sums"] = json.loads(record["column_sums"] or "{}")
+    return [_clean(r) for r in records]

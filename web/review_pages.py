@@ -31,8 +31,10 @@ def review_page(request: Request, page_no: int = 1, saved: str = "") -> HTMLResp
     cache = request.app.state.cache
     with connect(request) as conn:
         items = cache.get("review-queue", lambda: review.queue(conn))
+        tables = cache.get("review-tables", lambda: review.failing_tables(conn))
     start = (max(page_no, 1) - 1) * PAGE_SIZE
     return page(request, "review.html", title="คิวตรวจสอบ (Review queue)", items=items[start:start + PAGE_SIZE],
+                tables=tables,
                 total=len(items), page_no=max(page_no, 1), pages=max(1, -(-len(items) // PAGE_SIZE)),
                 start=start, saved=saved)
 
