@@ -70,13 +70,19 @@ class RowPlace:
 
 
 def clean_name(text: str) -> str:
-    """Printed name → comparable key: no level words, spaces, digits or punctuation, and no lone
-    letter standing between spaces (OCR speckle read as a letter: no Thai place name has a
-    one-letter word)."""
+    """Printed name → comparable key: no level words, spaces, digits or punctuation."""
     text = normalise_field(text)
-    text = " ".join(word for word in text.split() if len(word) > 1)
     text = _LEVEL_WORDS.sub("", text)
     return _NOISE.sub("", text)
+
+
+def _printed_keys(text: str) -> tuple[str, ...]:
+    """The name's key as read, then the keys of each run of its words: OCR both splits a word
+    (เชียงคา น) and reads specks and rule fragments beside it as letters (ส ลพบุรี); when one run
+    has the gazetteer's letters, the printed name was right."""
+    words = normalise_field(text).split()
+    runs = (" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+    return (clean_name(text), *dict.fromkeys(k for k in map(clean_name, runs) if k))
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +108,10 @@ def _keyed(choices: tuple[tuple[str, str], ...]) -> dict[str, str]:
     return {code: clean_name(name) for code, name in choices}
 
 
-def _best(key: str, choices: dict[str, str], min_score: float) -> PlaceMatch | None:
+def _best(key: str, choices: dict[str, str], min_score: float, printed: tuple[str, ...] = ()
+          ) -> PlaceMatch | None:
+    """Best fuzzy hit for `key`; corrected unless one of the `printed` readings (default: the
+    key) has the gazetteer's letters."""
     if not key:
         return None
     keyed = _keyed(tuple(choices.items()))
@@ -110,26 +119,38 @@ def _best(key: str, choices: dict[str, str], min_score: float) -> PlaceMatch | N
     if hit is None:
         return None
     _, score, code = hit
-    return PlaceMatch(code, choices[code], score, corrected=not same_letters(keyed[code], key))
+    corrected = not any(same_letters(keyed[code], k) for k in printed or (key,))
+    return PlaceMatch(code, choices[code], score, corrected=corrected)
 
 
-# The marks above and below the line (vowels, tone marks, ์) are what OCR adds, drops and swaps
-# most (a speck over a consonant reads ๊, a faint ื is lost); a name that differs only in them was
-# printed right and is not reported as corrected. Misprints that matter change a letter.
+# The marks above and below the line (vowels, tone marks, ์, the ring of ำ) are what OCR adds,
+# drops and swaps most (a speck over a consonant reads ๊, a faint ื is lost); a name that differs
+# only in them was printed right and is not reported as corrected. Misprints that matter change a
+# letter. A Thai word cannot begin with a following vowel or a mark: a reading that does lost its
+# first letter at the cell's edge (ะลา for ยะลา), which is OCR's doing too.
 _MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_NO_WORD_STARTS = re.compile("^[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
 
 
-def same_letters(a: str, b: str) -> bool:
-    """Two comparable keys that differ at most in marks above or below the line."""
-    return _MARKS.sub("", a) == _MARKS.sub("", b)
+def _letters(key: str) -> str:
+    return _MARKS.sub("", key.replace("\u0e33", "\u0e32"))
+
+
+def same_letters(gazetteer: str, read: str) -> bool:
+    """A reading that has the gazetteer name's letters, marks aside (and its first letter, when
+    the reading starts where no Thai word can)."""
+    if _NO_WORD_STARTS.match(read):
+        gazetteer = gazetteer[1:]
+    return _letters(gazetteer) == _letters(read)
 
 
 def match_province(name: str) -> PlaceMatch | None:
     """Province name (with or without จังหวัด) → its code; Bangkok also as กทม."""
-    key = clean_name(name)
+    printed = _printed_keys(name)
+    key = printed[0]
     if key in ("กทม", "กรุงเทพ", "กรุงเทพฯ"):
         return PlaceMatch("10", _province_names()["10"], 100.0, corrected=False)
-    return _best(key, _province_names(), _MIN_SCORE_NATIONWIDE - 6)
+    return _best(key, _province_names(), _MIN_SCORE_NATIONWIDE - 6, printed)
 
 
 def mueang_district(province_code: str) -> PlaceMatch | None:
@@ -142,19 +163,20 @@ def mueang_district(province_code: str) -> PlaceMatch | None:
 
 def match_district(name: str, province_code: str = "") -> PlaceMatch | None:
     """District name → code, within `province_code` when given, else nationwide (stricter)."""
-    key = clean_name(name)
+    printed = _printed_keys(name)
+    key = printed[0]
     if not key:
         return None
     if province_code:
         if key.startswith("เมือง") and len(key) > 5:
-            hit = _best(key, _district_names(province_code), _MIN_SCORE_IN_PROVINCE)
+            hit = _best(key, _district_names(province_code), _MIN_SCORE_IN_PROVINCE, printed)
             if hit is None or not hit.name.startswith("เมือง"):
                 # "เมือง<misnamed province>" is still the capital district of this province.
                 mueang = mueang_district(province_code)
                 return PlaceMatch(mueang.code, mueang.name, 50.0, True) if mueang else hit
             return hit
-        return _best(key, _district_names(province_code), _MIN_SCORE_IN_PROVINCE)
-    return _best(key, _all_district_names(), _MIN_SCORE_NATIONWIDE)
+        return _best(key, _district_names(province_code), _MIN_SCORE_IN_PROVINCE, printed)
+    return _best(key, _all_district_names(), _MIN_SCORE_NATIONWIDE, printed)
 
 
 def split_unit(label: str) -> tuple[str, str] | None:

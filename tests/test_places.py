@@ -72,6 +72,11 @@ def test_split_unit() -> None:
         pytest.param("ฯ เมองพะเยา", "56", "5601", False, id="speck-and-lost-vowel-is-ocr"),
         pytest.param("เมืองพะเยา", "56", "5601", False, id="as-printed"),
         pytest.param("คำชะฮี", "49", "4905", True, id="a-letter-changed-is-a-misprint"),
+        pytest.param("เชียงคา น", "42", "4203", False, id="word-split-by-ocr"),
+        pytest.param("ก ด. เว บ สากเหล็ก", "66", "6609", False, id="debris-before-the-name"),
+        pytest.param("น้าปาด .", "53", "5304", False, id="ring-of-sara-am-lost"),
+        pytest.param("ะทิว", "86", "8603", False, id="first-letter-lost-at-cell-edge"),
+        pytest.param("นาด้วว", "42", "4202", True, id="misprint-kept-beside-marks"),
     ],
 )
 def test_name_corrected_only_when_a_letter_differs(label: str, province: str, district: str,
