@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extractors.report_forms import extract_report_rows  # noqa: E402
+from extractors.report_forms import ReportForms, extract_report_forms  # noqa: E402
 from pipeline.records import Document, Letter, ReportRow  # noqa: E402
 from pipeline.tables.pdf_tables import tables_from_pdf_page  # noqa: E402
 from pipeline.thai.text import normalise_field  # noqa: E402
@@ -101,14 +101,12 @@ def _match(rows: list[ReportRow], truth: list[dict]) -> list[tuple[dict, ReportR
     return [(t, pool[_truth_key(t)].pop(0) if pool[_truth_key(t)] else None) for t in truth]
 
 
-def _fault_flagged(fault: str, row: ReportRow | None, rows: list[ReportRow]) -> bool:
-    flag = FAULT_FLAGS.get(fault, fault)
-    if fault == "total_row_mismatch":
-        return any(flag in r.flags for r in rows)
-    return row is not None and flag in row.flags
+def _fault_flagged(fault: str, row: ReportRow | None) -> bool:
+    return row is not None and FAULT_FLAGS.get(fault, fault) in row.flags
 
 
-def score_file(truth: dict, rows: list[ReportRow], score: Score) -> None:
+def score_file(truth: dict, forms: ReportForms, score: Score) -> None:
+    rows = forms.rows
     pairs = _match(rows, truth["report_rows"])
     score.truth_rows += len(pairs)
     score.extra_rows += len(rows) - sum(1 for _, r in pairs if r is not None)
@@ -125,14 +123,14 @@ def score_file(truth: dict, rows: list[ReportRow], score: Score) -> None:
                                     f"{getattr(r, name)} != {t[name]}")
         for fault in t.get("faults", []):
             score.faults += 1
-            flagged = _fault_flagged(fault, r, rows)
+            flagged = _fault_flagged(fault, r)
             score.faults_flagged += flagged
             if not flagged:
                 score.misses.append(f"{truth['file']}: {t['printed_name']} fault {fault} missed")
     for table in truth.get("tables", []):
         for fault in table.get("faults", []):
             score.faults += 1
-            score.faults_flagged += any(fault in r.flags for r in rows)
+            score.faults_flagged += any(fault == f.flag for f in forms.table_findings)
 
 
 def run(samples: Path, work: Path, verbose: bool) -> dict[str, Score]:
@@ -145,12 +143,12 @@ def run(samples: Path, work: Path, verbose: bool) -> dict[str, Score]:
         started = time.perf_counter()
         doc, letters, roles = process(path, work)
         fill_tables(doc, path)
-        rows = extract_report_rows(doc, letters, roles)
+        forms = extract_report_forms(doc, letters, roles)
         score = scores[truth["format"]]
         score.seconds += time.perf_counter() - started
-        score_file(truth, rows, score)
+        score_file(truth, forms, score)
         if verbose:
-            for r in rows:
+            for r in forms.rows:
                 print(f"  {truth['file']} p{r.page} {r.indicator} {r.period} {r.province_code} "
                       f"{r.district_code} {r.unit_label!r} {r.total}/{r.established}/"
                       f"{r.not_established} {r.confidence} {';'.join(r.flags)}")
