@@ -70,14 +70,26 @@ def check_total_row(table: CheckedTable) -> None:
 
 
 def check_row_numbers(table: CheckedTable) -> None:
-    """`duplicate_row_number`: a ที่ number already used above; the later row is flagged."""
+    """`duplicate_row_number`: a ที่ number already used above; the later row is flagged.
+
+    Not when the number sits in a slot its neighbours frame exactly (7, 3, 9): that number was
+    misread (or mistyped) in place, and nothing else in the table repeats. A repeat that the
+    following numbers carry on from (3, 3, 4) is a repeated line of the form."""
+    numbers = table.row_numbers
     seen: set[int] = set()
-    for row, number in zip(table.rows, table.row_numbers, strict=False):
+    for i, (row, number) in enumerate(zip(table.rows, numbers, strict=False)):
         if number is None:
             continue
-        if number in seen:
+        if number in seen and not _framed(numbers, i):
             add_flag(row, "duplicate_row_number")
         seen.add(number)
+
+
+def _framed(numbers: Sequence[int | None], i: int) -> bool:
+    """The numbers either side of `i` leave exactly one number for it (…, 7, ?, 9, …)."""
+    before = numbers[i - 1] if i > 0 else None
+    after = numbers[i + 1] if i + 1 < len(numbers) else None
+    return before is not None and after is not None and after == before + 2
 
 
 def check_counts(table: CheckedTable, letter_provinces: Sequence[str] = ()) -> None:

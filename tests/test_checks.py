@@ -39,6 +39,15 @@ def test_duplicate_row_number_flags_the_later_row() -> None:
     assert [r.flags for r in rows] == [[], [], ["duplicate_row_number"]]
 
 
+def test_a_number_framed_by_its_neighbours_was_misread_not_repeated() -> None:
+    rows = [_row(1, 1, 0) for _ in range(5)]
+    run_checks(CheckedTable("help_centre", rows, row_numbers=[1, 2, 3, 3, 5]))
+    assert not any(r.flags for r in rows)
+    shifted = [_row(1, 1, 0) for _ in range(5)]
+    run_checks(CheckedTable("help_centre", shifted, row_numbers=[1, 2, 3, 3, 4]))
+    assert [r.flags for r in shifted] == [[], [], [], ["duplicate_row_number"], []]
+
+
 def test_joint_centre_count_against_gazetteer_and_letter() -> None:
     rows = [_row(12, 0, 12, indicator="joint_centre", province_code="66"),   # พิจิตร: 12 amphoe
             _row(8, 7, 1, indicator="joint_centre", province_code="66"),

@@ -49,6 +49,17 @@ def test_scanned_total_row_mismatch_is_the_tables_not_its_rows() -> None:
     assert finding.column_sums == {"total": 57, "established": 32, "not_established": 26}
 
 
+def test_scanned_number_typo_in_place_is_not_a_duplicate_row() -> None:
+    """ที่ printed 1, 2, 2, 4, 5: the third row's number is a typo, no line of the form repeats."""
+    numbers = ["1", "2", "2", "4", "5"]
+    rows = [FormRow(n, r.label, r.total, r.established, r.not_established, r.remark)
+            for n, r in zip(numbers, SATUN_ROWS, strict=True)]
+    image = render_report_form(rows, SATUN_TITLE, totals=(57, 32, 26), skew_degrees=0.0)
+    doc = Document(file_id="r", source_name="satun.pdf", media="pdf", pages=[_page(np.array(image))])
+    found = extract_report_rows(doc, [], {1: "report_form"})
+    assert len(found) == 5 and not any("duplicate_row_number" in r.flags for r in found)
+
+
 def test_ruled_grid_finds_cells_and_merged_header() -> None:
     image = np.array(render_report_form(SATUN_ROWS[:2], SATUN_TITLE, totals=(19, 14, 5)))
     grids = find_ruled_grids(image)
