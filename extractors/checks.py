@@ -35,6 +35,7 @@ class CheckedTable:
     row_numbers: list[int | None] = field(default_factory=list)
     printed_totals: dict[str, int | None] | None = None
     findings: list[str] = field(default_factory=list)  # checks failing for the table as a whole
+    read_by_ocr: bool = False  # numbers read from an image, where a digit may be misread
 
 
 def add_flag(row: ReportRow, flag: str) -> None:
@@ -72,15 +73,16 @@ def check_total_row(table: CheckedTable) -> None:
 def check_row_numbers(table: CheckedTable) -> None:
     """`duplicate_row_number`: a ที่ number already used above; the later row is flagged.
 
-    Not when the number sits in a slot its neighbours frame exactly (7, 3, 9): that number was
-    misread (or mistyped) in place, and nothing else in the table repeats. A repeat that the
-    following numbers carry on from (3, 3, 4) is a repeated line of the form."""
+    On a scan, not when the number sits in a slot its neighbours frame exactly (7, 3, 9): OCR
+    misread that digit in place, and nothing else in the table repeats. A repeat that the
+    following numbers carry on from (3, 3, 4), or any repeat in a sheet or text layer, is the
+    form's own."""
     numbers = table.row_numbers
     seen: set[int] = set()
     for i, (row, number) in enumerate(zip(table.rows, numbers, strict=False)):
         if number is None:
             continue
-        if number in seen and not _framed(numbers, i):
+        if number in seen and not (table.read_by_ocr and _framed(numbers, i)):
             add_flag(row, "duplicate_row_number")
         seen.add(number)
 
@@ -112,9 +114,21 @@ def check_counts(table: CheckedTable, letter_provinces: Sequence[str] = ()) -> N
             add_flag(row, "count_mismatch")
 
 
+# A row whose three numbers add up vouches for its own reading: a misread digit that keeps
+# total = established + not established is rare, so the doubt left by the reader is halved.
+_AGREEMENT = 0.5
+
+
+def _adds_up(row: ReportRow) -> bool:
+    parts = (row.total, row.established, row.not_established)
+    return None not in parts and row.established + row.not_established == row.total
+
+
 def score_rows(rows: Iterable[ReportRow]) -> None:
     """Fold check findings into each row's confidence and flag low reading confidence."""
     for row in rows:
+        if _adds_up(row):
+            row.confidence = 1.0 - (1.0 - row.confidence) * _AGREEMENT
         if row.confidence < LOW_CONFIDENCE:
             add_flag(row, "low_confidence")
         for flag in row.flags:

@@ -40,6 +40,7 @@ class _Logical:
     parts: list[tuple[int, int, list[RawRow]]] = field(default_factory=list)  # page, index, rows
     printed_totals: dict[str, int | None] | None = None
     last_page: int = 0
+    read_by_ocr: bool = False
 
 
 def _form_pages(doc: Document, page_roles: Mapping[int, str] | None) -> list[Page]:
@@ -79,6 +80,7 @@ def _collect(doc: Document, letters: Sequence[Letter], page_roles: Mapping[int, 
                 current = _Logical(context, header)
                 logical.append(current)
             current.parts.append((page.number, index, body.rows))
+            current.read_by_ocr = current.read_by_ocr or page.source == "ocr"
             current.printed_totals = body.printed_totals or current.printed_totals
             current.last_page = page.number
     return logical
@@ -171,7 +173,7 @@ def _rows_of(table: _Logical, letters: Sequence[Letter]) -> ReportForms:
             out.append(_make_row(table, raw, (page, index, row_index), province, conflict))
     checked = CheckedTable(indicator=out[0].indicator if out else "", rows=out,
                            row_numbers=[raw.row_number for raw in raws],
-                           printed_totals=table.printed_totals)
+                           printed_totals=table.printed_totals, read_by_ocr=table.read_by_ocr)
     run_checks(checked, listed_provinces(letters, {page for page, _, _ in table.parts}))
     return ReportForms(out, [_finding(checked, table, flag) for flag in checked.findings])
 

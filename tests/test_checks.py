@@ -39,12 +39,15 @@ def test_duplicate_row_number_flags_the_later_row() -> None:
     assert [r.flags for r in rows] == [[], [], ["duplicate_row_number"]]
 
 
-def test_a_number_framed_by_its_neighbours_was_misread_not_repeated() -> None:
+def test_a_scanned_number_framed_by_its_neighbours_was_misread_not_repeated() -> None:
     rows = [_row(1, 1, 0) for _ in range(5)]
-    run_checks(CheckedTable("help_centre", rows, row_numbers=[1, 2, 3, 3, 5]))
+    run_checks(CheckedTable("help_centre", rows, row_numbers=[1, 2, 3, 3, 5], read_by_ocr=True))
     assert not any(r.flags for r in rows)
+    typed = [_row(1, 1, 0) for _ in range(5)]  # a sheet's 3 is the form's own
+    run_checks(CheckedTable("help_centre", typed, row_numbers=[1, 2, 3, 3, 5]))
+    assert [r.flags for r in typed] == [[], [], [], ["duplicate_row_number"], []]
     shifted = [_row(1, 1, 0) for _ in range(5)]
-    run_checks(CheckedTable("help_centre", shifted, row_numbers=[1, 2, 3, 3, 4]))
+    run_checks(CheckedTable("help_centre", shifted, row_numbers=[1, 2, 3, 3, 4], read_by_ocr=True))
     assert [r.flags for r in shifted] == [[], [], [], ["duplicate_row_number"], []]
 
 
@@ -64,9 +67,17 @@ def test_help_centre_rows_are_not_count_checked() -> None:
 
 
 def test_low_confidence() -> None:
-    rows = [_row(5, 3, 2, confidence=0.4), _row(5, 3, 2, confidence=0.95)]
+    rows = [_row(5, 3, None, confidence=0.4), _row(5, 3, 2, confidence=0.95)]
     run_checks(CheckedTable("help_centre", rows))
     assert ["low_confidence" in r.flags for r in rows] == [True, False]
+
+
+def test_a_row_that_adds_up_vouches_for_its_reading() -> None:
+    """Doubt halved when total = established + not established; not enough to clear a wild read."""
+    rows = [_row(5, 3, 2, confidence=0.4), _row(5, 3, 2, confidence=0.1), _row(5, 3, 1, confidence=0.9)]
+    run_checks(CheckedTable("help_centre", rows))
+    assert [r.confidence for r in rows] == [0.7, 0.55, 0.54]
+    assert ["low_confidence" in r.flags for r in rows] == [False, True, False]  # 3rd: sum_mismatch
 
 
 def test_letter_province_list_read_from_the_table_page_is_not_checked_against_it() -> None:

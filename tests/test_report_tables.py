@@ -50,7 +50,7 @@ def test_scanned_total_row_mismatch_is_the_tables_not_its_rows() -> None:
 
 
 def test_scanned_number_typo_in_place_is_not_a_duplicate_row() -> None:
-    """ที่ printed 1, 2, 2, 4, 5: the third row's number is a typo, no line of the form repeats."""
+    """ที่ 1, 2, 2, 4, 5 on a scan: the third number is wrong in place, no line of the form repeats."""
     numbers = ["1", "2", "2", "4", "5"]
     rows = [FormRow(n, r.label, r.total, r.established, r.not_established, r.remark)
             for n, r in zip(numbers, SATUN_ROWS, strict=True)]
