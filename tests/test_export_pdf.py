@@ -7,7 +7,6 @@ exported copies are read back with poppler's `pdftotext`, as a viewer's Ctrl-F r
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import subprocess
 import unicodedata
@@ -123,17 +122,23 @@ def _in_order(tokens: list[str], wanted: list[str]) -> bool:
 
 
 @pytest.mark.slow
-def test_a_missing_original_is_reported_and_skipped_and_originals_untouched(home: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("damage", ["missing", "truncated"])
+def test_a_bad_original_is_reported_and_skipped_and_originals_untouched(home: Path, tmp_path: Path,
+                                                                       damage: str) -> None:
     copy_home = tmp_path / "home"
     shutil.copytree(home, copy_home)
-    [jpeg] = (copy_home / "raw").glob("*.jpg")
-    jpeg.unlink()
+    [pdf] = (copy_home / "raw").glob("*.pdf")
+    if damage == "missing":
+        pdf.unlink()
+    else:
+        pdf.write_bytes(pdf.read_bytes()[:300])
+    before = {p.name: p.read_bytes() for p in (copy_home / "raw").iterdir()}
     out = tmp_path / "out"
     result = run_cli("export", "--format", "pdf", "--out", str(out), home=copy_home)
-    assert "skipped ตาก/img018.jpg: original missing" in result.stdout
-    assert (out / "SCAN_0021.pdf").is_file() and not (out / "ตาก" / "img018.pdf").exists()
-    for raw in (copy_home / "raw").iterdir():
-        assert hashlib.sha256(raw.read_bytes()).hexdigest() == raw.name.split(".")[0]
+    reason = "original missing in raw/" if damage == "missing" else "original unreadable"
+    assert f"skipped SCAN_0021.pdf: {reason}" in result.stdout, result.stdout
+    assert (out / "ตาก" / "img018.pdf").is_file() and not (out / "SCAN_0021.pdf").exists()
+    assert {p.name: p.read_bytes() for p in (copy_home / "raw").iterdir()} == before
 
 
 def test_output_name_keeps_folders_and_makes_the_extension_pdf() -> None:
