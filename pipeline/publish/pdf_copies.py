@@ -123,12 +123,23 @@ def _write(name: str, file_id: str, data: bytes, counts: tuple[int, int, int], o
         relative = relative.with_name(f"{relative.stem}-{file_id[:12]}.pdf")
     taken.add(relative)
     target = out_dir / relative
+    try:
+        _write_atomic(target, data)
+    except OSError as e:  # a full disk or a name the file system refuses: said, the rest go on
+        return PdfCopy(name, problem=f"could not write {target}: {e.strerror or e}")
+    return PdfCopy(name, target, *counts)
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".pdf")
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.replace(tmp, target)
-    return PdfCopy(name, target, *counts)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _stored_pages(conn: duckdb.DuckDBPyConnection, file_id: str) -> dict[int, StoredPage]:
