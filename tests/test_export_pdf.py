@@ -7,12 +7,15 @@ exported copies are read back with poppler's `pdftotext`, as a viewer's Ctrl-F r
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
 
+import numpy as np
 import pikepdf
+import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
@@ -87,6 +90,7 @@ def test_copies_are_named_as_dropped_and_xlsx_gets_none(exported: tuple[Path, st
     out, _ = exported
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
     assert written == ["SCAN_0021.pdf", "ตาก/img018.pdf"]
+    assert "unverified" not in exported[1]  # every page's turn and deskew found again exactly
 
 
 @pytest.mark.slow
@@ -114,6 +118,27 @@ def test_form_copy_has_every_count_on_its_row(exported: tuple[Path, str], source
         assert any(_in_order(line, wanted) for line in lines), (row, _text(copy))
     assert any(c in _text(copy) for c in THAI_DIGITS)
     assert _page_sizes(copy) == _page_sizes(sources / "SCAN_0021.pdf")
+
+
+def _words_on_ink(pdf: Path, page: Image.Image) -> float:
+    """Share of the layer's words whose box, on the original page image, holds printed ink."""
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    width_pt = float(re.search(r'<page width="([\d.]+)"', xml).group(1))
+    scale = page.width / width_pt
+    gray = np.asarray(page.convert("L"))
+    boxes = [[float(v) * scale for v in m] for m in re.findall(
+        r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', xml)]
+    inked = [(gray[int(y0):int(y1) + 1, int(x0):int(x1) + 1] < 128).mean() > 0.02 for x0, y0, x1, y1 in boxes]
+    return sum(inked) / max(len(inked), 1)
+
+
+@pytest.mark.slow
+def test_the_words_lie_on_the_printed_text(exported: tuple[Path, str], sources: Path) -> None:
+    out, _ = exported
+    with Image.open(sources / "ตาก" / "img018.jpg") as letter:
+        assert _words_on_ink(out / "ตาก" / "img018.pdf", letter) >= 0.95
+    form = pdfium.PdfDocument(sources / "SCAN_0021.pdf")[0].render(scale=200 / 72).to_pil()
+    assert _words_on_ink(out / "SCAN_0021.pdf", form) >= 0.95
 
 
 def _in_order(tokens: list[str], wanted: list[str]) -> bool:
