@@ -10,6 +10,7 @@ own content (the scanned image, untouched) stays exactly as it was.
 from __future__ import annotations
 
 import io
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +42,9 @@ def render_layers(pages: list[LayerPage], path: Path) -> None:
     As Fpdf2MultiPageRenderer does it, but without HarfBuzz shaping: shaping splits ำ into two
     glyphs, the second of which has no Unicode (จำนวน extracts as `จำ นวน`, and Ctrl-F misses
     it). Invisible text needs no shapes, only each character mapped to one glyph in order."""
+    # A word mixing Thai letters and Arabic digits (`5.แห่ง` as read) falls back to the glyphless
+    # face; it is still found and copied, and the layer is invisible anyway, so no warning per word.
+    logging.getLogger("ocrmypdf.font").setLevel(logging.ERROR)
     pdf = FPDF(unit="pt")
     pdf.set_auto_page_break(auto=False)
     pdf.c_margin = 0  # fpdf2 pads cells by default, which would shift every word
