@@ -49,20 +49,43 @@ def _print_left_in_inbox(home: Home) -> None:
 
 @app.command()
 def export(home: HomeOption = None,
-           format: Annotated[str, typer.Option("--format", help="csv, parquet or xlsx")] = "csv",
+           format: Annotated[str, typer.Option("--format", help="csv, parquet, xlsx or pdf")] = "csv",
            out: Annotated[Path, typer.Option("--out", help="Output folder")] = Path("export")) -> None:
-    """Write the contract tables to OUT (CSV/Parquet: one file per table; XLSX: one workbook)."""
+    """Write the contract tables to OUT (CSV/Parquet: one file per table; XLSX: one workbook), or
+    with pdf a searchable copy of every processed PDF and image file, carrying Saraban's text."""
     from pipeline.dataset.storage import read_only
     from pipeline.publish.export import contract_tables, export_tables, raw_paths
 
-    if format not in ("csv", "parquet", "xlsx"):
-        console.print(f"[red]unknown format {format!r}[/red]: use csv, parquet or xlsx")
+    if format not in ("csv", "parquet", "xlsx", "pdf"):
+        console.print(f"[red]unknown format {format!r}[/red]: use csv, parquet, xlsx or pdf")
         raise typer.Exit(ExitCode.REFUSED)
     the_home = existing_home_from(home)
+    if format == "pdf":
+        _export_pdfs(the_home, out)
+        return
     with read_only(the_home) as conn:
         tables, links = contract_tables(conn), raw_paths(conn, the_home.root)
     for path in export_tables(tables, out, format, links):  # type: ignore[arg-type]
         console.print(f"wrote {path}")
+
+
+def _export_pdfs(home: Home, out: Path) -> None:
+    """Each copy written or skipped, one line each; a skipped file never stops the others."""
+    from rich.markup import escape
+
+    from pipeline.dataset.storage import read_only
+    from pipeline.publish.pdf_copies import export_pdfs
+
+    with read_only(home) as conn:
+        copies = export_pdfs(conn, home.root, out)
+    for copy in copies:
+        if copy.path is None:
+            console.print(f"[yellow]skipped[/yellow] {escape(copy.source_name)}: {escape(copy.problem)}",
+                          soft_wrap=True, highlight=False)
+        else:
+            note = f", {copy.unverified} placed unverified" if copy.unverified else ""
+            console.print(f"wrote {escape(str(copy.path))} ({copy.layered} pages with Saraban's text, "
+                          f"{copy.kept} kept as they were{note})", soft_wrap=True, highlight=False)
 
 
 @app.command()

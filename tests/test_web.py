@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 import shutil
 import socket
@@ -21,6 +22,7 @@ from fastapi.testclient import TestClient
 from web_home import LAMPHUN, build_web_home
 
 from pipeline.home import Home, home_at
+from web import labels
 from web.app import create_app
 from web.deadlines import next_monthly, recurring_day
 from web.review import impact
@@ -199,6 +201,19 @@ def test_provenance_outlines_a_row_on_a_pdf_page(client: TestClient, web_home: H
         assert image.status_code == 200 and image.content.startswith(b"\x89PNG")
     explain = client.get("/explain/help_centre/2019-11/91").text
     assert f"/row/{file_id}/{page}/{table}/{row}" in explain
+
+
+def test_the_page_view_shows_where_its_text_came_from(client: TestClient, web_home: Home) -> None:
+    """A PDF page's text-layer verdict (pages.text_source, text_verdict_evidence) is on its page."""
+    judged = query(web_home, """SELECT file_id, page, text_source, text_verdict_evidence FROM pages
+                                WHERE text_verdict_evidence IS NOT NULL ORDER BY file_id, page""")
+    assert "text_layer" in {row[2] for row in judged}  # the sample PDFs with sound layers
+    for file_id, page_no, source, evidence in judged:
+        html = client.get(f"/page/{file_id}/{page_no}").text
+        verdict = re.search(r'<p id="text-verdict">(.*?)</p>', html, re.S)
+        assert verdict is not None, html
+        assert labels.TEXT_SOURCES[source] in verdict.group(1)
+        assert f"<strong>{json.loads(evidence)['verdict']}</strong>" in verdict.group(1)
 
 
 def test_a_scanned_row_is_found_in_the_ruled_table() -> None:

@@ -19,6 +19,13 @@ PROVINCE_STATUS = {
     "needs_review": "รอตรวจสอบ",
     "not_reporting": "ไม่รายงาน",
 }
+# pages.text_source: where a page's text came from.
+TEXT_SOURCES = {
+    "text_layer": "ชั้นข้อความของไฟล์ ใช้ได้ตามเดิม (sound text layer)",
+    "repaired": "ชั้นข้อความของไฟล์ ซ่อมแล้ว (text layer, repaired)",
+    "ocr": "อ่านจากภาพด้วย OCR (OCR)",
+    "sheet": "เซลล์ของแผ่นงาน Excel (sheet)",
+}
 PROGRESS_STATUS = {"ok": "ปกติ", "conflict": "ข้อมูลขัดแย้ง", "needs_review": "รอตรวจสอบ"}
 
 # Flags in words (reconcile.FAILING_FLAGS and the informational ones).

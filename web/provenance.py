@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 import pandas as pd
 
@@ -31,3 +33,14 @@ def contributing_rows(conn: duckdb.DuckDBPyConnection, indicator: str, period: s
     found = explain(frames, indicator, period, province, district)
     return [{k: (None if not isinstance(v, str) and pd.isna(v) else v) for k, v in r.items()}
             for r in found.to_dict("records")]
+
+
+def text_verdict(conn: duckdb.DuckDBPyConnection, file_id: str, page: int) -> dict | None:
+    """Where the page's text came from (`pages.text_source`) and, for a PDF page, the verdict on
+    its own text layer (`pages.text_verdict_evidence`: why, word shares, repairs)."""
+    found = conn.execute("SELECT text_source, text_verdict_evidence FROM pages WHERE file_id = ? AND page = ?",
+                         [file_id, page]).fetchone()
+    if found is None or not found[0]:
+        return None
+    evidence = json.loads(found[1]) if found[1] else {}
+    return {"source": found[0], **evidence}

@@ -10,7 +10,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from pipeline.loading.xlsx import cell_text
-from web import images, provenance, review
+from web import images, labels, provenance, review
 from web.dataset import connect
 from web.render import page
 from web.rowbox import locate_sheet_row
@@ -76,10 +76,12 @@ def page_view(request: Request, file_id: str, page_no: int, table: int | None = 
         info = images.page_info(conn, settings.home.root, file_id, page_no)
         detail = review.row_detail(conn, (file_id, page_no, table, row)) if row is not None else None
         name = conn.execute("SELECT min(source_name) FROM files WHERE file_id = ?", [file_id]).fetchone()[0]
+        verdict = provenance.text_verdict(conn, file_id, page_no)
     if info is None:
         raise HTTPException(404, "no such page")
     view = _scan_view(info, detail, settings.cache_dir) if detail else _whole_page(info)
-    return page(request, "page.html", title=f"{name} หน้า {page_no}", scan=view, row=detail, source_name=name)
+    return page(request, "page.html", title=f"{name} หน้า {page_no}", scan=view, row=detail, source_name=name,
+                verdict=verdict, text_sources=labels.TEXT_SOURCES)
 
 
 def _whole_page(info: images.PageInfo) -> dict:
