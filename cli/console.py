@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from cli.common import ExitCode
@@ -19,9 +27,12 @@ if TYPE_CHECKING:  # the heavy modules (pandas, DuckDB, pydantic) load after the
     from pipeline.intake.lifecycle import RunSummary
 
 
-def run_ingest_with_progress(home: Home, console: Console, *, quiet: bool = False) -> RunSummary:
+def run_ingest_with_progress(home: Home, console: Console, *, quiet: bool = False,
+                             cluster: str | None = None) -> RunSummary:
     """Take the home's lock first: a busy home is told at once, before any Prefect server starts.
-    A full disk is reported in one line (exit 1); the last published dataset is intact."""
+    A full disk is reported in one line (exit 1); the last published dataset is intact.
+    `cluster` (a Dask scheduler address) overrides SARABAN_CLUSTER; it is asked for its workers
+    before Prefect starts, so a wrong address fails at once."""
     with run_lock(home):
         from pipeline.config import load_settings
         from pipeline.intake.lifecycle import RunSummary
@@ -30,35 +41,61 @@ def run_ingest_with_progress(home: Home, console: Console, *, quiet: bool = Fals
             console.print(f"inbox ว่าง / inbox is empty: {home.inbox}")
             return RunSummary()  # nothing to do: no need to start a Prefect server
         try:
-            return _run_flow(home, load_settings(home.root), console, quiet)
+            return _run_flow(home, _with_cluster(load_settings(home.root), cluster, console), console, quiet)
         except DiskFullError as error:
             console.print(f"[red]{error.reason}[/red]: {error} / {error.message_th}", soft_wrap=True)
             raise typer.Exit(int(ExitCode.NOTHING)) from None
 
 
+def _with_cluster(settings: Settings, cluster: str | None, console: Console) -> Settings:
+    if cluster is not None:
+        settings = settings.model_copy(update={"cluster": cluster})
+    if settings.cluster:
+        from flows.cluster import cluster_workers
+
+        workers = cluster_workers(settings.cluster)
+        console.print(f"คลัสเตอร์ / cluster {settings.cluster}: {workers} worker(s)")
+    return settings
+
+
 def _run_flow(home: Home, settings: Settings, console: Console, quiet: bool) -> RunSummary:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=console, disable=quiet, transient=True) as bar:
-        task = bar.add_task("กำลังประมวลผล / processing", total=None)
+                  TextColumn("{task.fields[pages]} หน้า/pages"), TimeElapsedColumn(), TimeRemainingColumn(),
+                  console=console, disable=quiet, transient=True) as bar:
+        task = bar.add_task("กำลังประมวลผล / processing", total=None, pages=0)
+
+        pages = 0
 
         def listener(event: str, data: dict) -> None:
+            nonlocal pages
             if event == "planned":
                 bar.update(task, total=data["files"])
             elif event == "file_done":
-                bar.update(task, advance=1, description=f"{data['name'][:40]} → {data['status']}")
+                pages += data.get("pages", 0)
+                bar.update(task, advance=1, description=f"{data['name'][:40]} → {data['status']}", pages=pages)
 
         events.subscribe(listener)
         from flows.runtime import configure_prefect
 
         configure_prefect(home.root)
-        from flows.ingest import (
-            ingest_flow,  # Prefect is imported only after its settings are in place
-        )
-
         try:
-            return ingest_flow(str(home.root), settings)
+            with _api_for(home, settings):
+                from flows.ingest import (
+                    ingest_flow,  # Prefect is imported only after its settings are in place
+                )
+
+                return ingest_flow(str(home.root), settings)
         finally:
             events.unsubscribe(listener)
+
+
+def _api_for(home: Home, settings: Settings) -> AbstractContextManager:
+    """Cluster workers need a Prefect server they can reach; a local run needs none of its own."""
+    if not settings.cluster:
+        return nullcontext()
+    from flows.cluster import api_for_workers
+
+    return api_for_workers(home)
 
 
 def print_summary(console: Console, summary: RunSummary, home: Home) -> None:

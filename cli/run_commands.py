@@ -16,13 +16,16 @@ from pipeline.home import Home
 
 @app.command()
 def ingest(home: HomeOption = None,
-           quiet: Annotated[bool, typer.Option(help="No progress bar")] = False) -> None:
+           quiet: Annotated[bool, typer.Option(help="No progress bar")] = False,
+           cluster: Annotated[str | None, typer.Option(
+               help="Dask scheduler (tcp://HOST:8786) whose workers read the files; default $SARABAN_CLUSTER")] = None,
+           ) -> None:
     """Process every file now in inbox/ (one Prefect flow run), then reconcile."""
     from cli.console import run_ingest_with_progress
 
     the_home = home_from(home)
     try:
-        summary = run_ingest_with_progress(the_home, console, quiet=quiet)
+        summary = run_ingest_with_progress(the_home, console, quiet=quiet, cluster=cluster)
     except SarabanError as e:
         fail_on(e)
     except OSError as e:

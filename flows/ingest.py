@@ -15,7 +15,7 @@ before Prefect starts (cli/console.py), so a busy home is told at once.
 
 from __future__ import annotations
 
-import concurrent.futures
+import queue
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,8 +24,9 @@ from prefect.artifacts import create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.futures import PrefectFuture
 from prefect.states import Failed, State
-from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
+from flows.cluster import cluster_runner
 from flows.process import process_file
 from pipeline.config import Settings
 from pipeline.errors import DiskFullError, is_disk_full
@@ -93,7 +94,8 @@ def _note(outcome: stages.FileOutcome | None, batches: stages.Batches, summary: 
     if outcome is not None:
         batches.add(outcome)
         summary.outcomes.append(outcome)
-        emit("file_done", name=outcome.candidate.source_name, status=outcome.status)
+        emit("file_done", name=outcome.candidate.source_name, status=outcome.status,
+             pages=len(outcome.document.pages) if outcome.document else 0)
 
 
 def _publish(home: Home, outcomes: list[stages.FileOutcome], summary: stages.RunSummary,
@@ -111,20 +113,31 @@ def _publish(home: Home, outcomes: list[stages.FileOutcome], summary: stages.Run
 
 def _outcomes(futures: dict[PrefectFuture, stages.Candidate], home: Home,
               batches: stages.Batches) -> Iterator[stages.FileOutcome | None]:
-    """Each file's outcome as it finishes; None when the pending batch falls due meanwhile."""
-    waiting = dict(futures)
-    while waiting:
-        wrapped = {f.wrapped_future: f for f in waiting}  # the runner's concurrent futures
-        done, _ = concurrent.futures.wait(wrapped, timeout=batches.seconds_left(),
-                                          return_when=concurrent.futures.FIRST_COMPLETED)
-        if not done:
+    """Each file's outcome as it finishes; None when the pending batch falls due meanwhile.
+    Finished futures arrive through their done-callbacks, which threads and Dask futures both
+    offer, so the same loop serves a local run and a cluster run."""
+    finished: queue.SimpleQueue[PrefectFuture] = queue.SimpleQueue()
+    for future in futures:
+        future.add_done_callback(finished.put)
+    for _ in range(len(futures)):
+        while (future := _next_finished(finished, batches)) is None:
             yield None
-        for future in (wrapped[d] for d in done):
-            yield _result(future, waiting.pop(future), home)
+        yield _result(future, futures[future], home)
 
 
-def file_runner(settings: Settings) -> ThreadPoolTaskRunner:
-    """Threads for the per-file tasks: as many as OCR workers (`Settings.workers`)."""
+def _next_finished(finished: queue.SimpleQueue[PrefectFuture],
+                   batches: stages.Batches) -> PrefectFuture | None:
+    try:
+        return finished.get(timeout=batches.seconds_left())
+    except queue.Empty:
+        return None
+
+
+def file_runner(settings: Settings) -> TaskRunner:
+    """Threads for the per-file tasks, as many as OCR workers (`Settings.workers`); or, with
+    `Settings.cluster`, the workers of that Dask cluster (flows/cluster.py)."""
+    if settings.cluster:
+        return cluster_runner(settings.cluster)
     return ThreadPoolTaskRunner(max_workers=settings.workers)
 
 

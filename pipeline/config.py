@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     poll_seconds: int = Field(60, ge=1, le=86_400,
                               description="`saraban serve`: how often the inbox is checked for new files")
     timezone: str = Field("Asia/Bangkok", description="`saraban serve`: IANA time zone of nightly_cron")
+    cluster: str = Field("", max_length=500,
+                         description="Dask scheduler (tcp://HOST:8786) running the per-file work; empty: here")
 
     @property
     def workers(self) -> int:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import multiprocessing
 import os
 import signal
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 from pipeline.errors import OcrError
@@ -24,7 +25,7 @@ from pipeline.ocr.tesseract import OcrOptions, OcrResult, ocr_image
 from pipeline.records import Page, PageError
 
 _PR_SET_PDEATHSIG = 1
-_pool: ProcessPoolExecutor | None = None
+_pool: Executor | None = None
 _pool_lock = threading.Lock()
 
 
@@ -43,12 +44,21 @@ def _die_with_parent() -> None:
         pass
 
 
-def _pool_for(workers: int) -> ProcessPoolExecutor:
+def _pool_for(workers: int) -> Executor:
     global _pool
     with _pool_lock:
         if _pool is None:
-            _pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
+            _pool = _new_pool(workers)
         return _pool
+
+
+def _new_pool(workers: int) -> Executor:
+    """Processes, one single-threaded Tesseract each; threads inside a daemonic process (a Dask
+    worker), which may not start processes of its own. Threads are enough there: in-process
+    Tesseract (pipeline/ocr/engine.py) releases the GIL while it reads."""
+    if multiprocessing.current_process().daemon:
+        return ThreadPoolExecutor(max_workers=workers)
+    return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
 
 
 def shutdown_pool() -> None:
