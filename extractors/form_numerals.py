@@ -53,19 +53,21 @@ class CellNumber:
 
 def is_dash(gray: np.ndarray) -> bool:
     """A cell holding only a short flat stroke ("-"), or nothing: the form's zero. Specks of a
-    scan or photo around the stroke do not count: only marks of at least a quarter of the
-    largest mark's ink are looked at."""
+    scan or photo around the stroke do not count: every other mark must be far smaller than
+    the stroke is long."""
     count, _, stats, _ = cv2.connectedComponentsWithStats((gray < 128).astype(np.uint8))
     if count <= 1:
         return True
-    areas = stats[1:, cv2.CC_STAT_AREA]
-    marks = stats[1:][areas >= _MARK_SHARE * areas.max()]
-    top = marks[:, cv2.CC_STAT_TOP].min()
-    bottom = (marks[:, cv2.CC_STAT_TOP] + marks[:, cv2.CC_STAT_HEIGHT]).max()
-    return (bottom - top) < 0.2 * gray.shape[0]
+    marks = stats[1:]
+    widest = int(np.argmax(marks[:, cv2.CC_STAT_WIDTH]))
+    width, height = marks[widest, cv2.CC_STAT_WIDTH], marks[widest, cv2.CC_STAT_HEIGHT]
+    others = np.delete(marks, widest, axis=0)
+    small = (np.maximum(others[:, cv2.CC_STAT_WIDTH], others[:, cv2.CC_STAT_HEIGHT])
+             <= _SPECK_OF_DASH * width).all()
+    return bool(height * 3 <= width and height < 0.2 * gray.shape[0] and small)
 
 
-_MARK_SHARE = 0.25
+_SPECK_OF_DASH = 0.35  # a speck's size, as a share of the dash's length
 
 
 def _alt_values(reading: Any) -> list[int]:
