@@ -15,6 +15,7 @@ _MARKS = re.compile(f"[{COMBINING_MARKS}]")
 _UNITS = re.compile(r"(แห่ง|แหง|แห่|ศูนย์|ศูนย|อปท\.?|ราย|ตำบล)")
 _ZERO = {"", "-", "–", "—", "_", "−", "--", "ไม่มี", "๐", "0", "o", "O", "."}
 _NUMBER = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+(\.0+)?$")
+_LEADING_NOISE = re.compile(r"^[^ก-ฮ]+")
 
 
 def skeleton(text: str) -> str:
@@ -40,6 +41,7 @@ def is_blank(text: str) -> bool:
 
 
 def is_total_label(text: str) -> bool:
-    """The รวม row ("รวม", "รวมทั้งสิ้น", "รวมทั้งหมด", "ผลรวม")."""
-    skel = skeleton(text)
+    """The รวม row ("รวม", "รวมทั้งสิ้น", "รวมทั้งหมด", "ผลรวม"), behind any rule remnant or
+    speck OCR read before it ("|รวม")."""
+    skel = _LEADING_NOISE.sub("", skeleton(text))
     return skel.startswith("รวม") or skel.startswith("ผลรวม")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+import cv2
 import numpy as np
 
 from extractors.form_cells import parse_count
@@ -30,6 +31,10 @@ class NumeralReader(Protocol):
 
     def read(self, gray: np.ndarray) -> NumeralReading | None: ...
 
+    def read_count(self, gray: np.ndarray) -> NumeralReading | None:
+        """Like `read`, for a count cell that may print a unit word after the number."""
+        ...
+
 
 def default_numeral_reader() -> NumeralReader:
     """The numeral reader trained on Thai digits (`pipeline.numerals`)."""
@@ -47,9 +52,22 @@ class CellNumber:
 
 
 def is_dash(gray: np.ndarray) -> bool:
-    """A cell holding only a short flat stroke ("-"), or nothing: the form's zero."""
-    rows = np.flatnonzero((gray < 128).sum(axis=1) > 0)
-    return rows.size == 0 or (rows[-1] - rows[0] + 1) < 0.2 * gray.shape[0]
+    """A cell holding only a short flat stroke ("-"), or nothing: the form's zero. Specks of a
+    scan or photo around the stroke do not count: every other mark must be far smaller than
+    the stroke is long."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats((gray < 128).astype(np.uint8))
+    if count <= 1:
+        return True
+    marks = stats[1:]
+    widest = int(np.argmax(marks[:, cv2.CC_STAT_WIDTH]))
+    width, height = marks[widest, cv2.CC_STAT_WIDTH], marks[widest, cv2.CC_STAT_HEIGHT]
+    others = np.delete(marks, widest, axis=0)
+    small = (np.maximum(others[:, cv2.CC_STAT_WIDTH], others[:, cv2.CC_STAT_HEIGHT])
+             <= _SPECK_OF_DASH * width).all()
+    return bool(height * 3 <= width and height < 0.2 * gray.shape[0] and small)
+
+
+_SPECK_OF_DASH = 0.35  # a speck's size, as a share of the dash's length
 
 
 def _alt_values(reading: Any) -> list[int]:
@@ -71,7 +89,7 @@ def read_cell_number(reader: NumeralReader | None, crop: np.ndarray | None,
     from_text = parse_count(text)
     if reader is None or crop is None:
         return CellNumber(from_text, 1.0 if from_text is not None else 0.0, text)
-    reading = reader.read(crop)
+    reading = reader.read_count(crop)
     if reading is None or reading.value is None:
         if from_text == 0 or not text.strip() or is_dash(crop):
             return CellNumber(0, 0.9, text)

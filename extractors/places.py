@@ -18,6 +18,7 @@ from functools import lru_cache
 import geothai
 from rapidfuzz import fuzz, process
 
+from pipeline.thai.chars import COMBINING_MARKS
 from pipeline.thai.text import normalise_field
 
 # Minimum similarity (0–100) to accept a fuzzy match: below it the name is left unmatched.
@@ -128,8 +129,32 @@ def _best(key: str, choices: dict[str, str], min_score: float, printed: tuple[st
 # only in them was printed right and is not reported as corrected. Misprints that matter change a
 # letter. A Thai word cannot begin with a following vowel or a mark: a reading that does lost its
 # first letter at the cell's edge (ะลา for ยะลา), which is OCR's doing too.
-_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_MARKS = re.compile(f"[{COMBINING_MARKS}]")
 _NO_WORD_STARTS = re.compile("^[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
+
+
+# OCR on a scan or photo of a short name loses or swaps its marks (จุน → จูน) and confuses
+# letters that differ by one small stroke or tail (ปง → บง, ภูซาง → ถูซาง); a one-letter slip
+# leaves a two- or three-letter name far below the fuzzy cut-off. Compared with marks dropped
+# and each confusable group folded to one letter, such a name matches its district again.
+_CONFUSABLE = str.maketrans("ปษฝฟภฏซฒคำ", "บบผพถฎชฑดา")
+_MIN_SCORE_SKELETON = 80.0
+
+
+def _glyph_skeleton(name: str) -> str:
+    return _MARKS.sub("", name).translate(_CONFUSABLE)
+
+
+def _best_by_skeleton(key: str, choices: dict[str, str]) -> PlaceMatch | None:
+    """The one district whose glyph skeleton matches `key`'s; None when none or several do."""
+    keyed = _keyed(tuple(choices.items()))
+    skeletons = {code: _glyph_skeleton(name) for code, name in keyed.items()}
+    hits = process.extract(_glyph_skeleton(key), skeletons, scorer=fuzz.ratio,
+                           score_cutoff=_MIN_SCORE_SKELETON, limit=2)
+    if not hits or (len(hits) > 1 and hits[1][1] == hits[0][1]):
+        return None
+    _, score, code = hits[0]
+    return PlaceMatch(code, choices[code], score, corrected=not same_letters(keyed[code], key))
 
 
 def _letters(key: str) -> str:
@@ -175,7 +200,8 @@ def match_district(name: str, province_code: str = "") -> PlaceMatch | None:
                 mueang = mueang_district(province_code)
                 return PlaceMatch(mueang.code, mueang.name, 50.0, True) if mueang else hit
             return hit
-        return _best(key, _district_names(province_code), _MIN_SCORE_IN_PROVINCE, printed)
+        districts = _district_names(province_code)
+        return _best(key, districts, _MIN_SCORE_IN_PROVINCE, printed) or _best_by_skeleton(key, districts)
     return _best(key, _all_district_names(), _MIN_SCORE_NATIONWIDE, printed)
 
 
@@ -271,3 +297,42 @@ def district_names() -> dict[str, str]:
 
 def province_name(code: str) -> str:
     return _province_names().get(code, "")
+
+
+# A district named in a table but left unmatched may still be read by elimination: a per-district
+# form lists each district once, so when OCR garbled a name (ภูซาง → ภฏซขาง ข่), the districts no
+# other row took are the candidates, and a weaker likeness to one of them suffices.
+_MIN_SCORE_ELIMINATION = 45.0
+_ELIMINATION_MARGIN = 15.0
+
+
+def place_by_elimination(labels: list[str], places: list[RowPlace],
+                         province_code: str) -> list[RowPlace]:
+    """`places` with each unmatched plain district row given the district no other row took that
+    its label most resembles, when it is clearly the likeliest one (flagged as corrected)."""
+    if not province_code:
+        return places
+    taken = {p.district_code for p in places if p.matched and not p.unit_label}
+    free = {code: name for code, name in _district_names(province_code).items() if code not in taken}
+    out = list(places)
+    for i, (label, place) in enumerate(zip(labels, places, strict=True)):
+        if place.matched or place.unit_label or not free:
+            continue
+        hit = _likeliest(clean_name(label), free)
+        if hit is not None:
+            out[i] = _row_place(province_code, hit, "", True)
+            free.pop(hit.code)
+    return out
+
+
+def _likeliest(key: str, free: dict[str, str]) -> PlaceMatch | None:
+    if len(key) < 2:
+        return None
+    skeletons = {code: _glyph_skeleton(name) for code, name in _keyed(tuple(free.items())).items()}
+    hits = process.extract(_glyph_skeleton(key), skeletons, scorer=fuzz.ratio, limit=2)
+    if not hits or hits[0][1] < _MIN_SCORE_ELIMINATION:
+        return None
+    if len(hits) > 1 and hits[0][1] - hits[1][1] < _ELIMINATION_MARGIN:
+        return None
+    _, score, code = hits[0]
+    return PlaceMatch(code, free[code], score, corrected=True)

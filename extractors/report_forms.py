@@ -22,6 +22,7 @@ from extractors.form_rows import RawRow, read_body
 from extractors.places import (
     RowPlace,
     infer_province,
+    place_by_elimination,
     place_district_row,
     place_province_row,
     province_name,
@@ -103,10 +104,16 @@ def _place(table: _Logical, raw: RawRow, province: str) -> RowPlace:
     return place_province_row(raw.label)
 
 
-def _make_row(table: _Logical, raw: RawRow, where: tuple[int, int, int], province: str,
-              conflict: bool) -> ReportRow:
+def _places(table: _Logical, raws: list[RawRow], province: str) -> list[RowPlace]:
+    places = [_place(table, raw, province) for raw in raws]
+    if "district" in table.header.roles or "label" in table.header.roles:
+        places = place_by_elimination([raw.label for raw in raws], places, province)
+    return places
+
+
+def _make_row(table: _Logical, raw: RawRow, where: tuple[int, int, int], place: RowPlace,
+              province: str, conflict: bool) -> ReportRow:
     page, index, row_index = where
-    place = _place(table, raw, province)
     row = ReportRow(
         page=page, table_index=index, row_index=row_index,
         indicator=table.context.indicator or _indicator_by_shape(table),
@@ -167,10 +174,12 @@ class ReportForms:
 def _rows_of(table: _Logical, letters: Sequence[Letter]) -> ReportForms:
     raws = [raw for _, _, rows in table.parts for raw in rows]
     province, conflict = _province_for(table, raws)
+    places = iter(_places(table, raws, province))
     out: list[ReportRow] = []
     for page, index, rows in table.parts:
         for row_index, raw in enumerate(rows):
-            out.append(_make_row(table, raw, (page, index, row_index), province, conflict))
+            out.append(_make_row(table, raw, (page, index, row_index), next(places), province,
+                                 conflict))
     checked = CheckedTable(indicator=out[0].indicator if out else "", rows=out,
                            row_numbers=[raw.row_number for raw in raws],
                            printed_totals=table.printed_totals, read_by_ocr=table.read_by_ocr)

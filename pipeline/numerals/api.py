@@ -19,6 +19,7 @@ from pipeline.numerals.reader import (
     reading_from_glyphs,
 )
 from pipeline.numerals.rows import reread_words
+from pipeline.numerals.runs import find_runs, is_digit
 from pipeline.records import Word
 
 
@@ -39,6 +40,18 @@ class NumeralReader:
     def read(self, gray: np.ndarray) -> NumeralReading | None:
         """Read the one number in a grayscale crop (a table cell or word box); None if no digit."""
         return reading_from_glyphs(self.cell_glyphs.read_glyphs(gray))
+
+    def read_count(self, gray: np.ndarray) -> NumeralReading | None:
+        """The count in a cell that may print its unit too ("๑๓ แห่ง"): when letters or a word
+        space split the digits into several numbers, a letter of the unit taken for a digit (ง
+        for ๙) is a number of its own, so the longest one stands, the first of equals (a Thai
+        count comes before its unit)."""
+        glyphs = self.cell_glyphs.read_glyphs(gray)
+        runs = [run for run in find_runs(glyphs) if any(is_digit(g) for g in run.glyphs)]
+        if len(runs) < 2:
+            return reading_from_glyphs(glyphs)
+        best = max(runs, key=lambda run: (sum(is_digit(g) for g in run.glyphs), -run.left))
+        return reading_from_glyphs(list(best.glyphs))
 
     def try_read_number(self, gray: np.ndarray) -> NumeralReading | None:
         """The number in a crop that holds nothing else (a table cell): None when any glyph in it

@@ -25,10 +25,10 @@ class CellText:
     conf: float | None  # mean word confidence 0–100, None when nothing was read
 
 
-def _lines(gray: np.ndarray, lang: str) -> list[list[Word]]:
+def _lines(gray: np.ndarray, lang: str, psm: int = 4) -> list[list[Word]]:
     """Tesseract's words grouped by its own lines, both in its reading order."""
     # psm 4 (one column of text of varying size): what a strip of stacked cells is.
-    chars, _ = run_tesseract(gray, OcrOptions(languages=lang, timeout=_TIMEOUT, psm=4))
+    chars, _ = run_tesseract(gray, OcrOptions(languages=lang, timeout=_TIMEOUT, psm=psm))
     lines: dict[int, list[Word]] = {}
     for char in chars:
         lines.setdefault(char.line, []).append(char)
@@ -81,8 +81,21 @@ def read_cells(crops: list[np.ndarray], lang: str = "tha") -> list[CellText]:
         if slot is not None:
             texts[slot].append(_join(words))
             confs[slot].extend(w.conf for w in words if w.conf >= 0)
-    return [CellText(" ".join(t), sum(c) / len(c) if c else None)
-            for t, c in zip(texts, confs, strict=True)]
+    out = [CellText(" ".join(t), sum(c) / len(c) if c else None)
+           for t, c in zip(texts, confs, strict=True)]
+    return [cell if cell.text else _read_alone(crop, lang) for cell, crop in zip(out, crops, strict=True)]
+
+
+def _read_alone(crop: np.ndarray, lang: str) -> CellText:
+    """One crop read as one line (psm 7). Tesseract's page layout (psm 4) drops whole lines of a
+    strip (a short name such as จุน, or three names in a row on a photographed form) and reads a
+    lone short line on a grey ground as nothing; as one line, the same crop reads."""
+    if not (crop < 128).any():
+        return CellText("", None)  # read as a line, a blank field comes back as invented marks
+    lines = _lines(crop, lang, psm=7)
+    words = [w for line in lines for w in line]
+    confs = [w.conf for w in words if w.conf >= 0]
+    return CellText(" ".join(_join(line) for line in lines), sum(confs) / len(confs) if confs else None)
 
 
 def read_lines(gray: np.ndarray, lang: str = "tha+eng"
