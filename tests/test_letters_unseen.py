@@ -253,6 +253,8 @@ def test_memo_subject_whose_label_ocr_garbled_stands_between_date_and_addressee(
     pytest.param("ลังวันที่\no7 พฤษภาคม 2559", id="extra-mark"),
     pytest.param("ล่งวันที 7 พฤษภาคม 2559", id="wrong-mark"),
     pytest.param("ลงวัน ที 7 พฤษภาคม 2559", id="split"),
+    pytest.param("ล งวันที 1 7 พ ฤษ ภาคม 2559 แจ้งให้", id="label-and-month-torn-by-spaces"),
+    pytest.param("ลงวัน ที 7 พฤษภ าค ม 2559", id="month-torn-by-spaces"),
 ])
 def test_reference_date_after_a_damaged_longwanthi(dated: str) -> None:
     letter = _letter("ที่ รอ 0023.2/ว 4230\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
