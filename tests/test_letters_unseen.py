@@ -40,6 +40,15 @@ def test_addressee_whose_label_ocr_lost_is_the_titled_line_under_the_subject() -
     assert letter.subject.endswith("ประจำเดือน กันยายน พ.ศ. 2566")
 
 
+def test_addressee_label_after_a_curly_quote_speck() -> None:
+    # As OCR read a generated scan: the subject's year lost a digit, so only the label ends it.
+    letter = _letter("ที่ ยล 0023.2/3378\n' 15 เมษายน 2562\n"
+                     "เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น |\n"
+                     ". ประจำเดือน มีนาคม พ. ศ. 562\n“เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น . .\n" + BODY)
+    assert letter.addressee == "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"
+    assert "เรียน" not in letter.subject
+
+
 def test_garbled_addressee_label_is_dropped_from_the_value() -> None:
     letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT +
                      "Seu อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
