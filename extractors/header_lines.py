@@ -1,12 +1,15 @@
 """Which OCR lines of a page are letter-header lines worth reading again, and which reading wins.
 
 The letter extractor's knowledge, offered to `pipeline.ocr.lines`: the header zone of a letter
-page runs from the top of the page to its addressee line (เรียน / ถึง). In it, the lines that
-carry a number, a date or Latin letters (the `eng` model's misreadings of Thai), and the
-subject lines, are re-read with `tha` alone. A re-reading replaces the old one only when it
-keeps any date or document number the old one had, has no more Latin letters, and reads no
-worse against the Thai dictionary. Body lines are left alone (real English lives there) but for
-one kind: a count whose unit came out Latin (`จำนวน 878 aud`), which is what a KPI target is.
+page runs from the top of the page to its addressee line (เรียน / ถึง), or, when OCR garbled
+that label, to the first body label under the subject (อ้างถึง, สิ่งที่ส่งมาด้วย, ตามหนังสือ …).
+In it, the lines that carry a number, a date or Latin letters (the `eng` model's misreadings of
+Thai), and the subject lines, are re-read with `tha` alone; so are the citation lines from the
+addressee down (อ้างถึง / ตามหนังสือ … ที่ … ลงวันที่ …) that carry digits or Latin. A re-reading
+replaces the old one only when it keeps any date or document number the old one had, has no
+more Latin letters, and reads no worse against the Thai dictionary. Other body lines are left
+alone (real English lives there) but for one kind: a count whose unit came out Latin
+(`จำนวน 878 aud`), which is what a KPI target is.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import re
 
 from extractors.letter_docnum import try_parse_docnum
-from extractors.letter_terms import ADDRESSEE, SUBJECT
+from extractors.letter_terms import ADDRESSEE, SUBJECT, loose, starts_with
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
 from pipeline.thai.ocr_repair import dictionary_cost
@@ -25,6 +28,12 @@ _LATIN = re.compile("[A-Za-z]")
 _WORTH = re.compile(r"[0-9๐-๙A-Za-z]")
 _KEEP_SHARE = 0.7  # a re-reading that lost this much text dropped glyphs
 _LONE_DIGIT = re.compile(r"(?<!\S)\d(?!\S)")
+_CITATION_LINES = 13  # อ้างถึง and the body's first ตามหนังสือ sit within 12 lines under เรียน
+_BODY_LABEL = starts_with("อ้างถึง", "สิ่งที่ส่งมาด้วย", "ตามหนังสือ", "ตามที่", "ด้วย")
+# ลงวันที่, หนังสือ / อ้างถึง (the words before a cited number), or a number's `/ว` or
+# `/<digits>`: what a citation line carries. The number itself may be unreadable (`มท0802.2 lof`).
+_CITES = re.compile(f"{loose('ลงวันที่')}|{loose('หนังสือ')}|{loose('อ้างถึง')}|/\\s*[วๆ]"
+                    f"|[ก-ฮ]{{2}}\\s*[0-9๐-๙]{{2,5}}[.,]?[0-9๐-๙]*\\s*/")
 
 
 def _line_texts(words: list[Word]) -> list[tuple[int, str]]:
@@ -36,8 +45,8 @@ def _line_texts(words: list[Word]) -> list[tuple[int, str]]:
 
 def header_line_ids(page: Page) -> list[int]:
     """Ids of the header-zone lines of a letter page that hold digits, Latin or the subject."""
-    lines = _line_texts(page.words)[:_MAX_ZONE_LINES]
-    end = next((k for k, (_, text) in enumerate(lines) if ADDRESSEE.match(text)), None)
+    lines = _line_texts(page.words)
+    end = _zone_end([text for _, text in lines[:_MAX_ZONE_LINES]])
     if end is None:
         return []
     chosen, in_subject = [], False
@@ -45,7 +54,23 @@ def header_line_ids(page: Page) -> list[int]:
         in_subject = in_subject or bool(SUBJECT.match(text))
         if len(text) >= 3 and (in_subject or _WORTH.search(text)):
             chosen.append(line)
-    return chosen
+    return chosen + _citation_line_ids(lines[end: end + _CITATION_LINES])
+
+
+def _zone_end(texts: list[str]) -> int | None:
+    """Index of the addressee line; when OCR garbled its label (`eu: ผู้ว่าราชการ…`), of the
+    first line under the subject that starts the body (อ้างถึง, สิ่งที่ส่งมาด้วย, ตามหนังสือ …)."""
+    addressee = next((k for k, text in enumerate(texts) if ADDRESSEE.match(text)), None)
+    subject = next((k for k, text in enumerate(texts) if SUBJECT.match(text)), None)
+    if addressee is not None or subject is None:
+        return addressee
+    return next((k for k in range(subject + 1, len(texts)) if _BODY_LABEL.match(texts[k])), None)
+
+
+def _citation_line_ids(lines: list[tuple[int, str]]) -> list[int]:
+    """Lines from the addressee down that cite a letter (อ้างถึง / ตามหนังสือ … ที่ … ลงวันที่ …)
+    and hold digits or Latin: the cited number and date are fields too."""
+    return [line for line, text in lines if _WORTH.search(text) and _CITES.search(text)]
 
 
 # A KPI target whose unit the `eng` model turned Latin (`จำนวน 878 aud` for ๘๗๘ ศูนย์).

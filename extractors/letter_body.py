@@ -20,16 +20,17 @@ from extractors.letter_terms import (
     starts_with,
 )
 from pipeline.records import Reference
-from pipeline.thai.dates import find_thai_dates
+from pipeline.thai.dates import DateMatch, find_thai_dates
 
 # `ที่` before a cited number is often lost or garbled by OCR (`NUN`, `ni`, `ที่.`); the number's
 # own shape and the หนังสือ/อ้างถึง before it (`_is_cited`) are what make it a reference.
 _REF = re.compile(f"(?:(?:{loose('ที่')}|fi)[\\s.]*)?{DOCNUM_PATTERN}")
 # A serial pushed to the next line may carry a speck of ink read as a Latin letter (`ว c971`).
 _SERIAL_AFTER = re.compile(r"\s*[A-Za-z]{0,2}(\d{1,6})(?!\d)")
-# ลงวันที่ with its marks dropped, doubled or misplaced by OCR (`ลังวันที่`, `ล่งวันที`, `ลงวัน ที`).
+# ลงวันที่ with its marks dropped, doubled or misplaced by OCR (`ลังวันที่`, `ล่งวันที`), or split
+# by spaces (`ลงวัน ที`, `ล งวันที`).
 _M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
-_DATED = re.compile(f"^[\\s,]*ล{_M}ง{_M}\\s*ว{_M}น{_M}\\s*ท{_M}")
+_DATED = re.compile(f"^[\\s,]*ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}")
 _DEADLINE = re.compile(f"{loose('ภายใน')}\\s*{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}")
 _RECURRING = re.compile(
     f"(?:{loose('ทุกวันที่')}|{loose('ภายในวันที่')})\\s*\\d{{1,2}}\\s*{loose('ของ')}(?:ทุก)?\\s*{loose('เดือน')}"
@@ -88,7 +89,7 @@ def _dated(after: str) -> dt.date | None:
     m = _DATED.match(after)
     if not m:
         return None
-    dates = find_thai_dates(despeck_date(after[m.end(): m.end() + 40]))
+    dates = dates_in(after[m.end(): m.end() + 50])
     return dates[0].date if dates and dates[0].start <= 4 else None
 
 
@@ -100,6 +101,17 @@ _DATE_SPECKS = re.compile(r"[()\"'“”|]+")
 
 def despeck_date(text: str) -> str:
     return _DATE_SPECKS.sub(" ", _GLUED_LATIN.sub("", text))
+
+
+# Tesseract splits a Thai word at its marks on poor scans (`ก ร กฎาคม`, `กั นย าย น`); a month
+# broken so is read with the gaps between Thai letters closed, only when it reads no date as is.
+_THAI_GAP = re.compile(r"(?<=[ก-๛])\s+(?=[ก-๛])")
+
+
+def dates_in(text: str) -> list[DateMatch]:
+    """Dates in `text` past ink specks; failing that, with split Thai words closed up."""
+    clean = despeck_date(text)
+    return find_thai_dates(clean) or find_thai_dates(_THAI_GAP.sub("", clean))
 
 
 def _joined(view: LetterLines, start: int, stop: int) -> str:

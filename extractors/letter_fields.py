@@ -243,7 +243,11 @@ def _stops_subject(parts: list[str], text: str, gap: bool) -> bool:
 
 
 def _finish_subject(parts: list[str]) -> str:
-    return _drop_lone_letter(_cut_after_year(tidy(smart_join(parts))))
+    return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", tidy(smart_join(parts)))))
+
+
+# ที่ before a number (รอบการประเมินที่ 2, ตัวชี้วัดที่ 4.1) with its tone mark lost to OCR.
+_THI_NUMBER = re.compile(r"ที(?=\s\d)")
 
 
 # What OCR left of a garbled เรื่อง before the subject's first word (`อง`, `Go.`, `เรอง`).
@@ -312,7 +316,9 @@ def _drop_lone_letter(subject: str) -> str:
 # A subject that has reached its year (…ประจำปีงบประมาณ พ.ศ. 2567) is complete: the next line
 # is the addressee or the body even when OCR garbled their label.
 # The era as OCR reads it: a dot as `,` or `:`, doubled or lost, a stray vowel (`พุศ.2565`).
-_YEAR_END = re.compile(r"(พ[ุู]?\s?[.,:]{0,2}\s?ศ\s?[.,:]{0,2})\s*(\d{4})(?=\s|$)")
+# After ปีงบประมาณ the `eng` model may read the era as Latin (`WAL.`, `wa.`, `W. A`).
+_YEAR_END = re.compile(r"(พ[ุู]?\s?[.,:]{0,2}\s?ศ\s?[.,:]{0,2}"
+                       r"|(?<=ประมาณ\s)[A-Za-z]{1,3}\s?[.,:]{0,2}(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)\s*(\d{4})(?=\s|$)")
 # An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`): junk, then a title.
 _ADDRESSEE_BY_TITLE = re.compile(
     f"^(?:\\S{{1,5}}\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")

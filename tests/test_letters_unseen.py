@@ -40,6 +40,15 @@ def test_addressee_whose_label_ocr_lost_is_the_titled_line_under_the_subject() -
     assert letter.subject.endswith("ประจำเดือน กันยายน พ.ศ. 2566")
 
 
+def test_addressee_label_after_a_curly_quote_speck() -> None:
+    # As OCR read a generated scan: the subject's year lost a digit, so only the label ends it.
+    letter = _letter("ที่ ยล 0023.2/3378\n' 15 เมษายน 2562\n"
+                     "เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น |\n"
+                     ". ประจำเดือน มีนาคม พ. ศ. 562\n“เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น . .\n" + BODY)
+    assert letter.addressee == "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"
+    assert "เรียน" not in letter.subject
+
+
 def test_garbled_addressee_label_is_dropped_from_the_value() -> None:
     letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT +
                      "Seu อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
@@ -100,6 +109,14 @@ def test_urgency_above_a_broken_letterhead_belongs_to_the_first_letter() -> None
                   "ท้องถิ่น รอบการประเมินที่ 2 ประจำปีงบประมาณ พ,ศ.2568 |"],
                  "การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น "
                  "รอบการประเมินที่ 2 ประจำปีงบประมาณ พ.ศ. 2568", id="comma-for-the-dot-of-the-era"),
+    pytest.param(["โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น .",
+                  ". ประจำปีงบประมาณ WAL. 2559 ..0"],
+                 "โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ พ.ศ. 2559",
+                 id="era-read-as-latin"),
+    pytest.param(["การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรม",
+                  "ส่งเสริมการปกครองท้องถิ่น รอบการประเมินที 2 ประจำ", "ปีงบประมาณ wa. 2565"],
+                 "การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น "
+                 "รอบการประเมินที่ 2 ประจำปีงบประมาณ พ.ศ. 2565", id="tone-mark-of-thi-lost-before-a-number"),
 ])
 def test_subject_wraps_without_the_specks_at_line_ends(lines: list[str], subject: str) -> None:
     text = "\n".join(["ที่ รอ 0023.2/ว 4230", "19 ตุลาคม 2566", "เรื่อง " + lines[0], *lines[1:]])
@@ -253,6 +270,8 @@ def test_memo_subject_whose_label_ocr_garbled_stands_between_date_and_addressee(
     pytest.param("ลังวันที่\no7 พฤษภาคม 2559", id="extra-mark"),
     pytest.param("ล่งวันที 7 พฤษภาคม 2559", id="wrong-mark"),
     pytest.param("ลงวัน ที 7 พฤษภาคม 2559", id="split"),
+    pytest.param("ล งวันที 1 7 พ ฤษ ภาคม 2559 แจ้งให้", id="label-and-month-torn-by-spaces"),
+    pytest.param("ลงวัน ที 7 พฤษภ าค ม 2559", id="month-torn-by-spaces"),
 ])
 def test_reference_date_after_a_damaged_longwanthi(dated: str) -> None:
     letter = _letter("ที่ รอ 0023.2/ว 4230\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"

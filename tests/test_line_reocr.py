@@ -39,7 +39,31 @@ def test_header_lines_are_those_with_digits_latin_or_the_subject() -> None:
     chosen = header_line_ids(_page(SCAN_0001_TOP))
     texts = [SCAN_0001_TOP[line - 10] for line in chosen]
     assert texts == ["ดวนมาก 0", "กทม. ๑๐๓๐๐", "HAN ๐๕๐๕.๒/ว ๕๒๓๓", "“toc i ๒๕๕๕",
-                     SCAN_0001_TOP[7], SCAN_0001_TOP[8], "๒๕๕๕ :"]
+                     SCAN_0001_TOP[7], SCAN_0001_TOP[8], "๒๕๕๕ :", SCAN_0001_TOP[11]]
+
+
+def test_citation_lines_under_the_addressee_are_read_again_but_not_other_body_lines() -> None:
+    lines = SCAN_0001_TOP + ["c971 ลงวันที่ 4 เมษายน Wedd แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
+                             "รายงานผลทาง e-mail: saraban@dla.go.th ทุกวันที่ 15 ของเดือน"]
+    chosen = [lines[line - 10] for line in header_line_ids(_page(lines))]
+    assert chosen[-2:] == [SCAN_0001_TOP[11], lines[12]]
+
+
+# A scan whose เรียน OCR read as `eu:` (page text of a generated DLA letter as read on main).
+GARBLED_ADDRESSEE_TOP = [
+    "กรมส่งเสริมการปกครองท้องถิ่น", "nun 0809.2/ว3743 —", ". ถนนนครราชสีมา เขตดุสิต กทม.", "10300",
+    "6 กุมภาพันธ์ 557", "' 'เรื่อง 'เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นและ",
+    "eu: ผู้ว่าราชการจังหวัดประจวบคีรีขันธ์", "สิ่งที่ส่งมาด้วย หลักเกณฑ์กรอบการประเมิน จำนวน 1 ชุด",
+    "; ตามที่ กรมส่งเสริมการปกครองท้องถิ่นได้กำหนดแนวทางการดำเนินงานเพื่อ",
+    "อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ NUN 0810.5 /ว",
+]
+
+
+def test_header_zone_ends_at_the_body_when_the_addressee_label_is_garbled() -> None:
+    chosen = [GARBLED_ADDRESSEE_TOP[line - 10] for line in header_line_ids(_page(GARBLED_ADDRESSEE_TOP))]
+    assert chosen[:3] == ["nun 0809.2/ว3743 —", "10300", "6 กุมภาพันธ์ 557"]
+    assert GARBLED_ADDRESSEE_TOP[-1] in chosen  # the citation under it too
+    assert header_line_ids(_page(GARBLED_ADDRESSEE_TOP[:6])) == []  # no body start: no zone
 
 
 @pytest.mark.parametrize("lines", [
