@@ -45,7 +45,9 @@ def test_pages_and_ocr_columns(sample_export: Path) -> None:
 def test_every_contract_table_is_exported_with_headers(sample_export: Path, sample_home: Path, tmp_path: Path) -> None:
     headers = {p.stem: p.read_text(encoding="utf-8").splitlines()[0] for p in sample_export.glob("*.csv")}
     assert set(headers) == {"files", "letters", "indicators", "report_rows", "progress", "national",
-                            "page_tables", "table_cells"}
+                            "page_tables", "table_cells", "table_findings"}
+    assert headers["table_findings"] == ("file_id,page,table_index,indicator,period,province_code,flag,"
+                                         "printed,column_sums")
     assert headers["report_rows"].startswith("file_id,page,table_index,row_index,indicator,period")
     assert headers["table_cells"] == "file_id,page,table_index,row,col,text,number,confidence,bbox,row_span,col_span"
     run_cli("export", "--format", "parquet", "--out", str(tmp_path), home=sample_home)

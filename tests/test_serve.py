@@ -288,6 +288,13 @@ def assert_no_ui_error(page: Page) -> None:
     assert page.locator("[data-sonner-toast][data-type=error]").count() == 0
 
 
+def run_logged(served: Served, run_id: str, text: str) -> bool:
+    """Whether the API holds a log line of the run with `text`: the runner ships a run's logs in
+    batches, after the run's state, and on a loaded machine well after it."""
+    logs = api_post(served, "/logs/filter", {"logs": {"flow_run_id": {"any_": [run_id]}}, "limit": 200})
+    return any(text in log["message"] for log in logs)
+
+
 def show_run(page: Page, name: str) -> None:
     """From any page: Runs, search the run by name, open it (its Logs tab)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -328,6 +335,8 @@ def test_prefect_ui_shows_the_deployments_and_the_run(served: Served) -> None:
     assert ui_url == served.info()["ui_url"]
     run, tasks = completed_inbox_run(served)
     assert tasks and set(tasks) <= {f"process {SCAN}", f"process {XLSX}"}, tasks
+    wait_for(lambda: run_logged(served, run["id"], "new file(s) in the inbox"), 180,
+             "the run's logs in the API", every=3)
     with browser(ui_url) as page:
         page.goto(ui_url)
         sign_in(page, served.info()["auth_string"])
