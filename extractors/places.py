@@ -137,12 +137,12 @@ _NO_WORD_STARTS = re.compile("^[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
 # letters that differ by one small stroke or tail (ปง → บง, ภูซาง → ถูซาง); a one-letter slip
 # leaves a two- or three-letter name far below the fuzzy cut-off. Compared with marks dropped
 # and each confusable group folded to one letter, such a name matches its district again.
-_CONFUSABLE = str.maketrans("ปษฝฟภฏซฒคำ", "บบผพถฎชฑดา")
+_CONFUSABLE = str.maketrans("ปษฝฟภฏซฒค", "บบผพถฎชฑด")  # after `_letters` (ำ is า there)
 _MIN_SCORE_SKELETON = 80.0
 
 
 def _glyph_skeleton(name: str) -> str:
-    return _MARKS.sub("", name).translate(_CONFUSABLE)
+    return _letters(name).translate(_CONFUSABLE)
 
 
 def _best_by_skeleton(key: str, choices: dict[str, str]) -> PlaceMatch | None:
