@@ -311,7 +311,22 @@ def show_run(page: Page, ui_url: str, run: dict) -> None:
 
 
 def show_tab(page: Page, tab: str, *texts: str) -> None:
-    page.get_by_role("tab", name=tab).click()
+    """Open a tab of the run page. Prefect hides a run's Task Runs and Artifacts tabs until the
+    run it polls (every 5 s) has a state; CI once saw them stay hidden for 60 s on a completed run,
+    so the page is loaded afresh once before the test gives up, naming the tabs it did see."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    wanted = page.get_by_role("tab", name=tab)
+    try:
+        wanted.click(timeout=30_000)
+    except PlaywrightTimeout:
+        seen = page.get_by_role("tab").all_inner_texts()
+        page.reload()
+        try:
+            wanted.click()
+        except PlaywrightTimeout as error:
+            raise AssertionError(f"no {tab!r} tab on {page.url}: saw {seen}, then "
+                                 f"{page.get_by_role('tab').all_inner_texts()} after a reload") from error
     for text in texts:
         page.get_by_text(text, exact=True).first.wait_for()
 
