@@ -27,7 +27,7 @@ _MAX_ZONE_LINES = 30  # a header is never longer; a page without เรียน
 _LATIN = re.compile("[A-Za-z]")
 _WORTH = re.compile(r"[0-9๐-๙A-Za-z]")
 _KEEP_SHARE = 0.7  # a re-reading that lost this much text dropped glyphs
-_LONE_DIGIT = re.compile(r"(?<!\S)\d(?!\S)")
+_DIGITS = re.compile("[0-9๐-๙]")
 _CITATION_LINES = 13  # อ้างถึง and the body's first ตามหนังสือ sit within 12 lines under เรียน
 _BODY_LABEL = starts_with("อ้างถึง", "สิ่งที่ส่งมาด้วย", "ตามหนังสือ", "ตามที่", "ด้วย")
 # ลงวันที่, หนังสือ / อ้างถึง (the words before a cited number), or a number's `/ว` or
@@ -95,9 +95,10 @@ def is_better_reading(old: str, new: str) -> bool:
         return False
     if _anchors(new) < _anchors(old):
         return False
-    if len(_LONE_DIGIT.findall(new)) > len(_LONE_DIGIT.findall(old)):
-        return False  # a speck read as a lone digit (`2554 :` → `2554 0`)
     latin_old, latin_new = len(_LATIN.findall(old)), len(_LATIN.findall(new))
+    if len(_DIGITS.findall(new)) > len(_DIGITS.findall(old)) and latin_new >= latin_old:
+        return False  # a speck read as a digit (`2554 :` → `2554 0`, `/ว4351` → `/ว64351`), not
+        # digits the `eng` model had turned Latin (`“toc i ๒๕๕๕` → `๒๕ พฤษภาคม ๒๕๕๕`)
     if latin_new != latin_old:
         return latin_new < latin_old
     return dictionary_cost(new) <= dictionary_cost(old)

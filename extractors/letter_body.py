@@ -28,9 +28,10 @@ _REF = re.compile(f"(?:(?:{loose('ที่')}|fi)[\\s.]*)?{DOCNUM_PATTERN}")
 # A serial pushed to the next line may carry a speck of ink read as a Latin letter (`ว c971`).
 _SERIAL_AFTER = re.compile(r"\s*[A-Za-z]{0,2}(\d{1,6})(?!\d)")
 # ลงวันที่ with its marks dropped, doubled or misplaced by OCR (`ลังวันที่`, `ล่งวันที`), or split
-# by spaces (`ลงวัน ที`, `ล งวันที`).
+# by spaces (`ลงวัน ที`, `ล งวันที`); a speck read as a letter alone on the line between the
+# number and ลงวันที่ (`/ว 4486 จ ลงวันที่`) is passed over.
 _M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
-_DATED = re.compile(f"^[\\s,]*ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}")
+_DATED = re.compile(f"^[\\s,.]*(?:\\S{{1,2}}\\s+)?ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}")
 _DEADLINE = re.compile(f"{loose('ภายใน')}\\s*{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}")
 _RECURRING = re.compile(
     f"(?:{loose('ทุกวันที่')}|{loose('ภายในวันที่')})\\s*\\d{{1,2}}\\s*{loose('ของ')}(?:ทุก)?\\s*{loose('เดือน')}"

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# รหัสพยัญชนะ is consonants only; OCR may set a lower vowel among them (`ชูย` for ชย). Upper
-# marks are not allowed: `ทีมท` is ที่ glued to มท, not a code.
-_CODE_MARK = "[\u0e38\u0e39]"
+# รหัสพยัญชนะ is consonants only; OCR may set a lower vowel among them (`ชูย` for ชย) or a
+# speck read as ์ (`ย์ล` for ยล). Vowels and tone marks above are not allowed: `ทีมท` is ที่
+# glued to มท, not a code.
+_CODE_MARK = "[\u0e38\u0e39\u0e4c]"
 CODE = f"[ก-ฮ](?:{_CODE_MARK}?[ก-ฮ]){{1,2}}"
 _CODE = rf"(?P<code>{CODE})"
 # OCR doubles or swaps the dot between office digit groups (`0810.,7`, `0810,7`).

@@ -48,7 +48,8 @@ def starts_with(*words: str) -> re.Pattern[str]:
     return re.compile(f"{LEAD}(?:{alts})")
 
 
-MEMO_TITLE = re.compile(f"{LABEL_LEAD}{loose('บันทึกข้อความ')}[\\s.*#]*$")
+# A title alone on its line; a stamp's or the garuda's speck may trail it (`บันทึกข้อความ 3`).
+MEMO_TITLE = re.compile(f"{LABEL_LEAD}{loose('บันทึกข้อความ')}[\\s.*#|'\"]*(?:\\s[^\\sก-๛]{{1,2}})?[\\s.*#|'\"]*$")
 SUBJECT = re.compile(f"{LABEL_LEAD}{loose('เรื่อง')}[\\s.:]*")
 # `เรียน` also read as `รียน`/`เรยน`; `จึงเรียนมา` never starts a line with เรียน.
 # A memo's ถึง is often set flush against the addressee (ถึงสำนักงาน…), and OCR drops the

@@ -47,3 +47,21 @@ def test_wrapped_subject_without_a_year_still_continues() -> None:
                      "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n")
     assert letter.subject.endswith("ขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)")
     assert letter.addressee == "ผู้ว่าราชการจังหวัด ทุกจังหวัด"
+
+
+def test_a_memo_title_with_a_speck_after_it_is_still_a_memo() -> None:
+    """SCAN_0008 (seed 300): a stamp's speck read as `3` after บันทึกข้อความ; as a letter, its date on
+    the ที่ line was missed, and the stamp's cut year (255) had no letter date to complete it."""
+    text = ("เลขรับ 956\nวันที่ 20 ก.พ. 255\nเวลา 13.00 น.\nบันทึกข้อความ 3\n"
+            "ส่วนราชการ ส่วนติดตามและประเมินผล\nที มท0810.5/5028 วันที่ 17 กุมภาพันธ์ 2556\n"
+            "เรื่อง การรายงานผลการดำเนินงาน\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    [memo] = extract_letters([(1, normalise(text))])
+    assert (memo.kind, memo.doc_number, str(memo.date)) == ("memo", "มท 0810.5/5028", "2013-02-17")
+    assert str(memo.received_date) == "2013-02-20"
+
+
+def test_a_speck_line_between_a_cited_number_and_its_date() -> None:
+    letter = _letter("เรื่อง เร่งรัดการจัดตั้งศูนย์\nเรียน ผู้ว่าราชการจังหวัดชัยภูมิ\n"
+                     "อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7 /ว 4486\nจ\n"
+                     "ลงวันที่ 8 มกราคม 2554 .\n")
+    assert [(r.doc_number, str(r.date)) for r in letter.references][0] == ("มท 0810.7/ว 4486", "2011-01-08")

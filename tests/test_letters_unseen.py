@@ -216,6 +216,14 @@ def test_header_found_by_a_surviving_attachment_label_and_a_code_with_a_stray_ma
     assert letter.date == dt.date(2021, 8, 6)
 
 
+def test_a_speck_read_as_thanthakhat_inside_the_code() -> None:
+    """SCAN_0013 (seed 300): ยล read `ย์ล`; ์ never stands in a code, so it is a speck."""
+    letter = _letter("ที่ ย์ล 0023.2/2477 .\n| ท้องถิ่นจังหวัดยะลา -\nศาลากลางจังหวัดยะลา\n11 สิงหาคม 2567\n"
+                     "เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.doc_number == "ยล 0023.2/2477"
+
+
 def test_page_with_only_its_subject_label_readable_is_a_letter() -> None:
     letter = _letter("N อย0.023.2/1140 . สำนักงานส่งเสริมการปกครอง\n6 มีนาคม 2561\n" + SUBJECT.split("\n", 1)[1] +
                      "“5 กริบดีกรมสงเล็กาปกต a\n" + BODY)

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from extractors.header_lines import header_line_ids, is_better_reading
-from pipeline.ocr.lines import _off_neighbours, read_line, reocr_lines
+from pipeline.ocr.lines import _off_neighbours, number_boxes, patched, read_line, reocr_lines
 from pipeline.ocr.tesseract import OcrOptions, group_tokens, run_tesseract, text_from_tokens
 from pipeline.records import Page, Word
 from pipeline.synth.pages import draw_lines
@@ -86,6 +86,8 @@ def test_pages_without_an_addressee_have_no_header_lines(lines: list[str]) -> No
                  ".เรื่อง การรายงานผลการดําเนินงานตามตัวชี้วัดตามมาตรการปรับปรุง", True, id="dictionary-better"),
     pytest.param("Jun. 25 พย. 25“", "วันที่. ๒๕ พย. ๒๕%ไ", True, id="stamp-keeps-its-date"),
     pytest.param("๒๕๕๕ :", "๒๕๕๕ 0", False, id="speck-read-as-lone-digit"),
+    pytest.param(". 0810.7/ว4351 ลงวันที 15 พฤศจิกายน 2560", ". 0810.7/ว64351 ลงวันที่ 15 พฤศจิกายน 2560", False,
+                 id="speck-read-as-digit-inside-a-number"),
     pytest.param("ภายในวันที่ 8 มิถุนายน่", "", False, id="empty-reading"),
     pytest.param("เลขรับ 125 . '", "", False, id="stamp-number-lost"),
     pytest.param("21 พฤศจิกายน 2566", "21 พฤศจิกายน", False, id="date-lost"),
@@ -135,3 +137,43 @@ def test_reocr_replaces_a_judged_line_in_page_coordinates(rendered_line, tmp_pat
     assert "HUNAN" not in page.raw_text and "วาคม" in page.raw_text
     assert len(list(tmp_path.glob("line-*.json"))) == 1  # the same crop twice: read once, then cached
     assert reocr_lines(page, [date_line], lambda old, new: False, cache_dir=tmp_path) == []
+
+
+def _tokens(*spec: tuple[str, int, int]) -> list[Word]:
+    return [Word(text, 90.0, left, 1500, width, 60, 1, 70101) for text, left, width in spec]
+
+
+# SCAN_0003 of a generated corpus (seed 300), its ที่ line: the page reading and the `tha --psm 7`
+# re-reading of the same crop, with their boxes.
+PAGE_READING = _tokens(("NNN", 300, 120), ("๐๕๐๕.๒", 440, 170), ("/", 620, 15), ("ฒ๒๕", 650, 90),
+                       ("กรมส่งเสริมการปกครองท้องถิน", 1200, 700))
+LINE_READING = _tokens(("ที่", 296, 50), ("มท", 360, 58), ("๐๕๐๕.๒", 440, 170), ("/", 618, 15),
+                       ("ญ๒๕", 652, 88), ("4", 760, 10), (":", 800, 5), ("%น", 900, 40),
+                       ("กรมส่งเสริมการปกครองท้องถิ่น", 1200, 700))
+
+
+def test_only_the_latin_words_of_a_line_take_the_tha_reading() -> None:
+    """`eng` turned ที่ มท into NNN; the line's re-read got those right but made specks digits."""
+    mixed = patched(PAGE_READING, LINE_READING)
+    assert text_from_tokens(mixed) == "ที่ มท ๐๕๐๕.๒ / ฒ๒๕ กรมส่งเสริมการปกครองท้องถิน"
+    assert {w.line for w in mixed} == {70101}
+    assert patched(LINE_READING, PAGE_READING) is LINE_READING  # no Latin: nothing to swap
+
+
+def test_the_judge_takes_the_patched_line_over_both_others(tmp_path: Path, monkeypatch) -> None:
+    import pipeline.ocr.lines as lines
+
+    monkeypatch.setattr(lines, "read_line", lambda *_args, **_kw: LINE_READING)  # the crop, as read
+    page = Page(number=1, source="ocr", words=list(PAGE_READING), image=np.full((3000, 2400), 255, np.uint8))
+    assert reocr_lines(page, [70101], is_better_reading, cache_dir=tmp_path) == [70101]
+    assert page.raw_text == "ที่ มท ๐๕๐๕.๒ / ฒ๒๕ กรมส่งเสริมการปกครองท้องถิน"
+
+
+def test_a_reread_number_keeps_the_page_readings_box() -> None:
+    """saraban_016 (seed 300): --psm 7 gave the serial 1141 a box one digit wide, and the numeral
+    reader then handed its digits to the next token (ลงวันที่ 3 → 31)."""
+    old = _tokens(("'0810.7", 338, 223), ("/ว", 573, 64), ("1141", 657, 139), ("ลงวันที", 821, 187), ("3", 1037, 30))
+    new = _tokens((".0810.7", 333, 297), ("/ว", 570, 63), ("1141", 655, 32), ("ลงวันที่", 811, 210), ("3", 1061, 22))
+    boxed = number_boxes(old, new)
+    assert [(w.text, w.left, w.width) for w in boxed] == [
+        (".0810.7", 338, 223), ("/ว", 570, 63), ("1141", 657, 139), ("ลงวันที่", 811, 210), ("3", 1037, 30)]

@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw, ImageFont
 from flows.process import process_file
 from pipeline.numerals import default_reader
 from pipeline.numerals.api import _is_subsequence
-from pipeline.numerals.rows import _letter_taken_for_digit
+from pipeline.numerals.rows import _arabic_digits_lost, _letter_taken_for_digit
 from pipeline.records import Word
 from pipeline.synth.fonts import font_path
 
@@ -29,6 +29,19 @@ from pipeline.synth.fonts import font_path
 ])
 def test_a_letter_taken_for_a_digit_is_refused(old: str, new: str, taken: bool) -> None:
     assert _letter_taken_for_digit(old, new) is taken
+
+
+@pytest.mark.parametrize("old, new, lost", [
+    pytest.param("0810.7/ว4351", "01.0.7/ว451", True, id="clean-arabic-scan-thin-strokes"),
+    pytest.param("1141", "1", True, id="serial-cut-short"),
+    pytest.param("2567", "2561", False, id="same-count-the-readers-call"),
+    pytest.param("๒๕๖๗", "256", False, id="thai-digits-tesseract-cannot-read"),
+    pytest.param("ว๔3๕", "ว45", False, id="mixed-scripts"),
+    pytest.param("เลขรับ", "เลขรับ", False, id="no-digits"),
+])
+def test_arabic_digits_the_glyph_pass_lost_are_refused(old: str, new: str, lost: bool) -> None:
+    word = lambda text: Word(text, 90.0, 0, 0, 10, 10, 1, 1)  # noqa: E731
+    assert _arabic_digits_lost(word(old), word(new)) is lost
 
 
 def test_subsequence() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -206,7 +206,7 @@ def write_row(state: RowState, claimed: list[Run]) -> list[Word]:
                  and not any(_covers(r, g) for r in others)]
         glyphs = sorted(mine + loose, key=lambda g: g.glyph.x)
         new = reread_text(w, glyphs, frozenset(id(g.glyph) for g in mine))
-        out.append(w if _letter_taken_for_digit(w.text, new.text) else new)
+        out.append(_kept(w, new))
     out += [new_token(run, state.words) for run in state.orphans]
     return sorted(out, key=lambda w: w.left)
 
@@ -219,6 +219,31 @@ _DIGIT = re.compile("[0-9๐-๙]")
 def _letter_taken_for_digit(old: str, new: str) -> bool:
     """A word Tesseract read without digits came back with one where only a letter can be."""
     return not _DIGIT.search(old) and bool(_IMPOSSIBLE_DIGIT.search(new))
+
+
+_ARABIC = re.compile("[0-9]")
+
+
+def _kept(old: Word, new: Word) -> Word:
+    """The re-read token, unless the glyph pass made it worse in a way the text shows."""
+    if _letter_taken_for_digit(old.text, new.text):
+        return old
+    if _arabic_digits_lost(old, new):
+        return replace(old, alternatives=(*old.alternatives, new.text))
+    return new
+
+
+def _arabic_digits_lost(old: Word, new: Word) -> bool:
+    """Tesseract read the token in Arabic digits only and the glyph pass came back with fewer.
+
+    Tesseract's `eng` half reads Arabic print well; what it cannot read are ๔ ๖ ๗ ๘ ๙. The glyph
+    pass loses digits where thin strokes and specks break its segmentation (seen on a clean
+    scan: 0810.7/ว4351 → 01.0.7/ว451), so there Tesseract's reading stands, the other kept as
+    an alternative reading."""
+    before = _ARABIC.findall(old.text)
+    if not before or len(before) != len(_DIGIT.findall(old.text)):
+        return False
+    return len(_DIGIT.findall(new.text)) < len(before)
 
 
 def _same_place(a: Run, b: Run) -> bool:

@@ -11,6 +11,7 @@ new reading replaces the old one. Tokens keep the old line id, so the numeral re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -27,10 +28,13 @@ from pipeline.ocr.tesseract import (
     text_from_tokens,
 )
 from pipeline.records import Page, PageError, Word
+from pipeline.thai.chars import to_arabic
 
 LINE_OPTIONS = OcrOptions(languages="tha", timeout=30, psm=7)
 _PAD = 12  # pixels around the line's box: Tesseract needs a margin to see the first glyph
 Judge = Callable[[str, str], bool]  # (old line text, new line text) → take the new one?
+_LATIN = re.compile("[A-Za-z]")
+_DIGIT = re.compile("[0-9]")
 
 
 def lines_of(words: list[Word]) -> dict[int, list[Word]]:
@@ -110,12 +114,62 @@ def reocr_lines(page: Page, line_ids: list[int], judge: Judge, options: OcrOptio
         except OcrError as e:
             page.errors.append(PageError(page.number, e.reason, f"line {line_id}: {e}", stage="line_reocr"))
             continue
-        if new and judge(text_from_tokens(old), text_from_tokens(new)):
-            page.words = _splice(page.words, line_id, new)
+        best = _judged(old, [patched(old, new), new], judge) if new else old
+        if best is not old:
+            page.words = _splice(page.words, line_id, number_boxes(old, best))
             replaced.append(line_id)
     if replaced:
         page.raw_text = text_from_tokens(page.words)
     return replaced
+
+
+def _judged(old: list[Word], candidates: list[list[Word]], judge: Judge) -> list[Word]:
+    """The reading the judge ends on, each candidate put against the best one so far."""
+    best = old
+    for candidate in candidates:
+        if candidate and candidate is not best and judge(text_from_tokens(best), text_from_tokens(candidate)):
+            best = candidate
+    return best
+
+
+def patched(old: list[Word], new: list[Word]) -> list[Word]:
+    """The old line with only its Latin tokens swapped for the re-read tokens under them.
+
+    Why: the `eng` model's misreadings are word by word (`NNN 0809.2/725` for ที่ มท ๐๘๐๙.๒/๗๒๕),
+    while a whole-line re-read may garble words the page read well (a stamp's speck becomes a
+    lone digit, a serial loses a glyph). Offered to the judge next to the whole re-read."""
+    out: list[Word] = []
+    for token in old:
+        under = [t for t in new if _centre_inside(t, token)] if _LATIN.search(token.text) else []
+        out += [replace(t, line=token.line, block=token.block) for t in under] or [token]
+    return out if len(out) != len(old) or any(a is not b for a, b in zip(out, old)) else old
+
+
+def number_boxes(old: list[Word], new: list[Word]) -> list[Word]:
+    """New tokens whose number the old line read too take the old token's box.
+
+    Why: with --psm 7 Tesseract's word boxes can be far off sideways (a four-digit serial
+    given a box one digit wide), and the numeral reader hands each number it finds on the image
+    to the token whose box covers it: a wrong box gives a serial's digits to the next token."""
+    return [_boxed_like(t, old) for t in new]
+
+
+def _boxed_like(token: Word, old: list[Word]) -> Word:
+    digits = _digits(token.text)
+    same = [w for w in old if digits and _digits(w.text) == digits]
+    if not same:
+        return token
+    near = min(same, key=lambda w: abs(w.left - token.left))
+    return replace(token, left=near.left, top=near.top, width=near.width, height=near.height)
+
+
+def _digits(text: str) -> str:
+    return "".join(_DIGIT.findall(to_arabic(text)))
+
+
+def _centre_inside(token: Word, span: Word) -> bool:
+    centre = token.left + token.width / 2
+    return span.left <= centre <= span.left + span.width
 
 
 def _splice(words: list[Word], line_id: int, new: list[Word]) -> list[Word]:
