@@ -142,7 +142,7 @@ def patched(old: list[Word], new: list[Word]) -> list[Word]:
     for token in old:
         under = [t for t in new if _centre_inside(t, token)] if _LATIN.search(token.text) else []
         out += [replace(t, line=token.line, block=token.block) for t in under] or [token]
-    return out if len(out) != len(old) or any(a is not b for a, b in zip(out, old)) else old
+    return out if any(w not in old for w in out) else old
 
 
 def number_boxes(old: list[Word], new: list[Word]) -> list[Word]:
