@@ -91,3 +91,31 @@ def test_sara_am_read_as_tone_and_aa(ocr: str, expected: str) -> None:
 def test_a_dropped_mark_in_a_domain_word_comes_back() -> None:
     """ตัวชี้วัด is not in PyThaiNLP's dictionary; without it the mark had no long word to land in."""
     assert repair_thai_ocr(". ตามตัวชีวัด จ้านวน 1 ชุด") == ". ตามตัวชี้วัด จำนวน 1 ชุด"
+
+
+# --- other marks, near words the dictionary does not know: readings of generated scans (seed 300)
+
+from pipeline.thai.ocr_repair import repair_marks  # noqa: E402
+
+
+@pytest.mark.parametrize("ocr, expected", [
+    pytest.param("การรายงานผลการดำเนินงานตามตัวชี่วัดตามมาตรการ", "การรายงานผลการดำเนินงานตามตัวชี้วัดตามมาตรการ",
+                 id="tone-read-as-the-other"),
+    pytest.param("ขององค์กรปกครองส่วันท้องถิ่น ประจำเดือน มกราคม", "ขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน มกราคม",
+                 id="speck-read-as-mai-han-akat"),
+    pytest.param("ท้องถิ่น ประจำปงบประมาณ พ.ศ. 2562", "ท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2562", id="sara-ii-lost"),
+    pytest.param("'เรยน | อธิบดีกรมส่งเสริมการปกครองท้องถิ่น", "'เรียน | อธิบดีกรมส่งเสริมการปกครองท้องถิ่น",
+                 id="sara-ii-lost-in-a-label"),
+])
+def test_misread_marks_near_unknown_words_are_repaired(ocr: str, expected: str) -> None:
+    assert repair_marks(ocr) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("ศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น", id="already-right"),
+    pytest.param("ศูนย์ช่วยเหลือประะ ชาชนขององค์กร", id="two-good-words-are-not-made-one"),  # not ชาชิน
+    pytest.param("(นางสาวอรุณี วงศ์สวัสดิ)", id="personal-name"),
+    pytest.param("ที่สำคัญข้องกรมส่งเสริม", id="a-real-word-stays-even-if-wrong-here"),
+])
+def test_marks_are_left_alone_where_the_dictionary_is_not_sure(text: str) -> None:
+    assert repair_marks(text) == text

@@ -69,6 +69,11 @@ def _frequencies() -> tuple[dict[str, int], int]:
     return counts, sum(counts.values())
 
 
+def corpus_count(word: str) -> int:
+    """How often `word` occurs in the Thai National Corpus."""
+    return _frequencies()[0].get(word, 0)
+
+
 def log_frequency(word: str) -> float:
     """How common `word` is in written Thai (natural log of its share of the TNC; add-one)."""
     counts, total = _frequencies()

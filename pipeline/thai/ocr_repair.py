@@ -24,7 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from pipeline.thai.dictionary import corpus_count as _count
 from pipeline.thai.dictionary import cost as _cost
+from pipeline.thai.dictionary import is_thai as _is_thai
+from pipeline.thai.dictionary import tokens as _tokens
 from pipeline.thai.dictionary import word_at as _word_at
 from pipeline.thai.dictionary import words as _words
 
@@ -80,14 +83,16 @@ def restore_tone_marks(text: str) -> str:
     return out
 
 
-def _replace_where_sure(text: str, pattern: re.Pattern[str], new: str, sure: Sure) -> str:
+def _replace_where_sure(text: str, pattern: re.Pattern[str], new: str, sure: Sure,
+                        only: list[tuple[int, int]] | None = None) -> str:
     """Each match of `pattern` becomes `new` where `sure(window, candidate, offset)` says so,
-    judged on the text around it; personal names are never touched."""
+    judged on the text around it; personal names are never touched. With `only`, matches
+    outside those spans are not tried."""
     protected = _protected(text)
     out = text
     for match in reversed(list(pattern.finditer(text))):
         at, end = match.span()
-        if any(a <= at <= b for a, b in protected):
+        if any(a <= at <= b for a, b in protected) or (only is not None and not any(a <= at <= b for a, b in only)):
             continue
         lo, hi = max(0, at - _WINDOW), min(len(out), end + _WINDOW)
         window = out[lo:hi]
@@ -143,6 +148,58 @@ def repair_sara_am(text: str) -> str:
     return _replace_where_sure(text, _AM_AS_TONE, "\u0e33", _better_long_word)
 
 
+# Mark edits tried only near words the dictionary does not know (a page has hundreds of marks;
+# a known word needs none of them): a tone mark read as the other one (ตัวชี่วัด), an upper vowel
+# made of a speck (ส่วันท้องถิ่น), a sign doubled (ประะชาชน), an upper vowel lost (ปงบประมาณ).
+_NEAR = 6
+_TONE_AS = {"\u0e48": "\u0e49", "\u0e49": "\u0e48"}
+_LONE_UPPER_VOWEL = re.compile(f"(?<=[\u0e01-\u0e2e])[{_UPPER_VOWELS}](?![\u0e48-\u0e4c])")
+_DOUBLED_SIGN = re.compile("(?<=([\u0e30\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]))\\1")
+_BARE_CONSONANT = re.compile("(?<=[\u0e01-\u0e2e])(?![\u0e30-\u0e4e])")
+_LOST_VOWELS = "\u0e35\u0e34\u0e31"  # ี ิ ั: the ones seen lost
+
+
+_RARE_SHORT = 1000  # TNC count under which a 1–3 letter token is more likely a broken word
+_SHORT = 3
+_SIGN_LED = re.compile("^[\u0e30-\u0e3a\u0e45\u0e47-\u0e4e]")
+
+
+def _suspect(token: str) -> bool:
+    """A token a misread mark may have made: led by a sign (`ะ` of ประะชาชน), unknown, or short
+    and rare (ตัวชี่วัด segments as ตัว|ชี่|วัด, and ชี่ is a word, if a rare one)."""
+    if _SIGN_LED.match(token):
+        return True
+    if not _is_thai(token):
+        return False
+    return token not in _words() or (len(token) <= _SHORT and _count(token) < _RARE_SHORT)
+
+
+def _near_unknown_words(text: str, near: int = _NEAR) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for token in _tokens(text):
+        found = text.find(token, start)
+        start = found + len(token)
+        if _suspect(token):
+            spans.append((found - near, start + near))
+    return spans
+
+
+def repair_marks(text: str) -> str:
+    """Swapped tone marks, speck vowels, doubled signs and lost upper vowels, near unknown words
+    and where the dictionary is sure (strictly better, inside a long word; names untouched)."""
+    spans = _near_unknown_words(text)
+    if not spans:
+        return text
+    for tone, other in _TONE_AS.items():
+        text = _replace_where_sure(text, re.compile(tone), other, _better_long_word, spans)
+    for pattern in (_LONE_UPPER_VOWEL, _DOUBLED_SIGN):
+        text = _replace_where_sure(text, pattern, "", lambda w, c, off: _better_long_word(w, c, max(0, off - 1)), spans)
+    for vowel in _LOST_VOWELS:
+        # Inside a suspect token only: an inserted vowel can make a word of two good ones (ชา ชน → ชาชิน).
+        text = _replace_where_sure(text, _BARE_CONSONANT, vowel, _better_long_word, _near_unknown_words(text, 0))
+    return text
+
+
 def repair_thai_ocr(text: str) -> str:
-    """Every repair of OCR'd Thai: ำ, tone marks, then words torn apart by a space."""
-    return join_split_words(repair_tone_marks(repair_sara_am(text)))
+    """Every repair of OCR'd Thai: ำ, tone marks, other marks, then words torn apart by a space."""
+    return join_split_words(repair_marks(repair_tone_marks(repair_sara_am(text))))
