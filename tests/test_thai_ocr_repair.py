@@ -119,3 +119,13 @@ def test_misread_marks_near_unknown_words_are_repaired(ocr: str, expected: str) 
 ])
 def test_marks_are_left_alone_where_the_dictionary_is_not_sure(text: str) -> None:
     assert repair_marks(text) == text
+
+
+@pytest.mark.parametrize("ocr, expected", [
+    pytest.param("ตามมาตรการปรับปรุงประ :สิทธิภาพในการ", "ตามมาตรการปรับปรุงประสิทธิภาพในการ", id="colon-inside-a-word"),
+    pytest.param("การให้บริการประ :ชาชนขององค์กร", "การให้บริการประชาชนขององค์กร", id="colon-and-space"),
+    pytest.param("ผู้ว่าราชการจังหวัด, นายอำเภอ", "ผู้ว่าราชการจังหวัด, นายอำเภอ", id="a-comma-between-words-stays"),
+    pytest.param("จ.ชัยภูมิ พ.ศ. 2562", "จ.ชัยภูมิ พ.ศ. 2562", id="abbreviation-dots-stay"),
+])
+def test_a_speck_read_as_punctuation_inside_a_word_goes(ocr: str, expected: str) -> None:
+    assert join_split_words(ocr) == expected

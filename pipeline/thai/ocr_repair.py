@@ -135,9 +135,15 @@ def _join_helps(window: str, candidate: str, offset: int) -> bool:
     return _cost(candidate) < _cost(window)
 
 
+# A speck read as punctuation inside a word (ประ :สิทธิภาพ); never a dot, which abbreviations
+# hold between Thai letters (พ.ศ., จ.ชัยภูมิ).
+_SPECK_SPLIT = re.compile("(?<=[\u0e01-\u0e4e]) ?[:;'\"|,“”‘’] ?(?=[\u0e01-\u0e4e])")
+
+
 def join_split_words(text: str) -> str:
-    """Close spaces Tesseract put inside a Thai word (ประ ชาชน), where the dictionary is sure."""
-    return _replace_where_sure(text, _SPLIT, "", _join_helps)
+    """Close spaces, and specks read as punctuation, that Tesseract put inside a Thai word
+    (ประ ชาชน, ประ :สิทธิภาพ), where the dictionary is sure."""
+    return _replace_where_sure(_replace_where_sure(text, _SPECK_SPLIT, "", _join_helps), _SPLIT, "", _join_helps)
 
 
 _AM_AS_TONE = re.compile("(?<=[\u0e01-\u0e2e])\u0e49\u0e32")  # ำ read as ้ + า (จ้านวน)
