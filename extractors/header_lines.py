@@ -27,7 +27,8 @@ _MAX_ZONE_LINES = 30  # a header is never longer; a page without เรียน
 _LATIN = re.compile("[A-Za-z]")
 _WORTH = re.compile(r"[0-9๐-๙A-Za-z]")
 _KEEP_SHARE = 0.7  # a re-reading that lost this much text dropped glyphs
-_DIGITS = re.compile("[0-9๐-๙]")
+_LONE_DIGIT = re.compile(r"(?<!\S)\d(?!\S)")
+_NUMBER = re.compile(r"\d+")
 _CITATION_LINES = 13  # อ้างถึง and the body's first ตามหนังสือ sit within 12 lines under เรียน
 _BODY_LABEL = starts_with("อ้างถึง", "สิ่งที่ส่งมาด้วย", "ตามหนังสือ", "ตามที่", "ด้วย")
 # ลงวันที่, หนังสือ / อ้างถึง (the words before a cited number), or a number's `/ว` or
@@ -82,6 +83,15 @@ def count_line_ids(page: Page) -> list[int]:
     return [line for line, text in _line_texts(page.words) if _LATIN_UNIT.search(text)]
 
 
+def _grows_a_number(old: str, new: str) -> bool:
+    """A number of the old reading came back with more digits stuck to it, other than two of
+    its numbers joined (a year Tesseract split, `๒ ๕๐๑` → `๒๕๐๑`): a speck read as a digit."""
+    olds = _NUMBER.findall(old)
+    joins = {"".join(olds[i:j]) for i in range(len(olds)) for j in range(i + 1, len(olds) + 1)}
+    longer = [o for o in olds if len(o) > 1]  # one digit turns up inside any number by chance
+    return any(n not in joins and any(o in n for o in longer) for n in _NUMBER.findall(new))
+
+
 def _anchors(text: str) -> int:
     """1 when the line holds a date or a complete document number: what a header line is for."""
     docnum = try_parse_docnum(text)
@@ -95,10 +105,9 @@ def is_better_reading(old: str, new: str) -> bool:
         return False
     if _anchors(new) < _anchors(old):
         return False
+    if len(_LONE_DIGIT.findall(new)) > len(_LONE_DIGIT.findall(old)) or _grows_a_number(old, new):
+        return False  # a speck read as a digit: alone (`2554 :` → `2554 0`) or in a number (`/ว64351`)
     latin_old, latin_new = len(_LATIN.findall(old)), len(_LATIN.findall(new))
-    if len(_DIGITS.findall(new)) > len(_DIGITS.findall(old)) and latin_new >= latin_old:
-        return False  # a speck read as a digit (`2554 :` → `2554 0`, `/ว4351` → `/ว64351`), not
-        # digits the `eng` model had turned Latin (`“toc i ๒๕๕๕` → `๒๕ พฤษภาคม ๒๕๕๕`)
     if latin_new != latin_old:
         return latin_new < latin_old
     return dictionary_cost(new) <= dictionary_cost(old)
