@@ -21,6 +21,7 @@ from extractors.letter_terms import (
 )
 from pipeline.records import Reference
 from pipeline.thai.dates import DateMatch, find_thai_dates
+from pipeline.thai.names import repair_name
 
 # `ที่` before a cited number is often lost or garbled by OCR (`NUN`, `ni`, `ที่.`); the number's
 # own shape and the หนังสือ/อ้างถึง before it (`_is_cited`) are what make it a reference.
@@ -155,7 +156,7 @@ def find_signature(view: LetterLines) -> tuple[str, str, int | None, int]:
         m = _NAME.match(view.text(i))
         if m and not _NOT_NAME.search(m.group(1)):
             position, after = _position(view, i)
-            return tidy(m.group(1)), position, i, after
+            return repair_name(tidy(m.group(1))), position, i, after
     return "", "", None, view.span.end
 
 

@@ -1,0 +1,69 @@
+"""A Thai personal name as OCR reads it (นายชา ตรี พรหมวงศ์, นางสาวอรุณี วงศ์สวัสดิ) → as printed.
+
+A name is a title, a given name and a surname, one space between the two. No dictionary holds
+names, so the page-wide repairs leave them alone; but names are built from dictionary words
+(ชาตรี, ดวงใจ, มั่นคง, สวัสดิ์) and their OCR faults are the page's own:
+- Tesseract splits a word at a gap between glyphs (`ดว งใจ`, `พ ร หมวงศ์`): with more than two
+  parts, the one space kept is the split whose two halves read best against the dictionary.
+- It drops a mark stacked over an upper vowel (`มันคง`): a part that becomes one dictionary word
+  with a tone mark restored takes it.
+- It drops ์ over ิ at a name's end (`สวัสดิ`, `ประสิทธิ`): taken back where written Thai (the
+  TNC) uses the word with ์ more often than without it (not สิทธิ, ชาติ, วุฒิ).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.thai.dictionary import corpus_count, cost, words
+
+TITLES = ("ว่าที่ร้อยตรี", "ว่าที่ร้อยโท", "ว่าที่ร้อยเอก", "ว่าที่ ร.ต.", "นางสาว", "นาย", "นาง", "น.ส.")
+_TITLE = re.compile("^(" + "|".join(re.escape(t) for t in TITLES) + r")\s*")
+_THANTHAKHAT = "\u0e4c"
+_FINAL_I = re.compile("[\u0e01-\u0e2e]\u0e34$")
+_TONES = ("\u0e48", "\u0e49")
+_UPPER_VOWEL_END = re.compile("[\u0e01-\u0e2e][\u0e31\u0e34-\u0e37](?![\u0e48-\u0e4c])")
+
+
+def repair_name(name: str) -> str:
+    """The name with its split parts joined, lost tone marks and a lost final ์ restored."""
+    m = _TITLE.match(name)
+    title, rest = (m.group(1), name[m.end():]) if m else ("", name)
+    parts = rest.split()
+    if not parts:
+        return name
+    parts = _two_parts(parts) if len(parts) > 2 else parts
+    parts = [_final_thanthakhat(_tone_restored(p)) for p in parts]
+    return title + " ".join(parts)
+
+
+def _two_parts(parts: list[str]) -> list[str]:
+    """Given name and surname: the split of the parts that reads best."""
+    splits = [("".join(parts[:k]), "".join(parts[k:])) for k in range(1, len(parts))]
+    return list(min(splits, key=lambda s: cost(s[0]) + cost(s[1])))
+
+
+def _tone_restored(part: str) -> str:
+    if part in words():
+        return part
+    for match in _UPPER_VOWEL_END.finditer(part):
+        for tone in _TONES:
+            candidate = part[: match.end()] + tone + part[match.end():]
+            if candidate in words():
+                return candidate
+    return part
+
+
+def _final_thanthakhat(part: str) -> str:
+    tail = _last_word(part)
+    if not _FINAL_I.search(tail) or corpus_count(tail + _THANTHAKHAT) <= corpus_count(tail):
+        return part
+    return part + _THANTHAKHAT
+
+
+def _last_word(part: str) -> str:
+    """The longest dictionary word the part ends with (วงศ์สวัสดิ → สวัสดิ), else the part."""
+    for start in range(len(part)):
+        if part[start:] in words():
+            return part[start:]
+    return part
