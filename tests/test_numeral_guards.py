@@ -14,10 +14,11 @@ from PIL import Image, ImageDraw, ImageFont
 
 from flows.process import process_file
 from pipeline.numerals import default_reader
-from pipeline.numerals.api import _is_subsequence
+from pipeline.numerals.api import _digits_inserted, _is_subsequence
 from pipeline.numerals.rows import _arabic_digits_lost, _letter_taken_for_digit
 from pipeline.records import Word
 from pipeline.synth.fonts import font_path
+from pipeline.thai.chars import to_arabic
 
 
 @pytest.mark.parametrize("old, new, taken", [
@@ -44,12 +45,23 @@ def test_arabic_digits_the_glyph_pass_lost_are_refused(old: str, new: str, lost:
     assert _arabic_digits_lost(word(old), word(new)) is lost
 
 
+@pytest.mark.parametrize("row_pass, crop, merged", [
+    pytest.param("0023.3/52", "00233/522", "0023.3/522", id="serial-digit-back-dot-kept"),
+    pytest.param("0801.5/62", "08015/262", "0801.5/262", id="digit-back-inside-the-serial"),
+    pytest.param("2", "22", "22", id="day-of-month"),
+    pytest.param("12", "13", None, id="a-different-number"),
+    pytest.param("2567", "2567", None, id="nothing-to-add"),
+])
+def test_digits_a_sure_crop_reading_has_beyond_the_row_pass(row_pass: str, crop: str, merged: str | None) -> None:
+    assert _digits_inserted(row_pass, crop) == merged
+
+
 def test_subsequence() -> None:
     assert _is_subsequence(".2", "4.2") and _is_subsequence("257", "2567")
     assert not _is_subsequence("275", "2567")
 
 
-@pytest.mark.parametrize("printed, row_pass", [("4.2", ".2"), ("2567", "257")])
+@pytest.mark.parametrize("printed, row_pass", [("4.2", ".2"), ("2567", "257"), ("๐๐๒๓.๓/๕๒๒", "0023.3/52")])
 def test_digits_the_row_pass_dropped_come_back_from_the_tokens_own_box(printed: str, row_pass: str) -> None:
     page = Image.new("L", (600, 200), 255)
     font = ImageFont.truetype(str(font_path("Laksaman")), 64)
@@ -59,7 +71,7 @@ def test_digits_the_row_pass_dropped_come_back_from_the_tokens_own_box(printed: 
     height, width = int(ink[0].max()) - top + 1, int(ink[1].max()) - left + 1
     word = Word(row_pass, 93.9, left, top, width, height, 1, 1, reread=True)
     out = default_reader()._cross_check(np.asarray(page), word)
-    assert out.text == printed
+    assert out.text == to_arabic(printed)
     assert row_pass in out.alternatives
 
 

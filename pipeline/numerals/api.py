@@ -85,6 +85,8 @@ class NumeralReader:
             return word
         if len(second.text) > len(word.text) and _is_subsequence(word.text, second.text):
             return self._dropped_digits(gray_page, word) or word  # or a neighbour's digit in the margin
+        if second.confidence >= _SURE and _digits_inserted(word.text, second.text):
+            return self._digits_back(word, second)
         if not _close(second.text, word.text):
             return word
         return self._more_confident(word, second)
@@ -95,6 +97,11 @@ class NumeralReader:
         return replace(word, text=second.text, conf=round(second.confidence * 100, 1),
                        alternatives=_merged((word.text, *word.alternatives), *second.alternatives,
                                             exclude=second.text))
+
+    def _digits_back(self, word: Word, second: NumeralReading) -> Word:
+        text = _digits_inserted(word.text, second.text) or word.text
+        return replace(word, text=text, conf=round(second.confidence * 100, 1),
+                       alternatives=_merged((word.text, *word.alternatives), second.text, exclude=text))
 
     def _dropped_digits(self, gray_page: np.ndarray, word: Word) -> Word | None:
         """The token's box read tight (no side margin, so no neighbour's glyph): a sure reading
@@ -112,6 +119,28 @@ class NumeralReader:
 
 _NUMBER_TOKEN = re.compile(r"[0-9,./-]*[0-9][0-9,./-]*")  # also a number whose first digit was lost (.2)
 _SURE = 0.9
+_SEPARATOR = re.compile(r"[,./-]")
+
+
+def _digits_inserted(row_pass: str, crop: str) -> str | None:
+    """The row pass's number with the digits a sure crop reading has beyond it put back, its
+    separators kept (seen: ๐๐๒๓.๓/๕๒๒ read 0023.3/52 by the row pass, 00233/522 by the crop,
+    which lost the dot); None when the row pass's digits are not all among the crop's, in order.
+    The serial ends a document number, so digits left over go at the end."""
+    extra = iter(_SEPARATOR.sub("", crop))
+    out: list[str] = []
+    for ch in row_pass:
+        if not ch.isdigit():
+            out.append(ch)
+            continue
+        for digit in extra:
+            out.append(digit)
+            if digit == ch:
+                break
+        else:
+            return None
+    rest = "".join(extra)
+    return "".join(out) + rest if len(out) + len(rest) > len(row_pass) else None
 
 
 def _is_subsequence(short: str, long: str) -> bool:
