@@ -84,12 +84,14 @@ def count_line_ids(page: Page) -> list[int]:
 
 
 def _grows_a_number(old: str, new: str) -> bool:
-    """A number of the old reading came back with more digits stuck to it, other than two of
-    its numbers joined (a year Tesseract split, `๒ ๕๐๑` → `๒๕๐๑`): a speck read as a digit."""
-    olds = _NUMBER.findall(old)
-    joins = {"".join(olds[i:j]) for i in range(len(olds)) for j in range(i + 1, len(olds) + 1)}
-    longer = [o for o in olds if len(o) > 1]  # one digit turns up inside any number by chance
-    return any(n not in joins and any(o in n for o in longer) for n in _NUMBER.findall(new))
+    """A number of the old reading came back, in its place, with more digits stuck to it, other
+    than two of its numbers joined (a year Tesseract split, `๒ ๕๐๑` → `๒๕๐๑`): a speck read as a
+    digit. Numbers are paired in order, and only when both readings hold as many."""
+    olds, news = _NUMBER.findall(old), _NUMBER.findall(new)
+    if len(olds) != len(news):
+        return False
+    joins = {"".join(olds[i:j]) for i in range(len(olds)) for j in range(i + 2, len(olds) + 1)}
+    return any(len(n) > len(o) and o in n and n not in joins for o, n in zip(olds, news, strict=True))
 
 
 def _anchors(text: str) -> int:

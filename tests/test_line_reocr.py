@@ -89,6 +89,7 @@ def test_pages_without_an_addressee_have_no_header_lines(lines: list[str]) -> No
     pytest.param(". 0810.7/ว4351 ลงวันที 15 พฤศจิกายน 2560", ". 0810.7/ว64351 ลงวันที่ 15 พฤศจิกายน 2560", False,
                  id="speck-read-as-digit-inside-a-number"),
     pytest.param("ฆมิถุนายน ๒ ๕๐๑  ”.", "ฆ มิถุนายน ๒๕๐๑ 7 '.", True, id="a-split-year-joined"),
+    pytest.param("๒๕ WAYMAN ๒๕๐๒", "๒๕ พฤษภาคม ๒๕๒๒", True, id="a-day-inside-the-year-by-chance"),
     pytest.param("ภายในวันที่ 8 มิถุนายน่", "", False, id="empty-reading"),
     pytest.param("เลขรับ 125 . '", "", False, id="stamp-number-lost"),
     pytest.param("21 พฤศจิกายน 2566", "21 พฤศจิกายน", False, id="date-lost"),
