@@ -33,4 +33,7 @@ if ! command -v uv >/dev/null 2>&1; then
   python3 -m pip install --quiet uv
 fi
 # uv.lock pins every Python package (Prefect 3.8.8 with a FastAPI it imports under, offline).
-uv sync --frozen --extra dev --quiet
+# Bytecode compiled at install: uv does not by default, and where PYTHONDONTWRITEBYTECODE is set
+# (containers, CI) every run would compile Prefect from source again, in `saraban` and in its
+# Prefect server alike: about 10 s of CPU per run (issue F11).
+uv sync --frozen --extra dev --quiet --compile-bytecode

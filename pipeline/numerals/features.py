@@ -50,36 +50,62 @@ def geometry(g: Glyph, band: Band) -> np.ndarray:
 
 def _holes(mask: np.ndarray) -> int:
     """Enclosed paper regions: ๐ ๘ 0 8 have them, ๑ ๓ ๕ have small loops — a shape hint."""
-    padded = np.pad(~mask, 1, constant_values=True).astype(np.uint8)
+    h, w = mask.shape
+    padded = np.ones((h + 2, w + 2), np.uint8)  # paper all round (np.pad costs more than the count)
+    padded[1:-1, 1:-1] = ~mask
     n, _ = cv2.connectedComponents(padded, connectivity=4)
     return min(3, n - 2)
 
 
 def gradient_histograms(img: np.ndarray) -> np.ndarray:
-    """A small HOG: per 5×5 cell, gradient magnitude binned by unsigned direction.
+    """A small HOG: per 5×5 cell, gradient magnitude binned by unsigned direction."""
+    return gradient_histograms_all(img[None])[0]
 
-    Written out because this OpenCV build has no HOGDescriptor; 20×20 input makes it cheap.
+
+def gradient_histograms_all(imgs: np.ndarray) -> np.ndarray:
+    """`gradient_histograms` of a stack of SIDE×SIDE images at once (n×SIDE×SIDE → n×features).
+
+    Written out because this OpenCV build has no HOGDescriptor. OpenCV's Sobel per image (its
+    SIMD sums are not numpy's, and a feature must not depend on how glyphs were batched), the
+    rest in numpy over the whole stack: one call per glyph, tens of thousands on a page set,
+    cost more than classifying them.
     """
-    gx = cv2.Sobel(img, cv2.CV_32F, 1, 0, ksize=3)
-    gy = cv2.Sobel(img, cv2.CV_32F, 0, 1, ksize=3)
+    gx = np.stack([cv2.Sobel(img, cv2.CV_32F, 1, 0, ksize=3) for img in imgs])
+    gy = np.stack([cv2.Sobel(img, cv2.CV_32F, 0, 1, ksize=3) for img in imgs])
     mag = np.hypot(gx, gy)
     ang = (np.arctan2(gy, gx) % np.pi) / np.pi * BINS
     bins = np.minimum(ang.astype(np.int32), BINS - 1)
-    cells = SIDE // CELL
-    cell_idx = (np.arange(SIDE) // CELL)[:, None] * cells + (np.arange(SIDE) // CELL)[None, :]
-    hist = np.zeros(cells * cells * BINS, np.float32)
-    np.add.at(hist, (cell_idx * BINS + bins).ravel(), mag.ravel())
-    return np.sqrt(hist / (np.linalg.norm(hist) + 1e-6))
+    # Each cell's pixels in raster order, one-hot by bin, summed in float32 one after another
+    # (a cumulative sum, not numpy's pairwise sum) as the per-glyph np.add.at summed: the same
+    # features to the last bit, whatever the batch.
+    n = len(imgs)
+    by_cell = (n, _CELLS, CELL, _CELLS, CELL)
+    order = (0, 1, 3, 2, 4)  # image, cell row, cell column, pixel row, pixel column
+    mag_c = mag.reshape(by_cell).transpose(order).reshape(n, _CELLS * _CELLS, CELL * CELL, 1)
+    bin_c = bins.reshape(by_cell).transpose(order).reshape(n, _CELLS * _CELLS, CELL * CELL, 1)
+    onehot = np.where(bin_c == np.arange(BINS, dtype=np.int32), mag_c, np.float32(0))
+    hist = onehot.cumsum(axis=2, dtype=np.float32)[:, :, -1, :].reshape(n, -1)
+    norms = np.array([[np.linalg.norm(h)] for h in hist], np.float32).reshape(-1, 1)
+    return np.sqrt(hist / (norms + 1e-6))
+
+
+_CELLS = SIDE // CELL
+_CELL_IDX = (np.arange(SIDE) // CELL)[:, None] * _CELLS + (np.arange(SIDE) // CELL)[None, :]
 
 
 def featurise(g: Glyph, band: Band) -> np.ndarray:
-    img = normalise(g.mask)
-    pooled = cv2.resize(img, (SIDE // 2, SIDE // 2), interpolation=cv2.INTER_AREA).ravel()
-    hog = gradient_histograms(img)
-    return np.concatenate([pooled, hog, geometry(g, band)]).astype(np.float32)
+    return featurise_each([g], [band])[0]
 
 
 def featurise_all(glyphs: list[Glyph], band: Band) -> np.ndarray:
+    return featurise_each(glyphs, [band] * len(glyphs))
+
+
+def featurise_each(glyphs: list[Glyph], bands: list[Band]) -> np.ndarray:
+    """One feature row per glyph, each judged against its own band; the HOG of all at once."""
     if not glyphs:
         return np.zeros((0, N_FEATURES), np.float32)
-    return np.stack([featurise(g, band) for g in glyphs])
+    imgs = np.stack([normalise(g.mask) for g in glyphs])
+    pooled = [cv2.resize(img, (SIDE // 2, SIDE // 2), interpolation=cv2.INTER_AREA).ravel() for img in imgs]
+    geo = [geometry(g, band) for g, band in zip(glyphs, bands, strict=True)]
+    return np.concatenate([np.stack(pooled), gradient_histograms_all(imgs), np.stack(geo)], axis=1).astype(np.float32)

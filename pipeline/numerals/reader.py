@@ -13,7 +13,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from pipeline.numerals.features import featurise, featurise_all
+from pipeline.numerals.features import featurise_all, featurise_each
 from pipeline.numerals.model import SEPARATORS, GlyphModel
 from pipeline.numerals.segment import (
     Band,
@@ -165,7 +165,7 @@ class GlyphReader:
     def _probs_each(self, glyphs: list[Glyph], bands: list[Band]) -> np.ndarray:
         if not glyphs:
             return np.zeros((0, len(VALUES)), np.float32)
-        feats = np.stack([featurise(g, b) for g, b in zip(glyphs, bands, strict=True)])
+        feats = featurise_each(glyphs, bands)
         folded = self.model.predict_proba(feats) @ self.fold
         return folded / folded.sum(axis=1, keepdims=True)
 
