@@ -83,19 +83,30 @@ def _ingest_locked(home: Home, settings: Settings) -> stages.RunSummary:
                     _publish(home, batches.take(), summary)
     finally:
         shutdown_pool()
-    duplicates = [stages.duplicate_outcome(c) for c in candidates if c.action == "duplicate"]
-    summary.outcomes += duplicates
-    summary.finished = [c.source_name for c in candidates if c.action == "done"]
-    _publish(home, batches.take() + duplicates, summary, [c for c in candidates if c.action == "done"])
+    _finish(home, candidates, batches, summary)
     return summary
+
+
+def _finish(home: Home, candidates: list[stages.Candidate], batches: stages.Batches,
+            summary: stages.RunSummary) -> None:
+    """The last batch and the files whose bytes the dataset already held, in one publish."""
+    duplicates = [stages.duplicate_outcome(c) for c in candidates if c.action == "duplicate"]
+    for outcome in duplicates:
+        summary.add(outcome)
+    done = [c for c in candidates if c.action == "done"]
+    summary.finished += [c.source_name for c in done]
+    pending = batches.take() + duplicates
+    if pending:
+        _publish(home, pending, summary, done)
+    else:
+        stages.tidy_inbox(done)  # nothing to record: no snapshot to copy
 
 
 def _note(outcome: stages.FileOutcome | None, batches: stages.Batches, summary: stages.RunSummary) -> None:
     if outcome is not None:
         batches.add(outcome)
-        summary.outcomes.append(outcome)
-        emit("file_done", name=outcome.candidate.source_name, status=outcome.status,
-             pages=len(outcome.document.pages) if outcome.document else 0)
+        line = summary.add(outcome)
+        emit("file_done", name=line.source_name, status=line.status, pages=line.pages or 0)
 
 
 def _publish(home: Home, outcomes: list[stages.FileOutcome], summary: stages.RunSummary,
@@ -115,14 +126,15 @@ def _outcomes(futures: dict[PrefectFuture, stages.Candidate], home: Home,
               batches: stages.Batches) -> Iterator[stages.FileOutcome | None]:
     """Each file's outcome as it finishes; None when the pending batch falls due meanwhile.
     Finished futures arrive through their done-callbacks, which threads and Dask futures both
-    offer, so the same loop serves a local run and a cluster run."""
+    offer, so the same loop serves a local run and a cluster run. A future is let go once its
+    outcome is taken: it holds the whole document, which only its batch needs."""
     finished: queue.SimpleQueue[PrefectFuture] = queue.SimpleQueue()
     for future in futures:
         future.add_done_callback(finished.put)
     for _ in range(len(futures)):
         while (future := _next_finished(finished, batches)) is None:
             yield None
-        yield _result(future, futures[future], home)
+        yield _result(future, futures.pop(future), home)
 
 
 def _next_finished(finished: queue.SimpleQueue[PrefectFuture],
@@ -154,10 +166,8 @@ def _result(future: PrefectFuture, candidate: stages.Candidate, home: Home) -> s
 
 
 def _publish_artifact(summary: stages.RunSummary) -> None:
-    table = [{"file": o.candidate.source_name, "status": o.status, "reason": o.reason,
-              "pages": len(o.document.pages) if o.document else 0,
-              "letters": len(o.extraction.letters) if o.extraction else 0,
-              "report_rows": len(o.extraction.report_rows) if o.extraction else 0,
-              "seconds": round(o.seconds, 1)} for o in summary.outcomes]
+    table = [{"file": line.source_name, "status": line.status, "reason": line.reason, "pages": line.pages or 0,
+              "letters": line.letters or 0, "report_rows": line.rows or 0, "seconds": round(line.seconds, 1)}
+             for line in summary.lines]
     if table:
         create_table_artifact(table=table, key="ingest-summary", description="Saraban ingest run")

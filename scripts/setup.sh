@@ -33,4 +33,6 @@ if ! command -v uv >/dev/null 2>&1; then
   python3 -m pip install --quiet uv
 fi
 # uv.lock pins every Python package (Prefect 3.8.8 with a FastAPI it imports under, offline).
-uv sync --frozen --extra dev --quiet
+# Byte-compiled at install: every command starts without compiling pandas, DuckDB and Prefect
+# again (a home where PYTHONDONTWRITEBYTECODE is set, or the venv is read-only, would each run).
+uv sync --frozen --extra dev --quiet --compile-bytecode

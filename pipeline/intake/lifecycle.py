@@ -43,6 +43,7 @@ from pipeline.home import Home
 from pipeline.intake.inbox import InboxFile, refusal, source_name, stable_files
 from pipeline.intake.quarantine import quarantine_file
 from pipeline.intake.raw_store import sha256_of, store_original
+from pipeline.intake.run_summary import RunSummary
 from pipeline.records import Document, Extraction, FileStatus, PageError
 
 Action = Literal["process", "duplicate", "done"]
@@ -75,18 +76,6 @@ class FileOutcome:
     raw_path: str = ""
     seconds: float = 0.0
     errors: list[PageError] = field(default_factory=list)
-
-
-@dataclass
-class RunSummary:
-    outcomes: list[FileOutcome] = field(default_factory=list)
-    finished: list[str] = field(default_factory=list)  # files already recorded by an interrupted run
-    seconds: float = 0.0
-    batches: int = 0  # snapshots published by this run
-    rebuild_failed: bool = False  # some batch kept the last progress/national (meta rebuild_error)
-
-    def count(self, status: str) -> int:
-        return sum(1 for o in self.outcomes if o.status == status)
 
 
 def clear_interrupted_writes(home: Home) -> None:
@@ -226,6 +215,29 @@ def failed_outcome(candidate: Candidate, home: Home, error: BaseException) -> Fi
 
 def duplicate_outcome(candidate: Candidate) -> FileOutcome:
     return FileOutcome(candidate, "duplicate", message="same bytes as a file already ingested")
+
+
+def is_seen(candidate: Candidate) -> bool:
+    """Bytes the dataset already holds: a duplicate (a new name), or done (recorded under this name)."""
+    return candidate.action in ("duplicate", "done")
+
+
+def settle_seen(home: Home, candidates: Sequence[Candidate]) -> RunSummary:
+    """Settle the files whose bytes the dataset already holds, without processing anything:
+    duplicates are recorded (their original is already in raw/) and published in one snapshot,
+    then they and the files already recorded under their name leave the inbox."""
+    summary = RunSummary()
+    duplicates = [duplicate_outcome(c) for c in candidates if c.action == "duplicate"]
+    done = [c for c in candidates if c.action == "done"]
+    if duplicates:
+        summary.rebuild_failed = publish_batch(home, duplicates, done) is None
+        summary.batches = 1
+    else:
+        tidy_inbox(done)
+    for outcome in duplicates:
+        summary.add(outcome)
+    summary.finished = [c.source_name for c in done]
+    return summary
 
 
 def _without_images(doc: Document) -> Document:
