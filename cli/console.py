@@ -58,7 +58,7 @@ def _settle_seen(home: Home, settings: Settings, console: Console) -> tuple[RunS
     from pipeline.intake import lifecycle as stages
 
     candidates = stages.plan_published(home, settings)
-    seen = [c for c in candidates if stages.is_seen(c)]
+    seen = stages.already_seen(candidates)
     if seen:
         console.print(f"{len(seen)} ไฟล์มีอยู่ในชุดข้อมูลแล้ว / file(s) already in the dataset, settled")
     return stages.settle_seen(home, seen), len(seen) < len(candidates)

@@ -217,9 +217,12 @@ def duplicate_outcome(candidate: Candidate) -> FileOutcome:
     return FileOutcome(candidate, "duplicate", message="same bytes as a file already ingested")
 
 
-def is_seen(candidate: Candidate) -> bool:
-    """Bytes the dataset already holds: a duplicate (a new name), or done (recorded under this name)."""
-    return candidate.action in ("duplicate", "done")
+def already_seen(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The files whose bytes the published dataset already holds: duplicates (a new name) and done
+    (recorded under this name). A copy of a file first met in this same inbox is not among them:
+    its original has yet to be processed."""
+    new = {c.file_id for c in candidates if c.action == "process"}
+    return [c for c in candidates if c.action in ("duplicate", "done") and c.file_id not in new]
 
 
 def settle_seen(home: Home, candidates: Sequence[Candidate]) -> RunSummary:
@@ -247,8 +250,23 @@ def _without_images(doc: Document) -> Document:
 
 
 def record(conn: duckdb.DuckDBPyConnection, outcome: FileOutcome) -> None:
+    record_all(conn, [outcome])
+
+
+def record_all(conn: duckdb.DuckDBPyConnection, outcomes: Sequence[FileOutcome]) -> None:
+    """The files rows of all outcomes at once, then each read file's pages, rows and errors."""
+    storage.write_file_rows(conn, [_file_row(o) for o in outcomes])
+    for outcome in outcomes:
+        doc = outcome.document
+        if outcome.status != "duplicate":  # a duplicate shares its original's file_id and records
+            storage.write_page_errors(conn, outcome.candidate.file_id, outcome.errors)
+        if doc is not None and outcome.extraction is not None:
+            storage.write_extraction(conn, doc, outcome.extraction)
+
+
+def _file_row(outcome: FileOutcome) -> dict:
     doc = outcome.document
-    storage.write_file_row(conn, {
+    return {
         "file_id": outcome.candidate.file_id, "source_name": outcome.candidate.source_name,
         "status": outcome.status, "reason": outcome.reason, "message": outcome.message,
         "pages": len(doc.pages) if doc else None, "ocr_used": doc.ocr_used if doc else False,
@@ -256,11 +274,7 @@ def record(conn: duckdb.DuckDBPyConnection, outcome: FileOutcome) -> None:
         "media": doc.media if doc else None, "raw_path": outcome.raw_path,
         "errors": json.dumps([asdict(e) for e in outcome.errors], ensure_ascii=False),
         "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
-    })
-    if outcome.status != "duplicate":  # a duplicate shares its original's file_id and records
-        storage.write_page_errors(conn, outcome.candidate.file_id, outcome.errors)
-    if doc is not None and outcome.extraction is not None:
-        storage.write_extraction(conn, doc, outcome.extraction)
+    }
 
 
 class Batches:
@@ -296,15 +310,26 @@ def publish_batch(home: Home, outcomes: Sequence[FileOutcome],
     recorded all the same, the derived tables kept as they were: see `rebuild_keeping_last`)."""
     try:
         with storage.writable_snapshot(home) as conn:
-            for outcome in outcomes:
-                record(conn, outcome)
-            counts = rebuild_keeping_last(conn)
+            record_all(conn, outcomes)
+            counts = rebuild_keeping_last(conn) if _may_change_progress(outcomes) else _derived_counts(conn)
     except Exception as e:  # DuckDB reports a full disk as its own IOException, not an OSError
         if is_disk_full(e):
             raise DiskFullError(str(e)) from e
         raise
     tidy_inbox([o.candidate for o in outcomes] + list(done))
     return counts
+
+
+def _may_change_progress(outcomes: Sequence[FileOutcome]) -> bool:
+    """Duplicates alone cannot: a duplicate is recorded only beside its original's row, and
+    progress and national depend on the files table only through which file_ids have no usable
+    row. So a batch of re-dropped copies skips the rebuild, which grows with the dataset."""
+    return any(o.status != "duplicate" for o in outcomes)
+
+
+def _derived_counts(conn: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    counts = conn.execute("SELECT (SELECT count(*) FROM progress), (SELECT count(*) FROM national)").fetchone()
+    return counts[0], counts[1]
 
 
 def tidy_inbox(candidates: list[Candidate]) -> list[str]:
