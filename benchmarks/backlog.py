@@ -156,6 +156,8 @@ def watch(proc: subprocess.Popen, database: Path, figures: RunFigures, started: 
             count = published_files(database)
             if count is not None:
                 figures.publishes.append((time.monotonic() - started, count))
+                print(f"  published {count} files at {time.monotonic() - started:.0f} s; "
+                      f"peak RSS so far {figures.peak_rss_mb:.0f} MB", flush=True)
         time.sleep(0.1)
 
 
