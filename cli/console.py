@@ -124,7 +124,8 @@ def print_summary(console: Console, summary: RunSummary, home: Home) -> None:
         table.add_row(line.source_name, _status(line.status), line.reason, _shown(line.pages),
                       _shown(line.letters), _shown(line.rows), str(line.flagged) if line.rows else "",
                       f"{line.seconds:.1f}")
-    console.print(table)
+    if summary.lines:  # files only taken out of the inbox need no table
+        console.print(table)
     console.print(f"processed {summary.count('processed')}, partial {summary.count('partial')}, "
                   f"quarantined {summary.count('quarantined')}, duplicate {summary.count('duplicate')}"
                   + (f", already recorded under the same name {len(summary.finished)}" if summary.finished else "")
