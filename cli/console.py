@@ -41,10 +41,27 @@ def run_ingest_with_progress(home: Home, console: Console, *, quiet: bool = Fals
             console.print(f"inbox ว่าง / inbox is empty: {home.inbox}")
             return RunSummary()  # nothing to do: no need to start a Prefect server
         try:
-            return _run_flow(home, _with_cluster(load_settings(home.root), cluster, console), console, quiet)
+            settings = _with_cluster(load_settings(home.root), cluster, console)
+            settled, new_work = _settle_seen(home, settings, console)
+            if not new_work:
+                return settled
+            return settled.merged(_run_flow(home, settings, console, quiet))
         except DiskFullError as error:
             console.print(f"[red]{error.reason}[/red]: {error} / {error.message_th}", soft_wrap=True)
             raise typer.Exit(int(ExitCode.NOTHING)) from None
+
+
+def _settle_seen(home: Home, settings: Settings, console: Console) -> tuple[RunSummary, bool]:
+    """Files whose bytes the dataset already holds (dropped again, or copies under a new name) are
+    settled here, before Prefect starts: they need no processing, and a temporary Prefect server
+    costs 10 s and more. Returns their summary and whether any file is left for the flow."""
+    from pipeline.intake import lifecycle as stages
+
+    candidates = stages.plan_published(home, settings)
+    seen = stages.already_seen(candidates)
+    if seen:
+        console.print(f"{len(seen)} ไฟล์มีอยู่ในชุดข้อมูลแล้ว / file(s) already in the dataset, settled")
+    return stages.settle_seen(home, seen), len(seen) < len(candidates)
 
 
 def _with_cluster(settings: Settings, cluster: str | None, console: Console) -> Settings:
@@ -99,27 +116,28 @@ def _api_for(home: Home, settings: Settings) -> AbstractContextManager:
 
 
 def print_summary(console: Console, summary: RunSummary, home: Home) -> None:
-    if not summary.outcomes and not summary.finished:
+    if not summary.lines and not summary.finished:
         return
     table = Table("file", "status", "reason", "pages", "letters", "rows", "flags", "s",
                   title="Saraban ingest")
-    for o in summary.outcomes:
-        rows = o.extraction.report_rows if o.extraction else []
-        flagged = sum(1 for r in rows if r.flags)
-        table.add_row(o.candidate.source_name, _status(o.status), o.reason,
-                      str(len(o.document.pages)) if o.document else "",
-                      str(len(o.extraction.letters)) if o.extraction else "",
-                      str(len(rows)) if o.extraction else "", str(flagged) if rows else "",
-                      f"{o.seconds:.1f}")
-    console.print(table)
+    for line in summary.lines:
+        table.add_row(line.source_name, _status(line.status), line.reason, _shown(line.pages),
+                      _shown(line.letters), _shown(line.rows), str(line.flagged) if line.rows else "",
+                      f"{line.seconds:.1f}")
+    if summary.lines:  # files only taken out of the inbox need no table
+        console.print(table)
     console.print(f"processed {summary.count('processed')}, partial {summary.count('partial')}, "
                   f"quarantined {summary.count('quarantined')}, duplicate {summary.count('duplicate')}"
-                  + (f", finished from an interrupted run {len(summary.finished)}" if summary.finished else "")
+                  + (f", already recorded under the same name {len(summary.finished)}" if summary.finished else "")
                   + f" · dataset: {home.database}")
     if summary.rebuild_failed:
         console.print("[red]internal_error[/red]: progress and national were not rebuilt; they show the last good "
                       "rebuild (trace: saraban query \"SELECT value FROM meta WHERE key = 'rebuild_error'\") / "
                       "ตารางสรุปความก้าวหน้ายังไม่ได้ปรับปรุง กรุณาแจ้งผู้ดูแลระบบ", soft_wrap=True)
+
+
+def _shown(count: int | None) -> str:
+    return "" if count is None else str(count)
 
 
 _COLOURS = {"processed": "green", "partial": "magenta", "quarantined": "red", "duplicate": "yellow"}

@@ -16,7 +16,7 @@ before Prefect starts (cli/console.py), so a busy home is told at once.
 from __future__ import annotations
 
 import queue
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -26,7 +26,7 @@ from prefect.futures import PrefectFuture
 from prefect.states import Failed, State
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
-from flows.cluster import cluster_runner
+from flows.cluster import cluster_runner, cluster_workers
 from flows.process import process_file
 from pipeline.config import Settings
 from pipeline.errors import DiskFullError, is_disk_full
@@ -75,27 +75,39 @@ def _ingest_locked(home: Home, settings: Settings) -> stages.RunSummary:
     batches = stages.Batches(settings.batch_files, settings.batch_seconds)
     try:
         with file_runner(settings) as runner:
-            futures = {runner.submit(process_file_task, {"candidate": c, "home": home, "settings": settings}): c
-                       for c in todo}  # what `process_file_task.submit` does, with this runner
-            for outcome in _outcomes(futures, home, batches):
+            def submit(candidate: stages.Candidate) -> PrefectFuture:  # `process_file_task.submit`, on this runner
+                return runner.submit(process_file_task, {"candidate": candidate, "home": home, "settings": settings})
+
+            for outcome in _outcomes(submit, todo, home, batches, _ahead(settings)):
                 _note(outcome, batches, summary)
                 if batches.due():
                     _publish(home, batches.take(), summary)
     finally:
         shutdown_pool()
-    duplicates = [stages.duplicate_outcome(c) for c in candidates if c.action == "duplicate"]
-    summary.outcomes += duplicates
-    summary.finished = [c.source_name for c in candidates if c.action == "done"]
-    _publish(home, batches.take() + duplicates, summary, [c for c in candidates if c.action == "done"])
+    _finish(home, candidates, batches, summary)
     return summary
+
+
+def _finish(home: Home, candidates: list[stages.Candidate], batches: stages.Batches,
+            summary: stages.RunSummary) -> None:
+    """The last batch and the files whose bytes the dataset already held, in one publish."""
+    duplicates = [stages.duplicate_outcome(c) for c in candidates if c.action == "duplicate"]
+    for outcome in duplicates:
+        summary.add(outcome)
+    done = [c for c in candidates if c.action == "done"]
+    summary.finished += [c.source_name for c in done]
+    pending = batches.take() + duplicates
+    if pending:
+        _publish(home, pending, summary, done)
+    else:
+        stages.tidy_inbox(done)  # nothing to record: no snapshot to copy
 
 
 def _note(outcome: stages.FileOutcome | None, batches: stages.Batches, summary: stages.RunSummary) -> None:
     if outcome is not None:
         batches.add(outcome)
-        summary.outcomes.append(outcome)
-        emit("file_done", name=outcome.candidate.source_name, status=outcome.status,
-             pages=len(outcome.document.pages) if outcome.document else 0)
+        line = summary.add(outcome)
+        emit("file_done", name=line.source_name, status=line.status, pages=line.pages or 0)
 
 
 def _publish(home: Home, outcomes: list[stages.FileOutcome], summary: stages.RunSummary,
@@ -111,18 +123,40 @@ def _publish(home: Home, outcomes: list[stages.FileOutcome], summary: stages.Run
         get_run_logger().info("published %d file(s): progress %d rows, national %d rows", len(outcomes), *counts)
 
 
-def _outcomes(futures: dict[PrefectFuture, stages.Candidate], home: Home,
-              batches: stages.Batches) -> Iterator[stages.FileOutcome | None]:
+def _outcomes(submit: Callable[[stages.Candidate], PrefectFuture], todo: list[stages.Candidate],
+              home: Home, batches: stages.Batches, ahead: int) -> Iterator[stages.FileOutcome | None]:
     """Each file's outcome as it finishes; None when the pending batch falls due meanwhile.
-    Finished futures arrive through their done-callbacks, which threads and Dask futures both
-    offer, so the same loop serves a local run and a cluster run."""
+
+    Files are submitted `ahead` at a time, the next one as each outcome is taken, so a backlog of
+    thousands holds a bounded number of documents (the pending batch and those in flight), however
+    much faster files finish than batches publish. Finished futures arrive through their
+    done-callbacks, which threads and Dask futures both offer, so the same loop serves a local run
+    and a cluster run. A future is let go once its outcome is taken."""
     finished: queue.SimpleQueue[PrefectFuture] = queue.SimpleQueue()
-    for future in futures:
-        future.add_done_callback(finished.put)
-    for _ in range(len(futures)):
+    waiting, running = iter(todo), {}
+
+    def start_next() -> None:
+        candidate = next(waiting, None)
+        if candidate is not None:
+            future = submit(candidate)
+            running[future] = candidate
+            future.add_done_callback(finished.put)
+
+    for _ in range(ahead):
+        start_next()
+    for _ in range(len(todo)):
         while (future := _next_finished(finished, batches)) is None:
             yield None
-        yield _result(future, futures[future], home)
+        candidate = running.pop(future)
+        start_next()
+        yield _result(future, candidate, home)
+
+
+def _ahead(settings: Settings) -> int:
+    """Files in flight: enough to keep every worker busy while a batch publishes (a batch's worth
+    more than there are workers), and no more."""
+    workers = cluster_workers(settings.cluster) if settings.cluster else settings.workers
+    return workers + settings.batch_files
 
 
 def _next_finished(finished: queue.SimpleQueue[PrefectFuture],
@@ -154,10 +188,8 @@ def _result(future: PrefectFuture, candidate: stages.Candidate, home: Home) -> s
 
 
 def _publish_artifact(summary: stages.RunSummary) -> None:
-    table = [{"file": o.candidate.source_name, "status": o.status, "reason": o.reason,
-              "pages": len(o.document.pages) if o.document else 0,
-              "letters": len(o.extraction.letters) if o.extraction else 0,
-              "report_rows": len(o.extraction.report_rows) if o.extraction else 0,
-              "seconds": round(o.seconds, 1)} for o in summary.outcomes]
+    table = [{"file": line.source_name, "status": line.status, "reason": line.reason, "pages": line.pages or 0,
+              "letters": line.letters or 0, "report_rows": line.rows or 0, "seconds": round(line.seconds, 1)}
+             for line in summary.lines]
     if table:
         create_table_artifact(table=table, key="ingest-summary", description="Saraban ingest run")

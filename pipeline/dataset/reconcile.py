@@ -199,7 +199,9 @@ def _resolve(candidates: pd.DataFrame, key: list[str]) -> pd.DataFrame:
     winners = ordered.groupby(key, sort=True).tail(1).set_index(key)
     grouped = ordered.groupby(key, sort=True)
     winners["source_file_ids"] = grouped["file_id"].agg(_join_ids)
-    differed = grouped[NUMBERS].agg(lambda s: s.astype("string").fillna("?").nunique() > 1)
+    # Numbers that differ between the key's files, an unknown count being a value of its own;
+    # one vectorised count per column (a Python call per key took seconds on 20,000 keys).
+    differed = grouped[NUMBERS].nunique(dropna=False) > 1
     conflict = differed.any(axis=1)
     winners["status"] = [
         "conflict" if conf else ("needs_review" if failing else "ok")

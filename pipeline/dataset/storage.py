@@ -154,9 +154,22 @@ def replace_table(conn: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFra
 
 
 def write_file_row(conn: duckdb.DuckDBPyConnection, row: dict) -> None:
-    conn.execute("DELETE FROM files WHERE file_id = ? AND source_name = ?",
-                 [row["file_id"], row["source_name"]])
-    insert_frame(conn, "files", pd.DataFrame([row]))
+    write_file_rows(conn, [row])
+
+
+def write_file_rows(conn: duckdb.DuckDBPyConnection, rows: list[dict]) -> None:
+    """Replace the files rows of these (file_id, source_name) keys, in two statements however many
+    (a thousand re-dropped copies are one DELETE and one INSERT, not a thousand of each)."""
+    if not rows:
+        return
+    frame = pd.DataFrame(rows)
+    conn.register("_keys", frame[["file_id", "source_name"]])
+    try:
+        conn.execute("DELETE FROM files USING _keys WHERE files.file_id = _keys.file_id "
+                     "AND files.source_name = _keys.source_name")
+    finally:
+        conn.unregister("_keys")
+    insert_frame(conn, "files", frame)
 
 
 def write_page_errors(conn: duckdb.DuckDBPyConnection, file_id: str, errors: list[PageError]) -> None:

@@ -43,6 +43,7 @@ from pipeline.home import Home
 from pipeline.intake.inbox import InboxFile, refusal, source_name, stable_files
 from pipeline.intake.quarantine import quarantine_file
 from pipeline.intake.raw_store import sha256_of, store_original
+from pipeline.intake.run_summary import RunSummary
 from pipeline.records import Document, Extraction, FileStatus, PageError
 
 Action = Literal["process", "duplicate", "done"]
@@ -75,18 +76,6 @@ class FileOutcome:
     raw_path: str = ""
     seconds: float = 0.0
     errors: list[PageError] = field(default_factory=list)
-
-
-@dataclass
-class RunSummary:
-    outcomes: list[FileOutcome] = field(default_factory=list)
-    finished: list[str] = field(default_factory=list)  # files already recorded by an interrupted run
-    seconds: float = 0.0
-    batches: int = 0  # snapshots published by this run
-    rebuild_failed: bool = False  # some batch kept the last progress/national (meta rebuild_error)
-
-    def count(self, status: str) -> int:
-        return sum(1 for o in self.outcomes if o.status == status)
 
 
 def clear_interrupted_writes(home: Home) -> None:
@@ -228,6 +217,32 @@ def duplicate_outcome(candidate: Candidate) -> FileOutcome:
     return FileOutcome(candidate, "duplicate", message="same bytes as a file already ingested")
 
 
+def already_seen(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The files whose bytes the published dataset already holds: duplicates (a new name) and done
+    (recorded under this name). A copy of a file first met in this same inbox is not among them:
+    its original has yet to be processed."""
+    new = {c.file_id for c in candidates if c.action == "process"}
+    return [c for c in candidates if c.action in ("duplicate", "done") and c.file_id not in new]
+
+
+def settle_seen(home: Home, candidates: Sequence[Candidate]) -> RunSummary:
+    """Settle the files whose bytes the dataset already holds, without processing anything:
+    duplicates are recorded (their original is already in raw/) and published in one snapshot,
+    then they and the files already recorded under their name leave the inbox."""
+    summary = RunSummary()
+    duplicates = [duplicate_outcome(c) for c in candidates if c.action == "duplicate"]
+    done = [c for c in candidates if c.action == "done"]
+    if duplicates:
+        summary.rebuild_failed = publish_batch(home, duplicates, done) is None
+        summary.batches = 1
+    else:
+        tidy_inbox(done)
+    for outcome in duplicates:
+        summary.add(outcome)
+    summary.finished = [c.source_name for c in done]
+    return summary
+
+
 def _without_images(doc: Document) -> Document:
     for page in doc.pages:
         page.image = None  # page images are large and never stored; free them early
@@ -235,8 +250,23 @@ def _without_images(doc: Document) -> Document:
 
 
 def record(conn: duckdb.DuckDBPyConnection, outcome: FileOutcome) -> None:
+    record_all(conn, [outcome])
+
+
+def record_all(conn: duckdb.DuckDBPyConnection, outcomes: Sequence[FileOutcome]) -> None:
+    """The files rows of all outcomes at once, then each read file's pages, rows and errors."""
+    storage.write_file_rows(conn, [_file_row(o) for o in outcomes])
+    for outcome in outcomes:
+        doc = outcome.document
+        if outcome.status != "duplicate":  # a duplicate shares its original's file_id and records
+            storage.write_page_errors(conn, outcome.candidate.file_id, outcome.errors)
+        if doc is not None and outcome.extraction is not None:
+            storage.write_extraction(conn, doc, outcome.extraction)
+
+
+def _file_row(outcome: FileOutcome) -> dict:
     doc = outcome.document
-    storage.write_file_row(conn, {
+    return {
         "file_id": outcome.candidate.file_id, "source_name": outcome.candidate.source_name,
         "status": outcome.status, "reason": outcome.reason, "message": outcome.message,
         "pages": len(doc.pages) if doc else None, "ocr_used": doc.ocr_used if doc else False,
@@ -244,11 +274,7 @@ def record(conn: duckdb.DuckDBPyConnection, outcome: FileOutcome) -> None:
         "media": doc.media if doc else None, "raw_path": outcome.raw_path,
         "errors": json.dumps([asdict(e) for e in outcome.errors], ensure_ascii=False),
         "ingested_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
-    })
-    if outcome.status != "duplicate":  # a duplicate shares its original's file_id and records
-        storage.write_page_errors(conn, outcome.candidate.file_id, outcome.errors)
-    if doc is not None and outcome.extraction is not None:
-        storage.write_extraction(conn, doc, outcome.extraction)
+    }
 
 
 class Batches:
@@ -284,15 +310,26 @@ def publish_batch(home: Home, outcomes: Sequence[FileOutcome],
     recorded all the same, the derived tables kept as they were: see `rebuild_keeping_last`)."""
     try:
         with storage.writable_snapshot(home) as conn:
-            for outcome in outcomes:
-                record(conn, outcome)
-            counts = rebuild_keeping_last(conn)
+            record_all(conn, outcomes)
+            counts = rebuild_keeping_last(conn) if _may_change_progress(outcomes) else _derived_counts(conn)
     except Exception as e:  # DuckDB reports a full disk as its own IOException, not an OSError
         if is_disk_full(e):
             raise DiskFullError(str(e)) from e
         raise
     tidy_inbox([o.candidate for o in outcomes] + list(done))
     return counts
+
+
+def _may_change_progress(outcomes: Sequence[FileOutcome]) -> bool:
+    """Duplicates alone cannot: a duplicate is recorded only beside its original's row, and
+    progress and national depend on the files table only through which file_ids have no usable
+    row. So a batch of re-dropped copies skips the rebuild, which grows with the dataset."""
+    return any(o.status != "duplicate" for o in outcomes)
+
+
+def _derived_counts(conn: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    counts = conn.execute("SELECT (SELECT count(*) FROM progress), (SELECT count(*) FROM national)").fetchone()
+    return counts[0], counts[1]
 
 
 def tidy_inbox(candidates: list[Candidate]) -> list[str]:
