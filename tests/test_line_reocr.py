@@ -178,4 +178,13 @@ def test_a_reread_number_keeps_the_page_readings_box() -> None:
     new = _tokens((".0810.7", 333, 297), ("/ว", 570, 63), ("1141", 655, 32), ("ลงวันที่", 811, 210), ("3", 1061, 22))
     boxed = number_boxes(old, new)
     assert [(w.text, w.left, w.width) for w in boxed] == [
-        (".0810.7", 338, 223), ("/ว", 570, 63), ("1141", 657, 139), ("ลงวันที่", 811, 210), ("3", 1037, 30)]
+        (".0810.7", 333, 297), ("/ว", 570, 63), ("1141", 655, 141), ("ลงวันที่", 811, 210), ("3", 1037, 46)]
+
+
+def test_a_short_page_box_does_not_cut_a_reread_number() -> None:
+    """saraban_004 (seed 811): the page reading's box of the year ๒๕๖๔ began past its first digit
+    (the numeral reader then read 564); the re-read's box held it."""
+    old = [Word("๒๕๒๕", 90.0, 1463, 942, 129, 58, 1, 1)]
+    new = [Word("๒๕๒๕", 90.0, 1450, 963, 142, 97, 1, 1)]
+    [year] = number_boxes(old, new)
+    assert (year.left, year.top, year.left + year.width, year.top + year.height) == (1450, 942, 1592, 1060)

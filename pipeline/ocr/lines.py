@@ -146,11 +146,13 @@ def patched(old: list[Word], new: list[Word]) -> list[Word]:
 
 
 def number_boxes(old: list[Word], new: list[Word]) -> list[Word]:
-    """New tokens whose number the old line read too take the old token's box.
+    """New tokens whose number the old line read too take a box covering both readings' boxes.
 
     Why: with --psm 7 Tesseract's word boxes can be far off sideways (a four-digit serial
     given a box one digit wide), and the numeral reader hands each number it finds on the image
-    to the token whose box covers it: a wrong box gives a serial's digits to the next token."""
+    to the token whose box covers it: a short box gives a serial's digits to the next token. The
+    page reading's box can be the short one too (a year's first digit outside it, ๒๕๖๔ → 564;
+    a token that read only the office digits of `๐๘๑๐.๗/ว`), so neither box alone is trusted."""
     return [_boxed_like(t, old) for t in new]
 
 
@@ -160,7 +162,10 @@ def _boxed_like(token: Word, old: list[Word]) -> Word:
     if not same:
         return token
     near = min(same, key=lambda w: abs(w.left - token.left))
-    return replace(token, left=near.left, top=near.top, width=near.width, height=near.height)
+    left, top = min(token.left, near.left), min(token.top, near.top)
+    right = max(token.left + token.width, near.left + near.width)
+    bottom = max(token.top + token.height, near.top + near.height)
+    return replace(token, left=left, top=top, width=right - left, height=bottom - top)
 
 
 def _digits(text: str) -> str:
