@@ -9,12 +9,25 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from pipeline.records import FileStatus
+from pipeline.records import Document, Extraction, FileStatus
 
-if TYPE_CHECKING:
-    from pipeline.intake.lifecycle import FileOutcome
+
+class _Named(Protocol):
+    source_name: str
+
+
+class FileOutcome(Protocol):
+    """What a summary line is made of: lifecycle.FileOutcome, named here by its shape so that
+    this module does not import the one that imports it."""
+
+    candidate: _Named
+    status: FileStatus
+    reason: str
+    document: Document | None
+    extraction: Extraction | None
+    seconds: float
 
 
 @dataclass(frozen=True)
