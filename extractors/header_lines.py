@@ -91,7 +91,9 @@ def _grows_a_number(old: str, new: str) -> bool:
     if len(olds) != len(news):
         return False
     joins = {"".join(olds[i:j]) for i in range(len(olds)) for j in range(i + 2, len(olds) + 1)}
-    return any(len(n) > len(o) and o in n and n not in joins for o, n in zip(olds, news, strict=True))
+    # One digit turns up inside any number by chance, and a day's digit may be one glyph of two.
+    return any(len(o) > 1 and len(n) > len(o) and o in n and n not in joins
+               for o, n in zip(olds, news, strict=True))
 
 
 def _anchors(text: str) -> int:

@@ -90,6 +90,7 @@ def test_pages_without_an_addressee_have_no_header_lines(lines: list[str]) -> No
                  id="speck-read-as-digit-inside-a-number"),
     pytest.param("ฆมิถุนายน ๒ ๕๐๑  ”.", "ฆ มิถุนายน ๒๕๐๑ 7 '.", True, id="a-split-year-joined"),
     pytest.param("๒๕ WAYMAN ๒๕๐๒", "๒๕ พฤษภาคม ๒๕๒๒", True, id="a-day-inside-the-year-by-chance"),
+    pytest.param(". ๒ มิถุนายน ๒๕๒๕", "2๒ มิถุนายน ๒๕๒๕", True, id="a-one-digit-day-read-as-two-glyphs"),
     pytest.param("ภายในวันที่ 8 มิถุนายน่", "", False, id="empty-reading"),
     pytest.param("เลขรับ 125 . '", "", False, id="stamp-number-lost"),
     pytest.param("21 พฤศจิกายน 2566", "21 พฤศจิกายน", False, id="date-lost"),
@@ -169,6 +170,16 @@ def test_the_judge_takes_the_patched_line_over_both_others(tmp_path: Path, monke
     page = Page(number=1, source="ocr", words=list(PAGE_READING), image=np.full((3000, 2400), 255, np.uint8))
     assert reocr_lines(page, [70101], is_better_reading, cache_dir=tmp_path) == [70101]
     assert page.raw_text == "ที่ มท ๐๕๐๕.๒ / ฒ๒๕ กรมส่งเสริมการปกครองท้องถิน"
+
+
+def test_a_swapped_word_keeps_the_page_words_place() -> None:
+    """saraban_004 (seed 811): `bade` for the year; the re-read year's box may reach over the day."""
+    old = [Word("๒", 90.0, 1170, 743, 28, 35, 1, 5), Word("มิถุนายน", 90.0, 1224, 724, 179, 71, 1, 5),
+           Word("bade", 90.0, 1427, 730, 170, 79, 1, 5)]
+    new = [Word("๒๕๒๕", 90.0, 1380, 700, 220, 120, 1, 9)]
+    [*same, year] = patched(old, new)
+    assert same == old[:2]
+    assert (year.text, year.left, year.width, year.top, year.height, year.line) == ("๒๕๒๕", 1427, 170, 730, 79, 5)
 
 
 def test_a_reread_number_keeps_the_page_readings_box() -> None:

@@ -141,8 +141,18 @@ def patched(old: list[Word], new: list[Word]) -> list[Word]:
     out: list[Word] = []
     for token in old:
         under = [t for t in new if _centre_inside(t, token)] if _LATIN.search(token.text) else []
-        out += [replace(t, line=token.line, block=token.block) for t in under] or [token]
+        out += [_within(t, token) for t in under] or [token]
     return out if any(w not in old for w in out) else old
+
+
+def _within(token: Word, span: Word) -> Word:
+    """A re-read token put in the page word it stands for: --psm 7 boxes may stretch over a
+    neighbour (a year's box over the day before it, whose digit the numeral reader then gave
+    the year), the page's box of the word does not."""
+    left = max(token.left, span.left)
+    right = min(token.left + token.width, span.left + span.width)
+    return replace(token, left=left, width=max(1, right - left), top=span.top, height=span.height,
+                   line=span.line, block=span.block)
 
 
 def number_boxes(old: list[Word], new: list[Word]) -> list[Word]:
