@@ -85,8 +85,10 @@ class NumeralReader:
             return word
         if len(second.text) > len(word.text) and _is_subsequence(word.text, second.text):
             return self._dropped_digits(gray_page, word) or word  # or a neighbour's digit in the margin
-        if second.confidence >= _SURE and _digits_inserted(word.text, second.text):
-            return self._digits_back(word, second)
+        merged = _digits_inserted(word.text, second.text) if second.confidence >= _SURE else None
+        if merged:
+            return replace(word, text=merged, conf=round(second.confidence * 100, 1),
+                           alternatives=_merged((word.text, *word.alternatives), second.text, exclude=merged))
         if not _close(second.text, word.text):
             return word
         return self._more_confident(word, second)
@@ -97,11 +99,6 @@ class NumeralReader:
         return replace(word, text=second.text, conf=round(second.confidence * 100, 1),
                        alternatives=_merged((word.text, *word.alternatives), *second.alternatives,
                                             exclude=second.text))
-
-    def _digits_back(self, word: Word, second: NumeralReading) -> Word:
-        text = _digits_inserted(word.text, second.text) or word.text
-        return replace(word, text=text, conf=round(second.confidence * 100, 1),
-                       alternatives=_merged((word.text, *word.alternatives), second.text, exclude=text))
 
     def _dropped_digits(self, gray_page: np.ndarray, word: Word) -> Word | None:
         """The token's box read tight (no side margin, so no neighbour's glyph): a sure reading

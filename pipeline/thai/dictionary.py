@@ -52,15 +52,19 @@ def cost(text: str) -> int:
     return unknown_letters(text) * 10 + len(tokens(text))
 
 
-def word_at(text: str, position: int) -> tuple[int, str] | None:
-    """(start, token) of the dictionary segmentation's token that holds `position`."""
-    start = 0
+def token_spans(text: str) -> list[tuple[int, str]]:
+    """(start, token) of each token of the dictionary segmentation, in order."""
+    spans, start = [], 0
     for token in tokens(text):
         found = text.find(token, start)
-        if found <= position < found + len(token):
-            return found, token
+        spans.append((found, token))
         start = found + len(token)
-    return None
+    return spans
+
+
+def word_at(text: str, position: int) -> tuple[int, str] | None:
+    """(start, token) of the dictionary segmentation's token that holds `position`."""
+    return next(((found, token) for found, token in token_spans(text) if found <= position < found + len(token)), None)
 
 
 @functools.lru_cache(maxsize=1)

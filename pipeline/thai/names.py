@@ -22,7 +22,8 @@ _TITLE = re.compile("^(" + "|".join(re.escape(t) for t in TITLES) + r")\s*")
 _THANTHAKHAT = "\u0e4c"
 _FINAL_I = re.compile("[\u0e01-\u0e2e]\u0e34$")
 _TONES = ("\u0e48", "\u0e49")
-_UPPER_VOWEL_END = re.compile("[\u0e01-\u0e2e][\u0e31\u0e34-\u0e37](?![\u0e48-\u0e4c])")
+_BARE_UPPER_VOWEL = re.compile(  # a consonant + upper vowel with no mark above
+    "[\u0e01-\u0e2e][\u0e31\u0e34-\u0e37](?![\u0e48-\u0e4c])")
 
 
 def repair_name(name: str) -> str:
@@ -46,7 +47,7 @@ def _two_parts(parts: list[str]) -> list[str]:
 def _tone_restored(part: str) -> str:
     if part in words():
         return part
-    for match in _UPPER_VOWEL_END.finditer(part):
+    for match in _BARE_UPPER_VOWEL.finditer(part):
         for tone in _TONES:
             candidate = part[: match.end()] + tone + part[match.end():]
             if candidate in words():

@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pipeline.thai.dictionary import corpus_count as _count
 from pipeline.thai.dictionary import cost as _cost
 from pipeline.thai.dictionary import is_thai as _is_thai
-from pipeline.thai.dictionary import tokens as _tokens
+from pipeline.thai.dictionary import token_spans as _token_spans
 from pipeline.thai.dictionary import word_at as _word_at
 from pipeline.thai.dictionary import words as _words
 
@@ -105,9 +105,14 @@ def _better_long_word(window: str, candidate: str, offset: int) -> bool:
     return _cost(candidate) < _cost(window) and _lands_in_long_word(candidate, offset)
 
 
+def _better_without(window: str, candidate: str, offset: int) -> bool:
+    """`_better_long_word` for a mark taken out: the word is looked up at the letter it sat on."""
+    return _better_long_word(window, candidate, max(0, offset - 1))
+
+
 def drop_spurious_tone_marks(text: str) -> str:
     """Remove ่/้ marks that OCR made from specks, where the dictionary is sure (names untouched)."""
-    return _replace_where_sure(text, _SPURIOUS, "", lambda w, c, off: _better_long_word(w, c, max(0, off - 1)))
+    return _replace_where_sure(text, _SPURIOUS, "", _better_without)
 
 
 def repair_tone_marks(text: str) -> str:
@@ -156,7 +161,8 @@ def repair_sara_am(text: str) -> str:
 
 # Mark edits tried only near words the dictionary does not know (a page has hundreds of marks;
 # a known word needs none of them): a tone mark read as the other one (ตัวชี่วัด), an upper vowel
-# made of a speck (ส่วันท้องถิ่น), a sign doubled (ประะชาชน), an upper vowel lost (ปงบประมาณ).
+# made of a speck (ส่วันท้องถิ่น), a mark doubled, an upper vowel lost (ปงบประมาณ). A doubled ะ
+# before a torn word (ประะ ชาชน) is not repaired: ประ alone is too short for the long-word test.
 _NEAR = 6
 _TONE_AS = {"\u0e48": "\u0e49", "\u0e49": "\u0e48"}
 _LONE_UPPER_VOWEL = re.compile(f"(?<=[\u0e01-\u0e2e])[{_UPPER_VOWELS}](?![\u0e48-\u0e4c])")
@@ -181,13 +187,7 @@ def _suspect(token: str) -> bool:
 
 
 def _near_unknown_words(text: str, near: int = _NEAR) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for token in _tokens(text):
-        found = text.find(token, start)
-        start = found + len(token)
-        if _suspect(token):
-            spans.append((found - near, start + near))
-    return spans
+    return [(found - near, found + len(token) + near) for found, token in _token_spans(text) if _suspect(token)]
 
 
 def repair_marks(text: str) -> str:
@@ -199,7 +199,7 @@ def repair_marks(text: str) -> str:
     for tone, other in _TONE_AS.items():
         text = _replace_where_sure(text, re.compile(tone), other, _better_long_word, spans)
     for pattern in (_LONE_UPPER_VOWEL, _DOUBLED_SIGN):
-        text = _replace_where_sure(text, pattern, "", lambda w, c, off: _better_long_word(w, c, max(0, off - 1)), spans)
+        text = _replace_where_sure(text, pattern, "", _better_without, spans)
     for vowel in _LOST_VOWELS:
         # Inside a suspect token only: an inserted vowel can make a word of two good ones (ชา ชน → ชาชิน).
         text = _replace_where_sure(text, _BARE_CONSONANT, vowel, _better_long_word, _near_unknown_words(text, 0))
