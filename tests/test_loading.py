@@ -147,3 +147,13 @@ def test_password_pdf_made_with_qpdf(tmp_path: Path) -> None:
     subprocess.run(["qpdf", "--encrypt", "user", "owner", "256", "--", str(plain), str(locked)], check=True)
     with pytest.raises(EncryptedPdfError):
         load(locked)
+
+
+def test_a_photo_page_owns_its_pixels(tmp_path: Path) -> None:
+    """Stages clean pixels in place (a stamp box read alone writes its cleaned crop back); on a
+    JPEG no deskew had copied, the page image was PIL's read-only buffer and that stage failed
+    (seen on a generated photo, seed 907: partial, internal_error)."""
+    draw_lines(["เลขรับ ๑๒๓๔", "วันที่ ๑๓ ก.พ. ๒๕๖๑"]).convert("L").save(tmp_path / "stamp.jpg", quality=90)
+    [page] = load(tmp_path / "stamp.jpg").pages
+    page.image[0:10, 0:10] = 0
+    assert page.image.flags.writeable and int(page.image[:10, :10].max()) == 0

@@ -32,7 +32,9 @@ def _frames(image: Image.Image, settings: Settings) -> list[Page]:
             raise TooLargeError(f"more than {settings.max_pages} frames")
         if frame.width * frame.height > settings.max_pixels:
             raise TooLargeError(f"frame {index + 1} exceeds {settings.max_pixels} pixels")
-        gray = np.asarray(ImageOps.exif_transpose(frame).convert("L"))
+        # A copy the page owns: np.asarray of a PIL image is read-only, and later stages clean
+        # pixels in place (a stamp box read alone), which failed on a JPEG no deskew had copied.
+        gray = np.array(ImageOps.exif_transpose(frame).convert("L"))
         dpi = int(round(frame.info.get("dpi", (_DEFAULT_DPI,))[0] or _DEFAULT_DPI))
         pages.append(Page(number=index + 1, source="ocr", image=np.ascontiguousarray(gray),
                           width=gray.shape[1], height=gray.shape[0], dpi=max(dpi, 72)))
