@@ -295,14 +295,14 @@ def _join_ids(values: pd.Series) -> str:
 
 def _to_date(value: object) -> dt.date | None:
     """A letter's date; unknown when missing or unreadable (it then ranks below every dated one)."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    text = text_of(value)
-    try:
+    try:  # a pandas Timestamp outside Python's dates cannot give .date(): NotImplementedError
+        if isinstance(value, dt.datetime):
+            return value.date()
+        text = text_of(value)
         return pd.Timestamp(text).date() if text else None
-    except (ValueError, TypeError, OverflowError):
+    except (ValueError, TypeError, OverflowError, NotImplementedError):
         return None
 
 
