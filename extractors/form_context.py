@@ -103,8 +103,20 @@ def _nearest_month(letters: str) -> int | None:
 
 
 def _year_in(text: str) -> int | None:
+    """The year the first number after the month makes: its digits joined (OCR splits ๒๕ ๖๓),
+    else one of its groups ("2 2563": a speck before the year read as a digit)."""
     found = _YEAR_DIGITS.match(text.strip())
-    digits = re.sub(r"\s", "", found.group(0)) if found else ""
+    if not found:
+        return None
+    groups = found.group(0).split()
+    for digits in dict.fromkeys(["".join(groups), *groups]):
+        year = _plausible_year(digits)
+        if year is not None:
+            return year
+    return None
+
+
+def _plausible_year(digits: str) -> int | None:
     year = int(digits) if len(digits) in (2, 4) else 0
     if len(digits) == 2:
         year += 2500

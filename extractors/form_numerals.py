@@ -62,12 +62,16 @@ def is_dash(gray: np.ndarray) -> bool:
     widest = int(np.argmax(marks[:, cv2.CC_STAT_WIDTH]))
     width, height = marks[widest, cv2.CC_STAT_WIDTH], marks[widest, cv2.CC_STAT_HEIGHT]
     others = np.delete(marks, widest, axis=0)
-    small = (np.maximum(others[:, cv2.CC_STAT_WIDTH], others[:, cv2.CC_STAT_HEIGHT])
-             <= _SPECK_OF_DASH * width).all()
+    # A speck is small both ways: a 4-px dot beside a 10-px dash (200 dpi) is as long as a
+    # third of it, yet holds a seventh of its ink; any glyph holds more ink than a dash.
+    small = ((np.maximum(others[:, cv2.CC_STAT_WIDTH], others[:, cv2.CC_STAT_HEIGHT])
+              <= _SPECK_OF_DASH * width)
+             & (others[:, cv2.CC_STAT_AREA] <= _SPECK_INK * marks[widest, cv2.CC_STAT_AREA])).all()
     return bool(height * 3 <= width and height < 0.2 * gray.shape[0] and small)
 
 
-_SPECK_OF_DASH = 0.35  # a speck's size, as a share of the dash's length
+_SPECK_OF_DASH = 0.5  # a speck's size, as a share of the dash's length
+_SPECK_INK = 0.35  # a speck's ink, as a share of the dash's
 
 
 def _alt_values(reading: Any) -> list[int]:

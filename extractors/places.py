@@ -45,6 +45,8 @@ _PROVINCE_LEVEL_UNITS = ("อบจ.", "เทศบาลนคร", "เทศ
 _LEVEL_WORDS = re.compile(r"^(อำเภอ|อ\.|เขต|จังหวัด|จ\.|กิ่งอำเภอ)\s*")
 # Place names are Thai letters only: OCR debris (Latin letters, digits, rule fragments) goes.
 _NOISE = re.compile(r"[^\u0e01-\u0e4e]+|[\u0e50-\u0e59]+|[\u0e2f\u0e46]")
+# What a scan puts before a cell's first letter: rule fragments and specks read as < = | ' . -
+_LEADING_DEBRIS = re.compile(r"^[^\u0e01-\u0e2e\u0e40-\u0e44]+")  # a word starts with a consonant or เ แ โ ใ ไ
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,18 @@ def match_province(name: str) -> PlaceMatch | None:
     key = printed[0]
     if key in ("กทม", "กรุงเทพ", "กรุงเทพฯ"):
         return PlaceMatch("10", _province_names()["10"], 100.0, corrected=False)
-    return _best(key, _province_names(), _MIN_SCORE_NATIONWIDE - 6, printed)
+    return _best_of_keys(printed, _province_names(), _MIN_SCORE_NATIONWIDE - 6)
+
+
+def _best_of_keys(printed: tuple[str, ...], choices: dict[str, str], min_score: float
+                  ) -> PlaceMatch | None:
+    """The best hit of the whole reading or of any run of its words: debris read beside a name
+    (") จ่ กระบื", "ฆม 5 รอยเอด") sinks the whole reading's score, not the name's own run's.
+    Failing all, a run whose glyph skeleton matches one name only (กระบื: a mark lost)."""
+    hits = [hit for key in printed if (hit := _best(key, choices, min_score, printed))]
+    if not hits:
+        hits = [hit for key in dict.fromkeys(printed) if (hit := _best_by_skeleton(key, choices))]
+    return max(hits, key=lambda hit: hit.score, default=None)
 
 
 def mueang_district(province_code: str) -> PlaceMatch | None:
@@ -201,13 +214,13 @@ def match_district(name: str, province_code: str = "") -> PlaceMatch | None:
                 return PlaceMatch(mueang.code, mueang.name, 50.0, True) if mueang else hit
             return hit
         districts = _district_names(province_code)
-        return _best(key, districts, _MIN_SCORE_IN_PROVINCE, printed) or _best_by_skeleton(key, districts)
+        return _best_of_keys(printed, districts, _MIN_SCORE_IN_PROVINCE)
     return _best(key, _all_district_names(), _MIN_SCORE_NATIONWIDE, printed)
 
 
 def split_unit(label: str) -> tuple[str, str] | None:
     """`อบจ.แม่ฮ่องสอน` → (`อบจ.`, `แม่ฮ่องสอน`); None when the label names no organisation."""
-    text = normalise_field(label).replace(" ", "")
+    text = _LEADING_DEBRIS.sub("", normalise_field(label).replace(" ", ""))
     for printed, canonical in _UNIT_PREFIXES:
         if text.startswith(printed) and len(text) > len(printed):
             return canonical, text[len(printed):]
@@ -222,7 +235,7 @@ def _place_unit(prefix: str, rest: str, province_code: str) -> RowPlace:
     if prefix in _PROVINCE_LEVEL_UNITS and (province or not match_district(rest, province_code)):
         mueang = mueang_district(province_code) if province_code else None
         pname = _province_names().get(province_code, rest)
-        corrected = not same_letters(clean_name(rest), clean_name(pname))
+        corrected = not same_letters(clean_name(pname), clean_name(rest))
         return _row_place(province_code, mueang, prefix + pname, corrected)
     district = match_district(rest, province_code) if province_code else None
     label = prefix + (district.name if district and prefix.startswith("เทศบาลเมือง") else rest)

@@ -76,6 +76,8 @@ def test_row_without_readable_period_is_kept_and_flagged() -> None:
     ("ประจําเด ือนกันยายนพ.ศ. ๒ ๕๖๒", 9, 2019),
     (".ประจำเดือน พฤษภาคม W.A. 256", 5, None),  # a digit lost: month only
     ("ประจำเดือน ธันวาคม พ. ศ. 25202", 12, None),
+    ("ประจำเดือน กุมภาพันธ์ WA. 2 2563", 2, 2020),  # a speck before the year read as a digit
+    ("ประจำเดือน มีนาคม พ.ศ. 2 5", 3, None),  # no group of it makes a year
     ("เรื่อง ขอส่งรายงาน", None, None),
 ])
 def test_caption_month_year_from_damaged_ocr(text: str, month: int | None,
@@ -115,3 +117,27 @@ def test_form_scanned_upside_down_is_turned_and_read(tmp_path) -> None:  # noqa:
     assert [(r.district_code, r.total, r.established, r.not_established) for r in rows] == EXPECTED
     assert {r.period for r in rows} == {"2018-06"}
     assert doc.pages[0].confidence is not None and doc.pages[0].confidence >= 50
+
+
+def test_a_caption_box_cut_inside_the_years_last_digit_is_grown_to_its_ink() -> None:
+    """Seen on a 200 dpi scan: Tesseract boxed "พ.ศ. ๒๕๖๗" to half of ๗, which alone reads as
+    ๓, so the table's rows were filed under 2020 instead of 2024."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extractors.form_numerals import reread_caption_year
+    from pipeline.numerals import default_reader
+    from pipeline.synth.fonts import font_path
+    from pipeline.tables.scan import grow_to_ink
+
+    image = Image.new("L", (900, 80), 255)
+    ImageDraw.Draw(image).text((20, 10), "ประจำเดือน มิถุนายน พ.ศ. ๒๕๖๗",
+                               font=ImageFont.truetype(font_path("Laksaman"), 44), fill=0)
+    gray = np.array(image)
+    cols = np.flatnonzero((gray < 128).any(axis=0))
+    seven = cols[-1] - 8  # inside ๗, whose right half is cut off
+    grown = grow_to_ink(gray, (int(cols[0]) + 30, 5, int(seven), 75))
+    assert (grown[0], grown[2]) == (int(cols[0]), int(cols[-1]) + 1)
+    cut = reread_caption_year(["ประจำเดือน มิถุนายน พ.ศ. ๒๕๖"], [(int(cols[0]), 5, int(seven), 75)],
+                              gray, default_reader())
+    whole = reread_caption_year(["ประจำเดือน มิถุนายน พ.ศ. ๒๕๖"], [grown], gray, default_reader())
+    assert cut != whole and detect_period(whole[0]) == "2024-06"

@@ -18,7 +18,7 @@ from pipeline.numerals import default_reader
 from pipeline.records import Document, Page, ReportRow
 from pipeline.synth.fonts import font_path
 from pipeline.synth.tables import FormRow, render_report_form
-from pipeline.thai.chars import to_thai
+from pipeline.thai.chars import to_arabic, to_thai
 
 # พะเยา: two- and three-letter names (จุน, ปง) are where one OCR slip leaves a name unmatched.
 TITLE = ["แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น",
@@ -115,8 +115,15 @@ def test_a_name_matching_no_district_stays_unmatched() -> None:
     assert match_district("บง", "") is None  # nationwide, a two-letter slip is no evidence
 
 
+def test_a_name_beside_debris_matches_by_its_own_word() -> None:
+    # The word's letters folded (ภ/ถ, ซ/ช) match ภูซาง alone, although the debris beside it
+    # sinks the whole reading below every cut-off.
+    hit = place_district_row("ภฏซขาง ข่", "56")
+    assert hit.district_code == "5608" and hit.corrected
+
+
 def test_garbled_name_takes_the_one_district_no_other_row_took() -> None:
-    labels = ["เมืองพะเยา", "จุน", "ภฏซขาง ข่", "ภูกามยาว"]
+    labels = ["เมืองพะเยา", "จุน", "ภฏซขวง ข่", "ภูกามยาว"]
     places = [place_district_row(label, "56") for label in labels]
     assert not places[2].matched
     placed = place_by_elimination(labels, places, "56")
@@ -142,3 +149,52 @@ def test_a_dash_among_specks_is_the_forms_zero() -> None:
     assert (number.value, number.confidence >= 0.9) == (0, True)
     digit = read_cell_number(default_reader(), _count_crop("๗", "Garuda", 34), "")
     assert digit.value == 7
+
+
+def _cell_with(text: str, specks: list[tuple[int, int]], dots: list[tuple[int, int]] = ()
+               ) -> np.ndarray:
+    """A 200 dpi count cell's crop holding `text` (from x=70), with scanner specks at `specks`:
+    thin 4-px smudges, as long as a third of a dash but with a fifth of its ink; and round
+    2-px dots at `dots`."""
+    image = Image.new("L", (250, 54), 255)
+    ImageDraw.Draw(image).text((70, 0), text, font=ImageFont.truetype(font_path("Laksaman"), 36),
+                               fill=0)
+    gray = np.array(image)
+    for x, y in specks:
+        cv2.line(gray, (x, y), (x + 3, y + 3), 40, 1)
+    for x, y in dots:
+        cv2.circle(gray, (x, y), 1, 40, -1)
+    return gray
+
+
+def _glyph_boxes(gray: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """x, y, w, h of each ink blob, left to right."""
+    _, _, stats, _ = cv2.connectedComponentsWithStats((gray < 128).astype(np.uint8))
+    return sorted((int(x), int(y), int(w), int(h)) for x, y, w, h, _ in stats[1:])
+
+
+@pytest.mark.parametrize(("printed", "where"), [
+    pytest.param("๑๐", "under", id="dot-under-zero-is-no-tail"),
+    pytest.param("๑๔", "between", id="dot-between-digits-is-no-decimal-point"),
+])
+def test_a_dot_by_a_counts_digits_is_dust(printed: str, where: str) -> None:
+    """Seen on 200 dpi scans: ๑๐ read as 11 or 16 (a dot under ๐ taken for the tail of ๑/๖) and
+    ๑๔ as 1.4, so no count at all."""
+    clean = _cell_with(f"{printed} แห่ง", [])
+    first, second = _glyph_boxes(clean)[:2]
+    x, y = (second[0] + second[2] - 3, second[1] + second[3] + 3) if where == "under" else (
+        (first[0] + first[2] + second[0]) // 2, second[1] + second[3])
+    number = read_cell_number(default_reader(), _cell_with(f"{printed} แห่ง", [], [(x, y)]), "")
+    assert number.value == int(to_arabic(printed))
+
+
+def test_a_dash_beside_specks_a_third_its_length_is_zero() -> None:
+    # Seen on a 200 dpi bilevel scan: a 10-px dash with dots as long as a third of it around it.
+    specks = [(20, 3), (135, 40), (140, 10)]
+    number = read_cell_number(default_reader(), _cell_with("-", specks), "=")
+    assert (number.value, number.confidence) == (0, 0.9)
+
+
+def test_a_digit_among_specks_is_no_dash() -> None:
+    number = read_cell_number(default_reader(), _cell_with(to_thai("4"), [(20, 3)]), "")
+    assert number.value == 4

@@ -42,7 +42,9 @@ def test_unknown_district_stays_unmatched() -> None:
 
 @pytest.mark.parametrize(
     ("name", "code"),
-    [("พระนครศรีอยุธยา", "14"), ("จังหวัดสตูล", "91"), ("กทม.", "10"), ("อุทยธานี", "61")],
+    [("พระนครศรีอยุธยา", "14"), ("จังหวัดสตูล", "91"), ("กทม.", "10"), ("อุทยธานี", "61"),
+     # a scan's debris read before the name, one with its upper vowel lost too
+     (") จ่ กระบื", "81"), ("ฆม 5 รอยเอด", "45")],
 )
 def test_match_province(name: str, code: str) -> None:
     hit = match_province(name)
@@ -64,6 +66,14 @@ def test_split_unit() -> None:
     assert split_unit("องค์การบริหารส่วนจังหวัดสตูล") == ("อบจ.", "สตูล")
     assert split_unit("เทศบาลนคร นนทบุรี") == ("เทศบาลนคร", "นนทบุรี")
     assert split_unit("เมืองสตูล") is None
+    # a rule's fragments read before the cell's first letter
+    assert split_unit("<= อบจ.ชลบุรี") == ("อบจ.", "ชลบุรี")
+    assert split_unit("| เทศบาลเมืองชลบุรี") == ("เทศบาลเมือง", "ชลบุรี")
+
+
+@pytest.mark.parametrize("name", ["รวม", "เมือง", "ข้อ 5 อื่นๆ", "ไม่มี"])
+def test_words_that_name_no_province_stay_unmatched(name: str) -> None:
+    assert match_province(name) is None
 
 
 @pytest.mark.parametrize(
@@ -77,6 +87,7 @@ def test_split_unit() -> None:
         pytest.param("น้าปาด .", "53", "5304", False, id="ring-of-sara-am-lost"),
         pytest.param("ะทิว", "86", "8603", False, id="first-letter-lost-at-cell-edge"),
         pytest.param("นาด้วว", "42", "4202", True, id="misprint-kept-beside-marks"),
+        pytest.param("เทศบาลเมือง ะเยา", "56", "5601", False, id="unit-first-letter-lost-at-cell-edge"),
     ],
 )
 def test_name_corrected_only_when_a_letter_differs(label: str, province: str, district: str,

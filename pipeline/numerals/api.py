@@ -22,6 +22,8 @@ from pipeline.numerals.rows import reread_words
 from pipeline.numerals.runs import find_runs, is_digit
 from pipeline.records import Word
 
+_POINT_IN_DIGITS = re.compile(r"\d+\.\d+")
+
 
 class NumeralReader:
     """Second reading pass for numbers. Loads model.npz once; thread-safe for reads."""
@@ -48,10 +50,14 @@ class NumeralReader:
         count comes before its unit)."""
         glyphs = self.cell_glyphs.read_glyphs(gray)
         runs = [run for run in find_runs(glyphs) if any(is_digit(g) for g in run.glyphs)]
-        if len(runs) < 2:
-            return reading_from_glyphs(glyphs)
-        best = max(runs, key=lambda run: (sum(is_digit(g) for g in run.glyphs), -run.left))
-        return reading_from_glyphs(list(best.glyphs))
+        if len(runs) >= 2:
+            glyphs = list(max(runs, key=lambda run: (sum(is_digit(g) for g in run.glyphs),
+                                                     -run.left)).glyphs)
+        reading = reading_from_glyphs(glyphs)
+        if reading is not None and reading.value is None and _POINT_IN_DIGITS.fullmatch(reading.text):
+            # A count has no decimals: a point between its digits is a speck on the baseline.
+            return reading_from_glyphs([g for g in glyphs if g.best != "."])
+        return reading
 
     def try_read_number(self, gray: np.ndarray) -> NumeralReading | None:
         """The number in a crop that holds nothing else (a table cell): None when any glyph in it

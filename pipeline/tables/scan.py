@@ -96,7 +96,25 @@ def _read_caption(gray: np.ndarray, table: Table, left: int, right: int) -> None
         return
     x0 = max(0, left - 200)
     table.caption = [text for text, _ in lines]
-    table.caption_boxes = [(a + x0, b + top, c + x0, d + top) for _, (a, b, c, d) in lines]
+    table.caption_boxes = [grow_to_ink(gray, (a + x0, b + top, c + x0, d + top))
+                           for _, (a, b, c, d) in lines]
+
+
+_WORD_GAP = 0.25  # of the line's height: ink nearer than this to a line's end is still the line
+
+
+def grow_to_ink(gray: np.ndarray, box: Box) -> Box:
+    """`box` widened to the ink that continues its line on either side. Tesseract's line box
+    can end inside the last glyph it could not read (๒๕๖๗ boxed to ๒๕๖ and half a ๗, which
+    alone reads as ๓), and the numeral reader then reads a wrong year."""
+    left, top, right, bottom = box
+    ink = (gray[top:bottom] < 128).any(axis=0)
+    gap = max(2, int(_WORD_GAP * (bottom - top)))
+    while right < ink.size and ink[right:right + gap].any():
+        right += int(np.argmax(ink[right:right + gap])) + 1
+    while left > 0 and ink[max(0, left - gap):left].any():
+        left = max(0, left - gap) + int(np.flatnonzero(ink[max(0, left - gap):left])[0])
+    return left, top, right, bottom
 
 
 def tables_from_scan(image: np.ndarray, words: list[Word]) -> list[Table]:
