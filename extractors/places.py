@@ -165,10 +165,11 @@ def _letters(key: str) -> str:
 
 def same_letters(gazetteer: str, read: str) -> bool:
     """A reading that has the gazetteer name's letters, marks aside (and its first letter, when
-    the reading starts where no Thai word can)."""
-    if _NO_WORD_STARTS.match(read):
-        gazetteer = gazetteer[1:]
-    return _letters(gazetteer) == _letters(read)
+    the reading starts where no Thai word can: either a stray mark before the name, อบจ.ุพะเยา,
+    or its first letter lost, ะเยา)."""
+    if _letters(gazetteer) == _letters(read):
+        return True
+    return bool(_NO_WORD_STARTS.match(read)) and _letters(gazetteer[1:]) == _letters(read)
 
 
 def match_province(name: str) -> PlaceMatch | None:

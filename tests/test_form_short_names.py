@@ -195,6 +195,39 @@ def test_a_dash_beside_specks_a_third_its_length_is_zero() -> None:
     assert (number.value, number.confidence) == (0, 0.9)
 
 
+@pytest.mark.parametrize("speck", [(27, 84), (10, 40)], ids=["above-it", "far-from-it"])
+def test_a_thick_dash_with_specks_is_the_forms_zero(speck: tuple[int, int]) -> None:
+    """Blur makes a 200 dpi dash 11x4 px; specks around it, and OCR read the
+    cell as "="."""
+    gray = np.full((87, 250), 255, np.uint8)
+    gray[54:58, 119:130] = 30
+    y, x = speck
+    gray[y:y + 3, x:x + 3] = 60
+    gray[67:70, 175:178] = 60
+    number = read_cell_number(default_reader(), gray, "=")
+    assert (number.value, number.confidence) == (0, 0.9)
+
+
 def test_a_digit_among_specks_is_no_dash() -> None:
     number = read_cell_number(default_reader(), _cell_with(to_thai("4"), [(20, 3)]), "")
     assert number.value == 4
+
+
+def test_a_speck_taken_for_a_letter_between_two_digits_splits_no_count(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen on a 200 dpi scan of "๑๕ แห่ง": a 3x2 px speck between ๑ and ๕, which the model
+    took for a letter ('other'), cut the count into 1 and 5, and 1 stood."""
+    from pipeline.numerals.reader import VALUES, GlyphReading
+    from pipeline.numerals.segment import Band, Glyph
+
+    def read(value: str, x: int, y: int, w: int, h: int) -> GlyphReading:
+        probs = np.zeros(len(VALUES), np.float32)
+        probs[VALUES.index(value)] = 1.0
+        return GlyphReading(Glyph(x, y, w, h, np.ones((h, w), bool)), probs, Band(35.0, 67.0))
+
+    glyphs = [read("1", 51, 45, 24, 23), read("other", 79, 38, 3, 2), read("5", 82, 35, 27, 32)]
+    reader = default_reader()
+    # The glyphs as the model classed them on that scan; the rest of the count path as it is.
+    monkeypatch.setattr(reader.cell_glyphs, "_classify", lambda *_: glyphs)
+    reading = reader.read_count(np.full((87, 250), 255, np.uint8))
+    assert reading is not None and reading.value == 15

@@ -325,7 +325,8 @@ def drop_dust(readings: list[GlyphReading]) -> list[GlyphReading]:
         if r.best in ARABIC_DIGITS:
             return g.h < floor
         if r.best not in SEPARATORS:
-            return False
+            # A speck between two digits, taken for a letter, would split ๑๕ into 1 and 5.
+            return max(g.h, g.w) < floor
         mid_y, mid_x = (g.y + g.y1) / 2, g.x + g.w / 2
         off_line = not top - 0.25 * tall <= mid_y <= bottom + 0.35 * tall
         return off_line or any(d.x <= mid_x < d.x1 for d in digits)
