@@ -13,7 +13,7 @@ from functools import cache
 from pipeline.thai.dates import find_thai_dates
 
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
-LEAD = r"^[\s#*\-–•'\".,|:_“”‘’]*"  # markdown, bullets and OCR specks (curly quotes too) before a keyword
+LEAD = r"^[\s#*\-–•'\".,|!:_“”‘’]*"  # markdown, bullets and OCR specks (curly quotes, a bar read as !) before a keyword
 # Before a header label, a speck of ink or stamp read as a short Latin word or a digit
 # (`7 เรื่อง`, `by | บนทกขอความ`); a list number (`1.`, `2)`) is not a speck.
 LABEL_LEAD = LEAD + r"(?:[A-Za-z0-9]{1,3}(?![.)\w])[\s|:.'\"]+)?"

@@ -65,3 +65,10 @@ def test_a_speck_line_between_a_cited_number_and_its_date() -> None:
                      "อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7 /ว 4486\nจ\n"
                      "ลงวันที่ 8 มกราคม 2554 .\n")
     assert [(r.doc_number, str(r.date)) for r in letter.references][0] == ("มท 0810.7/ว 4486", "2011-01-08")
+
+
+def test_a_bar_read_as_bang_before_the_number_label() -> None:
+    """Seen on a scan: `! ทิ มท0810.5/ว96`, the ที่ label's mark lost and a rule read as `!`."""
+    head = HEAD.replace("ที่ มท 0801.5/ว 4855", "! ทิ มท0810.5/ว96")
+    letters = extract_letters([(1, normalise(head + "เรื่อง การติดตาม\nเรียน ผู้ว่าราชการจังหวัด\n" + BODY))])
+    assert [letter.doc_number for letter in letters] == ["มท 0810.5/ว 96"]

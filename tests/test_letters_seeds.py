@@ -137,6 +137,7 @@ def test_seed004_number_on_next_line() -> None:
         pytest.param("มท0812/ 6265", "มท 0812/6265", id="memo-number"),
         pytest.param("ปจ 0023.3/1707", "ปจ 0023.3/1707", id="not-circular"),
         pytest.param("ที่ มท 0810.7/ว", "", id="serial-missing"),
+        pytest.param("ที่ พบ 0023.1/) 3820 7 : 4", "พบ 0023.1/ว 3820", id="circular-mark-read-as-bracket"),
     ],
 )
 def test_normalise_docnum(text: str, expected: str) -> None:
