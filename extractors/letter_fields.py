@@ -35,7 +35,9 @@ from extractors.segment import Line, Span
 from pipeline.thai.dates import find_thai_dates, stamp_date
 from pipeline.thai.text import normalise_field
 
-_NUMBER_LINE = re.compile(f"{LEAD}{THI}[\\s.]*(?={CODE}\\.?\\s*(?:[ก-ฮ](?=\\d))?\\d)")
+# A lone consonant before ที่ is a speck (`ร ที่ มท0809.2/333`): no Thai word is one letter
+# but ณ and ธ, and neither starts a header line.
+_NUMBER_LINE = re.compile(f"{LEAD}(?:[ก-ฮ]\\s+)?{THI}[\\s.]*(?={CODE}\\.?\\s*(?:[ก-ฮ](?=\\d))?\\d)")
 _OFFICE = starts_with("กรม", "สำนักงาน", "สนง", "ศาลากลาง", "ที่ว่าการ", "สำนัก", "องค์การบริหาร", "เทศบาล")
 _ADDRESS = starts_with("ถนน", "ถ.", "กทม", "ตำบล", "อำเภอ", "จังหวัด")
 _SPECKS = re.compile(r"^[\s\-–•'\".,|:_]+")

@@ -72,3 +72,12 @@ def test_a_bar_read_as_bang_before_the_number_label() -> None:
     head = HEAD.replace("ที่ มท 0801.5/ว 4855", "! ทิ มท0810.5/ว96")
     letters = extract_letters([(1, normalise(head + "เรื่อง การติดตาม\nเรียน ผู้ว่าราชการจังหวัด\n" + BODY))])
     assert [letter.doc_number for letter in letters] == ["มท 0810.5/ว 96"]
+
+
+def test_a_memo_number_line_with_a_speck_letter_before_its_label() -> None:
+    """Seen on a scan: a stamp's speck read as `ร` before ที่, and junk (วะ) before วันที่."""
+    text = ("บันทึกข้อความ\nส่วนราชการ ส่วนมาตรฐานการบริหารงานบุคคล\n"
+            "ร ที่ มท0809.2/333 วะ วันที่ 18 ธันวาคม 2559 .\n"
+            "เรื่อง การติดตามตัวชี้วัด\nเรียน ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง\n" + BODY)
+    [memo] = extract_letters([(1, normalise(text))])
+    assert (memo.kind, memo.doc_number, str(memo.date)) == ("memo", "มท 0809.2/333", "2016-12-18")

@@ -44,6 +44,10 @@ TODAY = dt.date(2024, 6, 1)
         pytest.param("26 มกราคม 2561", dt.date(2018, 1, 26), id="full-jan"),
         pytest.param("8 กุมภาพันธ 2561", dt.date(2018, 2, 8), id="ocr-dropped-mark"),
         pytest.param("2 ตุลาคม 2022", dt.date(2022, 10, 2), id="ce-year"),
+        pytest.param("12 มกราคม 25/62", dt.date(2019, 1, 12), id="year-split-by-a-slash"),
+        pytest.param("12 มกราคม 25 62", dt.date(2019, 1, 12), id="year-split-by-a-space"),
+        pytest.param("17 ม.ค. “62", dt.date(2019, 1, 17), id="speck-read-as-a-quote"),
+        pytest.param("1 ม.ค. 62 10.30 น.", dt.date(2019, 1, 1), id="a-time-after-a-short-year"),
     ],
 )
 def test_parse_thai_date(text: str, expected: dt.date) -> None:

@@ -22,7 +22,7 @@ BE_OFFSET = 543
 IMPOSSIBLE_DATE = "impossible_date"
 IMPLAUSIBLE_DATE = "implausible_date"  # a real day, but nowhere near the date it must be near
 _MARKS = COMBINING_MARKS
-_GAP = r"[\s.]*"  # OCR and typists put spaces or stray dots between parts
+_GAP = r"[\s.'\"“”‘’]*"  # OCR and typists put spaces, stray dots or specks read as quotes between parts
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,9 @@ _MONTHS = _month_alternatives()
 _MONTH_GROUP = "|".join(f"(?P<m{n}_{k}>{pat})" for k, (pat, n) in enumerate(_MONTHS))
 # A year is not followed by more digits, nor by a dot and a digit: `25.62` is a year OCR broke,
 # not the two-digit year 25.
-_YEAR = r"(?:พ\s?\.?\s?ศ\s?\.?\s*)?(?P<year>\d{4}|\d{2})(?![\d]|[.,]\d)"
+# OCR also splits a year at its middle with a space or a slash (`25/62`), only ever after the
+# century's digits: a two-digit year and a time after it (`62 10.30`) stay apart.
+_YEAR = r"(?:พ\s?\.?\s?ศ\s?\.?\s*)?(?P<year>(?:25|19|20)[ /]\d{2}|\d{4}|\d{2})(?![\d]|[.,]\d)"
 _WORD_DATE = re.compile(
     rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?:{_MONTH_GROUP}){_GAP}{_YEAR}"
 )
@@ -130,13 +132,17 @@ def fuzzy_month(word: str) -> int | None:
 
 
 def _make(match: re.Match[str], day: int, month: int, today: dt.date | None) -> DateMatch:
-    year = expand_year(int(match.group("year")), today)
+    year = expand_year(int(_year_digits(match)), today)
     try:
         date: dt.date | None = dt.date(year, month, day)
         flags: tuple[str, ...] = ()
     except ValueError:
         date, flags = None, (IMPOSSIBLE_DATE,)
-    return DateMatch(match.start(), match.end(), match.group(0), date, flags, match.group("year"))
+    return DateMatch(match.start(), match.end(), match.group(0), date, flags, _year_digits(match))
+
+
+def _year_digits(match: re.Match[str]) -> str:
+    return re.sub(r"\D", "", match.group("year"))
 
 
 def _fuzzy_dates(text: str, found: list[DateMatch], today: dt.date | None) -> list[DateMatch]:
@@ -237,7 +243,7 @@ def find_month_year(text: str, *, today: dt.date | None = None) -> tuple[int, in
     m = _MONTH_YEAR.search(_to_arabic(text))
     if not m:
         return None
-    return expand_year(int(m.group("year")), today), _month_of(m)
+    return expand_year(int(_year_digits(m)), today), _month_of(m)
 
 
 def parse_period(text: str, *, today: dt.date | None = None) -> str | None:
