@@ -15,8 +15,10 @@ from pipeline.thai.dates import find_thai_dates
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 LEAD = r"^[\s#*\-–•'\".,|!:_“”‘’]*"  # markdown, bullets and OCR specks (curly quotes, a bar read as !) before a keyword
 # Before a header label, a speck of ink or stamp read as a short Latin word or a digit
-# (`7 เรื่อง`, `by | บนทกขอความ`); a list number (`1.`, `2)`) is not a speck.
-LABEL_LEAD = LEAD + r"(?:[A-Za-z0-9]{1,3}(?![.)\w])[\s|:.'\"]+)?"
+# (`7 เรื่อง`, `by | บนทกขอความ`), or as one Thai letter with its marks (`ไ เรื่อง`,
+# `วี บันทึกข้อความ`: no Thai word is a lone letter before a label); a list number (`1.`,
+# `2)`) is not a speck.
+LABEL_LEAD = LEAD + r"(?:(?:[A-Za-z0-9]{1,3}(?![.)\w])|[ก-ฮเ-ไ][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]{0,2})[\s|:.'\"]+)?"
 
 
 def loose(word: str) -> str:
@@ -63,7 +65,9 @@ REFERENCE_HEAD = re.compile(f"{LABEL_LEAD}{loose('อ้างถึง')}[\\s.:
 ATTACHMENT_HEAD = re.compile(f"{LABEL_LEAD}(?:{loose('สิ่งที่ส่งมาด้วย')}|\\S{{0,4}}\\s*{loose('ส่งมาด้วย')})[\\s.:]*")
 # The urgency mark is set large and spaced: OCR may split it (`ด่วนทีส ด`).
 # A speck before it may be read as เ (`เดวนทสด`): no Thai word starts เด่วน.
-URGENCY = re.compile(f"{LEAD}เ?({spaced('ด่วนที่สุด')}|{spaced('ด่วนมาก')}|{spaced('ด่วน')})(?![ก-๛])")
+# A large stamped ด่วน loses its tone mark and its ว reads as ง (ดงน) at times.
+URGENCY = re.compile(
+    f"{LEAD}เ?({spaced('ด่วนที่สุด')}|{spaced('ด่วนมาก')}|{spaced('ด่วน').replace('ว', '[วง]')})(?![ก-๛])")
 STAMP_NUMBER = re.compile(
     f"(?:{loose('เลขที่รับ')}|{loose('เลขรับ')}|{loose('รับที่')})[\\s.:…]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
 # A stamp's เลขรับ row even when its number is unreadable (`'เลขรับ ท3 |` for ๓๖๕๓).

@@ -81,3 +81,13 @@ def test_a_memo_number_line_with_a_speck_letter_before_its_label() -> None:
             "เรื่อง การติดตามตัวชี้วัด\nเรียน ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง\n" + BODY)
     [memo] = extract_letters([(1, normalise(text))])
     assert (memo.kind, memo.doc_number, str(memo.date)) == ("memo", "มท 0809.2/333", "2016-12-18")
+
+
+def test_thai_specks_before_labels_and_a_damaged_urgency_stamp() -> None:
+    """Seen on scans: a stamp's speck read as one Thai letter before บันทึกข้อความ (`วี`) and
+    before เรื่อง (`ไ`); the large ด่วน stamp read as `ดงน`."""
+    text = ("ดงน\nวี บันทึกข้อความ\nส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดพะเยา\n"
+            "ที่ พย 0023.1/2062 วันที่ 1 กรกฎาคม 2555\n"
+            "ไ เรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชน\nเรียน ท้องถิ่นอำเภอทุกอำเภอ\n" + BODY)
+    [memo] = extract_letters([(1, normalise(text))])
+    assert (memo.kind, memo.urgency, memo.subject) == ("memo", "ด่วน", "เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชน")
