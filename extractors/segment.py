@@ -17,6 +17,7 @@ from extractors.letter_terms import (
     ADDRESSEE,
     ATTACHMENT_HEAD,
     LEAD,
+    MEMO_OFFICE,
     MEMO_TITLE,
     REFERENCE_HEAD,
     STAMP_LINE,
@@ -130,10 +131,24 @@ def _header_kind(lines: list[Line], index: int, last_header: int) -> str | None:
     text = lines[index].text
     if MEMO_TITLE.match(text):
         return "memo"
-    # A ที่ line just under a memo title is the memo's own number, not a new letter.
-    if index - last_header <= 8 and MEMO_TITLE.match(lines[last_header].text if last_header >= 0 else ""):
+    # A ที่ line just under a memo's head is the memo's own number, not a new letter.
+    if index - last_header <= 8 and _is_memo_head(lines[last_header].text if last_header >= 0 else ""):
         return None
+    if _is_memo_office(lines, index):
+        return "memo"
     return "letter" if is_letter_header(lines, index) else None
+
+
+def _is_memo_head(text: str) -> bool:
+    return bool(MEMO_TITLE.match(text) or MEMO_OFFICE.match(text))
+
+
+def _is_memo_office(lines: list[Line], index: int) -> bool:
+    """A memo whose title a stamp or speck made unreadable (`ผ่"อด บันทึกข้อความ ว`) still has
+    its ส่วนราชการ line, with the เรื่อง line a few lines below (a body line that starts with
+    ส่วนราชการ has no เรื่อง after it)."""
+    return bool(MEMO_OFFICE.match(lines[index].text)) and any(
+        SUBJECT.match(text) for text in _next_texts(lines, index, 4))
 
 
 def find_spans(lines: list[Line]) -> list[Span]:

@@ -91,3 +91,18 @@ def test_thai_specks_before_labels_and_a_damaged_urgency_stamp() -> None:
             "ไ เรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชน\nเรียน ท้องถิ่นอำเภอทุกอำเภอ\n" + BODY)
     [memo] = extract_letters([(1, normalise(text))])
     assert (memo.kind, memo.urgency, memo.subject) == ("memo", "ด่วน", "เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชน")
+
+
+def test_a_memo_whose_title_is_unreadable_is_known_by_its_office_line() -> None:
+    """Seen on a noisy scan: the title read as `ผ่"อด บันทึกข้อความ ว`."""
+    text = ('ด่วนที่สุด\nผ่"อด บันทึกข้อความ ว\nส่วนราชการ ส่วนติดตามและประเมินผล สำนักนโยบายและแผน\n'
+            "ที่ มท 0801.5/ว 1196 วันที่ 5 มกราคม 2560\n"
+            "เรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชน\nเรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน\n" + BODY)
+    [memo] = extract_letters([(1, normalise(text))])
+    assert (memo.kind, memo.doc_number, str(memo.date)) == ("memo", "มท 0801.5/ว 1196", "2017-01-05")
+
+
+def test_a_letter_body_line_starting_with_the_office_word_is_no_memo() -> None:
+    body = BODY.replace("จึงเรียนมา", "ส่วนราชการในสังกัดทุกแห่งดำเนินการ\nจึงเรียนมา")
+    letters = extract_letters([(1, normalise(HEAD + "เรื่อง การติดตาม\nเรียน ผู้ว่าราชการจังหวัด\n" + body))])
+    assert [letter.kind for letter in letters] == ["letter"]
