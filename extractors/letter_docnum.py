@@ -20,10 +20,12 @@ _CODE = rf"(?P<code>{CODE})"
 # OCR doubles or swaps the dot between office digit groups (`0810.,7`, `0810,7`).
 _OFFICE = r"(?P<office>\d{2,5}(?:\s?[.,]{1,2}\s?\d{1,3})*)"
 # The circular mark ว is read as ๆ or ) at times (neither stands in a number).
+# OCR may split a serial before its last three digits (`ว 1 196`); a lone digit after a serial
+# (`ว 96 2`) is something else.
 # Between code and digits OCR puts dashes (`มท -- 0810.5`) or a speck read as a letter glued to
 # the digits (`มท ส0802.2`); before the slash, one speck read as a letter or a bar (`0810.7 ฒ/ว`).
 DOCNUM_PATTERN = (
-    rf"{_CODE}[.\s\-–]*(?:[ก-ฮ](?=\d))?{_OFFICE}\s*(?:[ก-ฮ!|]\s*)?/\s*(?P<circ>[วๆ)](?![ก-๛]))?\.?\s*(?P<serial>\d{{1,6}})?(?![\d])"
+    rf"{_CODE}[.\s\-–]*(?:[ก-ฮ](?=\d))?{_OFFICE}\s*(?:[ก-ฮ!|]\s*)?/\s*(?P<circ>[วๆ)](?![ก-๛]))?\.?\s*(?P<serial>\d{{1,3}}(?:\s\d{{3}}(?!\d))?|\d{{1,6}})?(?![\d])"
 )
 _DOCNUM = re.compile(DOCNUM_PATTERN)
 # A header line: ที่ at the start, then the number. `ที่` may be glued to the code (ที่มท).
@@ -80,7 +82,7 @@ def try_parse_docnum(text: str) -> DocNumber | None:
         code=clean_code(m.group("code")),
         office=office,
         circular=m.group("circ") is not None,
-        serial=m.group("serial") or "",
+        serial=(m.group("serial") or "").replace(" ", ""),
         end=m.end(),
         repaired=repaired,
     )

@@ -138,6 +138,8 @@ def test_seed004_number_on_next_line() -> None:
         pytest.param("ปจ 0023.3/1707", "ปจ 0023.3/1707", id="not-circular"),
         pytest.param("ที่ มท 0810.7/ว", "", id="serial-missing"),
         pytest.param("ที่ พบ 0023.1/) 3820 7 : 4", "พบ 0023.1/ว 3820", id="circular-mark-read-as-bracket"),
+        pytest.param("ที่ มท 0801.5 /ว 1 196 วันที 5 มกราคม 2560", "มท 0801.5/ว 1196", id="serial-split-by-ocr"),
+        pytest.param("มท 0810.5/ว 96 2 มีนาคม", "มท 0810.5/ว 96", id="a-day-after-the-serial-stays-apart"),
     ],
 )
 def test_normalise_docnum(text: str, expected: str) -> None:
