@@ -115,8 +115,14 @@ def _target(rest: str) -> tuple[float | None, str]:
     if first is None or first.start() > 200:
         return None, ""
     if first is count:
-        return float(first.group(1).replace(",", "")), first.group(2)
+        return _count_value(first.group(1)), first.group(2)
     return float(first.group(2)), first.group(1)
+
+
+def _count_value(text: str) -> float:
+    """A count of places or people has no decimals: a point in it is OCR's (๗,๐๐๐ read as
+    `7,00.0`), and every digit belongs to the count."""
+    return float(re.sub(r"\D", "", text))
 
 
 def _due(rest: str) -> dt.date | None:

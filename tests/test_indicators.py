@@ -66,3 +66,11 @@ def test_kpi_table_levels() -> None:
 def test_recurring_mention_without_details() -> None:
     found = extract_indicators("รายงานผลการดำเนินงานตามตัวชี้วัดที่ 4.2 แล้ว จึงขอให้", 1, None)
     assert found[0].code == "4.2" and found[0].name == "" and found[0].target_value is None
+
+
+def test_a_count_target_with_a_point_ocr_set_in_it_keeps_every_digit() -> None:
+    """Seen on a JPEG scan: ๗,๐๐๐ แห่ง read as `7,00.0 แห่ง` (a speck between the zeros)."""
+    text = ("ปีงบประมาณ พ.ศ. 2561 ตัวชี้วัดที่ 2.3 องค์กรปกครองส่วนท้องถิ่นที่ผ่านเกณฑ์\n"
+            "การประเมินประสิทธิภาพ (LPA) จำนวน 7,00.0 แห่ง")
+    [kpi] = extract_indicators(text, 1, 2561)
+    assert (kpi.code, kpi.target_value, kpi.target_unit) == ("2.3", 7000, "แห่ง")
