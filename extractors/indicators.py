@@ -14,7 +14,10 @@ from extractors.letter_terms import FISCAL_YEAR, loose, loose_tones, smart_join
 from pipeline.records import Indicator
 from pipeline.thai.dates import find_month_year, find_thai_dates, month_end
 
-_CODE = re.compile(f"{loose_tones('ตัวชี้วัดที่')}\\s*(\\d{{1,2}}(?:\\.\\d{{1,2}})*)\\s*[:：]?\\s*")
+# OCR sets a space before ที่ (`ตัวชี้วัด ที่ 3.1`) or a speck read as a Latin letter before the
+# code (`ตัวชี้วัดที c4.2`).
+_CODE = re.compile(
+    f"{loose_tones('ตัวชี้วัด')}\\s?{loose_tones('ที่')}\\s*[A-Za-z]?(\\d{{1,2}}(?:\\.\\d{{1,2}})*)\\s*[:：]?\\s*")
 _QUOTED = re.compile(r"^.{0,60}?[“\"]([^”\"]{4,200})[”\"]")
 _NAME_STOP = re.compile(
     r"\s(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|จำนวน|ภายใน|โดย|ค่าเป้าหมาย|คำเป้าหมาย|มีค่าเป้าหมาย|ประจำปีงบประมาณ|แล้ว|จึง|และตัวชี้วัด|จัดส่ง)"

@@ -74,3 +74,12 @@ def test_a_count_target_with_a_point_ocr_set_in_it_keeps_every_digit() -> None:
             "การประเมินประสิทธิภาพ (LPA) จำนวน 7,00.0 แห่ง")
     [kpi] = extract_indicators(text, 1, 2561)
     assert (kpi.code, kpi.target_value, kpi.target_unit) == ("2.3", 7000, "แห่ง")
+
+
+def test_ocr_spacing_and_a_speck_around_the_code() -> None:
+    """Seen on scans: `ตัวชี้วัดที c4.2` (mark lost, a speck read as c) and `ตัวชี้วัด ที่ 3.1`."""
+    speck = extract_indicators("ผลการดำเนินงานตามตัวชี้วัดที c4.2 การจัดตั้งศูนย์ปฏิบัติการร่วม\n"
+                               "จำนวน 878 ศูนย์ ประจำปีงบประมาณ พ.ศ. 2564 แล้ว", 1, 2564)
+    spaced = extract_indicators("ปีงบประมาณ พ.ศ. 2563 ตัวชี้วัด ที่ 3.1 ร้อยละของเรื่องร้องเรียน\n"
+                                "ที่ได้รับการแก้ไขแล้วเสร็จ ร้อยละ 80", 1, 2563)
+    assert [(k.code, k.target_value) for k in speck + spaced] == [("4.2", 878), ("3.1", 80)]
