@@ -103,16 +103,15 @@ def _nearest_month(letters: str) -> int | None:
 
 
 def _year_in(text: str) -> int | None:
-    """The year the first number after the month makes: its digits joined (OCR splits ๒๕ ๖๓),
-    else one of its groups ("2 2563": a speck before the year read as a digit)."""
-    found = _YEAR_DIGITS.match(text.strip())
-    if not found:
-        return None
-    groups = found.group(0).split()
-    for digits in dict.fromkeys(["".join(groups), *groups]):
-        year = _plausible_year(digits)
-        if year is not None:
-            return year
+    """The year the first number after the month that makes one makes: its digits joined (OCR
+    splits ๒๕ ๖๓), else one of its groups ("2 2563": a speck before the year read as a digit);
+    a speck read as a digit before พ.ศ. ("9พ.ศ. 2566") makes none."""
+    for found in _YEAR_DIGITS.finditer(text):
+        groups = found.group(0).split()
+        for digits in dict.fromkeys(["".join(groups), *groups]):
+            year = _plausible_year(digits)
+            if year is not None:
+                return year
     return None
 
 

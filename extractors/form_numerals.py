@@ -106,7 +106,6 @@ def read_cell_number(reader: NumeralReader | None, crop: np.ndarray | None,
 
 
 _YEAR_LINE = re.compile(r"(พ\s*\.?\s*ศ|ประจ[ำา]\s*เด\s*[ือ]*\s*น|W\.A|\.\s*A\.)")
-_YEAR_TOKEN = re.compile(r"(?:พ+\s*\.*\s*[ศA]\s*\.?|W\.A\.?)\s*([\d๐-๙][\d๐-๙ .]*)\s*\.?\s*$")
 
 
 def _last_word(gray: np.ndarray) -> np.ndarray | None:
@@ -136,10 +135,23 @@ def reread_caption_year(lines: list[str], boxes: list[tuple[int, int, int, int]]
         left, top, right, bottom = box
         year = _pixel_year(image[top:bottom, left:right], reader)
         if year is not None:
-            # Everything from the first digit on is the misread year (and specks after it).
-            head = _YEAR_TOKEN.sub("", re.split(r"[\d๐-๙]", text, maxsplit=1)[0] + "0")
-            out[i] = f"{head.rstrip()} พ.ศ. {year}"
+            out[i] = _with_year(text, year)
     return out
+
+
+_LABELLED_YEAR = re.compile(r"(?:พ+\s*\.*\s*[ศA]\s*\.?|W\.?\s*A\.?)\s*[\d๐-๙][\d๐-๙ .]*")
+_LAST_NUMBER = re.compile(r"[\d๐-๙][\d๐-๙ .]*(?!.*[\d๐-๙])")
+
+
+def _with_year(text: str, year: int) -> str:
+    """The caption line with its printed year, however OCR read it, replaced by `year`: the one
+    after its last พ.ศ., else its last number. A speck read as a digit before the month
+    (`. 7 ประจำเดือนกรกฎาคม`) stays where it is, and so does what follows the year."""
+    found = list(_LABELLED_YEAR.finditer(text)) or list(_LAST_NUMBER.finditer(text))
+    if not found:
+        return f"{text.rstrip()} พ.ศ. {year}"
+    start, end = found[-1].span()
+    return f"{text[:start].rstrip()} พ.ศ. {year} {text[end:].strip()}".rstrip()
 
 
 _BE_YEAR = re.compile(r"25[4-8]\d")

@@ -141,3 +141,38 @@ def test_a_caption_box_cut_inside_the_years_last_digit_is_grown_to_its_ink() -> 
                               gray, default_reader())
     whole = reread_caption_year(["ประจำเดือน มิถุนายน พ.ศ. ๒๕๖"], [grown], gray, default_reader())
     assert cut != whole and detect_period(whole[0]) == "2024-06"
+
+
+@pytest.mark.parametrize(("caption", "period"), [
+    pytest.param(". 7 ประจําเดือนกรกฎาคม พ.ศ . ๒๕๒๕", "2021-07", id="speck-digit-before-the-month"),
+    pytest.param(". ป ระจ๊้าเดือน| พฤศจิกายน 9พ.ศ. ๒๕๒๐๒๐", "2021-11", id="speck-digit-before-the-label"),
+    pytest.param("ประจำเดือน มีนาคม 2561 จังหวัดตาก", "2021-03", id="text-after-the-year"),
+])
+def test_the_pixel_year_replaces_only_the_printed_year(caption: str, period: str) -> None:
+    from extractors.form_numerals import _with_year
+
+    assert detect_period(_with_year(caption, 2564)) == period
+
+
+def test_a_caption_box_holding_its_neighbours_marks_is_fitted_to_its_line() -> None:
+    """Seen on a bilevel TIFF: the caption's box held the lowest marks of the title above and
+    the highest of the province line below; touching ๒๕๖๖, they made it read as 26."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extractors.form_numerals import reread_caption_year
+    from pipeline.numerals import default_reader
+    from pipeline.synth.fonts import font_path
+    from pipeline.tables.scan import fit_line, grow_to_ink
+
+    font = ImageFont.truetype(font_path("Laksaman"), 44)
+    image = Image.new("L", (900, 150), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((20, 0), "ศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นฐู", font=font, fill=0)
+    draw.text((20, 44), "ประจำเดือน พฤศจิกายน พ.ศ. ๒๕๖๖", font=font, fill=0)
+    draw.text((20, 86), "จังหวัดเพชรบุรี ที่นี่ ซึ่ง ปี๊บ ก๊ก", font=font, fill=0)
+    gray = np.where(np.array(image) < 150, 0, 255).astype(np.uint8)
+    loose = (20, 40, 880, 120)  # the whole band between the lines' bodies
+    fitted = grow_to_ink(gray, fit_line(gray, loose))
+    assert loose[1] < fitted[1] and fitted[3] < loose[3]
+    [line] = reread_caption_year(["ประจำเดือน พฤศจิกายน พ.ศ. ๒๕๒๐๒๐"], [fitted], gray, default_reader())
+    assert detect_period(line) == "2023-11"

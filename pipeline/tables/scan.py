@@ -96,8 +96,28 @@ def _read_caption(gray: np.ndarray, table: Table, left: int, right: int) -> None
         return
     x0 = max(0, left - 200)
     table.caption = [text for text, _ in lines]
-    table.caption_boxes = [grow_to_ink(gray, (a + x0, b + top, c + x0, d + top))
+    table.caption_boxes = [grow_to_ink(gray, fit_line(gray, (a + x0, b + top, c + x0, d + top)))
                            for _, (a, b, c, d) in lines]
+
+
+_BODY_ROW = 0.2  # of the fullest row's ink: rows of the line's letters, not of its neighbours' marks
+_MARKS_ABOVE, _MARKS_BELOW = 0.4, 0.3  # of the letters' height: room for vowels and tone marks
+
+
+def fit_line(gray: np.ndarray, box: Box) -> Box:
+    """`box` cut down to its line: the rows of its letters, with room for marks above and below.
+    Tesseract's box of a Thai line also holds the lowest marks of the line above and the highest
+    of the line below; on a bilevel scan they touch its digits (๒๕๖๖ then reads as 26)."""
+    left, top, right, bottom = box
+    rows = (gray[top:bottom, left:right] < 128).sum(axis=1)
+    if rows.size == 0 or rows.max() == 0:
+        return box
+    dense = np.flatnonzero(rows >= _BODY_ROW * rows.max())
+    runs = np.split(dense, np.flatnonzero(np.diff(dense) > 1) + 1)
+    body = max(runs, key=lambda run: int(rows[run].sum()))
+    height = int(body[-1] - body[0] + 1)
+    return (left, max(top, top + int(body[0]) - int(_MARKS_ABOVE * height)), right,
+            min(bottom, top + int(body[-1]) + 1 + int(_MARKS_BELOW * height)))
 
 
 _WORD_GAP = 0.25  # of the line's height: ink nearer than this to a line's end is still the line
@@ -108,7 +128,10 @@ def grow_to_ink(gray: np.ndarray, box: Box) -> Box:
     can end inside the last glyph it could not read (๒๕๖๗ boxed to ๒๕๖ and half a ๗, which
     alone reads as ๓), and the numeral reader then reads a wrong year."""
     left, top, right, bottom = box
-    ink = (gray[top:bottom] < 128).any(axis=0)
+    # The line's core rows only: its box also holds the marks of the lines above and below,
+    # which run on across the page.
+    quarter = (bottom - top) // 4
+    ink = (gray[top + quarter:bottom - quarter] < 128).any(axis=0)
     gap = max(2, int(_WORD_GAP * (bottom - top)))
     while right < ink.size and ink[right:right + gap].any():
         right += int(np.argmax(ink[right:right + gap])) + 1
