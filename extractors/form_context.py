@@ -39,8 +39,9 @@ class FormContext:
     indicator: str = ""  # help_centre | joint_centre | "" unknown
     period: str = ""  # YYYY-MM
     province_code: str = ""  # the province the title (or letter) names
-    # Where period and province came from: title | page | letter | inherited | "" (unknown).
-    # A value taken from anywhere but the form itself is a guess the rows are flagged for.
+    # Where period and province came from: title | page | letter | letter_attachment |
+    # letter_date | inherited | "" (unknown). A period taken from the covering letter's date
+    # for a form that is not the letter's own attachment list is a guess the rows are flagged for.
     period_source: str = ""
     province_source: str = ""
 
@@ -229,7 +230,14 @@ def _period(title: str, page_text: str, letters: Sequence[Letter],
         return period, "letter"
     month = caption_month_year(title)[0] or caption_month_year(page_text)[0]
     period = _letter_month(letters, month)
-    return (period, "letter_date") if period else ("", "")
+    if not period:
+        return "", ""
+    # A list attached to the letter (บัญชีแนบท้าย) stands as at the letter's date: its own
+    # date, not a guess; a report form without its month, sent under a letter, may be older.
+    return period, "letter_attachment" if _ATTACHMENT_LIST in skeleton(title) else "letter_date"
+
+
+_ATTACHMENT_LIST = skeleton("บัญชีแนบท้าย")
 
 
 def _province(title: str, letters: Sequence[Letter], inherited: FormContext) -> tuple[str, str]:

@@ -176,3 +176,21 @@ def test_a_caption_box_holding_its_neighbours_marks_is_fitted_to_its_line() -> N
     assert loose[1] < fitted[1] and fitted[3] < loose[3]
     [line] = reread_caption_year(["ประจำเดือน พฤศจิกายน พ.ศ. ๒๕๒๐๒๐"], [fitted], gray, default_reader())
     assert detect_period(line) == "2023-11"
+
+
+@pytest.mark.parametrize(("heading", "source", "flagged"), [
+    pytest.param("บัญชีแนบท้าย", "letter_attachment", False, id="the-letters-attachment-list"),
+    pytest.param("แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน", "letter_date", True, id="a-form-sent-under-it"),
+])
+def test_a_table_without_its_month_takes_the_covering_letters(heading: str, source: str,
+                                                             flagged: bool) -> None:
+    """A list attached to a letter stands as at the letter's date; a report form without its
+    month may be older than the letter that sends it, so its rows say the month is a guess."""
+    import datetime as dt
+
+    title = [heading, "ศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น", "จังหวัดอุตรดิตถ์"]
+    letter = Letter(letter_index=0, page_from=1, page_to=1, kind="letter", date=dt.date(2018, 6, 28))
+    rows = _rows(np.array(render_report_form(ROWS[:2], title, dpi=200)), [letter])
+    assert {r.period for r in rows} == {"2018-06"}
+    assert {r.raw_cells["period_source"] for r in rows} == {source}
+    assert all(("period_inferred" in r.flags) is flagged for r in rows)
