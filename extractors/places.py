@@ -166,9 +166,11 @@ def _letters(key: str) -> str:
 def same_letters(gazetteer: str, read: str) -> bool:
     """A reading that has the gazetteer name's letters, marks aside (and its first letter, when
     the reading starts where no Thai word can: either a stray mark before the name, อบจ.ุพะเยา,
-    or its first letter lost, ะเยา)."""
+    or its first letter lost, ะเยา; or when OCR doubled it)."""
     if _letters(gazetteer) == _letters(read):
         return True
+    if read[:1] and read[:1] == read[1:2] and _letters(gazetteer) == _letters(read[1:]):
+        return True  # the first letter doubled (ววัดเพลง, สสิงหนคร): the cell's edge read twice
     return bool(_NO_WORD_STARTS.match(read)) and _letters(gazetteer[1:]) == _letters(read)
 
 

@@ -89,6 +89,8 @@ def test_words_that_name_no_province_stay_unmatched(name: str) -> None:
         pytest.param("นาด้วว", "42", "4202", True, id="misprint-kept-beside-marks"),
         pytest.param("เทศบาลเมือง ะเยา", "56", "5601", False, id="unit-first-letter-lost-at-cell-edge"),
         pytest.param("อบจ.ุพะเยา", "56", "5601", False, id="stray-mark-before-the-name"),
+        pytest.param("สสิงหนคร", "90", "9015", False, id="first-letter-doubled-by-ocr"),
+        pytest.param("ววัดเพลง", "70", "7009", False, id="first-letter-doubled-short-name"),
     ],
 )
 def test_name_corrected_only_when_a_letter_differs(label: str, province: str, district: str,
