@@ -18,6 +18,7 @@ from pipeline.tables.text_lines import tables_from_text
 from pipeline.thai.text import normalise
 
 _TITLE_START = re.compile(r"แบบรายงาน|บัญชีแนบท้าย|แบบ\s*รายงาน")
+_ATTACHMENT = re.compile(r"บัญชีแนบท้าย")
 _TITLE_LINES = 6  # without a "แบบรายงาน" line, this many lines above the table are its title
 
 
@@ -38,6 +39,9 @@ def page_tables(page: Page) -> list[Table]:
 def _title_from_lines(lines: list[str]) -> str:
     starts = [i for i, line in enumerate(lines) if _TITLE_START.search(line)]
     first = starts[-1] if starts else max(0, len(lines) - _TITLE_LINES)
+    # The heading of an attachment list stands over the form's own title: both are the title.
+    if starts and first > 0 and _ATTACHMENT.search(lines[first - 1]):
+        first -= 1
     return "\n".join(lines[first:])
 
 
