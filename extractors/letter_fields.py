@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from extractors.field_debris import shed_debris
 from extractors.letter_docnum import CODE, DocNumber, read_header_number, try_parse_docnum
 from extractors.letter_terms import (
     ADDRESSEE,
@@ -259,7 +260,7 @@ def _stops_subject(parts: list[str], text: str, gap: bool) -> bool:
 
 
 def _finish_subject(parts: list[str]) -> str:
-    return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", tidy(smart_join(parts)))))
+    return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", shed_debris(tidy(smart_join(parts))))))
 
 
 # ที่ before a number (รอบการประเมินที่ 2, ตัวชี้วัดที่ 4.1) with its tone mark lost to OCR.
@@ -302,6 +303,7 @@ _LONE_DIGIT = re.compile(r"(?<!ที่)(?<!ที)\s+\d$")
 
 def _line_end_specks(text: str) -> str:
     text = _LONE_LETTER.sub("", _END_SPECKS.sub("", text.rstrip()))  # `(สถานที่กลาง) น`
+    text = _END_SPECKS.sub("", text)  # the speck the letter stood behind (`ประจำ. ก`)
     text = _LONE_DIGIT.sub("", text)
     if text.count("(") < text.count(")"):
         text = _LONE_CLOSE.sub("", text)
@@ -323,8 +325,9 @@ def _is_full(parts: list[str]) -> bool:
 
 # A letter alone at the end, after a space: ink or a stamp's edge read as a character
 # (ณ is a word: `ณ วันที่`).
-# Only after a closed parenthesis or a number: elsewhere it may be a word OCR split (`ขอ ง`).
-_LONE_LETTER = re.compile(r"(?<=[)\d])\s+[ก-ฒด-ฮA-Za-z]$")
+# Only after a closed parenthesis, a number or a speck (`ประจำ. ก`): elsewhere it may be a word
+# OCR split (`ขอ ง`).
+_LONE_LETTER = re.compile(r"(?<=[)\d.])\s+[ก-ฒด-ฮA-Za-z]$")
 # A dot or comma OCR set between a word and an opening parenthesis (`ท้องถิ่น.(สถานที่กลาง)`).
 _SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,]\s*\(")
 
