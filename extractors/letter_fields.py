@@ -56,11 +56,13 @@ _LATIN_SPECK = re.compile(r"(?<=\s)(?:[a-z]{1,3}\s+)+(?=\S)|(?<=\s)[a-z]{1,3}(?=
 
 
 _LONE_SPECKS = frozenset({"|", "||", "¦", "."})
+# No Thai word starts with a combining mark: a space before one is OCR's (`แก ่งกระจาน`).
+_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
 
 
 def tidy(text: str) -> str:
     """One-line field text: spaces collapsed, OCR pipes and specks off the ends, known word fixes."""
-    text = normalise_field(text)
+    text = _SPACE_BEFORE_MARK.sub("", normalise_field(text))
     for pattern, repl in _OCR_FIXES:
         text = pattern.sub(repl, text)
     text = " ".join(_LATIN_SPECK.sub(" ", f" {text} ").split())
@@ -295,7 +297,8 @@ def _unlabelled_subject(view: LetterLines) -> tuple[str, int | None]:
 _MAX_SUBJECT_LINES = 3
 # At a line end: specks after a space (`ในการ '`, `กรม )` with no parenthesis open), or a dot
 # OCR set after a word (`ของ.`); a dot inside an abbreviation (พ.ศ.) stays.
-_END_SPECKS = re.compile(r"(?:\s+[|:;,.'\"“”!_\-–\[\]]+)+$|(?<=[ก-๛]{3})\.$")
+_SPACED_SPECKS = re.compile(r"(?:\s+[|:;,.'\"“”!_\-–\[\]]+)+$")
+_END_SPECKS = re.compile(f"{_SPACED_SPECKS.pattern}|(?<=[ก-๛]{{3}})\\.$")
 _LONE_CLOSE = re.compile(r"\s+\)$")
 # A digit alone at a line end is a speck (`ท้องถิ่น 1`), unless it numbers something (`ที่ 1`).
 _LONE_DIGIT = re.compile(r"(?<!ที่)(?<!ที)\s+\d$")
@@ -327,7 +330,7 @@ def _is_full(parts: list[str]) -> bool:
 # (ณ is a word: `ณ วันที่`).
 # Only after a closed parenthesis, a number or a speck (`ประจำ. ก`): elsewhere it may be a word
 # OCR split (`ขอ ง`).
-_LONE_LETTER = re.compile(r"(?<=[)\d.])\s+[ก-ฒด-ฮA-Za-z]$")
+_LONE_LETTER = re.compile(r"(?<=[)\d.'\"”])\s+[ก-ฒด-ฮA-Za-z]$")
 # A dot or comma OCR set between a word and an opening parenthesis (`ท้องถิ่น.(สถานที่กลาง)`).
 _SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,]\s*\(")
 
@@ -384,7 +387,14 @@ def read_addressee(view: LetterLines) -> tuple[str, int | None]:
         return "", None
     parts = [view.text(i) for i in _addressee_rows(view, at)]
     parts[0] = _addressee_value(parts[0])
-    return _tidy_parentheses(_LONE_DIGIT.sub("", tidy(smart_join(parts)))), at
+    return _tidy_parentheses(_field_end(tidy(smart_join(parts)))), at
+
+
+def _field_end(text: str) -> str:
+    """Specks, a digit or a letter of ink after the last word, in layers (`ทุกจังหวัด ” น`, `8 8`)."""
+    while (trimmed := tidy(_LONE_DIGIT.sub("", _LONE_LETTER.sub("", _SPACED_SPECKS.sub("", text))))) != text:
+        text = trimmed
+    return text
 
 
 def _tidy_parentheses(text: str) -> str:

@@ -442,3 +442,14 @@ def test_subject_sheds_ocr_debris(lines: list[str], subject: str) -> None:
     text = "\n".join(["ที่ รอ 0023.2/ว 4230", "19 ตุลาคม 2566", "เรื่อง " + lines[0], *lines[1:]])
     letter = _letter(text + "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
     assert letter.subject == subject
+
+
+@pytest.mark.parametrize(("line", "addressee"), [
+    pytest.param("เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด ” น", "ผู้ว่าราชการจังหวัด ทุกจังหวัด", id="quote-and-letter-of-ink"),
+    pytest.param("เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด 8 8", "ผู้ว่าราชการจังหวัด ทุกจังหวัด", id="digits-of-ink"),
+    pytest.param("ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอแก ่งกระจาน",
+                 "สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอแก่งกระจาน", id="space-before-a-tone-mark"),
+])
+def test_addressee_as_ocr_read_it_on_wide_seeds(line: str, addressee: str) -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT + line + "\n" + BODY)
+    assert letter.addressee == addressee
