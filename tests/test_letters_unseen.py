@@ -453,3 +453,17 @@ def test_subject_sheds_ocr_debris(lines: list[str], subject: str) -> None:
 def test_addressee_as_ocr_read_it_on_wide_seeds(line: str, addressee: str) -> None:
     letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT + line + "\n" + BODY)
     assert letter.addressee == addressee
+
+
+def test_reference_whose_label_ocr_lost_and_a_name_torn_in_five() -> None:
+    # As read on a wide-seed scan: อ้างถึง lost, so the cited หนังสือ line starts like an
+    # annex title; the signatory's name in five pieces.
+    letter = _letter("ที่ รอ 0023.1/1377\nสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดร้อยเอ็ด\n16 มิถุนายน 2555\n"
+                     "เรื่อง การรายงานผลการดำเนินงานตามตัวชี้วัด ประจำปีงบประมาณ พ.ศ. 2555\n"
+                     "ถึง ท้องถิ่นอำเภอ ทุกอำเภอ : 7\n"
+                     ". หนังสือกรมส่งเสริมการปกครองท้องถิ่น ท่ มท0810.7/ว2859\nลงวันที่9 พฤษภาคม 2555 |\n"
+                     "จึงขอให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดเร่งรัดการดำเนินการดังกล่าว\n"
+                     "จึงเรียนมาเพื่อโปรดทราบและพิจารณาดำเนินการต่อไป :\n"
+                     "(ว่าที่ร้อย ตรียุทธนา หา ดแพ ง )\n. ปลัดจังหวัด ปฏิบัติราชการแทน\n")
+    assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0810.7/ว 2859", dt.date(2012, 5, 9))]
+    assert letter.signatory == "ว่าที่ร้อยตรียุทธนา หาดแพง"
