@@ -150,9 +150,19 @@ def read_doc_number(view: LetterLines) -> tuple[DocNumber | None, int | None]:
         found, _ = read_header_number(texts, view.span.header)
         return found, view.span.header
     for i in view.nonblank(None, view.body_start):
-        if _NUMBER_LINE.match(view.text(i)):
+        if _NUMBER_LINE.match(view.text(i)) or (view.span.kind == "memo" and _memo_number_line(view.text(i))):
             return read_header_number(texts, i)[0], i
     return None, None
+
+
+# A memo's ที่ line whose ที่ OCR lost or moved (`นศ 0023.1/2062 - - วันที่ 1 กรกฎาคม 2555`):
+# a number at the start, วันที่ after it.
+_BARE_NUMBER_START = re.compile(f"{LEAD}(?={CODE}\\s*\\d)")
+
+
+def _memo_number_line(text: str) -> bool:
+    found = try_parse_docnum(text) if _BARE_NUMBER_START.match(text) else None
+    return found is not None and bool(found.serial) and bool(_MEMO_DATE.search(text[found.end:]))
 
 
 def _stamp_rows(view: LetterLines) -> set[int]:

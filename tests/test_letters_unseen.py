@@ -467,3 +467,11 @@ def test_reference_whose_label_ocr_lost_and_a_name_torn_in_five() -> None:
                      "(ว่าที่ร้อย ตรียุทธนา หา ดแพ ง )\n. ปลัดจังหวัด ปฏิบัติราชการแทน\n")
     assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0810.7/ว 2859", dt.date(2012, 5, 9))]
     assert letter.signatory == "ว่าที่ร้อยตรียุทธนา หาดแพง"
+
+
+def test_memo_number_line_whose_thi_ocr_moved_away() -> None:
+    letter = _letter(".บนทกขอความ\n| ส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดนครศรีธรรมราช โทร. 0-. .\n"
+                     ": 2241-9000 ต่อ 3916\nนศ 0023.1/2062 - - วันที่ 1 กรกฎาคม 2555\n"
+                     "ไ เรื่อง .เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\nที่\n"
+                     "เรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ\n" + BODY)
+    assert (letter.kind, letter.doc_number, letter.date) == ("memo", "นศ 0023.1/2062", dt.date(2012, 7, 1))
