@@ -281,6 +281,7 @@ _THI_NUMBER = re.compile(r"ที(?=\s\d)")
 
 # What OCR left of a garbled เรื่อง before the subject's first word (`อง`, `Go.`, `เรอง`).
 _LABEL_REMNANT = re.compile(r"^(?:[A-Za-z.]{1,4}|[เรื่อง.]{2,6})\s+")
+# The label read as a Latin word (`Gov เร่งรัด…`) before Thai words; not `NAN 0810.7/…`.
 _REMNANT_BEFORE_WORDS = re.compile(r"^[\s'\".,|]*[A-Za-z]{2,4}\.?\s+[ก-๛]{3}")
 
 
