@@ -9,6 +9,8 @@ from pipeline.thai.ocr_repair import restore_tone_marks
     pytest.param("(สถานทีกลาง)", "(สถานที่กลาง)", id="sathan-thi"),
     pytest.param("ลงวันที 14 กุมภาพันธ์ 2561", "ลงวันที่ 14 กุมภาพันธ์ 2561", id="long-wan-thi"),
     pytest.param("เข้าร่วมทีประชุม", "เข้าร่วมที่ประชุม", id="thi-prachum"),
+    pytest.param("ผู้อำนวยการสำนัก/กอง ทีเกี่ยวข้อง", "ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง",
+                 id="wide811-a-short-word-far-more-common-marked"),
 ])
 def test_dropped_tone_marks_come_back(ocr: str, expected: str) -> None:
     assert restore_tone_marks(ocr) == expected
@@ -20,6 +22,7 @@ def test_dropped_tone_marks_come_back(ocr: str, expected: str) -> None:
     pytest.param("นายอนุชา ทองคำ ท้องถิ่นจังหวัดปราจีนบุรี", id="name-then-office"),
     pytest.param("มีการประชุม ดีมาก", id="short-words-untouched"),
     pytest.param("ตัวชี้วัดที่ 4.2 จำนวน 878 ศูนย์", id="digits-and-marks"),
+    pytest.param("ทีมงานของจังหวัดทำงานทีละขั้น แล้วมาทีหลัง", id="words-that-start-with-thi"),
 ])
 def test_right_text_and_names_are_left_alone(text: str) -> None:
     assert restore_tone_marks(text) == text
