@@ -38,9 +38,10 @@ _RECURRING = re.compile(
     f"(?:{loose('ทุกวันที่')}|{loose('ภายในวันที่')})\\s*\\d{{1,2}}\\s*{loose('ของ')}(?:ทุก)?\\s*{loose('เดือน')}"
 )
 # After the closing parenthesis only specks: ink or a page edge read as `1 -`, `,`, `|`, or one
-# letter alone (`) บ`).
+# letter alone (`) บ`). A name torn by OCR may come in up to six pieces (`ว่าที่ร้อย ตรียุทธนา
+# หา ดแพ ง`); repair_name puts them back together.
 _NAME = re.compile(
-    r"^[\s'\".,|]*(?:ลงชื่อ[.…\s]*)?\(?\s*([ก-๛][ก-๛.]+(?:\s+[ก-๛][ก-๛.]*){1,3})\s*\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}$"
+    r"^[\s'\".,|]*(?:ลงชื่อ[.…\s]*)?\(?\s*([ก-๛][ก-๛.]+(?:\s+[ก-๛][ก-๛.]*){1,5})\s*\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}$"
 )
 _SIGNATURE_WINDOW = 10  # non-blank lines after the closing (ขอแสดงความนับถือ) that hold the name
 _NOT_NAME = re.compile("ตาม|แนบ|สถาน|ยกเว้น|เจ้าภาพ|แห่ง|จำนวน|ร้อยละ|ฉบับ|ชุด|จังหวัด|อำเภอ|ระหว่าง")
@@ -193,7 +194,13 @@ def find_core_end(view: LetterLines, signature_end: int | None) -> int:
                 return i
         return view.span.end
     start = view.addressee_at if view.addressee_at is not None else view.span.header
-    return next((i for i in view.nonblank(start + 1) if _ANNEX.match(view.text(i))), view.span.end)
+    return next((i for i in view.nonblank(start + 1) if _is_annex_title(view.text(i))), view.span.end)
+
+
+def _is_annex_title(text: str) -> bool:
+    """An attachment's title; a line citing a numbered หนังสือ is the body's reference, its
+    อ้างถึง lost to OCR (`. หนังสือกรม… ที่ มท0810.7/ว2859`)."""
+    return bool(_ANNEX.match(text)) and not _REF.search(text)
 
 
 def find_attachments(view: LetterLines) -> tuple[list[str], int | None]:

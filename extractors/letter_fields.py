@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from extractors.field_debris import shed_debris
 from extractors.letter_docnum import CODE, DocNumber, read_header_number, try_parse_docnum
 from extractors.letter_terms import (
     ADDRESSEE,
@@ -26,6 +27,7 @@ from extractors.letter_terms import (
     THI,
     URGENCY,
     canonical_urgency,
+    garbled_subject_label,
     is_date_only,
     loose,
     smart_join,
@@ -56,11 +58,13 @@ _LATIN_SPECK = re.compile(r"(?<=\s)(?:[a-z]{1,3}\s+)+(?=\S)|(?<=\s)[a-z]{1,3}(?=
 
 
 _LONE_SPECKS = frozenset({"|", "||", "¦", "."})
+# No Thai word starts with a combining mark: a space before one is OCR's (`แก ่งกระจาน`).
+_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])")
 
 
 def tidy(text: str) -> str:
     """One-line field text: spaces collapsed, OCR pipes and specks off the ends, known word fixes."""
-    text = normalise_field(text)
+    text = _SPACE_BEFORE_MARK.sub("", normalise_field(text))
     for pattern, repl in _OCR_FIXES:
         text = pattern.sub(repl, text)
     text = " ".join(_LATIN_SPECK.sub(" ", f" {text} ").split())
@@ -148,9 +152,19 @@ def read_doc_number(view: LetterLines) -> tuple[DocNumber | None, int | None]:
         found, _ = read_header_number(texts, view.span.header)
         return found, view.span.header
     for i in view.nonblank(None, view.body_start):
-        if _NUMBER_LINE.match(view.text(i)):
+        if _NUMBER_LINE.match(view.text(i)) or (view.span.kind == "memo" and _memo_number_line(view.text(i))):
             return read_header_number(texts, i)[0], i
     return None, None
+
+
+# A memo's ที่ line whose ที่ OCR lost or moved (`นศ 0023.1/2062 - - วันที่ 1 กรกฎาคม 2555`):
+# a number at the start, วันที่ after it.
+_BARE_NUMBER_START = re.compile(f"{LEAD}(?={CODE}\\s*\\d)")
+
+
+def _memo_number_line(text: str) -> bool:
+    found = try_parse_docnum(text) if _BARE_NUMBER_START.match(text) else None
+    return found is not None and bool(found.serial) and bool(_MEMO_DATE.search(text[found.end:]))
 
 
 def _stamp_rows(view: LetterLines) -> set[int]:
@@ -221,19 +235,34 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
     rows = view.nonblank(None, view.body_start)
     start = next((i for i in rows if SUBJECT.match(view.text(i))), None)
     if start is None:
+        start = _garbled_label_row(view)
+    if start is None:
         return _unlabelled_subject(view)
-    parts = [_line_end_specks(SUBJECT.sub("", view.text(start), count=1))]
+    parts = [_line_end_specks(_without_label(view.text(start)))]
     gap = False
     for i in view.indices(start + 1, start + 10):
         text = _SPECKS.sub("", view.text(i))
         if len(text) <= 3:  # blank, or an OCR speck between a subject and its wrapped line
-            gap = True
+            gap = gap or not text  # a speck (`ที่` strayed from the number line) is no blank line
             continue
         if _stops_subject(parts, text, gap):
             break
         parts.append(_line_end_specks(text))
         gap = False
     return _finish_subject(parts), start
+
+
+def _without_label(text: str) -> str:
+    if SUBJECT.match(text):
+        return SUBJECT.sub("", text, count=1)
+    return text[garbled_subject_label(text):]
+
+
+def _garbled_label_row(view: LetterLines) -> int | None:
+    """The subject line whose label OCR garbled (`เรียง เร่งรัด…`, `เร อง การ…`): in the header,
+    above the addressee when there is one."""
+    stop = view.addressee_at if view.addressee_at is not None else view.span.header + 12
+    return next((i for i in view.nonblank(view.span.header, stop) if garbled_subject_label(view.text(i))), None)
 
 
 def _stops_subject(parts: list[str], text: str, gap: bool) -> bool:
@@ -245,7 +274,7 @@ def _stops_subject(parts: list[str], text: str, gap: bool) -> bool:
 
 
 def _finish_subject(parts: list[str]) -> str:
-    return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", tidy(smart_join(parts)))))
+    return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", shed_debris(tidy(smart_join(parts))))))
 
 
 # ที่ before a number (รอบการประเมินที่ 2, ตัวชี้วัดที่ 4.1) with its tone mark lost to OCR.
@@ -254,29 +283,35 @@ _THI_NUMBER = re.compile(r"ที(?=\s\d)")
 
 # What OCR left of a garbled เรื่อง before the subject's first word (`อง`, `Go.`, `เรอง`).
 _LABEL_REMNANT = re.compile(r"^(?:[A-Za-z.]{1,4}|[เรื่อง.]{2,6})\s+")
+# The label read as a Latin word (`Gov เร่งรัด…`) before Thai words; not `NAN 0810.7/…`.
+_REMNANT_BEFORE_WORDS = re.compile(r"^[\s'\".,|]*[A-Za-z]{2,4}\.?\s+[ก-๛]{3}")
 
 
 def _unlabelled_subject(view: LetterLines) -> tuple[str, int | None]:
-    """OCR garbled เรื่อง (`. อง การประเมิน…`): the subject is what stands between the letter's
-    number or date line and its (labelled) addressee, less lines of ink."""
+    """OCR garbled เรื่อง (`. อง การประเมิน…`, `Gov เร่งรัด…`): the subject is what stands between
+    the letter's number or date line (or, both unreadable, the label's remnant) and its
+    (labelled) addressee, less lines of ink."""
     if view.addressee_at is None:
         return "", None
     rows = view.nonblank(view.span.header, view.addressee_at)
-    anchors = [k for k, i in enumerate(rows) if _NUMBER_LINE.match(view.text(i)) or find_thai_dates(view.text(i))]
-    if not anchors:
+    starts = [k + 1 for k, i in enumerate(rows) if _NUMBER_LINE.match(view.text(i)) or find_thai_dates(view.text(i))]
+    if not starts:  # the date lost too (`20 กันยายน 564`): the label's remnant before Thai words
+        starts = [k for k, i in enumerate(rows) if _REMNANT_BEFORE_WORDS.match(view.text(i))][:1]
+    if not starts:
         return "", None
-    lines = [i for i in rows[anchors[-1] + 1:] if not is_garbled(_line_end_specks(view.text(i)))]
+    lines = [i for i in rows[starts[-1]:] if not is_garbled(_line_end_specks(view.text(i)))]
     if not lines or len(lines) > _MAX_SUBJECT_LINES:
         return "", None
     parts = [_line_end_specks(_SPECKS.sub("", view.text(i))) for i in lines]
-    parts[0] = _LABEL_REMNANT.sub("", parts[0], count=1)
+    parts[0] = _LABEL_REMNANT.sub("", _without_label(parts[0]), count=1)
     return _finish_subject(parts), lines[0]
 
 
 _MAX_SUBJECT_LINES = 3
 # At a line end: specks after a space (`ในการ '`, `กรม )` with no parenthesis open), or a dot
 # OCR set after a word (`ของ.`); a dot inside an abbreviation (พ.ศ.) stays.
-_END_SPECKS = re.compile(r"(?:\s+[|:;,.'\"“”!_\-–]+)+$|(?<=[ก-๛]{3})\.$")
+_SPACED_SPECKS = re.compile(r"(?:\s+[|:;,.'\"“”!_\-–\[\]]+)+$")
+_END_SPECKS = re.compile(f"{_SPACED_SPECKS.pattern}|(?<=[ก-๛]{{3}})\\.$")
 _LONE_CLOSE = re.compile(r"\s+\)$")
 # A digit alone at a line end is a speck (`ท้องถิ่น 1`), unless it numbers something (`ที่ 1`).
 _LONE_DIGIT = re.compile(r"(?<!ที่)(?<!ที)\s+\d$")
@@ -284,6 +319,7 @@ _LONE_DIGIT = re.compile(r"(?<!ที่)(?<!ที)\s+\d$")
 
 def _line_end_specks(text: str) -> str:
     text = _LONE_LETTER.sub("", _END_SPECKS.sub("", text.rstrip()))  # `(สถานที่กลาง) น`
+    text = _END_SPECKS.sub("", text)  # the speck the letter stood behind (`ประจำ. ก`)
     text = _LONE_DIGIT.sub("", text)
     if text.count("(") < text.count(")"):
         text = _LONE_CLOSE.sub("", text)
@@ -305,8 +341,9 @@ def _is_full(parts: list[str]) -> bool:
 
 # A letter alone at the end, after a space: ink or a stamp's edge read as a character
 # (ณ is a word: `ณ วันที่`).
-# Only after a closed parenthesis or a number: elsewhere it may be a word OCR split (`ขอ ง`).
-_LONE_LETTER = re.compile(r"(?<=[)\d])\s+[ก-ฒด-ฮA-Za-z]$")
+# Only after a closed parenthesis, a number or a speck (`ประจำ. ก`): elsewhere it may be a word
+# OCR split (`ขอ ง`).
+_LONE_LETTER = re.compile(r"(?<=[)\d.'\"”])\s+[ก-ฒด-ฮA-Za-z]$")
 # A dot or comma OCR set between a word and an opening parenthesis (`ท้องถิ่น.(สถานที่กลาง)`).
 _SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,]\s*\(")
 
@@ -317,10 +354,11 @@ def _drop_lone_letter(subject: str) -> str:
 
 # A subject that has reached its year (…ประจำปีงบประมาณ พ.ศ. 2567) is complete: the next line
 # is the addressee or the body even when OCR garbled their label.
-# The era as OCR reads it: a dot as `,` or `:`, doubled or lost, a stray vowel (`พุศ.2565`).
+# The era as OCR reads it: a dot as `,` or `:`, doubled or lost, a stray vowel (`พุศ.2565`, `พ.ศี..`).
 # After ปีงบประมาณ the `eng` model may read the era as Latin (`WAL.`, `wa.`, `W. A`).
-_YEAR_END = re.compile(r"(พ[ุู]?\s?[.,:]{0,2}\s?ศ\s?[.,:]{0,2}"
-                       r"|(?<=ประมาณ\s)[A-Za-z]{1,3}\s?[.,:]{0,2}(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)\s*(\d{4})(?=\s|$)")
+# A speck may stand before the year (`พ.ศ. .2560`) or after it (`2564.`).
+_YEAR_END = re.compile(r"(พ[ุู]?\s?[.,:]{0,2}\s?ศ[ิี]?\s?[.,:]{0,2}"
+                       r"|(?<=ประมาณ\s)[A-Za-z]{1,3}\s?[.,:]{0,2}(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)[\s.,]*(\d{4})(?=[\s.]|$)")
 # An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`): junk, then a title.
 _ADDRESSEE_BY_TITLE = re.compile(
     f"^(?:\\S{{1,5}}\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
@@ -362,7 +400,14 @@ def read_addressee(view: LetterLines) -> tuple[str, int | None]:
         return "", None
     parts = [view.text(i) for i in _addressee_rows(view, at)]
     parts[0] = _addressee_value(parts[0])
-    return _tidy_parentheses(_LONE_DIGIT.sub("", tidy(smart_join(parts)))), at
+    return _tidy_parentheses(_field_end(tidy(smart_join(parts)))), at
+
+
+def _field_end(text: str) -> str:
+    """Specks, a digit or a letter of ink after the last word, in layers (`ทุกจังหวัด ” น`, `8 8`)."""
+    while (trimmed := tidy(_LONE_DIGIT.sub("", _LONE_LETTER.sub("", _SPACED_SPECKS.sub("", text))))) != text:
+        text = trimmed
+    return text
 
 
 def _tidy_parentheses(text: str) -> str:

@@ -52,15 +52,17 @@ def starts_with(*words: str) -> re.Pattern[str]:
 
 # A title alone on its line; a stamp's or the garuda's speck may trail it (`บันทึกข้อความ 3`).
 MEMO_TITLE = re.compile(f"{LABEL_LEAD}{loose('บันทึกข้อความ')}[\\s.*#|'\"]*(?:\\s[^\\sก-๛]{{1,2}})?[\\s.*#|'\"]*$")
-SUBJECT = re.compile(f"{LABEL_LEAD}{loose('เรื่อง')}[\\s.:]*")
+# A speck before เรื่อง may also be read as one Thai letter alone (`ไ เรื่อง`).
+SUBJECT = re.compile(f"{LABEL_LEAD}(?:[ก-๛]\\s+)?{loose('เรื่อง')}[\\s.:]*")
 # `เรียน` also read as `รียน`/`เรยน`; `จึงเรียนมา` never starts a line with เรียน.
-# A memo's ถึง is often set flush against the addressee (ถึงสำนักงาน…), and OCR drops the
-# space after เรียน; the titles an addressee starts with tell it from ถึงแม้ and the like.
+# A memo's ถึง is often set flush against the addressee (ถึงสำนักงาน…), OCR may set a speck
+# after it (`ถึง. สำนักงาน`), and OCR drops the space after เรียน; the titles an addressee
+# starts with tell it from ถึงแม้ and the like.
 ADDRESSEE_TITLE = ("สำนักงาน", "ผู้ว่าราชการ", "ผู้อำนวยการ", "อธิบดี", "ปลัด", "นายอำเภอ",
                    "นายก", "หัวหน้า", "ท้องถิ่นจังหวัด", "ท้องถิ่นอำเภอ", "รองอธิบดี", "ประธาน", "เลขาธิการ")
 _TITLE_AHEAD = "|".join(loose(t) for t in ADDRESSEE_TITLE)
 ADDRESSEE = re.compile(
-    f"{LABEL_LEAD}(?:เ?ร{loose('ีย')}น(?!มา)|{loose('ถึง')}(?=\\s|{_TITLE_AHEAD}))[\\s.:]*")
+    f"{LABEL_LEAD}(?:เ?ร{loose('ีย')}น(?!มา)|{loose('ถึง')}(?=[.:]?\\s|{_TITLE_AHEAD}))[\\s.:]*")
 REFERENCE_HEAD = re.compile(f"{LABEL_LEAD}{loose('อ้างถึง')}[\\s.:]*")
 ATTACHMENT_HEAD = re.compile(f"{LABEL_LEAD}(?:{loose('สิ่งที่ส่งมาด้วย')}|\\S{{0,4}}\\s*{loose('ส่งมาด้วย')})[\\s.:]*")
 # The urgency mark is set large and spaced: OCR may split it (`ด่วนทีส ด`).
@@ -125,3 +127,26 @@ def smart_join(parts: list[str]) -> str:
 # ปีงบประมาณ and its year; OCR swaps the upper vowel (ปิงบประมาณ) or drops it.
 # The era's dots doubled or read as `,`/`:` (`พ.ศ..2561`, `พ:ศ.`).
 FISCAL_YEAR = re.compile(r"ป[\u0e34-\u0e37]?งบประมาณ\s*(?:พ[.,:]{0,2}\s?ศ[.,:]{0,2})?\s*(\d{4})")
+
+
+_SUBJECT_SKELETON = strip_marks("เรื่อง")  # เรอง: the letters OCR keeps when it garbles marks
+_FIRST_TOKENS = re.compile(f"{LABEL_LEAD}(\\S+)(?:\\s+(\\S+))?")
+
+
+def garbled_subject_label(text: str) -> int:
+    """Where a garbled เรื่อง ends at the start of `text` (0: none). OCR swaps one letter
+    (`เสื่อง`), a mark for a vowel (`เรียง`), or splits the label (`เร อง`): its letters less
+    marks are เรอง but for one, or exactly เรอง over two pieces. `เรียน` (two off) is not it."""
+    m = _FIRST_TOKENS.match(text)
+    if not m:
+        return 0
+    first = strip_marks(m.group(1).rstrip(".:"))
+    if len(first) == len(_SUBJECT_SKELETON) and _mismatches(first, _SUBJECT_SKELETON) <= 1:
+        return m.end(1)
+    if m.group(2) and len(first) <= 2 and strip_marks(first + m.group(2).rstrip(".:")) == _SUBJECT_SKELETON:
+        return m.end(2)
+    return 0
+
+
+def _mismatches(a: str, b: str) -> int:
+    return sum(x != y for x, y in zip(a, b, strict=True))

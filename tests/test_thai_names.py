@@ -18,6 +18,10 @@ from pipeline.thai.text import normalise
     pytest.param("นางสาวดว งใจ จุลเจริญ", "นางสาวดวงใจ จุลเจริญ", id="split-inside-a-syllable"),
     pytest.param("นายวิชัย พ ร หมวงศ์", "นายวิชัย พรหมวงศ์", id="surname-in-three-pieces"),
     pytest.param("นายกิตติพงษ์ มันคง", "นายกิตติพงษ์ มั่นคง", id="tone-mark-lost"),
+    # wide seeds 811/812
+    pytest.param("น่ายศรัทธา จันทร์กระพ้อ", "นายศรัทธา จันทร์กระพ้อ", id="speck-as-a-tone-mark-in-the-title"),
+    pytest.param("นางสาว่ปราณี มั่นคง", "นางสาวปราณี มั่นคง", id="speck-as-a-tone-mark-after-the-title"),
+    pytest.param("นายศักดิชัย ชัยมงคล", "นายศักดิ์ชัย ชัยมงคล", id="thanthakhat-lost-inside-a-name"),
 ])
 def test_ocr_faults_in_names_are_repaired(ocr: str, printed: str) -> None:
     assert repair_name(ocr) == printed
@@ -29,6 +33,8 @@ def test_ocr_faults_in_names_are_repaired(ocr: str, printed: str) -> None:
     pytest.param("นางสาวลลิตา ปินตาคำ", id="not-in-any-dictionary"),
     pytest.param("ว่าที่ร้อยตรีอำนาจ พึงบุญ", id="two-real-words-no-guess"),
     pytest.param("นางอรุณี ประเสริฐศักดิ์", id="already-right"),
+    pytest.param("นายก่องแก้ว ทองคำ", id="a-name-with-a-tone-mark-after-the-title"),
+    pytest.param("นายชาติชาย สิทธิโชค", id="chati-inside-a-name-takes-no-thanthakhat"),
 ])
 def test_names_read_right_or_unknown_stay(name: str) -> None:
     assert repair_name(name) == name

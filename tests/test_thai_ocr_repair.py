@@ -9,6 +9,8 @@ from pipeline.thai.ocr_repair import restore_tone_marks
     pytest.param("(สถานทีกลาง)", "(สถานที่กลาง)", id="sathan-thi"),
     pytest.param("ลงวันที 14 กุมภาพันธ์ 2561", "ลงวันที่ 14 กุมภาพันธ์ 2561", id="long-wan-thi"),
     pytest.param("เข้าร่วมทีประชุม", "เข้าร่วมที่ประชุม", id="thi-prachum"),
+    pytest.param("ผู้อำนวยการสำนัก/กอง ทีเกี่ยวข้อง", "ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง",
+                 id="wide811-a-short-word-far-more-common-marked"),
 ])
 def test_dropped_tone_marks_come_back(ocr: str, expected: str) -> None:
     assert restore_tone_marks(ocr) == expected
@@ -20,6 +22,7 @@ def test_dropped_tone_marks_come_back(ocr: str, expected: str) -> None:
     pytest.param("นายอนุชา ทองคำ ท้องถิ่นจังหวัดปราจีนบุรี", id="name-then-office"),
     pytest.param("มีการประชุม ดีมาก", id="short-words-untouched"),
     pytest.param("ตัวชี้วัดที่ 4.2 จำนวน 878 ศูนย์", id="digits-and-marks"),
+    pytest.param("ทีมงานของจังหวัดทำงานทีละขั้น แล้วมาทีหลัง", id="words-that-start-with-thi"),
 ])
 def test_right_text_and_names_are_left_alone(text: str) -> None:
     assert restore_tone_marks(text) == text
@@ -35,6 +38,7 @@ from pipeline.thai.ocr_repair import drop_spurious_tone_marks, repair_tone_marks
                  "การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัด", id="doc2018-ratchakan"),
     pytest.param("และให้คำแน่ะนำแก่องค์กรปกครองส่วนท้องถิ่น", "และให้คำแนะนำแก่องค์กรปกครองส่วนท้องถิ่น",
                  id="doc2018-kham-naenam"),
+    pytest.param("ส่วนท้องถิ่น (ส์ถานที่กลาง)", "ส่วนท้องถิ่น (สถานที่กลาง)", id="wide811-thanthakhat-speck"),
 ])
 def test_spurious_tone_marks_go(ocr: str, expected: str) -> None:
     assert drop_spurious_tone_marks(ocr) == expected
@@ -46,6 +50,7 @@ def test_spurious_tone_marks_go(ocr: str, expected: str) -> None:
     pytest.param("(นายวีระพงษ์ รัตนพันธ์)", id="name"),
     pytest.param("นายก่องแก้ว ทองคำ", id="name-with-marks"),
     pytest.param("โทรสารหมายเลข 0224169560่", id="mark-after-digit"),
+    pytest.param("ศักดิ์สิทธิ์ การ์ตูน สิทธิ์ อาทิตย์ ศูนย์ ประสงค์ องค์กร", id="real-thanthakhat"),
 ])
 def test_real_tone_marks_stay(text: str) -> None:
     assert drop_spurious_tone_marks(text) == text
@@ -106,6 +111,10 @@ from pipeline.thai.ocr_repair import repair_marks  # noqa: E402
     pytest.param("ท้องถิ่น ประจำปงบประมาณ พ.ศ. 2562", "ท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2562", id="sara-ii-lost"),
     pytest.param("'เรยน | อธิบดีกรมส่งเสริมการปกครองท้องถิ่น", "'เรียน | อธิบดีกรมส่งเสริมการปกครองท้องถิ่น",
                  id="sara-ii-lost-in-a-label"),
+    # wide seeds 811/812: an upper vowel read as its neighbour
+    pytest.param("ท้องถิ่นอำเภอดีเด่น ประจำปิงบประมาณ พ.ศ. 2564", "ท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ พ.ศ. 2564",
+                 id="sara-ii-read-as-sara-i"),
+    pytest.param("ปรับปรุง: งนน ประจำปึงบประมาณ WAL", "ปรับปรุง: งนน ประจำปีงบประมาณ WAL", id="sara-ii-read-as-sara-ue"),
 ])
 def test_misread_marks_near_unknown_words_are_repaired(ocr: str, expected: str) -> None:
     assert repair_marks(ocr) == expected
@@ -116,6 +125,7 @@ def test_misread_marks_near_unknown_words_are_repaired(ocr: str, expected: str) 
     pytest.param("ศูนย์ช่วยเหลือประะ ชาชนขององค์กร", id="two-good-words-are-not-made-one"),  # not ชาชิน
     pytest.param("(นางสาวอรุณี วงศ์สวัสดิ)", id="personal-name"),
     pytest.param("ที่สำคัญข้องกรมส่งเสริม", id="a-real-word-stays-even-if-wrong-here"),
+    pytest.param("การแข่งขันปิงปองของนักเรียน", id="sara-i-of-a-real-word"),
 ])
 def test_marks_are_left_alone_where_the_dictionary_is_not_sure(text: str) -> None:
     assert repair_marks(text) == text

@@ -7,8 +7,9 @@ names, so the page-wide repairs leave them alone; but names are built from dicti
   parts, the one space kept is the split whose two halves read best against the dictionary.
 - It drops a mark stacked over an upper vowel (`มันคง`): a part that becomes one dictionary word
   with a tone mark restored takes it.
-- It drops ์ over ิ at a name's end (`สวัสดิ`, `ประสิทธิ`): taken back where written Thai (the
-  TNC) uses the word with ์ more often than without it (not สิทธิ, ชาติ, วุฒิ).
+- It drops ์ over ิ at a name's end (`สวัสดิ`, `ประสิทธิ`) or at the end of a word inside it
+  (`ศักดิชัย`): taken back where written Thai (the TNC) uses the word with ์ more often than
+  without it (not สิทธิ, ชาติ, วุฒิ).
 """
 
 from __future__ import annotations
@@ -19,7 +20,17 @@ from pipeline.thai.dictionary import corpus_count, cost, words
 
 TITLES = ("ว่าที่ร้อยตรี", "ว่าที่ร้อยโท", "ว่าที่ร้อยเอก", "ว่าที่ ร.ต.", "นางสาว", "นาย", "นาง", "น.ส.")
 _TITLE = re.compile("^(" + "|".join(re.escape(t) for t in TITLES) + r")\s*")
+_TONE_MARK = "[\u0e48-\u0e4b]"
+
+
+def _loose_title(title: str) -> str:
+    """A title with a speck read as a tone mark after any letter (`น่าย`, `นางสาว่`), its own marks kept."""
+    return "".join(re.escape(c) if re.match(_TONE_MARK, c) else re.escape(c) + f"{_TONE_MARK}?" for c in title)
+
+
+_MISREAD_TITLE = re.compile("^(?:" + "|".join(f"(?P<t{k}>{_loose_title(t)})" for k, t in enumerate(TITLES)) + ")")
 _THANTHAKHAT = "\u0e4c"
+_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 _FINAL_I = re.compile("[\u0e01-\u0e2e]\u0e34$")
 _TONES = ("\u0e48", "\u0e49")
 _BARE_UPPER_VOWEL = re.compile(  # a consonant + upper vowel with no mark above
@@ -28,14 +39,23 @@ _BARE_UPPER_VOWEL = re.compile(  # a consonant + upper vowel with no mark above
 
 def repair_name(name: str) -> str:
     """The name with its split parts joined, lost tone marks and a lost final ์ restored."""
+    name = _title_repaired(name)
     m = _TITLE.match(name)
     title, rest = (m.group(1), name[m.end():]) if m else ("", name)
     parts = rest.split()
     if not parts:
         return name
     parts = _two_parts(parts) if len(parts) > 2 else parts
-    parts = [_final_thanthakhat(_tone_restored(p)) for p in parts]
+    parts = [_final_thanthakhat(_inner_thanthakhat(_tone_restored(p))) for p in parts]
     return title + " ".join(parts)
+
+
+def _title_repaired(name: str) -> str:
+    m, exact = _MISREAD_TITLE.match(name), _TITLE.match(name)
+    if not m or (exact is not None and len(exact.group(1)) >= m.end()):
+        return name
+    title = TITLES[int(next(k for k, v in m.groupdict().items() if v)[1:])]
+    return title + name[m.end():]
 
 
 def _two_parts(parts: list[str]) -> list[str]:
@@ -60,6 +80,15 @@ def _final_thanthakhat(part: str) -> str:
     if not _FINAL_I.search(tail) or corpus_count(tail + _THANTHAKHAT) <= corpus_count(tail):
         return part
     return part + _THANTHAKHAT
+
+
+def _inner_thanthakhat(part: str) -> str:
+    """`ศักดิชัย` → `ศักดิ์ชัย`: the final-์ rule where a word of the name ends inside it."""
+    for end in range(len(part) - 1, 1, -1):
+        head, rest = part[:end], part[end:]
+        if _FINAL_I.search(head) and rest[0] not in _MARKS and _final_thanthakhat(head) != head:
+            part = head + _THANTHAKHAT + rest
+    return part
 
 
 def _last_word(part: str) -> str:
