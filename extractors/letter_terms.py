@@ -52,8 +52,7 @@ def starts_with(*words: str) -> re.Pattern[str]:
 
 # A title alone on its line; a stamp's or the garuda's speck may trail it (`บันทึกข้อความ 3`).
 MEMO_TITLE = re.compile(f"{LABEL_LEAD}{loose('บันทึกข้อความ')}[\\s.*#|'\"]*(?:\\s[^\\sก-๛]{{1,2}})?[\\s.*#|'\"]*$")
-# A speck before เรื่อง may also be read as one Thai letter alone (`ไ เรื่อง`).
-SUBJECT = re.compile(f"{LABEL_LEAD}(?:[ก-๛]\\s+)?{loose('เรื่อง')}[\\s.:]*")
+SUBJECT = re.compile(f"{LABEL_LEAD}{loose('เรื่อง')}[\\s.:]*")  # `ไ เรื่อง`: see LABEL_LEAD
 # `เรียน` also read as `รียน`/`เรยน`; `จึงเรียนมา` never starts a line with เรียน.
 # A memo's ถึง is often set flush against the addressee (ถึงสำนักงาน…), OCR may set a speck
 # after it (`ถึง. สำนักงาน`), and OCR drops the space after เรียน; the titles an addressee
