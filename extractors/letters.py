@@ -19,9 +19,11 @@ from extractors.letter_terms import FISCAL_YEAR
 from extractors.offices import canonical_office
 from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
 from pipeline.records import Letter
-from pipeline.thai.dates import IMPLAUSIBLE_DATE, IMPOSSIBLE_DATE
+from pipeline.thai.chars import to_arabic
+from pipeline.thai.dates import IMPLAUSIBLE_DATE, IMPOSSIBLE_DATE, find_thai_dates, year_from_digits_left
 
 _TABLE_ROLES = {"report_form", "attachment_list", "kpi_table"}
+YEAR_COMPLETED = "year_completed"  # a letter date whose year OCR cut was read again: check it
 _POSITION_OFFICES = [  # a signatory's title names the office that signs: อธิบดีกรม… → กรม…
     (re.compile(r"^(?:.*\s)?อธิบดี(กรม\S+)$"), r"\1"),
     (re.compile(r"^(?:.*\s)?ท้องถิ่นจังหวัด(\S+)$"), r"สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด\1"),
@@ -38,9 +40,10 @@ def extract_letters(pages: Sequence[tuple[int, str]]) -> list[Letter]:
 def _read_letter(index: int, view: LetterLines, roles: dict[int, str]) -> Letter:
     head.locate(view)
     letter = Letter(index, view.page(view.span.start), view.page(view.span.start), view.span.kind)  # type: ignore[arg-type]
-    _read_header(letter, view)
+    date_row = _read_header(letter, view)
     core_end = _read_signature(letter, view)
     _read_body(letter, view, core_end)
+    _date_after_citations(letter, view, date_row)
     letter.page_to = _page_to(view, core_end, roles, signed="signatory" in letter.field_pages)
     fiscal = _fiscal_year(view, core_end)
     found = [ind for page, text in _texts_by_page(view.lines, view.span)
@@ -56,15 +59,16 @@ def _set(letter: Letter, name: str, value: object, row: int | None, view: Letter
     letter.field_pages[name] = view.page(row)
 
 
-def _read_header(letter: Letter, view: LetterLines) -> None:
+def _read_header(letter: Letter, view: LetterLines) -> int | None:
+    """The header's fields; returns the row of the letter's date."""
     number, number_row = head.read_doc_number(view)
     own = number.text() if number else ""
     _set(letter, "doc_number", own, number_row, view)
     letter.circular = bool(own) and number is not None and number.circular
     if own and number is not None and number.repaired:
         letter.flags.append(DOC_NUMBER_REPAIRED)
-    date, row, impossible = head.read_date(view, number_row, own)
-    _set(letter, "date", date, row, view)
+    date, date_row, impossible = head.read_date(view, number_row, own)
+    _set(letter, "date", date, date_row, view)
     if impossible:
         letter.flags.append(IMPOSSIBLE_DATE)
     _set(letter, "urgency", *head.read_urgency(view), view)
@@ -76,6 +80,22 @@ def _read_header(letter: Letter, view: LetterLines) -> None:
     _set(letter, "received_date", received_date, row, view)
     if implausible:
         letter.flags.append(IMPLAUSIBLE_DATE)
+    return date_row
+
+
+def _date_after_citations(letter: Letter, view: LetterLines, row: int | None) -> None:
+    """A letter is dated after every letter it cites. One dated before them lost digits of its
+    year to OCR (๒๕๖๔ read as 24): it is read again with the latest cited date as anchor, and
+    flagged either way, for a person to check."""
+    cited = [ref.date for ref in letter.references if ref.date]
+    if letter.date is None or row is None or not cited or letter.date >= max(cited):
+        return
+    letter.flags.append(IMPLAUSIBLE_DATE)
+    found = find_thai_dates(to_arabic(view.text(row)))
+    again = year_from_digits_left(found[0], max(cited)) if found else None
+    if again is not None:
+        letter.date = again
+        letter.flags.append(YEAR_COMPLETED)
 
 
 def _read_signature(letter: Letter, view: LetterLines) -> int:

@@ -475,3 +475,22 @@ def test_memo_number_line_whose_thi_ocr_moved_away() -> None:
                      "ไ เรื่อง .เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\nที่\n"
                      "เรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ\n" + BODY)
     assert (letter.kind, letter.doc_number, letter.date) == ("memo", "นศ 0023.1/2062", dt.date(2012, 7, 1))
+
+
+def test_a_letter_dated_before_the_letter_it_cites_lost_digits_of_its_year() -> None:
+    """Seen on a scan: ๒๐ พฤษภาคม ๒๕๖๔ read as `20 พฤษภาคม 24` (1981), in a letter citing one
+    of 4 April 2564. The year is read again around the cited date, and the letter flagged."""
+    from extractors.letters import YEAR_COMPLETED, extract_letters
+    from pipeline.thai.dates import IMPLAUSIBLE_DATE
+    from pipeline.thai.text import normalise
+
+    text = ("ที่ มท 0801.5/1448 กรมส่งเสริมการปกครองท้องถิ่น\nถนนนครราชสีมา เขตดุสิต กทม. 10300\n"
+            "20 พฤษภาคม 24\nเรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วม\n"
+            "ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)\n"
+            "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 4210 ลงวันที่ 4 เมษายน 2564\n"
+            "จึงเรียนมาเพื่อทราบ\n(นางอรุณี ประเสริฐศักดิ์)\nอธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n")
+    [letter] = extract_letters([(1, normalise(text))])
+    assert (letter.date, letter.flags) == (dt.date(2021, 5, 20), [IMPLAUSIBLE_DATE, YEAR_COMPLETED])
+    # Digits no year around the citation holds: the date stays as read, and is flagged.
+    [again] = extract_letters([(1, normalise(text.replace("20 พฤษภาคม 24", "20 พฤษภาคม 19")))])
+    assert (again.date, again.flags) == (dt.date(1976, 5, 20), [IMPLAUSIBLE_DATE])

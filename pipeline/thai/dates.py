@@ -208,6 +208,30 @@ def complete_year(day: int, month: int, fragment: str, anchor: dt.date) -> dt.da
     return found[0] if len(found) == 1 else None
 
 
+def year_from_digits_left(found: DateMatch, anchor: dt.date, after_days: int = _STAMP_AFTER_DAYS
+                          ) -> dt.date | None:
+    """The date `found` stands for when OCR dropped digits inside its year (๒๕๖๔ read as 24):
+    the one day and month in a Buddhist year around the anchor's that holds the printed digits
+    in order and falls within `after_days` after the anchor; None unless exactly one does."""
+    month, day = _month_day(found)
+    if month is None or not found.year_text:
+        return None
+    hits = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if _in_order(found.year_text, str(year + BE_OFFSET)) and -7 <= (candidate - anchor).days <= after_days:
+            hits.append(candidate)
+    return hits[0] if len(hits) == 1 else None
+
+
+def _in_order(digits: str, year: str) -> bool:
+    rest = iter(year)
+    return all(d in rest for d in digits)
+
+
 def stamp_date(text: str, anchor: dt.date) -> tuple[dt.date | None, bool]:
     """A receiving stamp's date near the letter's date `anchor` → (date, a date was printed?).
 
