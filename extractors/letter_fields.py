@@ -126,6 +126,8 @@ def _unlabelled_addressee(view: LetterLines) -> int | None:
     that starts with an addressee's title (the subject's own wrap stops there too)."""
     rows = view.nonblank(None, view.span.header + 12)
     subject = next((i for i in rows if SUBJECT.match(view.text(i))), None)
+    if subject is None:  # เรื่อง garbled too (`Gar รายงานผล…`): from the letter's date line on
+        subject = next((i for i in rows if i > view.span.header and is_date_only(view.text(i))), None)
     if subject is None:
         return None
     for i in view.nonblank(subject + 1, subject + 8)[:5]:
@@ -359,9 +361,10 @@ def _drop_lone_letter(subject: str) -> str:
 # A speck may stand before the year (`พ.ศ. .2560`) or after it (`2564.`).
 _YEAR_END = re.compile(r"(พ[ุู]?\s?[.,:]{0,2}\s?ศ[ิี]?\s?[.,:]{0,2}"
                        r"|(?<=ประมาณ\s)[A-Za-z]{1,3}\s?[.,:]{0,2}(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)[\s.,]*(\d{4})(?=[\s.]|$)")
-# An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`): junk, then a title.
+# An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`, `เรวียน อธิบดี…`): junk,
+# then a title.
 _ADDRESSEE_BY_TITLE = re.compile(
-    f"^(?:\\S{{1,5}}\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
+    f"^(?:\\S{{1,6}}\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
 # The opening words of a letter's body (ตามที่…, ด้วย…): past them no header line is left.
 _BODY_OPENING = starts_with("ตามที่", "ตามหนังสือ", "ด้วย", "เนื่องด้วย", "เนื่องจาก", "พร้อมนี้")
 

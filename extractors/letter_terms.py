@@ -63,7 +63,9 @@ _TITLE_AHEAD = "|".join(loose(t) for t in ADDRESSEE_TITLE)
 ADDRESSEE = re.compile(
     f"{LABEL_LEAD}(?:เ?ร{loose('ีย')}น(?!มา)|{loose('ถึง')}(?=[.:]?\\s|{_TITLE_AHEAD}))[\\s.:]*")
 REFERENCE_HEAD = re.compile(f"{LABEL_LEAD}{loose('อ้างถึง')}[\\s.:]*")
-ATTACHMENT_HEAD = re.compile(f"{LABEL_LEAD}(?:{loose('สิ่งที่ส่งมาด้วย')}|\\S{{0,4}}\\s*{loose('ส่งมาด้วย')})[\\s.:]*")
+# OCR may also set a space between its words (`สิ่งที่ ส่งมาด้วย`).
+ATTACHMENT_HEAD = re.compile(
+    f"{LABEL_LEAD}(?:{loose('สิ่งที่')}\\s?{loose('ส่งมาด้วย')}|\\S{{0,4}}\\s*{loose('ส่งมาด้วย')})[\\s.:]*")
 # The urgency mark is set large and spaced: OCR may split it (`ด่วนทีส ด`).
 # A speck before it may be read as เ (`เดวนทสด`): no Thai word starts เด่วน.
 # A large stamped ด่วน loses its tone mark and its ว reads as ง (ดงน) at times.

@@ -494,3 +494,20 @@ def test_a_letter_dated_before_the_letter_it_cites_lost_digits_of_its_year() -> 
     # Digits no year around the citation holds: the date stays as read, and is flagged.
     [again] = extract_letters([(1, normalise(text.replace("20 พฤษภาคม 24", "20 พฤษภาคม 19")))])
     assert (again.date, again.flags) == (dt.date(1976, 5, 20), [IMPLAUSIBLE_DATE])
+
+
+def test_a_letter_whose_three_labels_ocr_garbled_is_still_read() -> None:
+    """Seen on a scan: เรื่อง read as `Gar`, เรียน as `เรวียน`, and a space set inside
+    สิ่งที่ส่งมาด้วย; no label was left to find the letter by."""
+    text = ("ที่ นว 0023.2 / 815 . สำนักงานส่งเสริมการปกครอง\n| ท้องถิ่นจังหวัดนครสวรรค์ |\n"
+            "ศาลากลางจังหวัดนครสวรรค์\n13 สิงหาคม 2564\n"
+            "Gar รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+            "ประจำเดือน กรกฎาคม พ.ศ. 2564\nเรวียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
+            "สิ่งที่ ส่งมาด้วย แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน จำนวน 1 ฉบับ\n"
+            "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 3600 ลงวันที่ 28 มิถุนายน 2564\n"
+            "จึงเรียนมาเพื่อโปรดทราบ\n(นายสมชาย ใจดี)\nท้องถิ่นจังหวัดนครสวรรค์\n")
+    [letter] = extract_letters([(1, normalise(text))])
+    assert (letter.doc_number, letter.date, letter.addressee) == (
+        "นว 0023.2/815", dt.date(2021, 8, 13), "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น")
+    assert letter.subject == ("รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น "
+                              "ประจำเดือน กรกฎาคม พ.ศ. 2564")
