@@ -80,9 +80,17 @@ def estimate_band(glyphs: list[Glyph]) -> Band:
         return Band(0.0, 1.0)
     tallest = max(g.h for g in glyphs)
     big = [g for g in glyphs if g.h >= 0.4 * tallest] or glyphs
-    body = float(np.median([g.h for g in big]))
+    body = _median([g.h for g in big])
     core = [g for g in big if abs(g.h - body) <= 0.3 * body] or big
-    return Band(float(np.median([g.y for g in core])), float(np.median([g.y1 for g in core])))
+    return Band(_median([g.y for g in core]), _median([g.y1 for g in core]))
+
+
+def _median(values: list[int]) -> float:
+    """np.median of whole numbers, without its array set-up (called per glyph of a row): the
+    middle one, or the mean of the middle two, exact in floating point as numpy's is."""
+    s = sorted(values)
+    mid = len(s) // 2
+    return float(s[mid]) if len(s) % 2 else (s[mid - 1] + s[mid]) / 2
 
 
 def drop_specks(glyphs: list[Glyph], band: Band) -> list[Glyph]:
@@ -224,14 +232,16 @@ def split_at(g: Glyph, cols: list[int]) -> list[Glyph]:
 
 
 def part_between(g: Glyph, left: int | None, right: int | None) -> Glyph | None:
-    """The ink between two cut columns (None = the glyph's own edge), trimmed to its box."""
-    mask = g.mask.copy()
-    if left is not None:
-        mask[:, :left] = False
-    if right is not None:
-        mask[:, right:] = False
-    ys, cols = np.nonzero(mask)
+    """The ink between two cut columns (None = the glyph's own edge), trimmed to its box.
+
+    Only the columns between the cuts are looked at: a blob of rules and text a table cell
+    left on a row is cut a hundred ways, and each part must cost its own size, not the blob's."""
+    lo = 0 if left is None else len(range(g.w)[:left])  # slice rules, as mask[:, :left] = False
+    hi = g.w if right is None else len(range(g.w)[:right])
+    sub = g.mask[:, lo:hi]
+    cols = np.flatnonzero(sub.any(axis=0))
     if len(cols) == 0:
         return None
-    y0, y1, x0, x1 = ys.min(), ys.max() + 1, cols.min(), cols.max() + 1
-    return Glyph(g.x + int(x0), g.y + int(y0), int(x1 - x0), int(y1 - y0), mask[y0:y1, x0:x1])
+    rows = np.flatnonzero(sub[:, cols[0] : cols[-1] + 1].any(axis=1))
+    y0, y1, x0, x1 = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+    return Glyph(g.x + lo + x0, g.y + y0, x1 - x0, y1 - y0, sub[y0:y1, x0:x1].copy())
