@@ -41,12 +41,11 @@ def geometry(g: Glyph, band: Band) -> np.ndarray:
 
 def geometry_each(glyphs: list[Glyph], bands: list[Band]) -> np.ndarray:
     """Size, place and ink of each glyph in its band (n×8)."""
-    holes = holes_each([g.mask for g in glyphs])
-    rows = [_place(g, band, int(n)) for g, band, n in zip(glyphs, bands, holes, strict=True)]
+    rows = [_place(g, band) for g, band in zip(glyphs, bands, strict=True)]
     return np.array(rows, np.float32).reshape(len(glyphs), 8)
 
 
-def _place(g: Glyph, band: Band, holes: int) -> list[float]:
+def _place(g: Glyph, band: Band) -> list[float]:
     bh = band.height
     return [
         g.h / bh,
@@ -56,19 +55,13 @@ def _place(g: Glyph, band: Band, holes: int) -> list[float]:
         (g.y1 - band.bottom) / bh,
         ((g.y + g.y1) / 2 - (band.top + band.bottom) / 2) / bh,
         float(np.count_nonzero(g.mask)) / max(1, g.w * g.h),
-        holes / 2.0,
+        _holes(g.mask) / 2.0,
     ]
-
-
-def holes_each(masks: list[np.ndarray]) -> list[int]:
-    return [_holes(m) for m in masks]
 
 
 def _holes(mask: np.ndarray) -> int:
     """Enclosed paper regions: ๐ ๘ 0 8 have them, ๑ ๓ ๕ have small loops — a shape hint."""
-    h, w = mask.shape
-    padded = np.ones((h + 2, w + 2), np.uint8)  # paper all round (np.pad costs more than the count)
-    padded[1:-1, 1:-1] = ~mask
+    padded = cv2.copyMakeBorder((~mask).view(np.uint8), 1, 1, 1, 1, cv2.BORDER_CONSTANT, value=1)
     # 16-bit labels label faster; a mask this small cannot hold more regions than they count.
     ltype = cv2.CV_16U if padded.size < 65535 else cv2.CV_32S
     n, _ = cv2.connectedComponents(padded, connectivity=4, ltype=ltype)
@@ -90,20 +83,19 @@ def gradient_histograms_all(imgs: np.ndarray) -> np.ndarray:
     and each cell's magnitudes added in float32 one pixel after another in raster order.
     """
     n = len(imgs)
-    framed = np.pad(imgs, ((0, 0), (1, 1), (0, 0)), mode="reflect").reshape(-1, SIDE)
+    framed = np.concatenate([imgs[:, 1:2], imgs, imgs[:, -2:-1]], axis=1).reshape(-1, SIDE)  # reflect-101
     gx = np.ascontiguousarray(cv2.Sobel(framed, cv2.CV_32F, 1, 0, ksize=3).reshape(n, SIDE + 2, SIDE)[:, 1:-1])
     gy = np.ascontiguousarray(cv2.Sobel(framed, cv2.CV_32F, 0, 1, ksize=3).reshape(n, SIDE + 2, SIDE)[:, 1:-1])
     mag = np.hypot(gx, gy)
-    ang = (np.arctan2(gy, gx) % np.pi) / np.pi * BINS
+    ang = _half_turn(np.arctan2(gy, gx)) / np.pi * BINS
     bins = np.minimum(ang.astype(np.int32), BINS - 1)
     by_cell = (n, _CELLS, CELL, _CELLS, CELL)
     order = (0, 1, 3, 2, 4)  # image, cell row, cell column, pixel row, pixel column
     mag_c = mag.reshape(by_cell).transpose(order).reshape(n * _CELLS * _CELLS, CELL * CELL)
     bin_c = bins.reshape(by_cell).transpose(order).reshape(n * _CELLS * _CELLS, CELL * CELL)
+    slot = np.arange(n * _CELLS * _CELLS)[:, None] * BINS + bin_c
     hist = np.zeros(n * _CELLS * _CELLS * BINS, np.float32)
-    slot = np.arange(n * _CELLS * _CELLS) * BINS
-    for k in range(CELL * CELL):  # one pixel of every cell at a time: no slot twice per step
-        hist[slot + bin_c[:, k]] += mag_c[:, k]
+    np.add.at(hist, slot.ravel(), mag_c.ravel())  # in index order: each cell's pixels in turn
     hist = hist.reshape(n, -1)
     # np.linalg.norm of a float32 row is sqrt(row·row); the dot stays per row (BLAS sums one
     # row differently from a reduction over many).
@@ -112,6 +104,16 @@ def gradient_histograms_all(imgs: np.ndarray) -> np.ndarray:
 
 
 _CELLS = SIDE // CELL
+_PI = np.float32(np.pi)
+
+
+def _half_turn(angle: np.ndarray) -> np.ndarray:
+    """`angle % np.pi` for float32 angles in [-π, π] (arctan2's), bit for bit as numpy's
+    remainder gives it (its fmod, then + π for a negative rest; +0.0 for a zero rest), at a
+    tenth of its cost: numpy's float32 remainder was a quarter of the HOG's time."""
+    out = np.where(angle < 0, angle + _PI, angle)
+    out[angle == _PI] = 0
+    return out + np.float32(0)  # -0.0 → +0.0
 
 
 def pooled_all(imgs: np.ndarray) -> np.ndarray:

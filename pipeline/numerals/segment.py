@@ -23,6 +23,9 @@ class Glyph:
     w: int
     h: int
     mask: np.ndarray
+    # True when the mask is known to be one 8-connected piece (a component as labelled), so
+    # nothing can be stripped from it; False is "not known", not "several".
+    one_piece: bool = False
 
     @property
     def x1(self) -> int:
@@ -58,8 +61,20 @@ def binarise(gray: np.ndarray) -> np.ndarray:
     otsu, _ = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     # Otsu splits ink from paper at the valley; hairlines of light or blurred serif print sit
     # on the paper side of it, so move a third of the way towards the paper to keep strokes whole.
-    paper = float(np.percentile(smooth, 75))
+    paper = upper_quartile(smooth)
     return smooth < otsu + PAPER_SHIFT * max(0.0, paper - otsu)
+
+
+def upper_quartile(gray: np.ndarray) -> float:
+    """np.percentile(gray, 75) of 8-bit pixels, from their histogram instead of a partial sort
+    of every pixel (a row window is a million of them). The same number: numpy's linear
+    method, whose steps of a quarter between two byte values are exact in floating point."""
+    n = gray.size
+    position = 0.75 * (n - 1)
+    below = int(position)
+    at_or_below = np.cumsum(np.bincount(gray.ravel(), minlength=256))
+    low, high = np.searchsorted(at_or_below, [below, min(below + 1, n - 1)], side="right")
+    return float(low + (int(high) - int(low)) * (position - below))
 
 
 def components(ink: np.ndarray) -> tuple[list[Glyph], np.ndarray]:
@@ -68,7 +83,7 @@ def components(ink: np.ndarray) -> tuple[list[Glyph], np.ndarray]:
     glyphs = []
     for i in range(1, n):
         x, y, w, h, _area = (int(v) for v in stats[i])
-        glyphs.append(Glyph(x, y, w, h, labels[y : y + h, x : x + w] == i))
+        glyphs.append(Glyph(x, y, w, h, labels[y : y + h, x : x + w] == i, one_piece=True))
     return glyphs, labels
 
 
