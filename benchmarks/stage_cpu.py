@@ -23,41 +23,54 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 from unittest import mock
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from flows import process  # noqa: E402
-from pipeline.config import load_settings  # noqa: E402
+from pipeline.config import Settings, load_settings  # noqa: E402
 from pipeline.intake.raw_store import sha256_of  # noqa: E402
 from pipeline.loading import load_document  # noqa: E402
 from pipeline.numerals.api import NumeralReader  # noqa: E402
-from pipeline.records import PageError  # noqa: E402
+from pipeline.records import Document, PageError  # noqa: E402
 
 READER_CALLS = ("read", "read_count", "try_read_number", "reread_words")
 NUMERALS = "numeral reader (all callers)"
+T = TypeVar("T")
 
 
 def stage_seconds(files: list[Path], cache: Path) -> tuple[int, Counter[str]]:
-    """(OCR'd pages, CPU seconds per stage) of one pass over the files: process_file's steps,
-    one by one (a stage that fails is recorded and the file goes on, as there)."""
+    """(OCR'd pages, CPU seconds per stage) of one pass over the files."""
     seconds: Counter[str] = Counter()
-    pages = 0
     settings = load_settings()
     with _numeral_clock(seconds):
-        for path in files:
-            doc = _timed(seconds, "load", lambda p: load_document(p, sha256_of(p), settings, p.name), path)
-            failures: list[PageError] = []
-            for stage, step in process.reading_stages(settings, cache):
-                doc = _timed(seconds, stage, lambda d, s=stage, f=step: process.isolated(s, f, d, failures, d), doc)
-            _timed(seconds, "extract", lambda d: process.extract(process.require_text(d, failures), failures), doc)
-            pages += sum(page.source == "ocr" for page in doc.pages)
+        pages = sum(_one_file(path, settings, cache, seconds) for path in files)
     return pages, seconds
 
 
-def _timed(seconds: Counter[str], name: str, step: Callable, value):  # noqa: ANN001, ANN202
+def _one_file(path: Path, settings: Settings, cache: Path, seconds: Counter[str]) -> int:
+    """process_file's steps one by one (a stage that fails is recorded and the file goes on,
+    as there); returns the OCR'd pages."""
+    doc = _timed(seconds, "load", _load, path, settings)
+    failures: list[PageError] = []
+    for stage, step in process.reading_stages(settings, cache):
+        doc = _timed(seconds, stage, process.isolated, stage, step, doc, failures, doc)
+    _timed(seconds, "extract", _extract, doc, failures)
+    return sum(page.source == "ocr" for page in doc.pages)
+
+
+def _load(path: Path, settings: Settings) -> Document:
+    return load_document(path, sha256_of(path), settings, path.name)
+
+
+def _extract(doc: Document, failures: list[PageError]) -> None:
+    process.extract(process.require_text(doc, failures), failures)
+
+
+def _timed(seconds: Counter[str], name: str, step: Callable[..., T], *args: object) -> T:
     started = time.process_time()
-    result = step(value)
+    result = step(*args)
     seconds[name] += time.process_time() - started
     return result
 
