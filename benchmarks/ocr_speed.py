@@ -17,7 +17,10 @@ The files are the scanned samples of the shared inbox, or with `--inbox DIR` the
 (no text layer) of any inbox, e.g. a generated corpus's. The machine is shared: the load is
 printed with the figures, and `--repeat N` times every row N times (the best is printed).
 
-    .venv/bin/python benchmarks/ocr_speed.py [--inbox DIR] [--files N] [--repeat N] [--no-subprocess]
+With `--stages`, the CPU seconds per page of each of Saraban's stages on the same files follow
+(benchmarks/stage_cpu.py: OCR cache warm, the numeral reader's share across all its callers).
+
+    .venv/bin/python benchmarks/ocr_speed.py [--inbox DIR] [--files N] [--repeat N] [--no-subprocess] [--stages]
 """
 
 from __future__ import annotations
@@ -123,6 +126,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, help="only the first N files")
     parser.add_argument("--repeat", type=int, default=1, help="time each row N times, print the best")
     parser.add_argument("--no-subprocess", action="store_true", help="skip the program-per-call ingest")
+    parser.add_argument("--stages", action="store_true", help="then CPU seconds per page of each stage")
     args = parser.parse_args()
     files = scanned_pdfs(args.inbox) if args.inbox else [SAMPLES / name for name in SCANS]
     files = files[: args.files] if args.files else files
@@ -140,6 +144,10 @@ def main() -> None:
             timings.append((name, best_of(args.repeat, run, root, f"row{n}")))
             print(f"  {name}: {timings[-1][1]:.1f} s ({load()})", flush=True)
     report(files, len(pages), timings)
+    if args.stages:
+        from stage_cpu import run  # beside this file, first on sys.path; imports the pipeline
+
+        run(files)
 
 
 def report(files: list[Path], pages: int, timings: list[tuple[str, float]]) -> None:

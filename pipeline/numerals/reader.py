@@ -7,6 +7,7 @@ unsure which script it sees is still sure of the value.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
 
@@ -69,11 +70,13 @@ class GlyphReading:
     probs: np.ndarray  # over VALUES
     band: Band | None = None  # the text band the glyph was judged in (rows: its local band)
 
-    @property
+    # Asked for again and again while runs, alignments and joins are weighed: worked out once
+    # (a reading's probabilities are never changed after it is made).
+    @cached_property
     def best(self) -> str:
         return VALUES[int(self.probs.argmax())]
 
-    @property
+    @cached_property
     def p(self) -> float:
         return float(self.probs.max())
 
@@ -284,6 +287,8 @@ def _joinable(group: list[GlyphReading]) -> bool:
 def without_specks(g: Glyph) -> Glyph | None:
     """The glyph's largest piece (with the pieces centred inside its box), when everything
     else is a few specks outside it; None when there is nothing to strip."""
+    if g.one_piece:
+        return None
     n, labels, stats, _ = cv2.connectedComponentsWithStats(g.mask.astype(np.uint8), connectivity=8)
     if n <= 2:
         return None
