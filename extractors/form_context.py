@@ -193,12 +193,18 @@ def _letter_province(letters: Sequence[Letter]) -> str:
 
 
 def _near_letter(period: str, letters: Sequence[Letter]) -> bool:
-    """An update date within a year of the covering letter is believable; else misread."""
+    """An update date shortly before the covering letter is believable; else misread."""
     dates = [lt.date for lt in letters if lt.date]
     if not period or not dates:
         return bool(period)
     when = dt.date(int(period[:4]), int(period[5:7]), 1)
-    return any(abs((d - when).days) <= 400 for d in dates)
+    return any(-_AFTER_LETTER_DAYS <= (d - when).days <= _BEFORE_LETTER_DAYS for d in dates)
+
+
+# A page's month is believable from a month after the letter (a date in the month the letter is
+# written in) to half a year before it; an update date further back is a misread (5/12/61 read
+# as 5/2/61 under a letter of 10 December 2561) or no longer what the letter sends.
+_AFTER_LETTER_DAYS, _BEFORE_LETTER_DAYS = 31, 183
 
 
 def _letter_month(letters: Sequence[Letter], month: int | None) -> str:

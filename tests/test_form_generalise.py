@@ -194,3 +194,19 @@ def test_a_table_without_its_month_takes_the_covering_letters(heading: str, sour
     assert {r.period for r in rows} == {"2018-06"}
     assert {r.raw_cells["period_source"] for r in rows} == {source}
     assert all(("period_inferred" in r.flags) is flagged for r in rows)
+
+
+@pytest.mark.parametrize(("update", "source"), [
+    pytest.param("อัปเดตวันที่ 5/12/61", "page", id="days-before-the-letter"),
+    pytest.param("อัปเดตวันที่ 5/2/61", "letter_attachment", id="a-digit-lost-ten-months-back"),
+])
+def test_a_pages_update_date_counts_only_shortly_before_the_letter(update: str, source: str) -> None:
+    """Seen on a scan: 5/12/61 read as 5/2/61 on a list sent under a letter of 10 December 2561."""
+    import datetime as dt
+
+    from extractors.form_context import read_context
+
+    letter = Letter(letter_index=0, page_from=1, page_to=1, kind="letter", date=dt.date(2018, 12, 10))
+    title = "บัญชีแนบท้าย\nแบบรายงานความคืบหน้าการจัดตั้งศูนย์ปฏิบัติการร่วม (สถานที่กลาง)"
+    context = read_context(title, f"{title}\nกระบี่ 8 1 7\n{update}", [letter])
+    assert (context.period, context.period_source) == ("2018-12", source)
