@@ -231,3 +231,25 @@ def test_a_speck_taken_for_a_letter_between_two_digits_splits_no_count(
     monkeypatch.setattr(reader.cell_glyphs, "_classify", lambda *_: glyphs)
     reading = reader.read_count(np.full((87, 250), 255, np.uint8))
     assert reading is not None and reading.value == 15
+
+
+def test_an_unsure_tall_digit_does_not_make_the_sure_ones_dust(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen on a 200 dpi scan of "๑๐ แห่ง": the unit's ง, with its tail, taken for a 3 at
+    p 0.56 and twice as tall as ๑๐, set the digits' size, and ๑๐ became dust (read: 3)."""
+    from pipeline.numerals.reader import VALUES, GlyphReading
+    from pipeline.numerals.segment import Band, Glyph
+
+    def read(value: str, p: float, x: int, y: int, w: int, h: int) -> GlyphReading:
+        probs = np.zeros(len(VALUES), np.float32)
+        probs[VALUES.index(value)] = p
+        probs[VALUES.index("other")] += 1.0 - p
+        return GlyphReading(Glyph(x, y, w, h, np.ones((h, w), bool)), probs, Band(40.0, 68.0))
+
+    glyphs = [read("1", 1.0, 71, 45, 24, 23), read("0", 1.0, 103, 45, 24, 22),
+              read("other", 1.0, 151, 39, 11, 28), read("other", 1.0, 175, 24, 26, 44),
+              read("3", 0.56, 204, 22, 17, 58)]
+    reader = default_reader()
+    monkeypatch.setattr(reader.cell_glyphs, "_classify", lambda *_: glyphs)
+    reading = reader.read_count(np.full((87, 292), 255, np.uint8))
+    assert reading is not None and reading.value == 10
