@@ -105,7 +105,8 @@ def read_cell_number(reader: NumeralReader | None, crop: np.ndarray | None,
     return CellNumber(reading.value, float(reading.confidence), reading.text, _alt_values(reading))
 
 
-_YEAR_LINE = re.compile(r"(พ\s*\.?\s*ศ|ประจ[ำา]\s*เด\s*[ือ]*\s*น|W\.A|\.\s*A\.)")
+# ำ also as its two parts (ํ + า), as OCR and some fonts write it; พ.ศ. also as ฟ.ศ.
+_YEAR_LINE = re.compile(r"([พฟ]\s*\.?\s*ศ|ประจ(?:ำ|\u0e4d?า)\s*เด\s*[ือ]*\s*น|W\.A|\.\s*A\.)")
 
 
 def _last_word(gray: np.ndarray) -> np.ndarray | None:

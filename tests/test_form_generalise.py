@@ -210,3 +210,21 @@ def test_a_pages_update_date_counts_only_shortly_before_the_letter(update: str, 
     title = "บัญชีแนบท้าย\nแบบรายงานความคืบหน้าการจัดตั้งศูนย์ปฏิบัติการร่วม (สถานที่กลาง)"
     context = read_context(title, f"{title}\nกระบี่ 8 1 7\n{update}", [letter])
     assert (context.period, context.period_source) == ("2018-12", source)
+
+
+def test_a_caption_with_sara_am_in_two_parts_has_its_year_read_again() -> None:
+    """Seen on a scan: OCR wrote ำ as ํ + า (`ประจําเดือน`) and พ.ศ. as `ฟ.ศ`; the caption was
+    not taken for one with a year, and ๒๕๖๔ stayed as Tesseract read it (๒๕๒๕)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from extractors.form_numerals import reread_caption_year
+    from pipeline.numerals import default_reader
+    from pipeline.synth.fonts import font_path
+
+    image = Image.new("L", (900, 80), 255)
+    ImageDraw.Draw(image).text((20, 10), "ประจำเดือน กุมภาพันธ์ พ.ศ. ๒๕๖๔",
+                               font=ImageFont.truetype(font_path("Garuda"), 40), fill=0)
+    gray = np.array(image)
+    [line] = reread_caption_year(["ประจ\u0e4d\u0e32เดือน กุมภาพันธ์ฟ.ศ .๒๕๒๕"], [(0, 0, 900, 80)],
+                                 gray, default_reader())
+    assert detect_period(line) == "2021-02"
