@@ -16,6 +16,7 @@ import numpy as np
 
 from extractors.form_cells import parse_count
 from pipeline.numerals import default_reader
+from pipeline.tables.scan import fit_line
 
 _INK_FRACTION = 0.004  # a crop with less dark ink than this is an empty cell
 
@@ -163,11 +164,18 @@ def _pixel_year(line: np.ndarray, reader: NumeralReader) -> int | None:
 
     A trailing dash or speck makes the last ink run no year at all, and Thai captions have
     no wide gaps to split on; the year is the line's last four digits that make one."""
-    word = _last_word(line)
-    for crop in (word, line):
-        reading = reader.read(crop) if crop is not None and crop.size else None
-        digits = re.sub(r"\D", "", reading.text) if reading is not None else ""
-        years = _BE_YEAR.findall(digits)
-        if years:
-            return int(years[-1])
+    for whole in (line, _letters_rows(line)):
+        for crop in (_last_word(whole), whole):
+            reading = reader.read(crop) if crop is not None and crop.size else None
+            digits = re.sub(r"\D", "", reading.text) if reading is not None else ""
+            years = _BE_YEAR.findall(digits)
+            if years:
+                return int(years[-1])
     return None
+
+
+def _letters_rows(line: np.ndarray) -> np.ndarray:
+    """The line cut to its letters' rows: a Thai line's box also holds the lowest marks of the
+    line above and the highest of the line below, which on a bilevel scan touch its digits."""
+    _, top, _, bottom = fit_line(line, (0, 0, line.shape[1], line.shape[0]))
+    return line[top:bottom]

@@ -96,7 +96,7 @@ def _read_caption(gray: np.ndarray, table: Table, left: int, right: int) -> None
         return
     x0 = max(0, left - 200)
     table.caption = [text for text, _ in lines]
-    table.caption_boxes = [grow_to_ink(gray, fit_line(gray, (a + x0, b + top, c + x0, d + top)))
+    table.caption_boxes = [grow_to_ink(gray, (a + x0, b + top, c + x0, d + top))
                            for _, (a, b, c, d) in lines]
 
 
