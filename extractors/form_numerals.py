@@ -95,12 +95,13 @@ def read_cell_number(reader: NumeralReader | None, crop: np.ndarray | None,
     from_text = parse_count(text)
     if reader is None or crop is None:
         return CellNumber(from_text, 1.0 if from_text is not None else 0.0, text)
-    if (crop < 128).any() and is_dash(crop):
+    inked = bool((crop < 128).any())
+    if inked and is_dash(crop):
         # Before the reader: the pieces of a dash a speck touches can read as a digit (a 2).
         return CellNumber(0, 0.9, text)
     reading = reader.read_count(crop)
     if reading is None or reading.value is None:
-        if from_text == 0 or not text.strip() or is_dash(crop):
+        if from_text == 0 or not text.strip() or not inked:
             return CellNumber(0, 0.9, text)
         return CellNumber(from_text, 0.3 if from_text is not None else 0.0, text)
     return CellNumber(reading.value, float(reading.confidence), reading.text, _alt_values(reading))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pythainlp.util.date import thai_abbr_months, thai_full_months
@@ -197,34 +198,32 @@ _DAY_MONTH = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?:{_MONTH_GROUP})[\s.
 def complete_year(day: int, month: int, fragment: str, anchor: dt.date) -> dt.date | None:
     """The day in the anchor's year or the next whose Buddhist year starts with the printed
     `fragment` and which falls within days after the anchor; None unless exactly one does."""
+    return _one_year_near(day, month, anchor, lambda be: be.startswith(fragment))
+
+
+def year_from_digits_left(found: DateMatch, anchor: dt.date) -> dt.date | None:
+    """The date `found` stands for when OCR dropped digits inside its year (๒๕๖๔ read as 24):
+    the one day and month in a Buddhist year around the anchor's that holds the printed digits
+    in order and falls just after the anchor; None unless exactly one does."""
+    month, day = _month_day(found)
+    if month is None or not found.year_text:
+        return None
+    return _one_year_near(day, month, anchor, lambda be: _in_order(found.year_text, be))
+
+
+def _one_year_near(day: int, month: int, anchor: dt.date, printed: Callable[[str], bool]
+                   ) -> dt.date | None:
+    """The day and month in the year before, of or after the anchor's whose Buddhist year the
+    `printed` digits fit and which falls within days after the anchor; None unless exactly one."""
     found = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             candidate = dt.date(year, month, day)
         except ValueError:
             continue
-        if str(year + BE_OFFSET).startswith(fragment) and -7 <= (candidate - anchor).days <= _STAMP_AFTER_DAYS:
+        if printed(str(year + BE_OFFSET)) and -7 <= (candidate - anchor).days <= _STAMP_AFTER_DAYS:
             found.append(candidate)
     return found[0] if len(found) == 1 else None
-
-
-def year_from_digits_left(found: DateMatch, anchor: dt.date, after_days: int = _STAMP_AFTER_DAYS
-                          ) -> dt.date | None:
-    """The date `found` stands for when OCR dropped digits inside its year (๒๕๖๔ read as 24):
-    the one day and month in a Buddhist year around the anchor's that holds the printed digits
-    in order and falls within `after_days` after the anchor; None unless exactly one does."""
-    month, day = _month_day(found)
-    if month is None or not found.year_text:
-        return None
-    hits = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            candidate = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if _in_order(found.year_text, str(year + BE_OFFSET)) and -7 <= (candidate - anchor).days <= after_days:
-            hits.append(candidate)
-    return hits[0] if len(hits) == 1 else None
 
 
 def _in_order(digits: str, year: str) -> bool:
