@@ -34,7 +34,7 @@ from extractors.letter_terms import (
     starts_with,
 )
 from extractors.segment import Line, Span
-from pipeline.thai.dates import find_thai_dates, stamp_date
+from pipeline.thai.dates import DateMatch, find_thai_dates, stamp_date
 from pipeline.thai.text import normalise_field
 
 # A lone consonant before ที่ is a speck (`ร ที่ มท0809.2/333`): no Thai word is one letter
@@ -189,11 +189,16 @@ def read_date(view: LetterLines, number_row: int | None, own_number: str) -> tup
     rows = [i for i in view.nonblank(None, view.body_start) if i not in stamps]
     rows += [i for i in view.nonblank(view.body_start) if i not in stamps and _follows_own_number(view, i, own_number)]
     for i in rows:
-        text = next((t for t in (view.text(i), _closed_up(view.text(i))) if is_date_only(t)), None)
-        if text is not None:
-            found = find_thai_dates(text)[0]
+        found = date_line(view, i)
+        if found is not None:
             return found.date, i, found.date is None
     return None, None, False
+
+
+def date_line(view: LetterLines, i: int) -> DateMatch | None:
+    """The date of row `i` when the row is a date and nothing else, as printed or closed up."""
+    text = next((t for t in (view.text(i), _closed_up(view.text(i))) if is_date_only(t)), None)
+    return find_thai_dates(text)[0] if text is not None else None
 
 
 def _closed_up(text: str) -> str:

@@ -19,8 +19,14 @@ from extractors.letter_terms import FISCAL_YEAR
 from extractors.offices import canonical_office
 from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
 from pipeline.records import Letter
-from pipeline.thai.chars import to_arabic
-from pipeline.thai.dates import IMPLAUSIBLE_DATE, IMPOSSIBLE_DATE, find_thai_dates, year_from_digits_left
+from pipeline.thai.dates import (
+    IMPLAUSIBLE_DATE,
+    IMPOSSIBLE_DATE,
+    find_thai_dates,
+    out_of_its_time,
+    year_by_one_digit,
+    year_from_digits_left,
+)
 
 _TABLE_ROLES = {"report_form", "attachment_list", "kpi_table"}
 YEAR_COMPLETED = "year_completed"  # a letter date whose year OCR cut was read again: check it
@@ -71,6 +77,7 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
     _set(letter, "date", date, date_row, view)
     if impossible:
         letter.flags.append(IMPOSSIBLE_DATE)
+    _date_in_its_time(letter, view, date_row)
     _set(letter, "urgency", *head.read_urgency(view), view)
     _set(letter, "subject", *head.read_subject(view), view)
     _set(letter, "addressee", *_office(head.read_addressee(view)), view)
@@ -83,6 +90,22 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
     return date_row
 
 
+def _date_in_its_time(letter: Letter, view: LetterLines, row: int | None) -> None:
+    """A letter dated after next year or before any record (๒๕๖๑ read as 5561) has one digit of
+    its year misread: it is read again against the years of the other dates the letter prints
+    (deadline, citations, stamp), and flagged either way."""
+    if letter.date is None or row is None or not out_of_its_time(letter.date):
+        return
+    letter.flags.append(IMPLAUSIBLE_DATE)
+    found = head.date_line(view, row)
+    others = [d.date for i in view.nonblank() if i != row for d in find_thai_dates(view.text(i))
+              if d.date is not None and not out_of_its_time(d.date)]
+    again = year_by_one_digit(found, others) if found else None
+    if again is not None:
+        letter.date = again
+        letter.flags.append(YEAR_COMPLETED)
+
+
 def _date_after_citations(letter: Letter, view: LetterLines, row: int | None) -> None:
     """A letter is dated after every letter it cites. One dated before them lost digits of its
     year to OCR (๒๕๖๔ read as 24): it is read again with the latest cited date as anchor, and
@@ -91,8 +114,8 @@ def _date_after_citations(letter: Letter, view: LetterLines, row: int | None) ->
     if letter.date is None or row is None or not cited or letter.date >= max(cited):
         return
     letter.flags.append(IMPLAUSIBLE_DATE)
-    found = find_thai_dates(to_arabic(view.text(row)))
-    again = year_from_digits_left(found[0], max(cited)) if found else None
+    found = head.date_line(view, row)
+    again = year_from_digits_left(found, max(cited)) if found else None
     if again is not None:
         letter.date = again
         letter.flags.append(YEAR_COMPLETED)

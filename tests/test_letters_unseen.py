@@ -511,3 +511,23 @@ def test_a_letter_whose_three_labels_ocr_garbled_is_still_read() -> None:
         "นว 0023.2/815", dt.date(2021, 8, 13), "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น")
     assert letter.subject == ("รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น "
                               "ประจำเดือน กรกฎาคม พ.ศ. 2564")
+
+def test_a_letter_dated_after_next_year_misread_one_digit_of_its_year() -> None:
+    """Seen on a wide-seed scan: ๒๖ มิถุนายน ๒๕๖๑ read as `26 มิถุนายน 5561` (year 5018), so
+    its stamp could not be placed and its form got period 5018-06. The year is read again
+    against the letter's other dates (here its deadline), and the letter flagged."""
+    from extractors.letters import YEAR_COMPLETED, extract_letters
+    from pipeline.thai.dates import IMPLAUSIBLE_DATE
+    from pipeline.thai.text import normalise
+
+    text = ("ที่ มท 0802.2/ว 1664 กรมส่งเสริมการปกครองท้องถิ่น\nถนนนครราชสีมา เขตดุสิต กทม. 10300\n"
+            "26 มิถุนายน 5561\nเรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วม\n"
+            "เรียน สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)\n"
+            "ขอให้รายงานผลภายในวันที่ 4 กรกฎาคม 2561\n"
+            "จึงเรียนมาเพื่อทราบ\n(นางรัตนา อุดมผล)\nผู้อำนวยการกองการเจ้าหน้าที่\n")
+    [letter] = extract_letters([(1, normalise(text))])
+    assert (letter.date, letter.flags) == (dt.date(2018, 6, 26), [IMPLAUSIBLE_DATE, YEAR_COMPLETED])
+    assert letter.deadline == dt.date(2018, 7, 4)
+    # Two digits wrong: no year near the deadline fits, so the date stays as read, flagged.
+    [again] = extract_letters([(1, normalise(text.replace("5561", "5591")))])
+    assert (again.date, again.flags) == (dt.date(5048, 6, 26), [IMPLAUSIBLE_DATE])

@@ -11,7 +11,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+import statistics
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pythainlp.util.date import thai_abbr_months, thai_full_months
@@ -224,6 +225,37 @@ def _one_year_near(day: int, month: int, anchor: dt.date, printed: Callable[[str
         if printed(str(year + BE_OFFSET)) and -7 <= (candidate - anchor).days <= _STAMP_AFTER_DAYS:
             found.append(candidate)
     return found[0] if len(found) == 1 else None
+
+
+def out_of_its_time(date: dt.date, today: dt.date | None = None) -> bool:
+    """A date no office could have printed on a letter it sends: after next year, or before
+    1932 (พ.ศ. 2475), older than any record this tool reads. OCR made it from a misread digit."""
+    return not 1932 <= date.year <= (today or dt.date.today()).year + 1
+
+
+def year_by_one_digit(found: DateMatch, others: Sequence[dt.date]) -> dt.date | None:
+    """The date `found` stands for when OCR misread one digit of its Buddhist year (๒๕๖๑ read
+    as 5561): its day and month in the year of the document's other dates (their median), or
+    one either side, whose digits differ from the printed ones in exactly one place; None
+    unless exactly one year does."""
+    month, day = _month_day(found)
+    if month is None or len(found.year_text) != 4 or not others:
+        return None
+    centre = statistics.median_low(d.year for d in others)
+    years = [y for y in (centre - 1, centre, centre + 1)
+             if _digits_apart(str(y + BE_OFFSET), found.year_text) == 1]
+    return _real_day(years[0], month, day) if len(years) == 1 else None
+
+
+def _digits_apart(a: str, b: str) -> int:
+    return sum(x != y for x, y in zip(a, b, strict=True))
+
+
+def _real_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _in_order(digits: str, year: str) -> bool:
