@@ -222,8 +222,26 @@ def match_district(name: str, province_code: str = "") -> PlaceMatch | None:
 
 
 def split_unit(label: str) -> tuple[str, str] | None:
-    """`อบจ.แม่ฮ่องสอน` → (`อบจ.`, `แม่ฮ่องสอน`); None when the label names no organisation."""
-    text = _LEADING_DEBRIS.sub("", normalise_field(label).replace(" ", ""))
+    """`อบจ.แม่ฮ่องสอน` → (`อบจ.`, `แม่ฮ่องสอน`); None when the label names no organisation.
+
+    A photographed cell may start with specks read as short words (`=. ว 5 เทศบาลเมือง…`):
+    up to three words of at most three characters before the organisation's name are skipped.
+    """
+    words = normalise_field(label).split()
+    for k in range(min(len(words), _MAX_SPECK_WORDS + 1)):
+        if k and len(words[k - 1]) > _SPECK_WORD_CHARS:
+            break
+        if (unit := _unit_prefix("".join(words[k:]))) is not None:
+            return unit
+    return None
+
+
+_MAX_SPECK_WORDS = 3
+_SPECK_WORD_CHARS = 3
+
+
+def _unit_prefix(joined: str) -> tuple[str, str] | None:
+    text = _LEADING_DEBRIS.sub("", joined)
     for printed, canonical in _UNIT_PREFIXES:
         if text.startswith(printed) and len(text) > len(printed):
             return canonical, text[len(printed):]

@@ -69,6 +69,10 @@ def test_split_unit() -> None:
     # a rule's fragments read before the cell's first letter
     assert split_unit("<= อบจ.ชลบุรี") == ("อบจ.", "ชลบุรี")
     assert split_unit("| เทศบาลเมืองชลบุรี") == ("เทศบาลเมือง", "ชลบุรี")
+    # specks of a photographed row read as short words, a Thai letter among them
+    assert split_unit("=. ว 5 เทศบาลเมืองภูเก็ต") == ("เทศบาลเมือง", "ภูเก็ต")
+    # a real word before the name is not a speck: no organisation is named
+    assert split_unit("อำเภอเมือง เทศบาลเมืองภูเก็ต") is None
 
 
 @pytest.mark.parametrize("name", ["รวม", "เมือง", "ข้อ 5 อื่นๆ", "ไม่มี"])
