@@ -90,3 +90,19 @@ def test_quarantined_original_is_copied_not_moved(home, settings) -> None:
     assert path.exists() and (home.quarantine / "empty scan.pdf").exists()
     report = (home.quarantine / "empty scan.pdf.error.json").read_text(encoding="utf-8")
     assert '"reason": "empty_file"' in report and "empty scan.pdf" in report and "ไฟล์ว่างเปล่า" in report
+
+
+def test_a_file_is_hashed_once_per_process_until_it_changes(tmp_path: Path, monkeypatch) -> None:
+    """The run plans its inbox twice; the second plan must not read every file again, yet a file
+    rewritten in place (same name, same size) must get its new hash."""
+    from pipeline.intake import raw_store
+
+    path = tmp_path / "form.pdf"
+    path.write_bytes(b"%PDF-1.4 first")
+    reads = []
+    monkeypatch.setattr(raw_store, "_digest", lambda handle: reads.append(1) or raw_store.hashlib.sha256(handle.read()).hexdigest())
+    first = sha256_of(path)
+    assert (sha256_of(path), len(reads)) == (first, 1)
+    time.sleep(0.02)  # past the clock tick of the first write: the rewrite gets a new ctime
+    path.write_bytes(b"%PDF-1.4 other")
+    assert sha256_of(path) != first and len(reads) == 2

@@ -38,10 +38,24 @@ def open_regular(path: Path) -> BinaryIO:
 
 
 def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
+    """The file's SHA-256. A run plans its inbox twice (settling known files before Prefect
+    starts, then in the flow): a file whose identity, size and change times are all as they
+    were when this process hashed it is not read again (any write sets its ctime to now)."""
     with open_regular(path) as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
+        meta = os.fstat(handle.fileno())
+        key = (meta.st_dev, meta.st_ino, meta.st_size, meta.st_mtime_ns, meta.st_ctime_ns)
+        if key not in _HASHED:
+            _HASHED[key] = _digest(handle)
+        return _HASHED[key]
+
+
+_HASHED: dict[tuple[int, ...], str] = {}
+
+
+def _digest(handle: BinaryIO) -> str:
+    digest = hashlib.sha256()
+    while chunk := handle.read(_CHUNK):
+        digest.update(chunk)
     return digest.hexdigest()
 
 
