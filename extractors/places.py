@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import geothai
@@ -70,6 +70,7 @@ class RowPlace:
     unit_label: str = ""
     corrected: bool = False
     matched: bool = False
+    by_order: bool = False  # placed by its position among rows placed by name, not by its name
 
 
 def clean_name(text: str) -> str:
@@ -241,11 +242,25 @@ _SPECK_WORD_CHARS = 3
 
 
 def _unit_prefix(joined: str) -> tuple[str, str] | None:
+    """Prefixes are compared without marks: OCR drops them (`เทศบาลเมอง` for เทศบาลเมือง)."""
     text = _LEADING_DEBRIS.sub("", joined)
+    bare = _MARKS.sub("", text)
     for printed, canonical in _UNIT_PREFIXES:
-        if text.startswith(printed) and len(text) > len(printed):
-            return canonical, text[len(printed):]
+        key = _MARKS.sub("", printed)
+        if bare.startswith(key) and len(bare) > len(key):
+            return canonical, _after_letters(text, len(key))
     return None
+
+
+def _after_letters(text: str, letters: int) -> str:
+    """`text` after its first `letters` characters that are not marks (and their marks)."""
+    seen = 0
+    for i, char in enumerate(text):
+        if not _MARKS.match(char):
+            if seen == letters:
+                return text[i:]
+            seen += 1
+    return ""
 
 
 def _place_unit(prefix: str, rest: str, province_code: str) -> RowPlace:
@@ -357,6 +372,52 @@ def place_by_elimination(labels: list[str], places: list[RowPlace],
             out[i] = _row_place(province_code, hit, "", True)
             free.pop(hit.code)
     return out
+
+
+def place_by_order(places: list[RowPlace], province_code: str) -> list[RowPlace]:
+    """Forms list a province's districts in the gazetteer's (code) order. When the rows placed by
+    name keep that order, each run of plain rows whose names could not be read takes the
+    districts between its placed neighbours, if exactly as many lie there (`by_order`)."""
+    codes = [p.district_code for p in places if _plain_placed(p)]
+    if not province_code or not codes or codes != sorted(set(codes)):
+        return places
+    ordered = sorted(_district_names(province_code))
+    out = list(places)
+    for run in _unplaced_runs(places):
+        lo, hi = _neighbour_code(places, run[0], -1), _neighbour_code(places, run[-1], 1)
+        between = [c for c in ordered if (lo is None or c > lo) and (hi is None or c < hi)]
+        if len(between) == len(run):
+            for i, code in zip(run, between, strict=True):
+                out[i] = replace(_row_place(province_code, _gazetteer_place(province_code, code), "", False),
+                                 by_order=True)
+    return out
+
+
+def _plain_placed(place: RowPlace) -> bool:
+    return place.matched and not place.unit_label
+
+
+def _unplaced_runs(places: list[RowPlace]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i, place in enumerate(places):
+        if place.matched or place.unit_label:
+            continue
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _neighbour_code(places: list[RowPlace], start: int, step: int) -> str | None:
+    i = start + step
+    while 0 <= i < len(places) and not _plain_placed(places[i]):
+        i += step
+    return places[i].district_code if 0 <= i < len(places) else None
+
+
+def _gazetteer_place(province_code: str, code: str) -> PlaceMatch:
+    return PlaceMatch(code, _district_names(province_code)[code], 100.0, corrected=False)
 
 
 def _likeliest(key: str, free: dict[str, str]) -> PlaceMatch | None:

@@ -23,6 +23,7 @@ from extractors.places import (
     RowPlace,
     infer_province,
     place_by_elimination,
+    place_by_order,
     place_district_row,
     place_province_row,
     province_name,
@@ -108,6 +109,7 @@ def _places(table: _Logical, raws: list[RawRow], province: str) -> list[RowPlace
     places = [_place(table, raw, province) for raw in raws]
     if "district" in table.header.roles or "label" in table.header.roles:
         places = place_by_elimination([raw.label for raw in raws], places, province)
+        places = place_by_order(places, province)
     return places
 
 
@@ -134,6 +136,8 @@ def _make_row(table: _Logical, raw: RawRow, where: tuple[int, int, int], place: 
             row.alternatives[role] = list(number.alternatives)
     if place.corrected:
         add_flag(row, "name_corrected")
+    if place.by_order:
+        add_flag(row, "place_inferred")  # its name was not read: a person checks the guess
     if conflict:
         add_flag(row, "province_conflict")
     _flag_context(row, table.context)

@@ -7,6 +7,7 @@ import pytest
 from extractors.places import (
     infer_province,
     match_province,
+    place_by_order,
     place_district_row,
     place_province_row,
     split_unit,
@@ -71,6 +72,9 @@ def test_split_unit() -> None:
     assert split_unit("| เทศบาลเมืองชลบุรี") == ("เทศบาลเมือง", "ชลบุรี")
     # specks of a photographed row read as short words, a Thai letter among them
     assert split_unit("=. ว 5 เทศบาลเมืองภูเก็ต") == ("เทศบาลเมือง", "ภูเก็ต")
+    # OCR dropped the prefix's mark, and specks came before it
+    assert split_unit("1- = 'เทศบาลเมองนนทบุรี") == ("เทศบาลเมือง", "นนทบุรี")
+    assert split_unit("อบต.บ้านใหม่") == ("อบต.", "บ้านใหม่")
     # a real word before the name is not a speck: no organisation is named
     assert split_unit("อำเภอเมือง เทศบาลเมืองภูเก็ต") is None
 
@@ -106,3 +110,27 @@ def test_name_corrected_only_when_a_letter_differs(label: str, province: str, di
 def test_a_lone_letter_beside_a_province_name_is_speckle() -> None:
     place = place_province_row("ม อุตรดิตถ์")
     assert (place.province_code, place.corrected) == ("53", False)
+
+
+def _placed_by_order(labels: list[str], province: str) -> list[tuple[str, bool]]:
+    places = place_by_order([place_district_row(label, province) for label in labels], province)
+    return [(p.district_code, p.by_order) for p in places]
+
+
+def test_rows_whose_names_were_not_read_take_the_districts_between_their_neighbours() -> None:
+    # As read on a wide-seed scan of ชุมพร: พะโต๊ะ came out as `เด .`, and ลี้ of ลำพูน as nothing.
+    chumphon = ["เมืองชุมพร", "ท่าแซะ", "ปะทิว", "หลังสวน", "ละแม", "เด .", "สวี", "ทุ่งตะ โก"]
+    assert _placed_by_order(chumphon, "86")[4:7] == [("8605", False), ("8606", True), ("8607", False)]
+    lamphun = ["อบจ.ลำพูน", "เมืองลำพูน", "แม่ทา", "บ้านโฮ่ง", "", "", "ทุ่งหัวช้าง", "ป่าซาง"]
+    # two unread rows, but one district (ลี้) between บ้านโฮ่ง and ทุ่งหัวช้าง: left unplaced
+    assert _placed_by_order(lamphun, "51")[4:6] == [("", False), ("", False)]
+    del lamphun[5]
+    assert _placed_by_order(lamphun, "51")[4] == ("5104", True)
+    # two unread rows, two districts between บ้านโฮ่ง and ป่าซาง
+    assert _placed_by_order(lamphun[:5] + [""] + lamphun[6:], "51")[4:6] == [("5104", True), ("5105", True)]
+
+
+def test_rows_not_in_gazetteer_order_are_not_placed_by_position() -> None:
+    # listed alphabetically, not by code: a gap between neighbours says nothing
+    rows = ["ทุ่งตะโก", "ท่าแซะ", "ปะทิว", "?", "เมืองชุมพร", "ละแม"]
+    assert _placed_by_order(rows, "86")[3] == ("", False)
