@@ -17,6 +17,7 @@ import numpy as np
 from extractors.form_cells import parse_count
 from pipeline.numerals import default_reader
 from pipeline.tables.scan import fit_line
+from pipeline.thai.chars import to_arabic
 
 _INK_FRACTION = 0.004  # a crop with less dark ink than this is an empty cell
 
@@ -65,15 +66,19 @@ def is_dash(gray: np.ndarray) -> bool:
     others = np.delete(marks, widest, axis=0)
     # A speck is small both ways: a 4-px dot beside a 10-px dash (200 dpi) is as long as a
     # third of it, yet holds a seventh of its ink; any glyph holds more ink than a dash.
-    small = ((np.maximum(others[:, cv2.CC_STAT_WIDTH], others[:, cv2.CC_STAT_HEIGHT])
-              <= _SPECK_OF_DASH * width)
-             & (others[:, cv2.CC_STAT_AREA] <= _SPECK_INK * marks[widest, cv2.CC_STAT_AREA])).all()
+    # On a low-resolution photo the dash itself is a hair (8x1 px) and dust as dark as it: a dot
+    # no bigger than 6% of the cell's height is dust whatever its ink.
+    size = np.maximum(others[:, cv2.CC_STAT_WIDTH], others[:, cv2.CC_STAT_HEIGHT])
+    small = (((size <= _SPECK_OF_DASH * width)
+              & (others[:, cv2.CC_STAT_AREA] <= _SPECK_INK * marks[widest, cv2.CC_STAT_AREA]))
+             | (size <= _DOT_OF_CELL * gray.shape[0])).all()
     # Blur thickens a 10x3 px dash to 11x4 (200 dpi): twice as wide as high is flat enough.
     return bool(height * 2 <= width and height < 0.2 * gray.shape[0] and small)
 
 
 _SPECK_OF_DASH = 0.5  # a speck's size, as a share of the dash's length
 _SPECK_INK = 0.35  # a speck's ink, as a share of the dash's
+_DOT_OF_CELL = 0.06  # a dot's size, as a share of the cell crop's height
 
 
 def _alt_values(reading: Any) -> list[int]:
@@ -104,7 +109,31 @@ def read_cell_number(reader: NumeralReader | None, crop: np.ndarray | None,
         if from_text == 0 or not text.strip() or not inked:
             return CellNumber(0, 0.9, text)
         return CellNumber(from_text, 0.3 if from_text is not None else 0.0, text)
-    return CellNumber(reading.value, float(reading.confidence), reading.text, _alt_values(reading))
+    number = CellNumber(reading.value, float(reading.confidence), reading.text, _alt_values(reading))
+    return agreed_with_text(number, _digit_run(text))
+
+
+def _digit_run(text: str) -> int | None:
+    """The one number Tesseract printed in a cell's text, whatever it made of the unit word."""
+    runs = re.findall(r"\d+", to_arabic(text))
+    return int(runs[0]) if len(runs) == 1 else None
+
+
+# Tesseract's `tha` spells ๐ and ๑ right: no other Thai digit comes out as them (๔๕๘๙ → ๕,
+# ๗ → ๓, ๖ → ๒). A reading of 0s and 1s in the cell's text is evidence, others are not.
+_TRUSTED_TEXT_DIGITS = frozenset("01")
+_UNSURE = 0.6  # below it a count fails review (reconcile.MIN_CONFIDENCE)
+AGREED_CONFIDENCE = 0.7  # two readers agree, but not the surer one's first choice
+
+
+def agreed_with_text(number: CellNumber, from_text: int | None) -> CellNumber:
+    """The reader unsure between readings (๑๑ as 31 or 11), and Tesseract's text of the cell
+    names one of its alternatives in digits Tesseract cannot mistake: that one is taken."""
+    if (from_text is None or number.value == from_text or number.confidence >= _UNSURE
+            or from_text not in number.alternatives or not set(str(from_text)) <= _TRUSTED_TEXT_DIGITS):
+        return number
+    others = [v for v in [number.value, *number.alternatives] if v is not None and v != from_text]
+    return CellNumber(from_text, AGREED_CONFIDENCE, number.text, others)
 
 
 # ำ also as its two parts (ํ + า), as OCR and some fonts write it; พ.ศ. also as ฟ.ศ.

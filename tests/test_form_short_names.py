@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors.form_numerals import read_cell_number
+from extractors.form_numerals import AGREED_CONFIDENCE, CellNumber, agreed_with_text, read_cell_number
 from extractors.places import RowPlace, match_district, place_by_elimination, place_district_row
 from extractors.report_forms import extract_report_rows
 from pipeline.numerals import default_reader
@@ -253,3 +253,30 @@ def test_an_unsure_tall_digit_does_not_make_the_sure_ones_dust(
     monkeypatch.setattr(reader.cell_glyphs, "_classify", lambda *_: glyphs)
     reading = reader.read_count(np.full((87, 292), 255, np.uint8))
     assert reading is not None and reading.value == 10
+
+
+@pytest.mark.parametrize(("read", "text", "taken"), [
+    (CellNumber(31, 0.31, "๓๑", [11, 33]), 11, 11),    # ๑๑ on a photo: the reader unsure, Tesseract's 11 among its readings
+    (CellNumber(31, 0.9, "๓๑", [11]), 11, 31),          # the reader sure: its reading stands
+    (CellNumber(9, 0.34, "๙", [3]), 15, 9),             # Tesseract's 15 is no reading of the reader's
+    (CellNumber(36, 0.4, "๓๖", [32]), 32, 36),          # Tesseract prints ๖ as ๒: its 2 is no evidence
+    (CellNumber(30, 0.5, "๓๐", [10]), None, 30),        # no digits in the text
+])
+def test_an_unsure_cell_reading_takes_the_alternative_tesseract_spelt(read: CellNumber, text: int | None,
+                                                                       taken: int) -> None:
+    judged = agreed_with_text(read, text)
+    assert judged.value == taken
+    if taken != read.value:
+        assert read.value in judged.alternatives and judged.confidence == AGREED_CONFIDENCE
+
+
+def test_a_hairline_dash_among_dark_dust_on_a_photo_is_the_forms_zero() -> None:
+    """As cropped from a 150 dpi phone photo: the dash is an 8x1 hair, the dust 2-3 px dots as
+    dark as it (each half its ink), and a digit's stroke is no dot."""
+    crop = np.full((54, 163), 225, np.uint8)
+    crop[34, 78:86] = 90  # the dash
+    for x, y, w, h in [(96, 1, 2, 2), (150, 18, 2, 2), (136, 26, 2, 2), (83, 45, 2, 2), (9, 16, 3, 2)]:
+        crop[y:y + h, x:x + w] = 20
+    assert read_cell_number(default_reader(), crop, "วา").value == 0
+    crop[20:34, 120:122] = 20  # a stroke as tall as a quarter of the cell is not dust
+    assert read_cell_number(default_reader(), crop, "วา").value != 0
