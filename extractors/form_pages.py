@@ -17,8 +17,9 @@ from pipeline.tables.scan import tables_from_scan
 from pipeline.tables.text_lines import tables_from_text
 from pipeline.thai.text import normalise
 
-_TITLE_START = re.compile(r"แบบรายงาน|บัญชีแนบท้าย|แบบ\s*รายงาน")
-_ATTACHMENT = re.compile(r"บัญชีแนบท้าย")
+# OCR puts spaces inside words of a heading (`บัญชีแนบ ท้าย`).
+_ATTACHMENT = re.compile(r"บัญชี\s*แนบ\s*ท้าย")
+_TITLE_START = re.compile(rf"แบบ\s*รายงาน|{_ATTACHMENT.pattern}")
 _TITLE_LINES = 6  # without a "แบบรายงาน" line, this many lines above the table are its title
 
 

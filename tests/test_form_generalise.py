@@ -229,3 +229,20 @@ def test_a_caption_with_sara_am_in_two_parts_has_its_year_read_again() -> None:
     [line] = reread_caption_year(["ประจ\u0e4d\u0e32เดือน กุมภาพันธ์ฟ.ศ .๒๕๒๕"], [(0, 0, 900, 80)],
                                  gray, default_reader())
     assert detect_period(line) == "2021-02"
+
+
+def test_an_attachment_heading_ocr_spaced_still_heads_the_title() -> None:
+    """Seen on a scan: `บัญชีแนบ ท้าย` over the form's title; the list was taken for a report
+    form sent under the letter, and its nine rows flagged period_inferred."""
+    import datetime as dt
+
+    from extractors.form_context import read_context
+    from extractors.form_pages import _title_from_lines
+
+    lines = ["อัปเดต", "a บัญชีแนบ ท้าย |", "| แบบรายงานความคืบหน้าการ จัดตั้งศูนย์ปฎิบัติการร่วม",
+             ": -ขององค์กรปกครองส่วนท้องถิ ่น(สถานที่กลาง) :"]
+    title = _title_from_lines(lines)
+    assert title.splitlines()[0] == "a บัญชีแนบ ท้าย |"
+    letter = Letter(letter_index=0, page_from=1, page_to=1, kind="letter", date=dt.date(2020, 10, 27))
+    context = read_context(title, title, [letter])
+    assert (context.period, context.period_source) == ("2020-10", "letter_attachment")
