@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from extractors.form_cells import is_blank, is_total_label, parse_count
 from extractors.form_columns import NUMERIC_ROLES, Header
 from extractors.form_numerals import CellNumber, NumeralReader, read_cell_number
@@ -27,6 +29,7 @@ class RawRow:
     row_number: int | None = None
     label: str = ""  # the place or organisation the row is about
     unit_in_total: bool = False  # the label sat in the total column (one organisation)
+    label_crop: np.ndarray | None = None  # the label cell's pixels, on a scan: to read it again
 
     @property
     def confidence(self) -> float:
@@ -53,6 +56,11 @@ def _row_label(cells: dict[str, str]) -> tuple[str, bool]:
     if split_unit(total_text) is not None and split_unit(label) is None:
         return total_text, True
     return label, False
+
+
+def _label_crop(table: Table, r: int, header: Header) -> np.ndarray | None:
+    col = next((header.roles[role] for role in ("label", "district", "province") if role in header.roles), None)
+    return table.crop(r, col) if col is not None else None
 
 
 def _is_body_row(cells: dict[str, str]) -> bool:
@@ -101,7 +109,8 @@ def read_body(table: Table, header: Header, reader: NumeralReader | None = None)
         if not label and body.rows and not any(parse_count(cells.get(x, "x")) is not None
                                                for x in NUMERIC_ROLES if cells.get(x)):
             continue
-        row = RawRow(cells=cells, label=label, unit_in_total=unit_in_total)
+        row = RawRow(cells=cells, label=label, unit_in_total=unit_in_total,
+                     label_crop=_label_crop(table, r, header) if reader and not unit_in_total else None)
         row.numbers = _numbers(table, r, header, reader, cells, unit_in_total)
         row.row_number = _row_number(table, r, header, reader, cells.get("no", ""))
         body.rows.append(row)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.checks import CheckedTable, add_flag, column_sums, run_checks
 from extractors.form_columns import Header, find_header
@@ -29,6 +29,7 @@ from extractors.places import (
     province_name,
 )
 from pipeline.records import Document, Letter, Page, ReportRow, TableFinding
+from pipeline.tables.cell_ocr import reread_line
 
 _SKIP_ROLES = ("blank",)
 
@@ -110,7 +111,25 @@ def _places(table: _Logical, raws: list[RawRow], province: str) -> list[RowPlace
     if "district" in table.header.roles or "label" in table.header.roles:
         places = place_by_elimination([raw.label for raw in raws], places, province)
         places = place_by_order(places, province)
-    return places
+    return [_read_again(table, raw, place, province) for raw, place in zip(raws, places, strict=True)]
+
+
+def _read_again(table: _Logical, raw: RawRow, place: RowPlace, province: str) -> RowPlace:
+    """A scanned name that differs from the gazetteer's is read again from its cell (alone, and
+    enlarged): when a reading names the same place letter for letter, the difference was OCR's
+    (ร/ว, ป/บ) and the name is not flagged; a misprint reads the same every time."""
+    if not place.corrected or raw.label_crop is None:
+        return place
+    for reading in reread_line(raw.label_crop):
+        again = _place(table, RawRow(cells={}, label=reading), province)
+        if again.matched and not again.corrected and _same_place(again, place):
+            raw.cells["name_reread"] = reading
+            return replace(place, corrected=False)
+    return place
+
+
+def _same_place(a: RowPlace, b: RowPlace) -> bool:
+    return (a.province_code, a.district_code, a.unit_label) == (b.province_code, b.district_code, b.unit_label)
 
 
 def _make_row(table: _Logical, raw: RawRow, where: tuple[int, int, int], place: RowPlace,

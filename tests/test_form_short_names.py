@@ -280,3 +280,27 @@ def test_a_hairline_dash_among_dark_dust_on_a_photo_is_the_forms_zero() -> None:
     assert read_cell_number(default_reader(), crop, "วา").value == 0
     crop[20:34, 120:122] = 20  # a stroke as tall as a quarter of the cell is not dust
     assert read_cell_number(default_reader(), crop, "วา").value != 0
+
+
+@pytest.mark.parametrize(("printed", "font", "strip_read", "flagged"), [
+    pytest.param("กะปง", "Garuda", "กะบง", False, id="ocr-confused-p-with-b"),
+    pytest.param("ระแงะ", "Laksaman", "ระแงง", False, id="ocr-doubled-a-letter"),
+    pytest.param("ไทธโยค", "Laksaman", "ไทธโยค", True, id="a-misprint-reads-the-same-again"),
+])
+def test_a_name_unlike_the_gazetteers_is_read_again_from_its_cell(printed: str, font: str, strip_read: str,
+                                                                  flagged: bool) -> None:
+    """The strip reading of a cell (`strip_read`) names the district with a letter off. Its crop
+    is read again alone and enlarged: the printed name comes back letter for letter when OCR was
+    to blame, and the row keeps no flag; a misprint reads the same and stays flagged."""
+    from extractors.form_columns import Header
+    from extractors.form_context import FormContext
+    from extractors.form_rows import RawRow
+    from extractors.report_forms import _Logical, _read_again
+
+    province = {"กะปง": "82", "ระแงะ": "96", "ไทธโยค": "71"}[printed]
+    table = _Logical(FormContext(), Header(roles={"district": 1}, first_row=0, data_row=1))
+    raw = RawRow(cells={}, label=strip_read, label_crop=_count_crop(printed, font, 40))
+    place = place_district_row(strip_read, province)
+    assert place.matched and place.corrected
+    again = _read_again(table, raw, place, province)
+    assert (again.district_code, again.corrected) == (place.district_code, flagged)

@@ -7,8 +7,10 @@ tall strip with white gaps, read once, and each word is given back to the crop i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 
 from pipeline.ocr.tesseract import OcrOptions, run_tesseract
@@ -109,3 +111,17 @@ def read_lines(gray: np.ndarray, lang: str = "tha+eng"
         bottom = max(w.top + w.height for w in words)
         out.append((_join(words), (left, top, right, bottom)))
     return sorted(out, key=lambda line: line[1][1])
+
+
+_REREAD_SCALES = (1, 2, 3)
+
+
+def reread_line(crop: np.ndarray, lang: str = "tha") -> Iterator[str]:
+    """A cell's crop read alone as one line, as printed and enlarged 2x and 3x: readings a caller
+    can weigh against the strip's. Tesseract confuses letters a stroke apart (ร/ว, ป/บ, จ/ล) on
+    a small crop, and rarely the same way at every size. Lazy: a caller stops at the first
+    reading it can use."""
+    for scale in _REREAD_SCALES:
+        big = crop if scale == 1 else cv2.resize(crop, None, fx=scale, fy=scale,
+                                                 interpolation=cv2.INTER_CUBIC)
+        yield " ".join(_join(line) for line in _lines(big, lang, psm=7))
