@@ -100,14 +100,14 @@ def _province_for(table: _Logical, raws: list[RawRow]) -> tuple[str, bool]:
     return inferred or title, False
 
 
-def _place(table: _Logical, raw: RawRow, province: str) -> RowPlace:
+def _place(table: _Logical, label: str, province: str) -> RowPlace:
     if "district" in table.header.roles or "label" in table.header.roles:
-        return place_district_row(raw.label, province)
-    return place_province_row(raw.label)
+        return place_district_row(label, province)
+    return place_province_row(label)
 
 
 def _places(table: _Logical, raws: list[RawRow], province: str) -> list[RowPlace]:
-    places = [_place(table, raw, province) for raw in raws]
+    places = [_place(table, raw.label, province) for raw in raws]
     if "district" in table.header.roles or "label" in table.header.roles:
         places = place_by_elimination([raw.label for raw in raws], places, province)
         places = place_by_order(places, province)
@@ -121,7 +121,7 @@ def _read_again(table: _Logical, raw: RawRow, place: RowPlace, province: str) ->
     if not place.corrected or raw.label_crop is None:
         return place
     for reading in reread_line(raw.label_crop):
-        again = _place(table, RawRow(cells={}, label=reading), province)
+        again = _place(table, reading, province)
         if again.matched and not again.corrected and _same_place(again, place):
             raw.cells["name_reread"] = reading
             return replace(place, corrected=False)
