@@ -110,6 +110,10 @@ class GlyphReader:
         """A short crop (a cell, a number): one band for all its glyphs."""
         glyphs, band = segment(gray)
         if self.cell:
+            # The band of a few glyphs is measured again once broken ones are whole: the two
+            # halves of a ๔ broken at its waist made a band of their height, and the whole ๔
+            # then looked two digits wide and was cut into letters.
+            band = estimate_band(glyphs)
             glyphs = self._strip_specks(glyphs, [band] * len(glyphs), whole_wins=False)
         readings = self._classify(glyphs, [band] * len(glyphs))
         return drop_dust(readings) if self.cell else readings
