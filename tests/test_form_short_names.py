@@ -304,3 +304,17 @@ def test_a_name_unlike_the_gazetteers_is_read_again_from_its_cell(printed: str, 
     assert place.matched and place.corrected
     again = _read_again(table, raw, place, province)
     assert (again.district_code, again.corrected) == (place.district_code, flagged)
+
+
+def test_a_digit_broken_at_its_waist_is_read_whole() -> None:
+    """As scanned: ๑๔ whose ๔ lost a thin band of ink across its middle. Its two halves are one
+    glyph; measured before they were joined, they set the digits' height to half a ๔, so the
+    whole ๔ looked two digits wide, was cut up into letters, and the cell read 1."""
+    crop = _count_crop("๑๔", "Laksaman", 44)
+    ink = np.flatnonzero((crop < 128).any(axis=0))
+    right = ink[ink > ink.mean()]  # the ๔'s columns
+    rows = np.flatnonzero((crop[:, right] < 128).any(axis=1))
+    waist = (rows[0] + rows[-1]) // 2
+    crop[waist - 1:waist + 2, right.min():right.max() + 1] = 255
+    number = read_cell_number(default_reader(), crop, "")
+    assert number.value == 14
