@@ -318,3 +318,15 @@ def test_a_digit_broken_at_its_waist_is_read_whole() -> None:
     crop[waist - 1:waist + 2, right.min():right.max() + 1] = 255
     number = read_cell_number(default_reader(), crop, "")
     assert number.value == 14
+
+
+def test_ink_joined_under_a_digit_does_not_stretch_the_cells_band() -> None:
+    """As scanned: a speck half a digit under a 1 is joined to it as one glyph; the band
+    measured with it was half again too tall, and the 1 was taken for noise."""
+    crop = _count_crop("1.", "Laksaman", 44)
+    ink = np.argwhere(crop < 128)
+    stem = ink[ink[:, 1] < ink[:, 1].min() + 4]  # the 1's leftmost columns
+    x, bottom = int(stem[:, 1].min()), int(stem[:, 0].max())
+    crop = np.pad(crop, ((0, 20), (0, 0)), constant_values=255)
+    crop[bottom + 15:bottom + 17, x + 2:x + 6] = 30  # a speck half a digit under it
+    assert read_cell_number(default_reader(), crop, "1.").value == 1

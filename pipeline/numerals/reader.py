@@ -112,8 +112,9 @@ class GlyphReader:
         if self.cell:
             # The band of a few glyphs is measured again once broken ones are whole: the two
             # halves of a ๔ broken at its waist made a band of their height, and the whole ๔
-            # then looked two digits wide and was cut into letters.
-            band = estimate_band(glyphs)
+            # then looked two digits wide and was cut into letters. Ink joined from below (a
+            # speck under a 1) is no part of a glyph's height.
+            band = estimate_band([without_lower_pieces(g, band) for g in glyphs])
             glyphs = self._strip_specks(glyphs, [band] * len(glyphs), whole_wins=False)
         readings = self._classify(glyphs, [band] * len(glyphs))
         return drop_dust(readings) if self.cell else readings
