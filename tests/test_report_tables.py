@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import numpy as np
 import pytest
 
 from extractors.report_forms import extract_report_forms, extract_report_rows
 from pipeline.records import Document, Page, ReportRow
 from pipeline.synth.tables import FormRow, render_report_form
+from pipeline.tables import ruled
 from pipeline.tables.ruled import find_ruled_grids
 
 SATUN_TITLE = ["แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น",
@@ -87,3 +90,20 @@ def test_rendered_form_numbers_and_flags(satun_rows: list[ReportRow]) -> None:
     assert "duplicate_row_number" not in rows[3].flags
     assert not any("total_row_mismatch" in r.flags for r in rows)
     assert all(r.raw_cells for r in rows)
+
+
+def test_page_rules_are_found_once_per_pixels(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stamp boxes, page tables and report forms share one look for a page's rules; the kept
+    masks are exactly the fresh ones, and a page whose pixels changed is looked at again."""
+    image = np.array(render_report_form(SATUN_ROWS[:2], SATUN_TITLE, totals=(19, 14, 5)))
+    fresh = ruled.rule_masks(ruled.binarise(image))
+    looks = []
+    monkeypatch.setattr(ruled, "_kept", OrderedDict())  # what earlier tests left kept
+    monkeypatch.setattr(ruled, "rule_masks", lambda ink: looks.append(1) or fresh)
+    first, again = ruled.page_rules(image), ruled.page_rules(image.copy())
+    assert len(looks) == 1
+    assert all((a == b).all() for a, b in zip(first[:2], again[:2], strict=True)) and first[2] == again[2]
+    assert (again[0] == fresh[0]).all() and (again[1] == fresh[1]).all()
+    image[:40, :40] = 0  # a stamp read and cleaned changes the page
+    ruled.page_rules(image)
+    assert len(looks) == 2

@@ -24,7 +24,7 @@ from pipeline.ocr.lines import cached_ocr
 from pipeline.ocr.tesseract import OcrOptions, text_from_tokens
 from pipeline.records import Page, PageError, Word
 from pipeline.tables.model import Box
-from pipeline.tables.ruled import binarise, rule_masks
+from pipeline.tables.ruled import binarise, page_rules
 
 BOX_OPTIONS = OcrOptions(languages="tha", timeout=30, psm=4)  # a column of lines of mixed sizes
 BOXED_BLOCK = 0  # Tesseract numbers its blocks from 1: block 0 marks tokens read from a box
@@ -72,7 +72,7 @@ def _ruled_inside(horiz: np.ndarray, vert: np.ndarray, box: Box) -> bool:
 def find_boxes(gray: np.ndarray) -> list[Box]:
     """Closed, stamp-sized rule rectangles of a (deskewed) page, top to bottom."""
     height, width = gray.shape
-    horiz, vert = rule_masks(binarise(gray))
+    horiz, vert, _ = page_rules(gray)
     count, _, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_or(horiz, vert))
     boxes = []
     for i in range(1, count):
