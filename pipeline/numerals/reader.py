@@ -109,15 +109,23 @@ class GlyphReader:
     def read_glyphs(self, gray: np.ndarray) -> list[GlyphReading]:
         """A short crop (a cell, a number): one band for all its glyphs."""
         glyphs, band = segment(gray)
-        if self.cell:
-            # The band of a few glyphs is measured again once broken ones are whole: the two
-            # halves of a ๔ broken at its waist made a band of their height, and the whole ๔
-            # then looked two digits wide and was cut into letters. Ink joined from below (a
-            # speck under a 1) is no part of a glyph's height.
-            band = estimate_band([without_lower_pieces(g, band) for g in glyphs])
-            glyphs = self._strip_specks(glyphs, [band] * len(glyphs), whole_wins=False)
-        readings = self._classify(glyphs, [band] * len(glyphs))
-        return drop_dust(readings) if self.cell else readings
+        if not self.cell:
+            return self._classify(glyphs, [band] * len(glyphs))
+        readings = self._read_cell(glyphs, band)
+        # The band is measured on glyphs before broken ones are joined: the two halves of a ๔
+        # broken at its waist made a band of half a digit, and the whole ๔ then looked two
+        # digits wide and was cut into letters (๑๔ read 1). Measured again on the joined glyphs
+        # (without ink hanging below them), a different band gives a second reading; the one
+        # that leaves fewer glyphs unread as digits wins, the first on a tie.
+        again = estimate_band([without_lower_pieces(g, band) for g in glyphs])
+        if abs(again.top - band.top) + abs(again.bottom - band.bottom) <= BAND_SAME * band.height:
+            return readings
+        second = self._read_cell(glyphs, again)
+        return second if _unread(second) < _unread(readings) else readings
+
+    def _read_cell(self, glyphs: list[Glyph], band: Band) -> list[GlyphReading]:
+        glyphs = self._strip_specks(glyphs, [band] * len(glyphs), whole_wins=False)
+        return drop_dust(self._classify(glyphs, [band] * len(glyphs)))
 
     def read_row(self, gray: np.ndarray) -> list[GlyphReading]:
         """A whole text row: each glyph is judged in the band of its neighbours, because a long
@@ -271,6 +279,14 @@ class GlyphReader:
             if (int(rp.argmax()) == thai7 and pr.max() >= TAIL_SURE and span[1] not in before_slash
                     and VALUES[int(table[span][1].argmax())] == "3"):
                 table[span] = (part, pr)
+
+
+BAND_SAME = 0.15  # of the band's height: two bands closer than this read alike
+
+
+def _unread(readings: list[GlyphReading]) -> int:
+    """Glyphs of a cell taken for letters: ink a reading leaves unexplained as digits."""
+    return sum(r.best == "other" for r in readings)
 
 
 def _joinable(group: list[GlyphReading]) -> bool:
