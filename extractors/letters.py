@@ -24,8 +24,8 @@ from pipeline.thai.dates import (
     IMPOSSIBLE_DATE,
     find_thai_dates,
     out_of_its_time,
-    year_by_one_digit,
     year_from_digits_left,
+    year_near_others,
 )
 
 _TABLE_ROLES = {"report_form", "attachment_list", "kpi_table"}
@@ -91,19 +91,21 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
 
 
 def _date_in_its_time(letter: Letter, view: LetterLines, row: int | None) -> None:
-    """A letter dated after next year or before any record (๒๕๖๑ read as 5561) has one digit of
-    its year misread: it is read again against the years of the other dates the letter prints
-    (deadline, citations, stamp), and flagged either way."""
-    if letter.date is None or row is None or not out_of_its_time(letter.date):
+    """A letter dated after next year or before any record (๒๕๖๑ read as 5561), or whose year
+    lost a digit (๒๕๖๗ read as 256), had its year misread: it is read again against the years
+    of the other dates the letter prints (citations, deadline, stamp), and flagged either way."""
+    found = head.date_line(view, row) if row is not None else None
+    if found is None or (letter.date is not None and not out_of_its_time(letter.date)):
         return
-    letter.flags.append(IMPLAUSIBLE_DATE)
-    found = head.date_line(view, row)
+    if letter.date is not None:
+        letter.flags.append(IMPLAUSIBLE_DATE)  # a date that cannot be is flagged impossible already
     others = [d.date for i in view.nonblank() if i != row for d in find_thai_dates(view.text(i))
               if d.date is not None and not out_of_its_time(d.date)]
-    again = year_by_one_digit(found, others) if found else None
+    again = year_near_others(found, others)
     if again is not None:
         letter.date = again
         letter.flags.append(YEAR_COMPLETED)
+        letter.field_pages["date"] = view.page(row)
 
 
 def _date_after_citations(letter: Letter, view: LetterLines, row: int | None) -> None:

@@ -531,3 +531,22 @@ def test_a_letter_dated_after_next_year_misread_one_digit_of_its_year() -> None:
     # Two digits wrong: no year near the deadline fits, so the date stays as read, flagged.
     [again] = extract_letters([(1, normalise(text.replace("5561", "5591")))])
     assert (again.date, again.flags) == (dt.date(5048, 6, 26), [IMPLAUSIBLE_DATE])
+
+
+def test_a_letter_date_whose_year_lost_a_digit_is_completed_from_the_letters_other_dates() -> None:
+    """Seen on a wide-seed scan: ๒๐ กุมภาพันธ์ ๒๕๖๗ read as `20 กุมภาพันธ์ 256`, so the letter
+    had no date and its attachment list no month. The stamp and the deadline say 2567."""
+    from extractors.letters import YEAR_COMPLETED, extract_letters
+    from pipeline.thai.dates import IMPLAUSIBLE_DATE
+    from pipeline.thai.text import normalise
+
+    text = ("เลขรับ 572\nวันที่ 22/2/67\n. กรมส่งเสริมการปกครองท้องถิ่น :\n' ที่มท 0809.2/ว 2997 -\n"
+            "ถนนนครราชสีมา เขตดุสิต กทม.\n20 กุมภาพันธ์ 256 |\n"
+            "เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วม\n"
+            "ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)\n"
+            "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0802.2/ว202 ลงวันที่\n18 มกราคม 27 แจ้งให้รายงาน\n"
+            "ขอให้รายงานผลภายในวันที่ 9 มีนาคม 2567\n"
+            "จึงเรียนมาเพื่อทราบ\n(นางรัตนา อุดมผล)\nอธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n")
+    [letter] = extract_letters([(1, normalise(text))])
+    assert (letter.date, letter.flags) == (dt.date(2024, 2, 20), [IMPLAUSIBLE_DATE, YEAR_COMPLETED])
+    assert letter.received_date == dt.date(2024, 2, 22)

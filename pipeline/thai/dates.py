@@ -85,8 +85,10 @@ _MONTH_GROUP = "|".join(f"(?P<m{n}_{k}>{pat})" for k, (pat, n) in enumerate(_MON
 # A year is not followed by more digits, nor by a dot and a digit: `25.62` is a year OCR broke,
 # not the two-digit year 25.
 # OCR also splits a year at its middle with a space or a slash (`25/62`), only ever after the
-# century's digits: a two-digit year and a time after it (`62 10.30`) stay apart.
-_YEAR = r"(?:พ\s?\.?\s?ศ\s?\.?\s*)?(?P<year>(?:25|19|20)[ /]\d{2}|\d{4}|\d{2})(?![\d]|[.,]\d)"
+# century's digits: a two-digit year and a time after it (`62 10.30`) stay apart. Three digits
+# are a year that lost one (๒๕๖๗ read as 256): found, as an impossible date, so a caller can
+# complete it.
+_YEAR = r"(?:พ\s?\.?\s?ศ\s?\.?\s*)?(?P<year>(?:25|19|20)[ /]\d{2}|\d{4}|\d{3}|\d{2})(?![\d]|[.,]\d)"
 _WORD_DATE = re.compile(
     rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?:{_MONTH_GROUP}){_GAP}{_YEAR}"
 )
@@ -177,7 +179,7 @@ def parse_thai_date(text: str, *, today: dt.date | None = None) -> dt.date | Non
 def date_near(found: DateMatch, anchor: dt.date, before: int = 7, after: int = 366) -> dt.date | None:
     """`found`'s date if it lies in [anchor − before, anchor + after] days, else None.
 
-    Receiving stamps print short years: a two-digit year that is the start of the anchor's
+    Receiving stamps print short years: a two- or three-digit year that is the start of the anchor's
     Buddhist year (`25` beside a letter of 2564) was cut off, and is completed by
     `complete_year`. Anything else far from the anchor is not this date: the caller flags it
     rather than report it.
@@ -185,7 +187,7 @@ def date_near(found: DateMatch, anchor: dt.date, before: int = 7, after: int = 3
     if found.date is not None and -before <= (found.date - anchor).days <= after:
         return found.date
     month, day = _month_day(found)
-    if month is None or len(found.year_text) != 2:
+    if month is None or len(found.year_text) not in (2, 3):
         return None
     return complete_year(day, month, found.year_text, anchor)
 
@@ -233,18 +235,26 @@ def out_of_its_time(date: dt.date, today: dt.date | None = None) -> bool:
     return not 1932 <= date.year <= (today or dt.date.today()).year + 1
 
 
-def year_by_one_digit(found: DateMatch, others: Sequence[dt.date]) -> dt.date | None:
-    """The date `found` stands for when OCR misread one digit of its Buddhist year (๒๕๖๑ read
-    as 5561): its day and month in the year of the document's other dates (their median), or
-    one either side, whose digits differ from the printed ones in exactly one place; None
-    unless exactly one year does."""
+def year_near_others(found: DateMatch, others: Sequence[dt.date]) -> dt.date | None:
+    """The date `found` stands for when OCR misread or lost one digit of its Buddhist year
+    (๒๕๖๑ read as 5561, ๒๕๖๗ as 256): its day and month in the year of the document's other
+    dates (their median) if the printed digits fit it, else in the one year either side they
+    fit; None when none does or both sides do. Four printed digits fit a year they differ from
+    in exactly one place; three fit a year that holds them in order."""
     month, day = _month_day(found)
-    if month is None or len(found.year_text) != 4 or not others:
+    if month is None or not others:
         return None
     centre = statistics.median_low(d.year for d in others)
-    years = [y for y in (centre - 1, centre, centre + 1)
-             if _digits_apart(str(y + BE_OFFSET), found.year_text) == 1]
-    return _real_day(years[0], month, day) if len(years) == 1 else None
+    fits = [y for y in (centre, centre - 1, centre + 1) if _could_print(str(y + BE_OFFSET), found.year_text)]
+    if not fits or (fits[0] != centre and len(fits) > 1):
+        return None
+    return _real_day(fits[0], month, day)
+
+
+def _could_print(year: str, printed: str) -> bool:
+    if len(printed) == len(year):
+        return _digits_apart(year, printed) == 1
+    return len(printed) == len(year) - 1 and _in_order(printed, year)
 
 
 def _digits_apart(a: str, b: str) -> int:
