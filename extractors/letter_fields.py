@@ -156,7 +156,31 @@ def read_doc_number(view: LetterLines) -> tuple[DocNumber | None, int | None]:
     for i in view.nonblank(None, view.body_start):
         if _NUMBER_LINE.match(view.text(i)) or (view.span.kind == "memo" and _memo_number_line(view.text(i))):
             return read_header_number(texts, i)[0], i
+    return _number_without_label(view)
+
+
+# Where OCR read ที่ as a speck (`i นฐ0023.3/4340`, `7 มท 0802.2 /ว 1664`, `ทที่ นพ …`) or lost
+# it, the number still opens its line: one short token at most before it.
+_SPECK_THEN_CODE = re.compile(rf"{LEAD}(?:[^\s\d]{{1,4}}\s+|\d\s+)?(?={CODE}[.\s]*\d)")
+
+
+def _number_without_label(view: LetterLines) -> tuple[DocNumber | None, int | None]:
+    """The letter's number on a header line above its subject whose ที่ OCR garbled: a whole
+    number (issuer code, office digits, serial) at the start of the line, with no ลงวันที่ after
+    it (a citation wrapped to a line start has one). Nothing else in a letterhead reads so."""
+    for i in _rows_above_subject(view):
+        text = view.text(i)
+        at = _SPECK_THEN_CODE.match(text)
+        found = try_parse_docnum(text[at.end():], at_start=True) if at else None
+        if found is not None and found.serial and not re.search(loose("ลงวันที่"), text):
+            return found, i
     return None, None
+
+
+def _rows_above_subject(view: LetterLines) -> list[int]:
+    rows = [i for i in view.nonblank(None, view.body_start) if i not in _stamp_rows(view)]
+    subject = next((k for k, i in enumerate(rows) if SUBJECT.match(view.text(i))), len(rows))
+    return rows[:subject]
 
 
 # A memo's ที่ line whose ที่ OCR lost or moved (`นศ 0023.1/2062 - - วันที่ 1 กรกฎาคม 2555`):

@@ -531,3 +531,36 @@ def test_a_letter_dated_after_next_year_misread_one_digit_of_its_year() -> None:
     # Two digits wrong: no year near the deadline fits, so the date stays as read, flagged.
     [again] = extract_letters([(1, normalise(text.replace("5561", "5591")))])
     assert (again.date, again.flags) == (dt.date(5048, 6, 26), [IMPLAUSIBLE_DATE])
+
+
+# Own-number lines as Tesseract read wide seeds 947 and 950: ที่ read as a speck, a speck
+# over the code, the slash lost before ว, a speck point inside the serial.
+@pytest.mark.parametrize(("number_line", "number", "circular"), [
+    pytest.param("i นฐ0023.3/4340 7 สำนักงานส่งเสริมการปกครอง", "นฐ 0023.3/4340", False, id="thi-read-as-i"),
+    pytest.param("7 มท 0802.2 /ว 1664", "มท 0802.2/ว 1664", True, id="thi-read-as-a-digit"),
+    pytest.param("ทที่ นพ 0023.1/4867", "นพ 0023.1/4867", False, id="thi-doubled"),
+    pytest.param("ที่ปข่ 0023.5/3439 . - . ร ณั“ สำนักงานส่งเสริมการปกครอง", "ปข 0023.5/3439", False,
+                 id="tone-mark-speck-on-the-code"),
+    pytest.param("ที่ มท 0810.7 ว646", "มท 0810.7/ว 646", True, id="slash-lost-before-wo"),
+    pytest.param(".ที่ ปท 0023.2/5.075 ' สำนักงานส่งเสริมการปกครอง ]", "ปท 0023.2/5075", False,
+                 id="speck-point-in-the-serial"),
+])
+def test_own_number_lines_as_ocr_reads_them(number_line: str, number: str, circular: bool) -> None:
+    letter = _letter(number_line + "\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert (letter.doc_number, letter.circular) == (number, circular)
+    assert DOC_NUMBER_REPAIRED not in letter.flags
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("มท 0810.7/ว 2174 ลงวันที่ 17 กันยายน 2560", id="a-citation-wrapped-to-the-line-start"),
+    pytest.param("เลขรับ 2323", id="a-stamp-number"),
+])
+def test_no_own_number_is_taken_from_a_line_that_is_not_a_number_line(line: str) -> None:
+    letter = _letter(LETTERHEAD + line + "\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.doc_number == ""
+
+
+def test_a_cited_number_with_a_speck_after_its_circular_mark() -> None:
+    found = try_parse_docnum("ตามหนังสือ ที่ มท 0810.5 /วง 545 ลงวันที่ 17 เมษายน 2559")
+    assert found is not None and (found.text(), found.circular) == ("มท 0810.5/ว 545", True)
+    assert try_parse_docnum("ที่ มท 0810.7/วันที่ 5") is None or not try_parse_docnum("ที่ มท 0810.7/วันที่ 5").serial
