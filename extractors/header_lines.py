@@ -96,10 +96,16 @@ def _grows_a_number(old: str, new: str) -> bool:
                for o, n in zip(olds, news, strict=True))
 
 
-def _anchors(text: str) -> int:
-    """1 when the line holds a date or a complete document number: what a header line is for."""
+def _anchors(text: str) -> tuple[bool, bool]:
+    """Whether the line holds a date, and a complete document number: what a header line is for.
+    A memo's ที่ line holds both; a re-reading must keep each (seen: `มท๐๕๐๒.๒/ว๑๕๓๕ ' วันที่ ๓ …`
+    re-read as `มท๐๕๐๒7๐๕๕ ก'” วันที่ ๓ …`, the date kept and the number lost)."""
     docnum = try_parse_docnum(text)
-    return int(bool(find_thai_dates(text)) or (docnum is not None and bool(docnum.serial)))
+    return bool(find_thai_dates(text)), docnum is not None and bool(docnum.serial)
+
+
+def _loses_an_anchor(old: str, new: str) -> bool:
+    return any(had and not has for had, has in zip(_anchors(old), _anchors(new), strict=True))
 
 
 def is_better_reading(old: str, new: str) -> bool:
@@ -107,7 +113,7 @@ def is_better_reading(old: str, new: str) -> bool:
     old, new = normalise_field(old), normalise_field(new)
     if len(new.replace(" ", "")) < _KEEP_SHARE * len(old.replace(" ", "")):
         return False
-    if _anchors(new) < _anchors(old):
+    if _loses_an_anchor(old, new):
         return False
     if len(_LONE_DIGIT.findall(new)) > len(_LONE_DIGIT.findall(old)) or _grows_a_number(old, new):
         return False  # a speck read as a digit: alone (`2554 :` → `2554 0`) or in a number (`/ว64351`)
