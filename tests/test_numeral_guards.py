@@ -5,6 +5,7 @@ took the ก of การ for a 6 (6ารจัดตั้ง)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -84,3 +85,28 @@ def test_sample_jpeg_scan_kpi_reads_whole(tmp_path: Path) -> None:
     assert (kpi.code, kpi.target_value, kpi.target_unit, kpi.fiscal_year) == ("4.2", 878, "ศูนย์", 2567)
     assert kpi.name == "การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)"
     assert letter.date == dt.date(2023, 11, 21)
+
+
+def _rendered(printed: str, boxed: str) -> tuple[np.ndarray, Word]:
+    """The page with `printed` in Laksaman, and a token over the ink of its part `boxed`."""
+    page = Image.new("L", (700, 200), 255)
+    font = ImageFont.truetype(str(font_path("Laksaman")), 64)
+    ImageDraw.Draw(page).text((200, 60), printed, font=font, fill=0)
+    before = printed[:printed.index(boxed)]
+    x0 = 200 + (font.getlength(before) if before else 0)
+    gray = np.asarray(page)
+    ink = np.nonzero(gray[:, int(x0):int(200 + font.getlength(before + boxed))] < 128)
+    top, left = int(ink[0].min()), int(x0) + int(ink[1].min())
+    word = Word("", 95.0, left, top, int(x0) + int(ink[1].max()) - left + 1, int(ink[0].max()) - top + 1, 1, 1,
+                reread=True)
+    return gray, word
+
+
+def test_a_digit_the_row_pass_dropped_inside_a_box_that_cuts_the_first_glyph() -> None:
+    # saraban_001: ๐๐๒๓.๓ boxed from the middle of its first ๐; the row pass split ๓ and read 002.3.
+    gray, ink = _rendered("๐๐๒๓.๓", "๐๐๒๓.๓")
+    cut = ink.height // 3
+    word = replace(ink, text="002.3", left=ink.left + cut, width=ink.width - cut)
+    out = default_reader()._cross_check(gray, word)
+    assert out.text == "0023.3" and "002.3" in out.alternatives
+
