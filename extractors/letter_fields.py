@@ -32,6 +32,7 @@ from extractors.letter_terms import (
     loose,
     smart_join,
     starts_with,
+    unspace_phrase,
 )
 from extractors.segment import Line, Span
 from pipeline.thai.dates import DateMatch, find_thai_dates, stamp_date
@@ -305,7 +306,8 @@ def _stops_subject(parts: list[str], text: str, gap: bool) -> bool:
 
 
 def _finish_subject(parts: list[str]) -> str:
-    return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", shed_debris(tidy(smart_join(parts))))))
+    text = shed_debris(unspace_phrase(tidy(smart_join(parts))))
+    return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", text)))
 
 
 # ที่ before a number (รอบการประเมินที่ 2, ตัวชี้วัดที่ 4.1) with its tone mark lost to OCR.
@@ -432,7 +434,7 @@ def read_addressee(view: LetterLines) -> tuple[str, int | None]:
         return "", None
     parts = [view.text(i) for i in _addressee_rows(view, at)]
     parts[0] = _addressee_value(parts[0])
-    return _tidy_parentheses(_field_end(tidy(smart_join(parts)))), at
+    return _tidy_parentheses(_field_end(unspace_phrase(tidy(smart_join(parts))))), at
 
 
 def _field_end(text: str) -> str:

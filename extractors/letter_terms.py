@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pythainlp.util.date import thai_full_months
+
 from pipeline.thai.dates import find_thai_dates
+from pipeline.thai.ocr_repair import close_torn_spaces
 
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 LEAD = r"^[\s#*\-–•'\".,|!:_“”‘’]*"  # markdown, bullets and OCR specks (curly quotes, a bar read as !) before a keyword
@@ -107,6 +110,22 @@ def is_date_only(line: str) -> bool:
 
 # Words printed with a space before them even where a line wraps (ประจำปีงบประมาณ / พ.ศ. 2565).
 _SPACED_WORDS = ("พ.ศ", "ประจำ", "จำนวน", "ภายใน", "และ", "หรือ", "โดย", "ณ ", "เพื่อ", "ระดับ ", "ร้อยละ ")
+
+
+_INNER_SPACE = re.compile("(?<=[ก-๛]) (?=[ก-๛])")
+_THAI_MONTHS = tuple(thai_full_months)
+
+
+def unspace_phrase(text: str) -> str:
+    """A one-phrase field with the spaces OCR set inside its words closed (close_torn_spaces).
+    Where it closed two or more, the scan spaced the line out glyph by glyph (distributed Thai
+    justification), so its other spaces between Thai words are the scan's too, but for those
+    Thai prints (before ประจำ, พ.ศ., และ …, and a month after ประจำเดือน)."""
+    keep = (*_SPACED_WORDS, *_THAI_MONTHS)
+    text, closed = close_torn_spaces(text, keep)
+    if closed < 2:
+        return text
+    return _INNER_SPACE.sub(lambda m: m[0] if text[m.end():].startswith(keep) else "", text)
 
 
 _WRAP_SPECK = re.compile(r"^[|,.'\"“”:;]+\s+")

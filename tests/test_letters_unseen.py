@@ -564,3 +564,22 @@ def test_a_cited_number_with_a_speck_after_its_circular_mark() -> None:
     found = try_parse_docnum("ตามหนังสือ ที่ มท 0810.5 /วง 545 ลงวันที่ 17 เมษายน 2559")
     assert found is not None and (found.text(), found.circular) == ("มท 0810.5/ว 545", True)
     assert try_parse_docnum("ที่ มท 0810.7/วันที่ 5") is None or not try_parse_docnum("ที่ มท 0810.7/วันที่ 5").serial
+
+
+# A scan of distributed Thai justification: Tesseract spaced the line out glyph by glyph.
+@pytest.mark.parametrize(("subject_line", "subject"), [
+    pytest.param("เรื่อง รายงานผลการ จัดตั้งศูนย์ ช่วยเหลือ ประชาชนขอ ง อ ง ค์ก รปกค ร อ งส่วน ท้องถิ่น",
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน กันยายน พ.ศ. 2566",
+                 id="spaced-out-line"),
+    pytest.param("เรื่อง รายงานผลกา รจัดตั้งศูนย์ช่วยเหลือ ประชา ชนขององค์ ก ร ปกครองส่วนท้องถิ่น",
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน กันยายน พ.ศ. 2566",
+                 id="torn-words"),
+    pytest.param("เรื่อง การติดตามตัวชี้วัด ของกรมส่งเสริมการปกครองท้องถิ่น",
+                 "การติดตามตัวชี้วัด ของกรมส่งเสริมการปกครองท้องถิ่น ประจำเดือน กันยายน พ.ศ. 2566",
+                 id="a-space-between-words-stays"),
+])
+def test_subject_whose_words_ocr_spaced_apart(subject_line: str, subject: str) -> None:
+    text = "ที่ รอ 0023.2/4230\n19 ตุลาคม 2566\n" + subject_line + "\nประจำเดือน กันยายน พ.ศ. 2566\n"
+    letter = _letter(text + "เรียน อธิบดีกรมส่ง เสริมกา ร ปก ครอ ง ท้องถิ่น\n" + BODY)
+    assert letter.subject == subject
+    assert letter.addressee == "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"
