@@ -44,6 +44,9 @@ _NUMBER_LINE = re.compile(f"{LEAD}(?:[ก-ฮ]\\s+)?{THI}[\\s.]*(?={CODE}\\.?\\s
 _OFFICE = starts_with("กรม", "สำนักงาน", "สนง", "ศาลากลาง", "ที่ว่าการ", "สำนัก", "องค์การบริหาร", "เทศบาล")
 _ADDRESS = starts_with("ถนน", "ถ.", "กทม", "ตำบล", "อำเภอ", "จังหวัด")
 _SPECKS = re.compile(r"^[\s\-–•'\".,|:_]+")
+# A consonant alone before a wrapped line's words is a speck (`ป ช่วยเหลือประชาชน…`): no Thai
+# word is one bare letter but ณ and ธ.
+_LEAD_LETTER = re.compile("^(?![ณธ])[ก-ฮ]\\s+(?=[ก-๛])")
 # After a blank line only a typical tail of a subject continues it (ประจำเดือน…, พ.ศ. …).
 _WRAP_AFTER_GAP = starts_with("ประจำ", "พ.ศ", "(", "ของ")
 _MEMO_DATE = re.compile(f"{loose('วันที่')}")
@@ -273,7 +276,7 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
     parts = [_line_end_specks(_without_label(view.text(start)))]
     gap = False
     for i in view.indices(start + 1, start + 10):
-        text = _SPECKS.sub("", view.text(i))
+        text = _LEAD_LETTER.sub("", _SPECKS.sub("", view.text(i)))
         if len(text) <= 3:  # blank, or an OCR speck between a subject and its wrapped line
             gap = gap or not text  # a speck (`ที่` strayed from the number line) is no blank line
             continue
@@ -444,8 +447,15 @@ def _field_end(text: str) -> str:
     return text
 
 
+# A closing parenthesis read as a square bracket, or a speck inside the bracket's space
+# (`(สถานที่กลาง]`, `(ตามบัญ [ชีแนบท้าย)`): Thai letters print no square brackets.
+_BRACKET_CLOSE = re.compile(r"(\([^()\[\]]*)\](?=[^\]]*$)")
+_BRACKET_SPECK = re.compile(r"(?<=[ก-๛])\s*[\[\]]\s*(?=[ก-๛])")
+
+
 def _tidy_parentheses(text: str) -> str:
     """`จังหวัด.( ตามบัญชีแนบท้าย )` → `จังหวัด (ตามบัญชีแนบท้าย)`: OCR's specks and spaces at brackets."""
+    text = _BRACKET_SPECK.sub("", _BRACKET_CLOSE.sub(r"\1)", text))
     text = _SPECK_BEFORE_PAREN.sub(" (", text)
     return re.sub(r"\s+\)", ")", re.sub(r"\(\s+", "(", text))
 

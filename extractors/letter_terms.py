@@ -55,7 +55,8 @@ def starts_with(*words: str) -> re.Pattern[str]:
 
 # A title alone on its line; a stamp's or the garuda's speck may trail it (`บันทึกข้อความ 3`).
 MEMO_TITLE = re.compile(f"{LABEL_LEAD}{loose('บันทึกข้อความ')}[\\s.*#|'\"]*(?:\\s[^\\sก-๛]{{1,2}})?[\\s.*#|'\"]*$")
-SUBJECT = re.compile(f"{LABEL_LEAD}{loose('เรื่อง')}[\\s.:]*")  # `ไ เรื่อง`: see LABEL_LEAD
+# `ไ เรื่อง`: see LABEL_LEAD; its เ read twice (`เเรื่อง`).
+SUBJECT = re.compile(f"{LABEL_LEAD}เ?{loose('เรื่อง')}[\\s.:]*")
 # `เรียน` also read as `รียน`/`เรยน`; `จึงเรียนมา` never starts a line with เรียน.
 # A memo's ถึง is often set flush against the addressee (ถึงสำนักงาน…), OCR may set a speck
 # after it (`ถึง. สำนักงาน`), and OCR drops the space after เรียน; the titles an addressee
@@ -155,13 +156,16 @@ _FIRST_TOKENS = re.compile(f"{LABEL_LEAD}(\\S+)(?:\\s+(\\S+))?")
 
 def garbled_subject_label(text: str) -> int:
     """Where a garbled เรื่อง ends at the start of `text` (0: none). OCR swaps one letter
-    (`เสื่อง`), a mark for a vowel (`เรียง`), or splits the label (`เร อง`): its letters less
-    marks are เรอง but for one, or exactly เรอง over two pieces. `เรียน` (two off) is not it."""
+    (`เสื่อง`), a mark for a vowel (`เรียง`), splits the label (`เร อง`) or loses its last
+    letter (`เรื่อ`): its letters less marks are เรอง but for one, exactly เรอง over two pieces,
+    or เรอ before the subject's words. `เรียน` (two off) is not it."""
     m = _FIRST_TOKENS.match(text)
     if not m:
         return 0
     first = strip_marks(m.group(1).rstrip(".:"))
     if len(first) == len(_SUBJECT_SKELETON) and _mismatches(first, _SUBJECT_SKELETON) <= 1:
+        return m.end(1)
+    if first == _SUBJECT_SKELETON[:-1] and m.group(2):  # its last letter lost (`เรื่อ โครงการ…`)
         return m.end(1)
     if m.group(2) and len(first) <= 2 and strip_marks(first + m.group(2).rstrip(".:")) == _SUBJECT_SKELETON:
         return m.end(2)
