@@ -96,6 +96,14 @@ def _grows_a_number(old: str, new: str) -> bool:
                for o, n in zip(olds, news, strict=True))
 
 
+# A Buddhist-era year has four digits; five after พ.ศ. are a glyph read as two (๖ as ๒๐).
+_LONG_YEAR = re.compile(r"พ\.?\s?ศ\.?\s*\d{5}")
+
+
+def _long_years(text: str) -> int:
+    return len(_LONG_YEAR.findall(text))
+
+
 def _anchors(text: str) -> tuple[bool, bool]:
     """Whether the line holds a date, and a complete document number: what a header line is for.
     A memo's ที่ line holds both; a re-reading must keep each (seen: `มท๐๕๐๒.๒/ว๑๕๓๕ ' วันที่ ๓ …`
@@ -115,7 +123,8 @@ def is_better_reading(old: str, new: str) -> bool:
         return False
     if _loses_an_anchor(old, new):
         return False
-    if len(_LONE_DIGIT.findall(new)) > len(_LONE_DIGIT.findall(old)) or _grows_a_number(old, new):
+    if len(_LONE_DIGIT.findall(new)) > len(_LONE_DIGIT.findall(old)) or _grows_a_number(old, new) \
+            or _long_years(new) > _long_years(old):
         return False  # a speck read as a digit: alone (`2554 :` → `2554 0`) or in a number (`/ว64351`)
     latin_old, latin_new = len(_LATIN.findall(old)), len(_LATIN.findall(new))
     if latin_new != latin_old:

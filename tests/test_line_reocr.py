@@ -94,6 +94,7 @@ def test_pages_without_an_addressee_have_no_header_lines(lines: list[str]) -> No
     pytest.param("ภายในวันที่ 8 มิถุนายน่", "", False, id="empty-reading"),
     pytest.param("เลขรับ 125 . '", "", False, id="stamp-number-lost"),
     pytest.param("21 พฤศจิกายน 2566", "21 พฤศจิกายน", False, id="date-lost"),
+    pytest.param("ประ จําเดือน มีนาคม w. ศ. ๒๕๐๓", "ประจําเดือน มีนาคม พ.ศ. ๒๕๒๐๓", False, id="a-year-of-five-digits"),
     pytest.param("ที่ มท๐๕๐๒.๒/ว๑๕๓๕ ' วันที่. ๓ สิงหาคม ๒๕๕๕", "ที่ มท๐๕๐๒7๐๕๕ ก'” วันที่- ๓ สิงหาคม ๒๕๕๕", False,
                  id="memo-number-lost-date-kept"),
     pytest.param("Tus. 0 2241 9000 ต่อ 2795", "โทร. 0 2241 9000 ต่อ 2795", True, id="fewer-latin"),
