@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.thai.chars import UNREADABLE
+
 # รหัสพยัญชนะ is consonants only; OCR may set a lower vowel among them (`ชูย` for ชย) or a
 # speck read as ์ (`ย์ล` for ยล). Vowels and tone marks above are not allowed: `ทีมท` is ที่
 # glued to มท, not a code.
@@ -22,7 +24,9 @@ CODE = f"[ก-ฮ](?:{_CODE_MARK}?[ก-ฮ]){{1,2}}(?:{_CODE_TONE})?"
 _CODE = rf"(?P<code>{CODE})"
 # OCR doubles or swaps the dot between office digit groups (`0810.,7`, `0810,7`).
 _OFFICE = r"(?P<office>\d{2,5}(?:\s?[.,]{1,2}\s?\d{1,3})*)"
-# The circular mark ว is read as ๆ or ) at times (neither stands in a number).
+# The circular mark ว is read as ๆ or ) at times (neither stands in a number); the numeral
+# reader writes � for a letter it saw after the slash where Tesseract wrote digits: the only
+# letter printed there is ว, taken as the mark and flagged.
 # OCR may split a serial before its last three digits (`ว 1 196`); a lone digit after a serial
 # (`ว 96 2`) is something else.
 # Between code and digits OCR puts dashes (`มท -- 0810.5`) or a speck read as a letter glued to
@@ -34,7 +38,7 @@ _CIRC_SPECK = "(?:[ก-ฮ\u0e31\u0e34-\u0e3a\u0e47-\u0e4e](?=\\s*(?:\\d|$)))?"
 _SERIAL = r"(?P<serial>\d{1,4}[.,]\d{1,3}(?![\d.,])|\d{1,3}(?:\s\d{3}(?!\d))?|\d{1,6})"
 DOCNUM_PATTERN = (
     rf"{_CODE}[.\s\-–]*(?:[ก-ฮ](?=\d))?{_OFFICE}"
-    rf"(?:\s*(?:[ก-ฮ!|]\s*)?/\s*(?P<circ>[วๆ)]{_CIRC_SPECK}(?![ก-๛]))?|\s+(?P<bare_circ>ว)(?=\s*\d))"
+    rf"(?:\s*(?:[ก-ฮ!|]\s*)?/\s*(?P<circ>[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛]))?|\s+(?P<bare_circ>ว)(?=\s*\d))"
     rf"\.?\s*{_SERIAL}?(?![\d])"
 )
 _DOCNUM = re.compile(DOCNUM_PATTERN)
@@ -52,7 +56,7 @@ class DocNumber:
     circular: bool
     serial: str
     end: int  # where the number ended in the searched text
-    repaired: bool = False  # the office digits were regrouped (see `clean_office`): flag it
+    repaired: bool = False  # office digits regrouped (`clean_office`) or ว read unseen: flag it
 
     def text(self) -> str:
         if not self.serial:
@@ -89,6 +93,7 @@ def try_parse_docnum(text: str, at_start: bool = False) -> DocNumber | None:
     if not m:
         return None
     office, repaired = clean_office(m.group("office"))
+    repaired = repaired or (m.group("circ") or "").startswith(UNREADABLE)
     return DocNumber(
         code=clean_code(m.group("code")),
         office=office,

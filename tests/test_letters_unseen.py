@@ -606,3 +606,12 @@ def test_subject_labels_and_wraps_as_ocr_read_them(lines: list[str], subject: st
     text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + "19 ตุลาคม 2566\n" + "\n".join(lines) + "\n"
     letter = _letter(text + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
     assert letter.subject == subject
+
+
+def test_a_circular_mark_the_numeral_reader_saw_as_an_unreadable_letter_is_flagged() -> None:
+    letter = _letter("บันทึกข้อความ\nส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดพัทลุง\n"
+                     "ที่ พท 0023.1/\ufffd4261 : วันที่ 21 สิงหาคม 2559\n"
+                     "เรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert (letter.doc_number, letter.circular) == ("พท 0023.1/ว 4261", True)
+    assert DOC_NUMBER_REPAIRED in letter.flags

@@ -16,7 +16,10 @@ from PIL import Image, ImageDraw, ImageFont
 from flows.process import process_file
 from pipeline.numerals import default_reader
 from pipeline.numerals.api import _digits_inserted, _is_subsequence
+from pipeline.numerals.reader import VALUES, GlyphReading
 from pipeline.numerals.rows import _arabic_digits_lost, _letter_taken_for_digit
+from pipeline.numerals.segment import Glyph
+from pipeline.numerals.words import merge_text, units
 from pipeline.records import Word
 from pipeline.synth.fonts import font_path
 from pipeline.thai.chars import to_arabic
@@ -40,6 +43,8 @@ def test_a_letter_taken_for_a_digit_is_refused(old: str, new: str, taken: bool) 
     pytest.param("๒๕๖๗", "256", False, id="thai-digits-tesseract-cannot-read"),
     pytest.param("ว๔3๕", "ว45", False, id="mixed-scripts"),
     pytest.param("เลขรับ", "เลขรับ", False, id="no-digits"),
+    pytest.param("0023.17246261", "0023.1/\ufffd4261", False, id="slash-and-wo-read-as-digits"),
+    pytest.param("0023.17246261", "0023.1/4261", True, id="a-slash-alone-explains-nothing"),
 ])
 def test_arabic_digits_the_glyph_pass_lost_are_refused(old: str, new: str, lost: bool) -> None:
     word = lambda text: Word(text, 90.0, 0, 0, 10, 10, 1, 1)  # noqa: E731
@@ -110,3 +115,19 @@ def test_a_digit_the_row_pass_dropped_inside_a_box_that_cuts_the_first_glyph() -
     out = default_reader()._cross_check(gray, word)
     assert out.text == "0023.3" and "002.3" in out.alternatives
 
+
+
+def _seen(value: str, x: int) -> GlyphReading:
+    probs = np.full(len(VALUES), 0.001)
+    probs[VALUES.index(value)] = 1.0
+    return GlyphReading(Glyph(x, 0, 30, 50, np.ones((50, 30), bool)), probs / probs.sum())
+
+
+def test_a_letter_after_a_slash_where_tesseract_wrote_digits_is_kept_unreadable() -> None:
+    # SCAN_0002: พท ๐๐๒๓.๑/ว๔๒๖๑ read 0023.17246261 by Tesseract; the glyphs show / and a letter.
+    glyphs = [_seen(v, 40 * k) for k, v in enumerate("0023.1/") ]
+    glyphs += [_seen("other", 280)] + [_seen(v, 320 + 40 * k) for k, v in enumerate("4261")]
+    merged, _, _ = merge_text(glyphs, units("0023.17246261"))
+    assert "".join(merged) == "0023.1/\ufffd4261"
+    merged, _, _ = merge_text([_seen("1", 0), _seen("other", 40), _seen("2", 80)], units("102"))
+    assert "".join(merged) == "12"  # elsewhere a letter Tesseract took for a digit is dropped

@@ -21,6 +21,7 @@ from pipeline.numerals.runs import Run, find_runs, on_row
 from pipeline.numerals.segment import Band, Glyph
 from pipeline.numerals.words import reread_text, should_reread
 from pipeline.records import Word
+from pipeline.thai.chars import UNREADABLE
 
 # How far beyond the row's outer tokens to look, in token heights: Tesseract's box for a
 # number at a row's end can be short by a digit or two, or the number missing altogether.
@@ -243,7 +244,17 @@ def _arabic_digits_lost(old: Word, new: Word) -> bool:
     before = _ARABIC.findall(old.text)
     if not before or len(before) != len(_DIGIT.findall(old.text)):
         return False
-    return len(_DIGIT.findall(new.text)) < len(before)
+    return len(_DIGIT.findall(new.text)) < len(before) and not _slash_read_as_digits(old.text, new.text)
+
+
+def _slash_read_as_digits(old: str, new: str) -> bool:
+    """The glyph pass found a slash Tesseract read as digits, with a letter after it (the ว of
+    `/ว๔๒๖๑`, in 0023.17246261): Tesseract's digit count is the one inflated. Its other digits
+    are all still there, in order."""
+    if new.count("/") <= old.count("/") or UNREADABLE not in new:
+        return False
+    rest = iter(_DIGIT.findall(old))
+    return all(d in rest for d in _DIGIT.findall(new))
 
 
 def _same_place(a: Run, b: Run) -> bool:
