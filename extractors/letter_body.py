@@ -8,7 +8,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from extractors.letter_docnum import DOCNUM_PATTERN, DocNumber, clean_code, clean_office
+from extractors.letter_docnum import DOCNUM_PATTERN, docnum_of
 from extractors.letter_fields import LetterLines, tidy
 from extractors.letter_terms import (
     ATTACHMENT_HEAD,
@@ -65,8 +65,7 @@ def find_references(view: LetterLines, core_end: int, own: str) -> list[Referenc
         serial, end = _serial(text, m)
         if not serial:
             continue
-        office, _ = clean_office(m.group("office"))
-        number = DocNumber(clean_code(m.group("code")), office, bool(m.group("circ")), serial, 0).text()
+        number = docnum_of(m, serial).text()
         if number in seen or not _is_cited(text, m.start()):
             continue
         seen.add(number)

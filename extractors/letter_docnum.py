@@ -90,17 +90,20 @@ def try_parse_docnum(text: str, at_start: bool = False) -> DocNumber | None:
     """The first document number in `text` (Arabic digits expected), or None; with `at_start`,
     only one that opens the text."""
     m = _DOCNUM.match(text) if at_start else _DOCNUM.search(text)
-    if not m:
-        return None
+    return docnum_of(m, m.group("serial") or "") if m else None
+
+
+def docnum_of(m: re.Match[str], serial: str) -> DocNumber:
+    """The number a match of DOCNUM_PATTERN (or a pattern holding it) names, with `serial`
+    (the match's own, or one found on the next line), normalised."""
     office, repaired = clean_office(m.group("office"))
-    repaired = repaired or (m.group("circ") or "").startswith(UNREADABLE)
     return DocNumber(
         code=clean_code(m.group("code")),
         office=office,
         circular=m.group("circ") is not None or m.group("bare_circ") is not None,
-        serial=re.sub(r"[\s.,]", "", m.group("serial") or ""),
+        serial=re.sub(r"[\s.,]", "", serial),
         end=m.end(),
-        repaired=repaired,
+        repaired=repaired or (m.group("circ") or "").startswith(UNREADABLE),
     )
 
 

@@ -615,3 +615,15 @@ def test_a_circular_mark_the_numeral_reader_saw_as_an_unreadable_letter_is_flagg
                      "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
     assert (letter.doc_number, letter.circular) == ("พท 0023.1/ว 4261", True)
     assert DOC_NUMBER_REPAIRED in letter.flags
+
+
+@pytest.mark.parametrize(("cited", "number"), [
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว1.05 ลงวันที่ 27 สิงหาคม 2566",
+                 "มท 0810.7/ว 105", id="speck-point-in-a-cited-serial"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.5 ว545 ลงวันที่ 27 สิงหาคม 2566",
+                 "มท 0810.5/ว 545", id="slash-lost-in-a-cited-number"),
+])
+def test_cited_numbers_are_read_like_own_numbers(cited: str, number: str) -> None:
+    letter = _letter("ที่ รอ 0023.2/4230\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + cited +
+                     "\nแจ้งให้สำนักงานรายงาน นั้น\n" + BODY)
+    assert (number, dt.date(2023, 8, 27)) in {(r.doc_number, r.date) for r in letter.references}
