@@ -345,9 +345,9 @@ def _unlabelled_subject(view: LetterLines) -> tuple[str, int | None]:
 
 _MAX_SUBJECT_LINES = 3
 # At a line end: specks after a space (`ในการ '`, `กรม )` with no parenthesis open), or a dot
-# OCR set after a word (`ของ.`); a dot inside an abbreviation (พ.ศ.) stays.
+# or colon OCR set after a word (`ของ.`, `ของ:`); a dot inside an abbreviation (พ.ศ.) stays.
 _SPACED_SPECKS = re.compile(r"(?:\s+[|:;,.'\"“”!_\-–\[\]]+)+$")
-_END_SPECKS = re.compile(f"{_SPACED_SPECKS.pattern}|(?<=[ก-๛]{{3}})\\.$")
+_END_SPECKS = re.compile(f"{_SPACED_SPECKS.pattern}|(?<=[ก-๛]{{3}})[.:]$")
 _LONE_CLOSE = re.compile(r"\s+\)$")
 # A digit alone at a line end is a speck (`ท้องถิ่น 1`), unless it numbers something (`ที่ 1`).
 _LONE_DIGIT = re.compile(r"(?<!ที่)(?<!ที)\s+\d$")
@@ -364,9 +364,17 @@ def _line_end_specks(text: str) -> str:
 
 def is_garbled(text: str) -> bool:
     """A line of ink, stamp or signature read as text: mostly one- and two-character pieces
-    (`เเญ์ ล 011 ต 5ง ซ๊ 2ซี่อ`). Wrapped subject lines are words and phrases."""
+    (`เเญ์ ล 011 ต 5ง ซ๊ 2ซี่อ`), or pieces with digits inside Thai letters (`2ซิวก เส5เซจ`), or,
+    with no Thai letter in it, nothing but such pieces (`17 aA`). Wrapped subject lines are
+    words and phrases."""
     tokens = [t for t in text.split() if re.search(r"[ก-๛\w]", t)]  # specks are not pieces
-    return len(tokens) >= 3 and sum(len(t) <= 2 for t in tokens) * 2 > len(tokens)
+    junk = sum(len(t) <= 2 or _DIGIT_IN_LETTERS.search(t) is not None for t in tokens)
+    if not re.search("[ก-๛]", text):
+        return len(tokens) >= 2 and junk == len(tokens)
+    return len(tokens) >= 3 and junk * 2 > len(tokens)
+
+
+_DIGIT_IN_LETTERS = re.compile("[\u0e01-\u0e4e][0-9]|[0-9][\u0e01-\u0e4e]")  # no Thai word holds a digit
 
 
 def _is_full(parts: list[str]) -> bool:
