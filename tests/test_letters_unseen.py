@@ -647,3 +647,14 @@ def test_subject_stops_at_ink_under_it(lines: list[str], subject: str) -> None:
     text = "ที่ มท 0809.2/ว1478\n" + "\n".join(["กรมส่งเสริมการปกครองท้องถิ่น", "29 ตุลาคม 2567", *lines])
     letter = _letter(text + "\nถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)\n" + BODY)
     assert letter.subject == subject
+
+
+@pytest.mark.parametrize("year_line", [
+    pytest.param("ประจำเดือน มีนาคม พ.ศ. ศ. 2563", id="era-left-twice-by-a-patched-re-read"),
+    pytest.param("ประจำเดือน มีนาคม w. ศ. 2563", id="pho-read-latin-after-a-month"),
+    pytest.param("ประจำเดือน มีนาคม พ.ศ์. 2563", id="speck-on-so-sala"),
+])
+def test_subject_year_with_its_era_as_ocr_read_it(year_line: str) -> None:
+    letter = _letter("ที่ ปข 0023.3/2119\n13 เมษายน 2563\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+                     + year_line + "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.subject.endswith("ท้องถิ่น ประจำเดือน มีนาคม พ.ศ. 2563")
