@@ -281,10 +281,22 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
             gap = gap or not text  # a speck (`ที่` strayed from the number line) is no blank line
             continue
         if _stops_subject(parts, text, gap):
+            parts += _closing_words(parts, text)
             break
         parts.append(_line_end_specks(text))
         gap = False
     return _finish_subject(parts), start
+
+
+def _closing_words(parts: list[str], text: str) -> list[str]:
+    """A parenthesis the subject left open closes on the line where it stopped, even a line
+    with ink after the close (`กลาง) /1 | aa | | at`): its words up to the close."""
+    joined = " ".join(parts)
+    close = text.find(")")
+    if joined.count("(") <= joined.count(")") or close < 0 or not re.match("[ก-๛]", text):
+        return []
+    words = text[:close + 1]
+    return [words] if not is_garbled(words) and not _is_header_keyword(words) else []
 
 
 def _without_label(text: str) -> str:
