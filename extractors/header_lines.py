@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
+from extractors.letter_body import is_signed_name
 from extractors.letter_docnum import try_parse_docnum
-from extractors.letter_terms import ADDRESSEE, SUBJECT, loose, starts_with
+from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, starts_with
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
 from pipeline.thai.ocr_repair import dictionary_cost
@@ -130,3 +131,26 @@ def is_better_reading(old: str, new: str) -> bool:
     if latin_new != latin_old:
         return latin_new < latin_old
     return dictionary_cost(new) <= dictionary_cost(old)
+
+
+_NAME_LINES = 3  # the name stands within three lines under ขอแสดงความนับถือ (the signature between)
+_OPEN_NAME = re.compile(r"^[\s'\".,|]*\(\s*[ก-๛]")
+
+
+def signature_line_ids(page: Page) -> list[int]:
+    """Name lines under a letter's closing (`(นางลลิตา 5`) that OCR did not read whole: the
+    signature's ink over them cuts the surname or the closing parenthesis. Read again wider than
+    the tokens found (see `SIGNATURE_REACH`), the name may come back whole."""
+    lines = _line_texts(page.words)
+    closing = [k for k, (_, text) in enumerate(lines) if CLOSING.match(text)]
+    return [line for k in closing[:1] for line, text in lines[k + 1:k + 1 + _NAME_LINES]
+            if _OPEN_NAME.match(text) and not is_signed_name(text)]
+
+
+SIGNATURE_REACH = 6.0  # line heights right of the tokens found: a surname OCR lost under ink
+
+
+def is_better_name(old: str, new: str) -> bool:
+    """Take the re-reading of a name line only when it is a whole name and the old one is not."""
+    old, new = normalise_field(old), normalise_field(new)
+    return is_signed_name(new) and not is_signed_name(old)

@@ -154,10 +154,16 @@ def find_signature(view: LetterLines) -> tuple[str, str, int | None, int]:
     on belongs to an attached form (ลงชื่อ … ผู้รายงาน), not to the letter."""
     for i in _signature_rows(view):
         m = _NAME.match(view.text(i))
-        if m and not _NOT_NAME.search(m.group(1)):
+        if m and is_signed_name(view.text(i)):
             position, after = _position(view, i)
             return repair_name(tidy(m.group(1))), position, i, after
     return "", "", None, view.span.end
+
+
+def is_signed_name(text: str) -> bool:
+    """The line is a signatory's name as letters print it: `(นางลลิตา หาดแพง)`, closed."""
+    m = _NAME.match(text)
+    return m is not None and not _NOT_NAME.search(m.group(1))
 
 
 def _signature_rows(view: LetterLines) -> list[int]:
