@@ -27,7 +27,7 @@ from pipeline.thai.names import repair_name
 # own shape and the หนังสือ/อ้างถึง before it (`_is_cited`) are what make it a reference.
 _REF = re.compile(f"(?:(?:{loose('ที่')}|fi)[\\s.]*)?{DOCNUM_PATTERN}")
 # A serial pushed to the next line may carry a speck of ink read as a Latin letter (`ว c971`).
-_SERIAL_AFTER = re.compile(r"\s*[A-Za-z]{0,2}(\d{1,6})(?!\d)")
+_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|]\s*)?[A-Za-z]{0,2}(\d{1,6})(?!\d)")  # `/ว` then `. 2174`
 # ลงวันที่ with its marks dropped, doubled or misplaced by OCR (`ลังวันที่`, `ล่งวันที`), or split
 # by spaces (`ลงวัน ที`, `ล งวันที`); a speck read as a letter alone on the line between the
 # number and ลงวันที่ (`/ว 4486 จ ลงวันที่`) is passed over.
@@ -91,8 +91,12 @@ def _dated(after: str) -> dt.date | None:
     m = _DATED.match(after)
     if not m:
         return None
-    dates = dates_in(after[m.end(): m.end() + 50])
+    dates = dates_in(_SPLIT_DAY.sub(r"\1\2", after[m.end(): m.end() + 50], count=1))
     return dates[0].date if dates and dates[0].start <= 4 else None
+
+
+# A speck read as a point inside the day after ลงวันที่ (`1.2 เมษายน 2565`): a day has none.
+_SPLIT_DAY = re.compile(r"^(\s*\d)[.,](\d)(?=\s*[ก-๛])")
 
 
 # Ink OCR glued to a date's numbers (`14oc พฤศจิกายน`, `W2567`) or set between its parts

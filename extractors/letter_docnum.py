@@ -30,7 +30,8 @@ _OFFICE = r"(?P<office>\d{2,5}(?:\s?[.,]{1,2}\s?\d{1,3})*)"
 # OCR may split a serial before its last three digits (`ว 1 196`); a lone digit after a serial
 # (`ว 96 2`) is something else.
 # Between code and digits OCR puts dashes (`มท -- 0810.5`) or a speck read as a letter glued to
-# the digits (`มท ส0802.2`); before the slash, one speck read as a letter or a bar (`0810.7 ฒ/ว`).
+# the digits (`มท ส0802.2`); before the slash, one speck read as a letter, with a leading vowel at
+# times, or a bar (`0810.7 ฒ/ว`, `0810.7เต/ว`).
 # A serial has no point in it: one between its digits is a speck (`5.075`, `313.7`).
 # OCR may lose the slash before the circular mark (`0810.7 ว646`): the ว still tells the serial.
 # A speck after the mark is read as a letter or a vowel (`/วง 545`, `/วิ` at a line end).
@@ -38,7 +39,7 @@ _CIRC_SPECK = "(?:[ก-ฮ\u0e31\u0e34-\u0e3a\u0e47-\u0e4e](?=\\s*(?:\\d|$)))?"
 _SERIAL = r"(?P<serial>\d{1,4}[.,]\d{1,3}(?![\d.,])|\d{1,3}(?:\s\d{3}(?!\d))?|\d{1,6})"
 DOCNUM_PATTERN = (
     rf"{_CODE}[.\s\-–]*(?:[ก-ฮ](?=\d))?{_OFFICE}"
-    rf"(?:\s*(?:[ก-ฮ!|]\s*)?/\s*(?P<circ>[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛]))?|\s+(?P<bare_circ>ว)(?=\s*\d))"
+    rf"(?:\s*(?:[เ-ไ]?[ก-ฮ!|]\s*)?/\s*(?P<circ>[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛]))?|\s+(?P<bare_circ>ว)(?=\s*\d))"
     rf"\.?\s*{_SERIAL}?(?![\d])"
 )
 _DOCNUM = re.compile(DOCNUM_PATTERN)

@@ -667,3 +667,17 @@ def test_an_open_parenthesis_closes_on_a_line_with_ink_after_it() -> None:
                      "' กลาง) /1 | aa | | at\nถึง สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอโกสัมพีนคร\n" + BODY)
     assert letter.subject == ("เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นและ"
                               "ศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)")
+
+
+@pytest.mark.parametrize(("cited", "number", "date"), [
+    pytest.param(", ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7เต/ว\n"
+                 ". 2174 ลงวันที่ 17 กันยายน 2560 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด.",
+                 "มท 0810.7/ว 2174", dt.date(2017, 9, 17), id="speck-with-a-vowel-before-the-slash-and-a-dot-before-the-serial"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7 /ว\n"
+                 "4765 ลงวันที่ 1.2 เมษายน 2565 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
+                 "มท 0810.7/ว 4765", dt.date(2022, 4, 12), id="a-speck-point-inside-the-day"),
+])
+def test_cited_numbers_and_dates_with_specks(cited: str, number: str, date: dt.date) -> None:
+    letter = _letter("ที่ รอ 0023.2/4230\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + cited +
+                     "\nรายงานผล นั้น\n" + BODY)
+    assert (number, date) in {(r.doc_number, r.date) for r in letter.references}
