@@ -73,8 +73,11 @@ ATTACHMENT_HEAD = re.compile(
 # The urgency mark is set large and spaced: OCR may split it (`ด่วนทีส ด`).
 # A speck before it may be read as เ (`เดวนทสด`): no Thai word starts เด่วน.
 # A large stamped ด่วน loses its tone mark and its ว reads as ง (ดงน) at times.
+# Its ว may also come out doubled as วง (`ดวงนทสุด`): no Thai word starts ดวงนท or ดวงนม.
+_WO = "(?:วง?|ง)"
 URGENCY = re.compile(
-    f"{LEAD}เ?({spaced('ด่วนที่สุด')}|{spaced('ด่วนมาก')}|{spaced('ด่วน').replace('ว', '[วง]')})(?![ก-๛])")
+    f"{LEAD}เ?({spaced('ด่วนที่สุด').replace('ว', _WO)}|{spaced('ด่วนมาก').replace('ว', _WO)}"
+    f"|{spaced('ด่วน').replace('ว', '[วง]')})(?![ก-๛])")
 STAMP_NUMBER = re.compile(
     f"(?:{loose('เลขที่รับ')}|{loose('เลขรับ')}|{loose('รับที่')})[\\s.:…]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
 # A stamp's เลขรับ row even when its number is unreadable (`'เลขรับ ท3 |` for ๓๖๕๓).
@@ -91,7 +94,7 @@ def strip_marks(text: str) -> str:
 
 def canonical_urgency(found: str) -> str:
     """Map an OCR-damaged urgency word back to one of the three official levels."""
-    bare = strip_marks(found).replace(" ", "")
+    bare = strip_marks(found).replace(" ", "").replace("วง", "ว")
     if bare.startswith(strip_marks("ด่วนที่สุด")):
         return "ด่วนที่สุด"
     if bare.startswith(strip_marks("ด่วนมาก")):

@@ -347,9 +347,14 @@ def test_addressee_sheds_specks_at_brackets_and_a_trailing_digit() -> None:
     assert letter.addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)"
 
 
-def test_urgency_with_a_speck_read_as_sara_e() -> None:
-    letter = _letter("เดวนทสด\nที่ มท 0810.7/ว 2917\n" + SUBJECT + "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
-    assert letter.urgency == "ด่วนที่สุด"
+@pytest.mark.parametrize(("mark", "urgency"), [
+    pytest.param("เดวนทสด", "ด่วนที่สุด", id="speck-read-as-sara-e"),
+    pytest.param("ดวงนทสุด 4 .", "ด่วนที่สุด", id="wo-read-as-wo-ngo"),
+    pytest.param("ดวงนมาก", "ด่วนมาก", id="wo-read-as-wo-ngo-mak"),
+])
+def test_urgency_marks_as_ocr_read_them(mark: str, urgency: str) -> None:
+    letter = _letter(mark + "\nที่ มท 0810.7/ว 2917\n" + SUBJECT + "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert letter.urgency == urgency
 
 
 def test_thi_glued_to_the_code_is_not_part_of_it() -> None:
