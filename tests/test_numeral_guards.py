@@ -131,3 +131,13 @@ def test_a_letter_after_a_slash_where_tesseract_wrote_digits_is_kept_unreadable(
     assert "".join(merged) == "0023.1/\ufffd4261"
     merged, _, _ = merge_text([_seen("1", 0), _seen("other", 40), _seen("2", 80)], units("102"))
     assert "".join(merged) == "12"  # elsewhere a letter Tesseract took for a digit is dropped
+
+
+def test_a_line_split_into_rows_by_a_speck_comes_back_left_to_right() -> None:
+    # SCAN_0016 (wide seed 947): a speck under เรียน made a row with it; the line read `| อธิบดีกรม… เรียน`.
+    speck = Word("|", 90.0, 282, 1231, 7, 40, 7, 70101)
+    label = Word("เรียน", 90.0, 359, 1139, 150, 86, 7, 70101)  # clear of the speck
+    name = Word("อธิบดีกรมส่งเสริมการปกครองท้องถิน", 90.0, 529, 1125, 900, 115, 7, 70101)  # reaching it
+    gray = np.full((1400, 1600), 255, np.uint8)
+    out = default_reader().reread_words(gray, [speck, label, name])
+    assert [w.text for w in out] == ["|", "เรียน", "อธิบดีกรมส่งเสริมการปกครองท้องถิน"]

@@ -294,4 +294,14 @@ def reread_words(reader: GlyphReader, gray_page: np.ndarray, words: list[Word]) 
     for state in states.values():
         state.orphans = [r for r in state.orphans if not any(_same_place(r, c) for c in claimed)]
         claimed += state.orphans
-    return [w for i in sorted(states) for w in write_row(states[i], claimed)]
+    return _left_to_right([w for i in sorted(states) for w in write_row(states[i], claimed)])
+
+
+def _left_to_right(words: list[Word]) -> list[Word]:
+    """Each line's tokens left to right, as each row's already are. A line split into rows by
+    height came out row by row (seen: a speck under `เรียน` made a row with it, and the line read
+    `| อธิบดีกรม… เรียน`)."""
+    lines: dict[tuple[int, int], list[Word]] = {}
+    for w in words:
+        lines.setdefault((w.block, w.line), []).append(w)
+    return [w for ws in lines.values() for w in sorted(ws, key=lambda w: w.left)]
