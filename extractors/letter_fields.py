@@ -54,6 +54,10 @@ _OCR_FIXES = [
     (re.compile("ท้องถิน(?!่)|ท้องลิ่น|ห้องถิ่น|ทองถิน"), "ท้องถิ่น"),
     (re.compile("ทัวไป"), "ทั่วไป"),
     (re.compile("สนง\\.\\s?"), "สำนักงาน"),
+    # The two words every such letter prints, as Tesseract misreads them: ช as ข or ซ, ด as ต, a
+    # speck over ปี read as a tone mark (neither word takes one there).
+    (re.compile("ตัว[ขซ]ี้วัด|ตัวชี้วัต"), "ตัวชี้วัด"),
+    (re.compile("ปี[่้]งบประมาณ"), "ปีงบประมาณ"),
 ]
 # A trailing dot is a speck after a long word (ท้องถิ่น.) but part of an abbreviation (ทน.ศปท.).
 _EDGE_JUNK = re.compile(r"^[\s|.,:;'\"“”\-_]+|[\s|,:;'\"“”\-_]+$|(?<=[ก-๛]{4})\.$|\s+\.$")
@@ -400,8 +404,9 @@ def _is_full(parts: list[str]) -> bool:
 # Only after a closed parenthesis, a number or a speck (`ประจำ. ก`): elsewhere it may be a word
 # OCR split (`ขอ ง`).
 _LONE_LETTER = re.compile(r"(?<=[)\d.'\"”])\s+[ก-ฒด-ฮA-Za-z]$")
-# A dot or comma OCR set between a word and an opening parenthesis (`ท้องถิ่น.(สถานที่กลาง)`).
-_SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,]\s*\(")
+# A dot, comma or quote OCR set between a word and an opening parenthesis (`ท้องถิ่น.(สถานที่กลาง)`,
+# `จังหวัด“(ตามบัญชีแนบท้าย)`).
+_SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,'\"“”]\s*\(")
 
 
 def _drop_lone_letter(subject: str) -> str:

@@ -686,3 +686,13 @@ def test_cited_numbers_and_dates_with_specks(cited: str, number: str, date: dt.d
     letter = _letter("ที่ รอ 0023.2/4230\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + cited +
                      "\nรายงานผล นั้น\n" + BODY)
     assert (number, date) in {(r.doc_number, r.date) for r in letter.references}
+
+
+def test_the_letters_own_words_as_tesseract_misreads_them() -> None:
+    letter = _letter("ที่ มท 0810.5/ว 3275\n19 ตุลาคม 2566\n"
+                     "เรื่อง การติดตามตัวขี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น\n"
+                     "ประจำปี่งบประมาณ พ.ศ. 2557\n"
+                     "ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด“(ตามบัญชีแนบท้าย)\n" + BODY)
+    assert letter.subject == ("การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น "
+                              "ประจำปีงบประมาณ พ.ศ. 2557")
+    assert letter.addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)"
