@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.letter_body import is_signed_name
+from extractors.letter_body import is_signed_name, names_a_thing
 from extractors.letter_docnum import try_parse_docnum
 from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, starts_with
 from pipeline.records import Page, Word
@@ -133,18 +133,21 @@ def is_better_reading(old: str, new: str) -> bool:
     return dictionary_cost(new) <= dictionary_cost(old)
 
 
-_NAME_LINES = 3  # the name stands within three lines under ขอแสดงความนับถือ (the signature between)
-_OPEN_NAME = re.compile(r"^[\s'\".,|]*\(\s*[ก-๛]")
+_NAME_LINES = 5  # the name stands within five lines under จึงเรียนมา (ขอแสดงความนับถือ, the signature)
+# A name line as OCR leaves it: opened (`(นางลลิตา 5`, `“(นายกิตติพงษ์ wala)`), or only closed
+# when its title went Latin (`anand’ ศรี ชวโนทัย)`).
+_OPEN_NAME = re.compile(r"^[\s'\".,|“”‘’]*\(\s*[ก-๛]|[ก-๛]\)[^ก-๛A-Za-z]{0,6}$")
 
 
 def signature_line_ids(page: Page) -> list[int]:
     """Name lines under a letter's closing (`(นางลลิตา 5`) that OCR did not read whole: the
-    signature's ink over them cuts the surname or the closing parenthesis. Read again wider than
-    the tokens found (see `SIGNATURE_REACH`), the name may come back whole."""
+    signature's ink over them cuts the surname or the closing parenthesis, or the `eng` model
+    reads part of it as Latin. Read again with `tha`, wider than the tokens found (see
+    `SIGNATURE_REACH`), the name may come back whole."""
     lines = _line_texts(page.words)
     closing = [k for k, (_, text) in enumerate(lines) if CLOSING.match(text)]
     return [line for k in closing[:1] for line, text in lines[k + 1:k + 1 + _NAME_LINES]
-            if _OPEN_NAME.match(text) and not is_signed_name(text)]
+            if _OPEN_NAME.search(text) and not is_signed_name(text) and not names_a_thing(text)]
 
 
 SIGNATURE_REACH = 6.0  # line heights right of the tokens found: a surname OCR lost under ink

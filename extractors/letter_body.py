@@ -41,7 +41,7 @@ _RECURRING = re.compile(
 # letter alone (`) บ`). A name torn by OCR may come in up to six pieces (`ว่าที่ร้อย ตรียุทธนา
 # หา ดแพ ง`); repair_name puts them back together.
 _NAME = re.compile(
-    r"^[\s'\".,|]*(?:ลงชื่อ[.…\s]*)?\(?\s*([ก-๛][ก-๛.]+(?:\s+[ก-๛][ก-๛.]*){1,5})\s*\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}$"
+    r"^[\s'\".,:|“”‘’]*(?:ลงชื่อ[.…\s]*)?\(?\s*([ก-๛][ก-๛.]+(?:\s+[ก-๛][ก-๛.]*){1,5})\s*\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}$"
 )
 _SIGNATURE_WINDOW = 10  # non-blank lines after the closing (ขอแสดงความนับถือ) that hold the name
 _NOT_NAME = re.compile("ตาม|แนบ|สถาน|ยกเว้น|เจ้าภาพ|แห่ง|จำนวน|ร้อยละ|ฉบับ|ชุด|จังหวัด|อำเภอ|ระหว่าง")
@@ -162,6 +162,11 @@ def find_signature(view: LetterLines) -> tuple[str, str, int | None, int]:
             position, after = _position(view, i)
             return repair_name(tidy(m.group(1))), position, i, after
     return "", "", None, view.span.end
+
+
+def names_a_thing(text: str) -> bool:
+    """Words no name holds (ตาม, แนบ, จังหวัด …): a list or an office in parentheses."""
+    return _NOT_NAME.search(text) is not None
 
 
 def is_signed_name(text: str) -> bool:

@@ -58,7 +58,8 @@ def reocr_header_lines(doc: Document, cache_dir: Path) -> Document:
             header = header_line_ids(page)
             lines = header + [i for i in count_line_ids(page) if i not in header]
             reocr_lines(page, lines, is_better_reading, cache_dir=cache_dir)
-            reocr_lines(page, signature_line_ids(page), is_better_name, cache_dir=cache_dir, reach=SIGNATURE_REACH)
+            for reach in (0.0, SIGNATURE_REACH):  # the tokens' own box first: a wide crop takes in ink
+                reocr_lines(page, signature_line_ids(page), is_better_name, cache_dir=cache_dir, reach=reach)
     return doc
 
 

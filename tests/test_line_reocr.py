@@ -233,3 +233,14 @@ def test_a_line_read_with_reach_takes_in_the_words_right_of_its_tokens(tmp_path:
     short = text_from_tokens(read_line(page, first.line, cache_dir=tmp_path))
     wide = text_from_tokens(read_line(page, first.line, cache_dir=tmp_path, reach=6.0))
     assert "หาดแพง" in normalise(wide) and "หาดแพง" not in normalise(short)
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param(". “(นายกิตติพงษ์ wala)", id="surname-read-latin-after-a-curly-quote"),
+    pytest.param("anand’ ศรี ชวโนทัย)", id="title-and-name-read-latin"),
+])
+def test_name_lines_the_eng_model_garbled_are_read_again(line: str) -> None:
+    lines = ["จึงเรียนมาเพื่อโปรดทราบและพิจารณาดำเนินการต่อไป .", "ขอแสดงความนับถือ", "DSW", line,
+             "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"]
+    assert [lines[k - 10] for k in signature_line_ids(_page(lines))] == [line]
+    assert is_better_name(line, ". “(นายกิตติพงษ์ พงใจ)")
