@@ -36,6 +36,7 @@ from extractors.letter_terms import (
 )
 from extractors.segment import Line, Span
 from pipeline.thai.dates import DateMatch, find_thai_dates, stamp_date
+from pipeline.thai.ocr_repair import swap_confusables
 from pipeline.thai.text import normalise_field
 
 # A lone consonant before ที่ is a speck (`ร ที่ มท0809.2/333`): no Thai word is one letter
@@ -324,8 +325,12 @@ def _stops_subject(parts: list[str], text: str, gap: bool) -> bool:
         or is_garbled(_line_end_specks(text))
 
 
+# ะ read twice across a space OCR set inside a word (`ประ ะจำปีงบประมาณ`): no piece starts with ะ.
+_SARA_A_TWICE = re.compile("(?<=ะ)\\s+ะ")
+
+
 def _finish_subject(parts: list[str]) -> str:
-    text = shed_debris(unspace_phrase(tidy(smart_join(parts))))
+    text = shed_debris(swap_confusables(unspace_phrase(_SARA_A_TWICE.sub("", tidy(smart_join(parts))))))
     return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", text)))
 
 

@@ -696,3 +696,14 @@ def test_the_letters_own_words_as_tesseract_misreads_them() -> None:
     assert letter.subject == ("การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น "
                               "ประจำปีงบประมาณ พ.ศ. 2557")
     assert letter.addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)"
+
+
+@pytest.mark.parametrize(("line", "subject"), [
+    pytest.param("เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครลงส่วนท้องถิ่น",
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น", id="lo-ling-for-o-ang"),
+    pytest.param("เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประ ะจำเดือน",
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน", id="sara-a-twice"),
+])
+def test_subject_letters_tesseract_confuses(line: str, subject: str) -> None:
+    letter = _letter("ที่ รอ 0023.2/4230\n19 ตุลาคม 2566\n" + line + "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.subject == subject

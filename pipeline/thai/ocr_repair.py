@@ -192,6 +192,25 @@ def close_torn_spaces(text: str, keep_before: tuple[str, ...] = ()) -> tuple[str
     return text, closed
 
 
+# Consonants Tesseract `tha` takes for one another (seen on scans: ตีเด่น, อำเกอ, ตัวขี้วัด, ปกครลง).
+_CONFUSABLE = {"ด": "ต", "ต": "ด", "ข": "ช", "ช": "ข", "ซ": "ช", "ก": "ภ", "ล": "อ"}
+
+
+def swap_confusables(text: str) -> str:
+    """A one-phrase field with consonants Tesseract confuses swapped back, one at a time, only
+    inside words the dictionary does not know and only where it then knows more letters."""
+    for _ in range(len(text)):
+        now = _unknown(text)
+        spans = _near_unknown_words(text, 0)
+        tries = [text[:i] + _CONFUSABLE[c] + text[i + 1:] for i, c in enumerate(text)
+                 if c in _CONFUSABLE and any(lo <= i < hi for lo, hi in spans)]
+        best = min(tries, key=_unknown, default=None)
+        if best is None or _unknown(best) >= now:
+            return text
+        text = best
+    return text
+
+
 _AM_AS_TONE = re.compile("(?<=[\u0e01-\u0e2e])\u0e49\u0e32")  # ำ read as ้ + า (จ้านวน)
 
 
