@@ -427,10 +427,10 @@ def _drop_lone_letter(subject: str) -> str:
 # that swapped `w.` for `พ.ศ.` leaves the old ศ. after it (`พ.ศ. ศ.`).
 _YEAR_END = re.compile(r"((?:พ[ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}\s?ศ[ิี์]?\s?[.,:]{0,2}(?:\s?ศ[.,:]{1,2})?"
                        r"|(?<=ประมาณ\s)[A-Za-z]{1,3}\s?[.,:]{0,2}(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)[\s.,]*(\d{4})(?=[\s.]|$)")
-# An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`, `เรวียน อธิบดี…`): junk,
-# then a title.
+# An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`, `เรวียน อธิบดี…`,
+# `สง | สำนักงาน…`): junk, a speck at times, then a title.
 _ADDRESSEE_BY_TITLE = re.compile(
-    f"^(?:\\S{{1,6}}\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
+    f"^(?:\\S{{1,6}}\\s+)?(?:[|:.'\"]+\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
 # The opening words of a letter's body (ตามที่…, ด้วย…): past them no header line is left.
 _BODY_OPENING = starts_with("ตามที่", "ตามหนังสือ", "ด้วย", "เนื่องด้วย", "เนื่องจาก", "พร้อมนี้")
 

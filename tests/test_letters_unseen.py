@@ -707,3 +707,11 @@ def test_the_letters_own_words_as_tesseract_misreads_them() -> None:
 def test_subject_letters_tesseract_confuses(line: str, subject: str) -> None:
     letter = _letter("ที่ รอ 0023.2/4230\n19 ตุลาคม 2566\n" + line + "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
     assert letter.subject == subject
+
+
+def test_addressee_whose_label_ocr_read_as_junk_and_a_bar() -> None:
+    letter = _letter("ที่ มท 0810.7 /ว 3426\nกรมส่งเสริมการปกครองท้องถิ่น\n8 กุมภาพันธ์ 2565\n"
+                     "เรื่อ โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ\n\"พ.ศ. 2565\n"
+                     "สง | สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด ทุกจังหวัด :\n"
+                     "สิ่งที่ส่งมาด้วย หลักเกณฑ์กรอบการประเมิน จำนวน 1 ชุด\n" + BODY)
+    assert letter.addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด ทุกจังหวัด"
