@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 
+from extractors.letter_body import is_signed_name, names_a_thing
 from extractors.letter_docnum import try_parse_docnum
-from extractors.letter_terms import ADDRESSEE, SUBJECT, loose, starts_with
+from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, starts_with
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
 from pipeline.thai.ocr_repair import dictionary_cost
@@ -96,10 +97,24 @@ def _grows_a_number(old: str, new: str) -> bool:
                for o, n in zip(olds, news, strict=True))
 
 
-def _anchors(text: str) -> int:
-    """1 when the line holds a date or a complete document number: what a header line is for."""
+# A Buddhist-era year has four digits; five after พ.ศ. are a glyph read as two (๖ as ๒๐).
+_LONG_YEAR = re.compile(r"พ\.?\s?ศ\.?\s*\d{5}")
+
+
+def _long_years(text: str) -> int:
+    return len(_LONG_YEAR.findall(text))
+
+
+def _anchors(text: str) -> tuple[bool, bool]:
+    """Whether the line holds a date, and a complete document number: what a header line is for.
+    A memo's ที่ line holds both; a re-reading must keep each (seen: `มท๐๕๐๒.๒/ว๑๕๓๕ ' วันที่ ๓ …`
+    re-read as `มท๐๕๐๒7๐๕๕ ก'” วันที่ ๓ …`, the date kept and the number lost)."""
     docnum = try_parse_docnum(text)
-    return int(bool(find_thai_dates(text)) or (docnum is not None and bool(docnum.serial)))
+    return bool(find_thai_dates(text)), docnum is not None and bool(docnum.serial)
+
+
+def _loses_an_anchor(old: str, new: str) -> bool:
+    return any(had and not has for had, has in zip(_anchors(old), _anchors(new), strict=True))
 
 
 def is_better_reading(old: str, new: str) -> bool:
@@ -107,11 +122,38 @@ def is_better_reading(old: str, new: str) -> bool:
     old, new = normalise_field(old), normalise_field(new)
     if len(new.replace(" ", "")) < _KEEP_SHARE * len(old.replace(" ", "")):
         return False
-    if _anchors(new) < _anchors(old):
+    if _loses_an_anchor(old, new):
         return False
-    if len(_LONE_DIGIT.findall(new)) > len(_LONE_DIGIT.findall(old)) or _grows_a_number(old, new):
+    if len(_LONE_DIGIT.findall(new)) > len(_LONE_DIGIT.findall(old)) or _grows_a_number(old, new) \
+            or _long_years(new) > _long_years(old):
         return False  # a speck read as a digit: alone (`2554 :` → `2554 0`) or in a number (`/ว64351`)
     latin_old, latin_new = len(_LATIN.findall(old)), len(_LATIN.findall(new))
     if latin_new != latin_old:
         return latin_new < latin_old
     return dictionary_cost(new) <= dictionary_cost(old)
+
+
+_NAME_LINES = 5  # the name stands within five lines under จึงเรียนมา (ขอแสดงความนับถือ, the signature)
+# A name line as OCR leaves it: opened (`(นางลลิตา 5`, `“(นายกิตติพงษ์ wala)`), or only closed
+# when its title went Latin (`anand’ ศรี ชวโนทัย)`).
+_OPEN_NAME = re.compile(r"^[\s'\".,|“”‘’]*\(\s*[ก-๛]|[ก-๛]\)[^ก-๛A-Za-z]{0,6}$")
+
+
+def signature_line_ids(page: Page) -> list[int]:
+    """Name lines under a letter's closing (`(นางลลิตา 5`) that OCR did not read whole: the
+    signature's ink over them cuts the surname or the closing parenthesis, or the `eng` model
+    reads part of it as Latin. Read again with `tha`, wider than the tokens found (see
+    `SIGNATURE_REACH`), the name may come back whole."""
+    lines = _line_texts(page.words)
+    closing = [k for k, (_, text) in enumerate(lines) if CLOSING.match(text)]
+    return [line for k in closing[:1] for line, text in lines[k + 1:k + 1 + _NAME_LINES]
+            if _OPEN_NAME.search(text) and not is_signed_name(text) and not names_a_thing(text)]
+
+
+SIGNATURE_REACH = 6.0  # line heights right of the tokens found: a surname OCR lost under ink
+
+
+def is_better_name(old: str, new: str) -> bool:
+    """Take the re-reading of a name line only when it is a whole name and the old one is not."""
+    old, new = normalise_field(old), normalise_field(new)
+    return is_signed_name(new) and not is_signed_name(old)

@@ -8,7 +8,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from extractors.letter_docnum import DOCNUM_PATTERN, DocNumber, clean_code, clean_office
+from extractors.letter_docnum import DOCNUM_PATTERN, docnum_of
 from extractors.letter_fields import LetterLines, tidy
 from extractors.letter_terms import (
     ATTACHMENT_HEAD,
@@ -27,7 +27,7 @@ from pipeline.thai.names import repair_name
 # own shape and the หนังสือ/อ้างถึง before it (`_is_cited`) are what make it a reference.
 _REF = re.compile(f"(?:(?:{loose('ที่')}|fi)[\\s.]*)?{DOCNUM_PATTERN}")
 # A serial pushed to the next line may carry a speck of ink read as a Latin letter (`ว c971`).
-_SERIAL_AFTER = re.compile(r"\s*[A-Za-z]{0,2}(\d{1,6})(?!\d)")
+_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|]\s*)?[A-Za-z]{0,2}(\d{1,6})(?!\d)")  # `/ว` then `. 2174`
 # ลงวันที่ with its marks dropped, doubled or misplaced by OCR (`ลังวันที่`, `ล่งวันที`), or split
 # by spaces (`ลงวัน ที`, `ล งวันที`); a speck read as a letter alone on the line between the
 # number and ลงวันที่ (`/ว 4486 จ ลงวันที่`) is passed over.
@@ -41,7 +41,7 @@ _RECURRING = re.compile(
 # letter alone (`) บ`). A name torn by OCR may come in up to six pieces (`ว่าที่ร้อย ตรียุทธนา
 # หา ดแพ ง`); repair_name puts them back together.
 _NAME = re.compile(
-    r"^[\s'\".,|]*(?:ลงชื่อ[.…\s]*)?\(?\s*([ก-๛][ก-๛.]+(?:\s+[ก-๛][ก-๛.]*){1,5})\s*\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}$"
+    r"^[\s'\".,:|“”‘’]*(?:ลงชื่อ[.…\s]*)?\(?\s*([ก-๛][ก-๛.]+(?:\s+[ก-๛][ก-๛.]*){1,5})\s*\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}$"
 )
 _SIGNATURE_WINDOW = 10  # non-blank lines after the closing (ขอแสดงความนับถือ) that hold the name
 _NOT_NAME = re.compile("ตาม|แนบ|สถาน|ยกเว้น|เจ้าภาพ|แห่ง|จำนวน|ร้อยละ|ฉบับ|ชุด|จังหวัด|อำเภอ|ระหว่าง")
@@ -65,8 +65,7 @@ def find_references(view: LetterLines, core_end: int, own: str) -> list[Referenc
         serial, end = _serial(text, m)
         if not serial:
             continue
-        office, _ = clean_office(m.group("office"))
-        number = DocNumber(clean_code(m.group("code")), office, bool(m.group("circ")), serial, 0).text()
+        number = docnum_of(m, serial).text()
         if number in seen or not _is_cited(text, m.start()):
             continue
         seen.add(number)
@@ -92,8 +91,12 @@ def _dated(after: str) -> dt.date | None:
     m = _DATED.match(after)
     if not m:
         return None
-    dates = dates_in(after[m.end(): m.end() + 50])
+    dates = dates_in(_SPLIT_DAY.sub(r"\1\2", after[m.end(): m.end() + 50], count=1))
     return dates[0].date if dates and dates[0].start <= 4 else None
+
+
+# A speck read as a point inside the day after ลงวันที่ (`1.2 เมษายน 2565`): a day has none.
+_SPLIT_DAY = re.compile(r"^(\s*\d)[.,](\d)(?=\s*[ก-๛])")
 
 
 # Ink OCR glued to a date's numbers (`14oc พฤศจิกายน`, `W2567`) or set between its parts
@@ -155,10 +158,21 @@ def find_signature(view: LetterLines) -> tuple[str, str, int | None, int]:
     on belongs to an attached form (ลงชื่อ … ผู้รายงาน), not to the letter."""
     for i in _signature_rows(view):
         m = _NAME.match(view.text(i))
-        if m and not _NOT_NAME.search(m.group(1)):
+        if m and is_signed_name(view.text(i)):
             position, after = _position(view, i)
             return repair_name(tidy(m.group(1))), position, i, after
     return "", "", None, view.span.end
+
+
+def names_a_thing(text: str) -> bool:
+    """Words no name holds (ตาม, แนบ, จังหวัด …): a list or an office in parentheses."""
+    return _NOT_NAME.search(text) is not None
+
+
+def is_signed_name(text: str) -> bool:
+    """The line is a signatory's name as letters print it: `(นางลลิตา หาดแพง)`, closed."""
+    m = _NAME.match(text)
+    return m is not None and not _NOT_NAME.search(m.group(1))
 
 
 def _signature_rows(view: LetterLines) -> list[int]:

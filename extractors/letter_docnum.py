@@ -11,21 +11,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.thai.chars import UNREADABLE
+
 # รหัสพยัญชนะ is consonants only; OCR may set a lower vowel among them (`ชูย` for ชย) or a
 # speck read as ์ (`ย์ล` for ยล). Vowels and tone marks above are not allowed: `ทีมท` is ที่
 # glued to มท, not a code.
 _CODE_MARK = "[\u0e38\u0e39\u0e4c]"
-CODE = f"[ก-ฮ](?:{_CODE_MARK}?[ก-ฮ]){{1,2}}"
+# A speck over the code's last letter may be read as a tone mark (`ปข่ 0023.5` for ปข): only
+# there, right before the digits, where no word of ที่'s own can be (`ทีมท` keeps its vowel out).
+_CODE_TONE = "[\u0e48-\u0e4b](?=[\\s.]*\\d)"
+CODE = f"[ก-ฮ](?:{_CODE_MARK}?[ก-ฮ]){{1,2}}(?:{_CODE_TONE})?"
 _CODE = rf"(?P<code>{CODE})"
 # OCR doubles or swaps the dot between office digit groups (`0810.,7`, `0810,7`).
 _OFFICE = r"(?P<office>\d{2,5}(?:\s?[.,]{1,2}\s?\d{1,3})*)"
-# The circular mark ว is read as ๆ or ) at times (neither stands in a number).
+# The circular mark ว is read as ๆ or ) at times (neither stands in a number); the numeral
+# reader writes � for a letter it saw after the slash where Tesseract wrote digits: the only
+# letter printed there is ว, taken as the mark and flagged.
 # OCR may split a serial before its last three digits (`ว 1 196`); a lone digit after a serial
 # (`ว 96 2`) is something else.
 # Between code and digits OCR puts dashes (`มท -- 0810.5`) or a speck read as a letter glued to
-# the digits (`มท ส0802.2`); before the slash, one speck read as a letter or a bar (`0810.7 ฒ/ว`).
+# the digits (`มท ส0802.2`); before the slash, one speck read as a letter, with a leading vowel at
+# times, or a bar (`0810.7 ฒ/ว`, `0810.7เต/ว`).
+# A serial has no point in it: one between its digits is a speck (`5.075`, `313.7`).
+# OCR may lose the slash before the circular mark (`0810.7 ว646`): the ว still tells the serial.
+# A speck after the mark is read as a letter or a vowel (`/วง 545`, `/วิ` at a line end).
+_CIRC_SPECK = "(?:[ก-ฮ\u0e31\u0e34-\u0e3a\u0e47-\u0e4e](?=\\s*(?:\\d|$)))?"
+_SERIAL = r"(?P<serial>\d{1,4}[.,]\d{1,3}(?![\d.,])|\d{1,3}(?:\s\d{3}(?!\d))?|\d{1,6})"
 DOCNUM_PATTERN = (
-    rf"{_CODE}[.\s\-–]*(?:[ก-ฮ](?=\d))?{_OFFICE}\s*(?:[ก-ฮ!|]\s*)?/\s*(?P<circ>[วๆ)](?![ก-๛]))?\.?\s*(?P<serial>\d{{1,3}}(?:\s\d{{3}}(?!\d))?|\d{{1,6}})?(?![\d])"
+    rf"{_CODE}[.\s\-–]*(?:[ก-ฮ](?=\d))?{_OFFICE}"
+    rf"(?:\s*(?:[เ-ไ]?[ก-ฮ!|]\s*)?/\s*(?P<circ>[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛]))?|\s+(?P<bare_circ>ว)(?=\s*\d))"
+    rf"\.?\s*{_SERIAL}?(?![\d])"
 )
 _DOCNUM = re.compile(DOCNUM_PATTERN)
 # A header line: ที่ at the start, then the number. `ที่` may be glued to the code (ที่มท).
@@ -42,7 +57,7 @@ class DocNumber:
     circular: bool
     serial: str
     end: int  # where the number ended in the searched text
-    repaired: bool = False  # the office digits were regrouped (see `clean_office`): flag it
+    repaired: bool = False  # office digits regrouped (`clean_office`) or ว read unseen: flag it
 
     def text(self) -> str:
         if not self.serial:
@@ -69,22 +84,27 @@ def clean_office(office: str) -> tuple[str, bool]:
 
 
 def clean_code(code: str) -> str:
-    return re.sub(_CODE_MARK, "", code)
+    return re.sub("[\u0e38\u0e39\u0e48-\u0e4c]", "", code)
 
 
-def try_parse_docnum(text: str) -> DocNumber | None:
-    """The first document number in `text` (Arabic digits expected), or None."""
-    m = _DOCNUM.search(text)
-    if not m:
-        return None
+def try_parse_docnum(text: str, at_start: bool = False) -> DocNumber | None:
+    """The first document number in `text` (Arabic digits expected), or None; with `at_start`,
+    only one that opens the text."""
+    m = _DOCNUM.match(text) if at_start else _DOCNUM.search(text)
+    return docnum_of(m, m.group("serial") or "") if m else None
+
+
+def docnum_of(m: re.Match[str], serial: str) -> DocNumber:
+    """The number a match of DOCNUM_PATTERN (or a pattern holding it) names, with `serial`
+    (the match's own, or one found on the next line), normalised."""
     office, repaired = clean_office(m.group("office"))
     return DocNumber(
         code=clean_code(m.group("code")),
         office=office,
-        circular=m.group("circ") is not None,
-        serial=(m.group("serial") or "").replace(" ", ""),
+        circular=m.group("circ") is not None or m.group("bare_circ") is not None,
+        serial=re.sub(r"[\s.,]", "", serial),
         end=m.end(),
-        repaired=repaired,
+        repaired=repaired or (m.group("circ") or "").startswith(UNREADABLE),
     )
 
 

@@ -32,9 +32,11 @@ from extractors.letter_terms import (
     loose,
     smart_join,
     starts_with,
+    unspace_phrase,
 )
 from extractors.segment import Line, Span
 from pipeline.thai.dates import DateMatch, find_thai_dates, stamp_date
+from pipeline.thai.ocr_repair import swap_confusables
 from pipeline.thai.text import normalise_field
 
 # A lone consonant before ที่ is a speck (`ร ที่ มท0809.2/333`): no Thai word is one letter
@@ -43,6 +45,9 @@ _NUMBER_LINE = re.compile(f"{LEAD}(?:[ก-ฮ]\\s+)?{THI}[\\s.]*(?={CODE}\\.?\\s
 _OFFICE = starts_with("กรม", "สำนักงาน", "สนง", "ศาลากลาง", "ที่ว่าการ", "สำนัก", "องค์การบริหาร", "เทศบาล")
 _ADDRESS = starts_with("ถนน", "ถ.", "กทม", "ตำบล", "อำเภอ", "จังหวัด")
 _SPECKS = re.compile(r"^[\s\-–•'\".,|:_]+")
+# A consonant alone before a wrapped line's words is a speck (`ป ช่วยเหลือประชาชน…`): no Thai
+# word is one bare letter but ณ and ธ.
+_LEAD_LETTER = re.compile("^(?![ณธ])[ก-ฮ]\\s+(?=[ก-๛])")
 # After a blank line only a typical tail of a subject continues it (ประจำเดือน…, พ.ศ. …).
 _WRAP_AFTER_GAP = starts_with("ประจำ", "พ.ศ", "(", "ของ")
 _MEMO_DATE = re.compile(f"{loose('วันที่')}")
@@ -50,6 +55,10 @@ _OCR_FIXES = [
     (re.compile("ท้องถิน(?!่)|ท้องลิ่น|ห้องถิ่น|ทองถิน"), "ท้องถิ่น"),
     (re.compile("ทัวไป"), "ทั่วไป"),
     (re.compile("สนง\\.\\s?"), "สำนักงาน"),
+    # The two words every such letter prints, as Tesseract misreads them: ช as ข or ซ, ด as ต, a
+    # speck over ปี read as a tone mark (neither word takes one there).
+    (re.compile("ตัว[ขซ]ี้วัด|ตัวชี้วัต"), "ตัวชี้วัด"),
+    (re.compile("ปี[่้]งบประมาณ"), "ปีงบประมาณ"),
 ]
 # A trailing dot is a speck after a long word (ท้องถิ่น.) but part of an abbreviation (ทน.ศปท.).
 _EDGE_JUNK = re.compile(r"^[\s|.,:;'\"“”\-_]+|[\s|,:;'\"“”\-_]+$|(?<=[ก-๛]{4})\.$|\s+\.$")
@@ -156,7 +165,31 @@ def read_doc_number(view: LetterLines) -> tuple[DocNumber | None, int | None]:
     for i in view.nonblank(None, view.body_start):
         if _NUMBER_LINE.match(view.text(i)) or (view.span.kind == "memo" and _memo_number_line(view.text(i))):
             return read_header_number(texts, i)[0], i
+    return _number_without_label(view)
+
+
+# Where OCR read ที่ as a speck (`i นฐ0023.3/4340`, `7 มท 0802.2 /ว 1664`, `ทที่ นพ …`) or lost
+# it, the number still opens its line: one short token at most before it.
+_SPECK_THEN_CODE = re.compile(rf"{LEAD}(?:[^\s\d]{{1,4}}\s+|\d\s+)?(?={CODE}[.\s]*\d)")
+
+
+def _number_without_label(view: LetterLines) -> tuple[DocNumber | None, int | None]:
+    """The letter's number on a header line above its subject whose ที่ OCR garbled: a whole
+    number (issuer code, office digits, serial) at the start of the line, with no ลงวันที่ after
+    it (a citation wrapped to a line start has one). Nothing else in a letterhead reads so."""
+    for i in _rows_above_subject(view):
+        text = view.text(i)
+        at = _SPECK_THEN_CODE.match(text)
+        found = try_parse_docnum(text[at.end():], at_start=True) if at else None
+        if found is not None and found.serial and not re.search(loose("ลงวันที่"), text):
+            return found, i
     return None, None
+
+
+def _rows_above_subject(view: LetterLines) -> list[int]:
+    rows = [i for i in view.nonblank(None, view.body_start) if i not in _stamp_rows(view)]
+    subject = next((k for k, i in enumerate(rows) if SUBJECT.match(view.text(i))), len(rows))
+    return rows[:subject]
 
 
 # A memo's ที่ line whose ที่ OCR lost or moved (`นศ 0023.1/2062 - - วันที่ 1 กรกฎาคม 2555`):
@@ -248,15 +281,27 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
     parts = [_line_end_specks(_without_label(view.text(start)))]
     gap = False
     for i in view.indices(start + 1, start + 10):
-        text = _SPECKS.sub("", view.text(i))
+        text = _LEAD_LETTER.sub("", _SPECKS.sub("", view.text(i)))
         if len(text) <= 3:  # blank, or an OCR speck between a subject and its wrapped line
             gap = gap or not text  # a speck (`ที่` strayed from the number line) is no blank line
             continue
         if _stops_subject(parts, text, gap):
+            parts += _closing_words(parts, text)
             break
         parts.append(_line_end_specks(text))
         gap = False
     return _finish_subject(parts), start
+
+
+def _closing_words(parts: list[str], text: str) -> list[str]:
+    """A parenthesis the subject left open closes on the line where it stopped, even a line
+    with ink after the close (`กลาง) /1 | aa | | at`): its words up to the close."""
+    joined = " ".join(parts)
+    close = text.find(")")
+    if joined.count("(") <= joined.count(")") or close < 0 or not re.match("[ก-๛]", text):
+        return []
+    words = text[:close + 1]
+    return [words] if not is_garbled(words) and not _is_header_keyword(words) else []
 
 
 def _without_label(text: str) -> str:
@@ -280,8 +325,13 @@ def _stops_subject(parts: list[str], text: str, gap: bool) -> bool:
         or is_garbled(_line_end_specks(text))
 
 
+# ะ read twice across a space OCR set inside a word (`ประ ะจำปีงบประมาณ`): no piece starts with ะ.
+_SARA_A_TWICE = re.compile("(?<=ะ)\\s+ะ")
+
+
 def _finish_subject(parts: list[str]) -> str:
-    return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", shed_debris(tidy(smart_join(parts))))))
+    text = shed_debris(swap_confusables(unspace_phrase(_SARA_A_TWICE.sub("", tidy(smart_join(parts))))))
+    return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", text)))
 
 
 # ที่ before a number (รอบการประเมินที่ 2, ตัวชี้วัดที่ 4.1) with its tone mark lost to OCR.
@@ -316,9 +366,9 @@ def _unlabelled_subject(view: LetterLines) -> tuple[str, int | None]:
 
 _MAX_SUBJECT_LINES = 3
 # At a line end: specks after a space (`ในการ '`, `กรม )` with no parenthesis open), or a dot
-# OCR set after a word (`ของ.`); a dot inside an abbreviation (พ.ศ.) stays.
+# or colon OCR set after a word (`ของ.`, `ของ:`); a dot inside an abbreviation (พ.ศ.) stays.
 _SPACED_SPECKS = re.compile(r"(?:\s+[|:;,.'\"“”!_\-–\[\]]+)+$")
-_END_SPECKS = re.compile(f"{_SPACED_SPECKS.pattern}|(?<=[ก-๛]{{3}})\\.$")
+_END_SPECKS = re.compile(f"{_SPACED_SPECKS.pattern}|(?<=[ก-๛]{{3}})[.:]$")
 _LONE_CLOSE = re.compile(r"\s+\)$")
 # A digit alone at a line end is a speck (`ท้องถิ่น 1`), unless it numbers something (`ที่ 1`).
 _LONE_DIGIT = re.compile(r"(?<!ที่)(?<!ที)\s+\d$")
@@ -335,9 +385,17 @@ def _line_end_specks(text: str) -> str:
 
 def is_garbled(text: str) -> bool:
     """A line of ink, stamp or signature read as text: mostly one- and two-character pieces
-    (`เเญ์ ล 011 ต 5ง ซ๊ 2ซี่อ`). Wrapped subject lines are words and phrases."""
+    (`เเญ์ ล 011 ต 5ง ซ๊ 2ซี่อ`), or pieces with digits inside Thai letters (`2ซิวก เส5เซจ`), or,
+    with no Thai letter in it, nothing but such pieces (`17 aA`). Wrapped subject lines are
+    words and phrases."""
     tokens = [t for t in text.split() if re.search(r"[ก-๛\w]", t)]  # specks are not pieces
-    return len(tokens) >= 3 and sum(len(t) <= 2 for t in tokens) * 2 > len(tokens)
+    junk = sum(len(t) <= 2 or _DIGIT_IN_LETTERS.search(t) is not None for t in tokens)
+    if not re.search("[ก-๛]", text):
+        return len(tokens) >= 2 and junk == len(tokens)
+    return len(tokens) >= 3 and junk * 2 > len(tokens)
+
+
+_DIGIT_IN_LETTERS = re.compile("[\u0e01-\u0e4e][0-9]|[0-9][\u0e01-\u0e4e]")  # no Thai word holds a digit
 
 
 def _is_full(parts: list[str]) -> bool:
@@ -351,8 +409,9 @@ def _is_full(parts: list[str]) -> bool:
 # Only after a closed parenthesis, a number or a speck (`ประจำ. ก`): elsewhere it may be a word
 # OCR split (`ขอ ง`).
 _LONE_LETTER = re.compile(r"(?<=[)\d.'\"”])\s+[ก-ฒด-ฮA-Za-z]$")
-# A dot or comma OCR set between a word and an opening parenthesis (`ท้องถิ่น.(สถานที่กลาง)`).
-_SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,]\s*\(")
+# A dot, comma or quote OCR set between a word and an opening parenthesis (`ท้องถิ่น.(สถานที่กลาง)`,
+# `จังหวัด“(ตามบัญชีแนบท้าย)`).
+_SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,'\"“”]\s*\(")
 
 
 def _drop_lone_letter(subject: str) -> str:
@@ -364,12 +423,14 @@ def _drop_lone_letter(subject: str) -> str:
 # The era as OCR reads it: a dot as `,` or `:`, doubled or lost, a stray vowel (`พุศ.2565`, `พ.ศี..`).
 # After ปีงบประมาณ the `eng` model may read the era as Latin (`WAL.`, `wa.`, `W. A`).
 # A speck may stand before the year (`พ.ศ. .2560`) or after it (`2564.`).
-_YEAR_END = re.compile(r"(พ[ุู]?\s?[.,:]{0,2}\s?ศ[ิี]?\s?[.,:]{0,2}"
+# The era's พ may come out Latin anywhere (`w. ศ.`), its ศ with a speck (`พ.ศ์.`), and a re-read
+# that swapped `w.` for `พ.ศ.` leaves the old ศ. after it (`พ.ศ. ศ.`).
+_YEAR_END = re.compile(r"((?:พ[ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}\s?ศ[ิี์]?\s?[.,:]{0,2}(?:\s?ศ[.,:]{1,2})?"
                        r"|(?<=ประมาณ\s)[A-Za-z]{1,3}\s?[.,:]{0,2}(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)[\s.,]*(\d{4})(?=[\s.]|$)")
-# An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`, `เรวียน อธิบดี…`): junk,
-# then a title.
+# An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`, `เรวียน อธิบดี…`,
+# `สง | สำนักงาน…`): junk, a speck at times, then a title.
 _ADDRESSEE_BY_TITLE = re.compile(
-    f"^(?:\\S{{1,6}}\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
+    f"^(?:\\S{{1,6}}\\s+)?(?:[|:.'\"]+\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
 # The opening words of a letter's body (ตามที่…, ด้วย…): past them no header line is left.
 _BODY_OPENING = starts_with("ตามที่", "ตามหนังสือ", "ด้วย", "เนื่องด้วย", "เนื่องจาก", "พร้อมนี้")
 
@@ -408,7 +469,7 @@ def read_addressee(view: LetterLines) -> tuple[str, int | None]:
         return "", None
     parts = [view.text(i) for i in _addressee_rows(view, at)]
     parts[0] = _addressee_value(parts[0])
-    return _tidy_parentheses(_field_end(tidy(smart_join(parts)))), at
+    return _tidy_parentheses(_field_end(unspace_phrase(tidy(smart_join(parts))))), at
 
 
 def _field_end(text: str) -> str:
@@ -418,8 +479,15 @@ def _field_end(text: str) -> str:
     return text
 
 
+# A closing parenthesis read as a square bracket, or a speck inside the bracket's space
+# (`(สถานที่กลาง]`, `(ตามบัญ [ชีแนบท้าย)`): Thai letters print no square brackets.
+_BRACKET_CLOSE = re.compile(r"(\([^()\[\]]*)\](?=[^\]]*$)")
+_BRACKET_SPECK = re.compile(r"(?<=[ก-๛])\s*[\[\]]\s*(?=[ก-๛])")
+
+
 def _tidy_parentheses(text: str) -> str:
     """`จังหวัด.( ตามบัญชีแนบท้าย )` → `จังหวัด (ตามบัญชีแนบท้าย)`: OCR's specks and spaces at brackets."""
+    text = _BRACKET_SPECK.sub("", _BRACKET_CLOSE.sub(r"\1)", text))
     text = _SPECK_BEFORE_PAREN.sub(" (", text)
     return re.sub(r"\s+\)", ")", re.sub(r"\(\s+", "(", text))
 

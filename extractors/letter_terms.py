@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pythainlp.util.date import thai_full_months
+
 from pipeline.thai.dates import find_thai_dates
+from pipeline.thai.ocr_repair import close_torn_spaces
 
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 LEAD = r"^[\s#*\-–•'\".,|!:_“”‘’]*"  # markdown, bullets and OCR specks (curly quotes, a bar read as !) before a keyword
@@ -52,7 +55,8 @@ def starts_with(*words: str) -> re.Pattern[str]:
 
 # A title alone on its line; a stamp's or the garuda's speck may trail it (`บันทึกข้อความ 3`).
 MEMO_TITLE = re.compile(f"{LABEL_LEAD}{loose('บันทึกข้อความ')}[\\s.*#|'\"]*(?:\\s[^\\sก-๛]{{1,2}})?[\\s.*#|'\"]*$")
-SUBJECT = re.compile(f"{LABEL_LEAD}{loose('เรื่อง')}[\\s.:]*")  # `ไ เรื่อง`: see LABEL_LEAD
+# `ไ เรื่อง`: see LABEL_LEAD; its เ read twice (`เเรื่อง`).
+SUBJECT = re.compile(f"{LABEL_LEAD}เ?{loose('เรื่อง')}[\\s.:]*")
 # `เรียน` also read as `รียน`/`เรยน`; `จึงเรียนมา` never starts a line with เรียน.
 # A memo's ถึง is often set flush against the addressee (ถึงสำนักงาน…), OCR may set a speck
 # after it (`ถึง. สำนักงาน`), and OCR drops the space after เรียน; the titles an addressee
@@ -69,8 +73,11 @@ ATTACHMENT_HEAD = re.compile(
 # The urgency mark is set large and spaced: OCR may split it (`ด่วนทีส ด`).
 # A speck before it may be read as เ (`เดวนทสด`): no Thai word starts เด่วน.
 # A large stamped ด่วน loses its tone mark and its ว reads as ง (ดงน) at times.
+# Its ว may also come out doubled as วง (`ดวงนทสุด`): no Thai word starts ดวงนท or ดวงนม.
+_WO = "(?:วง?|ง)"
 URGENCY = re.compile(
-    f"{LEAD}เ?({spaced('ด่วนที่สุด')}|{spaced('ด่วนมาก')}|{spaced('ด่วน').replace('ว', '[วง]')})(?![ก-๛])")
+    f"{LEAD}เ?({spaced('ด่วนที่สุด').replace('ว', _WO)}|{spaced('ด่วนมาก').replace('ว', _WO)}"
+    f"|{spaced('ด่วน').replace('ว', '[วง]')})(?![ก-๛])")
 STAMP_NUMBER = re.compile(
     f"(?:{loose('เลขที่รับ')}|{loose('เลขรับ')}|{loose('รับที่')})[\\s.:…]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
 # A stamp's เลขรับ row even when its number is unreadable (`'เลขรับ ท3 |` for ๓๖๕๓).
@@ -87,7 +94,7 @@ def strip_marks(text: str) -> str:
 
 def canonical_urgency(found: str) -> str:
     """Map an OCR-damaged urgency word back to one of the three official levels."""
-    bare = strip_marks(found).replace(" ", "")
+    bare = strip_marks(found).replace(" ", "").replace("วง", "ว")
     if bare.startswith(strip_marks("ด่วนที่สุด")):
         return "ด่วนที่สุด"
     if bare.startswith(strip_marks("ด่วนมาก")):
@@ -107,6 +114,22 @@ def is_date_only(line: str) -> bool:
 
 # Words printed with a space before them even where a line wraps (ประจำปีงบประมาณ / พ.ศ. 2565).
 _SPACED_WORDS = ("พ.ศ", "ประจำ", "จำนวน", "ภายใน", "และ", "หรือ", "โดย", "ณ ", "เพื่อ", "ระดับ ", "ร้อยละ ")
+
+
+_INNER_SPACE = re.compile("(?<=[ก-๛]) (?=[ก-๛])")
+_THAI_MONTHS = tuple(thai_full_months)
+
+
+def unspace_phrase(text: str) -> str:
+    """A one-phrase field with the spaces OCR set inside its words closed (close_torn_spaces).
+    Where it closed two or more, the scan spaced the line out glyph by glyph (distributed Thai
+    justification), so its other spaces between Thai words are the scan's too, but for those
+    Thai prints (before ประจำ, พ.ศ., และ …, and a month after ประจำเดือน)."""
+    keep = (*_SPACED_WORDS, *_THAI_MONTHS)
+    text, closed = close_torn_spaces(text, keep)
+    if closed < 2:
+        return text
+    return _INNER_SPACE.sub(lambda m: m[0] if text[m.end():].startswith(keep) else "", text)
 
 
 _WRAP_SPECK = re.compile(r"^[|,.'\"“”:;]+\s+")
@@ -136,13 +159,16 @@ _FIRST_TOKENS = re.compile(f"{LABEL_LEAD}(\\S+)(?:\\s+(\\S+))?")
 
 def garbled_subject_label(text: str) -> int:
     """Where a garbled เรื่อง ends at the start of `text` (0: none). OCR swaps one letter
-    (`เสื่อง`), a mark for a vowel (`เรียง`), or splits the label (`เร อง`): its letters less
-    marks are เรอง but for one, or exactly เรอง over two pieces. `เรียน` (two off) is not it."""
+    (`เสื่อง`), a mark for a vowel (`เรียง`), splits the label (`เร อง`) or loses its last
+    letter (`เรื่อ`): its letters less marks are เรอง but for one, exactly เรอง over two pieces,
+    or เรอ before the subject's words. `เรียน` (two off) is not it."""
     m = _FIRST_TOKENS.match(text)
     if not m:
         return 0
     first = strip_marks(m.group(1).rstrip(".:"))
     if len(first) == len(_SUBJECT_SKELETON) and _mismatches(first, _SUBJECT_SKELETON) <= 1:
+        return m.end(1)
+    if first == _SUBJECT_SKELETON[:-1] and m.group(2):  # its last letter lost (`เรื่อ โครงการ…`)
         return m.end(1)
     if m.group(2) and len(first) <= 2 and strip_marks(first + m.group(2).rstrip(".:")) == _SUBJECT_SKELETON:
         return m.end(2)

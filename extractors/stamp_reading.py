@@ -1,4 +1,5 @@
-"""Which reading of a boxed area is the receiving stamp (ตรารับ): the page's, or the box's own.
+"""Which reading of a boxed area is the receiving stamp (ตรารับ), or a framed urgency mark: the
+page's, or the box's own.
 
 The letter extractor's knowledge, offered to `pipeline.ocr.boxes`. A stamp is worth what the
 clerk wrote on it: the เลขรับ number and a whole date on the วันที่ line. The box's own reading
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from extractors.letter_terms import LEAD, STAMP_HEAD, STAMP_NUMBER, loose
+from extractors.letter_terms import LEAD, STAMP_HEAD, STAMP_NUMBER, URGENCY, loose
 from pipeline.thai.dates import find_thai_dates
 from pipeline.thai.text import normalise_field
 
@@ -33,5 +34,12 @@ def stamp_score(text: str) -> int:
 
 
 def is_better_stamp(old: str, new: str) -> bool:
-    """Take the box's own reading `new` over the page's tokens inside the box, `old`?"""
-    return stamp_score(new) > stamp_score(old)
+    """Take the box's own reading `new` over the page's tokens inside the box, `old`? A boxed
+    urgency mark (ด่วนที่สุด in a frame) the page reading lost counts too: the frame's rules
+    kept Tesseract's page layout from reading it at all (seen on scans: no text there)."""
+    return stamp_score(new) > stamp_score(old) or (_is_urgency(new) and not _is_urgency(old))
+
+
+def _is_urgency(text: str) -> bool:
+    lines = [normalise_field(line) for line in text.splitlines() if line.strip()]
+    return len(lines) == 1 and URGENCY.match(lines[0]) is not None

@@ -14,7 +14,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from extractors.header_lines import count_line_ids, header_line_ids, is_better_reading
+from extractors.header_lines import (
+    SIGNATURE_REACH,
+    count_line_ids,
+    header_line_ids,
+    is_better_name,
+    is_better_reading,
+    signature_line_ids,
+)
 from extractors.letters import extract_letters
 from extractors.report_forms import ReportForms, extract_report_forms
 from extractors.segment import classify_pages
@@ -45,12 +52,14 @@ def ocr_options(settings: Settings) -> OcrOptions:
 
 def reocr_header_lines(doc: Document, cache_dir: Path) -> Document:
     """Read a letter's header lines, and counts with a Latin unit, again with `tha` alone, where
-    that reads better (before numerals)."""
+    that reads better; and a signatory's name line OCR cut short, wider (before numerals)."""
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and page.words:
             header = header_line_ids(page)
             lines = header + [i for i in count_line_ids(page) if i not in header]
             reocr_lines(page, lines, is_better_reading, cache_dir=cache_dir)
+            for reach in (0.0, SIGNATURE_REACH):  # the tokens' own box first: a wide crop takes in ink
+                reocr_lines(page, signature_line_ids(page), is_better_name, cache_dir=cache_dir, reach=reach)
     return doc
 
 

@@ -14,13 +14,16 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
+from PIL import Image, ImageDraw, ImageFont
 
 from extractors.stamp_reading import is_better_stamp, stamp_score
 from flows.process import process_file
-from pipeline.ocr.boxes import BOXED_BLOCK, BoxReading, find_boxes, splice_box, without_leaders
-from pipeline.records import Word
+from pipeline.ocr.boxes import BOXED_BLOCK, BoxReading, find_boxes, read_line_box, splice_box, without_leaders
+from pipeline.records import Page, Word
+from pipeline.synth.fonts import font_path
 from pipeline.synth.pages import Stamp, save_pdf, stamped_letter
 from pipeline.synth.tables import FormRow, render_report_form
+from pipeline.thai.text import normalise
 
 OFFICE = ("สนง.ท้องถิ่นอำเภอศรีมหา", "โพธิ")
 
@@ -110,6 +113,9 @@ def test_splice_puts_the_box_lines_in_reading_order_and_drops_what_was_inside() 
     pytest.param("เลขรับ 125\nวันที่ 22 ธค. 2564", "เลขรับ 125\nวันที่ 22 ธค. 2564", False, id="tie-keeps-the-page"),
     pytest.param("สำเนาถูกต้อง", "สําเนาถูกต้อง ลงชื่อ", False, id="a-box-that-is-no-stamp"),
     pytest.param("", "วันที่ 31 ก.พ. 2564", False, id="impossible-date-scores-nothing"),
+    pytest.param("", "ด่วนทีสด", True, id="a-framed-urgency-mark-the-page-lost"),
+    pytest.param("ด่วนที่สุด", "ด่วนทีสด", False, id="an-urgency-mark-the-page-read"),
+    pytest.param("", "ด่วนที่สุด\nเลขรับ", False, id="more-than-the-mark-is-no-mark"),
 ])
 def test_the_box_reading_wins_only_with_more_of_the_stamp(old: str, new: str, take: bool) -> None:
     assert is_better_stamp(old, new) is take
@@ -118,3 +124,16 @@ def test_the_box_reading_wins_only_with_more_of_the_stamp(old: str, new: str, ta
 def test_stamp_score_counts_number_and_whole_date() -> None:
     assert stamp_score("เลขรับ ๓๒๙๗\nวันที่ ๑๒ ธ.ค. ๒๕๖๔\nเวลา ๙.๐๐ น.") == 2
     assert stamp_score("เลขรับ\nวันที่ ๑๒ ธ.ค.") == 0
+
+
+def test_a_framed_urgency_mark_in_large_type_is_read_inside_its_rules() -> None:
+    # saraban_008: the mark's long strokes went with the rules (`ดิ ก ก ว`); cut inside, it reads.
+    page = Image.new("L", (2000, 1400), 255)
+    draw = ImageDraw.Draw(page)
+    draw.rectangle((100, 60, 520, 250), outline=0, width=6)
+    draw.text((150, 70), "ด่วนที่สุด", font=ImageFont.truetype(str(font_path("Laksaman")), 90), fill=0)
+    gray = np.asarray(page).copy()
+    [box] = find_boxes(gray)
+    reading = read_line_box(Page(1, "ocr", image=gray), box)
+    assert normalise(reading.text).replace(" ", "").startswith("ด่วน")
+    assert is_better_stamp("", reading.text)

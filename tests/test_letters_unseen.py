@@ -347,9 +347,14 @@ def test_addressee_sheds_specks_at_brackets_and_a_trailing_digit() -> None:
     assert letter.addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)"
 
 
-def test_urgency_with_a_speck_read_as_sara_e() -> None:
-    letter = _letter("เดวนทสด\nที่ มท 0810.7/ว 2917\n" + SUBJECT + "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
-    assert letter.urgency == "ด่วนที่สุด"
+@pytest.mark.parametrize(("mark", "urgency"), [
+    pytest.param("เดวนทสด", "ด่วนที่สุด", id="speck-read-as-sara-e"),
+    pytest.param("ดวงนทสุด 4 .", "ด่วนที่สุด", id="wo-read-as-wo-ngo"),
+    pytest.param("ดวงนมาก", "ด่วนมาก", id="wo-read-as-wo-ngo-mak"),
+])
+def test_urgency_marks_as_ocr_read_them(mark: str, urgency: str) -> None:
+    letter = _letter(mark + "\nที่ มท 0810.7/ว 2917\n" + SUBJECT + "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert letter.urgency == urgency
 
 
 def test_thi_glued_to_the_code_is_not_part_of_it() -> None:
@@ -550,3 +555,182 @@ def test_a_letter_date_whose_year_lost_a_digit_is_completed_from_the_letters_oth
     [letter] = extract_letters([(1, normalise(text))])
     assert (letter.date, letter.flags) == (dt.date(2024, 2, 20), [IMPLAUSIBLE_DATE, YEAR_COMPLETED])
     assert letter.received_date == dt.date(2024, 2, 22)
+
+
+# Own-number lines as Tesseract read wide seeds 947 and 950: ที่ read as a speck, a speck
+# over the code, the slash lost before ว, a speck point inside the serial.
+@pytest.mark.parametrize(("number_line", "number", "circular"), [
+    pytest.param("i นฐ0023.3/4340 7 สำนักงานส่งเสริมการปกครอง", "นฐ 0023.3/4340", False, id="thi-read-as-i"),
+    pytest.param("7 มท 0802.2 /ว 1664", "มท 0802.2/ว 1664", True, id="thi-read-as-a-digit"),
+    pytest.param("ทที่ นพ 0023.1/4867", "นพ 0023.1/4867", False, id="thi-doubled"),
+    pytest.param("ที่ปข่ 0023.5/3439 . - . ร ณั“ สำนักงานส่งเสริมการปกครอง", "ปข 0023.5/3439", False,
+                 id="tone-mark-speck-on-the-code"),
+    pytest.param("ที่ มท 0810.7 ว646", "มท 0810.7/ว 646", True, id="slash-lost-before-wo"),
+    pytest.param(".ที่ ปท 0023.2/5.075 ' สำนักงานส่งเสริมการปกครอง ]", "ปท 0023.2/5075", False,
+                 id="speck-point-in-the-serial"),
+])
+def test_own_number_lines_as_ocr_reads_them(number_line: str, number: str, circular: bool) -> None:
+    letter = _letter(number_line + "\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert (letter.doc_number, letter.circular) == (number, circular)
+    assert DOC_NUMBER_REPAIRED not in letter.flags
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("มท 0810.7/ว 2174 ลงวันที่ 17 กันยายน 2560", id="a-citation-wrapped-to-the-line-start"),
+    pytest.param("เลขรับ 2323", id="a-stamp-number"),
+])
+def test_no_own_number_is_taken_from_a_line_that_is_not_a_number_line(line: str) -> None:
+    letter = _letter(LETTERHEAD + line + "\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.doc_number == ""
+
+
+def test_a_cited_number_with_a_speck_after_its_circular_mark() -> None:
+    found = try_parse_docnum("ตามหนังสือ ที่ มท 0810.5 /วง 545 ลงวันที่ 17 เมษายน 2559")
+    assert found is not None and (found.text(), found.circular) == ("มท 0810.5/ว 545", True)
+    assert try_parse_docnum("ที่ มท 0810.7/วันที่ 5") is None or not try_parse_docnum("ที่ มท 0810.7/วันที่ 5").serial
+
+
+# A scan of distributed Thai justification: Tesseract spaced the line out glyph by glyph.
+@pytest.mark.parametrize(("subject_line", "subject"), [
+    pytest.param("เรื่อง รายงานผลการ จัดตั้งศูนย์ ช่วยเหลือ ประชาชนขอ ง อ ง ค์ก รปกค ร อ งส่วน ท้องถิ่น",
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน กันยายน พ.ศ. 2566",
+                 id="spaced-out-line"),
+    pytest.param("เรื่อง รายงานผลกา รจัดตั้งศูนย์ช่วยเหลือ ประชา ชนขององค์ ก ร ปกครองส่วนท้องถิ่น",
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน กันยายน พ.ศ. 2566",
+                 id="torn-words"),
+    pytest.param("เรื่อง การติดตามตัวชี้วัด ของกรมส่งเสริมการปกครองท้องถิ่น",
+                 "การติดตามตัวชี้วัด ของกรมส่งเสริมการปกครองท้องถิ่น ประจำเดือน กันยายน พ.ศ. 2566",
+                 id="a-space-between-words-stays"),
+])
+def test_subject_whose_words_ocr_spaced_apart(subject_line: str, subject: str) -> None:
+    text = "ที่ รอ 0023.2/4230\n19 ตุลาคม 2566\n" + subject_line + "\nประจำเดือน กันยายน พ.ศ. 2566\n"
+    letter = _letter(text + "เรียน อธิบดีกรมส่ง เสริมกา ร ปก ครอ ง ท้องถิ่น\n" + BODY)
+    assert letter.subject == subject
+    assert letter.addressee == "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"
+
+
+@pytest.mark.parametrize(("lines", "subject"), [
+    pytest.param(["เเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น .",
+                  "ประจำเดือน ตุลาคม พ.ศ. 2560"],
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน ตุลาคม พ.ศ. 2560",
+                 id="label-sara-e-read-twice"),
+    pytest.param(["เรื่อ โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ", "\"พ.ศ. 2565"],
+                 "โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ พ.ศ. 2565",
+                 id="label-lost-its-last-letter"),
+    pytest.param(["เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการ .",
+                  "ป ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่", "กลาง) :"],
+                 "เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)",
+                 id="a-lone-consonant-before-a-wrapped-line"),
+    pytest.param(["เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น",
+                  "(สถานที่กลาง]"],
+                 "เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)",
+                 id="closing-parenthesis-read-as-a-bracket"),
+])
+def test_subject_labels_and_wraps_as_ocr_read_them(lines: list[str], subject: str) -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + "19 ตุลาคม 2566\n" + "\n".join(lines) + "\n"
+    letter = _letter(text + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.subject == subject
+
+
+def test_a_circular_mark_the_numeral_reader_saw_as_an_unreadable_letter_is_flagged() -> None:
+    letter = _letter("บันทึกข้อความ\nส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดพัทลุง\n"
+                     "ที่ พท 0023.1/\ufffd4261 : วันที่ 21 สิงหาคม 2559\n"
+                     "เรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert (letter.doc_number, letter.circular) == ("พท 0023.1/ว 4261", True)
+    assert DOC_NUMBER_REPAIRED in letter.flags
+
+
+@pytest.mark.parametrize(("cited", "number"), [
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว1.05 ลงวันที่ 27 สิงหาคม 2566",
+                 "มท 0810.7/ว 105", id="speck-point-in-a-cited-serial"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.5 ว545 ลงวันที่ 27 สิงหาคม 2566",
+                 "มท 0810.5/ว 545", id="slash-lost-in-a-cited-number"),
+])
+def test_cited_numbers_are_read_like_own_numbers(cited: str, number: str) -> None:
+    letter = _letter("ที่ รอ 0023.2/4230\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + cited +
+                     "\nแจ้งให้สำนักงานรายงาน นั้น\n" + BODY)
+    assert (number, dt.date(2023, 8, 27)) in {(r.doc_number, r.date) for r in letter.references}
+
+
+@pytest.mark.parametrize(("lines", "subject"), [
+    pytest.param(["เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ",
+                  "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)", "0 2ซิวก 7ร เส5เซจ 1จ เคณคภารๆ น (3ารจ เจซี 5"],
+                 "เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)",
+                 id="ink-with-digits-inside-letters"),
+    pytest.param(["เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ -",
+                  "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) .", "17 aA"],
+                 "เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)",
+                 id="ink-without-a-thai-letter"),
+    pytest.param(["เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนของ:",
+                  ". องค์กรปกครองส่วนท้องถิ่น ประจำเดือน พฤศจิกายน พ.ศ. 2562"],
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน พฤศจิกายน พ.ศ. 2562",
+                 id="a-colon-speck-glued-at-the-line-end"),
+])
+def test_subject_stops_at_ink_under_it(lines: list[str], subject: str) -> None:
+    text = "ที่ มท 0809.2/ว1478\n" + "\n".join(["กรมส่งเสริมการปกครองท้องถิ่น", "29 ตุลาคม 2567", *lines])
+    letter = _letter(text + "\nถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)\n" + BODY)
+    assert letter.subject == subject
+
+
+@pytest.mark.parametrize("year_line", [
+    pytest.param("ประจำเดือน มีนาคม พ.ศ. ศ. 2563", id="era-left-twice-by-a-patched-re-read"),
+    pytest.param("ประจำเดือน มีนาคม w. ศ. 2563", id="pho-read-latin-after-a-month"),
+    pytest.param("ประจำเดือน มีนาคม พ.ศ์. 2563", id="speck-on-so-sala"),
+])
+def test_subject_year_with_its_era_as_ocr_read_it(year_line: str) -> None:
+    letter = _letter("ที่ ปข 0023.3/2119\n13 เมษายน 2563\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+                     + year_line + "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.subject.endswith("ท้องถิ่น ประจำเดือน มีนาคม พ.ศ. 2563")
+
+
+def test_an_open_parenthesis_closes_on_a_line_with_ink_after_it() -> None:
+    letter = _letter("ที่ มท 0809.2/ว1478\n29 ตุลาคม 2567\n"
+                     "เรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นและ\n"
+                     "ศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่\n"
+                     "' กลาง) /1 | aa | | at\nถึง สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอโกสัมพีนคร\n" + BODY)
+    assert letter.subject == ("เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นและ"
+                              "ศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)")
+
+
+@pytest.mark.parametrize(("cited", "number", "date"), [
+    pytest.param(", ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7เต/ว\n"
+                 ". 2174 ลงวันที่ 17 กันยายน 2560 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด.",
+                 "มท 0810.7/ว 2174", dt.date(2017, 9, 17), id="speck-with-a-vowel-before-the-slash-and-a-dot-before-the-serial"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7 /ว\n"
+                 "4765 ลงวันที่ 1.2 เมษายน 2565 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
+                 "มท 0810.7/ว 4765", dt.date(2022, 4, 12), id="a-speck-point-inside-the-day"),
+])
+def test_cited_numbers_and_dates_with_specks(cited: str, number: str, date: dt.date) -> None:
+    letter = _letter("ที่ รอ 0023.2/4230\n" + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + cited +
+                     "\nรายงานผล นั้น\n" + BODY)
+    assert (number, date) in {(r.doc_number, r.date) for r in letter.references}
+
+
+def test_the_letters_own_words_as_tesseract_misreads_them() -> None:
+    letter = _letter("ที่ มท 0810.5/ว 3275\n19 ตุลาคม 2566\n"
+                     "เรื่อง การติดตามตัวขี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น\n"
+                     "ประจำปี่งบประมาณ พ.ศ. 2557\n"
+                     "ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด“(ตามบัญชีแนบท้าย)\n" + BODY)
+    assert letter.subject == ("การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น "
+                              "ประจำปีงบประมาณ พ.ศ. 2557")
+    assert letter.addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)"
+
+
+@pytest.mark.parametrize(("line", "subject"), [
+    pytest.param("เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครลงส่วนท้องถิ่น",
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น", id="lo-ling-for-o-ang"),
+    pytest.param("เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประ ะจำเดือน",
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน", id="sara-a-twice"),
+])
+def test_subject_letters_tesseract_confuses(line: str, subject: str) -> None:
+    letter = _letter("ที่ รอ 0023.2/4230\n19 ตุลาคม 2566\n" + line + "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.subject == subject
+
+
+def test_addressee_whose_label_ocr_read_as_junk_and_a_bar() -> None:
+    letter = _letter("ที่ มท 0810.7 /ว 3426\nกรมส่งเสริมการปกครองท้องถิ่น\n8 กุมภาพันธ์ 2565\n"
+                     "เรื่อ โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ\n\"พ.ศ. 2565\n"
+                     "สง | สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด ทุกจังหวัด :\n"
+                     "สิ่งที่ส่งมาด้วย หลักเกณฑ์กรอบการประเมิน จำนวน 1 ชุด\n" + BODY)
+    assert letter.addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด ทุกจังหวัด"

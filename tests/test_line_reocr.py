@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from extractors.header_lines import header_line_ids, is_better_reading
+from extractors.header_lines import header_line_ids, is_better_name, is_better_reading, signature_line_ids
 from pipeline.ocr.lines import _off_neighbours, number_boxes, patched, read_line, reocr_lines
 from pipeline.ocr.tesseract import OcrOptions, group_tokens, run_tesseract, text_from_tokens
 from pipeline.records import Page, Word
@@ -94,6 +94,9 @@ def test_pages_without_an_addressee_have_no_header_lines(lines: list[str]) -> No
     pytest.param("ภายในวันที่ 8 มิถุนายน่", "", False, id="empty-reading"),
     pytest.param("เลขรับ 125 . '", "", False, id="stamp-number-lost"),
     pytest.param("21 พฤศจิกายน 2566", "21 พฤศจิกายน", False, id="date-lost"),
+    pytest.param("ประ จําเดือน มีนาคม w. ศ. ๒๕๐๓", "ประจําเดือน มีนาคม พ.ศ. ๒๕๒๐๓", False, id="a-year-of-five-digits"),
+    pytest.param("ที่ มท๐๕๐๒.๒/ว๑๕๓๕ ' วันที่. ๓ สิงหาคม ๒๕๕๕", "ที่ มท๐๕๐๒7๐๕๕ ก'” วันที่- ๓ สิงหาคม ๒๕๕๕", False,
+                 id="memo-number-lost-date-kept"),
     pytest.param("Tus. 0 2241 9000 ต่อ 2795", "โทร. 0 2241 9000 ต่อ 2795", True, id="fewer-latin"),
     pytest.param("E-mail: saraban@dla.go.th", "อี-เมล: สารบรรณ", False, id="english-wrecked-loses-text"),
 ])
@@ -199,3 +202,45 @@ def test_a_short_page_box_does_not_cut_a_reread_number() -> None:
     new = [Word("๒๕๒๕", 90.0, 1450, 963, 142, 97, 1, 1)]
     [year] = number_boxes(old, new)
     assert (year.left, year.top, year.left + year.width, year.top + year.height) == (1450, 942, 1592, 1060)
+
+
+# doc20240822 (wide seed 947): the signature's ink cut the name line to `(นางลลิตา 5`.
+SIGNED_BOTTOM = [".จึงเรียนมาเพื่อโปรดทราบและพิจารณาดำเนินการต่อไป", "| ขอแสดงความนับถือ", "(นางลลิตา 5",
+                 ". อธิบดีกรมส่งเสริมการปกครองท้องถิ่น", "(ตามบัญชีแนบท้าย"]
+
+
+def test_a_name_line_cut_short_under_the_closing_is_read_again() -> None:
+    chosen = [SIGNED_BOTTOM[line - 10] for line in signature_line_ids(_page(SIGNED_BOTTOM))]
+    assert chosen == ["(นางลลิตา 5"]
+    assert signature_line_ids(_page(SIGNED_BOTTOM[:2] + ["(นางลลิตา หาดแพง)"])) == []  # read whole already
+
+
+@pytest.mark.parametrize("old, new, better", [
+    pytest.param("(นางลลิตา 5", "(นางลลิตา หาดแพง) 9886.", True, id="surname-back"),
+    pytest.param("(นางลลิตา หาดแพง)", "(นางลลิตา หาดแพ)", False, id="whole-already"),
+    pytest.param("(นางลลิตา 5", "0วล8", False, id="nothing-better"),
+])
+def test_which_name_reading_wins(old: str, new: str, better: bool) -> None:
+    assert is_better_name(old, new) is better
+
+
+def test_a_line_read_with_reach_takes_in_the_words_right_of_its_tokens(tmp_path: Path) -> None:
+    image = np.asarray(draw_lines(["(นางลลิตา หาดแพง)"]).convert("L"))
+    chars, text = run_tesseract(image, OcrOptions(languages="tha", psm=7))
+    words = group_tokens(chars, text)
+    first = replace(words[0], text="(นางลลิตา", width=words[0].width // 2 if len(words) == 1 else words[0].width)
+    page = Page(number=1, source="ocr", words=[first], image=image)
+    short = text_from_tokens(read_line(page, first.line, cache_dir=tmp_path))
+    wide = text_from_tokens(read_line(page, first.line, cache_dir=tmp_path, reach=6.0))
+    assert "หาดแพง" in normalise(wide) and "หาดแพง" not in normalise(short)
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param(". “(นายกิตติพงษ์ wala)", id="surname-read-latin-after-a-curly-quote"),
+    pytest.param("anand’ ศรี ชวโนทัย)", id="title-and-name-read-latin"),
+])
+def test_name_lines_the_eng_model_garbled_are_read_again(line: str) -> None:
+    lines = ["จึงเรียนมาเพื่อโปรดทราบและพิจารณาดำเนินการต่อไป .", "ขอแสดงความนับถือ", "DSW", line,
+             "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"]
+    assert [lines[k - 10] for k in signature_line_ids(_page(lines))] == [line]
+    assert is_better_name(line, ". “(นายกิตติพงษ์ พงใจ)")

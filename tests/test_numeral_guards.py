@@ -5,6 +5,7 @@ took the ก of การ for a 6 (6ารจัดตั้ง)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -15,7 +16,10 @@ from PIL import Image, ImageDraw, ImageFont
 from flows.process import process_file
 from pipeline.numerals import default_reader
 from pipeline.numerals.api import _digits_inserted, _is_subsequence
+from pipeline.numerals.reader import VALUES, GlyphReading
 from pipeline.numerals.rows import _arabic_digits_lost, _letter_taken_for_digit
+from pipeline.numerals.segment import Glyph
+from pipeline.numerals.words import merge_text, units
 from pipeline.records import Word
 from pipeline.synth.fonts import font_path
 from pipeline.thai.chars import to_arabic
@@ -39,6 +43,8 @@ def test_a_letter_taken_for_a_digit_is_refused(old: str, new: str, taken: bool) 
     pytest.param("๒๕๖๗", "256", False, id="thai-digits-tesseract-cannot-read"),
     pytest.param("ว๔3๕", "ว45", False, id="mixed-scripts"),
     pytest.param("เลขรับ", "เลขรับ", False, id="no-digits"),
+    pytest.param("0023.17246261", "0023.1/\ufffd4261", False, id="slash-and-wo-read-as-digits"),
+    pytest.param("0023.17246261", "0023.1/4261", True, id="a-slash-alone-explains-nothing"),
 ])
 def test_arabic_digits_the_glyph_pass_lost_are_refused(old: str, new: str, lost: bool) -> None:
     word = lambda text: Word(text, 90.0, 0, 0, 10, 10, 1, 1)  # noqa: E731
@@ -84,3 +90,54 @@ def test_sample_jpeg_scan_kpi_reads_whole(tmp_path: Path) -> None:
     assert (kpi.code, kpi.target_value, kpi.target_unit, kpi.fiscal_year) == ("4.2", 878, "ศูนย์", 2567)
     assert kpi.name == "การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)"
     assert letter.date == dt.date(2023, 11, 21)
+
+
+def _rendered(printed: str, boxed: str) -> tuple[np.ndarray, Word]:
+    """The page with `printed` in Laksaman, and a token over the ink of its part `boxed`."""
+    page = Image.new("L", (700, 200), 255)
+    font = ImageFont.truetype(str(font_path("Laksaman")), 64)
+    ImageDraw.Draw(page).text((200, 60), printed, font=font, fill=0)
+    before = printed[:printed.index(boxed)]
+    x0 = 200 + (font.getlength(before) if before else 0)
+    gray = np.asarray(page)
+    ink = np.nonzero(gray[:, int(x0):int(200 + font.getlength(before + boxed))] < 128)
+    top, left = int(ink[0].min()), int(x0) + int(ink[1].min())
+    word = Word("", 95.0, left, top, int(x0) + int(ink[1].max()) - left + 1, int(ink[0].max()) - top + 1, 1, 1,
+                reread=True)
+    return gray, word
+
+
+def test_a_digit_the_row_pass_dropped_inside_a_box_that_cuts_the_first_glyph() -> None:
+    # saraban_001: ๐๐๒๓.๓ boxed from the middle of its first ๐; the row pass split ๓ and read 002.3.
+    gray, ink = _rendered("๐๐๒๓.๓", "๐๐๒๓.๓")
+    cut = ink.height // 3
+    word = replace(ink, text="002.3", left=ink.left + cut, width=ink.width - cut)
+    out = default_reader()._cross_check(gray, word)
+    assert out.text == "0023.3" and "002.3" in out.alternatives
+
+
+
+def _seen(value: str, x: int) -> GlyphReading:
+    probs = np.full(len(VALUES), 0.001)
+    probs[VALUES.index(value)] = 1.0
+    return GlyphReading(Glyph(x, 0, 30, 50, np.ones((50, 30), bool)), probs / probs.sum())
+
+
+def test_a_letter_after_a_slash_where_tesseract_wrote_digits_is_kept_unreadable() -> None:
+    # SCAN_0002: พท ๐๐๒๓.๑/ว๔๒๖๑ read 0023.17246261 by Tesseract; the glyphs show / and a letter.
+    glyphs = [_seen(v, 40 * k) for k, v in enumerate("0023.1/") ]
+    glyphs += [_seen("other", 280)] + [_seen(v, 320 + 40 * k) for k, v in enumerate("4261")]
+    merged, _, _ = merge_text(glyphs, units("0023.17246261"))
+    assert "".join(merged) == "0023.1/\ufffd4261"
+    merged, _, _ = merge_text([_seen("1", 0), _seen("other", 40), _seen("2", 80)], units("102"))
+    assert "".join(merged) == "12"  # elsewhere a letter Tesseract took for a digit is dropped
+
+
+def test_a_line_split_into_rows_by_a_speck_comes_back_left_to_right() -> None:
+    # SCAN_0016 (wide seed 947): a speck under เรียน made a row with it; the line read `| อธิบดีกรม… เรียน`.
+    speck = Word("|", 90.0, 282, 1231, 7, 40, 7, 70101)
+    label = Word("เรียน", 90.0, 359, 1139, 150, 86, 7, 70101)  # clear of the speck
+    name = Word("อธิบดีกรมส่งเสริมการปกครองท้องถิน", 90.0, 529, 1125, 900, 115, 7, 70101)  # reaching it
+    gray = np.full((1400, 1600), 255, np.uint8)
+    out = default_reader().reread_words(gray, [speck, label, name])
+    assert [w.text for w in out] == ["|", "เรียน", "อธิบดีกรมส่งเสริมการปกครองท้องถิน"]

@@ -139,3 +139,16 @@ def test_marks_are_left_alone_where_the_dictionary_is_not_sure(text: str) -> Non
 ])
 def test_a_speck_read_as_punctuation_inside_a_word_goes(ocr: str, expected: str) -> None:
     assert join_split_words(ocr) == expected
+
+
+def test_torn_spaces_are_closed_in_turn_and_spaces_between_words_stay() -> None:
+    from pipeline.thai.ocr_repair import close_torn_spaces
+    assert close_torn_spaces("ประชาชนขอ ง อ ง ค์ก รปกค ร อ งส่วน") == ("ประชาชนขององค์กรปกครองส่วน", 8)
+    assert close_torn_spaces("การปฏิบัติราชการ ประจำปีงบประมาณ")[1] == 0
+    assert close_torn_spaces("ดีเด่น ประจำปีงบประมาณ มาณ พ.ศ.", keep_before=("พ.ศ",))[0].endswith("มาณ พ.ศ.")
+
+
+def test_confused_consonants_are_swapped_back_only_where_the_dictionary_gains() -> None:
+    from pipeline.thai.ocr_repair import swap_confusables
+    assert swap_confusables("องค์กรปกครลงส่วนท้องถิ่น") == "องค์กรปกครองส่วนท้องถิ่น"
+    assert swap_confusables("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น") == "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น"

@@ -21,6 +21,7 @@ from pipeline.numerals.runs import Run, find_runs, on_row
 from pipeline.numerals.segment import Band, Glyph
 from pipeline.numerals.words import reread_text, should_reread
 from pipeline.records import Word
+from pipeline.thai.chars import UNREADABLE
 
 # How far beyond the row's outer tokens to look, in token heights: Tesseract's box for a
 # number at a row's end can be short by a digit or two, or the number missing altogether.
@@ -243,7 +244,17 @@ def _arabic_digits_lost(old: Word, new: Word) -> bool:
     before = _ARABIC.findall(old.text)
     if not before or len(before) != len(_DIGIT.findall(old.text)):
         return False
-    return len(_DIGIT.findall(new.text)) < len(before)
+    return len(_DIGIT.findall(new.text)) < len(before) and not _slash_read_as_digits(old.text, new.text)
+
+
+def _slash_read_as_digits(old: str, new: str) -> bool:
+    """The glyph pass found a slash Tesseract read as digits, with a letter after it (the ว of
+    `/ว๔๒๖๑`, in 0023.17246261): Tesseract's digit count is the one inflated. Its other digits
+    are all still there, in order."""
+    if new.count("/") <= old.count("/") or UNREADABLE not in new:
+        return False
+    rest = iter(_DIGIT.findall(old))
+    return all(d in rest for d in _DIGIT.findall(new))
 
 
 def _same_place(a: Run, b: Run) -> bool:
@@ -283,4 +294,14 @@ def reread_words(reader: GlyphReader, gray_page: np.ndarray, words: list[Word]) 
     for state in states.values():
         state.orphans = [r for r in state.orphans if not any(_same_place(r, c) for c in claimed)]
         claimed += state.orphans
-    return [w for i in sorted(states) for w in write_row(states[i], claimed)]
+    return _left_to_right([w for i in sorted(states) for w in write_row(states[i], claimed)])
+
+
+def _left_to_right(words: list[Word]) -> list[Word]:
+    """Each line's tokens left to right, as each row's already are. A line split into rows by
+    height came out row by row (seen: a speck under `เรียน` made a row with it, and the line read
+    `| อธิบดีกรม… เรียน`)."""
+    lines: dict[tuple[int, int], list[Word]] = {}
+    for w in words:
+        lines.setdefault((w.block, w.line), []).append(w)
+    return [w for ws in lines.values() for w in sorted(ws, key=lambda w: w.left)]

@@ -20,7 +20,7 @@ from pipeline.numerals.reader import (
     reading_from_glyphs,
 )
 from pipeline.records import Word
-from pipeline.thai.chars import ARABIC_DIGITS, COMBINING_MARK_SET, THAI_DIGITS, to_arabic
+from pipeline.thai.chars import ARABIC_DIGITS, COMBINING_MARK_SET, THAI_DIGITS, UNREADABLE, to_arabic
 
 # Thai marks that sit above or below a base letter: one glyph with it after merging.
 _MARKS = COMBINING_MARK_SET
@@ -148,7 +148,9 @@ def merge_text(
             if g.best in "/-" and g.p >= SURE:
                 take(g, g.best)
         elif is_numeric_unit(u) and u not in SEPARATORS and g.best == "other" and g.p >= SURE:
-            out.append("")  # Tesseract's digit is a letter on the image (ฉ → 0)
+            # Tesseract's digit is a letter on the image (ฉ → 0). Right after a number's slash
+            # it is kept as unreadable: a letter stands there (`/ว๔๒๖๑` read 0023.17246261).
+            out.append(UNREADABLE if _after_slash(out) else "")
         elif is_numeric_unit(u) or (g.best in NUMERIC and g.p >= SURE):
             value, p = _numeric_value(g)
             if g.best in NUMERIC or p > 0.2:
@@ -158,6 +160,11 @@ def merge_text(
         else:
             out.append(u)
     return out, used, slots
+
+
+def _after_slash(out: list[str]) -> bool:
+    last = next((piece for piece in reversed(out) if piece), "")
+    return last == "/"
 
 
 def _inside_runs(

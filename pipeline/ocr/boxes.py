@@ -27,6 +27,8 @@ from pipeline.tables.model import Box
 from pipeline.tables.ruled import binarise, page_rules
 
 BOX_OPTIONS = OcrOptions(languages="tha", timeout=30, psm=4)  # a column of lines of mixed sizes
+LINE_BOX_OPTIONS = OcrOptions(languages="tha", timeout=30, psm=7)  # one line of large type
+_INSET = 0.1  # of the box height: the rules' width and their margin, cut off instead of erased
 BOXED_BLOCK = 0  # Tesseract numbers its blocks from 1: block 0 marks tokens read from a box
 _WIDTH = (0.08, 0.45)  # of the page width: a stamp, not a table or a page frame
 _HEIGHT = (0.025, 0.2)  # of the page height
@@ -41,7 +43,7 @@ Reread = Callable[[np.ndarray, list[Word]], list[Word]]  # (crop, its tokens) �
 class BoxReading:
     box: Box  # the area read: the box and its overflow strip
     words: list[Word]
-    pixels: np.ndarray  # the cleaned crop the words were read from
+    pixels: np.ndarray | None  # the cleaned crop the words were read from; None: not cleaned
 
     @property
     def text(self) -> str:
@@ -170,6 +172,20 @@ def read_box(page: Page, box: Box, options: OcrOptions = BOX_OPTIONS, cache_dir:
     return BoxReading(area, placed, crop)
 
 
+def read_line_box(page: Page, box: Box, cache_dir: Path | None = None) -> BoxReading:
+    """The box read as one line from inside its rules: an urgency mark (ด่วนที่สุด) framed by
+    hand or stamp. Its letters are large, and `without_rules` takes their long strokes for rules
+    (ด่วนที่สุด came back `ดิ ก ก ว`); cut inside the rules, the pixels read whole."""
+    assert page.image is not None
+    x0, y0, x1, y1 = box
+    inset = max(4, int(_INSET * (y1 - y0)))
+    tokens = cached_ocr(page.image[y0 + inset:y1 - inset, x0 + inset:x1 - inset], LINE_BOX_OPTIONS, cache_dir,
+                        prefix="box")
+    placed = [replace(t, left=t.left + x0 + inset, top=t.top + y0 + inset, block=BOXED_BLOCK, line=1)
+              for t in tokens]
+    return BoxReading(box, placed, None)
+
+
 def _inside(word: Word, box: Box) -> bool:
     cx, cy = word.left + word.width / 2, word.top + word.height / 2
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
@@ -203,16 +219,28 @@ def reocr_boxes(page: Page, judge: Judge, reread: Reread | None = None, options:
     replaced = []
     for box in find_boxes(page.image):
         try:
-            reading = read_box(page, box, options, cache_dir, reread)
+            reading = _judged_reading(page, box, judge, options, cache_dir, reread)
         except OcrError as e:
             page.errors.append(PageError(page.number, e.reason, f"box {box}: {e}", stage="box_reocr"))
             continue
-        old = text_from_tokens([w for w in page.words if _inside(w, reading.box)])
-        if reading.words and judge(old, reading.text):
+        if reading is not None:
             page.words = splice_box(page.words, reading)
             x0, y0, x1, y1 = reading.box
-            page.image[y0:y1, x0:x1] = reading.pixels
+            if reading.pixels is not None:
+                page.image[y0:y1, x0:x1] = reading.pixels
             replaced.append(reading.box)
     if replaced:
         page.raw_text = text_from_tokens(page.words)
     return replaced
+
+
+def _judged_reading(page: Page, box: Box, judge: Judge, options: OcrOptions, cache_dir: Path | None,
+                    reread: Reread | None) -> BoxReading | None:
+    """The box's block reading if the judge takes it, else its one-line reading if so, else None."""
+    block = read_box(page, box, options, cache_dir, reread)
+    old = text_from_tokens([w for w in page.words if _inside(w, block.box)])
+    if block.words and judge(old, block.text):
+        return block
+    line = read_line_box(page, box, cache_dir)
+    old = text_from_tokens([w for w in page.words if _inside(w, line.box)])
+    return line if line.words and judge(old, line.text) else None

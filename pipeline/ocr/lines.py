@@ -44,11 +44,13 @@ def lines_of(words: list[Word]) -> dict[int, list[Word]]:
     return lines
 
 
-def _box(words: list[Word], shape: tuple[int, ...]) -> tuple[int, int, int, int]:
+def _box(words: list[Word], shape: tuple[int, ...], reach: float = 0.0) -> tuple[int, int, int, int]:
+    """The line's tokens' box with a margin, and `reach` line heights more to the right."""
     height, width = shape[:2]
+    line_height = max(w.top + w.height for w in words) - min(w.top for w in words)
     left = max(0, min(w.left for w in words) - _PAD)
     top = max(0, min(w.top for w in words) - _PAD)
-    right = min(width, max(w.left + w.width for w in words) + _PAD)
+    right = min(width, max(w.left + w.width for w in words) + _PAD + int(reach * line_height))
     bottom = min(height, max(w.top + w.height for w in words) + _PAD)
     return left, top, right, bottom
 
@@ -67,12 +69,13 @@ def cached_ocr(crop: np.ndarray, options: OcrOptions, cache_dir: Path | None, pr
 
 
 def read_line(page: Page, line_id: int, options: OcrOptions = LINE_OPTIONS,
-              cache_dir: Path | None = None) -> list[Word]:
-    """The tokens of one line read again from its crop, in page coordinates, with its line id."""
+              cache_dir: Path | None = None, reach: float = 0.0) -> list[Word]:
+    """The tokens of one line read again from its crop, in page coordinates, with its line id;
+    the crop reaches `reach` line heights right of the tokens (words OCR lost there)."""
     words = lines_of(page.words).get(line_id)
     if page.image is None or not words:
         return []
-    left, top, right, bottom = _box(words, page.image.shape)
+    left, top, right, bottom = _box(words, page.image.shape, reach)
     tokens = cached_ocr(page.image[top:bottom, left:right], options, cache_dir)
     middle = (min(w.top for w in words) + max(w.top + w.height for w in words)) / 2
     others = [w for w in page.words if w.line != line_id]
@@ -100,7 +103,7 @@ def _off_neighbours(token: Word, others: list[Word], middle: float) -> Word:
 
 
 def reocr_lines(page: Page, line_ids: list[int], judge: Judge, options: OcrOptions = LINE_OPTIONS,
-                cache_dir: Path | None = None) -> list[int]:
+                cache_dir: Path | None = None, reach: float = 0.0) -> list[int]:
     """Replace each named line's tokens with its re-read tokens where `judge` prefers them.
 
     Returns the ids of the lines replaced. An OCR failure on one line keeps the old reading
@@ -110,7 +113,7 @@ def reocr_lines(page: Page, line_ids: list[int], judge: Judge, options: OcrOptio
     for line_id in line_ids:
         old = lines_of(page.words).get(line_id, [])
         try:
-            new = read_line(page, line_id, options, cache_dir)
+            new = read_line(page, line_id, options, cache_dir, reach)
         except OcrError as e:
             page.errors.append(PageError(page.number, e.reason, f"line {line_id}: {e}", stage="line_reocr"))
             continue

@@ -4,6 +4,8 @@ them, so a reader, a renderer and an extractor cannot disagree on what a digit o
 from __future__ import annotations
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
+# A glyph the numeral reader saw to be a letter where Tesseract wrote a digit (the ว of `/ว๔๒๖๑`).
+UNREADABLE = "\ufffd"
 ARABIC_DIGITS = "0123456789"
 # Marks drawn above or below a consonant (mai han-akat, upper/lower vowels, phinthu, tone marks,
 # thanthakhat, nikhahit, yamakkan), as the body of a regex character class.

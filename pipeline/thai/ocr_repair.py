@@ -21,6 +21,7 @@ layer's own faults (ำ/า) are repaired in text_layer.py, spreadsheets are tak
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -28,6 +29,7 @@ from pipeline.thai.dictionary import corpus_count as _count
 from pipeline.thai.dictionary import cost as _cost
 from pipeline.thai.dictionary import is_thai as _is_thai
 from pipeline.thai.dictionary import token_spans as _token_spans
+from pipeline.thai.dictionary import unknown_letters as _unknown
 from pipeline.thai.dictionary import word_at as _word_at
 from pipeline.thai.dictionary import words as _words
 
@@ -164,6 +166,49 @@ def join_split_words(text: str) -> str:
     """Close spaces, and specks read as punctuation, that Tesseract put inside a Thai word
     (ประ ชาชน, ประ :สิทธิภาพ), where the dictionary is sure."""
     return _replace_where_sure(_replace_where_sure(text, _SPECK_SPLIT, "", _join_helps), _SPLIT, "", _join_helps)
+
+
+def close_torn_spaces(text: str, keep_before: tuple[str, ...] = ()) -> tuple[str, int]:
+    """A one-phrase field (a subject, an addressee) with the spaces closed that tear its words
+    (`ประชาชนขอ ง อ ง ค์ก รปกค ร อ งส่วน`), greedily, one or two at a time, each step the one that
+    leaves the fewest letters the dictionary does not know, while one leaves fewer; and how many
+    were closed. Spaces before the words of `keep_before` stay (Thai prints a space before
+    ประจำ, พ.ศ. …).
+
+    Why not `join_split_words`: on a line whose letters Tesseract spaced out (a scan of
+    distributed Thai justification) each piece is too short for its long-word test, and one join
+    alone rarely makes a word: only pieces joined in turn do (ขอ ง → ของ, then อ ง ค์ก → องค์ก …),
+    some only two at once (ง อ ง: neither join alone lowers the count). A space between two words
+    stays (ราชการ ประจำ: all letters known either way)."""
+    closed = 0
+    while now := _unknown(text):
+        spaces = [m.start() for m in _SPLIT.finditer(text) if not text[m.end():].startswith(keep_before)]
+        steps = [(a,) for a in spaces] + list(itertools.combinations(spaces, 2))
+        joins = [("".join(text[i] for i in range(len(text)) if i not in step), len(step)) for step in steps]
+        best = min(joins, key=lambda j: (_unknown(j[0]), _cost(j[0]), j[1]), default=None)
+        if best is None or _unknown(best[0]) >= now:
+            break
+        text, closed = best[0], closed + best[1]
+    return text, closed
+
+
+# Consonants Tesseract `tha` takes for one another (seen on scans: ตีเด่น, อำเกอ, ตัวขี้วัด, ปกครลง).
+_CONFUSABLE = {"ด": "ต", "ต": "ด", "ข": "ช", "ช": "ข", "ซ": "ช", "ก": "ภ", "ล": "อ"}
+
+
+def swap_confusables(text: str) -> str:
+    """A one-phrase field with consonants Tesseract confuses swapped back, one at a time, only
+    inside words the dictionary does not know and only where it then knows more letters."""
+    for _ in range(len(text)):
+        now = _unknown(text)
+        spans = _near_unknown_words(text, 0)
+        tries = [text[:i] + _CONFUSABLE[c] + text[i + 1:] for i, c in enumerate(text)
+                 if c in _CONFUSABLE and any(lo <= i < hi for lo, hi in spans)]
+        best = min(tries, key=_unknown, default=None)
+        if best is None or _unknown(best) >= now:
+            return text
+        text = best
+    return text
 
 
 _AM_AS_TONE = re.compile("(?<=[\u0e01-\u0e2e])\u0e49\u0e32")  # ำ read as ้ + า (จ้านวน)
