@@ -225,12 +225,13 @@ def match_district(name: str, province_code: str = "") -> PlaceMatch | None:
 def split_unit(label: str) -> tuple[str, str] | None:
     """`อบจ.แม่ฮ่องสอน` → (`อบจ.`, `แม่ฮ่องสอน`); None when the label names no organisation.
 
-    A photographed cell may start with specks read as short words (`=. ว 5 เทศบาลเมือง…`):
-    up to three words of at most three characters before the organisation's name are skipped.
+    A scanned cell may start with specks read as short words (`=. ว 5 เทศบาลเมือง…`,
+    `: =ซ1, <์ อบจ.…`): up to three words with at most one Thai consonant before the
+    organisation's name are skipped (no Thai word that could stand there has fewer than two).
     """
     words = normalise_field(label).split()
     for k in range(min(len(words), _MAX_SPECK_WORDS + 1)):
-        if k and len(words[k - 1]) > _SPECK_WORD_CHARS:
+        if k and len(_CONSONANT.findall(words[k - 1])) > 1:
             break
         if (unit := _unit_prefix("".join(words[k:]))) is not None:
             return unit
@@ -238,7 +239,7 @@ def split_unit(label: str) -> tuple[str, str] | None:
 
 
 _MAX_SPECK_WORDS = 3
-_SPECK_WORD_CHARS = 3
+_CONSONANT = re.compile("[\u0e01-\u0e2e]")
 
 
 def _unit_prefix(joined: str) -> tuple[str, str] | None:

@@ -72,6 +72,7 @@ def test_split_unit() -> None:
     assert split_unit("| เทศบาลเมืองชลบุรี") == ("เทศบาลเมือง", "ชลบุรี")
     # specks of a photographed row read as short words, a Thai letter among them
     assert split_unit("=. ว 5 เทศบาลเมืองภูเก็ต") == ("เทศบาลเมือง", "ภูเก็ต")
+    assert split_unit(": =ซ1, <์ อบจ.ประจวบคีรีขันธ์") == ("อบจ.", "ประจวบคีรีขันธ์")
     # OCR dropped the prefix's mark, and specks came before it
     assert split_unit("1- = 'เทศบาลเมองนนทบุรี") == ("เทศบาลเมือง", "นนทบุรี")
     assert split_unit("อบต.บ้านใหม่") == ("อบต.", "บ้านใหม่")
