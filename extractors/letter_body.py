@@ -26,13 +26,16 @@ from pipeline.thai.names import repair_name
 # `ที่` before a cited number is often lost or garbled by OCR (`NUN`, `ni`, `ที่.`); the number's
 # own shape and the หนังสือ/อ้างถึง before it (`_is_cited`) are what make it a reference.
 _REF = re.compile(f"(?:(?:{loose('ที่')}|fi)[\\s.]*)?{DOCNUM_PATTERN}")
-# A serial pushed to the next line may carry a speck of ink read as a Latin letter (`ว c971`).
-_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|]\s*)?[A-Za-z]{0,2}(\d{1,6})(?!\d)")  # `/ว` then `. 2174`
+# A serial pushed to the next line may carry a speck of ink read as a Latin letter (`ว c971`),
+# a quote (`/ว่ "5151`) or a lone Thai consonant, with a point or glued (`/ว ก. 1344`,
+# `/ว ส810`): no word is one letter, and none is glued to digits.
+_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”]\s*)?(?:[ก-ฮ]\.?\s*)?[A-Za-z]{0,2}(\d{1,6})(?!\d)")  # `/ว` then `. 2174`
 # ลงวันที่ with its marks dropped, doubled or misplaced by OCR (`ลังวันที่`, `ล่งวันที`), or split
 # by spaces (`ลงวัน ที`, `ล งวันที`); a speck read as a letter alone on the line between the
-# number and ลงวันที่ (`/ว 4486 จ ลงวันที่`) is passed over.
+# number and ลงวันที่ (`/ว 4486 จ ลงวันที่`) is passed over, and so is a line of such specks
+# (`/ว1638 .- wa. d ข 1 ข0 w 1 A ; ข 1 0317 ew ลงวันที่`): short tokens, none a Thai word.
 _M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
-_DATED = re.compile(f"^[\\s,.]*(?:\\S{{1,2}}\\s+)?ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}")
+_DATED = re.compile(f"^[\\s,.]*(?:(?![ก-๛]{{3}})\\S{{1,4}}\\s+){{0,12}}?ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}")
 _DEADLINE = re.compile(f"{loose('ภายใน')}\\s*{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}")
 _RECURRING = re.compile(
     f"(?:{loose('ทุกวันที่')}|{loose('ภายในวันที่')})\\s*\\d{{1,2}}\\s*{loose('ของ')}(?:ทุก)?\\s*{loose('เดือน')}"
@@ -91,12 +94,20 @@ def _dated(after: str) -> dt.date | None:
     m = _DATED.match(after)
     if not m:
         return None
-    dates = dates_in(_SPLIT_DAY.sub(r"\1\2", after[m.end(): m.end() + 50], count=1))
+    tail = _SPLIT_DAY.sub(r"\1\2", after[m.end(): m.end() + 50], count=1)
+    dates = dates_in(_SPLIT_YEAR.sub(_joined_year, tail, count=1))
     return dates[0].date if dates and dates[0].start <= 4 else None
 
 
 # A speck read as a point inside the day after ลงวันที่ (`1.2 เมษายน 2565`): a day has none.
 _SPLIT_DAY = re.compile(r"^(\s*\d)[.,](\d)(?=\s*[ก-๛])")
+# Or inside the year after the month (`24 มกราคม 256.1`): four digits around one point are a year.
+_SPLIT_YEAR = re.compile(r"(?<=[ก-๛.]\s)(\d{1,3})[.,](\d{1,3})(?![\d.,])")
+
+
+def _joined_year(m: re.Match[str]) -> str:
+    year = m.group(1) + m.group(2)
+    return year if len(year) == 4 else m.group(0)
 
 
 # Ink OCR glued to a date's numbers (`14oc พฤศจิกายน`, `W2567`) or set between its parts

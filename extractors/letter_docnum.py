@@ -16,14 +16,19 @@ from pipeline.thai.chars import UNREADABLE
 # รหัสพยัญชนะ is consonants only; OCR may set a lower vowel among them (`ชูย` for ชย) or a
 # speck read as ์ (`ย์ล` for ยล). Vowels and tone marks above are not allowed: `ทีมท` is ที่
 # glued to มท, not a code.
-_CODE_MARK = "[\u0e38\u0e39\u0e4c]"
+# A speck over the code may be read as ั too (`มัท` for มท): no code letter carries a vowel, but
+# a code never stands where a word with ั could before office digits and a slash.
+_CODE_MARK = "[\u0e31\u0e38\u0e39\u0e4c]"
 # A speck over the code's last letter may be read as a tone mark (`ปข่ 0023.5` for ปข): only
 # there, right before the digits, where no word of ที่'s own can be (`ทีมท` keeps its vowel out).
 _CODE_TONE = "[\u0e48-\u0e4b](?=[\\s.]*\\d)"
 CODE = f"[ก-ฮ](?:{_CODE_MARK}?[ก-ฮ]){{1,2}}(?:{_CODE_TONE})?"
 _CODE = rf"(?P<code>{CODE})"
-# OCR doubles or swaps the dot between office digit groups (`0810.,7`, `0810,7`).
-_OFFICE = r"(?P<office>\d{2,5}(?:\s?[.,]{1,2}\s?\d{1,3})*)"
+# OCR doubles or swaps the dot between office digit groups (`0810.,7`, `0810,7`), or puts one
+# inside the owner's four digits (`0,810.7`: `clean_office` regroups it). Tesseract's Thai model
+# reads the sub-unit's ๗ as ฒ, the letter it most resembles (`0810. ฒ/ว 746`), right before the
+# slash where no letter of a number stands.
+_OFFICE = r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d{3}))(?:\s?[.,]{1,2}\s?(?:\d{1,3}|ฒ(?=\s*/)))*)"
 # The circular mark ว is read as ๆ or ) at times (neither stands in a number); the numeral
 # reader writes � for a letter it saw after the slash where Tesseract wrote digits: the only
 # letter printed there is ว, taken as the mark and flagged.
@@ -35,11 +40,17 @@ _OFFICE = r"(?P<office>\d{2,5}(?:\s?[.,]{1,2}\s?\d{1,3})*)"
 # A serial has no point in it: one between its digits is a speck (`5.075`, `313.7`).
 # OCR may lose the slash before the circular mark (`0810.7 ว646`): the ว still tells the serial.
 # A speck after the mark is read as a letter or a vowel (`/วง 545`, `/วิ` at a line end).
-_CIRC_SPECK = "(?:[ก-ฮ\u0e31\u0e34-\u0e3a\u0e47-\u0e4e](?=\\s*(?:\\d|$)))?"
+# The speck may stand apart as a lone mark (`/ว ๊` then the serial), and a quote may open the
+# serial (`/ว่ "5151`).
+_MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+_CIRC_SPECK = f"(?:(?:[ก-ฮ]|\\s?{_MARKS}+)(?=\\s*[\"“”']?\\s*(?:\\d|$)))?"
 _SERIAL = r"(?P<serial>\d{1,4}[.,]\d{1,3}(?![\d.,])|\d{1,3}(?:\s\d{3}(?!\d))?|\d{1,6})"
+# Before the slash OCR may leave a point (`0023.3./3268`) or a speck with a mark on it
+# (`0810.7ๆ่ /ว`); the slash itself may come doubled (`0802.2/ /ว 3031`).
+_BEFORE_SLASH = rf"(?:[.,]\s*)?(?:[เ-ไ]?[ก-ฮๆ!|]{_MARKS}?\s*)?"
 DOCNUM_PATTERN = (
     rf"{_CODE}[.\s\-–]*(?:[ก-ฮ](?=\d))?{_OFFICE}"
-    rf"(?:\s*(?:[เ-ไ]?[ก-ฮ!|]\s*)?/\s*(?P<circ>[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛]))?|\s+(?P<bare_circ>ว)(?=\s*\d))"
+    rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛]))?|\s+(?P<bare_circ>ว)(?=\s*\d))"
     rf"\.?\s*{_SERIAL}?(?![\d])"
 )
 _DOCNUM = re.compile(DOCNUM_PATTERN)
@@ -77,14 +88,16 @@ def clean_office(office: str) -> tuple[str, bool]:
     dot (`08022`) is left as read: five-digit owners exist (ศธ 04002). Spacing and a doubled dot
     are only typography.
     """
-    groups = [g for g in re.split(r"[\s.,]+", office) if g]
+    groups = [g for g in re.split(r"[\s.,]+", office.replace("ฒ", "7")) if g]
+    if "ฒ" in office:
+        return ".".join(groups), True
     if len(groups) > 2 and len(groups[0]) < _MAIN_DIGITS and len(groups[0] + groups[1]) == _MAIN_DIGITS:
         return ".".join([groups[0] + groups[1], *groups[2:]]), True
     return ".".join(groups), False
 
 
 def clean_code(code: str) -> str:
-    return re.sub("[\u0e38\u0e39\u0e48-\u0e4c]", "", code)
+    return re.sub("[\u0e31\u0e38\u0e39\u0e48-\u0e4c]", "", code)
 
 
 def try_parse_docnum(text: str, at_start: bool = False) -> DocNumber | None:

@@ -1,0 +1,60 @@
+"""Cited letters (`ที่ <เลข> ลงวันที่ <วัน>`) as OCR leaves them on scans: the serial or the date
+pushed to the next line behind specks, a point inside the year."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractors.letters import extract_letters
+from pipeline.thai.text import normalise
+
+HEAD = """ที่ รอ 0023.2/4230
+สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดร้อยเอ็ด
+19 ตุลาคม 2566
+เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น
+เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น
+"""
+TAIL = """แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดรายงานผลการดำเนินงาน นั้น
+จึงเรียนมาเพื่อทราบและดำเนินการ
+(นางสาวสุนิสา ภูมิพัฒน์)
+ท้องถิ่นจังหวัดร้อยเอ็ด
+"""
+
+
+def _references(cited: str) -> set[tuple[str, dt.date | None]]:
+    letters = extract_letters([(1, normalise(HEAD + cited + "\n" + TAIL))])
+    assert len(letters) == 1
+    return {(r.doc_number, r.date) for r in letters[0].references}
+
+
+@pytest.mark.parametrize(("cited", "number", "date"), [
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7/ /ว่\n"
+                 "\"5151 ลงวันที่ 28 ธันวาคม 2566 แจ้งให้สำนักงาน",
+                 "มท 0810.7/ว 5151", dt.date(2023, 12, 28), id="quote-before-the-serial"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว\n"
+                 "ก. 1344 ลงวันที่ 4 มกราคม 2561 แจ้งให้สำนักงาน",
+                 "มท 0810.7/ว 1344", dt.date(2018, 1, 4), id="lone-consonant-before-the-serial"),
+    pytest.param(".อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ .มท 0802.2/ว ส810 |\nจ\n"
+                 ". ลงวันที่ 7 มกราคม 2556",
+                 "มท 0802.2/ว 810", dt.date(2013, 1, 7), id="consonant-glued-to-the-serial"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7\n"
+                 "/ว 3530 ลงวันทิ 24 มกราคม 256.1",
+                 "มท 0810.7/ว 3530", dt.date(2018, 1, 24), id="point-inside-the-year"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0802.2/ว1638 .-\n"
+                 "wa. d ข 1 ข0 w 1 A ; ข 1 0317 ew\n'ลงวันที่ 10 เมษายน 2559 แจ้งให้",
+                 "มท 0802.2/ว 1638", dt.date(2016, 4, 10), id="line-of-specks-before-longwanthi"),
+])
+def test_cited_number_and_date_behind_specks(cited: str, number: str, date: dt.date) -> None:
+    assert (number, date) in _references(cited)
+
+
+def test_a_year_with_a_lost_digit_is_not_made_whole() -> None:
+    refs = _references("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 3530 ลงวันที่ 24 มกราคม 25.6")
+    assert refs == {("มท 0810.7/ว 3530", None)}
+
+
+def test_a_thai_word_between_number_and_longwanthi_keeps_the_date_apart() -> None:
+    refs = _references("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 3530 แจ้งว่า ลงวันที่ 24 มกราคม 2561")
+    assert refs == {("มท 0810.7/ว 3530", None)}
