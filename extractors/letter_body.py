@@ -20,7 +20,7 @@ from extractors.letter_terms import (
     starts_with,
 )
 from pipeline.records import Reference
-from pipeline.thai.dates import DateMatch, find_thai_dates
+from pipeline.thai.dates import DateMatch, find_thai_dates, out_of_its_time, year_near_others
 from pipeline.thai.names import repair_name
 
 # `ที่` before a cited number is often lost or garbled by OCR (`NUN`, `ni`, `ที่.`); the number's
@@ -61,8 +61,10 @@ _BODY_START = re.compile(
 _ITEM = re.compile(r"^[\s\-–•.,]*(\d{1,2}|@)\s*[.)]\s*\.?\s*")
 
 
-def find_references(view: LetterLines, core_end: int, own: str) -> list[Reference]:
-    """Every `ที่ <เลข> ลงวันที่ <วัน>` in the letter proper, other than its own number."""
+def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.date | None = None
+                    ) -> list[Reference]:
+    """Every `ที่ <เลข> ลงวันที่ <วัน>` in the letter proper, other than its own number; a cited
+    year OCR misread is read again against the letter's own date (`letter_date`)."""
     text, refs, seen = _joined(view, view.span.header + 1, core_end), [], {own}
     for m in _REF.finditer(text):
         serial, end = _serial(text, m)
@@ -72,7 +74,7 @@ def find_references(view: LetterLines, core_end: int, own: str) -> list[Referenc
         if number in seen or not _is_cited(text, m.start()):
             continue
         seen.add(number)
-        refs.append(Reference(number, _dated(text[end:])))
+        refs.append(Reference(number, cited_date(_dated(text[end:]), letter_date)))
     return refs
 
 
@@ -90,13 +92,33 @@ def _is_cited(text: str, at: int) -> bool:
     return bool(re.search(f"{loose('หนังสือ')}|{loose('อ้างถึง')}", before))
 
 
-def _dated(after: str) -> dt.date | None:
+def _dated(after: str) -> DateMatch | None:
     m = _DATED.match(after)
     if not m:
         return None
     tail = _SPLIT_DAY.sub(r"\1\2", after[m.end(): m.end() + 50], count=1)
     dates = dates_in(_SPLIT_YEAR.sub(_joined_year, tail, count=1))
-    return dates[0].date if dates and dates[0].start <= 4 else None
+    return dates[0] if dates and dates[0].start <= 4 else None
+
+
+_OLDEST_CITED_YEARS = 25  # a letter cites letters of its own years; one a generation older is a misread year
+
+
+def cited_date(found: DateMatch | None, letter_date: dt.date | None) -> dt.date | None:
+    """The date of a cited letter. A year no letter of `letter_date`'s could cite (cut to three
+    digits, ๒๕๖๐ read as 560; out of its time, 2263; a generation older, 2505 for 2565) had a
+    digit lost or misread: it is read again in the letter's year or one either side, as the
+    letter's own date is; None when no such year fits the printed digits."""
+    if found is None or letter_date is None or not _year_misread(found, letter_date):
+        return found.date if found else None
+    return year_near_others(found, [letter_date])
+
+
+def _year_misread(found: DateMatch, letter_date: dt.date) -> bool:
+    if len(found.year_text) == 3:
+        return True
+    return found.date is not None and (out_of_its_time(found.date)
+                                       or found.date.year < letter_date.year - _OLDEST_CITED_YEARS)
 
 
 # A speck read as a point inside the day after ลงวันที่ (`1.2 เมษายน 2565`): a day has none.

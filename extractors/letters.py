@@ -145,7 +145,7 @@ def _office_of(position: str) -> str:
 
 
 def _read_body(letter: Letter, view: LetterLines, core_end: int) -> None:
-    refs = body.find_references(view, core_end, letter.doc_number)
+    refs = body.find_references(view, core_end, letter.doc_number, letter.date)
     if refs:
         letter.references = refs
         letter.field_pages["references"] = view.page(view.span.header)

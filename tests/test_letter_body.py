@@ -58,3 +58,21 @@ def test_a_year_with_a_lost_digit_is_not_made_whole() -> None:
 def test_a_thai_word_between_number_and_longwanthi_keeps_the_date_apart() -> None:
     refs = _references("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 3530 แจ้งว่า ลงวันที่ 24 มกราคม 2561")
     assert refs == {("มท 0810.7/ว 3530", None)}
+
+
+@pytest.mark.parametrize(("year", "date"), [
+    pytest.param("560", dt.date(2017, 9, 16), id="a-digit-lost"),
+    pytest.param("2263", dt.date(2020, 9, 16), id="out-of-its-time"),
+    pytest.param("2465", dt.date(2022, 9, 16), id="a-century-before-the-letter"),
+])
+def test_a_cited_year_ocr_misread_is_read_in_the_letters_years(year: str, date: dt.date) -> None:
+    letter_year = date.year + 543 + 1
+    head = HEAD.replace("19 ตุลาคม 2566", f"19 ตุลาคม {letter_year}")
+    letters = extract_letters([(1, normalise(head + "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0802.2/ว2543 "
+                                             f"ลงวันที่\n16 กันยายน {year} แจ้งให้\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letters[0].references] == [("มท 0802.2/ว 2543", date)]
+
+
+def test_a_cited_letter_some_years_older_keeps_its_year() -> None:
+    refs = _references("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 3530 ลงวันที่ 24 มกราคม 2555")
+    assert refs == {("มท 0810.7/ว 3530", dt.date(2012, 1, 24))}
