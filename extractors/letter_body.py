@@ -27,9 +27,9 @@ from pipeline.thai.names import repair_name
 # own shape and the หนังสือ/อ้างถึง before it (`_is_cited`) are what make it a reference.
 _REF = re.compile(f"(?:(?:{loose('ที่')}|fi)[\\s.]*)?{DOCNUM_PATTERN}")
 # A serial pushed to the next line may carry a speck of ink read as a Latin letter (`ว c971`),
-# a quote (`/ว่ "5151`) or a lone Thai consonant, with a point or glued (`/ว ก. 1344`,
-# `/ว ส810`): no word is one letter, and none is glued to digits.
-_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”]\s*)?(?:[ก-ฮ]\.?\s*)?[A-Za-z]{0,2}(\d{1,6})(?!\d)")  # `/ว` then `. 2174`
+# a quote or a dash (`/ว่ "5151`, `/ว — 3602`) or a lone Thai consonant, with a point or glued (`/ว ก. 1344`,
+# `/ว ส810`): no word is one letter, and none is glued to digits. (`/ว` then `. 2174`.)
+_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–-]\s*)?(?:[ก-ฮ]\.?\s*)?[A-Za-z]{0,2}(\d{1,6})(?!\d)")
 # ลงวันที่ with its marks dropped, doubled or misplaced by OCR (`ลังวันที่`, `ล่งวันที`), or split
 # by spaces (`ลงวัน ที`, `ล งวันที`); a speck read as a letter alone on the line between the
 # number and ลงวันที่ (`/ว 4486 จ ลงวันที่`) is passed over, and so is a line of such specks

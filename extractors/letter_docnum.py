@@ -23,34 +23,42 @@ _CODE_MARK = "[\u0e31\u0e38\u0e39\u0e4c]"
 # there, right before the digits, where no word of ที่'s own can be (`ทีมท` keeps its vowel out).
 _CODE_TONE = "[\u0e48-\u0e4b](?=[\\s.]*\\d)"
 CODE = f"[ก-ฮ](?:{_CODE_MARK}?[ก-ฮ]){{1,2}}(?:{_CODE_TONE})?"
-_CODE = rf"(?P<code>{CODE})"
-# OCR doubles or swaps the dot between office digit groups (`0810.,7`, `0810,7`), or puts one
+# OCR may part the code's two letters (`ม ท 0810.7`): only where digits follow.
+_CODE = rf"(?P<code>{CODE}|[ก-ฮ]\s[ก-ฮ](?=[\s.]*\d))"
+# OCR doubles, triples or swaps the dot between office digit groups (`0810.,7`, `0810,7`), or puts one
 # inside the owner's four digits (`0,810.7`: `clean_office` regroups it). Tesseract's Thai model
 # reads the sub-unit's ๗ as ฒ, the letter it most resembles (`0810. ฒ/ว 746`), right before the
 # slash where no letter of a number stands.
-_OFFICE = r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d{3}))(?:\s?[.,]{1,2}\s?(?:\d{1,3}|ฒ(?=\s*/)))*)"
+_OFFICE = r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d{3}))(?:\s?[.,]{1,3}\s?(?:\d{1,3}|ฒ(?=\s*/)))*)"
 # The circular mark ว is read as ๆ or ) at times (neither stands in a number); the numeral
 # reader writes � for a letter it saw after the slash where Tesseract wrote digits: the only
 # letter printed there is ว, taken as the mark and flagged.
 # OCR may split a serial before its last three digits (`ว 1 196`); a lone digit after a serial
 # (`ว 96 2`) is something else.
-# Between code and digits OCR puts dashes (`มท -- 0810.5`) or a speck read as a letter glued to
-# the digits (`มท ส0802.2`); before the slash, one speck read as a letter, with a leading vowel at
-# times, or a bar (`0810.7 ฒ/ว`, `0810.7เต/ว`).
+# Between code and digits OCR puts dashes (`มท -- 0810.5`), a speck read as a letter glued to
+# the digits (`มท ส0802.2`), or one standing apart before the owner's four digits, read as a
+# letter or a digit (`มท , ง, 0810.7`, `นว 0 0023.2`); not Latin: a word's end may pass for a
+# code (`ด่วนที่สุด NUN 0810.5`, ที่ มท read by the `eng` model) and Latin would join them.
+# Before the slash, one speck read as a letter, with a leading vowel at times, or a bar
+# (`0810.7 ฒ/ว`, `0810.7เต/ว`).
 # A serial has no point in it: one between its digits is a speck (`5.075`, `313.7`).
 # OCR may lose the slash before the circular mark (`0810.7 ว646`): the ว still tells the serial.
 # A speck after the mark is read as a letter or a vowel (`/วง 545`, `/วิ` at a line end).
 # The speck may stand apart as a lone mark (`/ว ๊` then the serial), and a quote may open the
-# serial (`/ว่ "5151`).
+# serial (`/ว่ "5151`), or a lone consonant stand before it (`/วิ ล 1401`).
+# Tesseract's `eng` model reads ว as 7 (`0802.2 /7. 1088`): a 7 right after the slash with a
+# whole serial behind it is the mark, read unseen and flagged like �.
+_SEVEN_FOR_WO = r"7(?=\.?\s+\d{3,4}(?!\d)|\.\d{3,4}(?!\d))"
 _MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
-_CIRC_SPECK = f"(?:(?:[ก-ฮ]|\\s?{_MARKS}+)(?=\\s*[\"“”']?\\s*(?:\\d|$)))?"
+_CIRC_SPECK = f"(?:(?:[ก-ฮ]|\\s?{_MARKS}+)(?=\\s*(?:[ก-ฮ]\\.?\\s+)?[\"“”']?\\s*(?:\\d|$)))?"
 _SERIAL = r"(?P<serial>\d{1,4}[.,]\d{1,3}(?![\d.,])|\d{1,3}(?:\s\d{3}(?!\d))?|\d{1,6})"
 # Before the slash OCR may leave a point (`0023.3./3268`) or a speck with a mark on it
-# (`0810.7ๆ่ /ว`); the slash itself may come doubled (`0802.2/ /ว 3031`).
-_BEFORE_SLASH = rf"(?:[.,]\s*)?(?:[เ-ไ]?[ก-ฮๆ!|]{_MARKS}?\s*)?"
+# (`0810.7ๆ่ /ว`, `0810.7#/ว999`); the slash itself may come doubled (`0802.2/ /ว 3031`).
+_BEFORE_SLASH = rf"(?:[.,]\s*)?(?:[เ-ไ]?[ก-ฮๆ!|#@]{_MARKS}?\s*)?"
+_APART = r"(?:[ก-ฮ]|\d)"
 DOCNUM_PATTERN = (
-    rf"{_CODE}[.\s\-–]*(?:[ก-ฮ](?=\d))?{_OFFICE}"
-    rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛]))?|\s+(?P<bare_circ>ว)(?=\s*\d))"
+    rf"{_CODE}[.,\s\-–]*(?:[ก-ฮ](?=\d)|{_APART}[.,\s]+(?=\d{{4}}))?{_OFFICE}"
+    rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛])|{_SEVEN_FOR_WO})?|\s+(?P<bare_circ>ว)(?=\s*\d))"
     rf"\.?\s*{_SERIAL}?(?![\d])"
 )
 _DOCNUM = re.compile(DOCNUM_PATTERN)
@@ -97,7 +105,7 @@ def clean_office(office: str) -> tuple[str, bool]:
 
 
 def clean_code(code: str) -> str:
-    return re.sub("[\u0e31\u0e38\u0e39\u0e48-\u0e4c]", "", code)
+    return re.sub("[\u0e31\u0e38\u0e39\u0e48-\u0e4c\\s]", "", code)
 
 
 def try_parse_docnum(text: str, at_start: bool = False) -> DocNumber | None:
@@ -117,7 +125,7 @@ def docnum_of(m: re.Match[str], serial: str) -> DocNumber:
         circular=m.group("circ") is not None or m.group("bare_circ") is not None,
         serial=re.sub(r"[\s.,]", "", serial),
         end=m.end(),
-        repaired=repaired or (m.group("circ") or "").startswith(UNREADABLE),
+        repaired=repaired or (m.group("circ") or "")[:1] in (UNREADABLE, "7"),
     )
 
 

@@ -169,8 +169,9 @@ def read_doc_number(view: LetterLines) -> tuple[DocNumber | None, int | None]:
 
 
 # Where OCR read ที่ as a speck (`i นฐ0023.3/4340`, `7 มท 0802.2 /ว 1664`, `ทที่ นพ …`) or lost
-# it, the number still opens its line: one short token at most before it.
-_SPECK_THEN_CODE = re.compile(rf"{LEAD}(?:[^\s\d]{{1,4}}\s+|\d\s+)?(?={CODE}[.\s]*\d)")
+# it, the number still opens its line: two short tokens at most before it (`| i นพ0023.2/1512`),
+# or before its ที่ (`ว่า) ที่ ชพ 0023.1/3315`).
+_SPECK_THEN_CODE = re.compile(rf"{LEAD}(?:(?:[^\s\d]{{1,4}}|\d)\s+){{0,2}}(?:{THI}[\s.]*)?(?={CODE}[.\s]*\d)")
 
 
 def _number_without_label(view: LetterLines) -> tuple[DocNumber | None, int | None]:

@@ -76,3 +76,13 @@ def test_a_cited_year_ocr_misread_is_read_in_the_letters_years(year: str, date: 
 def test_a_cited_letter_some_years_older_keeps_its_year() -> None:
     refs = _references("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 3530 ลงวันที่ 24 มกราคม 2555")
     assert refs == {("มท 0810.7/ว 3530", dt.date(2012, 1, 24))}
+
+
+@pytest.mark.parametrize(("cited", "number"), [
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7/วิ\nล 1401 ลงวันที่ 18 สิงหาคม 2564",
+                 "มท 0810.7/ว 1401", id="marked-mark-then-a-lone-consonant"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7/ว —\n3602 ลงวันที่ 18 สิงหาคม 2564",
+                 "มท 0810.7/ว 3602", id="dash-before-the-serial"),
+])
+def test_serial_on_the_next_line_behind_specks(cited: str, number: str) -> None:
+    assert (number, dt.date(2021, 8, 18)) in _references(cited)

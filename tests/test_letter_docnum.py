@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from extractors.letter_docnum import try_parse_docnum
+from extractors.letters import extract_letters
+from pipeline.thai.text import normalise
 
 
 @pytest.mark.parametrize(("line", "number"), [
@@ -37,3 +39,45 @@ def test_a_speck_after_the_sub_unit_is_still_no_digit() -> None:
 
 def test_a_word_with_mai_han_akat_before_a_date_is_no_number() -> None:
     assert try_parse_docnum("ภายในวัน 15 มีนาคม 2562") is None
+
+
+@pytest.mark.parametrize(("line", "number"), [
+    pytest.param("อ้างถึง หนังสือกรม ที่ มท , ง, 0810.7 /ว 611 ลงวันที่", "มท 0810.7/ว 611", id="specks-before-the-owner"),
+    pytest.param("ที่ นว 0 0023.2 / 2637 สำนักงานส่งเสริม", "นว 0023.2/2637", id="lone-digit-before-the-owner"),
+    pytest.param("ที่ มท0802...2/ ว425 ลงวันที่", "มท 0802.2/ว 425", id="tripled-point"),
+    pytest.param("ด่วนที่สุด ที่ ม ท 0810.7/ว 606 ลงวันที่", "มท 0810.7/ว 606", id="code-parted"),
+    pytest.param("ที่ มท 0810.7#/ว999 | ลงวันที่", "มท 0810.7/ว 999", id="hash-before-the-slash"),
+])
+def test_numbers_with_specks_between_their_parts(line: str, number: str) -> None:
+    found = try_parse_docnum(line)
+    assert found is not None and found.text() == number
+
+
+def test_circular_mark_read_as_seven_is_taken_and_flagged() -> None:
+    found = try_parse_docnum("ด่วนที่สุด: ที่ มท 0802.2 /7. 1088ล ลงวันที่ 1 สิงหาคม 2559")
+    assert found is not None and found.text() == "มท 0802.2/ว 1088" and found.repaired
+
+
+def test_a_serial_seven_stays_a_serial() -> None:
+    found = try_parse_docnum("ที่ มท 0802.2/7 ลงวันที่ 1 สิงหาคม 2559")
+    assert found is not None and found.text() == "มท 0802.2/7" and not found.repaired
+
+
+def test_parted_code_needs_digits_after_it() -> None:
+    assert try_parse_docnum("ตาม ก ข ค/ว 12") is None
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("| i นพ0023.2/1512", id="two-specks-for-thi"),
+    pytest.param("ว่า) ที่ นพ 0023.2/1512", id="speck-before-thi"),
+])
+def test_own_number_behind_specks_above_the_subject(line: str) -> None:
+    letters = extract_letters([(1, normalise(
+        "ด่วนที่สุด\n" + line + "\nสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดนครพนม\n9 สิงหาคม 2562\n"
+        "เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+        "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nจึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == ["นพ 0023.2/1512"]
+
+
+def test_a_word_end_before_latin_is_no_code() -> None:
+    assert try_parse_docnum("ด่วนที่สุด NUN 0810.5 /ว 4704 ลงวันที่") is None
