@@ -81,3 +81,17 @@ def test_own_number_behind_specks_above_the_subject(line: str) -> None:
 
 def test_a_word_end_before_latin_is_no_code() -> None:
     assert try_parse_docnum("ด่วนที่สุด NUN 0810.5 /ว 4704 ลงวันที่") is None
+
+
+def test_lower_vowel_after_the_code() -> None:
+    found = try_parse_docnum("ที่ พจู0023.5/1588")
+    assert found is not None and found.text() == "พจ 0023.5/1588"
+
+
+def test_memo_number_line_with_a_dash_after_the_code() -> None:
+    letters = extract_letters([(1, normalise(
+        "บันทึกข้อความ\nส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดเชียงราย โทร. 0-2241-9000\n"
+        "ที่ ชร- 0023.2/2859 ' วันที่ 24 มีนาคม 2554\n"
+        "เรื่อง การรายงานผลการดำเนินงานตามตัวชี้วัด\nเรียน ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง\n"
+        "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == ["ชร 0023.2/2859"]
