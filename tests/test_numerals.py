@@ -8,7 +8,8 @@ import pytest
 from PIL import Image, ImageDraw
 
 from pipeline.numerals import NumeralReader, NumeralReading, default_reader
-from pipeline.numerals.reader import integer_value
+from pipeline.numerals.reader import VALUES, GlyphReading, integer_value
+from pipeline.numerals.segment import Band, Glyph
 from pipeline.records import Word
 from pipeline.synth.numerals import (
     CONDITIONS,
@@ -429,3 +430,31 @@ def test_thai_lower_vowels_stay_with_their_letter(font: str) -> None:
         ImageDraw.Draw(img).text((60, 40), text, font=fnt, fill=0)
         glyphs, band = segment(np.asarray(img))
         assert glyphs and all(without_lower_pieces(g, band) is g for g in glyphs), (font, text)
+
+
+
+def _one_hot(value: str) -> np.ndarray:
+    probs = np.zeros(len(VALUES), dtype=np.float32)
+    probs[VALUES.index(value)] = 1.0
+    return probs
+
+
+def test_digit_with_specks_stacked_over_it_inside_a_number(reader: NumeralReader) -> None:
+    """Two specks over the ๐ of `ว๓๐๔๑` (a scanned circular's number) made it a letter with its
+    marks, and the serial read 341: between two sure digits no letter stands, so the bare ๐ is
+    read (saraban_002: นบ ๐๐๒๓.๒/ว๓๐๔๑). Beside a letter the glyph stays whole."""
+    zero = render("๐", "Garuda", 300, 16, Degrade(), seed=1) < 128
+    ys, xs = np.nonzero(zero)
+    digit = zero[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
+    h, w = digit.shape
+    mask = np.zeros((h * 2 + 4, w), dtype=bool)
+    mask[h + 4 :] = digit
+    mask[0:4, w // 2 - 2 : w // 2 + 2] = True  # a speck well above
+    mask[h - 4 : h, w // 2 - 2 : w // 2 + 2] = True  # and one just over it
+    band = Band(float(h + 4), float(2 * h + 4))
+    left = GlyphReading(Glyph(0, h + 4, w, h, digit), _one_hot("3"), band)
+    middle = GlyphReading(Glyph(w + 4, 0, w, 2 * h + 4, mask), _one_hot("other"), band)
+    right = GlyphReading(Glyph(2 * w + 8, h + 4, w, h, digit), _one_hot("4"), band)
+    letter = GlyphReading(Glyph(2 * w + 8, h + 4, w, h, digit), _one_hot("other"), band)
+    assert [r.best for r in reader.glyphs._bare_between_digits([left, middle, right])] == ["3", "0", "4"]
+    assert [r.best for r in reader.glyphs._bare_between_digits([left, middle, letter])] == ["3", "other", "other"]

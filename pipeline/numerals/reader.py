@@ -134,7 +134,26 @@ class GlyphReader:
         glyphs = [without_lower_pieces(g, band) for g in glyphs]
         bands = local_bands(glyphs)
         glyphs = self._strip_specks(glyphs, bands, max_other=ROW_STRIP_MAX_OTHER)
-        return self._classify(glyphs, bands)
+        return self._bare_between_digits(self._classify(glyphs, bands))
+
+    def _bare_between_digits(self, readings: list[GlyphReading]) -> list[GlyphReading]:
+        """A glyph taken for a Thai letter with a mark, set between two sure digits of one
+        number, is the digit without the specks merged over it when that reads a sure digit.
+
+        Why: `_strip_specks` keeps a letter with its mark whole on text rows (ำ without its ring
+        is า), but no letter stands inside a number: seen, a speck over ๒ in `ว๔๒๑๙` and two
+        over ๐ in `ว๓๐๔๑` made the glyph a letter and the serial lost a digit."""
+        inside = [k for k in range(1, len(readings) - 1) if readings[k].best == "other"
+                  and all(_sure_digit_beside(n, readings[k]) for n in (readings[k - 1], readings[k + 1]))]
+        bare = [(k, g) for k in inside if (g := without_specks(readings[k].glyph)) is not None]
+        if not bare:
+            return readings
+        bands = [readings[k].band or Band(0.0, 1.0) for k, _ in bare]
+        out = list(readings)
+        for (k, g), pr, band in zip(bare, self._probs_each([g for _, g in bare], bands), bands, strict=True):
+            if VALUES[int(pr.argmax())] in ARABIC_DIGITS and pr.max() >= STRIPPED_SURE:
+                out[k] = GlyphReading(g, pr, band)
+        return out
 
     def _classify(self, glyphs: list[Glyph], bands: list[Band]) -> list[GlyphReading]:
         out: list[GlyphReading] = []
@@ -287,6 +306,17 @@ BAND_SAME = 0.15  # of the band's height: two bands closer than this read alike
 def _unread(readings: list[GlyphReading]) -> int:
     """Glyphs of a cell taken for letters: ink a reading leaves unexplained as digits."""
     return sum(r.best == "other" for r in readings)
+
+
+BESIDE_GAP = 0.6  # of the band height: wider, a word space parts the two glyphs
+
+
+def _sure_digit_beside(neighbour: GlyphReading, glyph: GlyphReading) -> bool:
+    """`neighbour` is a sure digit set close beside `glyph` (no word space between them)."""
+    if neighbour.best not in ARABIC_DIGITS or neighbour.p < STRIPPED_SURE or glyph.band is None:
+        return False
+    gap = max(neighbour.glyph.x, glyph.glyph.x) - min(neighbour.glyph.x1, glyph.glyph.x1)
+    return gap <= BESIDE_GAP * glyph.band.height
 
 
 def _joinable(group: list[GlyphReading]) -> bool:
