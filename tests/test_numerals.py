@@ -458,3 +458,22 @@ def test_digit_with_specks_stacked_over_it_inside_a_number(reader: NumeralReader
     letter = GlyphReading(Glyph(2 * w + 8, h + 4, w, h, digit), _one_hot("other"), band)
     assert [r.best for r in reader.glyphs._bare_between_digits([left, middle, right])] == ["3", "0", "4"]
     assert [r.best for r in reader.glyphs._bare_between_digits([left, middle, letter])] == ["3", "other", "other"]
+
+
+def test_digit_broken_in_two_letter_like_halves_inside_a_number(reader: NumeralReader) -> None:
+    """๓ of `๐๐๒๓.๒` broken at its waist, both halves taken for letters, read 002.2: between a
+    sure digit and the number's point the halves are joined when together they read a sure
+    digit no wider than the digits beside. Beside a letter they stay apart."""
+    three = render("๓", "Garuda", 300, 16, Degrade(), seed=1) < 128
+    ys, xs = np.nonzero(three)
+    digit = three[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
+    h, w = digit.shape
+    cut = w * 2 // 3
+    band = Band(0.0, float(h))
+    left = GlyphReading(Glyph(0, 0, w, h, digit), _one_hot("2"), band)
+    halves = [GlyphReading(Glyph(w + 4, 0, cut, h, digit[:, :cut]), _one_hot("other"), band),
+              GlyphReading(Glyph(w + 5 + cut, 0, w - cut - 1, h, digit[:, cut + 1 :]), _one_hot("other"), band)]
+    point = GlyphReading(Glyph(2 * w + 8, h - 4, 4, 4, np.ones((4, 4), dtype=bool)), _one_hot("."), band)
+    letter = GlyphReading(Glyph(2 * w + 8, 0, w, h, digit), _one_hot("other"), band)
+    assert [r.best for r in reader.glyphs._joined_between_digits([left, *halves, point])] == ["2", "3", "."]
+    assert len(reader.glyphs._joined_between_digits([left, *halves, letter])) == 4

@@ -134,15 +134,15 @@ class GlyphReader:
         glyphs = [without_lower_pieces(g, band) for g in glyphs]
         bands = local_bands(glyphs)
         glyphs = self._strip_specks(glyphs, bands, max_other=ROW_STRIP_MAX_OTHER)
-        return self._bare_between_digits(self._classify(glyphs, bands))
+        return self._joined_between_digits(self._bare_between_digits(self._classify(glyphs, bands)))
 
     def _bare_between_digits(self, readings: list[GlyphReading]) -> list[GlyphReading]:
         """A glyph taken for a Thai letter with a mark, set between two sure digits of one
         number, is the digit without the specks merged over it when that reads a sure digit.
 
         Why: `_strip_specks` keeps a letter with its mark whole on text rows (ำ without its ring
-        is า), but no letter stands inside a number: seen, a speck over ๒ in `ว๔๒๑๙` and two
-        over ๐ in `ว๓๐๔๑` made the glyph a letter and the serial lost a digit."""
+        is า), but no letter stands inside a number: seen, two specks over ๐ in `ว๓๐๔๑` made the
+        glyph a letter and the serial lost a digit."""
         inside = [k for k in range(1, len(readings) - 1) if readings[k].best == "other"
                   and all(_sure_digit_beside(n, readings[k]) for n in (readings[k - 1], readings[k + 1]))]
         bare = [(k, g) for k in inside if (g := without_specks(readings[k].glyph)) is not None]
@@ -154,6 +154,34 @@ class GlyphReader:
             if VALUES[int(pr.argmax())] in ARABIC_DIGITS and pr.max() >= STRIPPED_SURE:
                 out[k] = GlyphReading(g, pr, band)
         return out
+
+    def _joined_between_digits(self, readings: list[GlyphReading]) -> list[GlyphReading]:
+        """Two pieces taken for letters between two sure digits are one digit broken in two
+        (or a digit and its point) when together they read a sure digit of a digit's width
+        (seen: ๓ of `๐๐๒๓.๒` broken at
+        its waist, both halves letters, read 002.2). `_join_fragments` wants noise among the
+        pieces; inside a number a letter-like half is as broken."""
+        out, k = list(readings), 1
+        while k < len(out) - 2:
+            pair = out[k : k + 2]
+            if all(r.best == "other" for r in pair) and _sure_digit_beside(out[k - 1], pair[0]) \
+                    and _sure_digit_beside(out[k + 2], pair[1], points=True):
+                joined = self._sure_union(pair, max(out[k - 1].glyph.w, out[k + 2].glyph.w))
+                if joined is not None:
+                    out[k : k + 2] = [joined]
+            k += 1
+        return out
+
+    def _sure_union(self, pieces: list[GlyphReading], digit_w: int) -> GlyphReading | None:
+        """The pieces as one glyph if that is a sure digit no wider than the digits beside
+        (`digit_w`, the wider; Thai ๓ is wider than the band is tall)."""
+        band = pieces[0].band or Band(0.0, 1.0)
+        union = merge(pieces[0].glyph, pieces[1].glyph)
+        if union.w > MAX_DIGIT_ASPECT * digit_w:
+            return None
+        pr = self._probs_each([union], [band])[0]
+        sure = VALUES[int(pr.argmax())] in ARABIC_DIGITS and pr.max() >= JOIN_SURE
+        return GlyphReading(union, pr, band) if sure else None
 
     def _classify(self, glyphs: list[Glyph], bands: list[Band]) -> list[GlyphReading]:
         out: list[GlyphReading] = []
@@ -311,9 +339,11 @@ def _unread(readings: list[GlyphReading]) -> int:
 BESIDE_GAP = 0.6  # of the band height: wider, a word space parts the two glyphs
 
 
-def _sure_digit_beside(neighbour: GlyphReading, glyph: GlyphReading) -> bool:
-    """`neighbour` is a sure digit set close beside `glyph` (no word space between them)."""
-    if neighbour.best not in ARABIC_DIGITS or neighbour.p < STRIPPED_SURE or glyph.band is None:
+def _sure_digit_beside(neighbour: GlyphReading, glyph: GlyphReading, points: bool = False) -> bool:
+    """`neighbour` is a sure digit (or, with `points`, a decimal point or comma) set close
+    beside `glyph` (no word space between them)."""
+    kinds = ARABIC_DIGITS + ".," if points else ARABIC_DIGITS
+    if neighbour.best not in kinds or neighbour.p < STRIPPED_SURE or glyph.band is None:
         return False
     gap = max(neighbour.glyph.x, glyph.glyph.x) - min(neighbour.glyph.x1, glyph.glyph.x1)
     return gap <= BESIDE_GAP * glyph.band.height
