@@ -458,6 +458,8 @@ def test_digit_with_specks_stacked_over_it_inside_a_number(reader: NumeralReader
     letter = GlyphReading(Glyph(2 * w + 8, h + 4, w, h, digit), _one_hot("other"), band)
     assert [r.best for r in reader.glyphs._bare_between_digits([left, middle, right])] == ["3", "0", "4"]
     assert [r.best for r in reader.glyphs._bare_between_digits([left, middle, letter])] == ["3", "other", "other"]
+    dust = GlyphReading(Glyph(0, 2 * h + 6, 2, 2, np.ones((2, 2), dtype=bool)), _one_hot("noise"), band)
+    assert [r.best for r in reader.glyphs._bare_between_digits([left, dust, middle, right])] == ["3", "noise", "0", "4"]
 
 
 def test_digit_broken_in_two_letter_like_halves_inside_a_number(reader: NumeralReader) -> None:

@@ -144,7 +144,7 @@ class GlyphReader:
         is า), but no letter stands inside a number: seen, two specks over ๐ in `ว๓๐๔๑` made the
         glyph a letter and the serial lost a digit."""
         inside = [k for k in range(1, len(readings) - 1) if readings[k].best == "other"
-                  and all(_sure_digit_beside(n, readings[k]) for n in (readings[k - 1], readings[k + 1]))]
+                  and all(n is not None and _sure_digit_beside(n, readings[k]) for n in _beside(readings, k, k))]
         bare = [(k, g) for k in inside if (g := without_specks(readings[k].glyph)) is not None]
         if not bare:
             return readings
@@ -164,9 +164,10 @@ class GlyphReader:
         out, k = list(readings), 1
         while k < len(out) - 2:
             pair = out[k : k + 2]
-            if all(r.best == "other" for r in pair) and _sure_digit_beside(out[k - 1], pair[0]) \
-                    and _sure_digit_beside(out[k + 2], pair[1], points=True):
-                joined = self._sure_union(pair, max(out[k - 1].glyph.w, out[k + 2].glyph.w))
+            before, after = _beside(out, k, k + 1)
+            if all(r.best == "other" for r in pair) and before is not None and after is not None \
+                    and _sure_digit_beside(before, pair[0]) and _sure_digit_beside(after, pair[1], points=True):
+                joined = self._sure_union(pair, max(before.glyph.w, after.glyph.w))
                 if joined is not None:
                     out[k : k + 2] = [joined]
             k += 1
@@ -337,6 +338,14 @@ def _unread(readings: list[GlyphReading]) -> int:
 
 
 BESIDE_GAP = 0.6  # of the band height: wider, a word space parts the two glyphs
+
+
+def _beside(readings: list[GlyphReading], first: int, last: int) -> tuple[GlyphReading | None, GlyphReading | None]:
+    """The nearest readings before `first` and after `last` that are not noise (dust under a
+    digit sorts between it and its neighbour)."""
+    before = next((r for r in reversed(readings[:first]) if r.best != "noise"), None)
+    after = next((r for r in readings[last + 1 :] if r.best != "noise"), None)
+    return before, after
 
 
 def _sure_digit_beside(neighbour: GlyphReading, glyph: GlyphReading, points: bool = False) -> bool:
