@@ -8,7 +8,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from extractors.letter_docnum import DOCNUM_PATTERN, docnum_of
+from extractors.letter_docnum import DOCNUM_PATTERN, GARBLED_MARK_PATTERN, docnum_of, garbled_mark_docnum
 from extractors.letter_fields import LetterLines, tidy
 from extractors.letter_terms import (
     ATTACHMENT_HEAD,
@@ -20,12 +20,13 @@ from extractors.letter_terms import (
     starts_with,
 )
 from pipeline.records import Reference
-from pipeline.thai.dates import DateMatch, find_thai_dates, out_of_its_time, year_near_others
+from pipeline.thai.dates import BE_OFFSET, DateMatch, find_thai_dates, out_of_its_time, year_near_others
 from pipeline.thai.names import repair_name
 
 # `ที่` before a cited number is often lost or garbled by OCR (`NUN`, `ni`, `ที่.`); the number's
 # own shape and the หนังสือ/อ้างถึง before it (`_is_cited`) are what make it a reference.
 _REF = re.compile(f"(?:(?:{loose('ที่')}|fi)[\\s.]*)?{DOCNUM_PATTERN}")
+_GARBLED_MARK = re.compile(GARBLED_MARK_PATTERN)
 # A serial pushed to the next line may carry a speck of ink read as a Latin letter (`ว c971`),
 # a quote or a dash (`/ว่ "5151`, `/ว — 3602`) or a lone Thai consonant, with a point or glued (`/ว ก. 1344`,
 # `/ว ส810`): no word is one letter, and none is glued to digits. (`/ว` then `. 2174`.)
@@ -35,7 +36,11 @@ _SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–-]\s*)?(?:[ก-ฮ]\.?\s*)
 # number and ลงวันที่ (`/ว 4486 จ ลงวันที่`) is passed over, and so is a line of such specks
 # (`/ว1638 .- wa. d ข 1 ข0 w 1 A ; ข 1 0317 ew ลงวันที่`): short tokens, none a Thai word.
 _M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
-_DATED = re.compile(f"^[\\s,.]*(?:(?![ก-๛]{{3}})\\S{{1,4}}\\s+){{0,12}}?ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}")
+# A dash may be glued before it (`/ว 1044-ลงวันที่`); the `eng` model may read the whole label as
+# Latin (`/ว 4629 AUN 13 มิถุนายน 2558`): a short Latin word right before a day and month.
+_SPECKS_BEFORE = "(?:(?![ก-๛]{3})\\S{1,4}\\s+){0,12}?"
+_DATED = re.compile(f"^[\\s,.\\-–]*(?:{_SPECKS_BEFORE}ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
+                    f"|[A-Za-z]{{2,4}}(?=\\s+\\d{{1,2}}\\s*[ก-๛]))")
 _DEADLINE = re.compile(f"{loose('ภายใน')}\\s*{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}")
 _RECURRING = re.compile(
     f"(?:{loose('ทุกวันที่')}|{loose('ภายในวันที่')})\\s*\\d{{1,2}}\\s*{loose('ของ')}(?:ทุก)?\\s*{loose('เดือน')}"
@@ -75,6 +80,17 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
             continue
         seen.add(number)
         refs.append(Reference(number, cited_date(_dated(text[end:]), letter_date)))
+    return refs + _garbled_mark_references(text, seen, letter_date)
+
+
+def _garbled_mark_references(text: str, seen: set[str], letter_date: dt.date | None) -> list[Reference]:
+    """Cited numbers whose `/ว` OCR read as Latin and bars (`มท 0810.7 if | 2711 ลงวันที่`)."""
+    refs = []
+    for m in _GARBLED_MARK.finditer(text):
+        number = garbled_mark_docnum(m).text()
+        if number not in seen and _is_cited(text, m.start()):
+            seen.add(number)
+            refs.append(Reference(number, cited_date(_dated(text[m.end():]), letter_date)))
     return refs
 
 
@@ -87,9 +103,11 @@ def _serial(text: str, m: re.Match[str]) -> tuple[str, int]:
 
 
 def _is_cited(text: str, at: int) -> bool:
-    """A number counts as a reference when the words before it name a หนังสือ or อ้างถึง."""
+    """A number counts as a reference when the words before it name a หนังสือ or อ้างถึง, or
+    its urgency (ด่วนที่สุด ที่ …: the letter's own number is not in its body), for when OCR
+    garbled ตามหนังสือ (`0 โซโโไฝโ ด่วนที่สุด ที่มท 0 0810.7 ซ/ว`)."""
     before = text[max(0, at - 90):at]
-    return bool(re.search(f"{loose('หนังสือ')}|{loose('อ้างถึง')}", before))
+    return bool(re.search(f"{loose('หนังสือ')}|{loose('อ้างถึง')}|{loose('ด่วน')}", before))
 
 
 def _dated(after: str) -> DateMatch | None:
@@ -97,7 +115,7 @@ def _dated(after: str) -> DateMatch | None:
     if not m:
         return None
     tail = _SPLIT_DAY.sub(r"\1\2", after[m.end(): m.end() + 50], count=1)
-    dates = dates_in(_SPLIT_YEAR.sub(_joined_year, tail, count=1))
+    dates = dates_in(_LATIN_FIRST_DIGIT.sub("", _SPLIT_YEAR.sub(_joined_year, tail, count=1), count=1))
     return dates[0] if dates and dates[0].start <= 4 else None
 
 
@@ -111,7 +129,23 @@ def cited_date(found: DateMatch | None, letter_date: dt.date | None) -> dt.date 
     letter's own date is; None when no such year fits the printed digits."""
     if found is None or letter_date is None or not _year_misread(found, letter_date):
         return found.date if found else None
+    if len(found.year_text) == 2:
+        return _two_digits_left(found, letter_date)
     return year_near_others(found, [letter_date])
+
+
+def _two_digits_left(found: DateMatch, letter_date: dt.date) -> dt.date | None:
+    """A cited year OCR cut to two of its digits (๒๕๖๐ read as 20): the letter's year or the
+    one before whose Buddhist digits hold them in order; None unless exactly one does."""
+    years = [y for y in (letter_date.year, letter_date.year - 1)
+             if _in_order(found.year_text, str(y + BE_OFFSET))]
+    month_day = find_thai_dates(f"{found.text.rsplit(' ', 1)[0]} {years[0] + BE_OFFSET}") if len(years) == 1 else []
+    return month_day[0].date if month_day else None
+
+
+def _in_order(digits: str, year: str) -> bool:
+    rest = iter(year)
+    return all(d in rest for d in digits)
 
 
 def _year_misread(found: DateMatch, letter_date: dt.date) -> bool:
@@ -125,6 +159,11 @@ def _year_misread(found: DateMatch, letter_date: dt.date) -> bool:
 _SPLIT_DAY = re.compile(r"^(\s*\d)[.,](\d)(?=\s*[ก-๛])")
 # Or inside the year after the month (`24 มกราคม 256.1`): four digits around one point are a year.
 _SPLIT_YEAR = re.compile(r"(?<=[ก-๛.]\s)(\d{1,3})[.,](\d{1,3})(?![\d.,])")
+
+
+# The year's first ๒ read as a Latin letter (`27 สิงหาคม W566`): dropped, the three digits left are
+# completed against the letter's date (`cited_date`).
+_LATIN_FIRST_DIGIT = re.compile(r"(?<=[ก-๛.]\s)[A-Za-z](?=\d{3}(?!\d))")
 
 
 def _joined_year(m: re.Match[str]) -> str:

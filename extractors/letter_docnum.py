@@ -63,6 +63,11 @@ DOCNUM_PATTERN = (
     rf"\.?\s*{_SERIAL}?(?![\d])"
 )
 _DOCNUM = re.compile(DOCNUM_PATTERN)
+# Tesseract's `eng` model may read the slash and ว as Latin and bars (`มท 0810.7 if | . , 2711
+# ลงวันที่`, `มท 0810.7 a) 4219 ลงวันที่`): in a citation, the ลงวันที่ right after the serial
+# still tells which digits it is. Two glyphs there were `/ว`, one the slash alone.
+GARBLED_MARK_PATTERN = (rf"{_CODE}[.,\s\-–]*{_OFFICE}\s+(?P<mark>[A-Za-z|!()]{{1,2}}(?:\s[A-Za-z|!()]{{1,2}})?)"
+                        rf"[\s.,|]+(?P<serial>\d{{2,4}})(?=\s*[\-–]?ล)")
 # A header line: ที่ at the start, then the number. `ที่` may be glued to the code (ที่มท).
 _HEADER = re.compile(rf"^[#*\s]*ที่\s*(?={_CODE}\.?\s*\d)")
 _BARE_SERIAL = re.compile(r"^\s*(\d{1,6})\s*$")
@@ -128,6 +133,13 @@ def docnum_of(m: re.Match[str], serial: str) -> DocNumber:
         end=m.end(),
         repaired=repaired or (m.group("circ") or "")[:1] in (UNREADABLE, "7"),
     )
+
+
+def garbled_mark_docnum(m: re.Match[str]) -> DocNumber:
+    """The number a match of GARBLED_MARK_PATTERN names; always `repaired`: its mark is a guess."""
+    office, _ = clean_office(m.group("office"))
+    circular = len(re.sub(r"\s", "", m.group("mark"))) >= 2
+    return DocNumber(clean_code(m.group("code")), office, circular, m.group("serial"), m.end(), True)
 
 
 def normalise_docnum(text: str) -> str:

@@ -86,3 +86,33 @@ def test_a_cited_letter_some_years_older_keeps_its_year() -> None:
 ])
 def test_serial_on_the_next_line_behind_specks(cited: str, number: str) -> None:
     assert (number, dt.date(2021, 8, 18)) in _references(cited)
+
+
+@pytest.mark.parametrize(("cited", "number", "date"), [
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802.2/ว 4629\n"
+                 "AUN 13 มิถุนายน 2558 แจ้งให้", "มท 0802.2/ว 4629", dt.date(2015, 6, 13), id="longwanthi-read-as-latin"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครอง ท้องถิ่น ด่ วนที่สุด 7 มท\n0810..7/ว 1044-ลงวันที่ 5 สิงหาคม 2564",
+                 "มท 0810.7/ว 1044", dt.date(2021, 8, 5), id="dash-glued-before-longwanthi"),
+    pytest.param("อ้างถึง. หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7/ว1.05 ลงวันที่\n"
+                 "27 สิงหาคม W566", "มท 0810.7/ว 105", dt.date(2023, 8, 27), id="year-first-digit-read-as-latin"),
+    pytest.param("0 โซโโไฝโ ด่วนที่สุด ที่มท 0 0810.7 ซ/ว\n1866 ลงวันที่ 19 กรกฎาคม 2565",
+                 "มท 0810.7/ว 1866", dt.date(2022, 7, 19), id="tam-nangsue-garbled-urgency-left"),
+    pytest.param(". . ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7 a)\n"
+                 "4219 ลงวันที่ 29 มิถุนายน 2564", "มท 0810.7/ว 4219", dt.date(2021, 6, 29), id="slash-and-mark-read-as-latin"),
+])
+def test_citations_whose_words_ocr_read_as_latin(cited: str, number: str, date: dt.date) -> None:
+    assert (number, date) in _references(cited)
+
+
+def test_a_cited_year_cut_to_two_digits_is_read_in_the_letters_years() -> None:
+    head = HEAD.replace("19 ตุลาคม 2566", "19 ตุลาคม 2567")
+    letters = extract_letters([(1, normalise(head + "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0802.2/ว202 "
+                                             "ลงวันที่\n18 มกราคม 27 แจ้งให้\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letters[0].references] == [("มท 0802.2/ว 202", dt.date(2024, 1, 18))]
+
+
+def test_a_short_year_of_a_recent_letter_is_kept() -> None:
+    head = HEAD.replace("19 ตุลาคม 2566", "19 ตุลาคม 2561")
+    letters = extract_letters([(1, normalise(head + "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0802.2/ว202 "
+                                             "ลงวันที่ 18 ม.ค. 59 แจ้งให้\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letters[0].references] == [("มท 0802.2/ว 202", dt.date(2016, 1, 18))]

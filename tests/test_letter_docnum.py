@@ -3,9 +3,11 @@ the slash, a doubled slash, the owner's digits split, the sub-unit's ๗ read as
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from extractors.letter_docnum import try_parse_docnum
+from extractors.letter_docnum import GARBLED_MARK_PATTERN, garbled_mark_docnum, try_parse_docnum
 from extractors.letters import extract_letters
 from pipeline.thai.text import normalise
 
@@ -95,3 +97,9 @@ def test_memo_number_line_with_a_dash_after_the_code() -> None:
         "เรื่อง การรายงานผลการดำเนินงานตามตัวชี้วัด\nเรียน ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง\n"
         "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
     assert [letter.doc_number for letter in letters] == ["ชร 0023.2/2859"]
+
+
+def test_garbled_mark_needs_longwanthi_after_the_serial() -> None:
+    m = re.search(GARBLED_MARK_PATTERN, "ที่ มท 0810.7 a) 4219 ลงวันที่ 29")
+    assert m is not None and garbled_mark_docnum(m).text() == "มท 0810.7/ว 4219" and garbled_mark_docnum(m).repaired
+    assert re.search(GARBLED_MARK_PATTERN, "ที่ มท 0810.7 a) 4219 แจ้งให้") is None
