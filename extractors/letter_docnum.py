@@ -50,6 +50,9 @@ _OFFICE = r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d{3}))(?:\s?[.,]{1,3}\s?(?:\d{1,3}|�
 # Tesseract's `eng` model reads ว as 7 (`0802.2 /7. 1088`): a 7 right after the slash with a
 # whole serial behind it is the mark, read unseen and flagged like �.
 _SEVEN_FOR_WO = r"7(?=\.?\s+\d{3,4}(?!\d)|\.\d{3,4}(?!\d))"
+# So is another consonant glued to the serial right after the slash (`0810.7/ท2853`): no letter
+# but ว is printed there.
+_LETTER_FOR_WO = r"[ก-ฮ](?=\d)"
 _MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
 _CIRC_SPECK = f"(?:(?:[ก-ฮ]|\\s?{_MARKS}+)(?=\\s*(?:[ก-ฮ]\\.?\\s+)?[\"“”']?\\s*(?:\\d|$)))?"
 _SERIAL = r"(?P<serial>\d{1,4}[.,]\d{1,3}(?![\d.,])|\d{1,3}(?:\s\d{3}(?!\d))?|\d{1,6})"
@@ -59,7 +62,7 @@ _BEFORE_SLASH = rf"(?:[.,]\s*)?(?:[เ-ไ]?[ก-ฮๆ!|#@]{_MARKS}?\s*)?"
 _APART = r"(?:[ก-ฮ]|\d)"
 DOCNUM_PATTERN = (
     rf"{_CODE}[.,\s\-–]*(?:[ก-ฮ](?=\d)|{_APART}[.,\s]+(?=\d{{4}}))?{_OFFICE}"
-    rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛])|{_SEVEN_FOR_WO})?|\s+(?P<bare_circ>ว)(?=\s*\d))"
+    rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛])|{_SEVEN_FOR_WO}|{_LETTER_FOR_WO})?|\s+(?P<bare_circ>ว)(?=\s*\d))"
     rf"\.?\s*{_SERIAL}?(?![\d])"
 )
 _DOCNUM = re.compile(DOCNUM_PATTERN)
@@ -131,7 +134,7 @@ def docnum_of(m: re.Match[str], serial: str) -> DocNumber:
         circular=m.group("circ") is not None or m.group("bare_circ") is not None,
         serial=re.sub(r"[\s.,]", "", serial),
         end=m.end(),
-        repaired=repaired or (m.group("circ") or "")[:1] in (UNREADABLE, "7"),
+        repaired=repaired or _mark_read_unseen(m.group("circ") or ""),
     )
 
 
@@ -140,6 +143,11 @@ def garbled_mark_docnum(m: re.Match[str]) -> DocNumber:
     office, _ = clean_office(m.group("office"))
     circular = len(re.sub(r"\s", "", m.group("mark"))) >= 2
     return DocNumber(clean_code(m.group("code")), office, circular, m.group("serial"), m.end(), True)
+
+
+def _mark_read_unseen(circ: str) -> bool:
+    """The circular mark was taken from what stands in its place (�, 7, another letter)."""
+    return bool(circ) and circ[0] not in "วๆ)"
 
 
 def normalise_docnum(text: str) -> str:

@@ -103,3 +103,8 @@ def test_garbled_mark_needs_longwanthi_after_the_serial() -> None:
     m = re.search(GARBLED_MARK_PATTERN, "ที่ มท 0810.7 a) 4219 ลงวันที่ 29")
     assert m is not None and garbled_mark_docnum(m).text() == "มท 0810.7/ว 4219" and garbled_mark_docnum(m).repaired
     assert re.search(GARBLED_MARK_PATTERN, "ที่ มท 0810.7 a) 4219 แจ้งให้") is None
+
+
+def test_a_consonant_glued_to_the_serial_after_the_slash_is_the_mark_flagged() -> None:
+    found = try_parse_docnum("อ้างถึง หนังสือกรม ที่ มท 0810.7/ท2853ลงวันที่6 พฤศจิกายน 2566")
+    assert found is not None and found.text() == "มท 0810.7/ว 2853" and found.repaired
