@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.letter_terms import LEAD, THI, loose
+
 # รหัสพยัญชนะ is consonants only; OCR may set a lower vowel among them (`ชูย` for ชย) or a
 # speck read as ์ (`ย์ล` for ยล). Vowels and tone marks above are not allowed: `ทีมท` is ที่
 # glued to มท, not a code.
@@ -146,6 +148,21 @@ def garbled_mark_docnum(m: re.Match[str]) -> DocNumber:
 def _mark_read_unseen(circ: str) -> bool:
     """The circular mark was taken from what stands in its place (�, 7, another letter)."""
     return bool(circ) and circ[0] not in "วๆ)"
+
+
+# Where OCR read ที่ as a speck (`i นฐ0023.3/4340`, `7 มท 0802.2 /ว 1664`, `ทที่ นพ …`) or lost
+# it, a header's number still opens its line: two short tokens at most before it
+# (`| i นพ0023.2/1512`), or before its ที่ (`ว่า) ที่ ชพ 0023.1/3315`).
+_SPECK_THEN_CODE = re.compile(rf"{LEAD}(?:(?:[^\s\d]{{1,4}}|\d)\s+){{0,2}}(?:{THI}[\s.]*)?(?={CODE}[.\s]*\d)")
+_DATED = re.compile(loose("ลงวันที่"))
+
+
+def opening_number(text: str) -> DocNumber | None:
+    """A whole number (code, office digits, serial) opening the line behind specks, with no
+    ลงวันที่ after it (a citation wrapped to a line start has one): a header's number."""
+    at = _SPECK_THEN_CODE.match(text)
+    found = try_parse_docnum(text[at.end():], at_start=True) if at else None
+    return found if found is not None and found.serial and not _DATED.search(text) else None
 
 
 def normalise_docnum(text: str) -> str:

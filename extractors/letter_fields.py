@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.field_debris import shed_debris
-from extractors.letter_docnum import CODE, DocNumber, read_header_number, try_parse_docnum
+from extractors.letter_docnum import CODE, DocNumber, opening_number, read_header_number, try_parse_docnum
 from extractors.letter_terms import (
     ADDRESSEE,
     ADDRESSEE_TITLE,
@@ -169,21 +169,13 @@ def read_doc_number(view: LetterLines) -> tuple[DocNumber | None, int | None]:
     return _number_without_label(view)
 
 
-# Where OCR read ที่ as a speck (`i นฐ0023.3/4340`, `7 มท 0802.2 /ว 1664`, `ทที่ นพ …`) or lost
-# it, the number still opens its line: two short tokens at most before it (`| i นพ0023.2/1512`),
-# or before its ที่ (`ว่า) ที่ ชพ 0023.1/3315`).
-_SPECK_THEN_CODE = re.compile(rf"{LEAD}(?:(?:[^\s\d]{{1,4}}|\d)\s+){{0,2}}(?:{THI}[\s.]*)?(?={CODE}[.\s]*\d)")
-
-
 def _number_without_label(view: LetterLines) -> tuple[DocNumber | None, int | None]:
     """The letter's number on a header line above its subject whose ที่ OCR garbled: a whole
     number (issuer code, office digits, serial) at the start of the line, with no ลงวันที่ after
     it (a citation wrapped to a line start has one). Nothing else in a letterhead reads so."""
     for i in _rows_above_subject(view):
-        text = view.text(i)
-        at = _SPECK_THEN_CODE.match(text)
-        found = try_parse_docnum(text[at.end():], at_start=True) if at else None
-        if found is not None and found.serial and not re.search(loose("ลงวันที่"), text):
+        found = opening_number(view.text(i))
+        if found is not None:
             return found, i
     return None, None
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.letter_docnum import CODE
+from extractors.letter_docnum import CODE, opening_number
 from extractors.letter_terms import (
     ADDRESSEE,
     ATTACHMENT_HEAD,
@@ -180,6 +180,14 @@ def _page_start(lines: list[Line], header: int) -> int:
     return start
 
 
+def _number_at_top(lines: list[Line], window: list[int]) -> list[tuple[str, int, int]]:
+    """Labels and ที่ all garbled (`Gt บก 0023.1 / 939`, then `Gas รายงานผล…`, `เงยน อธิบดี…`): a
+    whole number opening one of the page's top lines is still a letter's header."""
+    top = [i for i in window if lines[i].text][:_TOP_LINES]
+    header = next((i for i in top if opening_number(lines[i].text) is not None), None)
+    return [("letter", top[0], header)] if header is not None else []
+
+
 def _page_top_fallback(lines: list[Line]) -> list[tuple[str, int, int]]:
     """No header readable (OCR lost `ที่`): a first page with a เรียน or เรื่อง line is a letter."""
     first = next((i for i, line in enumerate(lines) if line.text), None)
@@ -188,8 +196,8 @@ def _page_top_fallback(lines: list[Line]) -> list[tuple[str, int, int]]:
     window = [i for i in range(first, len(lines)) if lines[i].page == lines[first].page][:80]
     subject = next((i for i in window if SUBJECT.match(lines[i].text)), None)
     addressee = next((i for i in window if ADDRESSEE.match(lines[i].text)), None)
-    if addressee is None and subject is None:  # one of the two labels must have survived
-        return []
+    if addressee is None and subject is None:  # one of the two labels must have survived,
+        return _number_at_top(lines, window)  # or the number that opens the page's header
     return [("letter", first, subject if subject is not None and (addressee is None or subject < addressee) else first)]
 
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from extractors.letter_docnum import GARBLED_MARK_PATTERN, garbled_mark_docnum, try_parse_docnum
+from extractors.letter_docnum import GARBLED_MARK_PATTERN, garbled_mark_docnum, opening_number, try_parse_docnum
 from extractors.letters import extract_letters
 from pipeline.thai.text import normalise
 
@@ -108,3 +108,15 @@ def test_garbled_mark_needs_longwanthi_after_the_serial() -> None:
 def test_a_consonant_glued_to_the_serial_after_the_slash_is_the_mark_flagged() -> None:
     found = try_parse_docnum("อ้างถึง หนังสือกรม ที่ มท 0810.7/ท2853ลงวันที่6 พฤศจิกายน 2566")
     assert found is not None and found.text() == "มท 0810.7/ว 2853" and found.repaired
+
+
+@pytest.mark.parametrize(("line", "number"), [
+    pytest.param("Gt บก 0023.1 / 939", "บก 0023.1/939", id="speck-for-thi"),
+    pytest.param("| i นพ0023.2/1512", "นพ 0023.2/1512", id="two-specks"),
+    pytest.param("ว่า) ที่ ชพ 0023.1/3315", "ชพ 0023.1/3315", id="speck-before-thi"),
+    pytest.param("ที่ มท 0810.7/ว 2940 ลงวันที่ 9 ตุลาคม 2566", "", id="a-citation-is-no-header"),
+    pytest.param("หนังสือ มท 0810.7/ว 2940", "", id="a-word-before-it"),
+])
+def test_opening_number(line: str, number: str) -> None:
+    found = opening_number(line)
+    assert (found.text() if found else "") == number

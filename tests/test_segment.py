@@ -47,3 +47,27 @@ def test_kpi_table_page() -> None:
 def test_no_letter_on_empty_pages() -> None:
     assert extract_letters([(1, ""), (2, "   ")]) == []
     assert classify_pages([(1, "")]) == {1: "other"}
+
+
+GARBLED_TOP = """. ด่วนที่สุด
+Gt บก 0023.1 / 939
+สำนักงานส่งเสริม |
+การปกครองท้องถิ่นจังหวัด ;
+. .ศาลากลางจังหวัดบึงกาฬ
+. 8 สิงหาคม 2560
+Gas รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนของ ป
+องค์กรปกครองส่วนท้องถิ่น ประจำเดือน กรกฎาคม พ.ศ. 2560 |
+เงยน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น :
+จึงเรียนมาเพื่อโปรดพิจารณา
+"""
+
+
+def test_a_letter_whose_labels_ocr_all_garbled_opens_at_its_number() -> None:
+    spans = find_spans(stream_lines([(1, GARBLED_TOP)]))
+    assert [(s.kind, s.start, s.header) for s in spans] == [("letter", 0, 1)]
+    assert [letter.doc_number for letter in extract_letters([(1, GARBLED_TOP)])] == ["บก 0023.1/939"]
+
+
+def test_a_page_without_labels_or_a_number_at_its_top_is_no_letter() -> None:
+    page = GARBLED_TOP.replace("Gt บก 0023.1 / 939", "ตามหนังสือ ที่ มท 0810.7/ว 2940 ลงวันที่ 9 ตุลาคม 2566")
+    assert find_spans(stream_lines([(1, page)])) == []
