@@ -365,9 +365,9 @@ def _unlabelled_subject(view: LetterLines) -> tuple[str, int | None]:
 
 
 _MAX_SUBJECT_LINES = 3
-# At a line end: specks after a space (`ในการ '`, `กรม )` with no parenthesis open), or a dot
+# At a line end: specks after a space (`ในการ '`, `กรม )` with no parenthesis open, `กลาง) - =`), or a dot
 # or colon OCR set after a word (`ของ.`, `ของ:`); a dot inside an abbreviation (พ.ศ.) stays.
-_SPACED_SPECKS = re.compile(r"(?:\s+[|:;,.'\"“”!_\-–\[\]]+)+$")
+_SPACED_SPECKS = re.compile(r"(?:\s+[|:;,.'\"“”!_\-–=~\[\]]+)+$")
 _END_SPECKS = re.compile(f"{_SPACED_SPECKS.pattern}|(?<=[ก-๛]{{3}})[.:]$")
 _LONE_CLOSE = re.compile(r"\s+\)$")
 # A digit alone at a line end is a speck (`ท้องถิ่น 1`), unless it numbers something (`ที่ 1`).
@@ -425,8 +425,11 @@ def _drop_lone_letter(subject: str) -> str:
 # A speck may stand before the year (`พ.ศ. .2560`) or after it (`2564.`).
 # The era's พ may come out Latin anywhere (`w. ศ.`), its ศ with a speck (`พ.ศ์.`), and a re-read
 # that swapped `w.` for `พ.ศ.` leaves the old ศ. after it (`พ.ศ. ศ.`).
-_YEAR_END = re.compile(r"((?:พ[ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}\s?ศ[ิี์]?\s?[.,:]{0,2}(?:\s?ศ[.,:]{1,2})?"
-                       r"|(?<=ประมาณ\s)[A-Za-z]{1,3}\s?[.,:]{0,2}(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)[\s.,]*(\d{4})(?=[\s.]|$)")
+# Its ศ may come out a Latin capital after พ. (`พ. A. 2561`), and a dash of ink may stand
+# between the era and a year wrapped to the next line (`พ.ศ.-. / 2566`).
+_YEAR_END = re.compile(r"((?:พ[ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}\s?(?:ศ[ิี์]?|(?<=พ[.,:]\s)[A-Z])\s?[.,:]{0,2}"
+                       r"(?:\s?ศ[.,:]{1,2})?"
+                       r"|(?<=ประมาณ\s)[A-Za-z]{1,3}\s?[.,:]{0,2}(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)[\s.,\-–]*(\d{4})(?=[\s.]|$)")
 # An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`, `เรวียน อธิบดี…`,
 # `สง | สำนักงาน…`): junk, a speck at times, then a title.
 _ADDRESSEE_BY_TITLE = re.compile(
@@ -452,7 +455,40 @@ def _cut_after_year(subject: str) -> str:
     last = years[-1]
     tail = subject[last.end():].strip()
     head = subject[:last.start()].rstrip() + f" พ.ศ. {last.group(2)}"  # the era is always spaced off
-    return head if len(tail) < 10 else f"{head} {tail}"
+    return head if len(tail) < 10 or _is_ink(tail) else f"{head} {tail}"
+
+
+# Digits between Thai letters (`ฮ็7ฮ7เ6เไผผี`): no Thai word or number is printed so.
+_DIGITS_INSIDE_LETTERS = re.compile("[ก-๛][0-9]+[ก-๛]")
+
+
+def _is_ink(tail: str) -> bool:
+    """Words after a subject's year that are stamp or signature ink: every piece is a speck
+    of one or two characters or holds digits between Thai letters."""
+    return all(len(t) <= 2 or _DIGITS_INSIDE_LETTERS.search(t) for t in tail.split())
+
+
+# The era and a year OCR cut to two or three digits at the subject's end (`พ.ศ.255`, `พ.ศ. 24`).
+_CUT_YEAR = re.compile(r"\s*พ\s?[.,:]{0,2}\s?ศ\s?[.,:]{0,2}\s*(\d{2,3})$")
+_BE_OFFSET = 543
+
+
+def complete_subject_year(subject: str, letter_date: dt.date | None) -> str:
+    """A subject whose year OCR cut (`… ประจำเดือน พฤษภาคม พ.ศ.255` for ๒๕๖๕) takes the one
+    Buddhist year holding the digits left, in order, among the letter's own year and the years
+    either side (a month reported or a fiscal year named sits within a year of the letter).
+    None or several fitting: the subject stays as read."""
+    m = _CUT_YEAR.search(subject)
+    if m is None or letter_date is None:
+        return subject
+    year = letter_date.year + _BE_OFFSET
+    fits = [str(y) for y in (year - 1, year, year + 1) if _digits_in_order(m.group(1), str(y))]
+    return f"{subject[:m.start()]} พ.ศ. {fits[0]}" if len(fits) == 1 else subject
+
+
+def _digits_in_order(digits: str, year: str) -> bool:
+    rest = iter(year)
+    return all(d in rest for d in digits)
 
 
 def _is_header_keyword(text: str) -> bool:
@@ -488,8 +524,11 @@ _BRACKET_SPECK = re.compile(r"(?<=[ก-๛])\s*[\[\]]\s*(?=[ก-๛])")
 def _tidy_parentheses(text: str) -> str:
     """`จังหวัด.( ตามบัญชีแนบท้าย )` → `จังหวัด (ตามบัญชีแนบท้าย)`: OCR's specks and spaces at brackets."""
     text = _BRACKET_SPECK.sub("", _BRACKET_CLOSE.sub(r"\1)", text))
-    text = _SPECK_BEFORE_PAREN.sub(" (", text)
+    text = _SPECK_BEFORE_PAREN.sub(" (", _SPECK_AFTER_CLOSE.sub(")", text))
     return re.sub(r"\s+\)", ")", re.sub(r"\(\s+", "(", text))
+
+
+_SPECK_AFTER_CLOSE = re.compile(r"\)\s*[.,]$")  # `(ตามบัญชีแนบท้าย).`: a field ends at its parenthesis
 
 
 def _addressee_value(text: str) -> str:

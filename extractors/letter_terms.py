@@ -113,7 +113,9 @@ def is_date_only(line: str) -> bool:
 
 
 # Words printed with a space before them even where a line wraps (ประจำปีงบประมาณ / พ.ศ. 2565).
-_SPACED_WORDS = ("พ.ศ", "ประจำ", "จำนวน", "ภายใน", "และ", "หรือ", "โดย", "ณ ", "เพื่อ", "ระดับ ", "ร้อยละ ")
+# รอบการประเมิน (an appraisal round) stands apart from the words before it too.
+_SPACED_WORDS = ("พ.ศ", "ประจำ", "จำนวน", "ภายใน", "และ", "หรือ", "โดย", "ณ ", "เพื่อ", "ระดับ ", "ร้อยละ ",
+                 "รอบการประเมิน")
 
 
 _INNER_SPACE = re.compile("(?<=[ก-๛]) (?=[ก-๛])")

@@ -734,3 +734,55 @@ def test_addressee_whose_label_ocr_read_as_junk_and_a_bar() -> None:
                      "สง | สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด ทุกจังหวัด :\n"
                      "สิ่งที่ส่งมาด้วย หลักเกณฑ์กรอบการประเมิน จำนวน 1 ชุด\n" + BODY)
     assert letter.addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด ทุกจังหวัด"
+
+
+# Subject ends as OCR read them on wide seeds 947/962/963 (lines as read; the letterhead and
+# body are the module's).
+@pytest.mark.parametrize(("lines", "subject"), [
+    pytest.param(["เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนของ | |",
+                  "องค์กรปกครองส่วนท้องถิ่น ประจำเดือน มิถุนายน พ. A. 2561"],
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน มิถุนายน พ.ศ. 2561",
+                 id="era-s-read-latin"),
+    pytest.param(["เรื่อง . โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่น ประจำปีงบประมาณ พ.ศ.-.", "2566"],
+                 "โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่น ประจำปีงบประมาณ พ.ศ. 2566", id="dash-before-wrapped-year"),
+    pytest.param(["เรื่อง การรายงานผลการดำเนินงานตามตัวชี้วัดตามมาตรการปรับปรุง",
+                  "“ ประสิทธิภาพในการปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ.", "2555 ฮ็7ฮ7เ6เไผผี"],
+                 "การรายงานผลการดำเนินงานตามตัวชี้วัดตามมาตรการปรับปรุงประสิทธิภาพในการปฏิบัติราชการ "
+                 "ประจำปีงบประมาณ พ.ศ. 2555", id="ink-with-digits-after-the-year"),
+    pytest.param(["เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ",
+                  "องค์กรปกครองส่วนท้องถิ่น (สถานที่", "กลาง) - ="],
+                 "เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)",
+                 id="specks-after-the-parenthesis"),
+    pytest.param(["เรื่อง การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น",
+                  "รอบการประเมินที่ 1 ประจำปีงบประมาณ พ.ศ. 2568"],
+                 "การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น "
+                 "รอบการประเมินที่ 1 ประจำปีงบประมาณ พ.ศ. 2568", id="appraisal-round-wrapped-at-its-space"),
+])
+def test_subject_ends_as_ocr_read_them(lines: list[str], subject: str) -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + "1 กรกฎาคม 2561\n" + "\n".join(lines) + \
+        "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
+    assert _letter(text).subject == subject
+
+
+@pytest.mark.parametrize(("date_line", "year_line", "year"), [
+    pytest.param("3 มิถุนายน 2565", "ประจำเดือน พฤษภาคม พ.ศ.255", "2565", id="month-report-lost-a-6"),
+    pytest.param("9 ธันวาคม 2562", ". องค์กรปกครองส่วนท้องถิ่น ประจำเดือน พฤศจิกายน พ.ศ. 252", "2562", id="lost-a-6"),
+    pytest.param("3 พฤศจิกายน 2563", "ท้องถิ่น ประจำปีงบประมาณ พ.ศ. 24", "2564", id="fiscal-year-after-the-letter"),
+])
+def test_subject_year_cut_by_ocr_is_completed_from_the_letters_date(date_line: str, year_line: str, year: str) -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + date_line + \
+        "\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n" + year_line + \
+        "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
+    assert _letter(text).subject.endswith(f" พ.ศ. {year}")
+
+
+def test_a_cut_subject_year_that_two_years_fit_stays_as_read() -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + "3 มิถุนายน 2565\nเรื่อง รายงานผล ประจำเดือน พฤษภาคม พ.ศ. 25\n" \
+        "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
+    assert _letter(text).subject.endswith("พ.ศ. 25")
+
+
+def test_addressee_sheds_a_speck_after_its_parenthesis() -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + \
+        "ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย).\n" + BODY
+    assert _letter(text).addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)"
