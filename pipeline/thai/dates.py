@@ -187,8 +187,10 @@ def date_near(found: DateMatch, anchor: dt.date, before: int = 7, after: int = 3
     if found.date is not None and -before <= (found.date - anchor).days <= after:
         return found.date
     month, day = _month_day(found)
-    if month is None or len(found.year_text) not in (2, 3):
+    if month is None or len(found.year_text) not in (2, 3, 4):
         return None
+    if len(found.year_text) == 4:  # one digit misread (๒๕๕๗ as 2551): the year near the anchor it is one off
+        return _one_year_near(day, month, anchor, lambda be: _digits_apart(be, found.year_text) == 1)
     return complete_year(day, month, found.year_text, anchor)
 
 
@@ -276,17 +278,19 @@ def _in_order(digits: str, year: str) -> bool:
 def stamp_date(text: str, anchor: dt.date) -> tuple[dt.date | None, bool]:
     """A receiving stamp's date near the letter's date `anchor` → (date, a date was printed?).
 
-    A full date must lie near the anchor. A day and month whose year is cut off or smudged
-    (`22 ธค. 2`, `25 พย. 25“`) take the anchor's year when the digits that are printed agree
-    with it and the day then falls just after the letter; otherwise nothing is returned.
+    A full date must lie near the anchor, or be one digit off a year that puts it there. A day
+    and month whose year is cut off, smudged or lost (`22 ธค. 2`, `25 พย. 25“`, `25 มค..`) take
+    the anchor's year (or the next) when the digits that are printed agree with it and the day
+    then falls just after the letter; otherwise nothing is returned.
     """
     text = _to_arabic(text)
     dates = find_thai_dates(text)
     if dates:
         return date_near(dates[0], anchor), True
     m = _DAY_MONTH.search(text)
-    if not m or not m.group("frag"):
-        return None, bool(m)
+    if not m:
+        return None, False
+    # No year digits left (`25 มค..`, `25 ก.ย»`): the one year that puts the day just after the letter.
     return complete_year(int(m.group("day")), _month_of(m), m.group("frag"), anchor), True
 
 
