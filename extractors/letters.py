@@ -16,7 +16,7 @@ from extractors.indicators import extract_indicators, merge_indicators
 from extractors.letter_docnum import DOC_NUMBER_REPAIRED
 from extractors.letter_fields import LetterLines
 from extractors.letter_terms import FISCAL_YEAR
-from extractors.offices import canonical_office
+from extractors.offices import canonical_office, closest_fixed_name
 from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
 from pipeline.records import Letter
 from pipeline.thai.dates import (
@@ -81,7 +81,7 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
     _set(letter, "urgency", *head.read_urgency(view), view)
     subject, subject_row = head.read_subject(view)
     _set(letter, "subject", head.complete_subject_year(subject, letter.date), subject_row, view)
-    _set(letter, "addressee", *_office(head.read_addressee(view)), view)
+    _set(letter, "addressee", *_addressee(head.read_addressee(view)), view)
     _set(letter, "sender", *_office(head.read_sender(view, number, number_row)), view)
     received, received_date, row, implausible = head.read_received(view, letter.date)
     _set(letter, "received_number", received, row, view)
@@ -136,6 +136,13 @@ def _read_signature(letter: Letter, view: LetterLines) -> int:
 
 def _office(found: tuple[str, int | None]) -> tuple[str, int | None]:
     return canonical_office(found[0]), found[1]
+
+
+def _addressee(found: tuple[str, int | None]) -> tuple[str, int | None]:
+    """An addressee with a known name spelled right; one that is not a place's office and reads
+    as no name letter for letter is matched to the fixed names it may be a damaged copy of."""
+    office = canonical_office(found[0])
+    return (office if office != found[0] else closest_fixed_name(office)), found[1]
 
 
 def _office_of(position: str) -> str:
