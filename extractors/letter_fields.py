@@ -34,6 +34,7 @@ from extractors.letter_terms import (
     starts_with,
     unspace_phrase,
 )
+from extractors.offices import closest_fixed_name
 from extractors.segment import Line, Span
 from pipeline.thai.dates import DateMatch, find_thai_dates, stamp_date
 from pipeline.thai.ocr_repair import swap_confusables
@@ -386,12 +387,12 @@ def _line_end_specks(text: str) -> str:
 def is_garbled(text: str) -> bool:
     """A line of ink, stamp or signature read as text: mostly one- and two-character pieces
     (`เเญ์ ล 011 ต 5ง ซ๊ 2ซี่อ`), or pieces with digits inside Thai letters (`2ซิวก เส5เซจ`), or,
-    with no Thai letter in it, nothing but such pieces (`17 aA`). Wrapped subject lines are
+    with no Thai letter in it, nothing but such pieces (`17 aA`, `Or`). Wrapped subject lines are
     words and phrases."""
     tokens = [t for t in text.split() if re.search(r"[ก-๛\w]", t)]  # specks are not pieces
     junk = sum(len(t) <= 2 or _DIGIT_IN_LETTERS.search(t) is not None for t in tokens)
     if not re.search("[ก-๛]", text):
-        return len(tokens) >= 2 and junk == len(tokens)
+        return bool(tokens) and junk == len(tokens)
     return len(tokens) >= 3 and junk * 2 > len(tokens)
 
 
@@ -432,8 +433,9 @@ _YEAR_END = re.compile(r"((?:พ[ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}\s?(?:ศ
                        r"|(?<=ประมาณ\s)[A-Za-z]{1,3}\s?[.,:]{0,2}(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)[\s.,\-–]*(\d{4})(?=[\s.]|$)")
 # An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`, `เรวียน อธิบดี…`,
 # `สง | สำนักงาน…`): junk, a speck at times, then a title.
+# The label may come out in two pieces (`: เรื ยน อธิบดี…`).
 _ADDRESSEE_BY_TITLE = re.compile(
-    f"^(?:\\S{{1,6}}\\s+)?(?:[|:.'\"]+\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
+    f"^[\\s|:.'\"]*(?:\\S{{1,6}}\\s+){{0,2}}(?:[|:.'\"]+\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
 # The opening words of a letter's body (ตามที่…, ด้วย…): past them no header line is left.
 _BODY_OPENING = starts_with("ตามที่", "ตามหนังสือ", "ด้วย", "เนื่องด้วย", "เนื่องจาก", "พร้อมนี้")
 
@@ -443,7 +445,9 @@ def _subject_ends(text: str) -> bool:
 
 
 def _is_addressee_line(text: str) -> bool:
-    return bool(_ADDRESSEE_BY_TITLE.match(text))
+    """A line that starts with an addressee's title, or, its label and first letters lost under
+    ink (`หงถิ่นอำเภอ ทุกอำเภอ`, `นักงาน…(ตามบัญชีแนบท้าย)`), is a near copy of a fixed name."""
+    return bool(_ADDRESSEE_BY_TITLE.match(text)) or closest_fixed_name(tidy(text)) != tidy(text)
 
 
 def _cut_after_year(subject: str) -> str:

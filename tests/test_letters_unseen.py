@@ -786,3 +786,19 @@ def test_addressee_sheds_a_speck_after_its_parenthesis() -> None:
     text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + \
         "ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย).\n" + BODY
     assert _letter(text).addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)"
+
+
+# Addressee lines whose label and first letters OCR lost under ink, or whose label it split
+# (wide seeds 952/954/961, lines as read).
+@pytest.mark.parametrize(("lines", "addressee"), [
+    pytest.param(["นักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)", "Dh"],
+                 "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)", id="label-and-first-letters-lost"),
+    pytest.param(["เษ]", "a", "ท้'", "หงถิ่นอำเภอ ทุกอำเภอ"], "ท้องถิ่นอำเภอ ทุกอำเภอ", id="under-ink-specks"),
+    pytest.param(["|", ": เรื ยน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น |"], "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น",
+                 id="label-in-two-pieces"),
+])
+def test_addressee_without_a_readable_label(lines: list[str], addressee: str) -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "\n".join(lines) + "\n" + BODY
+    letter = _letter(text)
+    assert letter.addressee == addressee
+    assert letter.subject.endswith("ประจำเดือน กันยายน พ.ศ. 2566")
