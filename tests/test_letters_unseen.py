@@ -802,3 +802,27 @@ def test_addressee_without_a_readable_label(lines: list[str], addressee: str) ->
     letter = _letter(text)
     assert letter.addressee == addressee
     assert letter.subject.endswith("ประจำเดือน กันยายน พ.ศ. 2566")
+
+
+# Deadlines whose date OCR spread over a wrapped line with specks (wide seeds 952-963, as read).
+@pytest.mark.parametrize(("lines", "deadline"), [
+    pytest.param(["การดำเนินการดังกล่าว และรายงานผลให้ทราบภายในวันที่ 28 1", "กันยายน 2566"], dt.date(2023, 9, 28),
+                 id="digit-speck-after-the-day"),
+    pytest.param(["hs การดำเนินการดังกล่าว และรายงานผลให้ทราบภายในวันที่ 13 1 ตุลาคม", ". 2556 | ."],
+                 dt.date(2013, 10, 13), id="specks-both-sides-of-the-wrap"),
+    pytest.param([". การดำเนินการดังกล่าว และรายงานผลให้ทราบภายในวันที่ 11", ": พฤษภาคม 2566 รายละเอียดปรากฏ"],
+                 dt.date(2023, 5, 11), id="colon-before-the-wrapped-month"),
+    pytest.param([". การดำเนินการดังกล่าว และรายงานผลให้ทราบภายในวันที่ 17 ธันวาคม แม", ". 2556"],
+                 dt.date(2013, 12, 17), id="letters-of-ink-before-the-year"),
+    pytest.param(["ดังกล่าว และรายงานผลให้ทราบภายในวันที่ 1.0 เมษายน 2555 โทรสารหมายเลข 0"], dt.date(2012, 4, 10),
+                 id="point-inside-the-day"),
+    pytest.param(["การดำเนินการดังกล่าว และรายงานผลให้ทราบภายในวันที 5", ". กุมภาพันธ์ 2.562 รายละเอียดปรากฏ"],
+                 dt.date(2019, 2, 5), id="point-inside-the-year"),
+    pytest.param(["7 การดำเนินการ ดังกล่าว และรายงานผลให้ทรา บภาย ในวันที่ 23 ตุลาคม", "/2566รายล ะ เอี้ยดปราก ฏ .."],
+                 dt.date(2023, 10, 23), id="label-split-and-slash-before-the-year"),
+])
+def test_deadline_date_spread_by_ocr(lines: list[str], deadline: dt.date) -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + \
+        "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น แจ้งให้รายงานผลการดำเนินงาน นั้น\n" + "\n".join(lines) + \
+        "\nจึงเรียนมาเพื่อทราบและดำเนินการ\n(นางสาวสุนิสา ภูมิพัฒน์)\nท้องถิ่นจังหวัดร้อยเอ็ด\n"
+    assert _letter(text).deadline == deadline
