@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from extractors.domain_phrases import repair_phrases
 from extractors.field_debris import shed_debris
 from extractors.letter_docnum import CODE, DocNumber, read_header_number, try_parse_docnum
 from extractors.letter_terms import (
@@ -332,6 +333,7 @@ _SARA_A_TWICE = re.compile("(?<=ะ)\\s+ะ")
 
 def _finish_subject(parts: list[str]) -> str:
     text = shed_debris(swap_confusables(unspace_phrase(_SARA_A_TWICE.sub("", tidy(smart_join(parts))))))
+    text = repair_phrases(text)
     return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", text)))
 
 
