@@ -411,7 +411,7 @@ def _is_full(parts: list[str]) -> bool:
 # (ณ is a word: `ณ วันที่`).
 # Only after a closed parenthesis, a number or a speck (`ประจำ. ก`): elsewhere it may be a word
 # OCR split (`ขอ ง`).
-_LONE_LETTER = re.compile(r"(?<=[)\d.'\"”])\s+[ก-ฒด-ฮA-Za-z]$")
+_LONE_LETTER = re.compile(r"(?<=[)\d.'\"”])\s+[ก-ฒด-ฮA-Za-z]\.?$")
 # A dot, comma or quote OCR set between a word and an opening parenthesis (`ท้องถิ่น.(สถานที่กลาง)`,
 # `จังหวัด“(ตามบัญชีแนบท้าย)`).
 _SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,'\"“”]\s*\(")
@@ -430,9 +430,12 @@ def _drop_lone_letter(subject: str) -> str:
 # that swapped `w.` for `พ.ศ.` leaves the old ศ. after it (`พ.ศ. ศ.`).
 # Its ศ may come out a Latin capital after พ. (`พ. A. 2561`), and a dash of ink may stand
 # between the era and a year wrapped to the next line (`พ.ศ.-. / 2566`).
-_YEAR_END = re.compile(r"((?:พ[ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}\s?(?:ศ[ิี์]?|(?<=พ[.,:]\s)[A-Z])\s?[.,:]{0,2}"
+# Its พ may come out ห (`ห.ศ.`), and specks may stand between the era and the year (`พ.ศ.): 2558`).
+# After a month's name too the era may come out Latin (`ประจำเดือน ตุลาคม WA. 2564`).
+_YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}\s?(?:ศ[ิี์]?|(?<=พ[.,:]\s)[A-Z][a-z]?)\s?[.,:]{0,2}"
                        r"(?:\s?ศ[.,:]{1,2})?"
-                       r"|(?<=ประมาณ\s)[A-Za-z]{1,3}\s?[.,:]{0,2}(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)[\s.,\-–]*(\d{4})(?=[\s.]|$)")
+                       r"|(?:(?<=ประมาณ\s)|(?<=คม\s)|(?<=ยน\s)|(?<=พันธ์\s))[A-Za-z]{1,3}\s?[.,:]{0,2}(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)"
+                       r"[\s.,:;)\-–]*(\d{4})(?=[\s.]|$)")
 # An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`, `เรวียน อธิบดี…`,
 # `สง | สำนักงาน…`): junk, a speck at times, then a title.
 # The label may come out in two pieces (`: เรื ยน อธิบดี…`).
@@ -475,7 +478,7 @@ def _is_ink(tail: str) -> bool:
 
 
 # The era and a year OCR cut to two or three digits at the subject's end (`พ.ศ.255`, `พ.ศ. 24`).
-_CUT_YEAR = re.compile(r"\s*พ\s?[.,:]{0,2}\s?ศ\s?[.,:]{0,2}\s*(\d{2,3})$")
+_CUT_YEAR = re.compile(r"\s*(?:[พห]\s?[.,:]{0,2}\s?ศ[ิี]?|(?<=\s)[A-Z][A-Za-z]?)\s?[.,:]{0,2}\s*(\d{2,3})[\s.]*$")
 _BE_OFFSET = 543
 
 
@@ -529,9 +532,15 @@ _BRACKET_SPECK = re.compile(r"(?<=[ก-๛])\s*[\[\]]\s*(?=[ก-๛])")
 
 def _tidy_parentheses(text: str) -> str:
     """`จังหวัด.( ตามบัญชีแนบท้าย )` → `จังหวัด (ตามบัญชีแนบท้าย)`: OCR's specks and spaces at brackets."""
-    text = _BRACKET_SPECK.sub("", _BRACKET_CLOSE.sub(r"\1)", text))
+    text = _BRACKET_SPECK.sub("", _BRACKET_CLOSE.sub(r"\1)", _MARKS_AFTER_CLOSE.sub("", text)))
     text = _SPECK_BEFORE_PAREN.sub(" (", _SPECK_AFTER_CLOSE.sub(")", text))
-    return re.sub(r"\s+\)", ")", re.sub(r"\(\s+", "(", text))
+    return re.sub(r"\s+\)", ")", _OPEN_SPECKS.sub("(", text))
+
+
+# Specks just inside an opening parenthesis (`(: สถานที่กลาง)`), marks just after a closing
+# one (`(สถานที่กลาง)๊`): no word starts with either.
+_OPEN_SPECKS = re.compile(r"\(\s*[:;.,'\"]*\s*")
+_MARKS_AFTER_CLOSE = re.compile("(?<=\\))[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
 
 
 _SPECK_AFTER_CLOSE = re.compile(r"\)\s*[.,]$")  # `(ตามบัญชีแนบท้าย).`: a field ends at its parenthesis

@@ -757,6 +757,26 @@ def test_addressee_whose_label_ocr_read_as_junk_and_a_bar() -> None:
                   "รอบการประเมินที่ 1 ประจำปีงบประมาณ พ.ศ. 2568"],
                  "การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น "
                  "รอบการประเมินที่ 1 ประจำปีงบประมาณ พ.ศ. 2568", id="appraisal-round-wrapped-at-its-space"),
+    pytest.param(["เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น",
+                  "ประจำเดือน มกราคม WA. 2564"],
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน มกราคม พ.ศ. 2564",
+                 id="era-read-latin-after-a-month"),
+    pytest.param(["เรื่อง การรายงานผลการดำเนินงานตามตัวชี้วัดตามมาตรการปรับปรุงประสิทธิภาพใน.",
+                  "การปฏิบัติราชการ ประจำปีงบประมาณ ห.ศ. 2554"],
+                 "การรายงานผลการดำเนินงานตามตัวชี้วัดตามมาตรการปรับปรุงประสิทธิภาพในการปฏิบัติราชการ "
+                 "ประจำปีงบประมาณ พ.ศ. 2554", id="era-pho-read-as-ho"),
+    pytest.param(["เรื่อง การรายงานผลการดำเนินงานตามตัวชี้วัด", "ประจำปีงบประมาณ พ.ศ.): 2558"],
+                 "การรายงานผลการดำเนินงานตามตัวชี้วัด ประจำปีงบประมาณ พ.ศ. 2558", id="specks-between-era-and-year"),
+    pytest.param(["เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน", "ประจำเดือน สิงหาคม พ. Al. 2565"],
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน ประจำเดือน สิงหาคม พ.ศ. 2565", id="era-sho-read-as-two-latin"),
+    pytest.param(["เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ",
+                  "องค์กรปกครองส่วนท้องถิ่น (: สถานที่กลาง)๊"],
+                 "เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)",
+                 id="specks-inside-and-a-mark-after-the-parenthesis"),
+    pytest.param(["เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ",
+                  "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) ก."],
+                 "เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)",
+                 id="a-letter-and-dot-of-ink-after-the-parenthesis"),
 ])
 def test_subject_ends_as_ocr_read_them(lines: list[str], subject: str) -> None:
     text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + "1 กรกฎาคม 2561\n" + "\n".join(lines) + \
@@ -768,12 +788,15 @@ def test_subject_ends_as_ocr_read_them(lines: list[str], subject: str) -> None:
     pytest.param("3 มิถุนายน 2565", "ประจำเดือน พฤษภาคม พ.ศ.255", "2565", id="month-report-lost-a-6"),
     pytest.param("9 ธันวาคม 2562", ". องค์กรปกครองส่วนท้องถิ่น ประจำเดือน พฤศจิกายน พ.ศ. 252", "2562", id="lost-a-6"),
     pytest.param("3 พฤศจิกายน 2563", "ท้องถิ่น ประจำปีงบประมาณ พ.ศ. 24", "2564", id="fiscal-year-after-the-letter"),
+    pytest.param("13 กันยายน 2564", "ประจำเดือน ตุลาคม WA. 25", None, id="latin-era-cut-year-two-fit"),
+    pytest.param("11 เมษายน 2556", "ดีเด่น ประจำปีงบประมาณ พ.ศ.556.", "2556", id="cut-year-and-a-dot"),
 ])
-def test_subject_year_cut_by_ocr_is_completed_from_the_letters_date(date_line: str, year_line: str, year: str) -> None:
+def test_subject_year_cut_by_ocr_is_completed_from_the_letters_date(date_line: str, year_line: str,
+                                                                    year: str | None) -> None:
     text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + date_line + \
         "\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n" + year_line + \
         "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
-    assert _letter(text).subject.endswith(f" พ.ศ. {year}")
+    assert _letter(text).subject.endswith(f" พ.ศ. {year}" if year else year_line.split()[-1])
 
 
 def test_a_cut_subject_year_that_two_years_fit_stays_as_read() -> None:
