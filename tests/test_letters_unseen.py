@@ -849,3 +849,18 @@ def test_deadline_date_spread_by_ocr(lines: list[str], deadline: dt.date) -> Non
         "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น แจ้งให้รายงานผลการดำเนินงาน นั้น\n" + "\n".join(lines) + \
         "\nจึงเรียนมาเพื่อทราบและดำเนินการ\n(นางสาวสุนิสา ภูมิพัฒน์)\nท้องถิ่นจังหวัดร้อยเอ็ด\n"
     assert _letter(text).deadline == deadline
+
+
+# Name lines under the closing as OCR read them (wide seeds 952-961): ink before the parenthesis,
+# the parenthesis read as 1, and the closing itself ending in a parenthesis of ink.
+@pytest.mark.parametrize(("lines", "name"), [
+    pytest.param(["ขอแสดงความนับถือ", "- (นายทศพล ชัยมงคล)"], "นายทศพล ชัยมงคล", id="dash-before"),
+    pytest.param(["ขอแสดงความนับถือ", "ea | (นายทศพล ชัยมงคล)"], "นายทศพล ชัยมงคล", id="latin-and-bar-before"),
+    pytest.param(["ขอแสดงความนับถือ", "= -.", ". 1นายสุทธิพงษ์ ทองคำ)"], "นายสุทธิพงษ์ ทองคำ", id="parenthesis-read-as-1"),
+    pytest.param(["ขอแสดงคว มณับถิ)", "(นายวรวุฒิ ทองมา)"], "นายวรวุฒิ ทองมา", id="closing-is-no-name"),
+])
+def test_signatory_name_lines_as_ocr_read_them(lines: list[str], name: str) -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + \
+        "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น แจ้งให้รายงานผลการดำเนินงาน นั้น\n" + \
+        "จึงเรียนมาเพื่อทราบและดำเนินการ\n" + "\n".join(lines) + "\nท้องถิ่นจังหวัดร้อยเอ็ด\n"
+    assert _letter(text).signatory == name
