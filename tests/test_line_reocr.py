@@ -171,8 +171,11 @@ def test_a_line_whose_token_took_in_its_neighbours_is_read_from_its_own_band(tmp
     stretched = Word("[50ภ0ภ7ฝไฝ", 0.0, min(w.left for w in rest), top,
                      max(w.left + w.width for w in rest) - min(w.left for w in rest), bottom - top, 1, label.line)
     page = Page(number=1, source="ocr", words=above + [label, stretched] + below, image=image)
-    again = normalise(text_from_tokens(read_line(page, label.line, cache_dir=tmp_path)))
+    again = normalise(text_from_tokens(read_line(page, label.line, cache_dir=tmp_path, own_band=True)))
     assert "รายงานผล" in again and "๒๕๖๔" not in again and "องค์กร" not in again
+    clean = lambda old, new: "รายงานผล" in normalise(new) and "๒๕๖๔" not in normalise(new)  # noqa: E731
+    assert reocr_lines(page, [label.line], clean, cache_dir=tmp_path) == [label.line]
+    assert "รายงานผล" in normalise(page.raw_text)
 
 
 def _tokens(*spec: tuple[str, int, int]) -> list[Word]:
