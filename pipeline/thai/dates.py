@@ -294,6 +294,12 @@ def stamp_date(text: str, anchor: dt.date) -> tuple[dt.date | None, bool]:
     return complete_year(int(m.group("day")), _month_of(m), m.group("frag"), anchor), True
 
 
+def has_day_and_month(text: str) -> bool:
+    """A real day of the month and a month's name, whatever is left of the year (`10 พ.ค. 25`)."""
+    m = _DAY_MONTH.search(_to_arabic(text))
+    return m is not None and 1 <= int(m.group("day")) <= calendar.monthrange(2000, _month_of(m))[1]
+
+
 def _month_day(found: DateMatch) -> tuple[int | None, int]:
     """Month and day of a match whose year made no sense (re-parsed with a neutral year)."""
     # The match ends with its year; the day may be spelled the same (25 พย. 25).
