@@ -37,7 +37,7 @@ from extractors.letter_terms import (
 )
 from extractors.offices import closest_fixed_name
 from extractors.segment import Line, Span
-from pipeline.thai.dates import DateMatch, find_thai_dates, stamp_date
+from pipeline.thai.dates import DateMatch, find_thai_dates, out_of_its_time, stamp_date
 from pipeline.thai.ocr_repair import swap_confusables
 from pipeline.thai.text import normalise_field
 
@@ -630,7 +630,7 @@ def read_received(view: LetterLines, letter_date: dt.date | None = None
                 date, printed = stamp_date(tail, letter_date)
                 if printed:
                     return number, date, i, date is None
-            elif dates := find_thai_dates(tail):
-                return number, dates[0].date, i, False
+            elif dates := [d for d in find_thai_dates(tail) if d.date is not None and not out_of_its_time(d.date)]:
+                return number, dates[0].date, i, False  # without the letter's date, only a date of its time
         return number, None, i, False
     return "", None, None, False

@@ -864,3 +864,11 @@ def test_signatory_name_lines_as_ocr_read_them(lines: list[str], name: str) -> N
         "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น แจ้งให้รายงานผลการดำเนินงาน นั้น\n" + \
         "จึงเรียนมาเพื่อทราบและดำเนินการ\n" + "\n".join(lines) + "\nท้องถิ่นจังหวัดร้อยเอ็ด\n"
     assert _letter(text).signatory == name
+
+
+def test_a_stamp_date_out_of_its_time_is_not_taken_without_the_letters_date() -> None:
+    # wide952: the letter's date unread, the stamp's year cut to 256: no year 256 is reported.
+    text = "ที่ รอ 0023.2/4230\n.เลขรับ: 4271]\nวันที 10 พ.ย. 256\n" + LETTERHEAD + SUBJECT[SUBJECT.index("เรื่อง"):] + \
+        "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
+    letter = _letter(text)
+    assert letter.received_number == "4271" and letter.received_date is None
