@@ -106,6 +106,13 @@ def test_ocr_spacing_and_a_speck_around_the_code() -> None:
                  "2.3", (6500, "แห่ง", 2557), id="speck-read-as-a-parenthesis-before-the-year"),
     pytest.param("การปฏิบัติราชการ ประจำปีงบประมาณ ห.ศ. 2554 ตัวชี้วัดที่ 5.1 ระดับความสำเร็จ ระดับ 5", "5.1",
                  (5, "ระดับ", 2554), id="era-pho-read-as-ho"),
+    pytest.param("ผลการดำเนินงานตามตัวชี้วัดทิ 4.2 การจัดตั้งศูนย์ปฏิบัติการร่วมในการ\nก ช่วยเหลือประชาชน\n"
+                 ". จำนวน 878 ศูนย์ ประจ๊ำปีงบประมาณ พ.ศ. 2563 แล้ว", "4.2", (878, "ศูนย์", 2563), id="thi-read-with-sara-i"),
+    pytest.param("ในการรายงานผลการดำเนินงานตามตัวขี้วัดที่\ndD.\n4.2 การจัดตั้งศูนย์ปฏิบัติการร่วม\n"
+                 ". (สถานที่กลาง) จำนวน 878 ศูนย์ ประจำปีงบประมาณ พ.ศ. 2565 แล้ว", "4.2", (878, "ศูนย์", 2565),
+                 id="cho-read-as-kho-and-ink-before-the-wrapped-code"),
+    pytest.param("ตัวชี้วัดที่ 4.2 การจัดตั้งศูนย์ (สถานที่กลาง) an\nจำนวน 878 ศูนย์ ประจำปีงบประมาณ. พ.ศ. 2562 แล้ว",
+                 "4.2", (878, "ศูนย์", 2562), id="dot-after-the-fiscal-word"),
 ])
 def test_kpi_targets_and_years_as_ocr_read_them(text: str, code: str, expected: tuple) -> None:
     found = {i.code: i for i in extract_indicators(text, 1, None)}
