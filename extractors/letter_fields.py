@@ -514,7 +514,13 @@ def read_addressee(view: LetterLines) -> tuple[str, int | None]:
         return "", None
     parts = [view.text(i) for i in _addressee_rows(view, at)]
     parts[0] = _addressee_value(parts[0])
-    return _tidy_parentheses(_field_end(unspace_phrase(tidy(smart_join(parts))))), at
+    return _AND_SPACE.sub("และ", _tidy_parentheses(_field_end(unspace_phrase(tidy(smart_join(parts)))))), at
+
+
+# A list of addressees joins its last one with และ set flush against it (`… ทุกกลุ่มงาน
+# และท้องถิ่นอำเภอทุกอำเภอ`); OCR spaces it off, at times with a speck (`และ ะท้องถิ่น…`). An
+# abbreviation after และ keeps its space (`และ ทน.ศปท.`).
+_AND_SPACE = re.compile("(?<=\\s)และ\\s+ะ?(?=[ก-ฮ][^\\s.]*(?:\\s|$))")
 
 
 def _field_end(text: str) -> str:

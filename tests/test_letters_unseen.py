@@ -872,3 +872,15 @@ def test_a_stamp_date_out_of_its_time_is_not_taken_without_the_letters_date() ->
         "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
     letter = _letter(text)
     assert letter.received_number == "4271" and letter.received_date is None
+
+
+@pytest.mark.parametrize(("line", "addressee"), [
+    pytest.param("เรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และ ท้องถิ่นอำเภอทุกอำเภอ",
+                 "ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ", id="space-after-and"),
+    pytest.param("เรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และ ะท้องถิ่นอำเภอทุกอำเภอ",
+                 "ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ", id="space-and-speck-after-and"),
+    pytest.param("เรียน ทน.ผต. ผู้อำนวยการสำนัก/กอง และ ทน.ศปท.", "ทน.ผต. ผู้อำนวยการสำนัก/กอง และ ทน.ศปท.",
+                 id="abbreviation-keeps-its-space"),
+])
+def test_the_last_addressee_of_a_list_joins_its_and(line: str, addressee: str) -> None:
+    assert _letter("ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + line + "\n" + BODY).addressee == addressee
