@@ -565,10 +565,14 @@ def _addressee_rows(view: LetterLines, at: int) -> list[int]:
     rows = [at]
     for i in view.nonblank(at + 1, at + 6):
         joined = " ".join(view.text(r) for r in rows)
-        if joined.count("(") <= joined.count(")"):
-            break
+        if joined.count("(") <= joined.count(")") or _starts_the_body(view.text(i)):
+            break  # a parenthesis of ink (`ทุกอำเภอ (`) opens no list: อ้างถึง under it is the body's
         rows.append(i)
     return rows
+
+
+def _starts_the_body(text: str) -> bool:
+    return _is_body_label(text) or bool(_BODY_OPENING.match(text))
 
 
 def read_sender(view: LetterLines, number: DocNumber | None, number_row: int | None) -> tuple[str, int | None]:

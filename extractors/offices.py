@@ -82,8 +82,13 @@ def _with_place(text: str, head: str, end: int, places: dict[str, str]) -> str:
     rest = rest[lead.end() if lead else 0 :]  # the head's own last marks, read past its letters
     word = re.match(r"\s*([\u0e01-\u0e4e]+)", rest)
     if word and skeleton(word.group(1)) in places:
-        return head + places[skeleton(word.group(1))] + rest[word.end():]
+        return head + places[skeleton(word.group(1))] + _unless_ink(rest[word.end():])
     return head + rest
+
+
+def _unless_ink(rest: str) -> str:
+    """What follows a place's name, unless it is specks and single letters (`ประจวบคีรีขันธ์ : ก ต`)."""
+    return "" if all(len(t) <= 1 or not re.search("[\u0e01-\u0e4e0-9A-Za-z]", t) for t in rest.split()) else rest
 
 
 def canonical_office(text: str) -> str:

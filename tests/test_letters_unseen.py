@@ -884,3 +884,17 @@ def test_a_stamp_date_out_of_its_time_is_not_taken_without_the_letters_date() ->
 ])
 def test_the_last_addressee_of_a_list_joins_its_and(line: str, addressee: str) -> None:
     assert _letter("ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + line + "\n" + BODY).addressee == addressee
+
+
+@pytest.mark.parametrize(("lines", "addressee"), [
+    pytest.param([", ถึง ท้องถิ่นอำเภอ ทุกอำเภอ (",
+                  "อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0802.2/ว2227 ลงวันที่ 6 ตุลาคม 2560"],
+                 "ท้องถิ่นอำเภอ ทุกอำเภอ", id="parenthesis-of-ink-before-the-reference"),
+    pytest.param(["เรี่ย อธิบดีกรมส่งเสริมการปกครองท้องถิ่น ไ2โไ(0",
+                  "สิ่งที่ส่งมาด้วย แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนของ"],
+                 "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น", id="ink-with-a-parenthesis-before-the-attachment"),
+    pytest.param(["เรียน ผู้ว่าราชการจังหวัดประจวบคีรีขันธ์ : ก ต"], "ผู้ว่าราชการจังหวัดประจวบคีรีขันธ์",
+                 id="specks-and-letters-after-the-province"),
+])
+def test_addressee_ink_after_the_name(lines: list[str], addressee: str) -> None:
+    assert _letter("ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "\n".join(lines) + "\n" + BODY).addressee == addressee
