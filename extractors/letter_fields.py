@@ -431,10 +431,12 @@ def _drop_lone_letter(subject: str) -> str:
 # Its ศ may come out a Latin capital after พ. (`พ. A. 2561`), and a dash of ink may stand
 # between the era and a year wrapped to the next line (`พ.ศ.-. / 2566`).
 # Its พ may come out ห (`ห.ศ.`), and specks may stand between the era and the year (`พ.ศ.): 2558`).
-# After a month's name too the era may come out Latin (`ประจำเดือน ตุลาคม WA. 2564`).
+# After a month's name too the era may come out Latin (`ประจำเดือน ตุลาคม WA. 2564`); there, and
+# after ปีงบประมาณ, it may also come out as two Thai letters (`ประจำปีงบประมาณ แน / 2566`).
 _YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}\s?(?:ศ[ิี์]?|(?<=พ[.,:]\s)[A-Z][a-z]?)\s?[.,:]{0,2}"
                        r"(?:\s?ศ[.,:]{1,2})?"
-                       r"|(?:(?<=ประมาณ\s)|(?<=คม\s)|(?<=ยน\s)|(?<=พันธ์\s))[A-Za-z]{1,3}\s?[.,:]{0,2}(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)"
+                       r"|(?:(?<=ประมาณ\s)|(?<=คม\s)|(?<=ยน\s)|(?<=พันธ์\s))(?:[A-Za-z]{1,3}|[ก-๛]{1,2}(?=\s))\s?[.,:]{0,2}"
+                       r"(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)"
                        r"[\s.,:;)\-–]*(\d{4})(?=[\s.]|$)")
 # An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`, `เรวียน อธิบดี…`,
 # `สง | สำนักงาน…`): junk, a speck at times, then a title.
