@@ -621,6 +621,11 @@ def _memo_office(view: LetterLines) -> tuple[str, int | None]:
     return "", None
 
 
+# The dotted leader a clerk writes the number on, read as zeros after it (`เลขรับ 48300000` for
+# ๔๘๓....): a receiving number is a year's serial, never seven digits or more.
+_LEADER_ZEROS = re.compile(r"(?<=\d)0{3,}$(?<=\d{7})")
+
+
 def read_received(view: LetterLines, letter_date: dt.date | None = None
                   ) -> tuple[str, dt.date | None, int | None, bool]:
     """The first receiving stamp: เลขรับ/เลขที่รับ and the วันที่ beside or under it.
@@ -633,7 +638,7 @@ def read_received(view: LetterLines, letter_date: dt.date | None = None
         m = STAMP_NUMBER.search(view.text(i)) or STAMP_HEAD.match(view.text(i))
         if not m:
             continue
-        number = m.group(1) if m.re is STAMP_NUMBER else ""
+        number = _LEADER_ZEROS.sub("", m.group(1)) if m.re is STAMP_NUMBER else ""
         for j in [i] + view.nonblank(i + 1, i + 6)[:3]:
             tail = view.text(j)[m.end():] if j == i else view.text(j)
             if j != i and not STAMP_LINE.match(tail):

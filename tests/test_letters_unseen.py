@@ -901,3 +901,10 @@ def test_the_last_addressee_of_a_list_joins_its_and(line: str, addressee: str) -
 ])
 def test_addressee_ink_after_the_name(lines: list[str], addressee: str) -> None:
     assert _letter("ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "\n".join(lines) + "\n" + BODY).addressee == addressee
+
+
+def test_a_stamp_number_loses_the_leader_read_as_zeros() -> None:
+    # wide950: the dotted leader under a hand-written ๔๘๓ read as zeros.
+    text = "ที่ รอ 0023.2/4230\nเลขรับ 48300000\n" + LETTERHEAD + SUBJECT + \
+        "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
+    assert _letter(text).received_number == "483"
