@@ -153,14 +153,14 @@ def find_deadline(view: LetterLines, core_end: int) -> tuple[dt.date | None, str
 
 
 _PART_SPECKS = "/.:;|,'\"“”"
-_BROKEN_NUMBER = re.compile(r"^(\d)[.,](\d)$|(?<![\d.])(\d{1,2})[.,](\d{2,3})(?![\d.])")
+_BROKEN_NUMBER = re.compile(r"^(\d)[.,](\d)$|(?<![\d.])(\d{1,3})[.,](\d{1,3})(?![\d.])")
 
 
 def _without_specks(tail: str) -> str:
     """A deadline's date as OCR spread it over a wrapped line, its specks left out: a digit or
     mark between the day and the month (`29 71 /กรกฎาคม2555`, `11 : พฤษภาคม`), a letter or
     mark between the month and the year (`17 ธันวาคม แม . 2556`), a point inside the day or
-    the year (`1.0 เมษายน`, `2.562`)."""
+    the year (`1.0 เมษายน`, `2.562`, `256.0`)."""
     tokens = tail.split()
     out: list[str] = []
     month_seen = False

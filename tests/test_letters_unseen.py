@@ -844,6 +844,8 @@ def test_addressee_without_a_readable_label(lines: list[str], addressee: str) ->
                  id="point-inside-the-day"),
     pytest.param(["การดำเนินการดังกล่าว และรายงานผลให้ทราบภายในวันที 5", ". กุมภาพันธ์ 2.562 รายละเอียดปรากฏ"],
                  dt.date(2019, 2, 5), id="point-inside-the-year"),
+    pytest.param(["การดำเนินการดังกล่าว และรายงานผลให้ทราบภายในวันที 2", "พฤษภาคม 256.0 โทรสารหมายเลข 022416956 0"],
+                 dt.date(2017, 5, 2), id="point-before-the-years-last-digit"),
     pytest.param(["7 การดำเนินการ ดังกล่าว และรายงานผลให้ทรา บภาย ในวันที่ 23 ตุลาคม", "/2566รายล ะ เอี้ยดปราก ฏ .."],
                  dt.date(2023, 10, 23), id="label-split-and-slash-before-the-year"),
 ])
