@@ -454,7 +454,8 @@ def _subject_ends(text: str) -> bool:
 def _is_addressee_line(text: str) -> bool:
     """A line that starts with an addressee's title, or, its label and first letters lost under
     ink (`หงถิ่นอำเภอ ทุกอำเภอ`, `นักงาน…(ตามบัญชีแนบท้าย)`), is a near copy of a fixed name."""
-    return bool(_ADDRESSEE_BY_TITLE.match(text)) or closest_fixed_name(tidy(text)) != tidy(text)
+    near = closest_fixed_name(tidy(text))  # an addressee's name: not the department a subject names
+    return bool(_ADDRESSEE_BY_TITLE.match(text)) or (near != tidy(text) and bool(_ADDRESSEE_BY_TITLE.match(near)))
 
 
 def _cut_after_year(subject: str) -> str:

@@ -910,3 +910,10 @@ def test_a_stamp_number_loses_the_leader_read_as_zeros() -> None:
     text = "ที่ รอ 0023.2/4230\nเลขรับ 48300000\n" + LETTERHEAD + SUBJECT + \
         "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
     assert _letter(text).received_number == "483"
+
+
+def test_a_subject_wrapping_at_a_damaged_department_name_goes_on() -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + "19 ตุลาคม 2566\nเรื่อง การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของ\n" \
+        "กรมส่งเสริมกำรปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2567\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
+    assert _letter(text).subject == ("การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น "
+                                     "ประจำปีงบประมาณ พ.ศ. 2567")
