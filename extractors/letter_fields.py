@@ -334,11 +334,13 @@ _SARA_A_TWICE = re.compile("(?<=ะ)\\s+ะ")
 def _finish_subject(parts: list[str]) -> str:
     text = shed_debris(swap_confusables(unspace_phrase(_SARA_A_TWICE.sub("", tidy(smart_join(parts))))))
     text = repair_phrases(text)
-    return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", text)))
+    return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", text))))
 
 
 # ที่ before a number (รอบการประเมินที่ 2, ตัวชี้วัดที่ 4.1) with its tone mark lost to OCR.
 _THI_NUMBER = re.compile(r"ที(?=\s\d)")
+# A slash read as `!` between Thai words (`ตัวชี้วัด!นโยบาย`): Thai prints no `!` inside a phrase.
+_BANG_FOR_SLASH = re.compile("(?<=[ก-๛])!(?=[ก-๛])")
 
 
 # What OCR left of a garbled เรื่อง before the subject's first word (`อง`, `Go.`, `เรอง`).
@@ -433,11 +435,12 @@ def _drop_lone_letter(subject: str) -> str:
 # Its พ may come out ห (`ห.ศ.`), and specks may stand between the era and the year (`พ.ศ.): 2558`).
 # After a month's name too the era may come out Latin (`ประจำเดือน ตุลาคม WA. 2564`); there, and
 # after ปีงบประมาณ, it may also come out as two Thai letters (`ประจำปีงบประมาณ แน / 2566`).
+# A speck after the year may be read as digits glued to it (`พ.ศ. 256109`): a year is 25xx.
 _YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}\s?(?:ศ[ิี์]?|(?<=พ[.,:]\s)[A-Z][a-z]?)\s?[.,:]{0,2}"
                        r"(?:\s?ศ[.,:]{1,2})?"
                        r"|(?:(?<=ประมาณ\s)|(?<=คม\s)|(?<=ยน\s)|(?<=พันธ์\s))(?:[A-Za-z]{1,3}|[ก-๛]{1,2}(?=\s))\s?[.,:]{0,2}"
                        r"(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)"
-                       r"[\s.,:;)\-–]*(\d{4})(?=[\s.]|$)")
+                       r"[\s.,:;)\-–]*(\d{4})(?:(?<=25\d\d)\d{1,2})?(?=[\s.]|$)")
 # An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`, `เรวียน อธิบดี…`,
 # `สง | สำนักงาน…`): junk, a speck at times, then a title.
 # The label may come out in two pieces (`: เรื ยน อธิบดี…`).

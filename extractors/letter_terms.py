@@ -16,7 +16,8 @@ from pipeline.thai.dates import find_thai_dates
 from pipeline.thai.ocr_repair import close_torn_spaces
 
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
-LEAD = r"^[\s#*\-–•'\".,|!:_“”‘’]*"  # markdown, bullets and OCR specks (curly quotes, a bar read as !) before a keyword
+# Markdown, bullets and OCR specks (curly quotes, a bar read as !, `=`) before a keyword.
+LEAD = r"^[\s#*\-–•'\".,|!:_“”‘’=]*"
 # Before a header label, a speck of ink or stamp read as a short Latin word or a digit
 # (`7 เรื่อง`, `by | บนทกขอความ`), or as one Thai letter with its marks (`ไ เรื่อง`,
 # `วี บันทึกข้อความ`: no Thai word is a lone letter before a label); a list number (`1.`,
@@ -156,7 +157,7 @@ def smart_join(parts: list[str]) -> str:
 # parenthesis before the year (`พ.ศ. (2557`) or after ประมาณ (`ประมาณ'พ.ศ.`, `ประมาณ. พ.ศ.`).
 FISCAL_YEAR = re.compile(r"ป[\u0e34-\u0e37]?งบประมาณ[\s.'’]*"
                          r"(?:[พห][.,:]{0,2}\s?ศ[.,:]{0,2}|[A-Za-z]{1,2}[.,:]{0,2}\s?[A-Za-z]?[.,:]{0,2})?"
-                         r"\s*[(\[]?\s*(\d{4})(?!\d)")
+                         r"\s*[(\[]?\s*(\d{4})(?:(?<=25\d\d)\d{1,2})?(?!\d)")
 
 
 _SUBJECT_SKELETON = strip_marks("เรื่อง")  # เรอง: the letters OCR keeps when it garbles marks

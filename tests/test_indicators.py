@@ -113,6 +113,8 @@ def test_ocr_spacing_and_a_speck_around_the_code() -> None:
                  id="cho-read-as-kho-and-ink-before-the-wrapped-code"),
     pytest.param("ตัวชี้วัดที่ 4.2 การจัดตั้งศูนย์ (สถานที่กลาง) an\nจำนวน 878 ศูนย์ ประจำปีงบประมาณ. พ.ศ. 2562 แล้ว",
                  "4.2", (878, "ศูนย์", 2562), id="dot-after-the-fiscal-word"),
+    pytest.param("ประจำปีงบประมาณ พ.ศ. 256109 ตัวชี้วัดที่ 4.2 การจัดตั้งศูนย์ จำนวน 878 ศูนย์", "4.2",
+                 (878, "ศูนย์", 2561), id="specks-read-as-digits-after-the-fiscal-year"),
 ])
 def test_kpi_targets_and_years_as_ocr_read_them(text: str, code: str, expected: tuple) -> None:
     found = {i.code: i for i in extract_indicators(text, 1, None)}
