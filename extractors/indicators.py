@@ -17,10 +17,11 @@ from pipeline.thai.dates import find_month_year, find_thai_dates, month_end
 # OCR sets a space before ที่ (`ตัวชี้วัด ที่ 3.1`) or a speck read as a Latin letter before the
 # code (`ตัวชี้วัดที c4.2`).
 # Tesseract reads its ช as ข or ซ (`ตัวขี้วัด`), the ี of ที่ as ิ (`ตัวชี้วัดทิ 4.2`), and ink
-# between the label and a code wrapped to the next line as a Latin piece (`ที่ dD. 4.2`).
+# between the label and a code wrapped to the next line as a Latin piece or a bar (`ที่ dD. 4.2`,
+# `ที่ | o 4.2`).
 _KPI_WORD = loose_tones("ตัวชี้วัด").replace("ช", "[ชขซ]")
 _CODE = re.compile(
-    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-z]?"
+    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\"]+\\s*)?(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-z]?"
     "(\\d{1,2}(?:\\.\\d{1,2})*)\\s*[:：]?\\s*")
 _QUOTED = re.compile(r"^.{0,60}?[“\"]([^”\"]{4,200})[”\"]")
 # A speck OCR glued to a wrapped line's first word (`(LPA) .จำนวน 6,500 แห่ง`) still stops the name.

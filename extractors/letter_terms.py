@@ -151,11 +151,12 @@ def smart_join(parts: list[str]) -> str:
     return out
 
 
-# ปีงบประมาณ and its year; OCR swaps the upper vowel (ปิงบประมาณ) or drops it.
+# ปีงบประมาณ and its year; OCR swaps the upper vowel (ปิงบประมาณ), drops it or sets a tone mark
+# with it or for it (ปี่งบประมาณ, ป่งบประมาณ).
 # The era's dots doubled or read as `,`/`:` (`พ.ศ..2561`, `พ:ศ.`).
 # The era read as Latin by the `eng` model (`WA.`, `wa.`), its พ as ห (`ห.ศ.`), a speck read as a
 # parenthesis before the year (`พ.ศ. (2557`) or after ประมาณ (`ประมาณ'พ.ศ.`, `ประมาณ. พ.ศ.`).
-FISCAL_YEAR = re.compile(r"ป[\u0e34-\u0e37]?งบประมาณ[\s.'’]*"
+FISCAL_YEAR = re.compile(r"ป[\u0e34-\u0e37]?[\u0e48-\u0e4b]?งบประมาณ[\s.'’]*"
                          r"(?:[พห][.,:]{0,2}\s?ศ[.,:]{0,2}|[A-Za-z]{1,2}[.,:]{0,2}\s?[A-Za-z]?[.,:]{0,2})?"
                          r"\s*[(\[]?\s*(\d{4})(?:(?<=25\d\d)\d{1,2})?(?!\d)")
 

@@ -115,6 +115,10 @@ def test_ocr_spacing_and_a_speck_around_the_code() -> None:
                  "4.2", (878, "ศูนย์", 2562), id="dot-after-the-fiscal-word"),
     pytest.param("ประจำปีงบประมาณ พ.ศ. 256109 ตัวชี้วัดที่ 4.2 การจัดตั้งศูนย์ จำนวน 878 ศูนย์", "4.2",
                  (878, "ศูนย์", 2561), id="specks-read-as-digits-after-the-fiscal-year"),
+    pytest.param(". ปี่งบประมาณ พ.ศ. 2564 ตัวชี้วัดที่ 6 .การประเมินผล และตัวชี้วัดที่ 5.1 ระดับความสำเร็จ ระดับ 5",
+                 "5.1", (5, "ระดับ", 2564), id="tone-mark-over-the-fiscal-word"),
+    pytest.param("ผลการดำเนินงานตาม ตัวชี้วัดที่ |\no\n4.2 การจัดตั้งศูนย์ปฏิบัติการร่วม\nจำนวน 878 ศูนย์ แล้ว", "4.2",
+                 (878, "ศูนย์", None), id="bar-and-letter-of-ink-before-the-wrapped-code"),
 ])
 def test_kpi_targets_and_years_as_ocr_read_them(text: str, code: str, expected: tuple) -> None:
     found = {i.code: i for i in extract_indicators(text, 1, None)}
