@@ -37,7 +37,8 @@ from extractors.letter_terms import (
 )
 from extractors.offices import closest_fixed_name
 from extractors.segment import Line, Span
-from pipeline.thai.dates import DateMatch, find_thai_dates, out_of_its_time, stamp_date
+from extractors.stamp_reading import FIRST_YEAR, plausible_stamp_day
+from pipeline.thai.dates import DateMatch, find_thai_dates, stamp_date
 from pipeline.thai.ocr_repair import swap_confusables
 from pipeline.thai.text import normalise_field
 
@@ -636,8 +637,11 @@ def read_received(view: LetterLines, letter_date: dt.date | None = None
 
     Returns (number, date, row, implausible?). With the letter's own date known, the stamp date
     must fall just after it (a cut-off year `25` is completed from it); one that does not is
-    dropped and reported as implausible, never kept.
+    dropped and reported as implausible, never kept. A letter dated before any stamp of this
+    department (its year misread: 2505 for 2565) is no anchor: the stamp's own whole date stands.
     """
+    if letter_date is not None and letter_date.year < FIRST_YEAR:
+        letter_date = None
     for i in view.nonblank():
         m = STAMP_NUMBER.search(view.text(i)) or STAMP_HEAD.match(view.text(i))
         if not m:
@@ -651,7 +655,7 @@ def read_received(view: LetterLines, letter_date: dt.date | None = None
                 date, printed = stamp_date(tail, letter_date)
                 if printed:
                     return number, date, i, date is None
-            elif dates := [d for d in find_thai_dates(tail) if d.date is not None and not out_of_its_time(d.date)]:
+            elif dates := [d for d in find_thai_dates(tail) if plausible_stamp_day(d.date)]:
                 return number, dates[0].date, i, False  # without the letter's date, only a date of its time
         return number, None, i, False
     return "", None, None, False

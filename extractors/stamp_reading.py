@@ -17,11 +17,11 @@ from pipeline.thai.dates import find_thai_dates, has_day_and_month
 from pipeline.thai.text import normalise_field
 
 _DATE_LINE = re.compile(f"{LEAD}{loose('วันที่')}[\\s.:…]*")
-_FIRST_YEAR = 1990  # no stamp in a dataset of this department is older
+FIRST_YEAR = 1990  # no stamp in a dataset of this department is older
 
 
-def _plausible(day: dt.date | None) -> bool:
-    return day is not None and _FIRST_YEAR <= day.year <= dt.date.today().year + 1
+def plausible_stamp_day(day: dt.date | None) -> bool:
+    return day is not None and FIRST_YEAR <= day.year <= dt.date.today().year + 1
 
 
 def stamp_score(text: str) -> int:
@@ -31,7 +31,7 @@ def stamp_score(text: str) -> int:
     lines = [normalise_field(line) for line in text.splitlines()]
     number = any(STAMP_HEAD.match(line) and STAMP_NUMBER.search(line) for line in lines)
     dates = [line for line in lines if _DATE_LINE.match(line)]
-    whole = any(_plausible(d.date) for line in dates for d in find_thai_dates(line))
+    whole = any(plausible_stamp_day(d.date) for line in dates for d in find_thai_dates(line))
     return int(number) + (2 if whole else int(any(has_day_and_month(line) for line in dates)))
 
 

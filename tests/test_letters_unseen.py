@@ -921,3 +921,10 @@ def test_a_subject_wrapping_at_a_damaged_department_name_goes_on() -> None:
         "กรมส่งเสริมกว่รปกครองท้องถิ่น\nประจำปีงบประมาณ พ.ศ. 2567\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
     assert _letter(text).subject == ("การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น "
                                      "ประจำปีงบประมาณ พ.ศ. 2567")
+
+
+def test_a_letter_dated_before_any_stamp_is_no_anchor_for_the_stamps_date() -> None:
+    # wide953: the letter's ๒๕๖๕ read as 2505; the stamp's whole date is of its time and stands.
+    text = "ที่ รอ 0023.2/4230\nเลขรับ 2391\nวันที 8 ส.ค. 2565\n" + LETTERHEAD + \
+        "1 สิงหาคม 2505\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
+    assert _letter(text).received_date == dt.date(2022, 8, 8)
