@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from extractors.letter_terms import FISCAL_YEAR, loose, loose_tones, smart_join, strip_marks
+from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of, loose, loose_tones, smart_join, strip_marks
 from pipeline.records import Indicator
 from pipeline.thai.dates import find_month_year, find_thai_dates, month_end
 
@@ -94,9 +94,9 @@ def _inline_paragraph(flat: str, page: int, hint: int | None) -> list[Indicator]
 def _fiscal_before(flat: str, at: int, chunk: str, hint: int | None) -> int | None:
     inside = FISCAL_YEAR.search(chunk[:200])
     if inside:
-        return int(inside.group(1))
+        return fiscal_year_of(inside.group(1))
     before = FISCAL_YEAR.findall(flat[:at])
-    return int(before[-1]) if before else hint
+    return fiscal_year_of(before[-1]) if before else hint
 
 
 def _from_chunk(code: str, chunk: str, fiscal: int | None, page: int) -> Indicator:
@@ -179,7 +179,7 @@ def _numbered_items(text: str, page: int, hint: int | None) -> list[Indicator]:
 
 def _fiscal_in(text: str, hint: int | None) -> int | None:
     m = FISCAL_YEAR.search(text)
-    return int(m.group(1)) if m else hint
+    return fiscal_year_of(m.group(1)) if m else hint
 
 
 def _kpi_table(text: str, page: int, hint: int | None) -> list[Indicator]:

@@ -158,7 +158,12 @@ def smart_join(parts: list[str]) -> str:
 # parenthesis before the year (`พ.ศ. (2557`) or after ประมาณ (`ประมาณ'พ.ศ.`, `ประมาณ. พ.ศ.`).
 FISCAL_YEAR = re.compile(r"ป[\u0e34-\u0e37]?[\u0e48-\u0e4b]?งบประมาณ[\s.'’]*"
                          r"(?:[พห][.,:]{0,2}\s?ศ[.,:]{0,2}|[A-Za-z]{1,2}[.,:]{0,2}\s?[A-Za-z]?[.,:]{0,2})?"
-                         r"\s*[(\[]?\s*(\d{4})(?:(?<=25\d\d)\d{1,2})?(?!\d)")
+                         r"\s*[(\[]?\s*(\d{4}|25\d[,.]\d)(?:(?<=25\d\d)\d{1,2})?(?!\d)")
+
+
+def fiscal_year_of(found: str) -> int:
+    """The year FISCAL_YEAR caught, a speck OCR set inside it left out (`256,2`)."""
+    return int(re.sub(r"\D", "", found))
 
 
 _SUBJECT_SKELETON = strip_marks("เรื่อง")  # เรอง: the letters OCR keeps when it garbles marks

@@ -15,7 +15,7 @@ from extractors import letter_fields as head
 from extractors.indicators import extract_indicators, merge_indicators
 from extractors.letter_docnum import DOC_NUMBER_REPAIRED
 from extractors.letter_fields import LetterLines
-from extractors.letter_terms import FISCAL_YEAR
+from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of
 from extractors.offices import canonical_office, closest_fixed_name
 from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
 from pipeline.records import Letter
@@ -176,7 +176,7 @@ def _page_to(view: LetterLines, core_end: int, roles: dict[int, str], signed: bo
 def _fiscal_year(view: LetterLines, core_end: int) -> int | None:
     text = " ".join(view.text(i) for i in view.nonblank(None, core_end))
     m = FISCAL_YEAR.search(text)
-    return int(m.group(1)) if m else None
+    return fiscal_year_of(m.group(1)) if m else None
 
 
 def _texts_by_page(lines: list[Line], span: Span) -> list[tuple[int, str]]:

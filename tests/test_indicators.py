@@ -117,6 +117,8 @@ def test_ocr_spacing_and_a_speck_around_the_code() -> None:
                  (878, "ศูนย์", 2561), id="specks-read-as-digits-after-the-fiscal-year"),
     pytest.param(". ปี่งบประมาณ พ.ศ. 2564 ตัวชี้วัดที่ 6 .การประเมินผล และตัวชี้วัดที่ 5.1 ระดับความสำเร็จ ระดับ 5",
                  "5.1", (5, "ระดับ", 2564), id="tone-mark-over-the-fiscal-word"),
+    pytest.param("ประจำ.\nปีงบประมาณ พ.ศ. 256,2 ตัวชี้วัดที่ 5.1 ระดับความสำเร็จ ระดับ 5", "5.1", (5, "ระดับ", 2562),
+                 id="comma-inside-the-fiscal-year"),
     pytest.param("ผลการดำเนินงานตาม ตัวชี้วัดที่ |\no\n4.2 การจัดตั้งศูนย์ปฏิบัติการร่วม\nจำนวน 878 ศูนย์ แล้ว", "4.2",
                  (878, "ศูนย์", None), id="bar-and-letter-of-ink-before-the-wrapped-code"),
 ])
