@@ -10,23 +10,34 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from extractors.letter_terms import FISCAL_YEAR, loose, loose_tones, smart_join
+from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of, loose, loose_tones, smart_join, strip_marks
 from pipeline.records import Indicator
 from pipeline.thai.dates import find_month_year, find_thai_dates, month_end
 
 # OCR sets a space before ที่ (`ตัวชี้วัด ที่ 3.1`) or a speck read as a Latin letter before the
 # code (`ตัวชี้วัดที c4.2`).
+# Tesseract reads its ช as ข or ซ (`ตัวขี้วัด`), the ี of ที่ as ิ (`ตัวชี้วัดทิ 4.2`), and ink
+# between the label and a code wrapped to the next line as a Latin piece or a bar (`ที่ dD. 4.2`,
+# `ที่ | o 4.2`).
+_KPI_WORD = loose_tones("ตัวชี้วัด").replace("ช", "[ชขซ]")
 _CODE = re.compile(
-    f"{loose_tones('ตัวชี้วัด')}\\s?{loose_tones('ที่')}\\s*[A-Za-z]?(\\d{{1,2}}(?:\\.\\d{{1,2}})*)\\s*[:：]?\\s*")
+    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\"]+\\s*)?(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-z]?"
+    "(\\d{1,2}(?:\\.\\d{1,2})*)\\s*[:：]?\\s*")
 _QUOTED = re.compile(r"^.{0,60}?[“\"]([^”\"]{4,200})[”\"]")
+# A speck OCR glued to a wrapped line's first word (`(LPA) .จำนวน 6,500 แห่ง`) still stops the name.
 _NAME_STOP = re.compile(
-    r"\s(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|จำนวน|ภายใน|โดย|ค่าเป้าหมาย|คำเป้าหมาย|มีค่าเป้าหมาย|ประจำปีงบประมาณ|แล้ว|จึง|และตัวชี้วัด|จัดส่ง)"
+    r"\s[.|'\"“”]*(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|จำนวน|ภายใน|โดย|ค่าเป้าหมาย|คำเป้าหมาย|มีค่าเป้าหมาย|ประจำปีงบประมาณ|แล้ว|จึง|และตัวชี้วัด|จัดส่ง)"
     r"|\s(?:ระดับ|ร้อยละ)\s*\d|\s?\((?:[^()]*เจ้าภาพ|กลุ่มงาน|ฝ่าย)|\s?\(\s*[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d"
 )
 _BAD_NAME = re.compile(r"^(?:แล้ว|ดังกล่าว|นี้)(?:\s|$)|^(?:จำนวน|ภายใน)")
-_UNITS = "ศูนย์|แห่ง|คน|ราย|เรื่อง|ครั้ง|ชุด|หน่วย|ตำบล|อำเภอ|จังหวัด|โครงการ|กิจกรรม"
+_UNIT_WORDS = ("ศูนย์", "แห่ง", "คน", "ราย", "เรื่อง", "ครั้ง", "ชุด", "หน่วย", "ตำบล", "อำเภอ", "จังหวัด", "โครงการ",
+               "กิจกรรม")
+# A unit's marks may be lost to OCR (`878 ศูนย j`); the unit is reported as spelled.
+_UNITS = "|".join(loose(u) for u in _UNIT_WORDS)
 _COUNT = re.compile(rf"จำนวน[^\d]{{0,40}}?(\d[\d,]*(?:\.\d+)?)\s*({_UNITS})")
-_SCALE = re.compile(r"(ร้อยละ|ระดับ)\s*(\d+(?:\.\d+)?)(?!\s*[./]\d)")
+# ร้อยละ with its tone mark lost (`รอยละ 100`), a speck after it (`ร้อยละ' 80`) or a letter of ink
+# before the number (`ร้อยละ ว 100`).
+_SCALE = re.compile(r"(ร้?อยละ|ระดับ)[\s'\"“”.]*(?:[ก-ฮ]\s+)?(\d+(?:\.\d+)?)(?!\s*[./]\d)")
 _OWNER = re.compile(r"\(([^()]{1,60}?)\s*เป็นเจ้าภาพ\s*\)")
 _UNIT_OWNER = re.compile(r"\(((?:กลุ่มงาน|ฝ่าย|กอง|สำนัก)[^()]{1,150})\)\s*$")
 _DUE_MONTH = re.compile(r"ภายใน\s*(?:วันที่|เดือน)?\s*|\(\s*(?=[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d)")
@@ -83,9 +94,9 @@ def _inline_paragraph(flat: str, page: int, hint: int | None) -> list[Indicator]
 def _fiscal_before(flat: str, at: int, chunk: str, hint: int | None) -> int | None:
     inside = FISCAL_YEAR.search(chunk[:200])
     if inside:
-        return int(inside.group(1))
+        return fiscal_year_of(inside.group(1))
     before = FISCAL_YEAR.findall(flat[:at])
-    return int(before[-1]) if before else hint
+    return fiscal_year_of(before[-1]) if before else hint
 
 
 def _from_chunk(code: str, chunk: str, fiscal: int | None, page: int) -> Indicator:
@@ -118,8 +129,13 @@ def _target(rest: str) -> tuple[float | None, str]:
     if first is None or first.start() > 200:
         return None, ""
     if first is count:
-        return _count_value(first.group(1)), first.group(2)
-    return float(first.group(2)), first.group(1)
+        return _count_value(first.group(1)), _spelled_unit(first.group(2))
+    return float(first.group(2)), "ระดับ" if first.group(1) == "ระดับ" else "ร้อยละ"
+
+
+def _spelled_unit(found: str) -> str:
+    bare = strip_marks(found)
+    return next((u for u in _UNIT_WORDS if strip_marks(u) == bare), found)
 
 
 def _count_value(text: str) -> float:
@@ -163,7 +179,7 @@ def _numbered_items(text: str, page: int, hint: int | None) -> list[Indicator]:
 
 def _fiscal_in(text: str, hint: int | None) -> int | None:
     m = FISCAL_YEAR.search(text)
-    return int(m.group(1)) if m else hint
+    return fiscal_year_of(m.group(1)) if m else hint
 
 
 def _kpi_table(text: str, page: int, hint: int | None) -> list[Indicator]:

@@ -41,18 +41,20 @@ _M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
 _SPECKS_BEFORE = "(?:(?![ก-๛]{3})\\S{1,4}\\s+){0,12}?"
 _DATED = re.compile(f"^[\\s,.\\-–]*(?:{_SPECKS_BEFORE}ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
                     f"|[A-Za-z]{{2,4}}(?=\\s+\\d{{1,2}}\\s*[ก-๛]))")
-_DEADLINE = re.compile(f"{loose('ภายใน')}\\s*{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}")
+_DEADLINE = re.compile(f"{loose('ภาย')}\\s?{loose('ใน')}\\s*{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}")
 _RECURRING = re.compile(
     f"(?:{loose('ทุกวันที่')}|{loose('ภายในวันที่')})\\s*\\d{{1,2}}\\s*{loose('ของ')}(?:ทุก)?\\s*{loose('เดือน')}"
 )
 # After the closing parenthesis only specks: ink or a page edge read as `1 -`, `,`, `|`, or one
 # letter alone (`) บ`). A name torn by OCR may come in up to six pieces (`ว่าที่ร้อย ตรียุทธนา
 # หา ดแพ ง`); repair_name puts them back together.
+# Before the opening parenthesis, ink read as a speck or a short piece (`- (นาย…`, `ea | (นาย…`,
+# `ก ' (ว่าที่…`); the parenthesis itself may be read as 1 or l (`. 1นายสุทธิพงษ์ ทองคำ)`).
 _NAME = re.compile(
-    r"^[\s'\".,:|“”‘’]*(?:ลงชื่อ[.…\s]*)?\(?\s*([ก-๛][ก-๛.]+(?:\s+[ก-๛][ก-๛.]*){1,5})\s*\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}$"
+    r"^[\s'\".,:|“”‘’\-=~_]*(?:[^\s()]{1,3}\s+(?:[|'\"]\s+)?(?=\())?(?:ลงชื่อ[.…\s]*)?[(1lI]?\s*([ก-๛][ก-๛.]+(?:\s+[ก-๛][ก-๛.]*){1,5})\s*\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}$"
 )
 _SIGNATURE_WINDOW = 10  # non-blank lines after the closing (ขอแสดงความนับถือ) that hold the name
-_NOT_NAME = re.compile("ตาม|แนบ|สถาน|ยกเว้น|เจ้าภาพ|แห่ง|จำนวน|ร้อยละ|ฉบับ|ชุด|จังหวัด|อำเภอ|ระหว่าง")
+_NOT_NAME = re.compile("ตาม|แนบ|สถาน|ยกเว้น|เจ้าภาพ|แห่ง|จำนวน|ร้อยละ|ฉบับ|ชุด|จังหวัด|อำเภอ|ระหว่าง|^ขอแสดง")
 _ON_BEHALF = re.compile(f"(?:{loose('ปฏิบัติราชการแทน')}|{loose('รักษาราชการแทน')}|แทน)\\s*$")
 _ON_BEHALF_HEAD = starts_with("ปฏิบัติราชการแทน", "รักษาราชการแทน", "รักษาการแทน")
 _FOOTER = starts_with(
@@ -210,13 +212,44 @@ def find_deadline(view: LetterLines, core_end: int) -> tuple[dt.date | None, str
         window = view.text(i) + " " + " ".join(view.text(j) for j in view.nonblank(i + 1, i + 3)[:1])
         for m in _DEADLINE.finditer(window):
             tail = despeck_date(window[m.end(): m.end() + 40])
-            dates = find_thai_dates(tail)
-            if dates and dates[0].start <= 3 and m.start() < len(view.text(i)):
+            dates = [d for d in find_thai_dates(tail)[:1] if d.start <= 3]
+            if not dates or dates[0].date is None:  # a speck after the day (`28 1 กันยายน`, `1.0 เมษายน`)
+                tail = _without_specks(tail)
+                dates = [d for d in find_thai_dates(tail)[:1] if d.start <= 3]
+            if dates and m.start() < len(view.text(i)):
                 return dates[0].date, tidy(m.group(0) + tail[: dates[0].end]), i
         rec = _RECURRING.search(view.text(i))
         if rec and recurring is None:
             recurring = (tidy(rec.group(0)), i)
     return (None, recurring[0], recurring[1]) if recurring else (None, "", None)
+
+
+_PART_SPECKS = "/.:;|,'\"“”"
+_BROKEN_NUMBER = re.compile(r"^(\d)[.,](\d)$|(?<![\d.])(\d{1,3})[.,](\d{1,3})(?![\d.])")
+
+
+def _without_specks(tail: str) -> str:
+    """A deadline's date as OCR spread it over a wrapped line, its specks left out: a digit or
+    mark between the day and the month (`29 71 /กรกฎาคม2555`, `11 : พฤษภาคม`), a letter or
+    mark between the month and the year (`17 ธันวาคม แม . 2556`), a point inside the day or
+    the year (`1.0 เมษายน`, `2.562`, `256.0`)."""
+    tokens = tail.split()
+    out: list[str] = []
+    month_seen = False
+    for k, token in enumerate(tokens[:6]):
+        token = token if k == 0 else token.lstrip(_PART_SPECKS)
+        thai = len(_THAI_LETTER.findall(token)) >= 2
+        if k > 0 and (not month_seen and not thai or month_seen and len(token) <= 2 and not token.isdigit()):
+            continue
+        out.append(token)
+        month_seen = month_seen or thai
+    return " ".join(_BROKEN_NUMBER.sub(_closed_number, t) for t in out + tokens[6:])
+
+
+def _closed_number(m: re.Match[str]) -> str:
+    if m.group(1):
+        return m.group(1) + m.group(2)
+    return m.group(3) + m.group(4) if len(m.group(3) + m.group(4)) == 4 else m.group(0)
 
 
 _THAI_LETTER = re.compile("[ก-ฮ]")

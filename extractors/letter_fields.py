@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from extractors.domain_phrases import repair_phrases
 from extractors.field_debris import shed_debris
 from extractors.letter_docnum import CODE, DocNumber, opening_number, read_header_number, try_parse_docnum
 from extractors.letter_terms import (
@@ -34,7 +35,9 @@ from extractors.letter_terms import (
     starts_with,
     unspace_phrase,
 )
+from extractors.offices import closest_fixed_name
 from extractors.segment import Line, Span
+from extractors.stamp_reading import FIRST_YEAR, plausible_stamp_day
 from pipeline.thai.dates import DateMatch, find_thai_dates, stamp_date
 from pipeline.thai.ocr_repair import swap_confusables
 from pipeline.thai.text import normalise_field
@@ -325,11 +328,14 @@ _SARA_A_TWICE = re.compile("(?<=ะ)\\s+ะ")
 
 def _finish_subject(parts: list[str]) -> str:
     text = shed_debris(swap_confusables(unspace_phrase(_SARA_A_TWICE.sub("", tidy(smart_join(parts))))))
-    return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", text)))
+    text = repair_phrases(text)
+    return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", text))))
 
 
 # ที่ before a number (รอบการประเมินที่ 2, ตัวชี้วัดที่ 4.1) with its tone mark lost to OCR.
 _THI_NUMBER = re.compile(r"ที(?=\s\d)")
+# A slash read as `!` between Thai words (`ตัวชี้วัด!นโยบาย`): Thai prints no `!` inside a phrase.
+_BANG_FOR_SLASH = re.compile("(?<=[ก-๛])!(?=[ก-๛])")
 
 
 # What OCR left of a garbled เรื่อง before the subject's first word (`อง`, `Go.`, `เรอง`).
@@ -359,9 +365,9 @@ def _unlabelled_subject(view: LetterLines) -> tuple[str, int | None]:
 
 
 _MAX_SUBJECT_LINES = 3
-# At a line end: specks after a space (`ในการ '`, `กรม )` with no parenthesis open), or a dot
+# At a line end: specks after a space (`ในการ '`, `กรม )` with no parenthesis open, `กลาง) - =`), or a dot
 # or colon OCR set after a word (`ของ.`, `ของ:`); a dot inside an abbreviation (พ.ศ.) stays.
-_SPACED_SPECKS = re.compile(r"(?:\s+[|:;,.'\"“”!_\-–\[\]]+)+$")
+_SPACED_SPECKS = re.compile(r"(?:\s+[|:;,.'\"“”!_\-–=~\[\]]+)+$")
 _END_SPECKS = re.compile(f"{_SPACED_SPECKS.pattern}|(?<=[ก-๛]{{3}})[.:]$")
 _LONE_CLOSE = re.compile(r"\s+\)$")
 # A digit alone at a line end is a speck (`ท้องถิ่น 1`), unless it numbers something (`ที่ 1`).
@@ -380,12 +386,12 @@ def _line_end_specks(text: str) -> str:
 def is_garbled(text: str) -> bool:
     """A line of ink, stamp or signature read as text: mostly one- and two-character pieces
     (`เเญ์ ล 011 ต 5ง ซ๊ 2ซี่อ`), or pieces with digits inside Thai letters (`2ซิวก เส5เซจ`), or,
-    with no Thai letter in it, nothing but such pieces (`17 aA`). Wrapped subject lines are
+    with no Thai letter in it, nothing but such pieces (`17 aA`, `Or`). Wrapped subject lines are
     words and phrases."""
     tokens = [t for t in text.split() if re.search(r"[ก-๛\w]", t)]  # specks are not pieces
     junk = sum(len(t) <= 2 or _DIGIT_IN_LETTERS.search(t) is not None for t in tokens)
     if not re.search("[ก-๛]", text):
-        return len(tokens) >= 2 and junk == len(tokens)
+        return bool(tokens) and junk == len(tokens)
     return len(tokens) >= 3 and junk * 2 > len(tokens)
 
 
@@ -402,7 +408,7 @@ def _is_full(parts: list[str]) -> bool:
 # (ณ is a word: `ณ วันที่`).
 # Only after a closed parenthesis, a number or a speck (`ประจำ. ก`): elsewhere it may be a word
 # OCR split (`ขอ ง`).
-_LONE_LETTER = re.compile(r"(?<=[)\d.'\"”])\s+[ก-ฒด-ฮA-Za-z]$")
+_LONE_LETTER = re.compile(r"(?<=[)\d.'\"”])\s+[ก-ฒด-ฮA-Za-z]\.?$")
 # A dot, comma or quote OCR set between a word and an opening parenthesis (`ท้องถิ่น.(สถานที่กลาง)`,
 # `จังหวัด“(ตามบัญชีแนบท้าย)`).
 _SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,'\"“”]\s*\(")
@@ -419,12 +425,22 @@ def _drop_lone_letter(subject: str) -> str:
 # A speck may stand before the year (`พ.ศ. .2560`) or after it (`2564.`).
 # The era's พ may come out Latin anywhere (`w. ศ.`), its ศ with a speck (`พ.ศ์.`), and a re-read
 # that swapped `w.` for `พ.ศ.` leaves the old ศ. after it (`พ.ศ. ศ.`).
-_YEAR_END = re.compile(r"((?:พ[ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}\s?ศ[ิี์]?\s?[.,:]{0,2}(?:\s?ศ[.,:]{1,2})?"
-                       r"|(?<=ประมาณ\s)[A-Za-z]{1,3}\s?[.,:]{0,2}(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)[\s.,]*(\d{4})(?=[\s.]|$)")
+# Its ศ may come out a Latin capital after พ. (`พ. A. 2561`), and a dash of ink may stand
+# between the era and a year wrapped to the next line (`พ.ศ.-. / 2566`).
+# Its พ may come out ห (`ห.ศ.`), and specks may stand between the era and the year (`พ.ศ.): 2558`).
+# After a month's name too the era may come out Latin (`ประจำเดือน ตุลาคม WA. 2564`); there, and
+# after ปีงบประมาณ, it may also come out as two Thai letters (`ประจำปีงบประมาณ แน / 2566`).
+# A speck after the year may be read as digits glued to it (`พ.ศ. 256109`): a year is 25xx.
+_YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}\s?(?:ศ[ิี์]?|(?<=พ[.,:]\s)[A-Z][a-z]?)\s?[.,:]{0,2}"
+                       r"(?:\s?ศ[.,:]{1,2})?"
+                       r"|(?:(?<=ประมาณ\s)|(?<=คม\s)|(?<=ยน\s)|(?<=พันธ์\s))(?:[A-Za-z]{1,3}|[ก-๛]{1,2}(?=\s))\s?[.,:]{0,2}"
+                       r"(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)"
+                       r"[\s.,:;)\-–]*(\d{4})(?:(?<=25\d\d)\d{1,2})?(?=[\s.]|$)")
 # An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`, `เรวียน อธิบดี…`,
 # `สง | สำนักงาน…`): junk, a speck at times, then a title.
+# The label may come out in two pieces (`: เรื ยน อธิบดี…`).
 _ADDRESSEE_BY_TITLE = re.compile(
-    f"^(?:\\S{{1,6}}\\s+)?(?:[|:.'\"]+\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
+    f"^[\\s|:.'\"]*(?:\\S{{1,6}}\\s+){{0,2}}(?:[|:.'\"]+\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
 # The opening words of a letter's body (ตามที่…, ด้วย…): past them no header line is left.
 _BODY_OPENING = starts_with("ตามที่", "ตามหนังสือ", "ด้วย", "เนื่องด้วย", "เนื่องจาก", "พร้อมนี้")
 
@@ -434,7 +450,10 @@ def _subject_ends(text: str) -> bool:
 
 
 def _is_addressee_line(text: str) -> bool:
-    return bool(_ADDRESSEE_BY_TITLE.match(text))
+    """A line that starts with an addressee's title, or, its label and first letters lost under
+    ink (`หงถิ่นอำเภอ ทุกอำเภอ`, `นักงาน…(ตามบัญชีแนบท้าย)`), is a near copy of a fixed name."""
+    near = closest_fixed_name(tidy(text))  # an addressee's name: not the department a subject names
+    return bool(_ADDRESSEE_BY_TITLE.match(text)) or (near != tidy(text) and bool(_ADDRESSEE_BY_TITLE.match(near)))
 
 
 def _cut_after_year(subject: str) -> str:
@@ -446,7 +465,40 @@ def _cut_after_year(subject: str) -> str:
     last = years[-1]
     tail = subject[last.end():].strip()
     head = subject[:last.start()].rstrip() + f" พ.ศ. {last.group(2)}"  # the era is always spaced off
-    return head if len(tail) < 10 else f"{head} {tail}"
+    return head if len(tail) < 10 or _is_ink(tail) else f"{head} {tail}"
+
+
+# Digits between Thai letters (`ฮ็7ฮ7เ6เไผผี`): no Thai word or number is printed so.
+_DIGITS_INSIDE_LETTERS = re.compile("[ก-๛][0-9]+[ก-๛]")
+
+
+def _is_ink(tail: str) -> bool:
+    """Words after a subject's year that are stamp or signature ink: every piece is a speck
+    of one or two characters or holds digits between Thai letters."""
+    return all(len(t) <= 2 or _DIGITS_INSIDE_LETTERS.search(t) for t in tail.split())
+
+
+# The era and a year OCR cut to two or three digits at the subject's end (`พ.ศ.255`, `พ.ศ. 24`).
+_CUT_YEAR = re.compile(r"\s*(?:[พห]\s?[.,:]{0,2}\s?ศ[ิี]?|(?<=\s)[A-Z][A-Za-z]?)\s?[.,:]{0,2}\s*(\d{2,3})[\s.]*$")
+_BE_OFFSET = 543
+
+
+def complete_subject_year(subject: str, letter_date: dt.date | None) -> str:
+    """A subject whose year OCR cut (`… ประจำเดือน พฤษภาคม พ.ศ.255` for ๒๕๖๕) takes the one
+    Buddhist year holding the digits left, in order, among the letter's own year and the years
+    either side (a month reported or a fiscal year named sits within a year of the letter).
+    None or several fitting: the subject stays as read."""
+    m = _CUT_YEAR.search(subject)
+    if m is None or letter_date is None:
+        return subject
+    year = letter_date.year + _BE_OFFSET
+    fits = [str(y) for y in (year - 1, year, year + 1) if _digits_in_order(m.group(1), str(y))]
+    return f"{subject[:m.start()]} พ.ศ. {fits[0]}" if len(fits) == 1 else subject
+
+
+def _digits_in_order(digits: str, year: str) -> bool:
+    rest = iter(year)
+    return all(d in rest for d in digits)
 
 
 def _is_header_keyword(text: str) -> bool:
@@ -463,7 +515,13 @@ def read_addressee(view: LetterLines) -> tuple[str, int | None]:
         return "", None
     parts = [view.text(i) for i in _addressee_rows(view, at)]
     parts[0] = _addressee_value(parts[0])
-    return _tidy_parentheses(_field_end(unspace_phrase(tidy(smart_join(parts))))), at
+    return _AND_SPACE.sub("และ", _tidy_parentheses(_field_end(unspace_phrase(tidy(smart_join(parts)))))), at
+
+
+# A list of addressees joins its last one with และ set flush against it (`… ทุกกลุ่มงาน
+# และท้องถิ่นอำเภอทุกอำเภอ`); OCR spaces it off, at times with a speck (`และ ะท้องถิ่น…`). An
+# abbreviation after และ keeps its space (`และ ทน.ศปท.`).
+_AND_SPACE = re.compile("(?<=\\s)และ\\s+ะ?(?=[ก-ฮ][^\\s.]*(?:\\s|$))")
 
 
 def _field_end(text: str) -> str:
@@ -481,9 +539,18 @@ _BRACKET_SPECK = re.compile(r"(?<=[ก-๛])\s*[\[\]]\s*(?=[ก-๛])")
 
 def _tidy_parentheses(text: str) -> str:
     """`จังหวัด.( ตามบัญชีแนบท้าย )` → `จังหวัด (ตามบัญชีแนบท้าย)`: OCR's specks and spaces at brackets."""
-    text = _BRACKET_SPECK.sub("", _BRACKET_CLOSE.sub(r"\1)", text))
-    text = _SPECK_BEFORE_PAREN.sub(" (", text)
-    return re.sub(r"\s+\)", ")", re.sub(r"\(\s+", "(", text))
+    text = _BRACKET_SPECK.sub("", _BRACKET_CLOSE.sub(r"\1)", _MARKS_AFTER_CLOSE.sub("", text)))
+    text = _SPECK_BEFORE_PAREN.sub(" (", _SPECK_AFTER_CLOSE.sub(")", text))
+    return re.sub(r"\s+\)", ")", _OPEN_SPECKS.sub("(", text))
+
+
+# Specks just inside an opening parenthesis (`(: สถานที่กลาง)`), marks just after a closing
+# one (`(สถานที่กลาง)๊`): no word starts with either.
+_OPEN_SPECKS = re.compile(r"\(\s*[:;.,'\"]*\s*")
+_MARKS_AFTER_CLOSE = re.compile("(?<=\\))[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
+
+
+_SPECK_AFTER_CLOSE = re.compile(r"\)\s*[.,]$")  # `(ตามบัญชีแนบท้าย).`: a field ends at its parenthesis
 
 
 def _addressee_value(text: str) -> str:
@@ -499,10 +566,14 @@ def _addressee_rows(view: LetterLines, at: int) -> list[int]:
     rows = [at]
     for i in view.nonblank(at + 1, at + 6):
         joined = " ".join(view.text(r) for r in rows)
-        if joined.count("(") <= joined.count(")"):
-            break
+        if joined.count("(") <= joined.count(")") or _starts_the_body(view.text(i)):
+            break  # a parenthesis of ink (`ทุกอำเภอ (`) opens no list: อ้างถึง under it is the body's
         rows.append(i)
     return rows
+
+
+def _starts_the_body(text: str) -> bool:
+    return _is_body_label(text) or bool(_BODY_OPENING.match(text))
 
 
 def read_sender(view: LetterLines, number: DocNumber | None, number_row: int | None) -> tuple[str, int | None]:
@@ -549,19 +620,27 @@ def _memo_office(view: LetterLines) -> tuple[str, int | None]:
     return "", None
 
 
+# The dotted leader a clerk writes the number on, read as zeros after it (`เลขรับ 48300000` for
+# ๔๘๓....): a receiving number is a year's serial, never seven digits or more.
+_LEADER_ZEROS = re.compile(r"(?<=\d)0{3,}$(?<=\d{7})")
+
+
 def read_received(view: LetterLines, letter_date: dt.date | None = None
                   ) -> tuple[str, dt.date | None, int | None, bool]:
     """The first receiving stamp: เลขรับ/เลขที่รับ and the วันที่ beside or under it.
 
     Returns (number, date, row, implausible?). With the letter's own date known, the stamp date
     must fall just after it (a cut-off year `25` is completed from it); one that does not is
-    dropped and reported as implausible, never kept.
+    dropped and reported as implausible, never kept. A letter dated before any stamp of this
+    department (its year misread: 2505 for 2565) is no anchor: the stamp's own whole date stands.
     """
+    if letter_date is not None and letter_date.year < FIRST_YEAR:
+        letter_date = None
     for i in view.nonblank():
         m = STAMP_NUMBER.search(view.text(i)) or STAMP_HEAD.match(view.text(i))
         if not m:
             continue
-        number = m.group(1) if m.re is STAMP_NUMBER else ""
+        number = _LEADER_ZEROS.sub("", m.group(1)) if m.re is STAMP_NUMBER else ""
         for j in [i] + view.nonblank(i + 1, i + 6)[:3]:
             tail = view.text(j)[m.end():] if j == i else view.text(j)
             if j != i and not STAMP_LINE.match(tail):
@@ -570,7 +649,7 @@ def read_received(view: LetterLines, letter_date: dt.date | None = None
                 date, printed = stamp_date(tail, letter_date)
                 if printed:
                     return number, date, i, date is None
-            elif dates := find_thai_dates(tail):
-                return number, dates[0].date, i, False
+            elif dates := [d for d in find_thai_dates(tail) if plausible_stamp_day(d.date)]:
+                return number, dates[0].date, i, False  # without the letter's date, only a date of its time
         return number, None, i, False
     return "", None, None, False

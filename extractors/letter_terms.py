@@ -16,7 +16,8 @@ from pipeline.thai.dates import find_thai_dates
 from pipeline.thai.ocr_repair import close_torn_spaces
 
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
-LEAD = r"^[\s#*\-–•'\".,|!:_“”‘’]*"  # markdown, bullets and OCR specks (curly quotes, a bar read as !) before a keyword
+# Markdown, bullets and OCR specks (curly quotes, a bar read as !, `=`) before a keyword.
+LEAD = r"^[\s#*\-–•'\".,|!:_“”‘’=]*"
 # Before a header label, a speck of ink or stamp read as a short Latin word or a digit
 # (`7 เรื่อง`, `by | บนทกขอความ`), or as one Thai letter with its marks (`ไ เรื่อง`,
 # `วี บันทึกข้อความ`: no Thai word is a lone letter before a label); a list number (`1.`,
@@ -113,7 +114,9 @@ def is_date_only(line: str) -> bool:
 
 
 # Words printed with a space before them even where a line wraps (ประจำปีงบประมาณ / พ.ศ. 2565).
-_SPACED_WORDS = ("พ.ศ", "ประจำ", "จำนวน", "ภายใน", "และ", "หรือ", "โดย", "ณ ", "เพื่อ", "ระดับ ", "ร้อยละ ")
+# รอบการประเมิน (an appraisal round) stands apart from the words before it too.
+_SPACED_WORDS = ("พ.ศ", "ประจำ", "จำนวน", "ภายใน", "และ", "หรือ", "โดย", "ณ ", "เพื่อ", "ระดับ ", "ร้อยละ ",
+                 "รอบการประเมิน")
 
 
 _INNER_SPACE = re.compile("(?<=[ก-๛]) (?=[ก-๛])")
@@ -148,9 +151,19 @@ def smart_join(parts: list[str]) -> str:
     return out
 
 
-# ปีงบประมาณ and its year; OCR swaps the upper vowel (ปิงบประมาณ) or drops it.
+# ปีงบประมาณ and its year; OCR swaps the upper vowel (ปิงบประมาณ), drops it or sets a tone mark
+# with it or for it (ปี่งบประมาณ, ป่งบประมาณ).
 # The era's dots doubled or read as `,`/`:` (`พ.ศ..2561`, `พ:ศ.`).
-FISCAL_YEAR = re.compile(r"ป[\u0e34-\u0e37]?งบประมาณ\s*(?:พ[.,:]{0,2}\s?ศ[.,:]{0,2})?\s*(\d{4})")
+# The era read as Latin by the `eng` model (`WA.`, `wa.`), its พ as ห (`ห.ศ.`), a speck read as a
+# parenthesis before the year (`พ.ศ. (2557`) or after ประมาณ (`ประมาณ'พ.ศ.`, `ประมาณ. พ.ศ.`).
+FISCAL_YEAR = re.compile(r"ป[\u0e34-\u0e37]?[\u0e48-\u0e4b]?งบประมาณ[\s.'’]*"
+                         r"(?:[พห][.,:]{0,2}\s?ศ[.,:]{0,2}|[A-Za-z]{1,2}[.,:]{0,2}\s?[A-Za-z]?[.,:]{0,2})?"
+                         r"\s*[(\[]?\s*(\d{4}|25\d[,.]\d)(?:(?<=25\d\d)\d{1,2})?(?!\d)")
+
+
+def fiscal_year_of(found: str) -> int:
+    """The year FISCAL_YEAR caught, a speck OCR set inside it left out (`256,2`)."""
+    return int(re.sub(r"\D", "", found))
 
 
 _SUBJECT_SKELETON = strip_marks("เรื่อง")  # เรอง: the letters OCR keeps when it garbles marks

@@ -15,8 +15,8 @@ from extractors import letter_fields as head
 from extractors.indicators import extract_indicators, merge_indicators
 from extractors.letter_docnum import DOC_NUMBER_REPAIRED
 from extractors.letter_fields import LetterLines
-from extractors.letter_terms import FISCAL_YEAR
-from extractors.offices import canonical_office
+from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of
+from extractors.offices import canonical_office, closest_fixed_name
 from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
 from pipeline.records import Letter
 from pipeline.thai.dates import (
@@ -79,8 +79,9 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
         letter.flags.append(IMPOSSIBLE_DATE)
     _date_in_its_time(letter, view, date_row)
     _set(letter, "urgency", *head.read_urgency(view), view)
-    _set(letter, "subject", *head.read_subject(view), view)
-    _set(letter, "addressee", *_office(head.read_addressee(view)), view)
+    subject, subject_row = head.read_subject(view)
+    _set(letter, "subject", head.complete_subject_year(subject, letter.date), subject_row, view)
+    _set(letter, "addressee", *_addressee(head.read_addressee(view)), view)
     _set(letter, "sender", *_office(head.read_sender(view, number, number_row)), view)
     received, received_date, row, implausible = head.read_received(view, letter.date)
     _set(letter, "received_number", received, row, view)
@@ -137,6 +138,13 @@ def _office(found: tuple[str, int | None]) -> tuple[str, int | None]:
     return canonical_office(found[0]), found[1]
 
 
+def _addressee(found: tuple[str, int | None]) -> tuple[str, int | None]:
+    """An addressee with a known name spelled right; one that is not a place's office and reads
+    as no name letter for letter is matched to the fixed names it may be a damaged copy of."""
+    office = canonical_office(found[0])
+    return (office if office != found[0] else closest_fixed_name(office)), found[1]
+
+
 def _office_of(position: str) -> str:
     for pattern, repl in _POSITION_OFFICES:
         if pattern.match(position):
@@ -168,7 +176,7 @@ def _page_to(view: LetterLines, core_end: int, roles: dict[int, str], signed: bo
 def _fiscal_year(view: LetterLines, core_end: int) -> int | None:
     text = " ".join(view.text(i) for i in view.nonblank(None, core_end))
     m = FISCAL_YEAR.search(text)
-    return int(m.group(1)) if m else None
+    return fiscal_year_of(m.group(1)) if m else None
 
 
 def _texts_by_page(lines: list[Line], span: Span) -> list[tuple[int, str]]:

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from extractors.places import district_names, province_names
 from pipeline.thai.chars import COMBINING_MARKS
 
@@ -32,6 +34,11 @@ FIXED = (
     "สำนักการคลังและบัญชีท้องถิ่น", "กองแผนงานและงบประมาณ", "ศูนย์เทคโนโลยีสารสนเทศท้องถิ่น",
     "สถาบันพัฒนาบุคลากรท้องถิ่น", "สำนักประสานและพัฒนาการจัดการศึกษาท้องถิ่น",
     "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด ทุกจังหวัด", "ผู้ว่าราชการจังหวัด ทุกจังหวัด",
+)
+# Addressees that name a group of offices rather than one, as the seeds print them.
+GROUPS = (
+    "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)", "ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง",
+    "ท้องถิ่นอำเภอ ทุกอำเภอ", "สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอ ทุกอำเภอ",
 )
 # Names completed by a province (จังหวัด…) or a district (อำเภอ…).
 PROVINCE_HEADS = ("สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด", "ท้องถิ่นจังหวัด", "ผู้ว่าราชการจังหวัด",
@@ -75,8 +82,13 @@ def _with_place(text: str, head: str, end: int, places: dict[str, str]) -> str:
     rest = rest[lead.end() if lead else 0 :]  # the head's own last marks, read past its letters
     word = re.match(r"\s*([\u0e01-\u0e4e]+)", rest)
     if word and skeleton(word.group(1)) in places:
-        return head + places[skeleton(word.group(1))] + rest[word.end():]
+        return head + places[skeleton(word.group(1))] + _unless_ink(rest[word.end():])
     return head + rest
+
+
+def _unless_ink(rest: str) -> str:
+    """What follows a place's name, unless it is specks and single letters (`ประจวบคีรีขันธ์ : ก ต`)."""
+    return "" if all(len(t) <= 1 or not re.search("[\u0e01-\u0e4e0-9A-Za-z]", t) for t in rest.split()) else rest
 
 
 def canonical_office(text: str) -> str:
@@ -93,3 +105,35 @@ def canonical_office(text: str) -> str:
             if end is not None:
                 return _with_place(stripped, head, end, places)
     return text
+
+
+_NEAR_SHARE = 0.12  # of the name's letters: at most this many OCR slips (dropped, doubled, swapped)
+_RUNNER_UP_GAP = 3  # the next nearest name is this many slips further: no doubt which was meant
+
+
+def closest_fixed_name(text: str) -> str:
+    """`text` as the one fixed or group name it is an OCR-damaged copy of, compared on the
+    letters OCR keeps (`Ani ขักงานส่งเสริม…(ตามบัญชีแนบท้าย)`, `(ตาม Tus ชีแนบท้าย)`,
+    `อธิบดีกรมส่งเสริมกำรปกครอง…`); else as given. Only near and unambiguous matches count, and
+    a name completed by a place never does (a province is not guessed from a near miss)."""
+    letters = skeleton(text)
+    if not letters or _names_a_place(text):
+        return text
+    ranked = sorted((Levenshtein.distance(letters, skeleton(name)), name) for name in (*FIXED, *GROUPS))
+    (best, name), runner_up = ranked[0], ranked[1][0]
+    if best <= _NEAR_SHARE * len(skeleton(name)) and runner_up - best >= _RUNNER_UP_GAP:
+        return name
+    return text
+
+
+def _names_a_place(text: str) -> bool:
+    """`text` is a province's or district's name with its head (…อำเภอฆ้องชัย), letter for letter."""
+    provinces, districts = _places()
+    for heads, places in ((PROVINCE_HEADS, provinces), (DISTRICT_HEADS, districts)):
+        for head in heads:
+            end = _prefix_end(text.strip(), head)
+            word = re.match(r"[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*\s*([\u0e01-\u0e4e]+)", text.strip()[end:]) \
+                if end is not None else None
+            if word and skeleton(word.group(1)) in places:
+                return True
+    return False

@@ -13,24 +13,26 @@ import datetime as dt
 import re
 
 from extractors.letter_terms import LEAD, STAMP_HEAD, STAMP_NUMBER, URGENCY, loose
-from pipeline.thai.dates import find_thai_dates
+from pipeline.thai.dates import find_thai_dates, has_day_and_month
 from pipeline.thai.text import normalise_field
 
 _DATE_LINE = re.compile(f"{LEAD}{loose('วันที่')}[\\s.:…]*")
-_FIRST_YEAR = 1990  # no stamp in a dataset of this department is older
+FIRST_YEAR = 1990  # no stamp in a dataset of this department is older
 
 
-def _plausible(day: dt.date | None) -> bool:
-    return day is not None and _FIRST_YEAR <= day.year <= dt.date.today().year + 1
+def plausible_stamp_day(day: dt.date | None) -> bool:
+    return day is not None and FIRST_YEAR <= day.year <= dt.date.today().year + 1
 
 
 def stamp_score(text: str) -> int:
-    """1 for a เลขรับ line with a number, 1 for a วันที่ line with a whole, plausible date."""
+    """1 for a เลขรับ line with a number; for its วันที่ line 2 with a whole, plausible date, 1 with
+    a real day and a month whose year is cut (`10 พ.ค. 25`: the letter's date completes it; seen:
+    the page reading `,0 พ.ค. 2` beside the box's `10 พ.ค. 25` kept on a tie)."""
     lines = [normalise_field(line) for line in text.splitlines()]
     number = any(STAMP_HEAD.match(line) and STAMP_NUMBER.search(line) for line in lines)
-    date = any(_DATE_LINE.match(line) and any(_plausible(d.date) for d in find_thai_dates(line))
-               for line in lines)
-    return int(number) + int(date)
+    dates = [line for line in lines if _DATE_LINE.match(line)]
+    whole = any(plausible_stamp_day(d.date) for line in dates for d in find_thai_dates(line))
+    return int(number) + (2 if whole else int(any(has_day_and_month(line) for line in dates)))
 
 
 def is_better_stamp(old: str, new: str) -> bool:

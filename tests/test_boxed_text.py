@@ -111,6 +111,9 @@ def test_splice_puts_the_box_lines_in_reading_order_and_drops_what_was_inside() 
                  True, id="glued-page-reading-loses"),
     pytest.param("เลขรับ 125\nวันที่ 22 ธค. 2564", "เลขรับ 125\nวันที่ 22 ธค. 256", False, id="page-reading-kept-on-a-cut-year"),
     pytest.param("เลขรับ 125\nวันที่ 22 ธค. 2564", "เลขรับ 125\nวันที่ 22 ธค. 2564", False, id="tie-keeps-the-page"),
+    pytest.param("สนง.ท้องถินอําเภอวัง\nทอง\nเลขรับ 307\nวันที่ ,0 พ.ค. 2\nเวลา .9.30 น.",
+                 "สนง.ท้องถิ่นอําเภอวัง\nทอง\nเลขรับ 3007\nวันที 10 พ.ค. 25\nเวลา 16.30 น.", True,
+                 id="wide962-a-real-day-and-month-over-a-speck"),
     pytest.param("สำเนาถูกต้อง", "สําเนาถูกต้อง ลงชื่อ", False, id="a-box-that-is-no-stamp"),
     pytest.param("", "วันที่ 31 ก.พ. 2564", False, id="impossible-date-scores-nothing"),
     pytest.param("", "ด่วนทีสด", True, id="a-framed-urgency-mark-the-page-lost"),
@@ -121,9 +124,10 @@ def test_the_box_reading_wins_only_with_more_of_the_stamp(old: str, new: str, ta
     assert is_better_stamp(old, new) is take
 
 
-def test_stamp_score_counts_number_and_whole_date() -> None:
-    assert stamp_score("เลขรับ ๓๒๙๗\nวันที่ ๑๒ ธ.ค. ๒๕๖๔\nเวลา ๙.๐๐ น.") == 2
-    assert stamp_score("เลขรับ\nวันที่ ๑๒ ธ.ค.") == 0
+def test_stamp_score_counts_number_whole_date_and_day_with_month() -> None:
+    assert stamp_score("เลขรับ ๓๒๙๗\nวันที่ ๑๒ ธ.ค. ๒๕๖๔\nเวลา ๙.๐๐ น.") == 3
+    assert stamp_score("เลขรับ\nวันที่ ๑๒ ธ.ค.") == 1
+    assert stamp_score("เลขรับ\nวันที่ ,0 พ.ค. 2") == 0  # no real day
 
 
 def test_a_framed_urgency_mark_in_large_type_is_read_inside_its_rules() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from letters_seed_pages import seed_pages
 
 from extractors.indicators import extract_indicators
@@ -83,3 +84,45 @@ def test_ocr_spacing_and_a_speck_around_the_code() -> None:
     spaced = extract_indicators("ปีงบประมาณ พ.ศ. 2563 ตัวชี้วัด ที่ 3.1 ร้อยละของเรื่องร้องเรียน\n"
                                 "ที่ได้รับการแก้ไขแล้วเสร็จ ร้อยละ 80", 1, 2563)
     assert [(k.code, k.target_value) for k in speck + spaced] == [("4.2", 878), ("3.1", 80)]
+
+
+# KPI targets and fiscal years as OCR read them on wide seeds 947/950/952/955/960 (lines as read).
+@pytest.mark.parametrize(("text", "code", "expected"), [
+    pytest.param("ตามตัวชี้วัดที่\n4.2 lo การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+                 ") (สถานที่กลาง) จำนวน 878 ศูนย j ประจำปีงบประมาณ พ.ศ.2567 แล้ว", "4.2", (878, "ศูนย์", 2567),
+                 id="unit-lost-its-mark"),
+    pytest.param("ปีงบประมาณ พ.ศ. 2558 ตัวชี้วัดที่ 4.1 การพัฒนานวัตกรรม “ศูนย์ช่วยเหลือประชาชนของ]\n"
+                 "องค์กรปกครองส่วนท้องถิ่น” ครบทุกองค์กรปกครองส่วนท้องถิ่น ร้อยละ ว 100 และ", "4.1",
+                 (100, "ร้อยละ", 2558), id="letter-of-ink-before-the-number"),
+    pytest.param("ปีงบประมาณ พ.ศ. 2568 ตัวชี้วัดที่ 4.1 การพัฒนานวัตกรรม “ศูนย์ช่วยเหลือประชาชน\n"
+                 "“ขององค์กรปกครองส่วนท้องถิ่น” ครบทุกองค์กรปกครองส่วนท้องถิ่น ร้ รอยละ 100", "4.1",
+                 (100, "ร้อยละ", 2568), id="percent-lost-its-tone-mark"),
+    pytest.param("การปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2567 ตัวชี้วัดที่ 2.3 .\n"
+                 "| องค์กรปกครองส่วนท้องถิ่นที่ผ่านเกณฑ์การประเมินประสิทธิภาพ (LPA)\n.จำนวน 6,500 แห่ง และ", "2.3",
+                 (6500, "แห่ง", 2567), id="speck-glued-to-the-wrapped-count"),
+    pytest.param("ประจำปีงบประมาณ WA. 2563 ตัวชี้วัดที่ 4.2 การจัดตั้งศูนย์ จำนวน 878 ศูนย์", "4.2",
+                 (878, "ศูนย์", 2563), id="era-read-latin"),
+    pytest.param("ปีงบประมาณ พ.ศ. (2557 ตัวชี้วัดที่ 2.3 องค์กรปกครองส่วนท้องถิ่นที่ผ่านเกณฑ์ จำนวน 6,500 แห่ง",
+                 "2.3", (6500, "แห่ง", 2557), id="speck-read-as-a-parenthesis-before-the-year"),
+    pytest.param("การปฏิบัติราชการ ประจำปีงบประมาณ ห.ศ. 2554 ตัวชี้วัดที่ 5.1 ระดับความสำเร็จ ระดับ 5", "5.1",
+                 (5, "ระดับ", 2554), id="era-pho-read-as-ho"),
+    pytest.param("ผลการดำเนินงานตามตัวชี้วัดทิ 4.2 การจัดตั้งศูนย์ปฏิบัติการร่วมในการ\nก ช่วยเหลือประชาชน\n"
+                 ". จำนวน 878 ศูนย์ ประจ๊ำปีงบประมาณ พ.ศ. 2563 แล้ว", "4.2", (878, "ศูนย์", 2563), id="thi-read-with-sara-i"),
+    pytest.param("ในการรายงานผลการดำเนินงานตามตัวขี้วัดที่\ndD.\n4.2 การจัดตั้งศูนย์ปฏิบัติการร่วม\n"
+                 ". (สถานที่กลาง) จำนวน 878 ศูนย์ ประจำปีงบประมาณ พ.ศ. 2565 แล้ว", "4.2", (878, "ศูนย์", 2565),
+                 id="cho-read-as-kho-and-ink-before-the-wrapped-code"),
+    pytest.param("ตัวชี้วัดที่ 4.2 การจัดตั้งศูนย์ (สถานที่กลาง) an\nจำนวน 878 ศูนย์ ประจำปีงบประมาณ. พ.ศ. 2562 แล้ว",
+                 "4.2", (878, "ศูนย์", 2562), id="dot-after-the-fiscal-word"),
+    pytest.param("ประจำปีงบประมาณ พ.ศ. 256109 ตัวชี้วัดที่ 4.2 การจัดตั้งศูนย์ จำนวน 878 ศูนย์", "4.2",
+                 (878, "ศูนย์", 2561), id="specks-read-as-digits-after-the-fiscal-year"),
+    pytest.param(". ปี่งบประมาณ พ.ศ. 2564 ตัวชี้วัดที่ 6 .การประเมินผล และตัวชี้วัดที่ 5.1 ระดับความสำเร็จ ระดับ 5",
+                 "5.1", (5, "ระดับ", 2564), id="tone-mark-over-the-fiscal-word"),
+    pytest.param("ประจำ.\nปีงบประมาณ พ.ศ. 256,2 ตัวชี้วัดที่ 5.1 ระดับความสำเร็จ ระดับ 5", "5.1", (5, "ระดับ", 2562),
+                 id="comma-inside-the-fiscal-year"),
+    pytest.param("ผลการดำเนินงานตาม ตัวชี้วัดที่ |\no\n4.2 การจัดตั้งศูนย์ปฏิบัติการร่วม\nจำนวน 878 ศูนย์ แล้ว", "4.2",
+                 (878, "ศูนย์", None), id="bar-and-letter-of-ink-before-the-wrapped-code"),
+])
+def test_kpi_targets_and_years_as_ocr_read_them(text: str, code: str, expected: tuple) -> None:
+    found = {i.code: i for i in extract_indicators(text, 1, None)}
+    kpi = found[code]
+    assert (kpi.target_value, kpi.target_unit, kpi.fiscal_year) == expected

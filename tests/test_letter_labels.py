@@ -106,3 +106,8 @@ def test_a_letter_body_line_starting_with_the_office_word_is_no_memo() -> None:
     body = BODY.replace("จึงเรียนมา", "ส่วนราชการในสังกัดทุกแห่งดำเนินการ\nจึงเรียนมา")
     letters = extract_letters([(1, normalise(HEAD + "เรื่อง การติดตาม\nเรียน ผู้ว่าราชการจังหวัด\n" + body))])
     assert [letter.kind for letter in letters] == ["letter"]
+
+
+def test_a_speck_read_as_equals_before_a_label() -> None:
+    from extractors.letter_terms import SUBJECT
+    assert SUBJECT.match("=: เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วม")

@@ -734,3 +734,197 @@ def test_addressee_whose_label_ocr_read_as_junk_and_a_bar() -> None:
                      "สง | สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด ทุกจังหวัด :\n"
                      "สิ่งที่ส่งมาด้วย หลักเกณฑ์กรอบการประเมิน จำนวน 1 ชุด\n" + BODY)
     assert letter.addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด ทุกจังหวัด"
+
+
+# Subject ends as OCR read them on wide seeds 947/962/963 (lines as read; the letterhead and
+# body are the module's).
+@pytest.mark.parametrize(("lines", "subject"), [
+    pytest.param(["เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนของ | |",
+                  "องค์กรปกครองส่วนท้องถิ่น ประจำเดือน มิถุนายน พ. A. 2561"],
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน มิถุนายน พ.ศ. 2561",
+                 id="era-s-read-latin"),
+    pytest.param(["เรื่อง . โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่น ประจำปีงบประมาณ พ.ศ.-.", "2566"],
+                 "โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่น ประจำปีงบประมาณ พ.ศ. 2566", id="dash-before-wrapped-year"),
+    pytest.param(["เรื่อง การรายงานผลการดำเนินงานตามตัวชี้วัดตามมาตรการปรับปรุง",
+                  "“ ประสิทธิภาพในการปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ.", "2555 ฮ็7ฮ7เ6เไผผี"],
+                 "การรายงานผลการดำเนินงานตามตัวชี้วัดตามมาตรการปรับปรุงประสิทธิภาพในการปฏิบัติราชการ "
+                 "ประจำปีงบประมาณ พ.ศ. 2555", id="ink-with-digits-after-the-year"),
+    pytest.param(["เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ",
+                  "องค์กรปกครองส่วนท้องถิ่น (สถานที่", "กลาง) - ="],
+                 "เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)",
+                 id="specks-after-the-parenthesis"),
+    pytest.param(["เรื่อง การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น",
+                  "รอบการประเมินที่ 1 ประจำปีงบประมาณ พ.ศ. 2568"],
+                 "การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น "
+                 "รอบการประเมินที่ 1 ประจำปีงบประมาณ พ.ศ. 2568", id="appraisal-round-wrapped-at-its-space"),
+    pytest.param(["เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น",
+                  "ประจำเดือน มกราคม WA. 2564"],
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน มกราคม พ.ศ. 2564",
+                 id="era-read-latin-after-a-month"),
+    pytest.param(["เรื่อง โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ แน", "2566"],
+                 "โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ พ.ศ. 2566",
+                 id="era-read-as-two-thai-letters"),
+    pytest.param(["เรื่อง การติดตามตัวชี้วัด!นโยบายและแผนงานที่สำคัญของกรมส่งเสริม",
+                  "การปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ. 256109"],
+                 "การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2561",
+                 id="slash-read-as-bang-and-specks-read-as-digits-after-the-year"),
+    pytest.param(["เรื่อง การรายงานผลการดำเนินงานตามตัวชี้วัดตามมาตรการปรับปรุงประสิทธิภาพใน.",
+                  "การปฏิบัติราชการ ประจำปีงบประมาณ ห.ศ. 2554"],
+                 "การรายงานผลการดำเนินงานตามตัวชี้วัดตามมาตรการปรับปรุงประสิทธิภาพในการปฏิบัติราชการ "
+                 "ประจำปีงบประมาณ พ.ศ. 2554", id="era-pho-read-as-ho"),
+    pytest.param(["เรื่อง การรายงานผลการดำเนินงานตามตัวชี้วัด", "ประจำปีงบประมาณ พ.ศ.): 2558"],
+                 "การรายงานผลการดำเนินงานตามตัวชี้วัด ประจำปีงบประมาณ พ.ศ. 2558", id="specks-between-era-and-year"),
+    pytest.param(["เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน", "ประจำเดือน สิงหาคม พ. Al. 2565"],
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน ประจำเดือน สิงหาคม พ.ศ. 2565", id="era-sho-read-as-two-latin"),
+    pytest.param(["เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ",
+                  "องค์กรปกครองส่วนท้องถิ่น (: สถานที่กลาง)๊"],
+                 "เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)",
+                 id="specks-inside-and-a-mark-after-the-parenthesis"),
+    pytest.param(["เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ",
+                  "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) ก."],
+                 "เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)",
+                 id="a-letter-and-dot-of-ink-after-the-parenthesis"),
+])
+def test_subject_ends_as_ocr_read_them(lines: list[str], subject: str) -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + "1 กรกฎาคม 2561\n" + "\n".join(lines) + \
+        "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
+    assert _letter(text).subject == subject
+
+
+@pytest.mark.parametrize(("date_line", "year_line", "year"), [
+    pytest.param("3 มิถุนายน 2565", "ประจำเดือน พฤษภาคม พ.ศ.255", "2565", id="month-report-lost-a-6"),
+    pytest.param("9 ธันวาคม 2562", ". องค์กรปกครองส่วนท้องถิ่น ประจำเดือน พฤศจิกายน พ.ศ. 252", "2562", id="lost-a-6"),
+    pytest.param("3 พฤศจิกายน 2563", "ท้องถิ่น ประจำปีงบประมาณ พ.ศ. 24", "2564", id="fiscal-year-after-the-letter"),
+    pytest.param("13 กันยายน 2564", "ประจำเดือน ตุลาคม WA. 25", None, id="latin-era-cut-year-two-fit"),
+    pytest.param("11 เมษายน 2556", "ดีเด่น ประจำปีงบประมาณ พ.ศ.556.", "2556", id="cut-year-and-a-dot"),
+])
+def test_subject_year_cut_by_ocr_is_completed_from_the_letters_date(date_line: str, year_line: str,
+                                                                    year: str | None) -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + date_line + \
+        "\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n" + year_line + \
+        "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
+    assert _letter(text).subject.endswith(f" พ.ศ. {year}" if year else year_line.split()[-1])
+
+
+def test_a_cut_subject_year_that_two_years_fit_stays_as_read() -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + "3 มิถุนายน 2565\nเรื่อง รายงานผล ประจำเดือน พฤษภาคม พ.ศ. 25\n" \
+        "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
+    assert _letter(text).subject.endswith("พ.ศ. 25")
+
+
+def test_addressee_sheds_a_speck_after_its_parenthesis() -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + \
+        "ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย).\n" + BODY
+    assert _letter(text).addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)"
+
+
+# Addressee lines whose label and first letters OCR lost under ink, or whose label it split
+# (wide seeds 952/954/961, lines as read).
+@pytest.mark.parametrize(("lines", "addressee"), [
+    pytest.param(["นักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)", "Dh"],
+                 "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)", id="label-and-first-letters-lost"),
+    pytest.param(["เษ]", "a", "ท้'", "หงถิ่นอำเภอ ทุกอำเภอ"], "ท้องถิ่นอำเภอ ทุกอำเภอ", id="under-ink-specks"),
+    pytest.param(["|", ": เรื ยน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น |"], "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น",
+                 id="label-in-two-pieces"),
+])
+def test_addressee_without_a_readable_label(lines: list[str], addressee: str) -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "\n".join(lines) + "\n" + BODY
+    letter = _letter(text)
+    assert letter.addressee == addressee
+    assert letter.subject.endswith("ประจำเดือน กันยายน พ.ศ. 2566")
+
+
+# Deadlines whose date OCR spread over a wrapped line with specks (wide seeds 952-963, as read).
+@pytest.mark.parametrize(("lines", "deadline"), [
+    pytest.param(["การดำเนินการดังกล่าว และรายงานผลให้ทราบภายในวันที่ 28 1", "กันยายน 2566"], dt.date(2023, 9, 28),
+                 id="digit-speck-after-the-day"),
+    pytest.param(["hs การดำเนินการดังกล่าว และรายงานผลให้ทราบภายในวันที่ 13 1 ตุลาคม", ". 2556 | ."],
+                 dt.date(2013, 10, 13), id="specks-both-sides-of-the-wrap"),
+    pytest.param([". การดำเนินการดังกล่าว และรายงานผลให้ทราบภายในวันที่ 11", ": พฤษภาคม 2566 รายละเอียดปรากฏ"],
+                 dt.date(2023, 5, 11), id="colon-before-the-wrapped-month"),
+    pytest.param([". การดำเนินการดังกล่าว และรายงานผลให้ทราบภายในวันที่ 17 ธันวาคม แม", ". 2556"],
+                 dt.date(2013, 12, 17), id="letters-of-ink-before-the-year"),
+    pytest.param(["ดังกล่าว และรายงานผลให้ทราบภายในวันที่ 1.0 เมษายน 2555 โทรสารหมายเลข 0"], dt.date(2012, 4, 10),
+                 id="point-inside-the-day"),
+    pytest.param(["การดำเนินการดังกล่าว และรายงานผลให้ทราบภายในวันที 5", ". กุมภาพันธ์ 2.562 รายละเอียดปรากฏ"],
+                 dt.date(2019, 2, 5), id="point-inside-the-year"),
+    pytest.param(["การดำเนินการดังกล่าว และรายงานผลให้ทราบภายในวันที 2", "พฤษภาคม 256.0 โทรสารหมายเลข 022416956 0"],
+                 dt.date(2017, 5, 2), id="point-before-the-years-last-digit"),
+    pytest.param(["7 การดำเนินการ ดังกล่าว และรายงานผลให้ทรา บภาย ในวันที่ 23 ตุลาคม", "/2566รายล ะ เอี้ยดปราก ฏ .."],
+                 dt.date(2023, 10, 23), id="label-split-and-slash-before-the-year"),
+])
+def test_deadline_date_spread_by_ocr(lines: list[str], deadline: dt.date) -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + \
+        "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น แจ้งให้รายงานผลการดำเนินงาน นั้น\n" + "\n".join(lines) + \
+        "\nจึงเรียนมาเพื่อทราบและดำเนินการ\n(นางสาวสุนิสา ภูมิพัฒน์)\nท้องถิ่นจังหวัดร้อยเอ็ด\n"
+    assert _letter(text).deadline == deadline
+
+
+# Name lines under the closing as OCR read them (wide seeds 952-961): ink before the parenthesis,
+# the parenthesis read as 1, and the closing itself ending in a parenthesis of ink.
+@pytest.mark.parametrize(("lines", "name"), [
+    pytest.param(["ขอแสดงความนับถือ", "- (นายทศพล ชัยมงคล)"], "นายทศพล ชัยมงคล", id="dash-before"),
+    pytest.param(["ขอแสดงความนับถือ", "ea | (นายทศพล ชัยมงคล)"], "นายทศพล ชัยมงคล", id="latin-and-bar-before"),
+    pytest.param(["ขอแสดงความนับถือ", "= -.", ". 1นายสุทธิพงษ์ ทองคำ)"], "นายสุทธิพงษ์ ทองคำ", id="parenthesis-read-as-1"),
+    pytest.param(["ขอแสดงคว มณับถิ)", "(นายวรวุฒิ ทองมา)"], "นายวรวุฒิ ทองมา", id="closing-is-no-name"),
+])
+def test_signatory_name_lines_as_ocr_read_them(lines: list[str], name: str) -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + \
+        "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น แจ้งให้รายงานผลการดำเนินงาน นั้น\n" + \
+        "จึงเรียนมาเพื่อทราบและดำเนินการ\n" + "\n".join(lines) + "\nท้องถิ่นจังหวัดร้อยเอ็ด\n"
+    assert _letter(text).signatory == name
+
+
+def test_a_stamp_date_out_of_its_time_is_not_taken_without_the_letters_date() -> None:
+    # wide952: the letter's date unread, the stamp's year cut to 256: no year 256 is reported.
+    text = "ที่ รอ 0023.2/4230\n.เลขรับ: 4271]\nวันที 10 พ.ย. 256\n" + LETTERHEAD + SUBJECT[SUBJECT.index("เรื่อง"):] + \
+        "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
+    letter = _letter(text)
+    assert letter.received_number == "4271" and letter.received_date is None
+
+
+@pytest.mark.parametrize(("line", "addressee"), [
+    pytest.param("เรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และ ท้องถิ่นอำเภอทุกอำเภอ",
+                 "ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ", id="space-after-and"),
+    pytest.param("เรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และ ะท้องถิ่นอำเภอทุกอำเภอ",
+                 "ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ", id="space-and-speck-after-and"),
+    pytest.param("เรียน ทน.ผต. ผู้อำนวยการสำนัก/กอง และ ทน.ศปท.", "ทน.ผต. ผู้อำนวยการสำนัก/กอง และ ทน.ศปท.",
+                 id="abbreviation-keeps-its-space"),
+])
+def test_the_last_addressee_of_a_list_joins_its_and(line: str, addressee: str) -> None:
+    assert _letter("ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + line + "\n" + BODY).addressee == addressee
+
+
+@pytest.mark.parametrize(("lines", "addressee"), [
+    pytest.param([", ถึง ท้องถิ่นอำเภอ ทุกอำเภอ (",
+                  "อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0802.2/ว2227 ลงวันที่ 6 ตุลาคม 2560"],
+                 "ท้องถิ่นอำเภอ ทุกอำเภอ", id="parenthesis-of-ink-before-the-reference"),
+    pytest.param(["เรี่ย อธิบดีกรมส่งเสริมการปกครองท้องถิ่น ไ2โไ(0",
+                  "สิ่งที่ส่งมาด้วย แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนของ"],
+                 "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น", id="ink-with-a-parenthesis-before-the-attachment"),
+    pytest.param(["เรียน ผู้ว่าราชการจังหวัดประจวบคีรีขันธ์ : ก ต"], "ผู้ว่าราชการจังหวัดประจวบคีรีขันธ์",
+                 id="specks-and-letters-after-the-province"),
+])
+def test_addressee_ink_after_the_name(lines: list[str], addressee: str) -> None:
+    assert _letter("ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "\n".join(lines) + "\n" + BODY).addressee == addressee
+
+
+def test_a_stamp_number_loses_the_leader_read_as_zeros() -> None:
+    # wide950: the dotted leader under a hand-written ๔๘๓ read as zeros.
+    text = "ที่ รอ 0023.2/4230\nเลขรับ 48300000\n" + LETTERHEAD + SUBJECT + \
+        "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
+    assert _letter(text).received_number == "483"
+
+
+def test_a_subject_wrapping_at_a_damaged_department_name_goes_on() -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + "19 ตุลาคม 2566\nเรื่อง การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของ\n" \
+        "กรมส่งเสริมกว่รปกครองท้องถิ่น\nประจำปีงบประมาณ พ.ศ. 2567\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
+    assert _letter(text).subject == ("การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น "
+                                     "ประจำปีงบประมาณ พ.ศ. 2567")
+
+
+def test_a_letter_dated_before_any_stamp_is_no_anchor_for_the_stamps_date() -> None:
+    # wide953: the letter's ๒๕๖๕ read as 2505; the stamp's whole date is of its time and stands.
+    text = "ที่ รอ 0023.2/4230\nเลขรับ 2391\nวันที 8 ส.ค. 2565\n" + LETTERHEAD + \
+        "1 สิงหาคม 2505\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
+    assert _letter(text).received_date == dt.date(2022, 8, 8)

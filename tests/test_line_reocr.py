@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from extractors.header_lines import header_line_ids, is_better_name, is_better_reading, signature_line_ids
-from pipeline.ocr.lines import _off_neighbours, number_boxes, patched, read_line, reocr_lines
+from pipeline.ocr.lines import _off_neighbours, band_words, number_boxes, patched, read_line, reocr_lines
 from pipeline.ocr.tesseract import OcrOptions, group_tokens, run_tesseract, text_from_tokens
 from pipeline.records import Page, Word
 from pipeline.synth.pages import draw_lines
@@ -143,6 +143,39 @@ def test_reocr_replaces_a_judged_line_in_page_coordinates(rendered_line, tmp_pat
     assert "HUNAN" not in page.raw_text and "วาคม" in page.raw_text
     assert len(list(tmp_path.glob("line-*.json"))) == 1  # the same crop twice: read once, then cached
     assert reocr_lines(page, [date_line], lambda old, new: False, cache_dir=tmp_path) == []
+
+
+# A generated letter (seed 947, saraban_022): page layout made one token of a subject line's
+# words and the ink of the date line above and the wrapped line below.
+STRETCHED_LINE = [Word("เรือง", 90.1, 359, 931, 112, 92, 1, 50101),
+                  Word('[50ภ0ภ7ฝไฝ":(ไมไข)เกเลือประชาตเชอง', 0.0, 518, 872, 1261, 158, 1, 50101)]
+
+
+def test_a_token_stretched_over_the_neighbouring_lines_sets_no_band() -> None:
+    body = [Word("องค์กรปกครองส่วนท้องถิ่น", 90, 500, 1060 + 100 * k, 700, 90 + k % 5, 1, 50102 + k) for k in range(9)]
+    assert band_words(STRETCHED_LINE, STRETCHED_LINE + body) == STRETCHED_LINE[:1]
+    tall = [replace(w, height=160) for w in STRETCHED_LINE]  # a line of large type is one band
+    assert band_words(tall, tall + body) == tall
+
+
+def test_a_line_whose_token_took_in_its_neighbours_is_read_from_its_own_band(tmp_path: Path) -> None:
+    image = np.asarray(draw_lines(["๑๘ ธันวาคม ๒๕๖๔", "เรื่อง รายงานผลการจัดตั้งศูนย์", "องค์กรปกครองส่วนท้องถิ่น"])
+                       .convert("L"))
+    chars, text = run_tesseract(image, OcrOptions(languages="tha"))
+    words = group_tokens(chars, text)
+    lines = sorted({w.line for w in words})
+    above, middle, below = ([w for w in words if w.line == line] for line in lines[:3])
+    label = min(middle, key=lambda w: w.left)
+    top, bottom = min(w.top for w in above), max(w.top + w.height for w in below)
+    rest = [w for w in middle if w is not label]
+    stretched = Word("[50ภ0ภ7ฝไฝ", 0.0, min(w.left for w in rest), top,
+                     max(w.left + w.width for w in rest) - min(w.left for w in rest), bottom - top, 1, label.line)
+    page = Page(number=1, source="ocr", words=above + [label, stretched] + below, image=image)
+    again = normalise(text_from_tokens(read_line(page, label.line, cache_dir=tmp_path, own_band=True)))
+    assert "รายงานผล" in again and "๒๕๖๔" not in again and "องค์กร" not in again
+    clean = lambda old, new: "รายงานผล" in normalise(new) and "๒๕๖๔" not in normalise(new)  # noqa: E731
+    assert reocr_lines(page, [label.line], clean, cache_dir=tmp_path) == [label.line]
+    assert "รายงานผล" in normalise(page.raw_text)
 
 
 def _tokens(*spec: tuple[str, int, int]) -> list[Word]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.offices import canonical_office
+from extractors.offices import canonical_office, closest_fixed_name
 
 
 @pytest.mark.parametrize("read, expected", [
@@ -29,3 +29,30 @@ def test_known_names_take_their_spelling(read: str, expected: str) -> None:
 ])
 def test_other_text_stays_as_read(read: str) -> None:
     assert canonical_office(read) == read
+
+
+# Addressees as OCR read them on wide seeds 947-963 (stamp ink over the label, marks swapped).
+@pytest.mark.parametrize(("read", "expected"), [
+    ("Ani ขักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)",
+     "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)"),
+    ("สำ านักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตาม Tus ชีแนบท้าย)",
+     "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)"),
+    ("กงานส่งเสริมการปกครองท้องถิ่นจังหวัด ทุกจังหวัด", "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด ทุกจังหวัด"),
+    ("อธิบดีกรมส่งเสริมกำรปกครองท้องถิ่น", "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"),
+    ("อธิบดีกรมส่งเสริมการปกครองท้องถิ่น ก", "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"),
+    ("ท้องถิ่นอำเกอ ทุกอำเภอ", "ท้องถิ่นอำเภอ ทุกอำเภอ"),
+    ("ผู้อำนวยการสำนัก/กอง ทิเกี่ยวข้อง", "ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง"),
+])
+def test_near_copies_of_fixed_names_take_the_name(read: str, expected: str) -> None:
+    assert closest_fixed_name(read) == expected
+
+
+@pytest.mark.parametrize("read", [
+    "สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอฆ้องชัย",  # a district's office is not ทุกอำเภอ
+    "ผู้ว่าราชการจังหวัดสระแก้ว",
+    "สสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด หรา",  # its last word lost: which list is not known
+    "60ฝฏฝฮ็7\"!เการปกครองท้องถิ่น",  # อธิบดีกรม… or กรม…: too far from both
+    "นายกองค์การบริหารส่วนจังหวัดชุมพร",
+])
+def test_names_far_from_or_between_fixed_names_stay_as_read(read: str) -> None:
+    assert closest_fixed_name(read) == read

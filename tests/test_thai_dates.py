@@ -181,7 +181,15 @@ LETTER = dt.date(2021, 12, 18)  # img009: letter of 18 ธันวาคม 256
     pytest.param("วันที่ 12 ธค. 2", dt.date(2011, 5, 28), None, id="too-long-after"),
     pytest.param("วันที่ 2 ก.ย. 25", LETTER, None, id="cut-off-but-months-away"),
     pytest.param("วันที่ 22 ธค. 26", LETTER, None, id="two-digits-not-this-century"),
-    pytest.param("วันที่ 22 ธค.", LETTER, None, id="no-year-digits-at-all"),
+    pytest.param("วันที่ 22 ธค.", LETTER, dt.date(2021, 12, 22), id="no-year-digits-at-all"),
+    pytest.param("วันที 25 มค..", dt.date(2020, 1, 18), dt.date(2020, 1, 25), id="wide963-year-lost"),
+    pytest.param("วันที 2 มี.ค. ใ256", dt.date(2020, 2, 23), dt.date(2020, 3, 2), id="wide950-speck-before-cut-year"),
+    pytest.param("วันที่ 21 มิย. 2551", dt.date(2014, 6, 16), dt.date(2014, 6, 21), id="wide950-one-digit-off"),
+    pytest.param("วันที่ 3 ก.ย.", dt.date(2021, 5, 3), None, id="no-year-and-months-after-the-letter"),
+    pytest.param("วันที่ 17/7./64", dt.date(2021, 7, 10), dt.date(2021, 7, 17), id="wide960-numeric-with-a-speck"),
+    pytest.param("วันที่ 13/1/“จ2", dt.date(2019, 1, 7), dt.date(2019, 1, 13), id="wide963-numeric-year-smudged"),
+    pytest.param("วันที่ 10 ธ.ค. 51", dt.date(2014, 12, 3), dt.date(2014, 12, 10), id="wide960-short-year-one-off"),
+    pytest.param("วันที่ 25/6/65.", dt.date(2020, 6, 20), dt.date(2020, 6, 25), id="wide952-numeric-short-year-one-off"),
 ])
 def test_stamp_date_near_the_letter(text: str, anchor: dt.date, expected: dt.date | None) -> None:
     date, printed = stamp_date(text, anchor)
@@ -190,6 +198,7 @@ def test_stamp_date_near_the_letter(text: str, anchor: dt.date, expected: dt.dat
 
 def test_a_line_without_a_day_and_month_is_not_a_stamp_date() -> None:
     assert stamp_date("เวลา 16.15 น.", LETTER) == (None, False)
+    assert stamp_date("วันที่ 13/14/62", LETTER) == (None, False)  # no fourteenth month
 
 
 def test_date_near_keeps_a_plausible_full_date_and_drops_a_far_one() -> None:

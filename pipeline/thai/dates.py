@@ -187,9 +187,15 @@ def date_near(found: DateMatch, anchor: dt.date, before: int = 7, after: int = 3
     if found.date is not None and -before <= (found.date - anchor).days <= after:
         return found.date
     month, day = _month_day(found)
-    if month is None or len(found.year_text) not in (2, 3):
+    if month is None or len(found.year_text) not in (2, 3, 4):
         return None
-    return complete_year(day, month, found.year_text, anchor)
+    if len(found.year_text) == 4:  # one digit misread (๒๕๕๗ as 2551): the year near the anchor it is one off
+        return _one_year_near(day, month, anchor, lambda be: _digits_apart(be, found.year_text) == 1)
+    cut = complete_year(day, month, found.year_text, anchor)
+    if cut is not None or len(found.year_text) != 2:
+        return cut
+    # A short year with one digit misread (`10 ธ.ค. 51` for ๕๗).
+    return _one_year_near(day, month, anchor, lambda be: _digits_apart(be[2:], found.year_text) == 1)
 
 
 # How long after a letter's date its receiving stamp may be when the stamp's year is cut off:
@@ -276,18 +282,41 @@ def _in_order(digits: str, year: str) -> bool:
 def stamp_date(text: str, anchor: dt.date) -> tuple[dt.date | None, bool]:
     """A receiving stamp's date near the letter's date `anchor` → (date, a date was printed?).
 
-    A full date must lie near the anchor. A day and month whose year is cut off or smudged
-    (`22 ธค. 2`, `25 พย. 25“`) take the anchor's year when the digits that are printed agree
-    with it and the day then falls just after the letter; otherwise nothing is returned.
+    A full date must lie near the anchor, or be one digit off a year that puts it there. A day
+    and month whose year is cut off, smudged or lost (`22 ธค. 2`, `25 พย. 25“`, `25 มค..`) take
+    the anchor's year (or the next) when the digits that are printed agree with it and the day
+    then falls just after the letter; otherwise nothing is returned.
     """
     text = _to_arabic(text)
     dates = find_thai_dates(text)
     if dates:
         return date_near(dates[0], anchor), True
     m = _DAY_MONTH.search(text)
-    if not m or not m.group("frag"):
-        return None, bool(m)
+    if not m:
+        return _numeric_stamp_date(text, anchor)
+    # No year digits left (`25 มค..`, `25 ก.ย»`): the one year that puts the day just after the letter.
     return complete_year(int(m.group("day")), _month_of(m), m.group("frag"), anchor), True
+
+
+# A stamp's date written d/m/yy with a speck in it (`17/7./64`) or its year smudged (`13/1/“จ2`).
+_STAMP_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.]\s*(\d{1,2})\s*[./]*\s*/\s*(\S{0,4})")
+
+
+def _numeric_stamp_date(text: str, anchor: dt.date) -> tuple[dt.date | None, bool]:
+    m = _STAMP_NUMERIC.search(text)
+    if m is None or not 1 <= int(m.group(2)) <= 12:
+        return None, False
+    year = re.sub(r"\D", "", m.group(3))
+    whole = find_thai_dates(f"{m.group(1)}/{m.group(2)}/{year}") if len(year) in (2, 4) else []
+    if whole:
+        return date_near(whole[0], anchor), True
+    return complete_year(int(m.group(1)), int(m.group(2)), year, anchor), True
+
+
+def has_day_and_month(text: str) -> bool:
+    """A real day of the month and a month's name, whatever is left of the year (`10 พ.ค. 25`)."""
+    m = _DAY_MONTH.search(_to_arabic(text))
+    return m is not None and 1 <= int(m.group("day")) <= calendar.monthrange(2000, _month_of(m))[1]
 
 
 def _month_day(found: DateMatch) -> tuple[int | None, int]:
