@@ -20,7 +20,14 @@ from extractors.letter_terms import (
     starts_with,
 )
 from pipeline.records import Reference
-from pipeline.thai.dates import BE_OFFSET, DateMatch, find_thai_dates, out_of_its_time, year_near_others
+from pipeline.thai.dates import (
+    BE_OFFSET,
+    DateMatch,
+    digits_in_order,
+    find_thai_dates,
+    out_of_its_time,
+    year_near_others,
+)
 from pipeline.thai.names import repair_name
 
 # `ที่` before a cited number is often lost or garbled by OCR (`NUN`, `ni`, `ที่.`); the number's
@@ -140,14 +147,10 @@ def _two_digits_left(found: DateMatch, letter_date: dt.date) -> dt.date | None:
     """A cited year OCR cut to two of its digits (๒๕๖๐ read as 20): the letter's year or the
     one before whose Buddhist digits hold them in order; None unless exactly one does."""
     years = [y for y in (letter_date.year, letter_date.year - 1)
-             if _in_order(found.year_text, str(y + BE_OFFSET))]
+             if digits_in_order(found.year_text, str(y + BE_OFFSET))]
     month_day = find_thai_dates(f"{found.text.rsplit(' ', 1)[0]} {years[0] + BE_OFFSET}") if len(years) == 1 else []
     return month_day[0].date if month_day else None
 
-
-def _in_order(digits: str, year: str) -> bool:
-    rest = iter(year)
-    return all(d in rest for d in digits)
 
 
 def _year_misread(found: DateMatch, letter_date: dt.date) -> bool:

@@ -38,7 +38,7 @@ from extractors.letter_terms import (
 from extractors.offices import closest_fixed_name
 from extractors.segment import Line, Span
 from extractors.stamp_reading import FIRST_YEAR, plausible_stamp_day
-from pipeline.thai.dates import DateMatch, find_thai_dates, stamp_date
+from pipeline.thai.dates import DateMatch, digits_in_order, find_thai_dates, stamp_date
 from pipeline.thai.ocr_repair import swap_confusables
 from pipeline.thai.text import normalise_field
 
@@ -492,13 +492,9 @@ def complete_subject_year(subject: str, letter_date: dt.date | None) -> str:
     if m is None or letter_date is None:
         return subject
     year = letter_date.year + _BE_OFFSET
-    fits = [str(y) for y in (year - 1, year, year + 1) if _digits_in_order(m.group(1), str(y))]
+    fits = [str(y) for y in (year - 1, year, year + 1) if digits_in_order(m.group(1), str(y))]
     return f"{subject[:m.start()]} พ.ศ. {fits[0]}" if len(fits) == 1 else subject
 
-
-def _digits_in_order(digits: str, year: str) -> bool:
-    rest = iter(year)
-    return all(d in rest for d in digits)
 
 
 def _is_header_keyword(text: str) -> bool:

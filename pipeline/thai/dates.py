@@ -217,7 +217,7 @@ def year_from_digits_left(found: DateMatch, anchor: dt.date) -> dt.date | None:
     month, day = _month_day(found)
     if month is None or not found.year_text:
         return None
-    return _one_year_near(day, month, anchor, lambda be: _in_order(found.year_text, be))
+    return _one_year_near(day, month, anchor, lambda be: digits_in_order(found.year_text, be))
 
 
 def _one_year_near(day: int, month: int, anchor: dt.date, printed: Callable[[str], bool]
@@ -260,7 +260,7 @@ def year_near_others(found: DateMatch, others: Sequence[dt.date]) -> dt.date | N
 def _could_print(year: str, printed: str) -> bool:
     if len(printed) == len(year):
         return _digits_apart(year, printed) == 1
-    return len(printed) == len(year) - 1 and _in_order(printed, year)
+    return len(printed) == len(year) - 1 and digits_in_order(printed, year)
 
 
 def _digits_apart(a: str, b: str) -> int:
@@ -274,7 +274,8 @@ def _real_day(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _in_order(digits: str, year: str) -> bool:
+def digits_in_order(digits: str, year: str) -> bool:
+    """The digits OCR kept of `year`, in their order (a cut or smudged year: 256 of 2567)."""
     rest = iter(year)
     return all(d in rest for d in digits)
 
