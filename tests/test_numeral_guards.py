@@ -17,7 +17,7 @@ from flows.process import process_file
 from pipeline.numerals import default_reader
 from pipeline.numerals.api import _digits_inserted, _is_subsequence
 from pipeline.numerals.reader import VALUES, GlyphReading
-from pipeline.numerals.rows import _arabic_digits_lost, _letter_taken_for_digit
+from pipeline.numerals.rows import _arabic_digits_lost, _letter_taken_for_digit, _thai_digits_lost
 from pipeline.numerals.segment import Glyph
 from pipeline.numerals.words import merge_text, units
 from pipeline.records import Word
@@ -49,6 +49,22 @@ def test_a_letter_taken_for_a_digit_is_refused(old: str, new: str, taken: bool) 
 def test_arabic_digits_the_glyph_pass_lost_are_refused(old: str, new: str, lost: bool) -> None:
     word = lambda text: Word(text, 90.0, 0, 0, 10, 10, 1, 1)  # noqa: E731
     assert _arabic_digits_lost(word(old), word(new)) is lost
+
+
+@pytest.mark.parametrize("old, new, lost", [
+    pytest.param("๑๑", "1", True, id="a-filled-in-one-left-unread"),
+    pytest.param("๑๐", ",0", True, id="stamp-day-lost-its-first-digit"),
+    pytest.param("๑๕", "4", False, id="a-four-tesseract-cannot-write"),
+    pytest.param("๒๕๖๖", "256", False, id="a-digit-tesseract-cannot-write"),
+    pytest.param("๑๒", "2", True, id="one-digit-fewer-in-order"),
+    pytest.param("๑๒๓", "3", False, id="two-digits-fewer"),
+    pytest.param("๑", "", False, id="no-number-left-at-all"),
+    pytest.param("๑๒", "21", False, id="same-count"),
+    pytest.param("๑๕๕๒๐บับ", "1552ฉบับ", False, id="a-letter-tesseract-read-as-a-digit"),
+])
+def test_thai_digits_tesseract_can_write_that_the_glyph_pass_lost(old: str, new: str, lost: bool) -> None:
+    word = lambda text: Word(text, 90.0, 0, 0, 10, 10, 1, 1)  # noqa: E731
+    assert _thai_digits_lost(word(old), word(new)) is lost
 
 
 @pytest.mark.parametrize("row_pass, crop, merged", [

@@ -21,7 +21,7 @@ from pipeline.numerals.runs import Run, find_runs, on_row
 from pipeline.numerals.segment import Band, Glyph
 from pipeline.numerals.words import reread_text, should_reread
 from pipeline.records import Word
-from pipeline.thai.chars import UNREADABLE
+from pipeline.thai.chars import UNREADABLE, to_arabic
 
 # How far beyond the row's outer tokens to look, in token heights: Tesseract's box for a
 # number at a row's end can be short by a digit or two, or the number missing altogether.
@@ -231,6 +231,8 @@ def _kept(old: Word, new: Word) -> Word:
         return old
     if _arabic_digits_lost(old, new):
         return replace(old, alternatives=(*old.alternatives, new.text))
+    if _thai_digits_lost(old, new):  # in Arabic digits, as every re-read number is
+        return replace(old, text=to_arabic(old.text), alternatives=(*old.alternatives, new.text))
     return new
 
 
@@ -245,6 +247,27 @@ def _arabic_digits_lost(old: Word, new: Word) -> bool:
     if not before or len(before) != len(_DIGIT.findall(old.text)):
         return False
     return len(_DIGIT.findall(new.text)) < len(before) and not _slash_read_as_digits(old.text, new.text)
+
+
+# The only Thai digits stock `tha` can write (tesseract-ocr/langdata_lstm#42): where it wrote
+# them, its count of digits is trustworthy even when a value may stand for ๔ ๖ ๗ ๘ ๙.
+_TESSERACT_THAI = re.compile("[๐๑๒๓๕]+")
+
+
+def _thai_digits_lost(old: Word, new: Word) -> bool:
+    """Tesseract read the token as a number of Thai digits it can write and nothing else, and
+    the glyph pass came back with the same digits less one, in order: the pass left a glyph
+    unread, not Tesseract one too many. (Beside letters, Tesseract's extra digit is often a
+    letter: ฉ read ๐ in ๑๕๕๒๐บับ.)
+
+    Seen on a bilevel 200 dpi form: ๑๑ แห่ง, the first ๑ filled in by ink and a speck above it,
+    read 1 (a count of 11 became 1). A value Tesseract cannot write (๔ read ๕) is no subsequence
+    of its text, so there the glyph pass still wins."""
+    if not _TESSERACT_THAI.fullmatch(old.text):
+        return False
+    after = _DIGIT.findall(to_arabic(new.text))
+    rest = iter(to_arabic(old.text))
+    return bool(after) and len(after) == len(old.text) - 1 and all(d in rest for d in after)
 
 
 def _slash_read_as_digits(old: str, new: str) -> bool:
