@@ -104,6 +104,8 @@ def test_find_reports_spans_in_order() -> None:
     [
         pytest.param("ประจำเดือน มกราคม พ.ศ. ๒๕๖๑", "2018-01", id="month-be"),
         pytest.param("อัปเดตวันที่ 10/4/61", "2018-04", id="update-date"),
+        pytest.param("อัปเดตวันที่.28/12/61", "2018-12", id="update-date-a-speck-glued-before-the-day"),
+        pytest.param("ที่ มท 0810.7/1/61", None, id="a-code-point-before-digits-is-no-date"),
         pytest.param("ประจำเดือน พฤศจิกายน พ.ศ. 2564", "2021-11", id="nov"),
         pytest.param("ไม่มีวันที่", None, id="none"),
     ],

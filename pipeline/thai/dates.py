@@ -97,7 +97,9 @@ _MONTH_YEAR = re.compile(rf"(?:{_MONTH_GROUP}){_GAP}{_YEAR}")
 # (มิถุนายน่, พฤศจกายน, กันวาคม) are resolved by `fuzzy_month`.
 _FUZZY_DATE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?P<word>[ก-ฮ][ก-๛]{{3,11}}){_GAP}{_YEAR}")
 _STRIPPED_MONTHS = [re.sub(f"[{_MARKS}]", "", name) for name in thai_full_months]
-_NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<day>\d{1,2})/(?P<mon>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])")
+# A point before the day is part of a number (0810.7/1/61) only after a digit; after a word it
+# is a speck OCR glued on (อัปเดตวันที่.28/12/61).
+_NUMERIC_DATE = re.compile(r"(?<![\d/])(?<!\d\.)(?P<day>\d{1,2})/(?P<mon>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])")
 
 
 def _to_arabic(text: str) -> str:
