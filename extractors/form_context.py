@@ -201,6 +201,28 @@ def _near_letter(period: str, letters: Sequence[Letter]) -> bool:
     return any(-_AFTER_LETTER_DAYS <= (d - when).days <= _BEFORE_LETTER_DAYS for d in dates)
 
 
+# A numeric date whose second slash OCR lost: `2/761` for 2/7/61, `5/122561` for 5/12/2561.
+_SLASH_LOST = re.compile(r"(?<![\d/])(?<!\d\.)\d{1,2}/(\d{3}|\d{4}|\d{5}|\d{6})(?![\d/])")
+
+
+def _slash_lost_period(text: str, letters: Sequence[Letter]) -> str:
+    """The month of a date that lost its second slash, when only one cut of its digits makes a
+    month and a year; only beside a dated letter, whose month it must then be near (a guess
+    without one)."""
+    if not any(lt.date for lt in letters):
+        return ""
+    found = {period for m in _SLASH_LOST.finditer(thai_digit_to_arabic_digit(text))
+             for period in _month_year_cuts(m.group(1))}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _month_year_cuts(digits: str) -> list[str]:
+    """`761` → [2018-07]: each cut into a month (1–2 digits) and a 2- or 4-digit year."""
+    cuts = [(digits[:k], digits[k:]) for k in (1, 2) if len(digits) - k in (2, 4)]
+    return [f"{year:04d}-{int(month):02d}" for month, year_text in cuts
+            if 1 <= int(month) <= 12 and (year := _plausible_year(year_text)) is not None]
+
+
 # A page's month is believable from a month after the letter (a date in the month the letter is
 # written in) to half a year before it; an update date further back is a misread (5/12/61 read
 # as 5/2/61 under a letter of 10 December 2561) or no longer what the letter sends.
@@ -228,9 +250,9 @@ def _period(title: str, page_text: str, letters: Sequence[Letter],
         return period, "title"
     if inherited.period:
         return inherited.period, inherited.period_source
-    period = detect_period(page_text)
-    if period and _near_letter(period, letters):
-        return period, "page"
+    for period in (detect_period(page_text), _slash_lost_period(page_text, letters)):
+        if period and _near_letter(period, letters):
+            return period, "page"
     period = _letter_period(letters)
     if period:
         return period, "letter"

@@ -21,6 +21,9 @@ from pipeline.thai.text import normalise
 _ATTACHMENT = re.compile(r"บัญชี\s*แนบ\s*ท้าย")
 _TITLE_START = re.compile(rf"แบบ\s*รายงาน|{_ATTACHMENT.pattern}")
 _TITLE_LINES = 6  # without a "แบบรายงาน" line, this many lines above the table are its title
+# An attachment list's heading may stand this many lines over the form's title: OCR makes lines
+# of a stamp's edge or specks between them (`บัญชีแนบท้าย`, `2 A ซ่ eo od`, `แบบรายงาน…`).
+_HEADING_REACH = 3
 
 
 def page_tables(page: Page) -> list[Table]:
@@ -41,8 +44,9 @@ def _title_from_lines(lines: list[str]) -> str:
     starts = [i for i, line in enumerate(lines) if _TITLE_START.search(line)]
     first = starts[-1] if starts else max(0, len(lines) - _TITLE_LINES)
     # The heading of an attachment list stands over the form's own title: both are the title.
-    if starts and first > 0 and _ATTACHMENT.search(lines[first - 1]):
-        first -= 1
+    heading = [i for i in range(max(0, first - _HEADING_REACH), first) if _ATTACHMENT.search(lines[i])]
+    if starts and heading:
+        first = heading[-1]
     return "\n".join(lines[first:])
 
 

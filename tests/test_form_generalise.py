@@ -200,6 +200,9 @@ def test_a_table_without_its_month_takes_the_covering_letters(heading: str, sour
 @pytest.mark.parametrize(("update", "source"), [
     pytest.param("อัปเดตวันที่ 5/12/61", "page", id="days-before-the-letter"),
     pytest.param("อัปเดตวันที่ 5/2/61", "letter_attachment", id="a-digit-lost-ten-months-back"),
+    pytest.param("อัปเดตวันที่.5/12/61", "page", id="a-speck-point-glued-before-the-day"),
+    pytest.param("อัปเดตวันที 5/1261", "page", id="the-second-slash-lost"),
+    pytest.param("อัปเดตวันที 5/261", "letter_attachment", id="the-second-slash-lost-ten-months-back"),
 ])
 def test_a_pages_update_date_counts_only_shortly_before_the_letter(update: str, source: str) -> None:
     """Seen on a scan: 5/12/61 read as 5/2/61 on a list sent under a letter of 10 December 2561."""
@@ -229,6 +232,20 @@ def test_a_caption_with_sara_am_in_two_parts_has_its_year_read_again() -> None:
     [line] = reread_caption_year(["ประจ\u0e4d\u0e32เดือน กุมภาพันธ์ฟ.ศ .๒๕๒๕"], [(0, 0, 900, 80)],
                                  gray, default_reader())
     assert detect_period(line) == "2021-02"
+
+
+@pytest.mark.parametrize("between", [
+    pytest.param([], id="right-above"),
+    pytest.param(["2 A ซ่ eo od 6 IAA 1 : 1 a"], id="a-line-of-specks-between"),
+    pytest.param(["i ‘eo & 9 pA vA 7 i ; 15", "| ea 5 vy"], id="two-lines-of-specks-between"),
+])
+def test_an_attachment_heading_a_few_lines_above_the_forms_title_heads_it(between: list[str]) -> None:
+    """Seen on scans: OCR made lines of a stamp's edge and specks between the two headings."""
+    from extractors.form_pages import _title_from_lines
+
+    lines = ["| ea 5 vy", "บัญชีแนบท้าย | |", *between,
+             "แบบรายงานความคืบหน้าการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชน"]
+    assert _title_from_lines(lines).splitlines()[0] == "บัญชีแนบท้าย | |"
 
 
 def test_an_attachment_heading_ocr_spaced_still_heads_the_title() -> None:
