@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from extractors.report_forms import extract_report_forms, extract_report_rows
+from pipeline.numerals import default_reader
 from pipeline.records import Document, Page, ReportRow
 from pipeline.synth.tables import FormRow, render_report_form
-from pipeline.tables import ruled
+from pipeline.tables import ruled, scan
+from pipeline.tables.page_tables import read_page_tables
 from pipeline.tables.ruled import find_ruled_grids
 
 SATUN_TITLE = ["แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น",
@@ -90,6 +93,39 @@ def test_rendered_form_numbers_and_flags(satun_rows: list[ReportRow]) -> None:
     assert "duplicate_row_number" not in rows[3].flags
     assert not any("total_row_mismatch" in r.flags for r in rows)
     assert all(r.raw_cells for r in rows)
+
+
+def test_scanned_form_takes_the_cells_the_page_tables_read(monkeypatch: pytest.MonkeyPatch,
+                                                           satun_rows: list[ReportRow]) -> None:
+    """After the page-table stage, the form's cells are not read again (F11): the same rows come
+    out, with no cell strip of the report-form stage's own."""
+    page = _page(np.array(render_report_form(SATUN_ROWS, SATUN_TITLE, totals=(57, 32, 26),
+                                             skew_degrees=0.0)))
+    read_page_tables(page, default_reader())
+    strips: list[int] = []
+    real = scan.read_cells
+    monkeypatch.setattr(scan, "read_cells", lambda crops: strips.append(len(crops)) or real(crops))
+    doc = Document(file_id="r", source_name="satun.pdf", media="pdf", pages=[page])
+    rows = extract_report_rows(doc, [], {1: "report_form"})
+    assert strips == []
+    assert [(r.district_code, r.total, r.established, r.not_established) for r in rows] == [
+        (r.district_code, r.total, r.established, r.not_established) for r in satun_rows]
+    assert {(r.indicator, r.period, r.province_code) for r in rows} == {("help_centre", "2019-10", "91")}
+
+
+def test_scanned_form_reads_cells_the_page_tables_left(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cell the page-table stage did not read (its grid boxed it otherwise) is read here."""
+    image = np.array(render_report_form(SATUN_ROWS[:2], SATUN_TITLE, totals=(19, 14, 5), skew_degrees=0.0))
+    page = _page(image)
+    read_page_tables(page, default_reader())
+    [table] = page.page_tables
+    kept = [c for c in table.cells if (c.row, c.col) != (2, 1)]  # อบจ.สตูล's name cell
+    strips: list[int] = []
+    real = scan.read_cells
+    monkeypatch.setattr(scan, "read_cells", lambda crops: strips.append(len(crops)) or real(crops))
+    [read] = scan.tables_from_scan(image, page.words, [replace(table, cells=kept)])
+    assert strips == [1]
+    assert "สตูล" in read.cells[2][1]
 
 
 def test_page_rules_are_found_once_per_pixels(monkeypatch: pytest.MonkeyPatch) -> None:

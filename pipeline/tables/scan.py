@@ -1,7 +1,9 @@
 """Tables on scanned pages: the ruled grid (OpenCV), each cell read from its own crop.
 
-When no ruled table is found (rules too faint or missing) the page's OCR words are clustered
-into rows and columns instead (`pipeline.tables.words`).
+A cell the page-table stage (`pipeline.tables.page_tables`) already read, boxed exactly as this
+grid boxes it, keeps that reading: reading it again costs a Tesseract call per column and
+header cell for the same pixels. When no ruled table is found (rules too faint or missing) the
+page's OCR words are clustered into rows and columns instead (`pipeline.tables.words`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import cv2
 import numpy as np
 
 from pipeline.errors import OcrError
-from pipeline.records import Word
+from pipeline.records import PageTable, TableCell, Word
 from pipeline.tables.cell_ocr import read_cells, read_lines
 from pipeline.tables.model import Box, Table
 from pipeline.tables.ruled import RuledGrid, find_ruled_grids
@@ -52,7 +54,12 @@ def tight_crop(crop: np.ndarray, page_width: int) -> np.ndarray | None:
     return crop[max(0, top - margin):bottom + margin, max(0, left - margin):right + margin]
 
 
-def _table_from_grid(gray: np.ndarray, grid: RuledGrid) -> Table:
+def read_cells_by_box(tables: list[PageTable]) -> dict[Box, TableCell]:
+    """The cells the page-table stage read, by their box (merged cells once)."""
+    return {cell.bbox: cell for table in tables for cell in table.cells}
+
+
+def _table_from_grid(gray: np.ndarray, grid: RuledGrid, known: dict[Box, TableCell]) -> Table:
     rows, cols = len(grid.ys) - 1, len(grid.xs) - 1
     cells = [[""] * cols for _ in range(rows)]
     boxes: list[list[Box | None]] = [[None] * cols for _ in range(rows)]
@@ -60,6 +67,9 @@ def _table_from_grid(gray: np.ndarray, grid: RuledGrid) -> Table:
     inked = []
     for r, c, _, _, box in grid.cells:
         boxes[r][c] = box
+        if box in known:
+            cells[r][c], confs[r][c] = _known_text(known[box])
+            continue
         crop = cell_inner(gray, box)
         tight = tight_crop(crop, gray.shape[1]) if has_ink(crop) else None
         if tight is not None:
@@ -80,6 +90,11 @@ def _table_from_grid(gray: np.ndarray, grid: RuledGrid) -> Table:
                   top=grid.ys[0], bottom=grid.ys[-1])
     _read_caption(gray, table, grid.xs[0], grid.xs[-1])
     return table
+
+
+def _known_text(cell: TableCell) -> tuple[str, float | None]:
+    """A page-table cell's text and its confidence on Table's 0–100 scale."""
+    return cell.text, None if cell.confidence is None else 100 * cell.confidence
 
 
 def _read_caption(gray: np.ndarray, table: Table, left: int, right: int) -> None:
@@ -140,10 +155,12 @@ def grow_to_ink(gray: np.ndarray, box: Box) -> Box:
     return left, top, right, bottom
 
 
-def tables_from_scan(image: np.ndarray, words: list[Word]) -> list[Table]:
-    """Ruled tables of a deskewed grayscale page, else a table clustered from its OCR words."""
+def tables_from_scan(image: np.ndarray, words: list[Word], read: list[PageTable] | None = None) -> list[Table]:
+    """Ruled tables of a deskewed grayscale page, else a table clustered from its OCR words.
+    `read`: the page's tables as the page-table stage read them, whose cells are not read again."""
     grids = find_ruled_grids(image)
     if grids:
-        return [_table_from_grid(image, g) for g in grids]
+        known = read_cells_by_box(read or [])
+        return [_table_from_grid(image, g, known) for g in grids]
     table = table_from_words(words)
     return [table] if table is not None else []
