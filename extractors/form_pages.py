@@ -1,9 +1,8 @@
 """A report-form page → its tables and the title text above each (หน้าแบบรายงาน).
 
 Sheets bring their grid, text-layer pages the grids loading stored in `Page.tables` (else their
-text lines), scanned pages a ruled table found in the page image, its cells as the page-table stage read them
-(each read again only where that stage did not, or failed), word positions when the rules are
-too faint.
+text lines), scanned pages a ruled table found in the page image, its numbers as the page-table stage read
+them (`pipeline.tables.scan`), word positions when the rules are too faint.
 """
 
 from __future__ import annotations

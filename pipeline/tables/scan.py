@@ -1,8 +1,8 @@
 """Tables on scanned pages: the ruled grid (OpenCV), each cell read from its own crop.
 
-A cell the page-table stage (`pipeline.tables.page_tables`) already read, boxed exactly as this
-grid boxes it, keeps that reading: reading it again costs a Tesseract call per column and
-header cell for the same pixels. When no ruled table is found (rules too faint or missing) the
+A number or dash cell the page-table stage (`pipeline.tables.page_tables`) already read, boxed
+exactly as this grid boxes it, keeps that reading: reading it again cost Tesseract calls for the
+same pixels. When no ruled table is found (rules too faint or missing) the
 page's OCR words are clustered into rows and columns instead (`pipeline.tables.words`).
 """
 
@@ -55,8 +55,12 @@ def tight_crop(crop: np.ndarray, page_width: int) -> np.ndarray | None:
 
 
 def read_cells_by_box(tables: list[PageTable]) -> dict[Box, TableCell]:
-    """The cells the page-table stage read, by their box (merged cells once)."""
-    return {cell.bbox: cell for table in tables for cell in table.cells}
+    """The cells the page-table stage read as a number or a dash, by their box. Its text cells
+    are read again here: read in a strip of their column, a multi-line header cell loses lines
+    (the column roles then go wrong), and a wrapped label its short first line (อบจ. over the
+    province's name); the numbers are the numeral reader's, from the same pixels, either way."""
+    return {cell.bbox: cell for table in tables for cell in table.cells
+            if cell.number is not None or cell.text == "-"}
 
 
 def _table_from_grid(gray: np.ndarray, grid: RuledGrid, known: dict[Box, TableCell]) -> Table:
