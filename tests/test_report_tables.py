@@ -137,6 +137,22 @@ def test_scanned_form_reads_numbers_the_page_tables_left() -> None:
     assert "แห่ง" in read.cells[3][2] and read.cells[3][2] != total.text  # Tesseract's own reading
 
 
+def test_scanned_form_reads_a_column_whole_or_not_at_all() -> None:
+    """A remark column where the page-table stage took a speck for a number is read here whole,
+    as before: a strip short of a crop reads the others differently (ไม่มี as 1ม่มี)."""
+    rows = [SATUN_ROWS[0], SATUN_ROWS[1], SATUN_ROWS[3]]  # body remarks ไม่มี and ขาดบุคลากร
+    image = np.array(render_report_form(rows, SATUN_TITLE, totals=(34, 14, 21), skew_degrees=0.0))
+    page = _page(image)
+    read_page_tables(page, default_reader())
+    [table] = page.page_tables
+    [remark] = [c for c in table.cells if (c.row, c.col) == (3, 5)]
+    speck = replace(remark, text="1", number=1.0)
+    cells = [speck if c is remark else c for c in table.cells]
+    [read] = scan.tables_from_scan(image, page.words, [replace(table, cells=cells)])
+    assert read.cells[3][5] != "1" and "มี" in read.cells[3][5]
+    assert "คลากร" in read.cells[4][5]
+
+
 def test_page_rules_are_found_once_per_pixels(monkeypatch: pytest.MonkeyPatch) -> None:
     """Stamp boxes, page tables and report forms share one look for a page's rules; the kept
     masks are exactly the fresh ones, and a page whose pixels changed is looked at again."""

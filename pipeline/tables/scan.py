@@ -71,13 +71,14 @@ def _table_from_grid(gray: np.ndarray, grid: RuledGrid, known: dict[Box, TableCe
     inked = []
     for r, c, _, _, box in grid.cells:
         boxes[r][c] = box
-        if box in known:
-            cells[r][c], confs[r][c] = _known_text(known[box])
-            continue
         crop = cell_inner(gray, box)
         tight = tight_crop(crop, gray.shape[1]) if has_ink(crop) else None
         if tight is not None:
             inked.append((r, c, tight))
+    taken = _taken(grid, known, {(r, c) for r, c, _ in inked})
+    for r, c in taken:
+        cells[r][c], confs[r][c] = _known_text(known[boxes[r][c]])
+    inked = [item for item in inked if item[:2] not in taken]
     # Header cells (the top rows) one by one: they decide the column roles, and a strip of
     # multi-line header crops loses lines. Body cells: one strip per column, one width each.
     groups = [[item] for item in inked if item[0] < _HEADER_ROWS]
@@ -94,6 +95,17 @@ def _table_from_grid(gray: np.ndarray, grid: RuledGrid, known: dict[Box, TableCe
                   top=grid.ys[0], bottom=grid.ys[-1])
     _read_caption(gray, table, grid.xs[0], grid.xs[-1])
     return table
+
+
+def _taken(grid: RuledGrid, known: dict[Box, TableCell], inked: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The cells whose page-table reading stands: a header cell (read alone here) whenever there
+    is one; a body cell only when every inked body cell of its column has one. A column's strip
+    missing some of its crops reads the others differently (ไม่มี as 1ม่มี in a remark column
+    whose specks the page-table stage took for numbers)."""
+    at = {(r, c): box for r, c, _, _, box in grid.cells}
+    whole = {c for c in range(len(grid.xs) - 1)
+             if all(at[rc] in known for rc in inked if rc[1] == c and rc[0] >= _HEADER_ROWS)}
+    return {rc for rc, box in at.items() if box in known and (rc[0] < _HEADER_ROWS or rc[1] in whole)}
 
 
 def _known_text(cell: TableCell) -> tuple[str, float | None]:
