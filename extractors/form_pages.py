@@ -1,8 +1,8 @@
 """A report-form page → its tables and the title text above each (หน้าแบบรายงาน).
 
 Sheets bring their grid, text-layer pages the grids loading stored in `Page.tables` (else their
-text lines), scanned pages a ruled table found in the page image, with the OCR words placed in
-its cells (word positions when the rules are too faint).
+text lines), scanned pages a ruled table found in the page image, its numbers as the page-table stage read
+them (`pipeline.tables.scan`), word positions when the rules are too faint.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ import re
 
 from extractors.form_columns import Header
 from extractors.form_numerals import NumeralReader, reread_caption_year
-from pipeline.records import Page, Word
+from pipeline.records import Page, PageTable, Word
 from pipeline.tables.model import Table
+from pipeline.tables.page_tables import STAGE as PAGE_TABLES
 from pipeline.tables.scan import tables_from_scan
 from pipeline.tables.text_lines import tables_from_text
 from pipeline.thai.text import normalise
@@ -36,8 +37,14 @@ def page_tables(page: Page) -> list[Table]:
         return [Table(cells=g, source="text", top=start)
                 for g, start in tables_from_text(page.text)]
     if page.source == "ocr" and page.image is not None:
-        return tables_from_scan(page.image, page.words)
+        return tables_from_scan(page.image, page.words, _page_table_reads(page))
     return []
+
+
+def _page_table_reads(page: Page) -> list[PageTable]:
+    """The page-table stage's tables, unless it failed on this page (its cells then lie blank)."""
+    failed = any(e.stage == PAGE_TABLES for e in page.errors)
+    return [] if failed else page.page_tables
 
 
 def _title_from_lines(lines: list[str]) -> str:

@@ -34,7 +34,7 @@ from pipeline.loading import load_document
 from pipeline.numerals import default_reader, stamp_reader
 from pipeline.ocr.boxes import reocr_boxes
 from pipeline.ocr.lines import reocr_lines
-from pipeline.ocr.stage import ocr_pages
+from pipeline.ocr.stage import ocr_pages, read_unread_areas
 from pipeline.ocr.tesseract import OcrOptions, text_from_tokens
 from pipeline.records import Document, Extraction, PageError
 from pipeline.tables.page_tables import STAGE as TABLES_STAGE
@@ -84,16 +84,18 @@ def reocr_stamp_boxes(doc: Document, cache_dir: Path) -> Document:
     return doc
 
 
-def read_tables(doc: Document, cache_dir: Path) -> Document:
+def read_tables(doc: Document, cache_dir: Path, options: OcrOptions) -> Document:
     """Every ruled table of every OCR'd page, cell by cell, into `Page.page_tables` and the
     page's text (after stamp boxes: a stamp's cleaned pixels are no table). A page whose tables
-    fail unexpectedly keeps its page reading and the failure, and the other pages go on."""
+    fail unexpectedly keeps the failure and the page pass's reading of them (`options`), and the
+    other pages go on."""
     reader = default_reader()
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None:
             failures: list[PageError] = []
             isolated(TABLES_STAGE, lambda p: read_page_tables(p, reader, cache_dir), page, failures, fallback=[])
             page.errors += [replace(f, page=page.number) for f in failures]
+            read_unread_areas(page, options, cache_dir, reader.reread_words)
     return doc
 
 
@@ -158,7 +160,7 @@ def reading_stages(settings: Settings, work_dir: Path) -> list[tuple[str, Callab
         ("header_lines", lambda doc: reocr_header_lines(doc, work_dir)),
         ("numerals", reread_numerals),
         ("stamp_boxes", lambda doc: reocr_stamp_boxes(doc, work_dir)),
-        (TABLES_STAGE, lambda doc: read_tables(doc, work_dir)),
+        (TABLES_STAGE, lambda doc: read_tables(doc, work_dir, ocr_options(settings))),
         ("normalise", normalise_pages),
     ]
 

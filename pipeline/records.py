@@ -157,6 +157,9 @@ class Page:
     # Ruled tables of an OCR'd page read cell by cell (pipeline.tables.page_tables); their cells
     # also stand in the page's words and text in place of what page segmentation made of them.
     page_tables: list[PageTable] = field(default_factory=list)
+    # Areas of those tables (x0, y0, x1, y1) that the page-level OCR pass left blank for the cell
+    # reading (pipeline.ocr.stage); read by the page pass after all if the cell reading fails.
+    unread_areas: list[tuple[int, int, int, int]] = field(default_factory=list)
     # A PDF page's text-layer verdict and its evidence; None for images and sheets.
     text_verdict: TextVerdict | None = None
 

@@ -7,10 +7,11 @@ import pytest
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.errors import OcrError
+from pipeline.ocr import cache
 from pipeline.ocr import stage as ocr_stage
 from pipeline.ocr.deskew import estimate_skew, rotate
-from pipeline.ocr.tesseract import OcrOptions, ocr_image
-from pipeline.records import Page, PageError
+from pipeline.ocr.tesseract import OcrOptions, OcrResult, ocr_image
+from pipeline.records import Page, PageError, PageTable, TableCell, Word
 from pipeline.synth.pages import Scan, degrade, draw_lines
 from pipeline.thai.text import normalise
 
@@ -120,3 +121,26 @@ def _alive(pid: int) -> bool:
             return handle.read().split()[2] != "Z"
     except FileNotFoundError:
         return False
+
+
+def _token(text: str, left: int, top: int, block: int) -> Word:
+    return Word(text, 90.0, left, top, 80, 30, block, 1)
+
+
+def test_a_table_area_no_cell_reading_filled_gets_the_page_pass_reading(tmp_path: Path) -> None:
+    """F11: the page pass skipped a table's area for the cell reading; where that reading failed
+    the page pass reads the area after all (here from its cache), in its place on the page."""
+    image = np.full((400, 600), 255, np.uint8)
+    options = OcrOptions()
+    title, amount = _token("เรื่อง", 20, 20, 1), _token("๑๒,๕๐๐", 120, 220, 2)
+    cache.store(cache.entry_path(tmp_path, image, options), OcrResult([title, amount], "", 90.0))
+    area = (100, 200, 500, 380)
+    failed = Page(number=1, source="ocr", image=image, words=[title], unread_areas=[area])
+    ocr_stage.read_unread_areas(failed, options, tmp_path, lambda _gray, words: words)
+    assert [w.text for w in failed.words] == ["เรื่อง", "๑๒,๕๐๐"] and failed.unread_areas == []
+    assert failed.raw_text.splitlines() == ["เรื่อง", "๑๒,๕๐๐"]
+    cell = TableCell(0, 0, "12,500", 12500.0, 0.9, (110, 210, 490, 370))
+    read = Page(number=1, source="ocr", image=image, words=[title, _token("12,500", 110, 210, 99)],
+                page_tables=[PageTable(0, 1, 1, area, "ruled", [cell])], unread_areas=[area])
+    ocr_stage.read_unread_areas(read, options, tmp_path, lambda _gray, words: words)
+    assert [w.text for w in read.words] == ["เรื่อง", "12,500"] and read.unread_areas == []

@@ -10,6 +10,7 @@ pipeline (`process_file`), and every number printed in the table must come back 
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import duckdb
@@ -21,6 +22,7 @@ from flows.process import process_file
 from pipeline.dataset import storage
 from pipeline.errors import OcrError
 from pipeline.numerals import default_reader
+from pipeline.ocr import stage as ocr_stage
 from pipeline.ocr.tesseract import TABLE_BLOCK, text_from_tokens
 from pipeline.publish.export import contract_tables, export_tables
 from pipeline.records import Page, Word
@@ -177,12 +179,39 @@ def test_an_unexpected_failure_is_a_page_error_and_the_page_keeps_its_reading(
     def crash(*_args, **_kwargs):
         raise ValueError("odd grid")
 
-    monkeypatch.setattr(page_tables, "find_ruled_grids", crash)
+    monkeypatch.setattr(page_tables, "cell_tables", crash)
     doc, extraction = process_file(_save(printed, tmp_path, False), tmp_path)
     [page] = doc.pages
     assert page.page_tables == [] and "มท" in page.text.replace(" ", "")
     [error] = [e for e in extraction.errors if e.stage == page_tables.STAGE]
     assert (error.page, error.reason) == (1, "internal_error") and "odd grid" in error.message
+
+
+def test_the_page_pass_leaves_the_table_to_the_cell_reading(tmp_path: Path) -> None:
+    """F11: Tesseract's page pass does not read the table's inside; the page's text holds the
+    cells' readings there, once, and the letter's lines above it from the page pass."""
+    printed = boxed_table_page(Style(font="Garuda", dpi=200, kind="salary", seed=25))
+    path = _save(printed, tmp_path, False)
+    seen: list[np.ndarray] = []
+    real = ocr_stage.ocr_image
+
+    def watched(gray, options):  # noqa: ANN001, ANN202
+        seen.append(gray)
+        return real(gray, options)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ocr_stage, "_pool_for", lambda _workers: ThreadPoolExecutor(max_workers=1))
+        patch.setattr(ocr_stage, "ocr_image", watched)
+        doc, extraction = process_file(path, tmp_path)
+    [page] = doc.pages
+    [table] = page.page_tables
+    x0, y0, x1, y1 = table.bbox
+    assert len(seen) == 1 and (seen[0][y0:y1, x0:x1] == 255).all()
+    assert (seen[0][:y0] < 128).any()  # the lines above the table are read
+    assert page.unread_areas == [] and "มท" in page.text.replace(" ", "")
+    amounts = [text for _, _, _, text in _printed_numbers(printed) if "," in text]
+    assert sorted(t for t in to_arabic(page.text).split() if t in amounts) == sorted(amounts)
+    assert not extraction.errors
 
 
 @pytest.mark.parametrize(("text", "value"), [

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import replace
 
 import numpy as np
 import pytest
 
 from extractors.report_forms import extract_report_forms, extract_report_rows
+from pipeline.numerals import default_reader
 from pipeline.records import Document, Page, ReportRow
 from pipeline.synth.tables import FormRow, render_report_form
-from pipeline.tables import ruled
+from pipeline.tables import ruled, scan
+from pipeline.tables.page_tables import read_page_tables
 from pipeline.tables.ruled import find_ruled_grids
 
 SATUN_TITLE = ["แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น",
@@ -90,6 +93,64 @@ def test_rendered_form_numbers_and_flags(satun_rows: list[ReportRow]) -> None:
     assert "duplicate_row_number" not in rows[3].flags
     assert not any("total_row_mismatch" in r.flags for r in rows)
     assert all(r.raw_cells for r in rows)
+
+
+def _strips(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many crops each of the report-form stage's own cell reads takes, from now on."""
+    strips: list[int] = []
+    real = scan.read_cells
+    monkeypatch.setattr(scan, "read_cells", lambda crops: strips.append(len(crops)) or real(crops))
+    return strips
+
+
+def test_scanned_form_takes_the_numbers_the_page_tables_read(monkeypatch: pytest.MonkeyPatch,
+                                                             satun_rows: list[ReportRow]) -> None:
+    """After the page-table stage, the form's number cells are not read again (F11); its text
+    cells are (a strip of a column loses lines of a header cell). The same rows come out."""
+    page = _page(np.array(render_report_form(SATUN_ROWS, SATUN_TITLE, totals=(57, 32, 26),
+                                             skew_degrees=0.0)))
+    read_page_tables(page, default_reader())
+    numbers = sum(c.number is not None for t in page.page_tables for c in t.cells)
+    strips = _strips(monkeypatch)
+    scan.tables_from_scan(page.image, page.words)
+    alone = sum(strips)
+    strips.clear()
+    doc = Document(file_id="r", source_name="satun.pdf", media="pdf", pages=[page])
+    rows = extract_report_rows(doc, [], {1: "report_form"})
+    assert numbers >= 15 and sum(strips) <= alone - numbers
+    assert [(r.district_code, r.unit_label, r.total, r.established, r.not_established, r.flags) for r in rows] == [
+        (r.district_code, r.unit_label, r.total, r.established, r.not_established, r.flags) for r in satun_rows]
+    assert {(r.indicator, r.period, r.province_code) for r in rows} == {("help_centre", "2019-10", "91")}
+
+
+def test_scanned_form_reads_numbers_the_page_tables_left() -> None:
+    """A number cell the page-table stage did not read (its grid boxed it otherwise) is read here."""
+    image = np.array(render_report_form(SATUN_ROWS[:2], SATUN_TITLE, totals=(19, 14, 5), skew_degrees=0.0))
+    page = _page(image)
+    read_page_tables(page, default_reader())
+    [table] = page.page_tables
+    [total] = [c for c in table.cells if (c.row, c.col) == (3, 2)]  # เมืองสตูล's 18
+    kept = [c for c in table.cells if c is not total]
+    assert total.number == 18
+    assert scan.tables_from_scan(image, page.words, [table])[0].cells[3][2] == total.text
+    [read] = scan.tables_from_scan(image, page.words, [replace(table, cells=kept)])
+    assert "แห่ง" in read.cells[3][2] and read.cells[3][2] != total.text  # Tesseract's own reading
+
+
+def test_scanned_form_reads_a_column_whole_or_not_at_all() -> None:
+    """A remark column where the page-table stage took a speck for a number is read here whole,
+    as before: a strip short of a crop reads the others differently (ไม่มี as 1ม่มี)."""
+    rows = [SATUN_ROWS[0], SATUN_ROWS[1], SATUN_ROWS[3]]  # body remarks ไม่มี and ขาดบุคลากร
+    image = np.array(render_report_form(rows, SATUN_TITLE, totals=(34, 14, 21), skew_degrees=0.0))
+    page = _page(image)
+    read_page_tables(page, default_reader())
+    [table] = page.page_tables
+    [remark] = [c for c in table.cells if (c.row, c.col) == (3, 5)]
+    speck = replace(remark, text="1", number=1.0)
+    cells = [speck if c is remark else c for c in table.cells]
+    [read] = scan.tables_from_scan(image, page.words, [replace(table, cells=cells)])
+    assert read.cells[3][5] != "1" and "มี" in read.cells[3][5]
+    assert "คลากร" in read.cells[4][5]
 
 
 def test_page_rules_are_found_once_per_pixels(monkeypatch: pytest.MonkeyPatch) -> None:

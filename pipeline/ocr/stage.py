@@ -3,6 +3,12 @@
 Pages from all files share one process pool of one single-threaded Tesseract per core. The
 cache is keyed by the page image's hash (plus Tesseract version and options), so re-running
 an ingest after a crash or on a re-dropped file does not OCR again.
+
+The page pass does not read ruled tables (`pipeline.tables.ruled.table_areas`, kept in
+`Page.unread_areas`): their cells are read one by one afterwards and take the tables' place in
+the page's tokens, so Tesseract's time on them here was thrown away (F11). A page with nothing
+outside its tables is read whole, for its layout and its orientation; a page whose cell reading
+fails gets the page pass's reading of the areas after all (`read_unread_areas`).
 """
 
 from __future__ import annotations
@@ -13,16 +19,21 @@ import multiprocessing
 import os
 import signal
 import threading
+from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
+import numpy as np
+
 from pipeline.errors import OcrError
 from pipeline.ocr import cache
+from pipeline.ocr.boxes import BoxReading, splice_box
 from pipeline.ocr.cache import image_hash
 from pipeline.ocr.deskew import deskew
 from pipeline.ocr.orientation import detect_rotation, needs_check, turn
-from pipeline.ocr.tesseract import OcrOptions, OcrResult, ocr_image
-from pipeline.records import Page, PageError
+from pipeline.ocr.tesseract import OcrOptions, OcrResult, ocr_image, text_from_tokens
+from pipeline.records import Page, PageError, Word
+from pipeline.tables.ruled import blanked, table_areas
 
 _PR_SET_PDEATHSIG = 1
 _pool: Executor | None = None
@@ -80,21 +91,81 @@ def prepare_page(page: Page) -> Page:
 def ocr_pages(pages: list[Page], options: OcrOptions, cache_dir: Path, workers: int) -> list[Page]:
     """OCR every page that has an image and no text yet. Errors are kept on the page, not raised."""
     todo = [p for p in pages if p.source == "ocr" and p.image is not None]
-    futures: dict[int, Future[OcrResult]] = {}
-    for page in todo:
-        prepare_page(page)
-        cached = cache.load(cache.entry_path(cache_dir, page.image, options))
-        if cached is not None:
-            _apply(page, cached)
-        else:
-            futures[page.number] = _pool_for(workers).submit(ocr_image, page.image, options)
-    for page in todo:
-        if page.number in futures:
-            _collect(page, futures[page.number], options, cache_dir)
+    _read_pages(todo, _page_view, options, cache_dir, workers)
+    bare = [p for p in todo if p.unread_areas and not p.words and not _failed(p)]
+    _read_pages(bare, _whole, options, cache_dir, workers)
     for page in todo:
         if page.words and needs_check(page.confidence):
             _upright(page, options, cache_dir, workers)
     return pages
+
+
+def _read_pages(pages: list[Page], view: Callable[[Page], np.ndarray], options: OcrOptions,
+                cache_dir: Path, workers: int) -> None:
+    """Each page's reading of `view(page)`: cached, else from the pool (a page is sent as soon as
+    it is ready, so the pool reads while the next is prepared)."""
+    images: dict[int, np.ndarray] = {}
+    futures: dict[int, Future[OcrResult]] = {}
+    for page in pages:
+        image = images[page.number] = view(page)
+        cached = cache.load(cache.entry_path(cache_dir, image, options))
+        if cached is not None:
+            _apply(page, cached)
+        else:
+            futures[page.number] = _pool_for(workers).submit(ocr_image, image, options)
+    for page in pages:
+        if page.number in futures:
+            _collect(page, images[page.number], futures[page.number], options, cache_dir)
+
+
+def _page_view(page: Page) -> np.ndarray:
+    """The deskewed page as the page pass reads it: its cell-read tables blanked."""
+    page.unread_areas = table_areas(prepare_page(page).image)
+    return blanked(page.image, page.unread_areas)
+
+
+def _whole(page: Page) -> np.ndarray:
+    page.unread_areas = []
+    return page.image
+
+
+def read_unread_areas(page: Page, options: OcrOptions, cache_dir: Path,
+                      reread: Callable[[np.ndarray, list[Word]], list[Word]]) -> None:
+    """The page pass's reading of each area it left to the cell reading where no table was read
+    after all (the cell reading failed, or found no cell text, or no grid there), in its place,
+    digits re-read by `reread`: the page keeps a reading of every part of it."""
+    read = [t.bbox for t in page.page_tables if any(c.text for c in t.cells)]
+    areas = [a for a in page.unread_areas if not any(_holds(a, box) for box in read)]
+    page.unread_areas = []
+    if page.image is None or not areas:
+        return
+    path = cache.entry_path(cache_dir, page.image, options)
+    whole = cache.load(path)
+    if whole is None:
+        try:
+            whole = ocr_image(page.image, options)
+        except OcrError as e:
+            page.errors.append(PageError(page.number, e.reason, f"table areas: {e}", stage="ocr"))
+            return
+        cache.store(path, whole)
+    words = reread(page.image, whole.words)
+    for area in areas:
+        page.words = splice_box(page.words, BoxReading(area, [w for w in words if _inside(w, area)], None))
+    page.raw_text = text_from_tokens(page.words)
+
+
+def _holds(area: tuple[int, int, int, int], box: tuple[int, int, int, int]) -> bool:
+    middle_x, middle_y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return area[0] <= middle_x <= area[2] and area[1] <= middle_y <= area[3]
+
+
+def _inside(word: Word, area: tuple[int, int, int, int]) -> bool:
+    middle_x, middle_y = word.left + word.width / 2, word.top + word.height / 2
+    return area[0] <= middle_x <= area[2] and area[1] <= middle_y <= area[3]
+
+
+def _failed(page: Page) -> bool:
+    return any(e.stage == "ocr" for e in page.errors)
 
 
 def _upright(page: Page, options: OcrOptions, cache_dir: Path, workers: int) -> None:
@@ -108,28 +179,23 @@ def _upright(page: Page, options: OcrOptions, cache_dir: Path, workers: int) -> 
     if not clockwise:
         return
     before = (page.image, page.image_sha, page.words, page.raw_text, page.confidence,
-              page.width, page.height)
+              page.width, page.height, page.unread_areas)
     page.image = turn(page.image, clockwise)
     page.height, page.width = page.image.shape[:2]
-    prepare_page(page)
-    cached = cache.load(cache.entry_path(cache_dir, page.image, options))
-    if cached is not None:
-        _apply(page, cached)
-    else:
-        _collect(page, _pool_for(workers).submit(ocr_image, page.image, options), options,
-                 cache_dir)
+    _read_pages([page], _page_view, options, cache_dir, workers)
     if (page.confidence or 0) <= (before[4] or 0):
         (page.image, page.image_sha, page.words, page.raw_text, page.confidence, page.width,
-         page.height) = before
+         page.height, page.unread_areas) = before
 
 
-def _collect(page: Page, future: Future[OcrResult], options: OcrOptions, cache_dir: Path) -> None:
+def _collect(page: Page, image: np.ndarray, future: Future[OcrResult], options: OcrOptions,
+             cache_dir: Path) -> None:
     try:
         result = future.result()
     except OcrError as e:
         page.errors.append(PageError(page.number, e.reason, str(e), stage="ocr"))
         return
-    cache.store(cache.entry_path(cache_dir, page.image, options), result)
+    cache.store(cache.entry_path(cache_dir, image, options), result)
     _apply(page, result)
 
 

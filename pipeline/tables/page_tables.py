@@ -27,7 +27,7 @@ from pipeline.ocr.tesseract import TABLE_BLOCK, OcrOptions, text_from_tokens
 from pipeline.records import Page, PageError, PageTable, TableCell, Word
 from pipeline.tables.cell_ocr import crop_at, stack_crops
 from pipeline.tables.model import Box
-from pipeline.tables.ruled import RuledGrid, find_ruled_grids
+from pipeline.tables.ruled import RuledGrid, cell_tables
 from pipeline.tables.scan import cell_inner, has_ink, tight_crop
 from pipeline.thai.chars import to_arabic
 
@@ -35,7 +35,6 @@ STAGE = "page_tables"
 # Thai only: with eng loaded, short Thai words in a cell come back as Latin guesses.
 CELL_OPTIONS = OcrOptions(languages="tha", timeout=60, psm=4)  # a column of lines: the stacked crops
 LINE_OPTIONS = OcrOptions(languages="tha", timeout=30, psm=7)  # one crop as one line
-_MIN_COLUMNS = 2  # a salary scale: level and amount
 _FULL_LINE = 0.5  # of the tallest line in a cell: lower lines are marks read on their own
 _NUMBER = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _LETTER = re.compile("[a-zA-Zก-ฮ]")
@@ -59,7 +58,7 @@ def read_page_tables(page: Page, reader: NumeralReader, cache_dir: Path | None =
     inside each table. An OCR failure leaves the cells it concerns blank and is noted on the page."""
     if page.image is None:
         return []
-    grids = find_ruled_grids(page.image, min_columns=_MIN_COLUMNS, full_rules=True)
+    grids = cell_tables(page.image)
     page.page_tables = [_read_grid(page, grid, i, reader, cache_dir) for i, grid in enumerate(grids)]
     for table in page.page_tables:
         if any(cell.text for cell in table.cells):

@@ -199,3 +199,30 @@ def find_ruled_grids(gray: np.ndarray, min_columns: int = _MIN_COLUMNS,
         if len(xs) >= min_columns + 1 and len(ys) >= 3:
             grids.append(RuledGrid(xs, ys, merge_cells(horiz, vert, xs, ys)))
     return grids
+
+
+_CELL_TABLE_COLUMNS = 2  # a salary scale in a letter: level and amount
+
+
+def cell_tables(gray: np.ndarray) -> list[RuledGrid]:
+    """The ruled tables of any page that are read cell by cell (pipeline.tables.page_tables);
+    the page-level OCR pass leaves their insides to that reading (pipeline.ocr.stage)."""
+    return find_ruled_grids(gray, min_columns=_CELL_TABLE_COLUMNS, full_rules=True)
+
+
+def table_areas(gray: np.ndarray) -> list[Box]:
+    """The areas of those tables, rules and all: thicker on finer scans, so the margin grows with
+    the width, as the cells' inset does."""
+    margin = max(6, gray.shape[1] // 250)
+    return [(max(0, g.xs[0] - margin), max(0, g.ys[0] - margin), g.xs[-1] + margin + 1, g.ys[-1] + margin + 1)
+            for g in cell_tables(gray)]
+
+
+def blanked(gray: np.ndarray, areas: list[Box]) -> np.ndarray:
+    """A copy of the page with the areas white; the page itself when there are none."""
+    if not areas:
+        return gray
+    out = gray.copy()
+    for left, top, right, bottom in areas:
+        out[top:bottom, left:right] = 255
+    return out

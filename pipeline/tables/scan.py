@@ -1,7 +1,9 @@
 """Tables on scanned pages: the ruled grid (OpenCV), each cell read from its own crop.
 
-When no ruled table is found (rules too faint or missing) the page's OCR words are clustered
-into rows and columns instead (`pipeline.tables.words`).
+A number or dash cell the page-table stage (`pipeline.tables.page_tables`) already read, boxed
+exactly as this grid boxes it, keeps that reading: reading it again cost Tesseract calls for the
+same pixels. When no ruled table is found (rules too faint or missing) the
+page's OCR words are clustered into rows and columns instead (`pipeline.tables.words`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import cv2
 import numpy as np
 
 from pipeline.errors import OcrError
-from pipeline.records import Word
+from pipeline.records import PageTable, TableCell, Word
 from pipeline.tables.cell_ocr import read_cells, read_lines
 from pipeline.tables.model import Box, Table
 from pipeline.tables.ruled import RuledGrid, find_ruled_grids
@@ -52,7 +54,16 @@ def tight_crop(crop: np.ndarray, page_width: int) -> np.ndarray | None:
     return crop[max(0, top - margin):bottom + margin, max(0, left - margin):right + margin]
 
 
-def _table_from_grid(gray: np.ndarray, grid: RuledGrid) -> Table:
+def read_cells_by_box(tables: list[PageTable]) -> dict[Box, TableCell]:
+    """The cells the page-table stage read as a number or a dash, by their box. Its text cells
+    are read again here: read in a strip of their column, a multi-line header cell loses lines
+    (the column roles then go wrong), and a wrapped label its short first line (อบจ. over the
+    province's name); the numbers are the numeral reader's, from the same pixels, either way."""
+    return {cell.bbox: cell for table in tables for cell in table.cells
+            if cell.number is not None or cell.text == "-"}
+
+
+def _table_from_grid(gray: np.ndarray, grid: RuledGrid, known: dict[Box, TableCell]) -> Table:
     rows, cols = len(grid.ys) - 1, len(grid.xs) - 1
     cells = [[""] * cols for _ in range(rows)]
     boxes: list[list[Box | None]] = [[None] * cols for _ in range(rows)]
@@ -64,6 +75,10 @@ def _table_from_grid(gray: np.ndarray, grid: RuledGrid) -> Table:
         tight = tight_crop(crop, gray.shape[1]) if has_ink(crop) else None
         if tight is not None:
             inked.append((r, c, tight))
+    taken = _taken(grid, known, {(r, c) for r, c, _ in inked})
+    for r, c in taken:
+        cells[r][c], confs[r][c] = _known_text(known[boxes[r][c]])
+    inked = [item for item in inked if item[:2] not in taken]
     # Header cells (the top rows) one by one: they decide the column roles, and a strip of
     # multi-line header crops loses lines. Body cells: one strip per column, one width each.
     groups = [[item] for item in inked if item[0] < _HEADER_ROWS]
@@ -80,6 +95,22 @@ def _table_from_grid(gray: np.ndarray, grid: RuledGrid) -> Table:
                   top=grid.ys[0], bottom=grid.ys[-1])
     _read_caption(gray, table, grid.xs[0], grid.xs[-1])
     return table
+
+
+def _taken(grid: RuledGrid, known: dict[Box, TableCell], inked: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The cells whose page-table reading stands: a header cell (read alone here) whenever there
+    is one; a body cell only when every inked body cell of its column has one. A column's strip
+    missing some of its crops reads the others differently (ไม่มี as 1ม่มี in a remark column
+    whose specks the page-table stage took for numbers)."""
+    at = {(r, c): box for r, c, _, _, box in grid.cells}
+    whole = {c for c in range(len(grid.xs) - 1)
+             if all(at[rc] in known for rc in inked if rc[1] == c and rc[0] >= _HEADER_ROWS)}
+    return {rc for rc, box in at.items() if box in known and (rc[0] < _HEADER_ROWS or rc[1] in whole)}
+
+
+def _known_text(cell: TableCell) -> tuple[str, float | None]:
+    """A page-table cell's text and its confidence on Table's 0–100 scale."""
+    return cell.text, None if cell.confidence is None else 100 * cell.confidence
 
 
 def _read_caption(gray: np.ndarray, table: Table, left: int, right: int) -> None:
@@ -140,10 +171,12 @@ def grow_to_ink(gray: np.ndarray, box: Box) -> Box:
     return left, top, right, bottom
 
 
-def tables_from_scan(image: np.ndarray, words: list[Word]) -> list[Table]:
-    """Ruled tables of a deskewed grayscale page, else a table clustered from its OCR words."""
+def tables_from_scan(image: np.ndarray, words: list[Word], read: list[PageTable] | None = None) -> list[Table]:
+    """Ruled tables of a deskewed grayscale page, else a table clustered from its OCR words.
+    `read`: the page's tables as the page-table stage read them, whose cells are not read again."""
     grids = find_ruled_grids(image)
     if grids:
-        return [_table_from_grid(image, g) for g in grids]
+        known = read_cells_by_box(read or [])
+        return [_table_from_grid(image, g, known) for g in grids]
     table = table_from_words(words)
     return [table] if table is not None else []
