@@ -19,10 +19,11 @@ from pipeline.thai.dates import find_month_year, find_thai_dates, month_end
 # Tesseract reads its ช as ข or ซ (`ตัวขี้วัด`), the ี of ที่ as ิ (`ตัวชี้วัดทิ 4.2`), and ink
 # between the label and a code wrapped to the next line as a Latin piece or a bar (`ที่ dD. 4.2`,
 # `ที่ | o 4.2`).
-_KPI_WORD = loose_tones("ตัวชี้วัด").replace("ช", "[ชขซ]")
+# Its ต may read as ก (`กัวชี้วัด`, no Thai word), and the point of a code as a comma (`5,1`).
+_KPI_WORD = "[ตก]" + loose_tones("ัวชี้วัด").replace("ช", "[ชขซ]")
 _CODE = re.compile(
     f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\"]+\\s*)?(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-z]?"
-    "(\\d{1,2}(?:\\.\\d{1,2})*)\\s*[:：]?\\s*")
+    "(\\d{1,2}(?:[.,]\\d{1,2})*)\\s*[:：]?\\s*")
 _QUOTED = re.compile(r"^.{0,60}?[“\"]([^”\"]{4,200})[”\"]")
 # A speck OCR glued to a wrapped line's first word (`(LPA) .จำนวน 6,500 แห่ง`) still stops the name.
 _NAME_STOP = re.compile(
@@ -87,7 +88,7 @@ def _inline_paragraph(flat: str, page: int, hint: int | None) -> list[Indicator]
     for k, m in enumerate(matches):
         stop = matches[k + 1].start() if k + 1 < len(matches) else len(flat)
         chunk = flat[m.end() : min(stop, m.end() + 500)]
-        out.append(_from_chunk(m.group(1), chunk, _fiscal_before(flat, m.start(), chunk, hint), page))
+        out.append(_from_chunk(m.group(1).replace(",", "."), chunk, _fiscal_before(flat, m.start(), chunk, hint), page))
     return out
 
 

@@ -156,9 +156,11 @@ def smart_join(parts: list[str]) -> str:
 # The era's dots doubled or read as `,`/`:` (`พ.ศ..2561`, `พ:ศ.`).
 # The era read as Latin by the `eng` model (`WA.`, `wa.`), its พ as ห (`ห.ศ.`), a speck read as a
 # parenthesis before the year (`พ.ศ. (2557`) or after ประมาณ (`ประมาณ'พ.ศ.`, `ประมาณ. พ.ศ.`).
-FISCAL_YEAR = re.compile(r"ป[\u0e34-\u0e37]?[\u0e48-\u0e4b]?งบประมาณ[\s.'’]*"
-                         r"(?:[พห][.,:]{0,2}\s?ศ[.,:]{0,2}|[A-Za-z]{1,2}[.,:]{0,2}\s?[A-Za-z]?[.,:]{0,2})?"
-                         r"\s*[(\[]?\s*(\d{4}|25\d[,.]\d)(?:(?<=25\d\d)\d{1,2})?(?!\d)")
+# A spaced-out scan tears the word and the era (`ปีงบปร ะ มาณ พ .ศ.`) and a speck before the year
+# reads as a lone digit (`พ.ศ. 2 2562`) or a bar (`พ.ศ.. ! 2559`).
+FISCAL_YEAR = re.compile(r"ป[\u0e34-\u0e37]?[\u0e48-\u0e4b]?" + "\\s?".join("งบประมาณ") + r"[\s.'’]*"
+                         r"(?:[พห]\s?[.,:]{0,2}\s?ศ\s?[.,:]{0,2}|[A-Za-z]{1,2}[.,:]{0,2}\s?[A-Za-z]?[.,:]{0,2})?"
+                         r"\s*(?:\d\s)?[(\[!|]?\s*(\d{4}|25\d[,.]\d)(?:(?<=25\d\d)\d{1,2})?(?!\d)")
 
 
 def fiscal_year_of(found: str) -> int:

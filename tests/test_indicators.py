@@ -121,6 +121,17 @@ def test_ocr_spacing_and_a_speck_around_the_code() -> None:
                  id="comma-inside-the-fiscal-year"),
     pytest.param("ผลการดำเนินงานตาม ตัวชี้วัดที่ |\no\n4.2 การจัดตั้งศูนย์ปฏิบัติการร่วม\nจำนวน 878 ศูนย์ แล้ว", "4.2",
                  (878, "ศูนย์", None), id="bar-and-letter-of-ink-before-the-wrapped-code"),
+    pytest.param("การปกครองท้องถิ่น ประจำ ปีงบปร ะ มาณ พ .ศ. 2 2562 ตัวชี้วัดที่ 6\nการประเมินผลการปฏิบัติราชการ"
+                 " และตัวชี้วัดที่ 4.2 การจัดตั้งศูนย์ จำนวน 880 ศูนย์", "4.2", (880, "ศูนย์", 2562),
+                 id="torn-fiscal-word-torn-era-and-a-speck-digit"),
+    pytest.param("ประจำ ปีงบประมาณ พ,ศ . 2562ตัวชี้วัดที่4.2 การจัดตั้งศูนย์ จำนวน 880 ศูนย์", "4.2",
+                 (880, "ศูนย์", 2562), id="space-inside-the-era"),
+    pytest.param("ประจำปีงบประมาณ พ.ศ..\n! 2559\nตัวชี้วัดที่ 6 การประเมินผล", "6", (None, "", 2559),
+                 id="bar-before-the-fiscal-year"),
+    pytest.param("ปีงบประมาณ พ.ศ. 2562 ต้ กัวชี้วัดที่ 6 การประเมินผลการปฏิบัติราชการ", "6", (None, "", 2562),
+                 id="to-read-as-ko"),
+    pytest.param("ปีงบประมาณ พ.ศ..2554-ตัวชี้วัดที่ 5,1 ระ ดับความสำเร็จของการจัดทำฐานข้อมูลกลาง\nระดับ 5", "5.1",
+                 (5, "ระดับ", 2554), id="point-of-the-code-read-as-comma"),
 ])
 def test_kpi_targets_and_years_as_ocr_read_them(text: str, code: str, expected: tuple) -> None:
     found = {i.code: i for i in extract_indicators(text, 1, None)}
