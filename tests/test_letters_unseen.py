@@ -158,6 +158,18 @@ def test_office_digits(office: str, canonical: str, repaired: bool) -> None:
     assert clean_office(office) == (canonical, repaired)
 
 
+@pytest.mark.parametrize(("line", "number", "repaired"), [
+    pytest.param("ที่ มท 08022/ว 2898", "มท 0802.2/ว 2898", True, id="interior-owner-lost-its-point"),
+    pytest.param("มท 08092 /ว 1463 ' วันที 11 ธันวาคม 2555", "มท 0809.2/ว 1463", True, id="memo-number-line"),
+    pytest.param("ที่ นพ 00231/3742", "นพ 0023.1/3742", True, id="provincial-office-lost-its-point"),
+    pytest.param("ที่ ศธ 04002/ว 1234", "ศธ 04002/ว 1234", False, id="other-five-digit-owner-kept"),
+    pytest.param("ที่ มท 0812/6265", "มท 0812/6265", False, id="four-digit-owner-without-sub-unit"),
+])
+def test_a_point_lost_from_a_four_digit_owner_comes_back(line: str, number: str, repaired: bool) -> None:
+    found = try_parse_docnum(line)
+    assert found is not None and (found.text(), found.repaired) == (number, repaired)
+
+
 def test_a_regrouped_own_number_is_flagged() -> None:
     found = try_parse_docnum("ที่ มท 08.10.7/ว 4841")
     assert found is not None and found.text() == "มท 0810.7/ว 4841" and found.repaired
