@@ -180,6 +180,22 @@ def opening_number(text: str) -> DocNumber | None:
     return found if found is not None and found.serial and not _DATED.search(text) else None
 
 
+# Office digits and serial whose issuer code OCR garbled or lost (`‘fl we 0023.3 / 3640`,
+# `| 0809.2/ว176`, `ยูส0023.1,584`: a comma for the slash): an owner's number opens with 0.
+_CODELESS = re.compile(r"(?<![\d.])(?P<office>0\d{3}(?:\s?\.\s?\d{1,2})?)\s*[/,]\s*(?P<circ>ว)?\s*"
+                       r"(?P<serial>\d{1,5})(?![\d.,])")
+
+
+def number_for_issuer(text: str, code: str) -> DocNumber | None:
+    """The office digits and serial on `text`, under the issuer `code` its sender tells; always
+    `repaired`: the code was not read."""
+    m = _CODELESS.search(text)
+    if m is None or _DATED.search(text):
+        return None
+    office, _ = clean_office(m.group("office"), code)
+    return DocNumber(code, office, m.group("circ") is not None, m.group("serial"), m.end(), True)
+
+
 def normalise_docnum(text: str) -> str:
     """`กส 0023.1 /ว 198` → `กส 0023.1/ว 198`; empty when no complete number is found."""
     found = try_parse_docnum(text)

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from extractors.domain_phrases import repair_phrases
 from extractors.field_debris import shed_debris
-from extractors.letter_docnum import CODE, DocNumber, opening_number, read_header_number, try_parse_docnum
+from extractors.letter_docnum import (
+    CODE,
+    DocNumber,
+    number_for_issuer,
+    opening_number,
+    read_header_number,
+    try_parse_docnum,
+)
 from extractors.letter_terms import (
     ADDRESSEE,
     ADDRESSEE_TITLE,
@@ -178,6 +185,16 @@ def _number_without_label(view: LetterLines) -> tuple[DocNumber | None, int | No
     it (a citation wrapped to a line start has one). Nothing else in a letterhead reads so."""
     for i in _rows_above_subject(view):
         found = opening_number(view.text(i))
+        if found is not None:
+            return found, i
+    return None, None
+
+
+def number_of_issuer(view: LetterLines, code: str) -> tuple[DocNumber | None, int | None]:
+    """The letter's number when its issuer code did not read: office digits and serial on a
+    header line above the subject, under the code of the office that sends the letter."""
+    for i in _rows_above_subject(view):
+        found = number_for_issuer(view.text(i), code)
         if found is not None:
             return found, i
     return None, None

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from extractors import letter_body as body
 from extractors import letter_fields as head
 from extractors.indicators import extract_indicators, merge_indicators
-from extractors.letter_docnum import DOC_NUMBER_REPAIRED
+from extractors.issuer_codes import issuer_code
+from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber
 from extractors.letter_fields import LetterLines
 from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of
 from extractors.offices import canonical_office, closest_fixed_name
@@ -68,6 +69,8 @@ def _set(letter: Letter, name: str, value: object, row: int | None, view: Letter
 def _read_header(letter: Letter, view: LetterLines) -> int | None:
     """The header's fields; returns the row of the letter's date."""
     number, number_row = head.read_doc_number(view)
+    if number is None or not number.serial:
+        number, number_row = _number_of_its_issuer(view, number, number_row)
     own = number.text() if number else ""
     _set(letter, "doc_number", own, number_row, view)
     letter.circular = bool(own) and number is not None and number.circular
@@ -89,6 +92,21 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
     if implausible:
         letter.flags.append(IMPLAUSIBLE_DATE)
     return date_row
+
+
+def _number_of_its_issuer(view: LetterLines, number: DocNumber | None,
+                          row: int | None) -> tuple[DocNumber | None, int | None]:
+    """No whole number read: office digits and serial under the code of the office that sends
+    the letter (its code garbled or lost), else what was read."""
+    code = issuer_code(_sending_office(view))
+    found, found_row = head.number_of_issuer(view, code) if code else (None, None)
+    return (found, found_row) if found is not None else (number, row)
+
+
+def _sending_office(view: LetterLines) -> str:
+    """The letterhead's office, or the office its signatory's title names."""
+    office = _office(head.read_sender(view, None, None))[0]
+    return office or _office_of(canonical_office(body.find_signature(view)[1]))
 
 
 def _date_in_its_time(letter: Letter, view: LetterLines, row: int | None) -> None:

@@ -940,3 +940,33 @@ def test_a_letter_dated_before_any_stamp_is_no_anchor_for_the_stamps_date() -> N
     text = "ที่ รอ 0023.2/4230\nเลขรับ 2391\nวันที 8 ส.ค. 2565\n" + LETTERHEAD + \
         "1 สิงหาคม 2505\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
     assert _letter(text).received_date == dt.date(2022, 8, 8)
+
+
+@pytest.mark.parametrize(("number_line", "number"), [
+    pytest.param("ที่ รกอิ 0023.2/ว 4230", "รอ 0023.2/ว 4230", id="code-with-a-letter-and-vowel-of-ink"),
+    pytest.param("ที่ รูอ0023.2,4230", "รอ 0023.2/4230", id="comma-read-for-the-slash"),
+    pytest.param("‘fl we 0023.2 / 4230", "รอ 0023.2/4230", id="code-and-thi-read-as-latin"),
+])
+def test_a_number_whose_code_did_not_read_takes_its_senders_code(number_line: str, number: str) -> None:
+    letter = _letter(number_line + "\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.doc_number == number
+    assert DOC_NUMBER_REPAIRED in letter.flags
+
+
+def test_the_departments_number_whose_code_was_lost_is_the_ministrys() -> None:
+    letter = _letter("กรมส่งเสริมการปกครองท้องถิ่น\nร\n| 0809.2/ว176\n| ถนนนครราชสีมา เขตดุสิต กทม.\n" + SUBJECT +
+                     "เรียน ผู้ว่าราชการจังหวัดแพร่\n" + BODY)
+    assert (letter.doc_number, letter.circular) == ("มท 0809.2/ว 176", True)
+
+
+def test_a_memo_whose_labels_tore_takes_the_code_of_its_signatorys_office() -> None:
+    letter = _letter("บันทึกข้อความ\nส่ว นราชก า ร สำนักง า นส่งเสริม การปกครองห้องถิ่นจัง หวัดร้อยเอ็ด\n"
+                     "YW Ug 0 0023.4/ว 3676 วันที่ 29 ธันวาคม 2561\n"
+                     "เรื่อง การรายงานผลการดำเนินงานตามตัวชี้วัด\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert (letter.doc_number, letter.date) == ("รอ 0023.4/ว 3676", dt.date(2018, 12, 29))
+
+
+def test_a_number_is_not_made_from_a_cited_one() -> None:
+    letter = _letter("| 0023.2/ว 4230 ลงวันที่ 3 ตุลาคม 2566\n" + LETTERHEAD + SUBJECT +
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.doc_number == ""

@@ -56,3 +56,12 @@ def test_near_copies_of_fixed_names_take_the_name(read: str, expected: str) -> N
 ])
 def test_names_far_from_or_between_fixed_names_stay_as_read(read: str) -> None:
     assert closest_fixed_name(read) == read
+
+
+def test_issuer_codes_of_the_senders() -> None:
+    from extractors.issuer_codes import issuer_code
+
+    assert issuer_code("กรมส่งเสริมการปกครองท้องถิ่น") == "มท"
+    assert issuer_code("สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดนราธิวาส") == "นธ"
+    assert issuer_code("สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดหนองบัวลำภู") == "นภ"
+    assert issuer_code("สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอนาวัง") == ""  # a district's office prints its own
