@@ -345,10 +345,12 @@ _SARA_A_TWICE = re.compile("(?<=ะ)\\s+ะ")
 
 def _finish_subject(parts: list[str]) -> str:
     text = shed_debris(swap_confusables(unspace_phrase(_SARA_A_TWICE.sub("", tidy(smart_join(parts))))))
-    text = repair_phrases(text)
+    text = repair_phrases(_PRACHAM_AS_LATIN.sub("ประจำ", text))
     return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", text))))
 
 
+# ประจำ before ปีงบประมาณ read by the `eng` model (`รอบการประเมินที่ 1 Used) ปีงบประมาณ`).
+_PRACHAM_AS_LATIN = re.compile(r"(?<=\s)[A-Za-z]{2,5}\)?\s+(?=ปีงบประมาณ)")
 # ที่ before a number (รอบการประเมินที่ 2, ตัวชี้วัดที่ 4.1) with its tone mark lost to OCR.
 _THI_NUMBER = re.compile(r"ที(?=\s\d)")
 # A slash read as `!` between Thai words (`ตัวชี้วัด!นโยบาย`): Thai prints no `!` inside a phrase.
@@ -437,7 +439,7 @@ def _drop_lone_letter(subject: str) -> str:
 
 # A subject that has reached its year (…ประจำปีงบประมาณ พ.ศ. 2567) is complete: the next line
 # is the addressee or the body even when OCR garbled their label.
-# The era as OCR reads it: a dot as `,` or `:`, doubled or lost, a stray vowel (`พุศ.2565`, `พ.ศี..`).
+# The era as OCR reads it: a dot as `,` or `:`, doubled or lost, a stray vowel (`พุศ.2565`, `พ.ุศ.`, `พ.ศี..`).
 # After ปีงบประมาณ the `eng` model may read the era as Latin (`WAL.`, `wa.`, `W. A`).
 # A speck may stand before the year (`พ.ศ. .2560`) or after it (`2564.`).
 # The era's พ may come out Latin anywhere (`w. ศ.`), its ศ with a speck (`พ.ศ์.`), and a re-read
@@ -448,7 +450,7 @@ def _drop_lone_letter(subject: str) -> str:
 # After a month's name too the era may come out Latin (`ประจำเดือน ตุลาคม WA. 2564`); there, and
 # after ปีงบประมาณ, it may also come out as two Thai letters (`ประจำปีงบประมาณ แน / 2566`).
 # A speck after the year may be read as digits glued to it (`พ.ศ. 256109`): a year is 25xx.
-_YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}\s?(?:ศ[ิี์]?|(?<=พ[.,:]\s)[A-Z][a-z]?)\s?[.,:]{0,2}"
+_YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}[ุู]?\s?(?:ศ[ิี์]?|(?<=พ[.,:]\s)[A-Z][a-z]?)\s?[.,:]{0,2}"
                        r"(?:\s?ศ[.,:]{1,2})?"
                        r"|(?:(?<=ประมาณ\s)|(?<=คม\s)|(?<=ยน\s)|(?<=พันธ์\s))(?:[A-Za-z]{1,3}|[ก-๛]{1,2}(?=\s))\s?[.,:]{0,2}"
                        r"(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)"
@@ -481,8 +483,13 @@ def _cut_after_year(subject: str) -> str:
         return subject
     last = years[-1]
     tail = subject[last.end():].strip()
-    head = subject[:last.start()].rstrip() + f" พ.ศ. {last.group(2)}"  # the era is always spaced off
+    head = _ERA_DEBRIS.sub("", subject[:last.start()]) + f" พ.ศ. {last.group(2)}"  # the era is always spaced off
     return head if len(tail) < 10 or _is_ink(tail) else f"{head} {tail}"
+
+
+# Between the words before the era and the era: specks and a Latin piece of ink
+# (`ประจำปีงบประมาณ. พ.ศ.`, `ประจำปีงบประมาณ W. พ.ศ.`, `ปีงบประมาณ - พ.ศ.`); Thai prints a space.
+_ERA_DEBRIS = re.compile(r"(?<=[ก-๛])(?:\s*[.\-–,:;'\"|]+|\s+[A-Za-z]{1,3}\.?)*\s*$")
 
 
 # Digits between Thai letters (`ฮ็7ฮ7เ6เไผผี`): no Thai word or number is printed so.
