@@ -79,18 +79,26 @@ _WO = "(?:วง?|ง)"
 URGENCY = re.compile(
     f"{LEAD}เ?({spaced('ด่วนที่สุด').replace('ว', _WO)}|{spaced('ด่วนมาก').replace('ว', _WO)}"
     f"|{spaced('ด่วน').replace('ว', '[วง]')})(?![ก-๛])")
+def strip_marks(text: str) -> str:
+    return _MARK.sub("", text)
+
+
+def specked(word: str) -> str:
+    """Regex for `word`'s letters with any marks OCR set on them, or lost (`เลิข์รับ` for เลขรับ):
+    for a short label whose letters alone tell it."""
+    return f"{_MARK.pattern}*".join(re.escape(c) for c in strip_marks(word)) + f"{_MARK.pattern}*"
+
+
+# The stamp's number label; a handwritten stamp's ink sets marks on it (`เลิข์รับ 1130`).
+_RECEIVED = f"{specked('เลขที่รับ')}|{specked('เลขรับ')}"
 STAMP_NUMBER = re.compile(
-    f"(?:{loose('เลขที่รับ')}|{loose('เลขรับ')}|{loose('รับที่')})[\\s.:…]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
+    f"(?:{_RECEIVED}|{loose('รับที่')})[\\s.:…]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
 # A stamp's เลขรับ row even when its number is unreadable (`'เลขรับ ท3 |` for ๓๖๕๓).
-STAMP_HEAD = re.compile(f"{LEAD}(?:{loose('เลขที่รับ')}|{loose('เลขรับ')})[\\s.:…]*")
-STAMP_LINE = re.compile(f"{LEAD}(?:{loose('เลขที่รับ')}|{loose('เลขรับ')}|{loose('เวลา')}|{loose('วันที่')})")
+STAMP_HEAD = re.compile(f"{LEAD}(?:{_RECEIVED})[\\s.:…]*")
+STAMP_LINE = re.compile(f"{LEAD}(?:{_RECEIVED}|{loose('เวลา')}|{loose('วันที่')})")
 MEMO_OFFICE = re.compile(f"{LEAD}{loose('ส่วนราชการ')}[\\s.:]*")
 CLOSING = re.compile(f"{LEAD}(?:{loose('ขอแสดงความนับถือ')}|{loose('จึงเรียนมา')})")
 URGENCY_WORDS = {"ด่วนที่สุด": "ด่วนที่สุด", "ด่วนมาก": "ด่วนมาก", "ด่วน": "ด่วน"}
-
-
-def strip_marks(text: str) -> str:
-    return _MARK.sub("", text)
 
 
 def canonical_urgency(found: str) -> str:

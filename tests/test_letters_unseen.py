@@ -998,3 +998,13 @@ def test_subject_tail_as_ocr_reads_it(subject_lines: str, subject: str) -> None:
     letter = _letter("ที่ มท 0810.7/ว 4230\n" + LETTERHEAD + "19 ตุลาคม 2566\n" + subject_lines +
                      "\nเรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
     assert letter.subject == subject
+
+
+def test_a_stamp_whose_label_caught_specks_is_still_the_stamp() -> None:
+    letter = _letter("สนง.ท้องถิ่นอำเภอรัษฎา -\nเลิข์รับ 1130 |\nวันที่ 10 ส.ค. 2563\nเวลา 13.00 น,..\n"
+                     "ที่ ตง 0023.2/1986\nสำนักงานส่งเสริม .\n: การปกครองท้องถิ่นจังหวัด '\nตรัง .\n"
+                     ". ศาลากลางจังหวัดตรัง\n6 สิงหาคม 2563\n' เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนของ ' .\n"
+                     "องค์กรปกครองส่วนท้องถิ่น ประจำเดือน กรกฎาคม พ.ศ. 2563 .\nเรียน . อธิบดีกรมส่งเสริมการปกครองท้องถิ่น if\n"
+                     + BODY)
+    assert (letter.date, letter.received_number, letter.received_date) == \
+        (dt.date(2020, 8, 6), "1130", dt.date(2020, 8, 10))
