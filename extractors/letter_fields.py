@@ -39,6 +39,7 @@ from extractors.letter_terms import (
     is_date_only,
     loose,
     smart_join,
+    specked,
     starts_with,
     unspace_phrase,
 )
@@ -61,7 +62,8 @@ _SPECKS = re.compile(r"^[\s\-–•'\".,|:_]+")
 _LEAD_LETTER = re.compile("^(?![ณธ])[ก-ฮ]\\s+(?=[ก-๛])")
 # After a blank line only a typical tail of a subject continues it (ประจำเดือน…, พ.ศ. …).
 _WRAP_AFTER_GAP = starts_with("ประจำ", "พ.ศ", "(", "ของ")
-_MEMO_DATE = re.compile(f"{loose('วันที่')}")
+# วันที่ on a memo's ที่ line; ink in its box sets marks on it (`ว๊นที่`).
+_MEMO_DATE = re.compile(specked("วันที่"))
 _OCR_FIXES = [
     (re.compile("ท้องถิน(?!่)|ท้องลิ่น|ห้องถิ่น|ทองถิน"), "ท้องถิ่น"),
     (re.compile("ทัวไป"), "ทั่วไป"),

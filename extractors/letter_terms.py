@@ -96,7 +96,8 @@ STAMP_NUMBER = re.compile(
 # A stamp's เลขรับ row even when its number is unreadable (`'เลขรับ ท3 |` for ๓๖๕๓).
 STAMP_HEAD = re.compile(f"{LEAD}(?:{_RECEIVED})[\\s.:…]*")
 STAMP_LINE = re.compile(f"{LEAD}(?:{_RECEIVED}|{loose('เวลา')}|{loose('วันที่')})")
-MEMO_OFFICE = re.compile(f"{LEAD}{loose('ส่วนราชการ')}[\\s.:]*")
+# A memo's ส่วนราชการ label, torn by a scan spaced out glyph by glyph (`ส่วน รา ช ก า ร`).
+MEMO_OFFICE = re.compile(f"{LEAD}{spaced('ส่วนราชการ')}[\\s.:]*")
 CLOSING = re.compile(f"{LEAD}(?:{loose('ขอแสดงความนับถือ')}|{loose('จึงเรียนมา')})")
 URGENCY_WORDS = {"ด่วนที่สุด": "ด่วนที่สุด", "ด่วนมาก": "ด่วนมาก", "ด่วน": "ด่วน"}
 

@@ -1008,3 +1008,13 @@ def test_a_stamp_whose_label_caught_specks_is_still_the_stamp() -> None:
                      + BODY)
     assert (letter.date, letter.received_number, letter.received_date) == \
         (dt.date(2020, 8, 6), "1130", dt.date(2020, 8, 10))
+
+
+def test_a_memo_whose_title_and_office_label_tore_is_a_memo_dated_on_its_number_line() -> None:
+    letter = _letter("ล ๆันทึกข้อความ\nส่วน รา ช ก า ร ส่วนส่งเสริม การบริหารกิจการบ้านเมืองที่ดีท้องถิ่น กอง .\n"
+                     "พัฒนาและส่งเสริมการบริหารงานท้องถิ่น โทร. 0-\n3 | 2241-9000 ต่อ118\n"
+                     "ที่ มท 0810.7/ว 3335 7ฏฏว๊นที่ 24กรกฎาคม 2568\n"
+                     "เรือง การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรม\n"
+                     "ส่งเสริมการปกครองท้องถิ่น รอบการประเมินที่ 2 ประจำ\nปีงบประมาณ พ.ศ. 2568 ก \"\n"
+                     "เรียน ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง\n" + BODY)
+    assert (letter.kind, letter.doc_number, letter.date) == ("memo", "มท 0810.7/ว 3335", dt.date(2025, 7, 24))
