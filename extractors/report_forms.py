@@ -9,6 +9,7 @@ never fix.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -116,16 +117,28 @@ def _places(table: _Logical, raws: list[RawRow], province: str) -> list[RowPlace
 
 def _read_again(table: _Logical, raw: RawRow, place: RowPlace, province: str) -> RowPlace:
     """A scanned name that differs from the gazetteer's is read again from its cell (alone, and
-    enlarged): when a reading names the same place letter for letter, the difference was OCR's
-    (ร/ว, ป/บ) and the name is not flagged; a misprint reads the same every time."""
+    enlarged). A misprint reads the same every time; OCR's slip (ร/ว, ป/บ) rarely does. So the
+    name is not flagged when the readings naming the same place letter for letter are at least
+    as many as those repeating the strip's letters, the strip's own included (`อัมฟวา` read so
+    three times of four is printed so; `ลอมบึง` twice and `จอมบึง` twice was OCR's)."""
     if not place.corrected or raw.label_crop is None:
         return place
-    for reading in reread_line(raw.label_crop):
-        again = _place(table, reading, province)
-        if again.matched and not again.corrected and _same_place(again, place):
-            raw.cells["name_reread"] = reading
-            return replace(place, corrected=False)
-    return place
+    readings = list(reread_line(raw.label_crop))
+    right = [r for r in readings if _names_it_exactly(table, r, place, province)]
+    repeats = 1 + sum(_thai_letters(r) == _thai_letters(raw.label) for r in readings)
+    if not right or len(right) < repeats:
+        return place
+    raw.cells["name_reread"] = right[0]
+    return replace(place, corrected=False)
+
+
+def _names_it_exactly(table: _Logical, reading: str, place: RowPlace, province: str) -> bool:
+    again = _place(table, reading, province)
+    return again.matched and not again.corrected and _same_place(again, place)
+
+
+def _thai_letters(text: str) -> str:
+    return re.sub("[^ก-๛]", "", text)
 
 
 def _same_place(a: RowPlace, b: RowPlace) -> bool:
