@@ -17,7 +17,7 @@ from extractors.issuer_codes import issuer_code
 from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber
 from extractors.letter_fields import LetterLines
 from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of
-from extractors.offices import canonical_office, closest_fixed_name
+from extractors.offices import canonical_office, closest_fixed_name, head_of_department_by_tail
 from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
 from pipeline.records import Letter
 from pipeline.thai.dates import (
@@ -160,7 +160,10 @@ def _addressee(found: tuple[str, int | None]) -> tuple[str, int | None]:
     """An addressee with a known name spelled right; one that is not a place's office and reads
     as no name letter for letter is matched to the fixed names it may be a damaged copy of."""
     office = canonical_office(found[0])
-    return (office if office != found[0] else closest_fixed_name(office)), found[1]
+    if office != found[0]:
+        return office, found[1]
+    near = closest_fixed_name(office)
+    return (near if near != office else head_of_department_by_tail(office)), found[1]
 
 
 def _office_of(position: str) -> str:
