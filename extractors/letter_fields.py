@@ -643,7 +643,8 @@ def _memo_office(view: LetterLines) -> tuple[str, int | None]:
 
 
 # The dotted leader a clerk writes the number on, read as zeros after it (`เลขรับ 48300000` for
-# ๔๘๓....): a receiving number is a year's serial, never seven digits or more.
+# ๔๘๓....): a receiving number is a year's serial, never seven digits or more. A dash or slash
+# of ink after it (`4709-`) is no part of it.
 _LEADER_ZEROS = re.compile(r"(?<=\d)0{3,}$(?<=\d{7})")
 
 
@@ -662,7 +663,7 @@ def read_received(view: LetterLines, letter_date: dt.date | None = None
         m = STAMP_NUMBER.search(view.text(i)) or STAMP_HEAD.match(view.text(i))
         if not m:
             continue
-        number = _LEADER_ZEROS.sub("", m.group(1)) if m.re is STAMP_NUMBER else ""
+        number = _LEADER_ZEROS.sub("", m.group(1)).rstrip("/-") if m.re is STAMP_NUMBER else ""
         for j in [i] + view.nonblank(i + 1, i + 6)[:3]:
             tail = view.text(j)[m.end():] if j == i else view.text(j)
             if j != i and not STAMP_LINE.match(tail):

@@ -75,10 +75,13 @@ ATTACHMENT_HEAD = re.compile(
 # A speck before it may be read as เ (`เดวนทสด`): no Thai word starts เด่วน.
 # A large stamped ด่วน loses its tone mark and its ว reads as ง (ดงน) at times.
 # Its ว may also come out doubled as วง (`ดวงนทสุด`): no Thai word starts ดวงนท or ดวงนม.
+# The ี of ที่ may read as ิ (`ด่วนทิสุด`).
 _WO = "(?:วง?|ง)"
 URGENCY = re.compile(
-    f"{LEAD}เ?({spaced('ด่วนที่สุด').replace('ว', _WO)}|{spaced('ด่วนมาก').replace('ว', _WO)}"
+    f"{LEAD}เ?({spaced('ด่วนที่สุด').replace('ว', _WO).replace('ี?', '[ิี]?')}|{spaced('ด่วนมาก').replace('ว', _WO)}"
     f"|{spaced('ด่วน').replace('ว', '[วง]')})(?![ก-๛])")
+
+
 def strip_marks(text: str) -> str:
     return _MARK.sub("", text)
 
@@ -89,10 +92,11 @@ def specked(word: str) -> str:
     return f"{_MARK.pattern}*".join(re.escape(c) for c in strip_marks(word)) + f"{_MARK.pattern}*"
 
 
-# The stamp's number label; a handwritten stamp's ink sets marks on it (`เลิข์รับ 1130`).
+# The stamp's number label; a handwritten stamp's ink sets marks on it (`เลิข์รับ 1130`), or a
+# comma after it (`เลขรับ, 1298`).
 _RECEIVED = f"{specked('เลขที่รับ')}|{specked('เลขรับ')}"
 STAMP_NUMBER = re.compile(
-    f"(?:{_RECEIVED}|{loose('รับที่')})[\\s.:…]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
+    f"(?:{_RECEIVED}|{loose('รับที่')})[\\s.:,…]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
 # A stamp's เลขรับ row even when its number is unreadable (`'เลขรับ ท3 |` for ๓๖๕๓).
 STAMP_HEAD = re.compile(f"{LEAD}(?:{_RECEIVED})[\\s.:…]*")
 STAMP_LINE = re.compile(f"{LEAD}(?:{_RECEIVED}|{loose('เวลา')}|{loose('วันที่')})")

@@ -1018,3 +1018,20 @@ def test_a_memo_whose_title_and_office_label_tore_is_a_memo_dated_on_its_number_
                      "ส่งเสริมการปกครองท้องถิ่น รอบการประเมินที่ 2 ประจำ\nปีงบประมาณ พ.ศ. 2568 ก \"\n"
                      "เรียน ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง\n" + BODY)
     assert (letter.kind, letter.doc_number, letter.date) == ("memo", "มท 0810.7/ว 3335", dt.date(2025, 7, 24))
+
+
+@pytest.mark.parametrize(("stamp", "number"), [
+    pytest.param("เลขรับ, 1298", "1298", id="comma-after-the-label"),
+    pytest.param("เลขรับ 4709-”", "4709", id="dash-of-ink-after-the-number"),
+])
+def test_stamp_number_as_ocr_reads_it(stamp: str, number: str) -> None:
+    letter = _letter("สนง. ส่งเสริมการปกครอง\nท้องถิ่นจังหวัดสุพรรณบุรี\n" + stamp + "\nวันที่19 ต.ค. 2566\n"
+                     "[เวลา 16.00 : น.\nที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT +
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.received_number == number
+
+
+def test_urgency_whose_thi_vowel_read_as_sara_i() -> None:
+    letter = _letter("ด่วนทิสุด\nที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT +
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.urgency == "ด่วนที่สุด"
