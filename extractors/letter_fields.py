@@ -246,8 +246,14 @@ def read_date(view: LetterLines, number_row: int | None, own_number: str) -> tup
 
 def date_line(view: LetterLines, i: int) -> DateMatch | None:
     """The date of row `i` when the row is a date and nothing else, as printed or closed up."""
-    text = next((t for t in (view.text(i), _closed_up(view.text(i))) if is_date_only(t)), None)
+    printed = _BROKEN_DAY.sub(r"\1\2", view.text(i))
+    text = next((t for t in (printed, _closed_up(printed)) if is_date_only(t)), None)
     return find_thai_dates(text)[0] if text is not None else None
+
+
+# A speck read as a point inside the day, before the month (`1.6จันว่าคม 2558` for ๑๖ ธันวาคม):
+# no date prints a point there.
+_BROKEN_DAY = re.compile(r"(?<![\d.])([1-3])[.,](\d)(?=\s*[ก-๛])")
 
 
 def _closed_up(text: str) -> str:

@@ -1035,3 +1035,10 @@ def test_urgency_whose_thi_vowel_read_as_sara_i() -> None:
     letter = _letter("ด่วนทิสุด\nที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT +
                      "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
     assert letter.urgency == "ด่วนที่สุด"
+
+
+def test_a_speck_read_as_a_point_inside_the_day_is_dropped() -> None:
+    letter = _letter("กรมส่งเสริมการปกครอง\nท้องถิ่น\nถนนนครราชสีมา .เขตดูสิต\nกทม. 10300 ..\nที่ มท 0802.2/ว 3927\n"
+                     ". . 1.6จันว่าคม 2558\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+                     "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert letter.date == dt.date(2015, 12, 16)
