@@ -132,6 +132,11 @@ def test_ocr_spacing_and_a_speck_around_the_code() -> None:
                  id="to-read-as-ko"),
     pytest.param("ปีงบประมาณ พ.ศ..2554-ตัวชี้วัดที่ 5,1 ระ ดับความสำเร็จของการจัดทำฐานข้อมูลกลาง\nระดับ 5", "5.1",
                  (5, "ระดับ", 2554), id="point-of-the-code-read-as-comma"),
+    pytest.param("ผลการดำเนินงานตามตัวชี้วัดที่ 4.2 การจัดตั้งศูนย์ปฏิบัติการร่วมในการ |\nช่วยเหลือประชาชนขององค์กรปกครอง"
+                 "ส่วนท้องถิ่น (สถานที่กลาง)\nจ้านวัน 878 ศูนย์ ประจำปีงบประมาณ พ.ศ. 2562 แล้ว", "4.2",
+                 (878, "ศูนย์", 2562), id="jamnuan-with-its-am-read-as-tone-and-aa-and-a-vowel-added"),
+    pytest.param("ปีงบประมาณ wa. 2566 และตัวชี้วัดที่\n3.1 ว้อยละ ะของเรื่องร้องเรียนที่ได้รับการแก้ไขแล้วเสร็จ ร้ รอยละ 80",
+                 "3.1", (80, "ร้อยละ", 2566), id="percent-without-its-tone-mark-ends-the-name"),
 ])
 def test_kpi_targets_and_years_as_ocr_read_them(text: str, code: str, expected: tuple) -> None:
     found = {i.code: i for i in extract_indicators(text, 1, None)}
