@@ -307,14 +307,17 @@ def test_a_name_unlike_the_gazetteers_is_read_again_from_its_cell(printed: str, 
 
 
 @pytest.mark.parametrize(("strip_read", "province", "readings", "flagged"), [
-    pytest.param("อัมฟวา .", "75", ["อัมฟวา .", "อัมพวา . '", "อัมฟวา . ๊"], True, id="misprint-read-so-three-times-of-four"),
-    pytest.param("ลอมบึง", "70", ["ลอมบึง 0", "จอมบึง 7", "จอมบึง 70"], False, id="ocr-slip-twice-then-right-twice"),
+    pytest.param("อัมฟวา .", "75", ["อัมฟวา .", "อัมพวา . '", "อัมฟวา . ๊"], True, id="misprint-read-again-then-right-once"),
+    pytest.param("ลอมบึง", "70", ["ลอมบึง 0", "จอมบึง 7", "จอมบึง 70"], False, id="ocr-confusion-read-again-then-right"),
     pytest.param("นาหทว้า", "48", ["นาหวัวา", "นาหว้า", "นาหว้า ."], False, id="ocr-slip-read-otherwise-then-right"),
+    pytest.param("ทุ่งหัวข้าง", "51", ["ทุ่งหัวช้าง", "ทุ่งหัวข้าง", "ทุ่งหัวข้าง ."], False, id="right-at-once"),
+    pytest.param("กงทหรา", "93", ["กงหรา", "กงทหรา :", "กงทรา :"], False, id="ink-read-as-a-letter-right-at-once"),
 ])
 def test_a_reading_that_repeats_the_strips_settles_a_misprint(strip_read: str, province: str, readings: list[str],
                                                              flagged: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    """As read on scans: a misprint's cell, read alone and enlarged, mostly repeats the strip's
-    letters (one enlarged read took ฟ for พ); OCR's slip is read right at least as often."""
+    """As read on scans: a misprint's cell read alone repeats the strip's letters before an
+    enlarged read takes ฟ for พ; OCR's slips are read right at once, or after a repeat differ
+    from the place's letters only as Tesseract's confusions do."""
     from extractors import report_forms
     from extractors.form_columns import Header
     from extractors.form_context import FormContext
