@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from pythainlp.util.date import thai_full_months
+
 from extractors.domain_phrases import repair_phrases
 from extractors.field_debris import shed_debris
 from extractors.letter_docnum import (
@@ -246,7 +248,7 @@ def read_date(view: LetterLines, number_row: int | None, own_number: str) -> tup
 
 def date_line(view: LetterLines, i: int) -> DateMatch | None:
     """The date of row `i` when the row is a date and nothing else, as printed or closed up."""
-    printed = _BROKEN_DAY.sub(r"\1\2", view.text(i))
+    printed = _INK_BEFORE_MONTH.sub("", _SPECK_AFTER_DAY.sub("", _BROKEN_DAY.sub(r"\1\2", view.text(i))))
     text = next((t for t in (printed, _closed_up(printed)) if is_date_only(t)), None)
     return find_thai_dates(text)[0] if text is not None else None
 
@@ -254,6 +256,10 @@ def date_line(view: LetterLines, i: int) -> DateMatch | None:
 # A speck read as a point inside the day, before the month (`1.6จันว่าคม 2558` for ๑๖ ธันวาคม):
 # no date prints a point there.
 _BROKEN_DAY = re.compile(r"(?<![\d.])([1-3])[.,](\d)(?=\s*[ก-๛])")
+# A speck glued to the day (`9@ สิงหาคม 2562`, `7ๆ พฤษภาคม 2560`), and a letter or two of ink glued
+# before the month's name (`4 มปมีนาคม 2564`).
+_SPECK_AFTER_DAY = re.compile(r"(?<=\d)[@#*%!ๆ]+(?=\s)")
+_INK_BEFORE_MONTH = re.compile(f"(?<=\\d\\s)[ก-๛]{{1,3}}(?={'|'.join(thai_full_months)})")
 
 
 def _closed_up(text: str) -> str:

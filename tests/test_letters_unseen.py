@@ -1042,3 +1042,15 @@ def test_a_speck_read_as_a_point_inside_the_day_is_dropped() -> None:
                      ". . 1.6จันว่าคม 2558\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
                      "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
     assert letter.date == dt.date(2015, 12, 16)
+
+
+@pytest.mark.parametrize(("date_line", "date"), [
+    pytest.param("9@ สิงหาคม 2562", dt.date(2019, 8, 9), id="speck-glued-to-the-day"),
+    pytest.param("7ๆ พฤษภาคม 2560", dt.date(2017, 5, 7), id="mai-yamok-glued-to-the-day"),
+    pytest.param("4 มปมีนาคม 2564", dt.date(2021, 3, 4), id="ink-glued-before-the-month"),
+])
+def test_letter_date_line_with_ink_on_it(date_line: str, date: dt.date) -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + date_line +
+                     "\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.date == date
