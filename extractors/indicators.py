@@ -41,7 +41,9 @@ _UNITS = "|".join(loose(u) for u in _UNIT_WORDS)
 _COUNT = re.compile(rf"{_COUNT_WORD}[^\d]{{0,40}}?(\d[\d,]*(?:\.\d+)?)\s*({_UNITS})")
 # ร้อยละ with its tone mark lost (`รอยละ 100`), a speck after it (`ร้อยละ' 80`) or a letter of ink
 # before the number (`ร้อยละ ว 100`).
-_SCALE = re.compile(r"(ร้?อยละ|ระดับ)[\s'\"“”.]*(?:[ก-ฮ]\s+)?(\d+(?:\.\d+)?)(?!\s*[./]\d)")
+# A speck before a percentage may read as a lone digit (`ร้อยละ 4 80`): a percentage is one number.
+_SPECK_DIGIT = r"(?<=ละ\s)\d\s+(?=\d{2,3}(?![\d.]))"
+_SCALE = re.compile(rf"(ร้?อยละ|ระดับ)[\s'\"“”.]*(?:[ก-ฮ]\s+|{_SPECK_DIGIT})?(\d+(?:\.\d+)?)(?!\s*[./]\d)")
 _OWNER = re.compile(r"\(([^()]{1,60}?)\s*เป็นเจ้าภาพ\s*\)")
 _UNIT_OWNER = re.compile(r"\(((?:กลุ่มงาน|ฝ่าย|กอง|สำนัก)[^()]{1,150})\)\s*$")
 _DUE_MONTH = re.compile(r"ภายใน\s*(?:วันที่|เดือน)?\s*|\(\s*(?=[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d)")
@@ -68,7 +70,7 @@ def extract_indicators(text: str, page: int, fiscal_year_hint: int | None) -> li
 def merge_indicators(found: list[Indicator]) -> list[Indicator]:
     """One record per code: the first mention wins, later mentions fill its empty fields."""
     by_code: dict[str, Indicator] = {}
-    for ind in found:
+    for ind in _points_restored(found):
         first = by_code.setdefault(ind.code, ind)
         if first is ind:
             continue
@@ -76,6 +78,17 @@ def merge_indicators(found: list[Indicator]) -> list[Indicator]:
             if getattr(first, name) in (None, "", []):
                 setattr(first, name, getattr(ind, name))
     return list(by_code.values())
+
+
+def _points_restored(found: list[Indicator]) -> list[Indicator]:
+    """A letter that numbers its KPIs `3.1`, `5.1` numbers them all so: a two-digit code beside
+    them lost its point to OCR (`31` for 3.1)."""
+    if not any("." in ind.code for ind in found):
+        return found
+    for ind in found:
+        if re.fullmatch(r"[1-9]\d", ind.code):
+            ind.code = f"{ind.code[0]}.{ind.code[1]}"
+    return found
 
 
 def _inline(text: str, page: int, hint: int | None) -> list[Indicator]:
