@@ -119,6 +119,8 @@ def clean_office(office: str, code: str = "") -> tuple[str, bool]:
         return ".".join([groups[0] + groups[1], *groups[2:]]), True
     if len(groups) == 1 and _lost_its_point(groups[0], code):
         return f"{groups[0][:_MAIN_DIGITS]}.{groups[0][_MAIN_DIGITS:]}", True
+    if clean_code(code) == _FOUR_DIGIT_ISSUER and len(groups[0]) == _MAIN_DIGITS - 1 and groups[0][0] != "0":
+        return ".".join(["0" + groups[0], *groups[1:]]), True  # its leading 0 lost (`มท 810.7`)
     return ".".join(groups), False
 
 

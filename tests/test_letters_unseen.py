@@ -164,6 +164,8 @@ def test_office_digits(office: str, canonical: str, repaired: bool) -> None:
     pytest.param("ที่ นพ 00231/3742", "นพ 0023.1/3742", True, id="provincial-office-lost-its-point"),
     pytest.param("ที่ ศธ 04002/ว 1234", "ศธ 04002/ว 1234", False, id="other-five-digit-owner-kept"),
     pytest.param("ที่ มท 0812/6265", "มท 0812/6265", False, id="four-digit-owner-without-sub-unit"),
+    pytest.param("ที่ มท 810.7/ว 2750", "มท 0810.7/ว 2750", True, id="interior-owner-lost-its-leading-zero"),
+    pytest.param("ที่ ศธ 810.7/ว 2750", "ศธ 810.7/ว 2750", False, id="other-owner-kept-as-read"),
 ])
 def test_a_point_lost_from_a_four_digit_owner_comes_back(line: str, number: str, repaired: bool) -> None:
     found = try_parse_docnum(line)
