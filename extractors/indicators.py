@@ -19,25 +19,31 @@ from pipeline.thai.dates import find_month_year, find_thai_dates, month_end
 # Tesseract reads its ช as ข or ซ (`ตัวขี้วัด`), the ี of ที่ as ิ (`ตัวชี้วัดทิ 4.2`), and ink
 # between the label and a code wrapped to the next line as a Latin piece or a bar (`ที่ dD. 4.2`,
 # `ที่ | o 4.2`).
-_KPI_WORD = loose_tones("ตัวชี้วัด").replace("ช", "[ชขซ]")
+# Its ต may read as ก (`กัวชี้วัด`, no Thai word), and the point of a code as a comma (`5,1`).
+_KPI_WORD = "[ตก]" + loose_tones("ัวชี้วัด").replace("ช", "[ชขซ]")
 _CODE = re.compile(
     f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\"]+\\s*)?(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-z]?"
-    "(\\d{1,2}(?:\\.\\d{1,2})*)\\s*[:：]?\\s*")
+    "(\\d{1,2}(?:[.,]\\d{1,2})*)\\s*[:：]?\\s*")
 _QUOTED = re.compile(r"^.{0,60}?[“\"]([^”\"]{4,200})[”\"]")
+# จำนวน with its ำ read as a tone mark and า, a mark doubled or a vowel added (`จ้านวัน`, `จ้ำนวน`).
+_COUNT_WORD = "จ[\u0e48-\u0e4b]?[ำา][\u0e48-\u0e4b]?นว[\u0e31]?น"
 # A speck OCR glued to a wrapped line's first word (`(LPA) .จำนวน 6,500 แห่ง`) still stops the name.
 _NAME_STOP = re.compile(
-    r"\s[.|'\"“”]*(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|จำนวน|ภายใน|โดย|ค่าเป้าหมาย|คำเป้าหมาย|มีค่าเป้าหมาย|ประจำปีงบประมาณ|แล้ว|จึง|และตัวชี้วัด|จัดส่ง)"
-    r"|\s(?:ระดับ|ร้อยละ)\s*\d|\s?\((?:[^()]*เจ้าภาพ|กลุ่มงาน|ฝ่าย)|\s?\(\s*[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d"
+    r"\s[.|'\"“”]*(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|" + _COUNT_WORD +
+    r"|ภายใน|โดย|ค่าเป้าหมาย|คำเป้าหมาย|มีค่าเป้าหมาย|ประจำปีงบประมาณ|แล้ว|จึง|และตัวชี้วัด|จัดส่ง)"
+    r"|\s(?:ระดับ|ร้?อยละ)\s*\d|\s?\((?:[^()]*เจ้าภาพ|กลุ่มงาน|ฝ่าย)|\s?\(\s*[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d"
 )
 _BAD_NAME = re.compile(r"^(?:แล้ว|ดังกล่าว|นี้)(?:\s|$)|^(?:จำนวน|ภายใน)")
 _UNIT_WORDS = ("ศูนย์", "แห่ง", "คน", "ราย", "เรื่อง", "ครั้ง", "ชุด", "หน่วย", "ตำบล", "อำเภอ", "จังหวัด", "โครงการ",
                "กิจกรรม")
 # A unit's marks may be lost to OCR (`878 ศูนย j`); the unit is reported as spelled.
 _UNITS = "|".join(loose(u) for u in _UNIT_WORDS)
-_COUNT = re.compile(rf"จำนวน[^\d]{{0,40}}?(\d[\d,]*(?:\.\d+)?)\s*({_UNITS})")
+_COUNT = re.compile(rf"{_COUNT_WORD}[^\d]{{0,40}}?(\d[\d,]*(?:\.\d+)?)\s*({_UNITS})")
 # ร้อยละ with its tone mark lost (`รอยละ 100`), a speck after it (`ร้อยละ' 80`) or a letter of ink
 # before the number (`ร้อยละ ว 100`).
-_SCALE = re.compile(r"(ร้?อยละ|ระดับ)[\s'\"“”.]*(?:[ก-ฮ]\s+)?(\d+(?:\.\d+)?)(?!\s*[./]\d)")
+# A speck before a percentage may read as a lone digit (`ร้อยละ 4 80`): a percentage is one number.
+_SPECK_DIGIT = r"(?<=ละ\s)\d\s+(?=\d{2,3}(?![\d.]))"
+_SCALE = re.compile(rf"(ร้?อยละ|ระดับ)[\s'\"“”.]*(?:[ก-ฮ]\s+|{_SPECK_DIGIT})?(\d+(?:\.\d+)?)(?!\s*[./]\d)")
 _OWNER = re.compile(r"\(([^()]{1,60}?)\s*เป็นเจ้าภาพ\s*\)")
 _UNIT_OWNER = re.compile(r"\(((?:กลุ่มงาน|ฝ่าย|กอง|สำนัก)[^()]{1,150})\)\s*$")
 _DUE_MONTH = re.compile(r"ภายใน\s*(?:วันที่|เดือน)?\s*|\(\s*(?=[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d)")
@@ -64,7 +70,7 @@ def extract_indicators(text: str, page: int, fiscal_year_hint: int | None) -> li
 def merge_indicators(found: list[Indicator]) -> list[Indicator]:
     """One record per code: the first mention wins, later mentions fill its empty fields."""
     by_code: dict[str, Indicator] = {}
-    for ind in found:
+    for ind in _points_restored(found):
         first = by_code.setdefault(ind.code, ind)
         if first is ind:
             continue
@@ -72,6 +78,17 @@ def merge_indicators(found: list[Indicator]) -> list[Indicator]:
             if getattr(first, name) in (None, "", []):
                 setattr(first, name, getattr(ind, name))
     return list(by_code.values())
+
+
+def _points_restored(found: list[Indicator]) -> list[Indicator]:
+    """A letter that numbers its KPIs `3.1`, `5.1` numbers them all so: a two-digit code beside
+    them lost its point to OCR (`31` for 3.1)."""
+    if not any("." in ind.code for ind in found):
+        return found
+    for ind in found:
+        if re.fullmatch(r"[1-9]\d", ind.code):
+            ind.code = f"{ind.code[0]}.{ind.code[1]}"
+    return found
 
 
 def _inline(text: str, page: int, hint: int | None) -> list[Indicator]:
@@ -87,7 +104,7 @@ def _inline_paragraph(flat: str, page: int, hint: int | None) -> list[Indicator]
     for k, m in enumerate(matches):
         stop = matches[k + 1].start() if k + 1 < len(matches) else len(flat)
         chunk = flat[m.end() : min(stop, m.end() + 500)]
-        out.append(_from_chunk(m.group(1), chunk, _fiscal_before(flat, m.start(), chunk, hint), page))
+        out.append(_from_chunk(m.group(1).replace(",", "."), chunk, _fiscal_before(flat, m.start(), chunk, hint), page))
     return out
 
 

@@ -97,20 +97,37 @@ DOC_NUMBER_REPAIRED = "doc_number_repaired"  # a letter flag: its number was reg
 _MAIN_DIGITS = 4  # เลขประจำของเจ้าของเรื่อง: two digits for the กรม, two for its division
 
 
-def clean_office(office: str) -> tuple[str, bool]:
+# Owners whose number is four digits, always: the Ministry of Interior's (มท 0810.7, มท 0812) and a
+# province's local administration office (นพ 0023.1). Their sub-unit follows a point.
+_FOUR_DIGIT_ISSUER = "มท"
+_PROVINCIAL_OWNER = "0023"
+
+
+def clean_office(office: str, code: str = "") -> tuple[str, bool]:
     """Office digits as printed → (canonical form, regrouped?).
 
     The owner's number is at least four digits written unbroken, then `.sub-unit`. OCR adds a
     dot inside it (`08.10.7` for `0810.7`); that is regrouped and reported as repaired. A lost
-    dot (`08022`) is left as read: five-digit owners exist (ศธ 04002). Spacing and a doubled dot
-    are only typography.
+    dot (`08022`) is left as read, as five-digit owners exist (ศธ 04002), unless the owner's
+    number is known to be four digits (`มท 08022` → `มท 0802.2`, repaired). Spacing and a
+    doubled dot are only typography.
     """
     groups = [g for g in re.split(r"[\s.,]+", office.replace("ฒ", "7")) if g]
     if "ฒ" in office:
         return ".".join(groups), True
     if len(groups) > 2 and len(groups[0]) < _MAIN_DIGITS and len(groups[0] + groups[1]) == _MAIN_DIGITS:
         return ".".join([groups[0] + groups[1], *groups[2:]]), True
+    if len(groups) == 1 and _lost_its_point(groups[0], code):
+        return f"{groups[0][:_MAIN_DIGITS]}.{groups[0][_MAIN_DIGITS:]}", True
+    if clean_code(code) == _FOUR_DIGIT_ISSUER and len(groups[0]) == _MAIN_DIGITS - 1 and groups[0][0] != "0":
+        return ".".join(["0" + groups[0], *groups[1:]]), True  # its leading 0 lost (`มท 810.7`)
     return ".".join(groups), False
+
+
+def _lost_its_point(owner: str, code: str) -> bool:
+    """Five or six unbroken digits of an owner known to have four, then a sub-unit."""
+    known = clean_code(code) == _FOUR_DIGIT_ISSUER or owner.startswith(_PROVINCIAL_OWNER)
+    return known and _MAIN_DIGITS < len(owner) <= _MAIN_DIGITS + 2
 
 
 def clean_code(code: str) -> str:
@@ -127,7 +144,7 @@ def try_parse_docnum(text: str, at_start: bool = False) -> DocNumber | None:
 def docnum_of(m: re.Match[str], serial: str) -> DocNumber:
     """The number a match of DOCNUM_PATTERN (or a pattern holding it) names, with `serial`
     (the match's own, or one found on the next line), normalised."""
-    office, repaired = clean_office(m.group("office"))
+    office, repaired = clean_office(m.group("office"), m.group("code"))
     return DocNumber(
         code=clean_code(m.group("code")),
         office=office,
@@ -140,7 +157,7 @@ def docnum_of(m: re.Match[str], serial: str) -> DocNumber:
 
 def garbled_mark_docnum(m: re.Match[str]) -> DocNumber:
     """The number a match of GARBLED_MARK_PATTERN names; always `repaired`: its mark is a guess."""
-    office, _ = clean_office(m.group("office"))
+    office, _ = clean_office(m.group("office"), m.group("code"))
     circular = len(re.sub(r"\s", "", m.group("mark"))) >= 2
     return DocNumber(clean_code(m.group("code")), office, circular, m.group("serial"), m.end(), True)
 
@@ -163,6 +180,22 @@ def opening_number(text: str) -> DocNumber | None:
     at = _SPECK_THEN_CODE.match(text)
     found = try_parse_docnum(text[at.end():], at_start=True) if at else None
     return found if found is not None and found.serial and not _DATED.search(text) else None
+
+
+# Office digits and serial whose issuer code OCR garbled or lost (`‘fl we 0023.3 / 3640`,
+# `| 0809.2/ว176`, `ยูส0023.1,584`: a comma for the slash): an owner's number opens with 0.
+_CODELESS = re.compile(r"(?<![\d.])(?P<office>0\d{3}(?:\s?\.\s?\d{1,2})?)\s*[/,]\s*(?P<circ>ว)?\s*"
+                       r"(?P<serial>\d{1,5})(?![\d.,])")
+
+
+def number_for_issuer(text: str, code: str) -> DocNumber | None:
+    """The office digits and serial on `text`, under the issuer `code` its sender tells; always
+    `repaired`: the code was not read."""
+    m = _CODELESS.search(text)
+    if m is None or _DATED.search(text):
+        return None
+    office, _ = clean_office(m.group("office"), code)
+    return DocNumber(code, office, m.group("circ") is not None, m.group("serial"), m.end(), True)
 
 
 def normalise_docnum(text: str) -> str:

@@ -11,9 +11,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from pythainlp.util.date import thai_full_months
+
 from extractors.domain_phrases import repair_phrases
 from extractors.field_debris import shed_debris
-from extractors.letter_docnum import CODE, DocNumber, opening_number, read_header_number, try_parse_docnum
+from extractors.letter_docnum import (
+    CODE,
+    DocNumber,
+    number_for_issuer,
+    opening_number,
+    read_header_number,
+    try_parse_docnum,
+)
 from extractors.letter_terms import (
     ADDRESSEE,
     ADDRESSEE_TITLE,
@@ -32,6 +41,7 @@ from extractors.letter_terms import (
     is_date_only,
     loose,
     smart_join,
+    specked,
     starts_with,
     unspace_phrase,
 )
@@ -54,7 +64,8 @@ _SPECKS = re.compile(r"^[\s\-–•'\".,|:_]+")
 _LEAD_LETTER = re.compile("^(?![ณธ])[ก-ฮ]\\s+(?=[ก-๛])")
 # After a blank line only a typical tail of a subject continues it (ประจำเดือน…, พ.ศ. …).
 _WRAP_AFTER_GAP = starts_with("ประจำ", "พ.ศ", "(", "ของ")
-_MEMO_DATE = re.compile(f"{loose('วันที่')}")
+# วันที่ on a memo's ที่ line; ink in its box sets marks on it (`ว๊นที่`).
+_MEMO_DATE = re.compile(specked("วันที่"))
 _OCR_FIXES = [
     (re.compile("ท้องถิน(?!่)|ท้องลิ่น|ห้องถิ่น|ทองถิน"), "ท้องถิ่น"),
     (re.compile("ทัวไป"), "ทั่วไป"),
@@ -183,6 +194,16 @@ def _number_without_label(view: LetterLines) -> tuple[DocNumber | None, int | No
     return None, None
 
 
+def number_of_issuer(view: LetterLines, code: str) -> tuple[DocNumber | None, int | None]:
+    """The letter's number when its issuer code did not read: office digits and serial on a
+    header line above the subject, under the code of the office that sends the letter."""
+    for i in _rows_above_subject(view):
+        found = number_for_issuer(view.text(i), code)
+        if found is not None:
+            return found, i
+    return None, None
+
+
 def _rows_above_subject(view: LetterLines) -> list[int]:
     rows = [i for i in view.nonblank(None, view.body_start) if i not in _stamp_rows(view)]
     subject = next((k for k, i in enumerate(rows) if SUBJECT.match(view.text(i))), len(rows))
@@ -227,8 +248,18 @@ def read_date(view: LetterLines, number_row: int | None, own_number: str) -> tup
 
 def date_line(view: LetterLines, i: int) -> DateMatch | None:
     """The date of row `i` when the row is a date and nothing else, as printed or closed up."""
-    text = next((t for t in (view.text(i), _closed_up(view.text(i))) if is_date_only(t)), None)
+    printed = _INK_BEFORE_MONTH.sub("", _SPECK_AFTER_DAY.sub("", _BROKEN_DAY.sub(r"\1\2", view.text(i))))
+    text = next((t for t in (printed, _closed_up(printed)) if is_date_only(t)), None)
     return find_thai_dates(text)[0] if text is not None else None
+
+
+# A speck read as a point inside the day, before the month (`1.6จันว่าคม 2558` for ๑๖ ธันวาคม):
+# no date prints a point there.
+_BROKEN_DAY = re.compile(r"(?<![\d.])([1-3])[.,](\d)(?=\s*[ก-๛])")
+# A speck glued to the day (`9@ สิงหาคม 2562`, `7ๆ พฤษภาคม 2560`), and a letter or two of ink glued
+# before the month's name (`4 มปมีนาคม 2564`).
+_SPECK_AFTER_DAY = re.compile(r"(?<=\d)[@#*%!ๆ]+(?=\s)")
+_INK_BEFORE_MONTH = re.compile(f"(?<=\\d\\s)[ก-๛]{{1,3}}(?={'|'.join(thai_full_months)})")
 
 
 def _closed_up(text: str) -> str:
@@ -328,10 +359,12 @@ _SARA_A_TWICE = re.compile("(?<=ะ)\\s+ะ")
 
 def _finish_subject(parts: list[str]) -> str:
     text = shed_debris(swap_confusables(unspace_phrase(_SARA_A_TWICE.sub("", tidy(smart_join(parts))))))
-    text = repair_phrases(text)
+    text = repair_phrases(_PRACHAM_AS_LATIN.sub("ประจำ", text))
     return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", text))))
 
 
+# ประจำ before ปีงบประมาณ read by the `eng` model (`รอบการประเมินที่ 1 Used) ปีงบประมาณ`).
+_PRACHAM_AS_LATIN = re.compile(r"(?<=\s)[A-Za-z]{2,5}\)?\s+(?=ปีงบประมาณ)")
 # ที่ before a number (รอบการประเมินที่ 2, ตัวชี้วัดที่ 4.1) with its tone mark lost to OCR.
 _THI_NUMBER = re.compile(r"ที(?=\s\d)")
 # A slash read as `!` between Thai words (`ตัวชี้วัด!นโยบาย`): Thai prints no `!` inside a phrase.
@@ -420,7 +453,7 @@ def _drop_lone_letter(subject: str) -> str:
 
 # A subject that has reached its year (…ประจำปีงบประมาณ พ.ศ. 2567) is complete: the next line
 # is the addressee or the body even when OCR garbled their label.
-# The era as OCR reads it: a dot as `,` or `:`, doubled or lost, a stray vowel (`พุศ.2565`, `พ.ศี..`).
+# The era as OCR reads it: a dot as `,` or `:`, doubled or lost, a stray vowel (`พุศ.2565`, `พ.ุศ.`, `พ.ศี..`).
 # After ปีงบประมาณ the `eng` model may read the era as Latin (`WAL.`, `wa.`, `W. A`).
 # A speck may stand before the year (`พ.ศ. .2560`) or after it (`2564.`).
 # The era's พ may come out Latin anywhere (`w. ศ.`), its ศ with a speck (`พ.ศ์.`), and a re-read
@@ -431,7 +464,7 @@ def _drop_lone_letter(subject: str) -> str:
 # After a month's name too the era may come out Latin (`ประจำเดือน ตุลาคม WA. 2564`); there, and
 # after ปีงบประมาณ, it may also come out as two Thai letters (`ประจำปีงบประมาณ แน / 2566`).
 # A speck after the year may be read as digits glued to it (`พ.ศ. 256109`): a year is 25xx.
-_YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}\s?(?:ศ[ิี์]?|(?<=พ[.,:]\s)[A-Z][a-z]?)\s?[.,:]{0,2}"
+_YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}[ุู]?\s?(?:ศ[ิี์]?|(?<=พ[.,:]\s)[A-Z][a-z]?)\s?[.,:]{0,2}"
                        r"(?:\s?ศ[.,:]{1,2})?"
                        r"|(?:(?<=ประมาณ\s)|(?<=คม\s)|(?<=ยน\s)|(?<=พันธ์\s))(?:[A-Za-z]{1,3}|[ก-๛]{1,2}(?=\s))\s?[.,:]{0,2}"
                        r"(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)"
@@ -464,8 +497,13 @@ def _cut_after_year(subject: str) -> str:
         return subject
     last = years[-1]
     tail = subject[last.end():].strip()
-    head = subject[:last.start()].rstrip() + f" พ.ศ. {last.group(2)}"  # the era is always spaced off
+    head = _ERA_DEBRIS.sub("", subject[:last.start()]) + f" พ.ศ. {last.group(2)}"  # the era is always spaced off
     return head if len(tail) < 10 or _is_ink(tail) else f"{head} {tail}"
+
+
+# Between the words before the era and the era: specks and a Latin piece of ink
+# (`ประจำปีงบประมาณ. พ.ศ.`, `ประจำปีงบประมาณ W. พ.ศ.`, `ปีงบประมาณ - พ.ศ.`); Thai prints a space.
+_ERA_DEBRIS = re.compile(r"(?<=[ก-๛])(?:\s*[.\-–,:;'\"|]+|\s+[A-Za-z]{1,3}\.?)*\s*$")
 
 
 # Digits between Thai letters (`ฮ็7ฮ7เ6เไผผี`): no Thai word or number is printed so.
@@ -617,7 +655,8 @@ def _memo_office(view: LetterLines) -> tuple[str, int | None]:
 
 
 # The dotted leader a clerk writes the number on, read as zeros after it (`เลขรับ 48300000` for
-# ๔๘๓....): a receiving number is a year's serial, never seven digits or more.
+# ๔๘๓....): a receiving number is a year's serial, never seven digits or more. A dash or slash
+# of ink after it (`4709-`) is no part of it.
 _LEADER_ZEROS = re.compile(r"(?<=\d)0{3,}$(?<=\d{7})")
 
 
@@ -636,7 +675,7 @@ def read_received(view: LetterLines, letter_date: dt.date | None = None
         m = STAMP_NUMBER.search(view.text(i)) or STAMP_HEAD.match(view.text(i))
         if not m:
             continue
-        number = _LEADER_ZEROS.sub("", m.group(1)) if m.re is STAMP_NUMBER else ""
+        number = _LEADER_ZEROS.sub("", m.group(1)).rstrip("/-") if m.re is STAMP_NUMBER else ""
         for j in [i] + view.nonblank(i + 1, i + 6)[:3]:
             tail = view.text(j)[m.end():] if j == i else view.text(j)
             if j != i and not STAMP_LINE.match(tail):

@@ -75,22 +75,35 @@ ATTACHMENT_HEAD = re.compile(
 # A speck before it may be read as เ (`เดวนทสด`): no Thai word starts เด่วน.
 # A large stamped ด่วน loses its tone mark and its ว reads as ง (ดงน) at times.
 # Its ว may also come out doubled as วง (`ดวงนทสุด`): no Thai word starts ดวงนท or ดวงนม.
+# The ี of ที่ may read as ิ (`ด่วนทิสุด`).
 _WO = "(?:วง?|ง)"
 URGENCY = re.compile(
-    f"{LEAD}เ?({spaced('ด่วนที่สุด').replace('ว', _WO)}|{spaced('ด่วนมาก').replace('ว', _WO)}"
+    f"{LEAD}เ?({spaced('ด่วนที่สุด').replace('ว', _WO).replace('ี?', '[ิี]?')}|{spaced('ด่วนมาก').replace('ว', _WO)}"
     f"|{spaced('ด่วน').replace('ว', '[วง]')})(?![ก-๛])")
-STAMP_NUMBER = re.compile(
-    f"(?:{loose('เลขที่รับ')}|{loose('เลขรับ')}|{loose('รับที่')})[\\s.:…]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
-# A stamp's เลขรับ row even when its number is unreadable (`'เลขรับ ท3 |` for ๓๖๕๓).
-STAMP_HEAD = re.compile(f"{LEAD}(?:{loose('เลขที่รับ')}|{loose('เลขรับ')})[\\s.:…]*")
-STAMP_LINE = re.compile(f"{LEAD}(?:{loose('เลขที่รับ')}|{loose('เลขรับ')}|{loose('เวลา')}|{loose('วันที่')})")
-MEMO_OFFICE = re.compile(f"{LEAD}{loose('ส่วนราชการ')}[\\s.:]*")
-CLOSING = re.compile(f"{LEAD}(?:{loose('ขอแสดงความนับถือ')}|{loose('จึงเรียนมา')})")
-URGENCY_WORDS = {"ด่วนที่สุด": "ด่วนที่สุด", "ด่วนมาก": "ด่วนมาก", "ด่วน": "ด่วน"}
 
 
 def strip_marks(text: str) -> str:
     return _MARK.sub("", text)
+
+
+def specked(word: str) -> str:
+    """Regex for `word`'s letters with any marks OCR set on them, or lost (`เลิข์รับ` for เลขรับ):
+    for a short label whose letters alone tell it."""
+    return f"{_MARK.pattern}*".join(re.escape(c) for c in strip_marks(word)) + f"{_MARK.pattern}*"
+
+
+# The stamp's number label; a handwritten stamp's ink sets marks on it (`เลิข์รับ 1130`), or a
+# comma after it (`เลขรับ, 1298`).
+_RECEIVED = f"{specked('เลขที่รับ')}|{specked('เลขรับ')}"
+STAMP_NUMBER = re.compile(
+    f"(?:{_RECEIVED}|{loose('รับที่')})[\\s.:,…]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
+# A stamp's เลขรับ row even when its number is unreadable (`'เลขรับ ท3 |` for ๓๖๕๓).
+STAMP_HEAD = re.compile(f"{LEAD}(?:{_RECEIVED})[\\s.:…]*")
+STAMP_LINE = re.compile(f"{LEAD}(?:{_RECEIVED}|{loose('เวลา')}|{loose('วันที่')})")
+# A memo's ส่วนราชการ label, torn by a scan spaced out glyph by glyph (`ส่วน รา ช ก า ร`).
+MEMO_OFFICE = re.compile(f"{LEAD}{spaced('ส่วนราชการ')}[\\s.:]*")
+CLOSING = re.compile(f"{LEAD}(?:{loose('ขอแสดงความนับถือ')}|{loose('จึงเรียนมา')})")
+URGENCY_WORDS = {"ด่วนที่สุด": "ด่วนที่สุด", "ด่วนมาก": "ด่วนมาก", "ด่วน": "ด่วน"}
 
 
 def canonical_urgency(found: str) -> str:
@@ -156,9 +169,11 @@ def smart_join(parts: list[str]) -> str:
 # The era's dots doubled or read as `,`/`:` (`พ.ศ..2561`, `พ:ศ.`).
 # The era read as Latin by the `eng` model (`WA.`, `wa.`), its พ as ห (`ห.ศ.`), a speck read as a
 # parenthesis before the year (`พ.ศ. (2557`) or after ประมาณ (`ประมาณ'พ.ศ.`, `ประมาณ. พ.ศ.`).
-FISCAL_YEAR = re.compile(r"ป[\u0e34-\u0e37]?[\u0e48-\u0e4b]?งบประมาณ[\s.'’]*"
-                         r"(?:[พห][.,:]{0,2}\s?ศ[.,:]{0,2}|[A-Za-z]{1,2}[.,:]{0,2}\s?[A-Za-z]?[.,:]{0,2})?"
-                         r"\s*[(\[]?\s*(\d{4}|25\d[,.]\d)(?:(?<=25\d\d)\d{1,2})?(?!\d)")
+# A spaced-out scan tears the word and the era (`ปีงบปร ะ มาณ พ .ศ.`) and a speck before the year
+# reads as a lone digit (`พ.ศ. 2 2562`) or a bar (`พ.ศ.. ! 2559`).
+FISCAL_YEAR = re.compile(r"ป[\u0e34-\u0e37]?[\u0e48-\u0e4b]?" + "\\s?".join("งบประมาณ") + r"[\s.'’]*"
+                         r"(?:[พห]\s?[.,:]{0,2}\s?ศ\s?[.,:]{0,2}|[A-Za-z]{1,2}[.,:]{0,2}\s?[A-Za-z]?[.,:]{0,2})?"
+                         r"\s*(?:\d\s)?[(\[!|]?\s*(\d{4}|25\d[,.]\d)(?:(?<=25\d\d)\d{1,2})?(?!\d)")
 
 
 def fiscal_year_of(found: str) -> int:

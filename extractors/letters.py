@@ -13,10 +13,11 @@ from collections.abc import Sequence
 from extractors import letter_body as body
 from extractors import letter_fields as head
 from extractors.indicators import extract_indicators, merge_indicators
-from extractors.letter_docnum import DOC_NUMBER_REPAIRED
+from extractors.issuer_codes import issuer_code
+from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber
 from extractors.letter_fields import LetterLines
 from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of
-from extractors.offices import canonical_office, closest_fixed_name
+from extractors.offices import canonical_office, closest_fixed_name, head_of_department_by_tail
 from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
 from pipeline.records import Letter
 from pipeline.thai.dates import (
@@ -68,6 +69,8 @@ def _set(letter: Letter, name: str, value: object, row: int | None, view: Letter
 def _read_header(letter: Letter, view: LetterLines) -> int | None:
     """The header's fields; returns the row of the letter's date."""
     number, number_row = head.read_doc_number(view)
+    if number is None or not number.serial:
+        number, number_row = _number_of_its_issuer(view, number, number_row)
     own = number.text() if number else ""
     _set(letter, "doc_number", own, number_row, view)
     letter.circular = bool(own) and number is not None and number.circular
@@ -89,6 +92,21 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
     if implausible:
         letter.flags.append(IMPLAUSIBLE_DATE)
     return date_row
+
+
+def _number_of_its_issuer(view: LetterLines, number: DocNumber | None,
+                          row: int | None) -> tuple[DocNumber | None, int | None]:
+    """No whole number read: office digits and serial under the code of the office that sends
+    the letter (its code garbled or lost), else what was read."""
+    code = issuer_code(_sending_office(view))
+    found, found_row = head.number_of_issuer(view, code) if code else (None, None)
+    return (found, found_row) if found is not None else (number, row)
+
+
+def _sending_office(view: LetterLines) -> str:
+    """The letterhead's office, or the office its signatory's title names."""
+    office = _office(head.read_sender(view, None, None))[0]
+    return office or _office_of(canonical_office(body.find_signature(view)[1]))
 
 
 def _date_in_its_time(letter: Letter, view: LetterLines, row: int | None) -> None:
@@ -142,7 +160,10 @@ def _addressee(found: tuple[str, int | None]) -> tuple[str, int | None]:
     """An addressee with a known name spelled right; one that is not a place's office and reads
     as no name letter for letter is matched to the fixed names it may be a damaged copy of."""
     office = canonical_office(found[0])
-    return (office if office != found[0] else closest_fixed_name(office)), found[1]
+    if office != found[0]:
+        return office, found[1]
+    near = closest_fixed_name(office)
+    return (near if near != office else head_of_department_by_tail(office)), found[1]
 
 
 def _office_of(position: str) -> str:

@@ -126,6 +126,30 @@ def closest_fixed_name(text: str) -> str:
     return text
 
 
+_HEAD = f"อธิบดี{DEPARTMENT}"
+_TAIL = skeleton("การปกครองท้องถิ่น")
+_TAIL_SLIPS = 3  # of its 14 letters, as on the scans (`ปกตรองทห้องลิ่น`)
+_HEAD_LEAD = len(skeleton("อธิบดีกรมส่งเสริม")) + 3  # letters before the tail: a title, no more
+# A province's office cut short of its province (`สำนักงานส่งเสริมการปกครองท้องถิ่น`) is no head.
+_OFFICE_LEADS = (skeleton("สำนักงานส่งเสริม"), skeleton("สนง.ส่งเสริม"))
+
+
+def head_of_department_by_tail(text: str) -> str:
+    """An addressee OCR garbled but for its end, the department's (`ระงแรริมการปกครองท้องถิ่น`,
+    `ออธิบดีกรมส่งเสริมการปกครองท้องถิ่น`): one addressed at the department is its head, the
+    อธิบดี, when a title's worth of letters stands before the end and not a deputy's รอง or
+    another office's name (`ผู้อำนวยการกองคลัง กรมส่งเสริม…`, `สำนักงานส่งเสริม…`); else `text`."""
+    letters = skeleton(text)
+    cut = max(0, len(letters) - len(_TAIL))
+    starts = range(max(0, cut - 2), min(len(letters), cut + 3))
+    ends_so = min((Levenshtein.distance(letters[k:], _TAIL) for k in starts), default=len(_TAIL))
+    lead = letters[:cut]
+    if ends_so <= _TAIL_SLIPS and 0 < len(lead) <= _HEAD_LEAD and not lead.startswith("รอง") \
+            and not any(Levenshtein.distance(lead, office) <= 1 for office in _OFFICE_LEADS):
+        return _HEAD
+    return text
+
+
 def _names_a_place(text: str) -> bool:
     """`text` is a province's or district's name with its head (…อำเภอฆ้องชัย), letter for letter."""
     provinces, districts = _places()

@@ -9,9 +9,12 @@ never fix.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+
+from rapidfuzz.distance import Levenshtein
 
 from extractors.checks import CheckedTable, add_flag, column_sums, run_checks
 from extractors.form_columns import Header, find_header
@@ -117,15 +120,43 @@ def _places(table: _Logical, raws: list[RawRow], province: str) -> list[RowPlace
 def _read_again(table: _Logical, raw: RawRow, place: RowPlace, province: str) -> RowPlace:
     """A scanned name that differs from the gazetteer's is read again from its cell (alone, and
     enlarged): when a reading names the same place letter for letter, the difference was OCR's
-    (ร/ว, ป/บ) and the name is not flagged; a misprint reads the same every time."""
+    (ร/ว, ป/บ) and the name is not flagged; a misprint reads the same every time. So once a
+    reading repeated the strip's letters, a later right one counts only where the letters differ
+    as Tesseract's known confusions do (`ลอมบึง` again, then `จอมบึง`); `อัมฟวา` read again, then
+    `อัมพวา` once, is printed so (ฟ for พ is no confusion of OCR's)."""
     if not place.corrected or raw.label_crop is None:
         return place
+    repeated = False
     for reading in reread_line(raw.label_crop):
-        again = _place(table, reading, province)
-        if again.matched and not again.corrected and _same_place(again, place):
+        if _thai_letters(reading) == _thai_letters(raw.label):
+            repeated = True
+            continue
+        if _names_it_exactly(table, reading, place, province):
+            if repeated and not _ocr_confusions_only(raw.label, reading):
+                return place
             raw.cells["name_reread"] = reading
             return replace(place, corrected=False)
     return place
+
+
+# Letters Tesseract takes for one another on scans (a stroke apart), either way round.
+_CONFUSED = {frozenset(p) for p in ("รว", "ปบ", "จล", "ขช", "ซช", "ดต", "กภ", "ลอ")}
+
+
+def _ocr_confusions_only(read: str, right: str) -> bool:
+    """Every letter `read` has in place of one of `right` is one OCR confuses with it."""
+    a, b = _thai_letters(read), _thai_letters(right)
+    return all(frozenset((a[op.src_pos], b[op.dest_pos])) in _CONFUSED
+               for op in Levenshtein.editops(a, b) if op.tag == "replace")
+
+
+def _names_it_exactly(table: _Logical, reading: str, place: RowPlace, province: str) -> bool:
+    again = _place(table, reading, province)
+    return again.matched and not again.corrected and _same_place(again, place)
+
+
+def _thai_letters(text: str) -> str:
+    return re.sub("[^ก-๛]", "", text)
 
 
 def _same_place(a: RowPlace, b: RowPlace) -> bool:

@@ -111,6 +111,13 @@ def test_splice_puts_the_box_lines_in_reading_order_and_drops_what_was_inside() 
                  True, id="glued-page-reading-loses"),
     pytest.param("เลขรับ 125\nวันที่ 22 ธค. 2564", "เลขรับ 125\nวันที่ 22 ธค. 256", False, id="page-reading-kept-on-a-cut-year"),
     pytest.param("เลขรับ 125\nวันที่ 22 ธค. 2564", "เลขรับ 125\nวันที่ 22 ธค. 2564", False, id="tie-keeps-the-page"),
+    pytest.param("สนง.ส่งเสริมการปกครอง\nท้องถินจังหวัดตาก\nเลขรับ 1739\nวันที่ 8 ก.ูพ. 55\nเวลา 15.15 น.",
+                 "สนง.ส่งเสริมการปกครอง\nท้องถิ่นจังหวัดตาก\nเลขรับ .1734\nวันที่ 8 ก.ูพ. 54\nเวลา 15,15 น.", True,
+                 id="wide971-a-stamp-read-as-well-by-the-handwriting-reader"),
+    pytest.param("เลขรับ 3522\nวันที่ 15 ม.ค, 25ๆ\n| เวลา 5.30 น.", "'เลขรับ 3422\nวันที่ ,18 ม.คู 25\nเวลา 9,30 น,", True,
+                 id="wide971-cut-years-both"),
+    pytest.param("สนง.ท้องถิ่นอําเภอลี้\nเลขรับ..257.5.\nวันที่ 15 เมล2ย. 5\nเวลา ..ศ5.น่ด.",
+                 "สนง.ท้องถิ่นอําเภอลิ้\nเลขรับ 2578\nวันที่ 18 เมล2ย. 5(\nเวลา 8,45 น.", True, id="wide962-number-only-both"),
     pytest.param("สนง.ท้องถินอําเภอวัง\nทอง\nเลขรับ 307\nวันที่ ,0 พ.ค. 2\nเวลา .9.30 น.",
                  "สนง.ท้องถิ่นอําเภอวัง\nทอง\nเลขรับ 3007\nวันที 10 พ.ค. 25\nเวลา 16.30 น.", True,
                  id="wide962-a-real-day-and-month-over-a-speck"),
@@ -120,7 +127,7 @@ def test_splice_puts_the_box_lines_in_reading_order_and_drops_what_was_inside() 
     pytest.param("ด่วนที่สุด", "ด่วนทีสด", False, id="an-urgency-mark-the-page-read"),
     pytest.param("", "ด่วนที่สุด\nเลขรับ", False, id="more-than-the-mark-is-no-mark"),
 ])
-def test_the_box_reading_wins_only_with_more_of_the_stamp(old: str, new: str, take: bool) -> None:
+def test_the_box_reading_wins_with_as_much_of_the_stamp(old: str, new: str, take: bool) -> None:
     assert is_better_stamp(old, new) is take
 
 

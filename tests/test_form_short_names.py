@@ -306,6 +306,31 @@ def test_a_name_unlike_the_gazetteers_is_read_again_from_its_cell(printed: str, 
     assert (again.district_code, again.corrected) == (place.district_code, flagged)
 
 
+@pytest.mark.parametrize(("strip_read", "province", "readings", "flagged"), [
+    pytest.param("อัมฟวา .", "75", ["อัมฟวา .", "อัมพวา . '", "อัมฟวา . ๊"], True, id="misprint-read-again-then-right-once"),
+    pytest.param("ลอมบึง", "70", ["ลอมบึง 0", "จอมบึง 7", "จอมบึง 70"], False, id="ocr-confusion-read-again-then-right"),
+    pytest.param("นาหทว้า", "48", ["นาหวัวา", "นาหว้า", "นาหว้า ."], False, id="ocr-slip-read-otherwise-then-right"),
+    pytest.param("ทุ่งหัวข้าง", "51", ["ทุ่งหัวช้าง", "ทุ่งหัวข้าง", "ทุ่งหัวข้าง ."], False, id="right-at-once"),
+    pytest.param("กงทหรา", "93", ["กงหรา", "กงทหรา :", "กงทรา :"], False, id="ink-read-as-a-letter-right-at-once"),
+])
+def test_a_reading_that_repeats_the_strips_settles_a_misprint(strip_read: str, province: str, readings: list[str],
+                                                             flagged: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As read on scans: a misprint's cell read alone repeats the strip's letters before an
+    enlarged read takes ฟ for พ; OCR's slips are read right at once, or after a repeat differ
+    from the place's letters only as Tesseract's confusions do."""
+    from extractors import report_forms
+    from extractors.form_columns import Header
+    from extractors.form_context import FormContext
+    from extractors.form_rows import RawRow
+
+    monkeypatch.setattr(report_forms, "reread_line", lambda crop: iter(readings))
+    table = report_forms._Logical(FormContext(), Header(roles={"district": 1}, first_row=0, data_row=1))
+    raw = RawRow(cells={}, label=strip_read, label_crop=np.zeros((4, 4), np.uint8))
+    place = place_district_row(strip_read, province)
+    assert place.matched and place.corrected
+    assert report_forms._read_again(table, raw, place, province).corrected == flagged
+
+
 def test_a_digit_broken_at_its_waist_is_read_whole() -> None:
     """As scanned: ๑๔ whose ๔ lost a thin band of ink across its middle. Its two halves are one
     glyph; measured before they were joined, they set the digits' height to half a ๔, so the

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from letters_seed_pages import seed_pages
 
-from extractors.indicators import extract_indicators
+from extractors.indicators import extract_indicators, merge_indicators
 from pipeline.thai.text import normalise
 
 _INLINE = normalise(
@@ -121,8 +121,34 @@ def test_ocr_spacing_and_a_speck_around_the_code() -> None:
                  id="comma-inside-the-fiscal-year"),
     pytest.param("ผลการดำเนินงานตาม ตัวชี้วัดที่ |\no\n4.2 การจัดตั้งศูนย์ปฏิบัติการร่วม\nจำนวน 878 ศูนย์ แล้ว", "4.2",
                  (878, "ศูนย์", None), id="bar-and-letter-of-ink-before-the-wrapped-code"),
+    pytest.param("การปกครองท้องถิ่น ประจำ ปีงบปร ะ มาณ พ .ศ. 2 2562 ตัวชี้วัดที่ 6\nการประเมินผลการปฏิบัติราชการ"
+                 " และตัวชี้วัดที่ 4.2 การจัดตั้งศูนย์ จำนวน 880 ศูนย์", "4.2", (880, "ศูนย์", 2562),
+                 id="torn-fiscal-word-torn-era-and-a-speck-digit"),
+    pytest.param("ประจำ ปีงบประมาณ พ,ศ . 2562ตัวชี้วัดที่4.2 การจัดตั้งศูนย์ จำนวน 880 ศูนย์", "4.2",
+                 (880, "ศูนย์", 2562), id="space-inside-the-era"),
+    pytest.param("ประจำปีงบประมาณ พ.ศ..\n! 2559\nตัวชี้วัดที่ 6 การประเมินผล", "6", (None, "", 2559),
+                 id="bar-before-the-fiscal-year"),
+    pytest.param("ปีงบประมาณ พ.ศ. 2562 ต้ กัวชี้วัดที่ 6 การประเมินผลการปฏิบัติราชการ", "6", (None, "", 2562),
+                 id="to-read-as-ko"),
+    pytest.param("ปีงบประมาณ พ.ศ..2554-ตัวชี้วัดที่ 5,1 ระ ดับความสำเร็จของการจัดทำฐานข้อมูลกลาง\nระดับ 5", "5.1",
+                 (5, "ระดับ", 2554), id="point-of-the-code-read-as-comma"),
+    pytest.param("ผลการดำเนินงานตามตัวชี้วัดที่ 4.2 การจัดตั้งศูนย์ปฏิบัติการร่วมในการ |\nช่วยเหลือประชาชนขององค์กรปกครอง"
+                 "ส่วนท้องถิ่น (สถานที่กลาง)\nจ้านวัน 878 ศูนย์ ประจำปีงบประมาณ พ.ศ. 2562 แล้ว", "4.2",
+                 (878, "ศูนย์", 2562), id="jamnuan-with-its-am-read-as-tone-and-aa-and-a-vowel-added"),
+    pytest.param("ปีงบประมาณ wa. 2566 และตัวชี้วัดที่\n3.1 ว้อยละ ะของเรื่องร้องเรียนที่ได้รับการแก้ไขแล้วเสร็จ ร้ รอยละ 80",
+                 "3.1", (80, "ร้อยละ", 2566), id="percent-without-its-tone-mark-ends-the-name"),
+    pytest.param("การปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2566 ตัวชี้วัดที่ 3.1 ,\n"
+                 "ร้อยละของเรื่องร้องเรียนที่ได้รับการแก้ไขแล้วเสร็จ ร้อยละ 4 80 และตัวชี", "3.1", (80, "ร้อยละ", 2566),
+                 id="speck-read-as-a-digit-before-the-percentage"),
 ])
 def test_kpi_targets_and_years_as_ocr_read_them(text: str, code: str, expected: tuple) -> None:
     found = {i.code: i for i in extract_indicators(text, 1, None)}
     kpi = found[code]
     assert (kpi.target_value, kpi.target_unit, kpi.fiscal_year) == expected
+
+
+def test_a_two_digit_code_beside_dotted_ones_lost_its_point() -> None:
+    text = ("ประจำปีงบประมาณ พ.ศ. 2566 ตัวชี้วัดที่ 31 ,\nร้อยละของเรื่องร้องเรียนที่ได้รับการแก้ไขแล้วเสร็จ ร้อยละ 80 และตัวชี้วัดที่ 5.1"
+            " ระดับความสำเร็จของการจัดทำฐานข้อมูลกลาง ระดับ 5")
+    assert sorted(i.code for i in merge_indicators(extract_indicators(text, 1, None))) == ["3.1", "5.1"]
+    assert [i.code for i in merge_indicators(extract_indicators("ตัวชี้วัดที่ 12 การพัฒนา", 1, None))] == ["12"]

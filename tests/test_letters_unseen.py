@@ -158,6 +158,20 @@ def test_office_digits(office: str, canonical: str, repaired: bool) -> None:
     assert clean_office(office) == (canonical, repaired)
 
 
+@pytest.mark.parametrize(("line", "number", "repaired"), [
+    pytest.param("ที่ มท 08022/ว 2898", "มท 0802.2/ว 2898", True, id="interior-owner-lost-its-point"),
+    pytest.param("มท 08092 /ว 1463 ' วันที 11 ธันวาคม 2555", "มท 0809.2/ว 1463", True, id="memo-number-line"),
+    pytest.param("ที่ นพ 00231/3742", "นพ 0023.1/3742", True, id="provincial-office-lost-its-point"),
+    pytest.param("ที่ ศธ 04002/ว 1234", "ศธ 04002/ว 1234", False, id="other-five-digit-owner-kept"),
+    pytest.param("ที่ มท 0812/6265", "มท 0812/6265", False, id="four-digit-owner-without-sub-unit"),
+    pytest.param("ที่ มท 810.7/ว 2750", "มท 0810.7/ว 2750", True, id="interior-owner-lost-its-leading-zero"),
+    pytest.param("ที่ ศธ 810.7/ว 2750", "ศธ 810.7/ว 2750", False, id="other-owner-kept-as-read"),
+])
+def test_a_point_lost_from_a_four_digit_owner_comes_back(line: str, number: str, repaired: bool) -> None:
+    found = try_parse_docnum(line)
+    assert found is not None and (found.text(), found.repaired) == (number, repaired)
+
+
 def test_a_regrouped_own_number_is_flagged() -> None:
     found = try_parse_docnum("ที่ มท 08.10.7/ว 4841")
     assert found is not None and found.text() == "มท 0810.7/ว 4841" and found.repaired
@@ -928,3 +942,117 @@ def test_a_letter_dated_before_any_stamp_is_no_anchor_for_the_stamps_date() -> N
     text = "ที่ รอ 0023.2/4230\nเลขรับ 2391\nวันที 8 ส.ค. 2565\n" + LETTERHEAD + \
         "1 สิงหาคม 2505\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY
     assert _letter(text).received_date == dt.date(2022, 8, 8)
+
+
+@pytest.mark.parametrize(("number_line", "number"), [
+    pytest.param("ที่ รกอิ 0023.2/ว 4230", "รอ 0023.2/ว 4230", id="code-with-a-letter-and-vowel-of-ink"),
+    pytest.param("ที่ รูอ0023.2,4230", "รอ 0023.2/4230", id="comma-read-for-the-slash"),
+    pytest.param("‘fl we 0023.2 / 4230", "รอ 0023.2/4230", id="code-and-thi-read-as-latin"),
+])
+def test_a_number_whose_code_did_not_read_takes_its_senders_code(number_line: str, number: str) -> None:
+    letter = _letter(number_line + "\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.doc_number == number
+    assert DOC_NUMBER_REPAIRED in letter.flags
+
+
+def test_the_departments_number_whose_code_was_lost_is_the_ministrys() -> None:
+    letter = _letter("กรมส่งเสริมการปกครองท้องถิ่น\nร\n| 0809.2/ว176\n| ถนนนครราชสีมา เขตดุสิต กทม.\n" + SUBJECT +
+                     "เรียน ผู้ว่าราชการจังหวัดแพร่\n" + BODY)
+    assert (letter.doc_number, letter.circular) == ("มท 0809.2/ว 176", True)
+
+
+def test_a_memo_whose_labels_tore_takes_the_code_of_its_signatorys_office() -> None:
+    letter = _letter("บันทึกข้อความ\nส่ว นราชก า ร สำนักง า นส่งเสริม การปกครองห้องถิ่นจัง หวัดร้อยเอ็ด\n"
+                     "YW Ug 0 0023.4/ว 3676 วันที่ 29 ธันวาคม 2561\n"
+                     "เรื่อง การรายงานผลการดำเนินงานตามตัวชี้วัด\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert (letter.doc_number, letter.date) == ("รอ 0023.4/ว 3676", dt.date(2018, 12, 29))
+
+
+def test_a_number_is_not_made_from_a_cited_one() -> None:
+    letter = _letter("| 0023.2/ว 4230 ลงวันที่ 3 ตุลาคม 2566\n" + LETTERHEAD + SUBJECT +
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.doc_number == ""
+
+
+@pytest.mark.parametrize(("subject_lines", "subject"), [
+    pytest.param("เรื่อง การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริม\n"
+                 "“การปกครองท้องถิ่น ประจำปีงบประมาณ.พ:ศ. 2561",
+                 "การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2561",
+                 id="point-before-the-era"),
+    pytest.param("เรื่อง การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริม\n"
+                 "' การปกครองท้องถิ่น ประจำปีงบประมาณ W. พ.ศ. 2558 t",
+                 "การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2558",
+                 id="latin-ink-before-the-era"),
+    pytest.param("เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+                 "ประจำ เดือน มีนาคม พ.ศ. 2567",
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน มีนาคม พ.ศ. 2567",
+                 id="space-inside-pracham-duean"),
+    pytest.param("เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+                 "ประจำเดือน มิ มิถุนายน. พ.ุศ. 2564",
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน มิถุนายน พ.ศ. 2564",
+                 id="vowel-after-the-eras-point"),
+    pytest.param("เรื่อง การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรม\n"
+                 "ส่งเสริมกา ร ปกครองท้อ งถิน รอบการป ระ เมินที่ 1 Used)\nปีงบประมาณ -พ.ศ. 2562 |",
+                 "การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น รอบการประเมินที่ 1"
+                 " ประจำปีงบประมาณ พ.ศ. 2562", id="pracham-read-latin"),
+])
+def test_subject_tail_as_ocr_reads_it(subject_lines: str, subject: str) -> None:
+    letter = _letter("ที่ มท 0810.7/ว 4230\n" + LETTERHEAD + "19 ตุลาคม 2566\n" + subject_lines +
+                     "\nเรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert letter.subject == subject
+
+
+def test_a_stamp_whose_label_caught_specks_is_still_the_stamp() -> None:
+    letter = _letter("สนง.ท้องถิ่นอำเภอรัษฎา -\nเลิข์รับ 1130 |\nวันที่ 10 ส.ค. 2563\nเวลา 13.00 น,..\n"
+                     "ที่ ตง 0023.2/1986\nสำนักงานส่งเสริม .\n: การปกครองท้องถิ่นจังหวัด '\nตรัง .\n"
+                     ". ศาลากลางจังหวัดตรัง\n6 สิงหาคม 2563\n' เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนของ ' .\n"
+                     "องค์กรปกครองส่วนท้องถิ่น ประจำเดือน กรกฎาคม พ.ศ. 2563 .\nเรียน . อธิบดีกรมส่งเสริมการปกครองท้องถิ่น if\n"
+                     + BODY)
+    assert (letter.date, letter.received_number, letter.received_date) == \
+        (dt.date(2020, 8, 6), "1130", dt.date(2020, 8, 10))
+
+
+def test_a_memo_whose_title_and_office_label_tore_is_a_memo_dated_on_its_number_line() -> None:
+    letter = _letter("ล ๆันทึกข้อความ\nส่วน รา ช ก า ร ส่วนส่งเสริม การบริหารกิจการบ้านเมืองที่ดีท้องถิ่น กอง .\n"
+                     "พัฒนาและส่งเสริมการบริหารงานท้องถิ่น โทร. 0-\n3 | 2241-9000 ต่อ118\n"
+                     "ที่ มท 0810.7/ว 3335 7ฏฏว๊นที่ 24กรกฎาคม 2568\n"
+                     "เรือง การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรม\n"
+                     "ส่งเสริมการปกครองท้องถิ่น รอบการประเมินที่ 2 ประจำ\nปีงบประมาณ พ.ศ. 2568 ก \"\n"
+                     "เรียน ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง\n" + BODY)
+    assert (letter.kind, letter.doc_number, letter.date) == ("memo", "มท 0810.7/ว 3335", dt.date(2025, 7, 24))
+
+
+@pytest.mark.parametrize(("stamp", "number"), [
+    pytest.param("เลขรับ, 1298", "1298", id="comma-after-the-label"),
+    pytest.param("เลขรับ 4709-”", "4709", id="dash-of-ink-after-the-number"),
+])
+def test_stamp_number_as_ocr_reads_it(stamp: str, number: str) -> None:
+    letter = _letter("สนง. ส่งเสริมการปกครอง\nท้องถิ่นจังหวัดสุพรรณบุรี\n" + stamp + "\nวันที่19 ต.ค. 2566\n"
+                     "[เวลา 16.00 : น.\nที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT +
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.received_number == number
+
+
+def test_urgency_whose_thi_vowel_read_as_sara_i() -> None:
+    letter = _letter("ด่วนทิสุด\nที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT +
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.urgency == "ด่วนที่สุด"
+
+
+def test_a_speck_read_as_a_point_inside_the_day_is_dropped() -> None:
+    letter = _letter("กรมส่งเสริมการปกครอง\nท้องถิ่น\nถนนนครราชสีมา .เขตดูสิต\nกทม. 10300 ..\nที่ มท 0802.2/ว 3927\n"
+                     ". . 1.6จันว่าคม 2558\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+                     "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert letter.date == dt.date(2015, 12, 16)
+
+
+@pytest.mark.parametrize(("date_line", "date"), [
+    pytest.param("9@ สิงหาคม 2562", dt.date(2019, 8, 9), id="speck-glued-to-the-day"),
+    pytest.param("7ๆ พฤษภาคม 2560", dt.date(2017, 5, 7), id="mai-yamok-glued-to-the-day"),
+    pytest.param("4 มปมีนาคม 2564", dt.date(2021, 3, 4), id="ink-glued-before-the-month"),
+])
+def test_letter_date_line_with_ink_on_it(date_line: str, date: dt.date) -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + date_line +
+                     "\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.date == date

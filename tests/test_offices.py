@@ -56,3 +56,30 @@ def test_near_copies_of_fixed_names_take_the_name(read: str, expected: str) -> N
 ])
 def test_names_far_from_or_between_fixed_names_stay_as_read(read: str) -> None:
     assert closest_fixed_name(read) == read
+
+
+def test_issuer_codes_of_the_senders() -> None:
+    from extractors.issuer_codes import issuer_code
+
+    assert issuer_code("กรมส่งเสริมการปกครองท้องถิ่น") == "มท"
+    assert issuer_code("สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดนราธิวาส") == "นธ"
+    assert issuer_code("สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดหนองบัวลำภู") == "นภ"
+    assert issuer_code("สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอนาวัง") == ""  # a district's office prints its own
+
+
+@pytest.mark.parametrize(("read", "addressee"), [
+    pytest.param("ระงแรริมการปกครองท้องถิ่น", "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น", id="title-under-ink"),
+    pytest.param("ขอิบดระเต่งเคริมการปกครองท้องถิ่น", "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น", id="title-garbled"),
+    pytest.param("ออธิบดีกรมส่งเสริมการปกครองท้องถิ่น", "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น", id="first-letter-doubled"),
+    pytest.param("Pa ไธรมการปกตรองท้องถิ่น", "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น", id="latin-ink-and-a-slip-in-the-end"),
+    pytest.param("รองอธิบดีกรมส่งเสริมการปกครองท้องถิ่น", "รองอธิบดีกรมส่งเสริมการปกครองท้องถิ่น", id="deputy-stays"),
+    pytest.param("ผู้อำนวยการกองคลัง กรมส่งเสริมการปกครองท้องถิ่น", "ผู้อำนวยการกองคลัง กรมส่งเสริมการปกครองท้องถิ่น",
+                 id="another-office-of-the-department-stays"),
+    pytest.param("สำนักงานส่งเสริมการปกครองท้องถิ่น", "สำนักงานส่งเสริมการปกครองท้องถิ่น", id="provincial-office-cut-short"),
+    pytest.param("นายกองค์กรปกครองส่วนท้องถิ่น", "นายกองค์กรปกครองส่วนท้องถิ่น", id="other-ending"),
+    pytest.param("", "", id="empty"),
+])
+def test_an_addressee_garbled_but_for_the_departments_end_is_its_head(read: str, addressee: str) -> None:
+    from extractors.offices import head_of_department_by_tail
+
+    assert head_of_department_by_tail(read) == addressee

@@ -93,6 +93,19 @@ def test_sara_am_read_as_tone_and_aa(ocr: str, expected: str) -> None:
     assert repair_sara_am(ocr) == expected
 
 
+@pytest.mark.parametrize("ocr, expected", [
+    pytest.param("ประจำปีงบประมาณ พ.ศ. 2561 ต ัวชีวัดที่ 2.3", "ประจำปีงบประมาณ พ.ศ. 2561 ตัวชี้วัดที่ 2.3",
+                 id="space-before-sara-a"),
+    pytest.param("การปกครอง ท ้อ งถิ่น .และตัวชี้วัดท ี 4.2", "การปกครอง ท้องถิ่น .และตัวชี้วัดที่ 4.2",
+                 id="space-before-tone-and-upper-vowel"),
+    pytest.param(".เ รอง การรายงานผล", ".เรอง การรายงานผล", id="space-after-a-leading-vowel"),
+    pytest.param("ในการปฏิบัติ ิงาน", "ในการปฏิบัติงาน", id="the-mark-the-close-doubles-is-one"),
+    pytest.param("an ์[กร", "an ์[กร", id="a-mark-after-latin-stays"),
+])
+def test_a_space_no_thai_word_can_hold_is_closed(ocr: str, expected: str) -> None:
+    assert repair_thai_ocr(ocr) == expected
+
+
 def test_a_dropped_mark_in_a_domain_word_comes_back() -> None:
     """ตัวชี้วัด is not in PyThaiNLP's dictionary; without it the mark had no long word to land in."""
     assert repair_thai_ocr(". ตามตัวชีวัด จ้านวน 1 ชุด") == ". ตามตัวชี้วัด จำนวน 1 ชุด"

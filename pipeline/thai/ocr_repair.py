@@ -32,6 +32,7 @@ from pipeline.thai.dictionary import token_spans as _token_spans
 from pipeline.thai.dictionary import unknown_letters as _unknown
 from pipeline.thai.dictionary import word_at as _word_at
 from pipeline.thai.dictionary import words as _words
+from pipeline.thai.text import collapse_doubled_marks
 
 _UPPER_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37"
 _TONES = ("\u0e48", "\u0e49")
@@ -269,6 +270,19 @@ def repair_marks(text: str) -> str:
     return text
 
 
+# A space no Thai word can hold: before a mark above or below a letter (`ต ัวชี้วัด`, `ท ้องถิ่น`),
+# or after a vowel written before its consonant (`เ รื่อง`). Tesseract tears spaced-out scans there.
+_TORN_AT_MARK = re.compile("(?<=[\u0e01-\u0e4e]) (?=[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
+                           "|(?<=[\u0e40-\u0e44]) (?=[\u0e01-\u0e2e])")
+
+
+def close_spaces_at_marks(text: str) -> str:
+    """Close the spaces that cannot fall between two Thai words (no dictionary needed); a mark
+    the close doubles (`ปฏิบัติ ิงาน`) is one mark."""
+    return collapse_doubled_marks(_TORN_AT_MARK.sub("", text))
+
+
 def repair_thai_ocr(text: str) -> str:
-    """Every repair of OCR'd Thai: ำ, tone marks, other marks, then words torn apart by a space."""
-    return join_split_words(repair_marks(repair_tone_marks(repair_sara_am(text))))
+    """Every repair of OCR'd Thai: impossible spaces, ำ, tone marks, other marks, then words torn
+    apart by a space."""
+    return join_split_words(repair_marks(repair_tone_marks(repair_sara_am(close_spaces_at_marks(text)))))
