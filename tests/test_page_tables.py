@@ -254,3 +254,18 @@ def test_marks_read_as_a_line_of_their_own_are_dropped_and_wrapped_lines_kept() 
     wrapped = [Word("ร้อยละของหน่วยงาน", 90, 30, 20, 400, 58, 1, 1), Word("ที่จัดตั้งศูนย์", 90, 30, 100, 300, 58, 1, 2)]
     assert page_tables._text_lines([marks, *text]) == text
     assert page_tables._text_lines(wrapped) == wrapped
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    pytest.param("' 138 แท่ง", 138.0, id="a-quote-speck-before-a-total"),
+    pytest.param("2 แห่ง .", 2.0, id="a-point-speck-after-the-unit"),
+    pytest.param("| 7", 7.0, id="a-rule-remnant-before"),
+    pytest.param("12,500 บาท", 12500.0, id="thousands-and-a-unit"),
+    pytest.param("-5", -5.0, id="a-minus-is-no-speck"),
+    pytest.param("ขาด 3 คน ทั้งหมด", None, id="text-that-holds-a-number"),
+    pytest.param("-", None, id="a-dash"),
+])
+def test_a_cell_number_behind_specks(text: str, number: float | None) -> None:
+    from pipeline.tables.page_tables import cell_number
+
+    assert cell_number(text) == number

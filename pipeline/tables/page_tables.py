@@ -41,7 +41,9 @@ _LETTER = re.compile("[a-zA-Zก-ฮ]")
 # A number with a short word or a percent sign around it ("12,500 บาท", "ร้อยละ 80", and OCR's
 # misreadings of such words) is still that number; anything longer is text that holds digits.
 _WORD = r"[ก-๙.]{1,8}"
-_WITH_UNIT = re.compile(rf"^(?:{_WORD}\s*)?({_NUMBER.pattern})\s*(?:%|{_WORD})?$")
+# Specks OCR reads apart from the number, before or after it (`' 138 แห่ง`, `2 แห่ง .`).
+_SPECKS = r"[\'‘’\"`|,:;!_~.]+"
+_WITH_UNIT = re.compile(rf"^(?:{_SPECKS}\s+)?(?:{_WORD}\s*)?({_NUMBER.pattern})\s*(?:%|{_WORD})?(?:\s+{_SPECKS})?$")
 
 
 @dataclass
