@@ -33,6 +33,7 @@ from extractors.letter_terms import (
     STAMP_HEAD,
     STAMP_LINE,
     STAMP_NUMBER,
+    STAMP_TIME,
     SUBJECT,
     THI,
     URGENCY,
@@ -227,6 +228,8 @@ def _stamp_rows(view: LetterLines) -> set[int]:
         if STAMP_NUMBER.search(view.text(i)) or STAMP_HEAD.match(view.text(i)):
             rows.add(i)
             rows.update(j for j in view.nonblank(i + 1, i + 6)[:3] if STAMP_LINE.match(view.text(j)))
+        elif STAMP_TIME.match(view.text(i)):
+            rows.update(j for j in view.nonblank(max(0, i - 2), i) if STAMP_LINE.match(view.text(j)))
     return rows
 
 

@@ -100,6 +100,9 @@ STAMP_NUMBER = re.compile(
 # A stamp's เลขรับ row even when its number is unreadable (`'เลขรับ ท3 |` for ๓๖๕๓).
 STAMP_HEAD = re.compile(f"{LEAD}(?:{_RECEIVED})[\\s.:…]*")
 STAMP_LINE = re.compile(f"{LEAD}(?:{_RECEIVED}|{loose('เวลา')}|{loose('วันที่')})")
+# A stamp's time row (`เวลา 15.15 น.`): a letter's header has none, so the วันที่ row over it is
+# the stamp's even when OCR garbled its เลขรับ label (`เสขรับ 135 7`).
+STAMP_TIME = re.compile(f"{LEAD}{loose('เวลา')}[\\s.:]*\\d")
 # A memo's ส่วนราชการ label, torn by a scan spaced out glyph by glyph (`ส่วน รา ช ก า ร`).
 MEMO_OFFICE = re.compile(f"{LEAD}{spaced('ส่วนราชการ')}[\\s.:]*")
 CLOSING = re.compile(f"{LEAD}(?:{loose('ขอแสดงความนับถือ')}|{loose('จึงเรียนมา')})")

@@ -1056,3 +1056,18 @@ def test_letter_date_line_with_ink_on_it(date_line: str, date: dt.date) -> None:
                      "\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
                      "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
     assert letter.date == date
+
+
+@pytest.mark.parametrize("label", [
+    pytest.param("เสขรับ 135 7", id="lo-ling-read-as-so-suea"),
+    pytest.param("| ! 1357", id="label-lost-under-ink"),
+])
+def test_a_stamp_whose_label_ocr_garbled_is_told_by_its_time_row(label: str) -> None:
+    """Seen on a scan: the stamp's date (13 กค. 2564) was taken for the letter's (5 กรกฎาคม 2561)."""
+    letter = _letter("สนง.ส่งเสริมการปกครอง\nท้องถิ่นจังหวัดเพชรบุรี\n" + label + "\n'วันที 13 กค. 2564\n"
+                     "เวลา 15.15 น.\nที่ มท 0809.2/ว 2288 กรมส่งเสริมการปกครองท้องถิ่น\n"
+                     "ถนนนครราชสีมา เขตดุสิต กทม. 10300\n5 กรกฎาคม 2561\n"
+                     "เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ\n"
+                     "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)\n"
+                     "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert letter.date == dt.date(2018, 7, 5)
