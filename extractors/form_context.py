@@ -201,26 +201,34 @@ def _near_letter(period: str, letters: Sequence[Letter]) -> bool:
     return any(-_AFTER_LETTER_DAYS <= (d - when).days <= _BEFORE_LETTER_DAYS for d in dates)
 
 
-# A numeric date whose second slash OCR lost: `2/761` for 2/7/61, `5/122561` for 5/12/2561.
-_SLASH_LOST = re.compile(r"(?<![\d/])(?<!\d\.)\d{1,2}/(\d{3}|\d{4}|\d{5}|\d{6})(?![\d/])")
+# A numeric date whose second slash OCR lost or read as 1: `2/761` for 2/7/61, `5/122561` for
+# 5/12/2561, `28/12165` for 28/12/65; and a slash read as `!` or `|` (`28!12165`).
+_SLASH_LOST = re.compile(r"(?<![\d/])(?<!\d\.)\d{1,2}/(\d{3,7})(?![\d/])")
+_SLASH_LIKE = re.compile(r"(?<=\d)[!|\\](?=\d)")
 
 
-def _slash_lost_period(text: str, letters: Sequence[Letter]) -> str:
-    """The month of a date that lost its second slash, when only one cut of its digits makes a
-    month and a year; only beside a dated letter, whose month it must then be near (a guess
-    without one)."""
-    if not any(lt.date for lt in letters):
-        return ""
-    found = {period for m in _SLASH_LOST.finditer(thai_digit_to_arabic_digit(text))
-             for period in _month_year_cuts(m.group(1))}
-    return found.pop() if len(found) == 1 else ""
+def _slash_lost_periods(text: str) -> set[str]:
+    """Every month a date that lost its second slash can be read as (each cut into a month and
+    a 2- or 4-digit year that makes a plausible one)."""
+    text = _SLASH_LIKE.sub("/", thai_digit_to_arabic_digit(text))
+    return {period for m in _SLASH_LOST.finditer(text) for period in _month_year_cuts(m.group(1))}
 
 
 def _month_year_cuts(digits: str) -> list[str]:
-    """`761` → [2018-07]: each cut into a month (1–2 digits) and a 2- or 4-digit year."""
-    cuts = [(digits[:k], digits[k:]) for k in (1, 2) if len(digits) - k in (2, 4)]
+    """`761` → [2018-07]; `12165` → [2022-12] (the slash read as 1 between month and year)."""
+    cuts = [(digits[:k], digits[k:]) for k in (1, 2)]
+    cuts += [(digits[:k], digits[k + 1:]) for k in (1, 2) if digits[k:k + 1] == "1"]
     return [f"{year:04d}-{int(month):02d}" for month, year_text in cuts
-            if 1 <= int(month) <= 12 and (year := _plausible_year(year_text)) is not None]
+            if len(year_text) in (2, 4) and 1 <= int(month) <= 12
+            and (year := _plausible_year(year_text)) is not None]
+
+
+def _slash_lost_period(text: str, letters: Sequence[Letter]) -> str:
+    """The one reading of such a date near a dated covering letter ('' without one: a guess)."""
+    if not any(lt.date for lt in letters):
+        return ""
+    near = [p for p in _slash_lost_periods(text) if _near_letter(p, letters)]
+    return near[0] if len(near) == 1 else ""
 
 
 # A page's month is believable from a month after the letter (a date in the month the letter is
