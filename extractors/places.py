@@ -250,7 +250,21 @@ def _unit_prefix(joined: str) -> tuple[str, str] | None:
         key = _MARKS.sub("", printed)
         if bare.startswith(key) and len(bare) > len(key):
             return canonical, _after_letters(text, len(key))
+    for printed, canonical in _UNIT_PREFIXES:
+        key = _MARKS.sub("", printed)
+        if len(bare) > len(key) and _one_letter_off(bare, key):
+            return canonical, _after_letters(text, len(key))
     return None
+
+
+# A long organisation word with one letter OCR misread (`เทศบาสเมือง`, ล read as ส) is still
+# that word; short ones (อบจ., ทม.) are too near each other for that.
+_FUZZY_PREFIX_MIN = 8
+
+
+def _one_letter_off(bare: str, key: str) -> bool:
+    head = bare[:len(key)]
+    return len(key) >= _FUZZY_PREFIX_MIN and sum(a != b for a, b in zip(head, key, strict=True)) == 1
 
 
 def _after_letters(text: str, letters: int) -> str:

@@ -135,3 +135,14 @@ def test_rows_not_in_gazetteer_order_are_not_placed_by_position() -> None:
     # listed alphabetically, not by code: a gap between neighbours says nothing
     rows = ["ทุ่งตะโก", "ท่าแซะ", "ปะทิว", "?", "เมืองชุมพร", "ละแม"]
     assert _placed_by_order(rows, "86")[3] == ("", False)
+
+
+@pytest.mark.parametrize(("label", "unit"), [
+    pytest.param("เทศบาสเมืองตรัง", ("เทศบาลเมือง", "ตรัง"), id="lo-ling-read-as-so-suea-in-the-prefix"),
+    pytest.param("เทศบาลตำบสนาโยง", ("เทศบาลตำบล", "นาโยง"), id="one-letter-off-in-tambon"),
+    pytest.param("อบจ.ตริง", ("อบจ.", "ตริง"), id="the-name-itself-is-not-touched"),
+    pytest.param("เมืองตรัง", None, id="a-district-is-no-organisation"),
+    pytest.param("ทศบาลเมืองตรัง", None, id="a-letter-lost-is-no-swap"),
+])
+def test_an_organisation_word_with_one_letter_misread(label: str, unit: tuple[str, str] | None) -> None:
+    assert split_unit(label) == unit
