@@ -16,7 +16,6 @@ import numpy as np
 
 from extractors.form_cells import parse_count
 from pipeline.numerals import default_reader
-from pipeline.numerals.agree import runner_up_agreed
 from pipeline.tables.scan import fit_line
 from pipeline.thai.chars import to_arabic
 
@@ -111,20 +110,7 @@ def read_cell_number(reader: NumeralReader | None, crop: np.ndarray | None,
             return CellNumber(0, 0.9, text)
         return CellNumber(from_text, 0.3 if from_text is not None else 0.0, text)
     number = CellNumber(reading.value, float(reading.confidence), reading.text, _alt_values(reading))
-    return agreed_digits(agreed_with_text(number, _digit_run(text)), reading, _digit_run(text))
-
-
-def agreed_digits(number: CellNumber, reading: NumeralReading, from_text: int | None) -> CellNumber:
-    """The reader's count with the digits Tesseract's text holds where each is the reader's own
-    runner-up there and one Tesseract can write (`pipeline.numerals.agree`): an ink-filled ๑
-    read as 3 (๑๓ → 33) where the text says 13."""
-    if from_text is None or number.value != reading.value:
-        return number
-    agreed = runner_up_agreed(str(from_text), reading.text, getattr(reading, "alternatives", ()) or ())
-    if agreed == reading.text:
-        return number
-    others = [v for v in [number.value, *number.alternatives] if v is not None and v != int(agreed)]
-    return CellNumber(int(agreed), AGREED_CONFIDENCE, number.text, others)
+    return agreed_with_text(number, _digit_run(text))
 
 
 def _digit_run(text: str) -> int | None:

@@ -5,20 +5,13 @@ bilevel scan, and read through the whole table path."""
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 
 import cv2
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors.form_numerals import (
-    AGREED_CONFIDENCE,
-    CellNumber,
-    agreed_digits,
-    agreed_with_text,
-    read_cell_number,
-)
+from extractors.form_numerals import AGREED_CONFIDENCE, CellNumber, agreed_with_text, read_cell_number
 from extractors.places import RowPlace, match_district, place_by_elimination, place_district_row
 from extractors.report_forms import extract_report_rows
 from pipeline.numerals import default_reader
@@ -275,29 +268,6 @@ def test_an_unsure_cell_reading_takes_the_alternative_tesseract_spelt(read: Cell
     assert judged.value == taken
     if taken != read.value:
         assert read.value in judged.alternatives and judged.confidence == AGREED_CONFIDENCE
-
-
-@dataclass
-class _Reading:
-    text: str
-    value: int | None
-    confidence: float
-    alternatives: tuple[str, ...] = ()
-
-
-@pytest.mark.parametrize(("read", "text", "taken"), [
-    pytest.param(_Reading("33", 33, 0.92, ("13",)), 13, 13, id="an-ink-filled-one-read-as-three"),
-    pytest.param(_Reading("34", 34, 0.85, ("14",)), 15, 14, id="the-readers-four-stands-over-tesseracts-five"),
-    pytest.param(_Reading("34", 34, 0.85, ("14",)), 14, 14, id="a-judged-cell-text"),
-    pytest.param(_Reading("33", 33, 0.92, ("38",)), 13, 33, id="not-the-readers-runner-up"),
-    pytest.param(_Reading("33", 33, 0.92, ("13",)), None, 33, id="no-number-in-the-text"),
-])
-def test_a_digit_tesseract_wrote_that_is_the_readers_runner_up_is_taken(read: _Reading, text: int | None,
-                                                                        taken: int) -> None:
-    number = CellNumber(read.value, read.confidence, read.text, [int(a) for a in read.alternatives])
-    judged = agreed_digits(number, read, text)
-    assert judged.value == taken
-    assert (judged.confidence == AGREED_CONFIDENCE) is (taken != read.value)
 
 
 def test_a_hairline_dash_among_dark_dust_on_a_photo_is_the_forms_zero() -> None:
