@@ -17,12 +17,7 @@ from flows.process import process_file
 from pipeline.numerals import default_reader
 from pipeline.numerals.api import _digits_inserted, _is_subsequence
 from pipeline.numerals.reader import VALUES, GlyphReading
-from pipeline.numerals.rows import (
-    _arabic_digits_lost,
-    _letter_taken_for_digit,
-    _runner_up_tesseract_wrote,
-    _thai_digits_lost,
-)
+from pipeline.numerals.rows import _arabic_digits_lost, _letter_taken_for_digit, _thai_digits_lost
 from pipeline.numerals.segment import Glyph
 from pipeline.numerals.words import merge_text, units
 from pipeline.records import Word
@@ -70,22 +65,6 @@ def test_arabic_digits_the_glyph_pass_lost_are_refused(old: str, new: str, lost:
 def test_thai_digits_tesseract_can_write_that_the_glyph_pass_lost(old: str, new: str, lost: bool) -> None:
     word = lambda text: Word(text, 90.0, 0, 0, 10, 10, 1, 1)  # noqa: E731
     assert _thai_digits_lost(word(old), word(new)) is lost
-
-
-@pytest.mark.parametrize("written, read, alternatives, agreed", [
-    pytest.param("๑๓", "33", ("13",), "13", id="an-ink-filled-one-read-as-three"),
-    pytest.param("๑๕", "34", ("14",), "14", id="the-passes-four-stands-over-tesseracts-stand-in"),
-    pytest.param("๒๕", "24", ("25",), "24", id="a-four-tesseract-cannot-write"),
-    pytest.param("๑๓", "33", ("38",), "33", id="tesseracts-digit-not-the-passes-runner-up"),
-    pytest.param("๑๓", "133", ("113",), "133", id="other-lengths-are-for-other-judges"),
-    pytest.param("๑๓ก", "33", ("13",), "33", id="not-a-bare-number"),
-    pytest.param("๒๕", "25", (), "25", id="agreed-already"),
-])
-def test_a_digit_tesseract_wrote_that_is_the_glyph_passs_runner_up_wins(
-        written: str, read: str, alternatives: tuple[str, ...], agreed: str) -> None:
-    old = Word(written, 90.0, 0, 0, 10, 10, 1, 1)
-    new = Word(read, 90.0, 0, 0, 10, 10, 1, 1, alternatives=alternatives, reread=True)
-    assert _runner_up_tesseract_wrote(old, new) == agreed
 
 
 @pytest.mark.parametrize("row_pass, crop, merged", [

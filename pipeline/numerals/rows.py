@@ -233,9 +233,6 @@ def _kept(old: Word, new: Word) -> Word:
         return replace(old, alternatives=(*old.alternatives, new.text))
     if _thai_digits_lost(old, new):  # in Arabic digits, as every re-read number is
         return replace(old, text=to_arabic(old.text), alternatives=(*old.alternatives, new.text))
-    agreed = _runner_up_tesseract_wrote(old, new)
-    if agreed != new.text:
-        return replace(new, text=agreed, alternatives=(new.text, *(a for a in new.alternatives if a != agreed)))
     return new
 
 
@@ -271,29 +268,6 @@ def _thai_digits_lost(old: Word, new: Word) -> bool:
     after = _DIGIT.findall(to_arabic(new.text))
     rest = iter(to_arabic(old.text))
     return bool(after) and len(after) == len(old.text) - 1 and all(d in rest for d in after)
-
-
-# Digits stock `tha` cannot write: where the glyph pass reads one of these, it stands.
-_UNWRITABLE = frozenset("46789")
-
-
-def _runner_up_tesseract_wrote(old: Word, new: Word) -> str:
-    """The glyph pass's number, with each digit where Tesseract wrote another one it can write
-    and that digit is the pass's own runner-up there (its `alternatives` are one-glyph swaps)
-    taken from Tesseract: two readers agreeing outvote one.
-
-    Seen on a bilevel 200 dpi form: ink-filled ๑ read as 3 (๑๓ → 33, p 0.92, runner-up 1),
-    where Tesseract wrote ๑๓. Where the pass reads ๔ ๖ ๗ ๘ ๙, Tesseract's digit is its stand-in
-    for one it cannot write (๑๔ written ๑๕), so the pass stands."""
-    written = to_arabic(old.text)
-    if not (written.isdigit() and new.text.isdigit() and len(written) == len(new.text)):
-        return new.text
-    digits = list(new.text)
-    for i, (mine, theirs) in enumerate(zip(new.text, written, strict=True)):
-        swap = new.text[:i] + theirs + new.text[i + 1:]
-        if mine != theirs and mine not in _UNWRITABLE and swap in new.alternatives:
-            digits[i] = theirs
-    return "".join(digits)
 
 
 def _slash_read_as_digits(old: str, new: str) -> bool:
