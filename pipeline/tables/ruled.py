@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from pipeline import components
 from pipeline.tables.model import Box
 
 _MIN_TABLE_WIDTH = 0.25  # of the page width
@@ -88,7 +89,7 @@ def _unpack(bits: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
 def table_regions(horiz: np.ndarray, vert: np.ndarray) -> list[Box]:
     """Boxes of rule networks wide enough to be tables, top to bottom."""
     both = cv2.dilate(cv2.bitwise_or(horiz, vert), np.ones((5, 5), np.uint8))
-    count, _, stats, _ = cv2.connectedComponentsWithStats(both)
+    count, _, stats, _ = components.with_stats(both)
     width = horiz.shape[1]
     boxes = []
     for i in range(1, count):

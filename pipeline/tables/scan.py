@@ -11,6 +11,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from pipeline import components
 from pipeline.errors import OcrError
 from pipeline.records import PageTable, TableCell, Word
 from pipeline.tables.cell_ocr import read_cells, read_lines
@@ -41,7 +42,7 @@ def tight_crop(crop: np.ndarray, page_width: int) -> np.ndarray | None:
     nothing when it floats in a large field, worse with a photo's grey, speckled ground.
     Components smaller than a stroke are specks; the margin keeps marks above and below."""
     _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink)
+    count, _, stats, _ = components.with_stats(ink)
     min_area = max(12, int(2 * (page_width / 600) ** 2))
     big = [i for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] >= min_area]
     if not big:
