@@ -1,7 +1,7 @@
 import cv2
 import numpy as np
 
-from pipeline.components import with_stats
+from pipeline.components import most_components, with_stats
 
 
 def _same_as_opencv(mask: np.ndarray, connectivity: int = 8) -> bool:
@@ -33,3 +33,15 @@ def test_more_components_than_16_bit_labels_count():
     count, labels, _, _ = with_stats(dots)
     assert count == 90_001
     assert int(labels.max()) == 90_000
+
+
+def test_the_bound_counts_runs_of_ink_and_holds_for_a_page_of_rules():
+    rules = np.zeros((3500, 2480), np.uint8)
+    rules[100:3400:40, 50:2430] = 255  # long rules: some 200,000 inked pixels in a few thousand runs
+    rules[100:3400, 50:2430:300] = 255
+    assert cv2.countNonZero(rules) > 65535
+    assert most_components(rules) < 65535
+    assert _same_as_opencv(rules)
+    runs = np.array([[1, 1, 0, 2, 0, 1]], np.uint8)
+    assert most_components(np.repeat(runs, 20_000, axis=0)) == 60_000  # 80,000 pixels in 60,000 runs
+    assert most_components(np.repeat(runs, 30_000, axis=0)) == 90_000  # runs past 16 bits: 32-bit labels
