@@ -1,5 +1,6 @@
 """OCR on Thai pages rendered with real fonts: text, tokens, cache, and failure handling."""
 
+import hashlib
 from pathlib import Path
 
 import numpy as np
@@ -61,6 +62,15 @@ def test_skew_scores_are_numpys_row_sums_and_each_angle_is_scored_once(page_imag
     monkeypatch.setattr(deskew, "_profile_score", lambda mask, a: scored.append(a) or real(mask, a))
     assert estimate_skew(page_image) == pytest.approx(0.0, abs=0.25)
     assert len(scored) == len(set(scored)) < 17 + 11  # the fine search meets coarse angles again
+
+
+def test_cache_keys_are_the_sha256_of_the_pixels_as_before(page_image) -> None:
+    """Hashed in place: the keys of caches written by earlier runs still find their entries."""
+    crop = page_image[10:200:2, 5:300]  # not contiguous
+    for image in (page_image, crop):
+        expected = hashlib.sha256(image.tobytes())
+        expected.update(str(image.shape).encode())
+        assert cache.image_hash(image) == expected.hexdigest()
 
 
 def test_cache_means_no_second_ocr(tmp_path: Path, page_image, monkeypatch) -> None:

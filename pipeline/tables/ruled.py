@@ -65,7 +65,7 @@ def page_rules(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[Box]]:
     Why: stamp boxes, the page's tables and a report form's tables each look for the rules of
     the same page (≈ 0.15 s a page each time); a page whose pixels changed in between (a stamp
     read and cleaned) is looked at afresh."""
-    key = hashlib.sha256(np.ascontiguousarray(gray).tobytes()).hexdigest()
+    key = hashlib.sha256(np.ascontiguousarray(gray).data).hexdigest()  # hashed in place, not copied
     with _kept_lock:
         kept = _kept.get(key)
         if kept is not None:
