@@ -84,7 +84,8 @@ def count(files: list[Path], tally: Tally) -> int:
             failures: list[PageError] = []
             for name, step in process.reading_stages(settings, Path(tmp)):
                 doc = _timed(tally, name, process.isolated, name, step, doc, failures, doc)
-            _timed(tally, "extract", process.extract, process.require_text(doc, failures), failures)
+            _timed(tally, "extract", process.extract, process.require_text(doc, failures), failures,
+                   Path(tmp))
             pages += sum(page.source == "ocr" for page in doc.pages)
     return pages
 

@@ -56,7 +56,7 @@ def _one_file(path: Path, settings: Settings, cache: Path, seconds: Counter[str]
     failures: list[PageError] = []
     for stage, step in process.reading_stages(settings, cache):
         doc = _timed(seconds, stage, process.isolated, stage, step, doc, failures, doc)
-    _timed(seconds, "extract", _extract, doc, failures)
+    _timed(seconds, "extract", _extract, doc, failures, cache)
     return sum(page.source == "ocr" for page in doc.pages)
 
 
@@ -64,8 +64,8 @@ def _load(path: Path, settings: Settings) -> Document:
     return load_document(path, sha256_of(path), settings, path.name)
 
 
-def _extract(doc: Document, failures: list[PageError]) -> None:
-    process.extract(process.require_text(doc, failures), failures)
+def _extract(doc: Document, failures: list[PageError], cache: Path) -> None:
+    process.extract(process.require_text(doc, failures), failures, cache)
 
 
 def _timed(seconds: Counter[str], name: str, step: Callable[..., T], *args: object) -> T:

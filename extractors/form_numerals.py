@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 
 from extractors.form_cells import parse_count
+from pipeline import components
 from pipeline.numerals import default_reader
 from pipeline.tables.scan import fit_line
 from pipeline.thai.chars import to_arabic
@@ -57,7 +58,7 @@ def is_dash(gray: np.ndarray) -> bool:
     """A cell holding only a short flat stroke ("-"), or nothing: the form's zero. Specks of a
     scan or photo around the stroke do not count: every other mark must be far smaller than
     the stroke is long."""
-    count, _, stats, _ = cv2.connectedComponentsWithStats((gray < 128).astype(np.uint8))
+    count, _, stats, _ = components.with_stats((gray < 128).astype(np.uint8))
     if count <= 1:
         return True
     marks = stats[1:]

@@ -8,6 +8,7 @@ them (`pipeline.tables.scan`), word positions when the rules are too faint.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from extractors.form_columns import Header
 from extractors.form_numerals import NumeralReader, reread_caption_year
@@ -27,7 +28,7 @@ _TITLE_LINES = 6  # without a "แบบรายงาน" line, this many line
 _HEADING_REACH = 3
 
 
-def page_tables(page: Page) -> list[Table]:
+def page_tables(page: Page, cache_dir: Path | None = None) -> list[Table]:
     if page.source == "sheet" and page.grid:
         return [Table(cells=page.grid, source="sheet")]
     if page.source == "text_layer":
@@ -37,7 +38,7 @@ def page_tables(page: Page) -> list[Table]:
         return [Table(cells=g, source="text", top=start)
                 for g, start in tables_from_text(page.text)]
     if page.source == "ocr" and page.image is not None:
-        return tables_from_scan(page.image, page.words, _page_table_reads(page))
+        return tables_from_scan(page.image, page.words, _page_table_reads(page), cache_dir)
     return []
 
 

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
@@ -64,13 +65,13 @@ def _is_continuation(prev: _Logical | None, page: Page, title: str, header: Head
 
 
 def _collect(doc: Document, letters: Sequence[Letter], page_roles: Mapping[int, str] | None,
-             reader_factory: Callable[[], NumeralReader]) -> list[_Logical]:
+             reader_factory: Callable[[], NumeralReader], cache_dir: Path | None = None) -> list[_Logical]:
     logical: list[_Logical] = []
     reader: NumeralReader | None = None
     for page in _form_pages(doc, page_roles):
         if page.source == "ocr" and reader is None:
             reader = reader_factory()
-        for index, table in enumerate(page_tables(page)):
+        for index, table in enumerate(page_tables(page, cache_dir)):
             header = find_header(table.cells)
             if header is None:
                 continue
@@ -270,11 +271,12 @@ def listed_provinces(letters: Sequence[Letter], table_pages: set[int]) -> list[s
 def extract_report_forms(doc: Document, letters: Sequence[Letter],
                          page_roles: Mapping[int, str] | None = None,
                          reader_factory: Callable[[], NumeralReader] = default_numeral_reader,
-                         ) -> ReportForms:
+                         cache_dir: Path | None = None) -> ReportForms:
     """Every data row of every report-form table in `doc`, with codes, flags and confidence,
-    and the checks that failed for a table as a whole."""
+    and the checks that failed for a table as a whole. `cache_dir`: the OCR cache for the
+    scanned tables' cell reads."""
     forms = ReportForms()
-    for table in _collect(doc, letters, page_roles, reader_factory):
+    for table in _collect(doc, letters, page_roles, reader_factory, cache_dir):
         found = _rows_of(table, letters)
         forms.rows.extend(found.rows)
         forms.table_findings.extend(found.table_findings)

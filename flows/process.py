@@ -134,14 +134,15 @@ def isolated(stage: str, step: Callable[[T], R], value: T, failures: list[PageEr
         return fallback
 
 
-def extract(doc: Document, failures: list[PageError] | None = None) -> Extraction:
-    """Letters and report rows; each part that fails unexpectedly is recorded, the others kept."""
+def extract(doc: Document, failures: list[PageError] | None = None, cache_dir: Path | None = None) -> Extraction:
+    """Letters and report rows; each part that fails unexpectedly is recorded, the others kept.
+    `cache_dir`: the OCR cache for the report forms' cell reads (None: read afresh)."""
     failures = [] if failures is None else failures
     texts = [(page.number, page.text) for page in doc.pages]
     roles = isolated("classify", classify_pages, texts, failures, fallback={})
     letters = isolated("letters", extract_letters, texts, failures, fallback=[])
-    forms = isolated("report_rows", lambda d: extract_report_forms(d, letters, roles), doc, failures,
-                     fallback=ReportForms())
+    forms = isolated("report_rows", lambda d: extract_report_forms(d, letters, roles, cache_dir=cache_dir), doc,
+                     failures, fallback=ReportForms())
     return Extraction(letters=letters, report_rows=check_report_rows(forms.rows),
                       table_findings=forms.table_findings, page_roles=roles,
                       errors=[e for page in doc.pages for e in page.errors] + failures)
@@ -174,4 +175,4 @@ def process_file(path: Path, work_dir: Path, settings: Settings | None = None,
     failures: list[PageError] = []
     for stage, step in reading_stages(settings, work_dir):
         doc = isolated(stage, step, doc, failures, fallback=doc)
-    return doc, extract(require_text(doc, failures), failures)
+    return doc, extract(require_text(doc, failures), failures, work_dir)

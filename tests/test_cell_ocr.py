@@ -70,3 +70,19 @@ def test_missing_tesseract_is_an_ocr_error(monkeypatch) -> None:
     monkeypatch.setenv(ENGINE_ENV, "subprocess")
     with pytest.raises(OcrError):
         cell_ocr.read_cells([_crop("18")])
+
+
+def test_a_second_read_of_the_same_cells_comes_from_the_ocr_cache(tmp_path: Path, monkeypatch) -> None:
+    crops = [_crop("ควนโดน"), _crop("18")]
+    first = cell_ocr.read_cells(crops, cache_dir=tmp_path)
+    caption = cell_ocr.read_lines(_crop("จังหวัดสตูล", width=500), cache_dir=tmp_path)
+
+    def no_tesseract(*_args: object) -> None:
+        raise AssertionError("Tesseract ran on pixels the cache holds")
+
+    monkeypatch.setattr(cell_ocr, "run_tesseract", no_tesseract)
+    assert cell_ocr.read_cells(crops, cache_dir=tmp_path) == first
+    assert cell_ocr.read_lines(_crop("จังหวัดสตูล", width=500), cache_dir=tmp_path) == caption
+    assert [t.text for t in first] == ["ควนโดน", "18"]
+    with pytest.raises(AssertionError):
+        cell_ocr.read_cells([_crop("ละงู")], cache_dir=tmp_path)  # other pixels are read afresh

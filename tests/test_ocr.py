@@ -1,5 +1,6 @@
 """OCR on Thai pages rendered with real fonts: text, tokens, cache, and failure handling."""
 
+import hashlib
 from pathlib import Path
 
 import numpy as np
@@ -7,7 +8,7 @@ import pytest
 from rapidfuzz.distance import Levenshtein
 
 from pipeline.errors import OcrError
-from pipeline.ocr import cache
+from pipeline.ocr import cache, deskew
 from pipeline.ocr import stage as ocr_stage
 from pipeline.ocr.deskew import estimate_skew, rotate
 from pipeline.ocr.tesseract import OcrOptions, OcrResult, ocr_image
@@ -49,6 +50,27 @@ def test_tokens_follow_tesseracts_spacing_with_boxes(ocr_result, page_image) -> 
 @pytest.mark.parametrize("angle", [1.2, -0.8, 2.5])
 def test_deskew_finds_the_scan_angle(page_image, angle: float) -> None:
     assert estimate_skew(rotate(page_image, angle)) == pytest.approx(-angle, abs=0.25)
+
+
+def test_skew_scores_are_numpys_row_sums_and_each_angle_is_scored_once(page_image, monkeypatch) -> None:
+    ink = (rotate(page_image, 1.2)[::2, ::2] < 128).astype(np.uint8)
+    for angle in (-1.5, -0.1, 0.0, 0.7, 3.5):
+        rows = deskew.rotate_mask(ink, angle).sum(axis=1, dtype=np.float32)
+        assert deskew._profile_score(ink, angle) == float(np.square(np.diff(rows)).sum())
+    scored: list[float] = []
+    real = deskew._profile_score
+    monkeypatch.setattr(deskew, "_profile_score", lambda mask, a: scored.append(a) or real(mask, a))
+    assert estimate_skew(page_image) == pytest.approx(0.0, abs=0.25)
+    assert len(scored) == len(set(scored)) < 17 + 11  # the fine search meets coarse angles again
+
+
+def test_cache_keys_are_the_sha256_of_the_pixels_as_before(page_image) -> None:
+    """Hashed in place: the keys of caches written by earlier runs still find their entries."""
+    crop = page_image[10:200:2, 5:300]  # not contiguous
+    for image in (page_image, crop):
+        expected = hashlib.sha256(image.tobytes())
+        expected.update(str(image.shape).encode())
+        assert cache.image_hash(image) == expected.hexdigest()
 
 
 def test_cache_means_no_second_ocr(tmp_path: Path, page_image, monkeypatch) -> None:

@@ -99,7 +99,7 @@ def _strips(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many crops each of the report-form stage's own cell reads takes, from now on."""
     strips: list[int] = []
     real = scan.read_cells
-    monkeypatch.setattr(scan, "read_cells", lambda crops: strips.append(len(crops)) or real(crops))
+    monkeypatch.setattr(scan, "read_cells", lambda crops, **kw: strips.append(len(crops)) or real(crops, **kw))
     return strips
 
 

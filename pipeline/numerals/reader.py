@@ -14,6 +14,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from pipeline import components
 from pipeline.numerals.features import featurise_all, featurise_each
 from pipeline.numerals.model import SEPARATORS, GlyphModel
 from pipeline.numerals.segment import (
@@ -379,7 +380,7 @@ def without_specks(g: Glyph) -> Glyph | None:
     else is a few specks outside it; None when there is nothing to strip."""
     if g.one_piece:
         return None
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(g.mask.astype(np.uint8), connectivity=8)
+    n, labels, stats, _ = components.with_stats(g.mask.astype(np.uint8))
     if n <= 2:
         return None
     main = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))

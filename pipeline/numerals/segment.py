@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from pipeline.components import with_stats
+
 
 @dataclass
 class Glyph:
@@ -79,7 +81,7 @@ def upper_quartile(gray: np.ndarray) -> float:
 
 def components(ink: np.ndarray) -> tuple[list[Glyph], np.ndarray]:
     """8-connected components as glyphs, plus the label image."""
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    n, labels, stats, _ = with_stats(ink.astype(np.uint8))
     glyphs = []
     for i in range(1, n):
         x, y, w, h, _area = (int(v) for v in stats[i])
@@ -180,7 +182,7 @@ def without_lower_pieces(g: Glyph, band: Band) -> Glyph:
     """
     if g.y1 <= band.bottom + LOWER_GAP * band.height:
         return g  # nothing reaches far enough down: most glyphs of a row, without the labelling
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(g.mask.astype(np.uint8), connectivity=8)
+    n, labels, stats, _ = with_stats(g.mask.astype(np.uint8))
     if n <= 2:
         return g
     main = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))

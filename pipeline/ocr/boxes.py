@@ -19,6 +19,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from pipeline import components
 from pipeline.errors import OcrError
 from pipeline.ocr.lines import cached_ocr
 from pipeline.ocr.tesseract import OcrOptions, text_from_tokens
@@ -75,7 +76,7 @@ def find_boxes(gray: np.ndarray) -> list[Box]:
     """Closed, stamp-sized rule rectangles of a (deskewed) page, top to bottom."""
     height, width = gray.shape
     horiz, vert, _ = page_rules(gray)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(cv2.bitwise_or(horiz, vert))
+    count, _, stats, _ = components.with_stats(cv2.bitwise_or(horiz, vert))
     boxes = []
     for i in range(1, count):
         x, y, w, h, _ = (int(v) for v in stats[i])
@@ -110,7 +111,7 @@ def _off_edges(gray: np.ndarray, margin: int) -> np.ndarray:
     """Ink still next to the crop's edge is what is left of a rule, a rounded corner's arc
     among them (text keeps clear of the box's sides)."""
     _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, labels, stats, _ = components.with_stats(ink)
     height, width = gray.shape
     edge = [i for i in range(1, n) if stats[i, 0] <= margin or stats[i, 1] <= margin
             or stats[i, 0] + stats[i, 2] >= width - margin or stats[i, 1] + stats[i, 3] >= height - margin]
@@ -123,7 +124,7 @@ def _off_edges(gray: np.ndarray, margin: int) -> np.ndarray:
 def without_leaders(gray: np.ndarray) -> np.ndarray:
     """The crop with dotted leaders (rows of ≥ 4 dots) painted white; lone full stops stay."""
     ink = binarise(gray)
-    n, labels, stats, centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    n, labels, stats, centroids = components.with_stats(ink)
     heights = stats[1:, cv2.CC_STAT_HEIGHT]
     tall = heights[heights >= 8]
     if n <= 1 or not len(tall):

@@ -22,10 +22,17 @@ def estimate_skew(gray: np.ndarray) -> float:
     ink = cv2.threshold(small, 0, 1, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)[1]
     if ink.sum() < 100:
         return 0.0
+    scores: dict[float, float] = {}  # the fine search starts on a coarse angle
+
+    def score(angle: float) -> float:
+        if angle not in scores:
+            scores[angle] = _profile_score(ink, angle)
+        return scores[angle]
+
     coarse = np.arange(-_SEARCH_DEGREES, _SEARCH_DEGREES + 1e-9, 0.5)
-    best = max(coarse, key=lambda a: _profile_score(ink, a))
+    best = max(coarse, key=score)
     fine = np.arange(best - 0.5, best + 0.5 + 1e-9, 0.1)
-    return float(max(fine, key=lambda a: _profile_score(ink, a)))
+    return float(max(fine, key=score))
 
 
 def deskew(gray: np.ndarray) -> tuple[np.ndarray, float]:
@@ -43,7 +50,10 @@ def rotate(gray: np.ndarray, angle: float) -> np.ndarray:
 
 
 def _profile_score(ink: np.ndarray, angle: float) -> float:
-    rows = rotate_mask(ink, angle).sum(axis=1, dtype=np.float32)
+    # Row counts of 0/1 pixels, whole numbers far below 2^24: OpenCV's integer row sums are the
+    # same float32 numbers as numpy's float32 ones, at a tenth of the CPU.
+    counts = cv2.reduce(rotate_mask(ink, angle), 1, cv2.REDUCE_SUM, dtype=cv2.CV_32S)
+    rows = counts.ravel().astype(np.float32)
     return float(np.square(np.diff(rows)).sum())
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import cv2
 import numpy as np
 
-from pipeline.ocr.tesseract import OcrOptions, run_tesseract
+from pipeline.ocr import cache
+from pipeline.ocr.tesseract import OcrOptions, OcrResult, run_tesseract
 from pipeline.records import Word
 
 STACK_GAP = 100  # white pixels between stacked crops (less and Tesseract joins their lines)
@@ -27,14 +29,28 @@ class CellText:
     conf: float | None  # mean word confidence 0–100, None when nothing was read
 
 
-def _lines(gray: np.ndarray, lang: str, psm: int = 4) -> list[list[Word]]:
+def _lines(gray: np.ndarray, lang: str, psm: int = 4, cache_dir: Path | None = None) -> list[list[Word]]:
     """Tesseract's words grouped by its own lines, both in its reading order."""
     # psm 4 (one column of text of varying size): what a strip of stacked cells is.
-    chars, _ = run_tesseract(gray, OcrOptions(languages=lang, timeout=_TIMEOUT, psm=psm))
+    chars = _cached_chars(gray, OcrOptions(languages=lang, timeout=_TIMEOUT, psm=psm), cache_dir)
     lines: dict[int, list[Word]] = {}
     for char in chars:
         lines.setdefault(char.line, []).append(char)
     return list(lines.values())
+
+
+def _cached_chars(gray: np.ndarray, options: OcrOptions, cache_dir: Path | None) -> list[Word]:
+    """Tesseract's character boxes of the image, from the OCR cache when it holds them: a re-run
+    (after a crash, a re-dropped file) then reads a form's header cells and strips no more than
+    its page. Kept as Tesseract gave them, not grouped into tokens as a line's reading is."""
+    path = cache.entry_path(cache_dir, gray, options, "chars") if cache_dir is not None else None
+    hit = cache.load(path) if path is not None else None
+    if hit is not None:
+        return hit.words
+    chars, text = run_tesseract(gray, options)
+    if path is not None:
+        cache.store(path, OcrResult(chars, text, None))
+    return chars
 
 
 def stack_crops(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int]]]:
@@ -69,7 +85,7 @@ def crop_at(spans: list[tuple[int, int]], mid: int) -> int | None:
                 None)
 
 
-def read_cells(crops: list[np.ndarray], lang: str = "tha") -> list[CellText]:
+def read_cells(crops: list[np.ndarray], lang: str = "tha", cache_dir: Path | None = None) -> list[CellText]:
     # Thai only: with eng loaded, short Thai names come back as Latin guesses (ละงู → "ayy").
     """Text of each crop, in the order given; lines within a crop joined by a space."""
     if not crops:
@@ -77,7 +93,7 @@ def read_cells(crops: list[np.ndarray], lang: str = "tha") -> list[CellText]:
     strip, spans = stack_crops(crops)
     texts: list[list[str]] = [[] for _ in crops]
     confs: list[list[float]] = [[] for _ in crops]
-    for words in _lines(strip, lang):
+    for words in _lines(strip, lang, cache_dir=cache_dir):
         mids = sorted(w.top + w.height // 2 for w in words)
         slot = crop_at(spans, mids[len(mids) // 2])
         if slot is not None:
@@ -85,26 +101,26 @@ def read_cells(crops: list[np.ndarray], lang: str = "tha") -> list[CellText]:
             confs[slot].extend(w.conf for w in words if w.conf >= 0)
     out = [CellText(" ".join(t), sum(c) / len(c) if c else None)
            for t, c in zip(texts, confs, strict=True)]
-    return [cell if cell.text else _read_alone(crop, lang) for cell, crop in zip(out, crops, strict=True)]
+    return [cell if cell.text else _read_alone(crop, lang, cache_dir) for cell, crop in zip(out, crops, strict=True)]
 
 
-def _read_alone(crop: np.ndarray, lang: str) -> CellText:
+def _read_alone(crop: np.ndarray, lang: str, cache_dir: Path | None = None) -> CellText:
     """One crop read as one line (psm 7). Tesseract's page layout (psm 4) drops whole lines of a
     strip (a short name such as จุน, or three names in a row on a photographed form) and reads a
     lone short line on a grey ground as nothing; as one line, the same crop reads."""
     if not (crop < 128).any():
         return CellText("", None)  # read as a line, a blank field comes back as invented marks
-    lines = _lines(crop, lang, psm=7)
+    lines = _lines(crop, lang, psm=7, cache_dir=cache_dir)
     words = [w for line in lines for w in line]
     confs = [w.conf for w in words if w.conf >= 0]
     return CellText(" ".join(_join(line) for line in lines), sum(confs) / len(confs) if confs else None)
 
 
-def read_lines(gray: np.ndarray, lang: str = "tha+eng"
+def read_lines(gray: np.ndarray, lang: str = "tha+eng", cache_dir: Path | None = None
                ) -> list[tuple[str, tuple[int, int, int, int]]]:
     """Text lines of a region with their boxes (left, top, right, bottom), top to bottom."""
     out = []
-    for words in _lines(gray, lang):
+    for words in _lines(gray, lang, cache_dir=cache_dir):
         left = min(w.left for w in words)
         top = min(w.top for w in words)
         right = max(w.left + w.width for w in words)

@@ -18,6 +18,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from pipeline import components
 from pipeline.errors import OcrError
 from pipeline.numerals.api import NumeralReader
 from pipeline.numerals.words import SUSPECT_LETTERS
@@ -106,7 +107,7 @@ def _blank(row: int, col: int, row_span: int, col_span: int, box: Box) -> TableC
 def _is_dash(crop: _Crop) -> bool:
     """One flat stroke, far lower than the cell is high: "-", a form's nil."""
     _, ink = cv2.threshold(crop.pixels, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink)
+    count, _, stats, _ = components.with_stats(ink)
     if count != 2:  # the background and one stroke
         return False
     _, _, width, height, _ = stats[1]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from pipeline import components
 from pipeline.tables.model import Box
 
 _MIN_TABLE_WIDTH = 0.25  # of the page width
@@ -64,7 +65,7 @@ def page_rules(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[Box]]:
     Why: stamp boxes, the page's tables and a report form's tables each look for the rules of
     the same page (≈ 0.15 s a page each time); a page whose pixels changed in between (a stamp
     read and cleaned) is looked at afresh."""
-    key = hashlib.sha256(np.ascontiguousarray(gray).tobytes()).hexdigest()
+    key = hashlib.sha256(np.ascontiguousarray(gray).data).hexdigest()  # hashed in place, not copied
     with _kept_lock:
         kept = _kept.get(key)
         if kept is not None:
@@ -88,7 +89,7 @@ def _unpack(bits: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
 def table_regions(horiz: np.ndarray, vert: np.ndarray) -> list[Box]:
     """Boxes of rule networks wide enough to be tables, top to bottom."""
     both = cv2.dilate(cv2.bitwise_or(horiz, vert), np.ones((5, 5), np.uint8))
-    count, _, stats, _ = cv2.connectedComponentsWithStats(both)
+    count, _, stats, _ = components.with_stats(both)
     width = horiz.shape[1]
     boxes = []
     for i in range(1, count):

@@ -8,9 +8,12 @@ page's OCR words are clustered into rows and columns instead (`pipeline.tables.w
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import cv2
 import numpy as np
 
+from pipeline import components
 from pipeline.errors import OcrError
 from pipeline.records import PageTable, TableCell, Word
 from pipeline.tables.cell_ocr import read_cells, read_lines
@@ -41,7 +44,7 @@ def tight_crop(crop: np.ndarray, page_width: int) -> np.ndarray | None:
     nothing when it floats in a large field, worse with a photo's grey, speckled ground.
     Components smaller than a stroke are specks; the margin keeps marks above and below."""
     _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink)
+    count, _, stats, _ = components.with_stats(ink)
     min_area = max(12, int(2 * (page_width / 600) ** 2))
     big = [i for i in range(1, count) if stats[i, cv2.CC_STAT_AREA] >= min_area]
     if not big:
@@ -63,7 +66,8 @@ def read_cells_by_box(tables: list[PageTable]) -> dict[Box, TableCell]:
             if cell.number is not None or cell.text == "-"}
 
 
-def _table_from_grid(gray: np.ndarray, grid: RuledGrid, known: dict[Box, TableCell]) -> Table:
+def _table_from_grid(gray: np.ndarray, grid: RuledGrid, known: dict[Box, TableCell],
+                     cache_dir: Path | None = None) -> Table:
     rows, cols = len(grid.ys) - 1, len(grid.xs) - 1
     cells = [[""] * cols for _ in range(rows)]
     boxes: list[list[Box | None]] = [[None] * cols for _ in range(rows)]
@@ -86,14 +90,14 @@ def _table_from_grid(gray: np.ndarray, grid: RuledGrid, known: dict[Box, TableCe
     groups += [[i for i in body if i[1] == col] for col in sorted({i[1] for i in body})]
     for members in groups:
         try:
-            texts = read_cells([crop for _, _, crop in members])
+            texts = read_cells([crop for _, _, crop in members], cache_dir=cache_dir)
         except OcrError:
             continue
         for (r, c, _), text in zip(members, texts, strict=True):
             cells[r][c], confs[r][c] = text.text, text.conf
     table = Table(cells=cells, source="ruled", boxes=boxes, confs=confs, image=gray,
                   top=grid.ys[0], bottom=grid.ys[-1])
-    _read_caption(gray, table, grid.xs[0], grid.xs[-1])
+    _read_caption(gray, table, grid.xs[0], grid.xs[-1], cache_dir)
     return table
 
 
@@ -113,7 +117,7 @@ def _known_text(cell: TableCell) -> tuple[str, float | None]:
     return cell.text, None if cell.confidence is None else 100 * cell.confidence
 
 
-def _read_caption(gray: np.ndarray, table: Table, left: int, right: int) -> None:
+def _read_caption(gray: np.ndarray, table: Table, left: int, right: int, cache_dir: Path | None = None) -> None:
     """OCR the band just above the table (title, period, province), in its own call: page
     OCR often drops digits of the title's year."""
     height = int(_CAPTION_BAND * gray.shape[0])
@@ -122,7 +126,7 @@ def _read_caption(gray: np.ndarray, table: Table, left: int, right: int) -> None
     if band.size == 0:
         return
     try:
-        lines = read_lines(band)
+        lines = read_lines(band, cache_dir=cache_dir)
     except OcrError:
         return
     x0 = max(0, left - 200)
@@ -171,12 +175,14 @@ def grow_to_ink(gray: np.ndarray, box: Box) -> Box:
     return left, top, right, bottom
 
 
-def tables_from_scan(image: np.ndarray, words: list[Word], read: list[PageTable] | None = None) -> list[Table]:
+def tables_from_scan(image: np.ndarray, words: list[Word], read: list[PageTable] | None = None,
+                     cache_dir: Path | None = None) -> list[Table]:
     """Ruled tables of a deskewed grayscale page, else a table clustered from its OCR words.
-    `read`: the page's tables as the page-table stage read them, whose cells are not read again."""
+    `read`: the page's tables as the page-table stage read them, whose cells are not read again;
+    `cache_dir`: the OCR cache the cells and captions it does read go through."""
     grids = find_ruled_grids(image)
     if grids:
         known = read_cells_by_box(read or [])
-        return [_table_from_grid(image, g, known) for g in grids]
+        return [_table_from_grid(image, g, known, cache_dir) for g in grids]
     table = table_from_words(words)
     return [table] if table is not None else []
