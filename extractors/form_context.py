@@ -87,10 +87,24 @@ def caption_month_year(text: str) -> tuple[int | None, int | None]:
     for found in _MONTH_WORD.finditer(text):
         rest = text[found.end():].split("\n")[0]
         head = re.split(r"\d", rest, maxsplit=1)[0]
-        month = _nearest_month(skeleton(re.sub("[^ก-๛]", "", head)))
+        month = _month_in(head)
         if month:
             return month, _year_in(rest[len(head):])
     return None, None
+
+
+# OCR can set a stray short word before the month (`มิ มถฤนายน`: the month's first glyphs read
+# twice): the month may start at any of the first few words.
+_MONTH_START_WORDS = 3
+
+
+def _month_in(head: str) -> int | None:
+    words = head.split()
+    for start in range(min(_MONTH_START_WORDS, max(1, len(words)))):
+        month = _nearest_month(skeleton(re.sub("[^ก-๛]", "", " ".join(words[start:]))))
+        if month:
+            return month
+    return None
 
 
 def _nearest_month(letters: str) -> int | None:

@@ -78,6 +78,8 @@ def test_row_without_readable_period_is_kept_and_flagged() -> None:
     ("ประจำเดือน ธันวาคม พ. ศ. 25202", 12, None),
     ("ประจำเดือน กุมภาพันธ์ WA. 2 2563", 2, 2020),  # a speck before the year read as a digit
     ("ประจำเดือน มีนาคม พ.ศ. 2 5", 3, None),  # no group of it makes a year
+    ("ประจำเดือน มิ มถฤนายน พ.ศ. 2565 -", 6, 2022),  # the month's first glyphs read twice
+    ("ประจำเดือน ที่ ผ่านมา พ.ศ. 2565", None, None),  # no month among the first words
     ("เรื่อง ขอส่งรายงาน", None, None),
 ])
 def test_caption_month_year_from_damaged_ocr(text: str, month: int | None,
