@@ -63,7 +63,7 @@ def test_rows_without_a_period_are_published_flagged_and_listed(home, settings) 
 
 
 def test_a_stage_failing_unexpectedly_makes_the_file_partial_with_its_trace(home, settings, monkeypatch) -> None:
-    def broken(*_args):
+    def broken(*_args, **_kwargs):
         raise ZeroDivisionError("a table no one had seen")
 
     monkeypatch.setattr(flows.process, "extract_report_forms", broken)
