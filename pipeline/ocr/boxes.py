@@ -187,8 +187,13 @@ def read_line_box(page: Page, box: Box, cache_dir: Path | None = None) -> BoxRea
     return BoxReading(box, placed, None)
 
 
-def _inside(word: Word, box: Box) -> bool:
-    cx, cy = word.left + word.width / 2, word.top + word.height / 2
+def word_inside(word: Word, box: Box) -> bool:
+    """The word's middle lies in the box (its edges included)."""
+    return centre_inside((word.left, word.top, word.left + word.width, word.top + word.height), box)
+
+
+def centre_inside(inner: Box, box: Box) -> bool:
+    cx, cy = (inner[0] + inner[2]) / 2, (inner[1] + inner[3]) / 2
     return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
 
 
@@ -198,7 +203,7 @@ def splice_box(words: list[Word], reading: BoxReading) -> list[Word]:
     Lines are renumbered in reading order (their old ids stay in order); the box's lines go in
     before the first remaining line that starts below the box's top.
     """
-    rest = [w for w in words if not _inside(w, reading.box)]
+    rest = [w for w in words if not word_inside(w, reading.box)]
     order: list[tuple[str, int]] = [("page", line) for line in sorted({w.line for w in rest})]
     tops = {line: min(w.top for w in rest if w.line == line) for _, line in order}
     at = next((k for k, (_, line) in enumerate(order) if tops[line] > reading.box[1]), len(order))
@@ -239,9 +244,9 @@ def _judged_reading(page: Page, box: Box, judge: Judge, options: OcrOptions, cac
                     reread: Reread | None) -> BoxReading | None:
     """The box's block reading if the judge takes it, else its one-line reading if so, else None."""
     block = read_box(page, box, options, cache_dir, reread)
-    old = text_from_tokens([w for w in page.words if _inside(w, block.box)])
+    old = text_from_tokens([w for w in page.words if word_inside(w, block.box)])
     if block.words and judge(old, block.text):
         return block
     line = read_line_box(page, box, cache_dir)
-    old = text_from_tokens([w for w in page.words if _inside(w, line.box)])
+    old = text_from_tokens([w for w in page.words if word_inside(w, line.box)])
     return line if line.words and judge(old, line.text) else None

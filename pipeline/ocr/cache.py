@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -43,6 +44,17 @@ def load(path: Path) -> OcrResult | None:
         return OcrResult(words, data["text"], data["confidence"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def read_through(path: Path | None, read: Callable[[], OcrResult]) -> OcrResult:
+    """The entry at `path` if there is one, else `read()` stored there (`path` None: no cache)."""
+    hit = load(path) if path is not None else None
+    if hit is not None:
+        return hit
+    result = read()
+    if path is not None:
+        store(path, result)
+    return result
 
 
 def store(path: Path, result: OcrResult) -> None:

@@ -79,14 +79,12 @@ def band_words(words: list[Word], page_words: list[Word]) -> list[Word]:
 def cached_ocr(crop: np.ndarray, options: OcrOptions, cache_dir: Path | None, prefix: str = "line") -> list[Word]:
     """Tokens of a crop in crop coordinates, cached by the crop's pixels and the options."""
     path = cache.entry_path(cache_dir, crop, options, prefix) if cache_dir is not None else None
-    hit = cache.load(path) if path is not None else None
-    if hit is not None:
-        return hit.words
-    chars, text = run_tesseract(crop, options)
-    tokens = group_tokens(chars, text)
-    if path is not None:
-        cache.store(path, OcrResult(tokens, text_from_tokens(tokens), 0.0))
-    return tokens
+    return cache.read_through(path, lambda: _tokens_of(crop, options)).words
+
+
+def _tokens_of(crop: np.ndarray, options: OcrOptions) -> OcrResult:
+    tokens = group_tokens(*run_tesseract(crop, options))
+    return OcrResult(tokens, text_from_tokens(tokens), 0.0)
 
 
 def read_line(page: Page, line_id: int, options: OcrOptions = LINE_OPTIONS,

@@ -27,7 +27,7 @@ import numpy as np
 
 from pipeline.errors import OcrError
 from pipeline.ocr import cache
-from pipeline.ocr.boxes import BoxReading, splice_box
+from pipeline.ocr.boxes import BoxReading, centre_inside, splice_box, word_inside
 from pipeline.ocr.cache import image_hash
 from pipeline.ocr.deskew import deskew
 from pipeline.ocr.orientation import detect_rotation, needs_check, turn
@@ -135,33 +135,20 @@ def read_unread_areas(page: Page, options: OcrOptions, cache_dir: Path,
     after all (the cell reading failed, or found no cell text, or no grid there), in its place,
     digits re-read by `reread`: the page keeps a reading of every part of it."""
     read = [t.bbox for t in page.page_tables if any(c.text for c in t.cells)]
-    areas = [a for a in page.unread_areas if not any(_holds(a, box) for box in read)]
+    areas = [a for a in page.unread_areas if not any(centre_inside(box, a) for box in read)]
     page.unread_areas = []
     if page.image is None or not areas:
         return
-    path = cache.entry_path(cache_dir, page.image, options)
-    whole = cache.load(path)
-    if whole is None:
-        try:
-            whole = ocr_image(page.image, options)
-        except OcrError as e:
-            page.errors.append(PageError(page.number, e.reason, f"table areas: {e}", stage="ocr"))
-            return
-        cache.store(path, whole)
-    words = reread(page.image, whole.words)
+    image = page.image
+    try:
+        whole = cache.read_through(cache.entry_path(cache_dir, image, options), lambda: ocr_image(image, options))
+    except OcrError as e:
+        page.errors.append(PageError(page.number, e.reason, f"table areas: {e}", stage="ocr"))
+        return
+    words = reread(image, whole.words)
     for area in areas:
-        page.words = splice_box(page.words, BoxReading(area, [w for w in words if _inside(w, area)], None))
+        page.words = splice_box(page.words, BoxReading(area, [w for w in words if word_inside(w, area)], None))
     page.raw_text = text_from_tokens(page.words)
-
-
-def _holds(area: tuple[int, int, int, int], box: tuple[int, int, int, int]) -> bool:
-    middle_x, middle_y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    return area[0] <= middle_x <= area[2] and area[1] <= middle_y <= area[3]
-
-
-def _inside(word: Word, area: tuple[int, int, int, int]) -> bool:
-    middle_x, middle_y = word.left + word.width / 2, word.top + word.height / 2
-    return area[0] <= middle_x <= area[2] and area[1] <= middle_y <= area[3]
 
 
 def _failed(page: Page) -> bool:

@@ -44,13 +44,7 @@ def _cached_chars(gray: np.ndarray, options: OcrOptions, cache_dir: Path | None)
     (after a crash, a re-dropped file) then reads a form's header cells and strips no more than
     its page. Kept as Tesseract gave them, not grouped into tokens as a line's reading is."""
     path = cache.entry_path(cache_dir, gray, options, "chars") if cache_dir is not None else None
-    hit = cache.load(path) if path is not None else None
-    if hit is not None:
-        return hit.words
-    chars, text = run_tesseract(gray, options)
-    if path is not None:
-        cache.store(path, OcrResult(chars, text, None))
-    return chars
+    return cache.read_through(path, lambda: OcrResult(*run_tesseract(gray, options), None)).words
 
 
 def stack_crops(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int]]]:
