@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of, loose, loose_tones, smart_join, strip_marks
 from pipeline.records import Indicator
@@ -85,10 +86,8 @@ def _points_restored(found: list[Indicator]) -> list[Indicator]:
     them lost its point to OCR (`31` for 3.1)."""
     if not any("." in ind.code for ind in found):
         return found
-    for ind in found:
-        if re.fullmatch(r"[1-9]\d", ind.code):
-            ind.code = f"{ind.code[0]}.{ind.code[1]}"
-    return found
+    return [replace(ind, code=f"{ind.code[0]}.{ind.code[1]}") if re.fullmatch(r"[1-9]\d", ind.code) else ind
+            for ind in found]
 
 
 def _inline(text: str, page: int, hint: int | None) -> list[Indicator]:
