@@ -36,6 +36,10 @@ def test_a_letter_taken_for_a_digit_is_refused(old: str, new: str, taken: bool) 
     assert _letter_taken_for_digit(old, new) is taken
 
 
+def _token(text: str) -> Word:
+    return Word(text, 90.0, 0, 0, 10, 10, 1, 1)
+
+
 @pytest.mark.parametrize("old, new, lost", [
     pytest.param("0810.7/ว4351", "01.0.7/ว451", True, id="clean-arabic-scan-thin-strokes"),
     pytest.param("1141", "1", True, id="serial-cut-short"),
@@ -47,8 +51,7 @@ def test_a_letter_taken_for_a_digit_is_refused(old: str, new: str, taken: bool) 
     pytest.param("0023.17246261", "0023.1/4261", True, id="a-slash-alone-explains-nothing"),
 ])
 def test_arabic_digits_the_glyph_pass_lost_are_refused(old: str, new: str, lost: bool) -> None:
-    word = lambda text: Word(text, 90.0, 0, 0, 10, 10, 1, 1)  # noqa: E731
-    assert _arabic_digits_lost(word(old), word(new)) is lost
+    assert _arabic_digits_lost(_token(old), _token(new)) is lost
 
 
 @pytest.mark.parametrize("old, new, lost", [
@@ -63,8 +66,7 @@ def test_arabic_digits_the_glyph_pass_lost_are_refused(old: str, new: str, lost:
     pytest.param("๑๕๕๒๐บับ", "1552ฉบับ", False, id="a-letter-tesseract-read-as-a-digit"),
 ])
 def test_thai_digits_tesseract_can_write_that_the_glyph_pass_lost(old: str, new: str, lost: bool) -> None:
-    word = lambda text: Word(text, 90.0, 0, 0, 10, 10, 1, 1)  # noqa: E731
-    assert _thai_digits_lost(word(old), word(new)) is lost
+    assert _thai_digits_lost(_token(old), _token(new)) is lost
 
 
 @pytest.mark.parametrize("row_pass, crop, merged", [
