@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from pipeline.ocr.boxes import centre_inside
 from pipeline.publish.page_frame import Box
 from pipeline.thai.chars import ARABIC_DIGITS
 from pipeline.thai.text import collapse_doubled_marks, map_private_use, repair_sara_am
@@ -65,7 +66,7 @@ def _word_lines(words: list[dict], tables: list[Box]) -> list[Line]:
     for word in words:
         box = (word["left"], word["top"], word["left"] + word["width"], word["top"] + word["height"])
         text = tidy(str(word.get("text", "")))
-        if text and not any(_centre_inside(box, table) for table in tables):
+        if text and not any(centre_inside(box, table) for table in tables):
             lines.setdefault((word.get("block", 0), word.get("line", 0)), []).append(Token(text, box))
     return [Line(tokens, _union([t.box for t in tokens if has_digit(t.text)])) for tokens in lines.values()]
 
@@ -74,11 +75,6 @@ def _union(boxes: list[Box]) -> Box | None:
     if not boxes:
         return None
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-
-
-def _centre_inside(box: Box, outer: Box) -> bool:
-    x, y = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    return outer[0] <= x <= outer[2] and outer[1] <= y <= outer[3]
 
 
 def _cell_line(text: str, box: Box) -> Line:
