@@ -43,10 +43,10 @@ _SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–-]\s*)?(?:[ก-ฮ]\.?\s*)
 # number and ลงวันที่ (`/ว 4486 จ ลงวันที่`) is passed over, and so is a line of such specks
 # (`/ว1638 .- wa. d ข 1 ข0 w 1 A ; ข 1 0317 ew ลงวันที่`): short tokens, none a Thai word.
 _M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
-# A dash may be glued before it (`/ว 1044-ลงวันที่`); the `eng` model may read the whole label as
+# A dash or a quote may be glued before it (`/ว 1044-ลงวันที่`, `1182'ลงวันที่`); the `eng` model may read the whole label as
 # Latin (`/ว 4629 AUN 13 มิถุนายน 2558`): a short Latin word right before a day and month.
 _SPECKS_BEFORE = "(?:(?![ก-๛]{3})\\S{1,4}\\s+){0,12}?"
-_DATED = re.compile(f"^[\\s,.\\-–]*(?:{_SPECKS_BEFORE}ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
+_DATED = re.compile(f"^[\\s,.\\-–'\"‘’“”]*(?:{_SPECKS_BEFORE}ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
                     f"|[A-Za-z]{{2,4}}(?=\\s+\\d{{1,2}}\\s*[ก-๛]))")
 _DEADLINE = re.compile(f"{loose('ภาย')}\\s?{loose('ใน')}\\s*{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}")
 _RECURRING = re.compile(

@@ -21,8 +21,8 @@ from extractors.letter_terms import LEAD, THI, loose
 _CODE_MARK = "[\u0e31\u0e38\u0e39\u0e4c]"
 # A speck over the code's last letter may be read as a tone mark (`ปข่ 0023.5` for ปข): only
 # there, right before the digits, where no word of ที่'s own can be (`ทีมท` keeps its vowel out).
-# So may a lower vowel (`พจู0023.5` for พจ), there too.
-_CODE_TONE = "[\u0e38\u0e39\u0e48-\u0e4b](?=[\\s.]*\\d)"
+# So may a lower vowel (`พจู0023.5` for พจ), there too, or a ์ (`มท์-.` then the digits on the next line).
+_CODE_TONE = "[\u0e38\u0e39\u0e48-\u0e4c](?=[\\s.\\-–|]*\\d)"
 CODE = f"[ก-ฮ](?:{_CODE_MARK}?[ก-ฮ]){{1,2}}(?:{_CODE_TONE})?"
 # OCR may part the code's two letters (`ม ท 0810.7`): only where digits follow.
 _CODE = rf"(?P<code>{CODE}|[ก-ฮ]\s[ก-ฮ](?=[\s.]*\d))"
@@ -50,6 +50,10 @@ _OFFICE = r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d{3}))(?:\s?[.,]{1,3}\s?(?:\d{1,3}|�
 # Tesseract's `eng` model reads ว as 7 (`0802.2 /7. 1088`): a 7 right after the slash with a
 # whole serial behind it is the mark, read unseen and flagged like �.
 _SEVEN_FOR_WO = r"7(?=\.?\s+\d{3,4}(?!\d)|\.\d{3,4}(?!\d))"
+# Tesseract's Thai model reads ว as ๒ or ๔, the digits it most resembles: glued to a four-digit
+# serial (`0810.7/24001` for /ว4001: no serial runs to five digits) or standing apart before one
+# (`0810.7/` then `4 3426` on the next line), the digit is the mark, flagged like 7.
+_DIGIT_FOR_WO = r"[24](?=\d{4}(?!\d)|\s+\d{4}(?!\d))"
 # So is another consonant glued to the serial right after the slash (`0810.7/ท2853`): no letter
 # but ว is printed there.
 _LETTER_FOR_WO = r"[ก-ฮ](?=\d)"
@@ -61,8 +65,8 @@ _SERIAL = r"(?P<serial>\d{1,4}[.,]\d{1,3}(?![\d.,])|\d{1,3}(?:\s\d{3}(?!\d))?|\d
 _BEFORE_SLASH = rf"(?:[.,]\s*)?(?:[เ-ไ]?[ก-ฮๆ!|#@]{_MARKS}?\s*)?"
 _APART = r"(?:[ก-ฮ]|\d)"
 DOCNUM_PATTERN = (
-    rf"{_CODE}[.,\s\-–]*(?:[ก-ฮ](?=\d)|{_APART}[.,\s]+(?=\d{{4}}))?{_OFFICE}"
-    rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛])|{_SEVEN_FOR_WO}|{_LETTER_FOR_WO})?|\s+(?P<bare_circ>ว)(?=\s*\d))"
+    rf"{_CODE}[.,\s\-–|]*(?:[ก-ฮ](?=\d)|{_APART}[.,\s]+(?=\d{{4}}))?{_OFFICE}"
+    rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛])|{_SEVEN_FOR_WO}|{_DIGIT_FOR_WO}|{_LETTER_FOR_WO})?|\s+(?P<bare_circ>ว)(?=\s*\d))"
     rf"\.?\s*{_SERIAL}?(?![\d])"
 )
 _DOCNUM = re.compile(DOCNUM_PATTERN)
@@ -109,8 +113,9 @@ def clean_office(office: str, code: str = "") -> tuple[str, bool]:
     The owner's number is at least four digits written unbroken, then `.sub-unit`. OCR adds a
     dot inside it (`08.10.7` for `0810.7`); that is regrouped and reported as repaired. A lost
     dot (`08022`) is left as read, as five-digit owners exist (ศธ 04002), unless the owner's
-    number is known to be four digits (`มท 08022` → `มท 0802.2`, repaired). Spacing and a
-    doubled dot are only typography.
+    number is known to be four digits (`มท 08022` → `มท 0802.2`, repaired). An owner's number
+    opens with 0: a four-digit one read with another digit first (`1023.2`) is repaired.
+    Spacing and a doubled dot are only typography.
     """
     groups = [g for g in re.split(r"[\s.,]+", office.replace("ฒ", "7")) if g]
     if "ฒ" in office:
@@ -121,6 +126,8 @@ def clean_office(office: str, code: str = "") -> tuple[str, bool]:
         return f"{groups[0][:_MAIN_DIGITS]}.{groups[0][_MAIN_DIGITS:]}", True
     if clean_code(code) == _FOUR_DIGIT_ISSUER and len(groups[0]) == _MAIN_DIGITS - 1 and groups[0][0] != "0":
         return ".".join(["0" + groups[0], *groups[1:]]), True  # its leading 0 lost (`มท 810.7`)
+    if len(groups[0]) == _MAIN_DIGITS and groups[0][0] != "0" and len(groups) > 1:
+        return ".".join(["0" + groups[0][1:], *groups[1:]]), True  # its 0 misread (`ชพ 1023.2`)
     return ".".join(groups), False
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from extractors import letter_body as body
 from extractors import letter_fields as head
 from extractors.indicators import extract_indicators, merge_indicators
-from extractors.issuer_codes import issuer_code
+from extractors.issuer_codes import issuer_code, misread_code, province_code
 from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber
 from extractors.letter_fields import LetterLines
 from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of
@@ -71,6 +72,7 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
     number, number_row = head.read_doc_number(view)
     if number is None or not number.serial:
         number, number_row = _number_of_its_issuer(view, number, number_row)
+    number = _code_of_its_issuer(view, number, number_row)
     own = number.text() if number else ""
     _set(letter, "doc_number", own, number_row, view)
     letter.circular = bool(own) and number is not None and number.circular
@@ -101,6 +103,27 @@ def _number_of_its_issuer(view: LetterLines, number: DocNumber | None,
     code = issuer_code(_sending_office(view))
     found, found_row = head.number_of_issuer(view, code) if code else (None, None)
     return (found, found_row) if found is not None else (number, row)
+
+
+def _code_of_its_issuer(view: LetterLines, number: DocNumber | None, row: int | None) -> DocNumber | None:
+    """A number whose code is no known code one letter off the sender's (`ภภ 0023.1` from
+    ภูเก็ต's office, ภก): the sender's code, flagged as repaired. The sender is the office the
+    letterhead or signatory names, or the province the letterhead under the number names
+    (`ศาลากลางจังหวัดภูเก็ต`, or the province alone on the line its office name wrapped to)."""
+    if number is None or not number.serial or row is None:
+        return number
+    codes = {issuer_code(_sending_office(view)), *_letterhead_codes(view, row)} - {""}
+    near = [code for code in codes if misread_code(number.code, code)]
+    return replace(number, code=near[0], repaired=True) if len(near) == 1 else number
+
+
+_LETTERHEAD_ROWS = 6  # the office's name and address under the number, before the date
+_SEAT = re.compile(r"^\W*(?:ศาลากลาง)?(?:จังหวัด)?")
+
+
+def _letterhead_codes(view: LetterLines, row: int) -> set[str]:
+    names = (body.match_province(_SEAT.sub("", view.text(i))) for i in view.nonblank(row + 1)[:_LETTERHEAD_ROWS])
+    return {province_code(name) for name in names if name}
 
 
 def _sending_office(view: LetterLines) -> str:

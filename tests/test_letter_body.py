@@ -45,6 +45,18 @@ def _references(cited: str) -> set[tuple[str, dt.date | None]]:
     pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0802.2/ว1638 .-\n"
                  "wa. d ข 1 ข0 w 1 A ; ข 1 0317 ew\n'ลงวันที่ 10 เมษายน 2559 แจ้งให้",
                  "มท 0802.2/ว 1638", dt.date(2016, 4, 10), id="line-of-specks-before-longwanthi"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802.2/ว\n"
+                 ". 1182'ลงวันที่ 10 กันยายน 2556",
+                 "มท 0802.2/ว 1182", dt.date(2013, 9, 10), id="quote-glued-before-longwanthi"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ทิ มท์-.\n"
+                 "0810.7/ว 1630 ลงวันที่ 9 พฤษภาคม 2564 แจ้งให้สำนักงาน",
+                 "มท 0810.7/ว 1630", dt.date(2021, 5, 9), id="speck-read-as-thanthakhat-on-the-code"),
+    pytest.param("ก ป 1ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท์\n"
+                 "| 0810.7 /ว 207 ลงวันที่ 13 ธันวาคม 2562 แจ้งให้สำนักงาน",
+                 "มท 0810.7/ว 207", dt.date(2019, 12, 13), id="bar-at-the-line-start-after-the-code"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/\n"
+                 "4 3426 ลงวันที่ 9 กุมภาพันธ์ 2565 แจ้งให้สำนักงาน",
+                 "มท 0810.7/ว 3426", dt.date(2022, 2, 9), id="mark-read-as-a-lone-four"),
 ])
 def test_cited_number_and_date_behind_specks(cited: str, number: str, date: dt.date) -> None:
     assert (number, date) in _references(cited)

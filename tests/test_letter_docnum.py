@@ -23,6 +23,12 @@ from pipeline.thai.text import normalise
     pytest.param("ด่วนที่สุด ที่ ที่มท 0,810.7 ญ่/ว 1465 ลงวันที่ 21", "มท 0810.7/ว 1465", True, id="owner-digits-split-by-a-comma"),
     pytest.param("ที่ มท - 0810. ฒ/ว 746 ลงวันที่ 28 ตุลาคม 2561", "มท 0810.7/ว 746", True, id="sub-unit-seven-read-as-tho-phuthao"),
     pytest.param("ด่วนที่สุด: ที่ มท 0802.2 /7. 1088ล ลงวันที่ 1 สิงหาคม 2559", "มท 0802.2/ว 1088", True, id="circular-mark-read-as-seven"),
+    pytest.param(".อ้างถึง . หนังสือกรม ที่ ที่ มท0810.7/24001 ลงวันที่ 30 มิถุนายน", "มท 0810.7/ว 4001", True,
+                 id="circular-mark-read-as-two-glued"),
+    pytest.param("ที่ มท 0810.7/4 3426 ลงวันที่ 9", "มท 0810.7/ว 3426", True, id="circular-mark-read-as-a-four-apart"),
+    pytest.param("ที่ มท 0810.7/2 196 ลงวันที่ 9", "มท 0810.7/2196", False, id="a-serial-split-before-three-digits"),
+    pytest.param("ที่ มท 0810.7/2196 ลงวันที่ 9", "มท 0810.7/2196", False, id="a-four-digit-serial-keeps-its-two"),
+    pytest.param("ที่ ชพ 1023.2/ว 3341", "ชพ 0023.2/ว 3341", True, id="owner-zero-read-as-one"),
 ])
 def test_numbers_with_specks_around_the_slash(line: str, number: str, repaired: bool) -> None:
     found = try_parse_docnum(line)
@@ -101,3 +107,21 @@ def test_a_consonant_glued_to_the_serial_after_the_slash_is_the_mark_flagged() -
 def test_opening_number(line: str, number: str) -> None:
     found = opening_number(line)
     assert (found.text() if found else "") == number
+
+
+def test_a_code_one_letter_off_the_province_of_the_letterhead_is_repaired() -> None:
+    letters = extract_letters([(1, normalise(
+        "ด่วน\nที่ ภภ 0023.1/4685\nสำนักงานส่งเสริม\nการปกครองท้องถิ่นจังหวัด\nภูเก็ต\n"
+        "ศาลากลางจังหวัดภูเก็ต\n9 ธันวาคม 2566\n"
+        "เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+        "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nจึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == ["ภก 0023.1/4685"]
+    assert "doc_number_repaired" in letters[0].flags
+
+
+def test_a_known_code_of_another_province_is_kept() -> None:
+    letters = extract_letters([(1, normalise(
+        "ที่ ชม 0023.1/4685\nสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดชุมพร\n9 ธันวาคม 2566\n"
+        "เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+        "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nจึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == ["ชม 0023.1/4685"]
