@@ -53,3 +53,7 @@ def misread_code(read: str, sender_code: str) -> bool:
 def province_code(province: str) -> str:
     """The code of a province's local-administration office, by the province's official name."""
     return _PROVINCE_CODES.get(province, "")
+
+
+def is_province_code(code: str) -> bool:
+    return code in _PROVINCE_CODES.values()

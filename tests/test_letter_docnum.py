@@ -29,6 +29,11 @@ from pipeline.thai.text import normalise
     pytest.param("ที่ มท 0810.7/2 196 ลงวันที่ 9", "มท 0810.7/2196", False, id="a-serial-split-before-three-digits"),
     pytest.param("ที่ มท 0810.7/2196 ลงวันที่ 9", "มท 0810.7/2196", False, id="a-four-digit-serial-keeps-its-two"),
     pytest.param("ที่ ชพ 1023.2/ว 3341", "ชพ 0023.2/ว 3341", True, id="owner-zero-read-as-one"),
+    pytest.param("ที่ สบ 002.33/2502", "สบ 0023.3/2502", True, id="province-owner-point-a-digit-early"),
+    pytest.param("ที่ รบ 002.1/3938", "รบ 0023.1/3938", True, id="province-owner-lost-its-three"),
+    pytest.param("ที่ มท 002.1/3938", "มท 002.1/3938", False, id="no-province-code-no-owner-guess"),
+    pytest.param("‘HW พท 0 0023 3/วิ1251 : สำนักงาน", "พท 0023.3/ว 1251", False, id="sub-unit-point-read-as-space"),
+    pytest.param("ด่วนทิสุด ที่ มท ©\n0810.7/ว2001 ลงวันที่", "มท 0810.7/ว 2001", False, id="symbol-between-code-and-owner"),
 ])
 def test_numbers_with_specks_around_the_slash(line: str, number: str, repaired: bool) -> None:
     found = try_parse_docnum(line)
@@ -90,6 +95,11 @@ def test_garbled_mark_needs_longwanthi_after_the_serial() -> None:
     m = re.search(GARBLED_MARK_PATTERN, "ที่ มท 0810.7 a) 4219 ลงวันที่ 29")
     assert m is not None and garbled_mark_docnum(m).text() == "มท 0810.7/ว 4219" and garbled_mark_docnum(m).repaired
     assert re.search(GARBLED_MARK_PATTERN, "ที่ มท 0810.7 a) 4219 แจ้งให้") is None
+
+
+def test_garbled_mark_read_as_a_thai_mark_over_a_consonant() -> None:
+    m = re.search(GARBLED_MARK_PATTERN, "ด่วน ที่สุด ที่ มท 0810.7่ฑ3526 ล งวันที 28 กันยายน 2568")
+    assert m is not None and garbled_mark_docnum(m).text() == "มท 0810.7/ว 3526"
 
 
 def test_a_consonant_glued_to_the_serial_after_the_slash_is_the_mark_flagged() -> None:
