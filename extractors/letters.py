@@ -7,6 +7,7 @@ field records the page it came from in `field_pages`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -20,10 +21,12 @@ from extractors.letter_fields import LetterLines
 from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of
 from extractors.offices import canonical_office, closest_fixed_name, head_of_department_by_tail
 from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
+from extractors.stamp_reading import FIRST_YEAR
 from pipeline.records import Letter
 from pipeline.thai.dates import (
     IMPLAUSIBLE_DATE,
     IMPOSSIBLE_DATE,
+    DateMatch,
     find_thai_dates,
     out_of_its_time,
     year_from_digits_left,
@@ -133,21 +136,26 @@ def _sending_office(view: LetterLines) -> str:
 
 
 def _date_in_its_time(letter: Letter, view: LetterLines, row: int | None) -> None:
-    """A letter dated after next year or before any record (๒๕๖๑ read as 5561), or whose year
-    lost a digit (๒๕๖๗ read as 256), had its year misread: it is read again against the years
-    of the other dates the letter prints (citations, deadline, stamp), and flagged either way."""
+    """A letter dated after next year or before any record of this department (๒๕๖๑ read as
+    5561, ๒๕๖๐ as 2520), or whose year lost a digit (๒๕๖๗ read as 256), had its year misread:
+    it is read again against the years of the other dates the letter prints (citations,
+    deadline, stamp), and flagged either way."""
     found = head.date_line(view, row) if row is not None else None
-    if found is None or (letter.date is not None and not out_of_its_time(letter.date)):
+    if found is None or (letter.date is not None and not _beyond_its_time(letter.date)):
         return
     if letter.date is not None:
         letter.flags.append(IMPLAUSIBLE_DATE)  # a date that cannot be is flagged impossible already
     others = [d.date for i in view.nonblank() if i != row for d in find_thai_dates(view.text(i))
-              if d.date is not None and not out_of_its_time(d.date)]
+              if d.date is not None and not _beyond_its_time(d.date)]
     again = year_near_others(found, others)
     if again is not None:
         letter.date = again
         letter.flags.append(YEAR_COMPLETED)
         letter.field_pages["date"] = view.page(row)
+
+
+def _beyond_its_time(date: dt.date) -> bool:
+    return out_of_its_time(date) or date.year < FIRST_YEAR
 
 
 def _date_after_citations(letter: Letter, view: LetterLines, row: int | None) -> None:
@@ -157,12 +165,23 @@ def _date_after_citations(letter: Letter, view: LetterLines, row: int | None) ->
     cited = [ref.date for ref in letter.references if ref.date]
     if letter.date is None or row is None or not cited or letter.date >= max(cited):
         return
-    letter.flags.append(IMPLAUSIBLE_DATE)
+    if IMPLAUSIBLE_DATE not in letter.flags:  # flagged already when its year is of no time
+        letter.flags.append(IMPLAUSIBLE_DATE)
     found = head.date_line(view, row)
-    again = year_from_digits_left(found, max(cited)) if found else None
+    again = _year_of_citations(found, cited) if found else None
     if again is not None:
         letter.date = again
         letter.flags.append(YEAR_COMPLETED)
+
+
+def _year_of_citations(found: DateMatch, cited: list[dt.date]) -> dt.date | None:
+    """The letter's date read again in its citations' years: its year cut to the digits left
+    (๒๕๖๔ read as 24), or, in a year no letter of this department bears, one digit of it
+    misread (๒๕๖๑ as 2521; a year of its time may be right and the citation's wrong)."""
+    again = year_from_digits_left(found, max(cited))
+    if again is None and found.date is not None and _beyond_its_time(found.date):
+        return year_near_others(found, cited)
+    return again
 
 
 def _read_signature(letter: Letter, view: LetterLines) -> int:

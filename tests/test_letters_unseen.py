@@ -1071,3 +1071,32 @@ def test_a_stamp_whose_label_ocr_garbled_is_told_by_its_time_row(label: str) -> 
                      "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)\n"
                      "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
     assert letter.date == dt.date(2018, 7, 5)
+
+
+def test_a_stamp_number_after_a_dash() -> None:
+    letter = _letter("โกสัมพีนคร.\n'เลขรับ - 2796\nวันที่ 27/8/64\nเวลา 10,45 น.\n"
+                     "ที่ กพ0023.1/2276\n" + LETTERHEAD + "24 สิงหาคม 2564\n" + SUBJECT.split("\n", 1)[1]
+                     + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert (letter.received_number, letter.received_date) == ("2796", dt.date(2021, 8, 27))
+
+
+def test_a_letter_year_cut_to_two_digits_is_read_in_the_years_of_its_other_dates() -> None:
+    """Seen on a scan: ๑๕ ธันวาคม ๒๕๖๐ read as `15 ธันวาคม 20` (2520), under a stamp of 2560."""
+    from extractors.letters import YEAR_COMPLETED
+
+    letter = _letter("สนง.ท้องถิ่นอำเภอจะแนะ\nเลขรับ 3317\nวันที่ 20 ธค. 2560 -\nเวลา 10,45 น. .\n"
+                     "ที่ นธ 0023.5/5023\n" + LETTERHEAD + "15 ธันวาคม 20\n" + SUBJECT.split("\n", 1)[1]
+                     + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY.replace("2566", "2560"))
+    assert letter.date == dt.date(2017, 12, 15) and YEAR_COMPLETED in letter.flags
+
+
+def test_a_letter_year_of_no_time_is_read_in_the_years_of_its_citations() -> None:
+    """Seen on a scan: ๒๑ ธันวาคม ๒๕๖๑ read as `21. ธันวาคม 2521`; the only other date, the
+    citation's, has its day broken (`1,0 พฤศจิกายน 2561`) and is read by the reference reader."""
+    from extractors.letters import YEAR_COMPLETED
+
+    letter = _letter("ที่ สน 0023.1/ว 802\n" + LETTERHEAD + "21. ธันวาคม 2521\n" + SUBJECT.split("\n", 1)[1]
+                     + "เรียน นายกองค์การบริหารส่วนจังหวัด\n"
+                     + "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/\nว784 ลงวันที่ 1,0 พฤศจิกายน 2561 แจ้งให้\n"
+                     + BODY.split("\n", 1)[1])
+    assert letter.date == dt.date(2018, 12, 21) and YEAR_COMPLETED in letter.flags

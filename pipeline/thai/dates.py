@@ -248,7 +248,8 @@ def year_near_others(found: DateMatch, others: Sequence[dt.date]) -> dt.date | N
     (๒๕๖๑ read as 5561, ๒๕๖๗ as 256): its day and month in the year of the document's other
     dates (their median) if the printed digits fit it, else in the one year either side they
     fit; None when none does or both sides do. Four printed digits fit a year they differ from
-    in exactly one place; three fit a year that holds them in order."""
+    in exactly one place; three or two (the rest cut off: `15 ธันวาคม 20` for ๒๕๖๐) fit a year
+    that holds them in order."""
     month, day = _month_day(found)
     if month is None or not others:
         return None
@@ -262,7 +263,7 @@ def year_near_others(found: DateMatch, others: Sequence[dt.date]) -> dt.date | N
 def _could_print(year: str, printed: str) -> bool:
     if len(printed) == len(year):
         return _digits_apart(year, printed) == 1
-    return len(printed) == len(year) - 1 and digits_in_order(printed, year)
+    return len(year) - 2 <= len(printed) < len(year) and digits_in_order(printed, year)
 
 
 def _digits_apart(a: str, b: str) -> int:
