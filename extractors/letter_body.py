@@ -17,6 +17,7 @@ from extractors.letter_terms import (
     REFERENCE_HEAD,
     loose,
     smart_join,
+    spaced,
     starts_with,
 )
 from pipeline.records import Reference
@@ -116,7 +117,11 @@ def _is_cited(text: str, at: int) -> bool:
     its urgency (ด่วนที่สุด ที่ …: the letter's own number is not in its body), for when OCR
     garbled ตามหนังสือ (`0 โซโโไฝโ ด่วนที่สุด ที่มท 0 0810.7 ซ/ว`)."""
     before = text[max(0, at - 90):at]
-    return bool(re.search(f"{loose('หนังสือ')}|{loose('อ้างถึง')}|{loose('ด่วน')}", before))
+    return _CITING.search(before) is not None
+
+
+# OCR may set spaces inside the words (`หนั ง สือกร ม`, `ด่ วนที่สุด`).
+_CITING = re.compile(f"{spaced('หนังสือ')}|{spaced('อ้างถึง')}|{spaced('ด่วน')}")
 
 
 def _dated(after: str) -> DateMatch | None:

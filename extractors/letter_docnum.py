@@ -40,9 +40,9 @@ _OFFICE = r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d{3}))(?:\s?[.,]{1,3}\s?(?:\d{1,3}|�
 # (`ว 96 2`) is something else.
 # Between code and digits OCR puts dashes (`มท -- 0810.5`), a speck read as a letter glued to
 # the digits (`มท ส0802.2`), or one standing apart before the owner's four digits, read as a
-# letter, a digit or a symbol (`มท , ง, 0810.7`, `นว 0 0023.2`, `มท ©` then `0810.7`); not
-# Latin: a word's end may pass for a code (`ด่วนที่สุด NUN 0810.5`, ที่ มท read by the `eng`
-# model) and Latin would join them.
+# letter (a leading vowel at times), a digit or a symbol (`มท , ง, 0810.7`, `นว 0 0023.2`, `มท ©`
+# or `มท` then `เซ 0810.7`), or a bar read as a slash (`มท / 0802.2`); not Latin: a word's end may
+# pass for a code (`ด่วนที่สุด NUN 0810.5`, ที่ มท read by the `eng` model) and Latin would join them.
 # Before the slash, one speck read as a letter, with a leading vowel at times, or a bar
 # (`0810.7 ฒ/ว`, `0810.7เต/ว`).
 # A serial has no point in it: one between its digits is a speck (`5.075`, `313.7`).
@@ -57,19 +57,21 @@ _SEVEN_FOR_WO = r"7(?=\.?\s+\d{3,4}(?!\d)|\.\d{3,4}(?!\d))"
 # serial (`0810.7/24001` for /ว4001: no serial runs to five digits) or standing apart before one
 # (`0810.7/` then `4 3426` on the next line), the digit is the mark, flagged like 7.
 _DIGIT_FOR_WO = r"[24](?=\d{4}(?!\d)|\s+\d{4}(?!\d))"
-# So is another consonant glued to the serial right after the slash (`0810.7/ท2853`): no letter
-# but ว is printed there.
-_LETTER_FOR_WO = r"[ก-ฮ](?=\d)"
+# So is another consonant glued to the serial right after the slash (`0810.7/ท2853`), or standing
+# alone before it (`0802..2/` then `ง 2021`): no letter but ว is printed there.
+_LETTER_FOR_WO = r"[ก-ฮ](?=\d|\s\d{2,4}(?!\d))"
+# A speck before the mark is read as a vowel (`0810.7/ะว`).
+_VOWEL_SPECK = "[\u0e30-\u0e3a\u0e40-\u0e44]?"
 _MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
 _CIRC_SPECK = f"(?:(?:[ก-ฮ]|\\s?{_MARKS}+)(?=\\s*(?:[ก-ฮ]\\.?\\s+)?[\"“”']?\\s*(?:\\d|$)))?"
 _SERIAL = r"(?P<serial>\d{1,4}[.,]\d{1,3}(?![\d.,])|\d{1,3}(?:\s\d{3}(?!\d))?|\d{1,6})"
 # Before the slash OCR may leave a point (`0023.3./3268`) or a speck with a mark on it
 # (`0810.7ๆ่ /ว`, `0810.7#/ว999`); the slash itself may come doubled (`0802.2/ /ว 3031`).
 _BEFORE_SLASH = rf"(?:[.,]\s*)?(?:[เ-ไ]?[ก-ฮๆ!|#@]{_MARKS}?\s*)?"
-_APART = r"(?:[ก-ฮ]|\d|[^\w\s/])"
+_APART = r"(?:[เ-ไ]?[ก-ฮ]|\d|[^\w\s/])"
 DOCNUM_PATTERN = (
-    rf"{_CODE}[.,\s\-–|]*(?:[ก-ฮ](?=\d)|{_APART}[.,\s]+(?=\d{{4}}))?{_OFFICE}"
-    rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛])|{_SEVEN_FOR_WO}|{_DIGIT_FOR_WO}|{_LETTER_FOR_WO})?|\s+(?P<bare_circ>ว)(?=\s*\d))"
+    rf"{_CODE}[.,\s\-–|/]*(?:[ก-ฮ](?=\d)|{_APART}[.,\s]+(?=\d{{4}}))?{_OFFICE}"
+    rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>{_VOWEL_SPECK}[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛])|{_SEVEN_FOR_WO}|{_DIGIT_FOR_WO}|{_LETTER_FOR_WO})?|\s+(?P<bare_circ>ว)(?=\s*\d))"
     rf"\.?\s*{_SERIAL}?(?![\d])"
 )
 _DOCNUM = re.compile(DOCNUM_PATTERN)

@@ -57,6 +57,21 @@ def _references(cited: str) -> set[tuple[str, dt.date | None]]:
     pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/\n"
                  "4 3426 ลงวันที่ 9 กุมภาพันธ์ 2565 แจ้งให้สำนักงาน",
                  "มท 0810.7/ว 3426", dt.date(2022, 2, 9), id="mark-read-as-a-lone-four"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท.0810.7/ะว\n"
+                 "3793 ลงวันที่ 28 กันยายน 2564 แจ้งให้สำนักงาน",
+                 "มท 0810.7/ว 3793", dt.date(2021, 9, 28), id="vowel-speck-before-the-mark"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท / 0802.2/24715\n"
+                 ", , ลงวันที่ 10 พฤษภาคม 2558 :",
+                 "มท 0802.2/ว 4715", dt.date(2015, 5, 10), id="bar-read-as-a-slash-after-the-code"),
+    pytest.param(". ตา ม หนั ง สือกร มส่งเสริมกา ร ปกครอง ท้ องถิ่ น ด่ วนที่สุด ที่ มท 0810.7 /ว 402\n"
+                 "ลงวันที่ 7 ธันวาคม 2561 แจ้งให้สำนักงาน",
+                 "มท 0810.7/ว 402", dt.date(2018, 12, 7), id="spaces-inside-the-citing-words"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ท่ มท\n"
+                 "เซ 0810.7/ว 87 ลงวันที่ 7 สิงหาคม 2568 แจ้งให้สำนักงาน",
+                 "มท 0810.7/ว 87", dt.date(2025, 8, 7), id="vowel-and-consonant-speck-before-the-owner"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802..2/\n"
+                 "ง 2021 ล งวันที 30 มีนาคม 2564 แจ้งให้สำนักงาน",
+                 "มท 0802.2/ว 2021", dt.date(2021, 3, 30), id="mark-read-as-a-lone-consonant"),
 ])
 def test_cited_number_and_date_behind_specks(cited: str, number: str, date: dt.date) -> None:
     assert (number, date) in _references(cited)
