@@ -269,6 +269,7 @@ def _closed_up(text: str) -> str:
     """A date line as OCR spread it: a month in pieces (`มกรา ค ม`), a dot inside the year (`25.62`)."""
     text = re.sub(r"(?<=[ก-๛])\s+(?=[ก-๛])", "", text)
     text = re.sub(r"(?<=\d)\s*['\"“”|]+\s*(?=[ก-๛])", " ", text)  # a speck before the month: `6 'กรกฎาคม`
+    text = re.sub(r"(?<=[ก-๛])\s+[A-Za-z|]\s+(?=\d)", " ", text)  # and before the year: `กันยายน J 2561`
     return _BROKEN_YEAR.sub(lambda m: m[1] + m[2] if len(m[1] + m[2]) == 4 else m[0], text)
 
 

@@ -1100,3 +1100,20 @@ def test_a_letter_year_of_no_time_is_read_in_the_years_of_its_citations() -> Non
                      + "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/\nว784 ลงวันที่ 1,0 พฤศจิกายน 2561 แจ้งให้\n"
                      + BODY.split("\n", 1)[1])
     assert letter.date == dt.date(2018, 12, 21) and YEAR_COMPLETED in letter.flags
+
+
+def test_a_stamp_date_label_with_a_tone_speck_on_its_wo() -> None:
+    letter = _letter("สนง.ท้องถิ่นอำเภอเกาะ\nกูด -\nเลขรับ 3576 .\nวั้นที่ 18/4/62\nเวลา 16.45 หน,\n"
+                     "ที่ ตร 0023.3/2144\n" + LETTERHEAD + "12 เมษายน 2562\n" + SUBJECT.split("\n", 1)[1]
+                     + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert (letter.received_number, letter.received_date) == ("3576", dt.date(2019, 4, 18))
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    pytest.param("11 เมษายัน 2563", dt.date(2020, 4, 11), id="a-speck-mark-in-the-month-that-opens-with-a-vowel"),
+    pytest.param("12 กันยายน J 2561", dt.date(2018, 9, 12), id="a-latin-speck-before-the-year"),
+])
+def test_letter_date_with_ocr_damage_between_its_parts(line: str, date: dt.date) -> None:
+    letter = _letter("ที่ มท 0810.5/2971\n" + LETTERHEAD + line + "\n" + SUBJECT.split("\n", 1)[1] +
+                     "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert letter.date == date

@@ -95,7 +95,8 @@ _WORD_DATE = re.compile(
 _MONTH_YEAR = re.compile(rf"(?:{_MONTH_GROUP}){_GAP}{_YEAR}")
 # A day and year around a Thai word that is not a month name as spelled: OCR-damaged months
 # (มิถุนายน่, พฤศจกายน, กันวาคม) are resolved by `fuzzy_month`.
-_FUZZY_DATE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?P<word>[ก-ฮ][ก-๛]{{3,11}}){_GAP}{_YEAR}")
+# (เมษายน opens with a leading vowel: `เมษายัน`.)
+_FUZZY_DATE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?P<word>[ก-ฮเ][ก-๛]{{3,11}}){_GAP}{_YEAR}")
 _STRIPPED_MONTHS = [re.sub(f"[{_MARKS}]", "", name) for name in thai_full_months]
 # A point before the day is part of a number (0810.7/1/61) only after a digit; after a word it
 # is a speck OCR glued on (อัปเดตวันที่.28/12/61).
