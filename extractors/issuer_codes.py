@@ -43,11 +43,14 @@ _KNOWN = frozenset(_PROVINCE_CODES.values()) | {"มท"}
 
 
 def misread_code(read: str, sender_code: str) -> bool:
-    """Is `read` the sender's code `sender_code` with one letter misread by OCR (`ภภ` for ภก)?
-    Only when `read` is no code we know: a letter may print another office's number."""
-    if not sender_code or read in _KNOWN or len(read) != len(sender_code):
+    """Is `read` the sender's code `sender_code` with one letter misread by OCR (`ภภ` for ภก),
+    or with ที่'s ท glued before it (`ทมค` for มค)? Only when `read` is no code we know: a
+    letter may print another office's number."""
+    if not sender_code or read in _KNOWN:
         return False
-    return sum(a != b for a, b in zip(read, sender_code, strict=True)) == 1
+    if len(read) == len(sender_code) + 1:
+        return read == "ท" + sender_code
+    return len(read) == len(sender_code) and sum(a != b for a, b in zip(read, sender_code, strict=True)) == 1
 
 
 def province_code(province: str) -> str:

@@ -29,15 +29,15 @@ CODE = f"[ก-ฮ](?:{_CODE_MARK}?[ก-ฮ]){{1,2}}(?:{_CODE_TONE})?"
 _CODE = rf"(?P<code>{CODE}|[ก-ฮ]\s[ก-ฮ](?=[\s.]*\d))"
 # OCR doubles, triples or swaps the dot between office digit groups (`0810.,7`, `0810,7`), or puts one
 # inside the owner's four digits (`0,810.7`: `clean_office` regroups it). Tesseract's Thai model
-# reads the sub-unit's ๗ as ฒ, the letter it most resembles (`0810. ฒ/ว 746`), right before the
-# slash where no letter of a number stands. The point may be read as a space (`0023 3/ว`): a
-# lone digit right before the slash is the sub-unit.
-_OFFICE = r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d{3}))(?:\s?[.,]{1,3}\s?(?:\d{1,3}|ฒ(?=\s*/))|\s\d(?=\s*/))*)"
+# reads the sub-unit's ๗ as ฒ, the letter it most resembles (`0810. ฒ/ว 746`), and ๑ as @
+# (`0023.@/1131`), right before the slash where neither stands in a number. The point may be
+# read as a space (`0023 3/ว`): a lone digit right before the slash is the sub-unit.
+_OFFICE = r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d{3}))(?:\s?[.,]{1,3}\s?(?:\d{1,3}|[ฒ@](?=\s*/))|\s\d(?=\s*/))*)"
 # The circular mark ว is read as ๆ or ) at times (neither stands in a number); the numeral
 # reader writes � for a letter it saw after the slash where Tesseract wrote digits: the only
 # letter printed there is ว, taken as the mark and flagged.
-# OCR may split a serial before its last three digits (`ว 1 196`); a lone digit after a serial
-# (`ว 96 2`) is something else.
+# OCR may split a serial of four digits before its last three (`ว 1 196`); a lone digit after a
+# serial (`ว 96 2`), or three digits after one of three (`/ว910 454“%`), is something else.
 # Between code and digits OCR puts dashes (`มท -- 0810.5`), a speck read as a letter glued to
 # the digits (`มท ส0802.2`), or one standing apart before the owner's four digits, read as a
 # letter (a leading vowel at times), a digit or a symbol (`มท , ง, 0810.7`, `นว 0 0023.2`, `มท ©`
@@ -55,8 +55,9 @@ _OFFICE = r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d{3}))(?:\s?[.,]{1,3}\s?(?:\d{1,3}|�
 _SEVEN_FOR_WO = r"7(?=\.?\s+\d{3,4}(?!\d)|\.\d{3,4}(?!\d))"
 # Tesseract's Thai model reads ว as ๒ or ๔, the digits it most resembles: glued to a four-digit
 # serial (`0810.7/24001` for /ว4001: no serial runs to five digits) or standing apart before one
-# (`0810.7/` then `4 3426` on the next line), the digit is the mark, flagged like 7.
-_DIGIT_FOR_WO = r"[24](?=\d{4}(?!\d)|\s+\d{4}(?!\d))"
+# (`0810.7/` then `4 3426` on the next line; any digit there, `/9 3194`: a serial is split only
+# before its last three digits), the digit is the mark, flagged like 7.
+_DIGIT_FOR_WO = r"[24](?=\d{4}(?!\d))|\d(?=\s+\d{4}(?!\d))"
 # So is another consonant glued to the serial right after the slash (`0810.7/ท2853`), or standing
 # alone before it (`0802..2/` then `ง 2021`): no letter but ว is printed there.
 _LETTER_FOR_WO = r"[ก-ฮ](?=\d|\s\d{2,4}(?!\d))"
@@ -64,13 +65,13 @@ _LETTER_FOR_WO = r"[ก-ฮ](?=\d|\s\d{2,4}(?!\d))"
 _VOWEL_SPECK = "[\u0e30-\u0e3a\u0e40-\u0e44]?"
 _MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
 _CIRC_SPECK = f"(?:(?:[ก-ฮ]|\\s?{_MARKS}+)(?=\\s*(?:[ก-ฮ]\\.?\\s+)?[\"“”']?\\s*(?:\\d|$)))?"
-_SERIAL = r"(?P<serial>\d{1,4}[.,]\d{1,3}(?![\d.,])|\d{1,3}(?:\s\d{3}(?!\d))?|\d{1,6})"
+_SERIAL = r"(?P<serial>\d{1,4}[.,]\d{1,3}(?![\d.,])|\d\s\d{3}(?!\d)|\d{1,6})"
 # Before the slash OCR may leave a point (`0023.3./3268`) or a speck with a mark on it
 # (`0810.7ๆ่ /ว`, `0810.7#/ว999`); the slash itself may come doubled (`0802.2/ /ว 3031`).
 _BEFORE_SLASH = rf"(?:[.,]\s*)?(?:[เ-ไ]?[ก-ฮๆ!|#@]{_MARKS}?\s*)?"
 _APART = r"(?:[เ-ไ]?[ก-ฮ]|\d|[^\w\s/])"
 DOCNUM_PATTERN = (
-    rf"{_CODE}[.,\s\-–|/]*(?:[ก-ฮ](?=\d)|{_APART}[.,\s]+(?=\d{{4}}))?{_OFFICE}"
+    rf"{_CODE}[^\w]*(?:[ก-ฮ](?=\d)|{_APART}[.,\s]+(?=\d{{4}}))?{_OFFICE}"
     rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>{_VOWEL_SPECK}[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛])|{_SEVEN_FOR_WO}|{_DIGIT_FOR_WO}|{_LETTER_FOR_WO})?|\s+(?P<bare_circ>ว)(?=\s*\d))"
     rf"\.?\s*{_SERIAL}?(?![\d])"
 )
@@ -127,8 +128,8 @@ def clean_office(office: str, code: str = "") -> tuple[str, bool]:
     A province office's owner is 0023: its point read a digit early (`002.33`) or its 3 lost
     (`002.1`) is put back. Spacing and a doubled dot are only typography.
     """
-    groups = [g for g in re.split(r"[\s.,]+", office.replace("ฒ", "7")) if g]
-    if "ฒ" in office:
+    groups = [g for g in re.split(r"[\s.,]+", office.replace("ฒ", "7").replace("@", "1")) if g]
+    if "ฒ" in office or "@" in office:
         return ".".join(groups), True
     if len(groups) > 2 and len(groups[0]) < _MAIN_DIGITS and len(groups[0] + groups[1]) == _MAIN_DIGITS:
         return ".".join([groups[0] + groups[1], *groups[2:]]), True

@@ -72,6 +72,12 @@ def _references(cited: str) -> set[tuple[str, dt.date | None]]:
     pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802..2/\n"
                  "ง 2021 ล งวันที 30 มีนาคม 2564 แจ้งให้สำนักงาน",
                  "มท 0802.2/ว 2021", dt.date(2021, 3, 30), id="mark-read-as-a-lone-consonant"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7/ว ]\n"
+                 ". 3384 ลงวันที่ 24 เมษายน 2560 แจ้งให้สำนักงาน",
+                 "มท 0810.7/ว 3384", dt.date(2017, 4, 24), id="bracket-before-the-serial"),
+    pytest.param("= . ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802.2/ว 3604.\n"
+                 "12 สิงหาคม 2565 แจ้งให้สำนักงาน",
+                 "มท 0802.2/ว 3604", dt.date(2022, 8, 12), id="longwanthi-lost"),
 ])
 def test_cited_number_and_date_behind_specks(cited: str, number: str, date: dt.date) -> None:
     assert (number, date) in _references(cited)

@@ -34,6 +34,10 @@ from pipeline.thai.text import normalise
     pytest.param("ที่ มท 002.1/3938", "มท 002.1/3938", False, id="no-province-code-no-owner-guess"),
     pytest.param("‘HW พท 0 0023 3/วิ1251 : สำนักงาน", "พท 0023.3/ว 1251", False, id="sub-unit-point-read-as-space"),
     pytest.param("ด่วนทิสุด ที่ มท ©\n0810.7/ว2001 ลงวันที่", "มท 0810.7/ว 2001", False, id="symbol-between-code-and-owner"),
+    pytest.param("ที่ มท\n-°0810.7/9 3194 ลงวันที่ 19", "มท 0810.7/ว 3194", True, id="mark-read-as-a-nine-apart"),
+    pytest.param("ที่ สท 0023.@/1131 สำนักงานส่งเสริมการปกครอง", "สท 0023.1/1131", True, id="sub-unit-one-read-as-at"),
+    pytest.param("ที่ ชัย0023.4/ว910 454“% ' สำนักงาน", "ชย 0023.4/ว 910", False, id="three-digits-after-a-serial-of-three"),
+    pytest.param("ที่ มท 0810.7/ว 1 196 ลงวันที่", "มท 0810.7/ว 1196", False, id="serial-split-before-its-last-three"),
 ])
 def test_numbers_with_specks_around_the_slash(line: str, number: str, repaired: bool) -> None:
     found = try_parse_docnum(line)
@@ -135,3 +139,11 @@ def test_a_known_code_of_another_province_is_kept() -> None:
         "เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
         "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nจึงเรียนมาเพื่อโปรดพิจารณา\n"))])
     assert [letter.doc_number for letter in letters] == ["ชม 0023.1/4685"]
+
+
+def test_thi_glued_before_the_code_of_the_letterhead_province() -> None:
+    letters = extract_letters([(1, normalise(
+        "ด่วนที่สุด\nที่ ทมค 0023.2/1916\nสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดมหาสารคาม\n"
+        "9 ธันวาคม 2566\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+        "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nจึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == ["มค 0023.2/1916"]
