@@ -102,8 +102,9 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
 def _number_of_its_issuer(view: LetterLines, number: DocNumber | None,
                           row: int | None) -> tuple[DocNumber | None, int | None]:
     """No whole number read: office digits and serial under the code of the office that sends
-    the letter (its code garbled or lost), else what was read."""
-    code = issuer_code(_sending_office(view))
+    the letter (its code garbled or lost), else what was read. A province office whose name
+    OCR broke over its letterhead's lines still prints its seat (`ศาลากลางจังหวัดหนองคาย`)."""
+    code = issuer_code(_sending_office(view)) or _seat_code(view)
     found, found_row = head.number_of_issuer(view, code) if code else (None, None)
     return (found, found_row) if found is not None else (number, row)
 
@@ -122,6 +123,17 @@ def _code_of_its_issuer(view: LetterLines, number: DocNumber | None, row: int | 
 
 _LETTERHEAD_ROWS = 6  # the office's name and address under the number, before the date
 _SEAT = re.compile(r"^\W*(?:ศาลากลาง)?(?:จังหวัด)?")
+
+
+_SEAT_LINE = re.compile(r"^\W*ศาลากลางจังหวัด\s*(\S+)")
+
+
+def _seat_code(view: LetterLines) -> str:
+    """The code of the province whose seat (ศาลากลางจังหวัด…) the letterhead gives as address;
+    a stamp never prints one."""
+    seats = (_SEAT_LINE.match(view.text(i)) for i in view.nonblank(None, view.body_start))
+    names = [body.match_province(m.group(1)) for m in seats if m]
+    return next((province_code(name) for name in names if name), "")
 
 
 def _letterhead_codes(view: LetterLines, row: int) -> set[str]:

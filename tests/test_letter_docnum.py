@@ -3,6 +3,7 @@ the slash, a doubled slash, the owner's digits split, the sub-unit's ๗ read as
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -147,3 +148,31 @@ def test_thi_glued_before_the_code_of_the_letterhead_province() -> None:
         "9 ธันวาคม 2566\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
         "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nจึงเรียนมาเพื่อโปรดพิจารณา\n"))])
     assert [letter.doc_number for letter in letters] == ["มค 0023.2/1916"]
+
+
+def test_a_speck_read_as_a_letter_inside_the_code_of_the_letterhead_province() -> None:
+    letters = extract_letters([(1, normalise(
+        "ด่วนมาก\nที่ นกธิ 0023.3/3695\nสำนักงานส่งเสริมการปกครอง\nท้องถิ่นจังหวัดนราธิวาส\n"
+        "ศาลากลางจังหวัดนราธิวาส\n5 ธันวาคม 2560\n"
+        "เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+        "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nจึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == ["นธ 0023.3/3695"]
+
+
+def test_a_lost_code_is_the_province_of_the_seat_the_letterhead_gives() -> None:
+    letters = extract_letters([(1, normalise(
+        ". ด่วนมาก\nสำนักงานส่งเสริม\nการปกครองท้องถิ่นจังหวัด\nหนองคาย :\n| .ศาลากลางจังหวัดหนองคาย\n"
+        ". ที่ 0023.5/3482 .\n6 ตุลาคม 2562\n"
+        "เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+        "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nจึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == ["นค 0023.5/3482"]
+    assert "doc_number_repaired" in letters[0].flags
+
+
+def test_memo_number_behind_a_latin_speck_after_the_code() -> None:
+    letters = extract_letters([(1, normalise(
+        "บันทึกข้อความ\nส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดเลย โทร. 0-2241-9000\n"
+        "ที่ ลย ook. 0023.2/ว4841 - วันที 17 มิถุนายน 2565\n"
+        "เรื่อง การรายงานผลการดำเนินงานตามตัวชี้วัด\nเรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน\n"
+        "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [(letter.doc_number, letter.date) for letter in letters] == [("ลย 0023.2/ว 4841", dt.date(2022, 6, 17))]
