@@ -8,7 +8,13 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from extractors.letter_docnum import DOCNUM_PATTERN, GARBLED_MARK_PATTERN, docnum_of, garbled_mark_docnum
+from extractors.letter_docnum import (
+    DOCNUM_PATTERN,
+    GARBLED_MARK_PATTERN,
+    ZERO_SPECK,
+    docnum_of,
+    garbled_mark_docnum,
+)
 from extractors.letter_fields import LetterLines, tidy
 from extractors.letter_terms import (
     ATTACHMENT_HEAD,
@@ -39,7 +45,8 @@ _GARBLED_MARK = re.compile(GARBLED_MARK_PATTERN)
 # a quote, a dash or a bracket (`/ว่ "5151`, `/ว — 3602`, `/ว ]` then `. 3384`) or a lone Thai
 # consonant, with a point or glued (`/ว ก. 1344`, `/ว ส810`): no word is one letter, and none is
 # glued to digits. (`/ว` then `. 2174`.)
-_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–\-\[\]()]\s*){0,2}(?:[ก-ฮ]\.?\s*)?[A-Za-z]{0,2}(\d{1,6})(?!\d)")
+_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–\-\[\]()]\s*){0,2}(?:[ก-ฮ]\.?\s*)?[A-Za-z]{0,2}"
+                           rf"{ZERO_SPECK}(\d{{1,6}})(?!\d)")
 # ลงวันที่ with its marks dropped, doubled or misplaced by OCR (`ลังวันที่`, `ล่งวันที`), or split
 # by spaces (`ลงวัน ที`, `ล งวันที`); a speck read as a letter alone on the line between the
 # number and ลงวันที่ (`/ว 4486 จ ลงวันที่`) is passed over, and so is a line of such specks
@@ -47,10 +54,11 @@ _SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–\-\[\]()]\s*){0,2}(?:[ก-
 _M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
 # A dash or a quote may be glued before it (`/ว 1044-ลงวันที่`, `1182'ลงวันที่`); the `eng` model may read the whole label as
 # Latin (`/ว 4629 AUN 13 มิถุนายน 2558`): a short Latin word right before a day and month; or
-# lose it (`/ว 3604.` then `12 สิงหาคม 2565`): a day and month right after a number are its date.
+# lose it or garble it to a word or two (`/ว 3604.` then `12 สิงหาคม 2565`, `/ว 2985 ร จจรนท` then
+# `25 กุมภาพันธ์ 2558`): a day and month right after a number are its date.
 _SPECKS_BEFORE = "(?:(?![ก-๛]{3})\\S{1,4}\\s+){0,12}?"
 _DATED = re.compile(f"^[\\s,.\\-–'\"‘’“”]*(?:{_SPECKS_BEFORE}ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
-                    f"|[A-Za-z]{{2,4}}(?=\\s+\\d{{1,2}}\\s*[ก-๛])|(?=\\d{{1,2}}\\s*[ก-๛]))")
+                    f"|[A-Za-z]{{2,4}}(?=\\s+\\d{{1,2}}\\s*[ก-๛])|(?:\\S{{1,7}}\\s+){{0,2}}(?=\\d{{1,2}}\\s*[ก-๛]))")
 _DEADLINE = re.compile(f"{loose('ภาย')}\\s?{loose('ใน')}\\s*{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}")
 _RECURRING = re.compile(
     f"(?:{loose('ทุกวันที่')}|{loose('ภายในวันที่')})\\s*\\d{{1,2}}\\s*{loose('ของ')}(?:ทุก)?\\s*{loose('เดือน')}"

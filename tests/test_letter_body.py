@@ -78,6 +78,15 @@ def _references(cited: str) -> set[tuple[str, dt.date | None]]:
     pytest.param("= . ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802.2/ว 3604.\n"
                  "12 สิงหาคม 2565 แจ้งให้สำนักงาน",
                  "มท 0802.2/ว 3604", dt.date(2022, 8, 12), id="longwanthi-lost"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ท่ ที่ มท 0802.2 /ว 2985 ร จจรนท\n"
+                 "25 กุมภาพันธ์ 2558 7",
+                 "มท 0802.2/ว 2985", dt.date(2015, 2, 25), id="longwanthi-garbled-to-letters"),
+    pytest.param(".ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท0802.2/ว 0\n"
+                 "2777 ลงวันที่ 22 สิงหาคม 2565 แจ้งให้สำนักงาน",
+                 "มท 0802.2/ว 2777", dt.date(2022, 8, 22), id="zero-speck-before-the-serial"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ ที่ มท 081.0..5/ว\n"
+                 ". 0 4897 ลงวันที่ 15 ตุลาคม 2558 .",
+                 "มท 0810.5/ว 4897", dt.date(2015, 10, 15), id="zero-speck-before-a-wrapped-serial"),
 ])
 def test_cited_number_and_date_behind_specks(cited: str, number: str, date: dt.date) -> None:
     assert (number, date) in _references(cited)
