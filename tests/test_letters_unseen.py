@@ -1117,3 +1117,10 @@ def test_letter_date_with_ocr_damage_between_its_parts(line: str, date: dt.date)
     letter = _letter("ที่ มท 0810.5/2971\n" + LETTERHEAD + line + "\n" + SUBJECT.split("\n", 1)[1] +
                      "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
     assert letter.date == date
+
+
+def test_a_stamp_number_behind_a_speck_read_as_at() -> None:
+    letter = _letter("สนง.ท้องถิ่นอำเภอเกาะคา\nเลขรับ .@826\nวันที 12/10/67\nเวลา 10.45 น.\n"
+                     "ที่ ลป 0023.3/4730\n" + LETTERHEAD + "9 ตุลาคม 2567\n" + SUBJECT.split("\n", 1)[1]
+                     + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY.replace("2566", "2567"))
+    assert (letter.received_number, letter.received_date) == ("826", dt.date(2024, 10, 12))

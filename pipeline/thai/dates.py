@@ -56,7 +56,8 @@ _STRAY_MARKS = "[\u0e38\u0e39\u0e47-\u0e4b]?"
 
 def _abbr(word: str) -> str:
     """`ก.พ.` also as `กพ`, `ก.พ`, `ก. พ.`, and with a stray mark on either side of a dot
-    (`ธุ.ค.`, `ธ.ูค.`)."""
+    (`ธุ.ค.`, `ธ.ูค.`); a handwritten inner dot may read as ล (`เมล.ย.`, `พลย.`): no
+    abbreviated month holds a ล."""
     letters = [c for c in word if c != "."]
     out = ""
     for c, nxt in zip(letters, [*letters[1:], ""], strict=True):
@@ -64,10 +65,13 @@ def _abbr(word: str) -> str:
         if not nxt:
             out += re.escape(c) + ("" if marked else _STRAY_MARKS) + r"\.?"
         elif marked:
-            out += re.escape(c) + r"\.?\s?"
+            out += re.escape(c) + f"{_INNER_DOT}\\s?"
         else:
-            out += re.escape(c) + f"{_STRAY_MARKS}\\.?{_STRAY_MARKS}\\s?"
+            out += re.escape(c) + f"{_STRAY_MARKS}{_INNER_DOT}{_STRAY_MARKS}\\s?"
     return out
+
+
+_INNER_DOT = r"(?:\.|ล\.?)?"
 
 
 def _is_mark(c: str) -> bool:
