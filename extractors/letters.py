@@ -152,7 +152,7 @@ def _date_in_its_time(letter: Letter, view: LetterLines, row: int | None) -> Non
     5561, ๒๕๖๐ as 2520), or whose year lost a digit (๒๕๖๗ read as 256), had its year misread:
     it is read again against the years of the other dates the letter prints (citations,
     deadline, stamp), and flagged either way."""
-    found = head.date_line(view, row) if row is not None else None
+    found = head.printed_date(view, row) if row is not None else None
     if found is None or (letter.date is not None and not _beyond_its_time(letter.date)):
         return
     if letter.date is not None:
@@ -179,7 +179,7 @@ def _date_after_citations(letter: Letter, view: LetterLines, row: int | None) ->
         return
     if IMPLAUSIBLE_DATE not in letter.flags:  # flagged already when its year is of no time
         letter.flags.append(IMPLAUSIBLE_DATE)
-    found = head.date_line(view, row)
+    found = head.printed_date(view, row)
     again = _year_of_citations(found, cited) if found else None
     if again is not None:
         letter.date = again

@@ -1124,3 +1124,25 @@ def test_a_stamp_number_behind_a_speck_read_as_at() -> None:
                      "ที่ ลป 0023.3/4730\n" + LETTERHEAD + "9 ตุลาคม 2567\n" + SUBJECT.split("\n", 1)[1]
                      + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY.replace("2566", "2567"))
     assert (letter.received_number, letter.received_date) == ("826", dt.date(2024, 10, 12))
+
+
+def test_a_memo_year_cut_on_its_number_line_is_read_in_its_other_dates() -> None:
+    """Seen on a scan: a memo's `วันที่ ๒๕ ตุลาคม ๒๕๕๙` beside its number read as `25 ตุลาคม 559`."""
+    from extractors.letters import YEAR_COMPLETED
+
+    letter = _letter(".เลขรับ 4285.\nวันที 1 พ.ย. 2559\nเวลา 13.30 น.\nบันทึกข้อความ\n"
+                     "ส่วนราชการ ส่วนส่งเสริมการบริหารกิจการบ้านเมืองที่ดีท้องถิ่น โทร. 0-2241-9000\n"
+                     "ii มท 0810.7/ว3539 7 7ฝ วันที่ 25 ตุลาคม 559 |\n"
+                     "เรื่อง การประเมินผลการปฏิบัติราชการ\nเรียน ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง\n"
+                     + BODY.replace("2566", "2559"))
+    assert letter.date == dt.date(2016, 10, 25) and YEAR_COMPLETED in letter.flags
+
+
+def test_a_letter_year_with_its_last_digit_apart_is_read_whole() -> None:
+    from extractors.letters import YEAR_COMPLETED
+
+    letter = _letter("ที่ มท0809.2/ว2611\nกรมส่งเสริมการปกครองท้องถิ่น\nถนนนครราชสีมา เขตดุสิต กทม.\n"
+                     "24 พฤษภาคม 252 7 -\nเรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วม\n"
+                     "ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)\n"
+                     + BODY.replace("9 ตุลาคม 2566", "5 พฤษภาคม 2567"))
+    assert letter.date == dt.date(2024, 5, 24) and YEAR_COMPLETED in letter.flags
