@@ -22,8 +22,9 @@ from extractors.letter_terms import LEAD, THI, loose
 _CODE_MARK = "[\u0e31\u0e38\u0e39\u0e4c]"
 # A speck over the code's last letter may be read as a tone mark (`ปข่ 0023.5` for ปข): only
 # there, right before the digits, where no word of ที่'s own can be (`ทีมท` keeps its vowel out).
-# So may a lower vowel (`พจู0023.5` for พจ), there too, or a ์ (`มท์-.` then the digits on the next line).
-_CODE_TONE = "[\u0e38\u0e39\u0e48-\u0e4c](?=[\\s.\\-–|]*\\d)"
+# So may a lower vowel (`พจู0023.5` for พจ), there too, or a ์ (`มท์-.` then the digits on the next line),
+# or two at once (`สถู่00235`).
+_CODE_TONE = "[\u0e38\u0e39\u0e48-\u0e4c]{1,2}(?=[\\s.\\-–|]*\\d)"
 CODE = f"[ก-ฮ](?:{_CODE_MARK}?[ก-ฮ]){{1,2}}(?:{_CODE_TONE})?"
 # OCR may part the code's two letters (`ม ท 0810.7`): only where digits follow.
 _CODE = rf"(?P<code>{CODE}|[ก-ฮ]\s[ก-ฮ](?=[\s.]*\d))"

@@ -56,8 +56,9 @@ from pipeline.thai.text import normalise_field
 # A lone consonant before ที่ is a speck (`ร ที่ มท0809.2/333`): no Thai word is one letter
 # but ณ and ธ, and neither starts a header line.
 # A dash may follow the code (`ที่ ชร- 0023.2/2859`).
-# Between the code and the digits, specks of any kind (`ที่ ลย ook. 0023.2`, `ที่ มท ©`).
-_NUMBER_LINE = re.compile(f"{LEAD}(?:[ก-ฮ]\\s+)?{THI}[\\s.]*(?={CODE}[^\\d\\n]{{0,8}}\\d)")
+# Between the code and the digits, a speck standing apart (`ที่ ลย ook. 0023.2`, `ที่ มท ©`).
+_NUMBER_LINE = re.compile(f"{LEAD}(?:[ก-ฮ]\\s+)?{THI}[\\s.]*"
+                          f"(?={CODE}(?:[.\\s\\-–|]*(?:[ก-ฮ](?=\\d))?|[.\\s\\-–|]+[^\\s\\d]{{1,4}}[.\\s]+)\\d)")
 _OFFICE = starts_with("กรม", "สำนักงาน", "สนง", "ศาลากลาง", "ที่ว่าการ", "สำนัก", "องค์การบริหาร", "เทศบาล")
 _ADDRESS = starts_with("ถนน", "ถ.", "กทม", "ตำบล", "อำเภอ", "จังหวัด")
 _SPECKS = re.compile(r"^[\s\-–•'\".,|:_]+")

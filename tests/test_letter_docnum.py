@@ -176,3 +176,19 @@ def test_memo_number_behind_a_latin_speck_after_the_code() -> None:
         "เรื่อง การรายงานผลการดำเนินงานตามตัวชี้วัด\nเรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน\n"
         "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
     assert [(letter.doc_number, letter.date) for letter in letters] == [("ลย 0023.2/ว 4841", dt.date(2022, 6, 17))]
+
+
+def test_memo_number_whose_code_caught_two_marks_and_a_letter_misread() -> None:
+    letters = extract_letters([(1, normalise(
+        "บันทึกข้อความ\nส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดสุราษฎร์ธานี โทร. 0-2241\n"
+        "ที่. สถู่00235/) 4568 .- .' วันที่ 21 ธันวาคม 2565 .\n"
+        "เรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชน\nเรียน ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง\n"
+        "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [(letter.doc_number, letter.date) for letter in letters] == [("สฎ 0023.5/ว 4568", dt.date(2022, 12, 21))]
+
+
+def test_a_subject_word_after_thi_is_no_number_line() -> None:
+    from extractors.letter_fields import _NUMBER_LINE
+
+    assert _NUMBER_LINE.match("ที่ทราบ 2 ครั้ง") is None
+    assert _NUMBER_LINE.match("ที่ ลย ook. 0023.2/ว4841 - วันที 17 มิถุนายน 2565") is not None
