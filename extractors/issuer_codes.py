@@ -37,3 +37,27 @@ def issuer_code(sender: str) -> str:
     if sender.startswith(_PROVINCE_HEAD):
         return _PROVINCE_CODES.get(sender[len(_PROVINCE_HEAD):].strip(), "")
     return ""
+
+
+_KNOWN = frozenset(_PROVINCE_CODES.values()) | {"มท"}
+
+
+def misread_code(read: str, sender_code: str) -> bool:
+    """Is `read` the sender's code `sender_code` with one letter misread by OCR (`ภภ` for ภก),
+    or with one letter more (ที่'s ท glued before it, `ทมค` for มค; a speck read as a letter,
+    `นกธ` for นธ)? Only when `read` is no code we know: a letter may print another office's
+    number."""
+    if not sender_code or read in _KNOWN:
+        return False
+    if len(read) == len(sender_code) + 1:
+        return any(read[:k] + read[k + 1:] == sender_code for k in range(len(read)))
+    return len(read) == len(sender_code) and sum(a != b for a, b in zip(read, sender_code, strict=True)) == 1
+
+
+def province_code(province: str) -> str:
+    """The code of a province's local-administration office, by the province's official name."""
+    return _PROVINCE_CODES.get(province, "")
+
+
+def is_province_code(code: str) -> bool:
+    return code in _PROVINCE_CODES.values()

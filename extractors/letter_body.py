@@ -8,7 +8,13 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from extractors.letter_docnum import DOCNUM_PATTERN, GARBLED_MARK_PATTERN, docnum_of, garbled_mark_docnum
+from extractors.letter_docnum import (
+    DOCNUM_PATTERN,
+    GARBLED_MARK_PATTERN,
+    ZERO_SPECK,
+    docnum_of,
+    garbled_mark_docnum,
+)
 from extractors.letter_fields import LetterLines, tidy
 from extractors.letter_terms import (
     ATTACHMENT_HEAD,
@@ -17,6 +23,7 @@ from extractors.letter_terms import (
     REFERENCE_HEAD,
     loose,
     smart_join,
+    spaced,
     starts_with,
 )
 from pipeline.records import Reference
@@ -35,19 +42,23 @@ from pipeline.thai.names import repair_name
 _REF = re.compile(f"(?:(?:{loose('ที่')}|fi)[\\s.]*)?{DOCNUM_PATTERN}")
 _GARBLED_MARK = re.compile(GARBLED_MARK_PATTERN)
 # A serial pushed to the next line may carry a speck of ink read as a Latin letter (`ว c971`),
-# a quote or a dash (`/ว่ "5151`, `/ว — 3602`) or a lone Thai consonant, with a point or glued (`/ว ก. 1344`,
-# `/ว ส810`): no word is one letter, and none is glued to digits. (`/ว` then `. 2174`.)
-_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–-]\s*)?(?:[ก-ฮ]\.?\s*)?[A-Za-z]{0,2}(\d{1,6})(?!\d)")
+# a quote, a dash or a bracket (`/ว่ "5151`, `/ว — 3602`, `/ว ]` then `. 3384`) or a lone Thai
+# consonant, with a point or glued (`/ว ก. 1344`, `/ว ส810`): no word is one letter, and none is
+# glued to digits. (`/ว` then `. 2174`.)
+_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–\-\[\]()]\s*){0,2}(?:[ก-ฮ]\.?\s*)?[A-Za-z]{0,2}"
+                           rf"{ZERO_SPECK}(\d{{1,6}})(?!\d)")
 # ลงวันที่ with its marks dropped, doubled or misplaced by OCR (`ลังวันที่`, `ล่งวันที`), or split
 # by spaces (`ลงวัน ที`, `ล งวันที`); a speck read as a letter alone on the line between the
 # number and ลงวันที่ (`/ว 4486 จ ลงวันที่`) is passed over, and so is a line of such specks
 # (`/ว1638 .- wa. d ข 1 ข0 w 1 A ; ข 1 0317 ew ลงวันที่`): short tokens, none a Thai word.
 _M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
-# A dash may be glued before it (`/ว 1044-ลงวันที่`); the `eng` model may read the whole label as
-# Latin (`/ว 4629 AUN 13 มิถุนายน 2558`): a short Latin word right before a day and month.
+# A dash or a quote may be glued before it (`/ว 1044-ลงวันที่`, `1182'ลงวันที่`); the `eng` model may read the whole label as
+# Latin (`/ว 4629 AUN 13 มิถุนายน 2558`): a short Latin word right before a day and month; or
+# lose it or garble it to a word or two (`/ว 3604.` then `12 สิงหาคม 2565`, `/ว 2985 ร จจรนท` then
+# `25 กุมภาพันธ์ 2558`): a day and month right after a number are its date.
 _SPECKS_BEFORE = "(?:(?![ก-๛]{3})\\S{1,4}\\s+){0,12}?"
-_DATED = re.compile(f"^[\\s,.\\-–]*(?:{_SPECKS_BEFORE}ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
-                    f"|[A-Za-z]{{2,4}}(?=\\s+\\d{{1,2}}\\s*[ก-๛]))")
+_DATED = re.compile(f"^[\\s,.\\-–'\"‘’“”]*(?:{_SPECKS_BEFORE}ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
+                    f"|[A-Za-z]{{2,4}}(?=\\s+\\d{{1,2}}\\s*[ก-๛])|(?:\\S{{1,7}}\\s+){{0,2}}(?=\\d{{1,2}}\\s*[ก-๛]))")
 _DEADLINE = re.compile(f"{loose('ภาย')}\\s?{loose('ใน')}\\s*{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}")
 _RECURRING = re.compile(
     f"(?:{loose('ทุกวันที่')}|{loose('ภายในวันที่')})\\s*\\d{{1,2}}\\s*{loose('ของ')}(?:ทุก)?\\s*{loose('เดือน')}"
@@ -116,7 +127,11 @@ def _is_cited(text: str, at: int) -> bool:
     its urgency (ด่วนที่สุด ที่ …: the letter's own number is not in its body), for when OCR
     garbled ตามหนังสือ (`0 โซโโไฝโ ด่วนที่สุด ที่มท 0 0810.7 ซ/ว`)."""
     before = text[max(0, at - 90):at]
-    return bool(re.search(f"{loose('หนังสือ')}|{loose('อ้างถึง')}|{loose('ด่วน')}", before))
+    return _CITING.search(before) is not None
+
+
+# OCR may set spaces inside the words (`หนั ง สือกร ม`, `ด่ วนที่สุด`).
+_CITING = re.compile(f"{spaced('หนังสือ')}|{spaced('อ้างถึง')}|{spaced('ด่วน')}")
 
 
 def _dated(after: str) -> DateMatch | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractors.issuer_codes import is_province_code
 from extractors.letter_terms import LEAD, THI, loose
 
 # รหัสพยัญชนะ is consonants only; OCR may set a lower vowel among them (`ชูย` for ชย) or a
@@ -21,25 +22,29 @@ from extractors.letter_terms import LEAD, THI, loose
 _CODE_MARK = "[\u0e31\u0e38\u0e39\u0e4c]"
 # A speck over the code's last letter may be read as a tone mark (`ปข่ 0023.5` for ปข): only
 # there, right before the digits, where no word of ที่'s own can be (`ทีมท` keeps its vowel out).
-# So may a lower vowel (`พจู0023.5` for พจ), there too.
-_CODE_TONE = "[\u0e38\u0e39\u0e48-\u0e4b](?=[\\s.]*\\d)"
+# So may a lower vowel (`พจู0023.5` for พจ), there too, or a ์ (`มท์-.` then the digits on the next line),
+# or two at once (`สถู่00235`).
+_CODE_TONE = "[\u0e38\u0e39\u0e48-\u0e4c]{1,2}(?=[\\s.\\-–|]*\\d)"
 CODE = f"[ก-ฮ](?:{_CODE_MARK}?[ก-ฮ]){{1,2}}(?:{_CODE_TONE})?"
 # OCR may part the code's two letters (`ม ท 0810.7`): only where digits follow.
 _CODE = rf"(?P<code>{CODE}|[ก-ฮ]\s[ก-ฮ](?=[\s.]*\d))"
 # OCR doubles, triples or swaps the dot between office digit groups (`0810.,7`, `0810,7`), or puts one
 # inside the owner's four digits (`0,810.7`: `clean_office` regroups it). Tesseract's Thai model
-# reads the sub-unit's ๗ as ฒ, the letter it most resembles (`0810. ฒ/ว 746`), right before the
-# slash where no letter of a number stands.
-_OFFICE = r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d{3}))(?:\s?[.,]{1,3}\s?(?:\d{1,3}|ฒ(?=\s*/)))*)"
+# reads the sub-unit's ๗ as ฒ, the letter it most resembles (`0810. ฒ/ว 746`), and ๑ as @
+# (`0023.@/1131`), right before the slash where neither stands in a number. The point may be
+# read as a space (`0023 3/ว`): a lone digit right before the slash is the sub-unit.
+_OFFICE = r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d{3}))(?:\s?[.,]{1,3}\s?(?:\d{1,3}|[ฒ@](?=\s*/))|\s\d(?=\s*/))*)"
 # The circular mark ว is read as ๆ or ) at times (neither stands in a number); the numeral
 # reader writes � for a letter it saw after the slash where Tesseract wrote digits: the only
 # letter printed there is ว, taken as the mark and flagged.
-# OCR may split a serial before its last three digits (`ว 1 196`); a lone digit after a serial
-# (`ว 96 2`) is something else.
+# OCR may split a serial of four digits before its last three (`ว 1 196`); a lone digit after a
+# serial (`ว 96 2`), or three digits after one of three (`/ว910 454“%`), is something else.
 # Between code and digits OCR puts dashes (`มท -- 0810.5`), a speck read as a letter glued to
 # the digits (`มท ส0802.2`), or one standing apart before the owner's four digits, read as a
-# letter or a digit (`มท , ง, 0810.7`, `นว 0 0023.2`); not Latin: a word's end may pass for a
-# code (`ด่วนที่สุด NUN 0810.5`, ที่ มท read by the `eng` model) and Latin would join them.
+# letter (a leading vowel at times), a digit or a symbol (`มท , ง, 0810.7`, `นว 0 0023.2`, `มท ©`
+# or `มท` then `เซ 0810.7`), or a bar read as a slash (`มท / 0802.2`); not Latin: a word's end may
+# pass for a code (`ด่วนที่สุด NUN 0810.5`, ที่ มท read by the `eng` model) and Latin would join them,
+# but for a speck read as a short lower-case word (`ลย ook. 0023.2`), which ที่ มท never reads as.
 # Before the slash, one speck read as a letter, with a leading vowel at times, or a bar
 # (`0810.7 ฒ/ว`, `0810.7เต/ว`).
 # A serial has no point in it: one between its digits is a speck (`5.075`, `313.7`).
@@ -50,27 +55,40 @@ _OFFICE = r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d{3}))(?:\s?[.,]{1,3}\s?(?:\d{1,3}|�
 # Tesseract's `eng` model reads ว as 7 (`0802.2 /7. 1088`): a 7 right after the slash with a
 # whole serial behind it is the mark, read unseen and flagged like �.
 _SEVEN_FOR_WO = r"7(?=\.?\s+\d{3,4}(?!\d)|\.\d{3,4}(?!\d))"
-# So is another consonant glued to the serial right after the slash (`0810.7/ท2853`): no letter
-# but ว is printed there.
-_LETTER_FOR_WO = r"[ก-ฮ](?=\d)"
+# Tesseract's Thai model reads ว as ๒ or ๔, the digits it most resembles: glued to a four-digit
+# serial (`0810.7/24001` for /ว4001: no serial runs to five digits) or standing apart before one
+# (`0810.7/` then `4 3426` on the next line; any digit there, `/9 3194`: a serial is split only
+# before its last three digits), the digit is the mark, flagged like 7.
+_DIGIT_FOR_WO = r"[24](?=\d{4}(?!\d))|\d(?=\s+\d{4}(?!\d))"
+# So is another consonant glued to the serial right after the slash (`0810.7/ท2853`), or standing
+# alone before it (`0802..2/` then `ง 2021`): no letter but ว is printed there.
+_LETTER_FOR_WO = r"[ก-ฮ](?=\d|\s\d{2,4}(?!\d))"
+# A speck before the mark is read as a vowel (`0810.7/ะว`).
+_VOWEL_SPECK = "[\u0e30-\u0e3a\u0e40-\u0e44]?"
 _MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
 _CIRC_SPECK = f"(?:(?:[ก-ฮ]|\\s?{_MARKS}+)(?=\\s*(?:[ก-ฮ]\\.?\\s+)?[\"“”']?\\s*(?:\\d|$)))?"
-_SERIAL = r"(?P<serial>\d{1,4}[.,]\d{1,3}(?![\d.,])|\d{1,3}(?:\s\d{3}(?!\d))?|\d{1,6})"
+# No serial opens with 0: a lone 0 before one is a speck (`/ว 0` then `2777`).
+ZERO_SPECK = r"(?:0\s+(?=[1-9]\d{2,3}(?!\d)))?"
+_SERIAL = r"(?P<serial>\d{1,4}[.,]\d{1,3}(?![\d.,])|\d\s\d{3}(?!\d)|\d{1,6})"
 # Before the slash OCR may leave a point (`0023.3./3268`) or a speck with a mark on it
 # (`0810.7ๆ่ /ว`, `0810.7#/ว999`); the slash itself may come doubled (`0802.2/ /ว 3031`).
 _BEFORE_SLASH = rf"(?:[.,]\s*)?(?:[เ-ไ]?[ก-ฮๆ!|#@]{_MARKS}?\s*)?"
-_APART = r"(?:[ก-ฮ]|\d)"
+_APART = r"(?:[เ-ไ]?[ก-ฮ]|\d|[^\w\s/]|[a-z]{1,3}\.?)"
 DOCNUM_PATTERN = (
-    rf"{_CODE}[.,\s\-–]*(?:[ก-ฮ](?=\d)|{_APART}[.,\s]+(?=\d{{4}}))?{_OFFICE}"
-    rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛])|{_SEVEN_FOR_WO}|{_LETTER_FOR_WO})?|\s+(?P<bare_circ>ว)(?=\s*\d))"
-    rf"\.?\s*{_SERIAL}?(?![\d])"
+    rf"{_CODE}[^\w]*(?:[ก-ฮ](?=\d)|{_APART}[.,\s]+(?=\d{{4}}))?{_OFFICE}"
+    rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>{_VOWEL_SPECK}[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛])|{_SEVEN_FOR_WO}|{_DIGIT_FOR_WO}|{_LETTER_FOR_WO})?|\s+(?P<bare_circ>ว)(?=\s*\d))"
+    rf"\.?\s*{ZERO_SPECK}{_SERIAL}?(?![\d])"
 )
 _DOCNUM = re.compile(DOCNUM_PATTERN)
 # Tesseract's `eng` model may read the slash and ว as Latin and bars (`มท 0810.7 if | . , 2711
 # ลงวันที่`, `มท 0810.7 a) 4219 ลงวันที่`): in a citation, the ลงวันที่ right after the serial
 # still tells which digits it is. Two glyphs there were `/ว`, one the slash alone.
-GARBLED_MARK_PATTERN = (rf"{_CODE}[.,\s\-–]*{_OFFICE}\s+(?P<mark>[A-Za-z|!()]{{1,2}}(?:\s[A-Za-z|!()]{{1,2}})?)"
-                        rf"[\s.,|]+(?P<serial>\d{{2,4}})(?=\s*[\-–]?ล)")
+# The Thai model may read `/ว` as a mark over a consonant glued to the serial (`0810.7 ่ฑ3526
+# ลงวันที่`): no word opens with a mark, so that is the garbled `/ว` too.
+_THAI_GARBLE = "[\u0e31\u0e34-\u0e4e]+[ก-ฮ]{1,2}[\u0e31\u0e34-\u0e4e]*"
+_LATIN_GARBLE = "[A-Za-z|!()]{1,2}(?:\\s[A-Za-z|!()]{1,2})?"
+GARBLED_MARK_PATTERN = (rf"{_CODE}[.,\s\-–]*{_OFFICE}"
+                        rf"(?:\s+(?P<mark>{_LATIN_GARBLE})[\s.,|]|\s*(?P<thai>{_THAI_GARBLE}))[\s.,|]*(?P<serial>\d{{2,4}})(?=\s*[\-–]?ล)")
 # A header line: ที่ at the start, then the number. `ที่` may be glued to the code (ที่มท).
 _HEADER = re.compile(rf"^[#*\s]*ที่\s*(?={_CODE}\.?\s*\d)")
 _BARE_SERIAL = re.compile(r"^\s*(\d{1,6})\s*$")
@@ -109,19 +127,38 @@ def clean_office(office: str, code: str = "") -> tuple[str, bool]:
     The owner's number is at least four digits written unbroken, then `.sub-unit`. OCR adds a
     dot inside it (`08.10.7` for `0810.7`); that is regrouped and reported as repaired. A lost
     dot (`08022`) is left as read, as five-digit owners exist (ศธ 04002), unless the owner's
-    number is known to be four digits (`มท 08022` → `มท 0802.2`, repaired). Spacing and a
-    doubled dot are only typography.
+    number is known to be four digits (`มท 08022` → `มท 0802.2`, repaired). An owner's number
+    opens with 0: a four-digit one read with another digit first (`1023.2`) is repaired.
+    A province office's owner is 0023: its point read a digit early (`002.33`) or its 3 lost
+    (`002.1`) is put back. Spacing and a doubled dot are only typography.
     """
-    groups = [g for g in re.split(r"[\s.,]+", office.replace("ฒ", "7")) if g]
-    if "ฒ" in office:
+    groups = [g for g in re.split(r"[\s.,]+", office.replace("ฒ", "7").replace("@", "1")) if g]
+    if "ฒ" in office or "@" in office:
         return ".".join(groups), True
     if len(groups) > 2 and len(groups[0]) < _MAIN_DIGITS and len(groups[0] + groups[1]) == _MAIN_DIGITS:
         return ".".join([groups[0] + groups[1], *groups[2:]]), True
+    provincial = _provincial_office(groups, code)
+    if provincial:
+        return provincial, True
     if len(groups) == 1 and _lost_its_point(groups[0], code):
         return f"{groups[0][:_MAIN_DIGITS]}.{groups[0][_MAIN_DIGITS:]}", True
     if clean_code(code) == _FOUR_DIGIT_ISSUER and len(groups[0]) == _MAIN_DIGITS - 1 and groups[0][0] != "0":
         return ".".join(["0" + groups[0], *groups[1:]]), True  # its leading 0 lost (`มท 810.7`)
+    if len(groups[0]) == _MAIN_DIGITS and groups[0][0] != "0" and len(groups) > 1:
+        return ".".join(["0" + groups[0][1:], *groups[1:]]), True  # its 0 misread (`ชพ 1023.2`)
     return ".".join(groups), False
+
+
+def _provincial_office(groups: list[str], code: str) -> str:
+    """A province office's `0023.3` read with its point one digit early (`002.33`), or with the
+    owner's 3 lost under a province's code (`รบ 002.1`), put back; else ''."""
+    if len(groups) != 2 or groups[0] == _PROVINCIAL_OWNER:
+        return ""
+    joined = "".join(groups)
+    if joined.startswith(_PROVINCIAL_OWNER) and len(joined) == _MAIN_DIGITS + 1:
+        return f"{_PROVINCIAL_OWNER}.{joined[_MAIN_DIGITS:]}"
+    lost_three = groups[0] == _PROVINCIAL_OWNER[:-1] and len(groups[1]) == 1
+    return f"{_PROVINCIAL_OWNER}.{groups[1]}" if lost_three and is_province_code(clean_code(code)) else ""
 
 
 def _lost_its_point(owner: str, code: str) -> bool:
@@ -158,7 +195,7 @@ def docnum_of(m: re.Match[str], serial: str) -> DocNumber:
 def garbled_mark_docnum(m: re.Match[str]) -> DocNumber:
     """The number a match of GARBLED_MARK_PATTERN names; always `repaired`: its mark is a guess."""
     office, _ = clean_office(m.group("office"), m.group("code"))
-    circular = len(re.sub(r"\s", "", m.group("mark"))) >= 2
+    circular = m.group("thai") is not None or len(re.sub(r"\s", "", m.group("mark"))) >= 2
     return DocNumber(clean_code(m.group("code")), office, circular, m.group("serial"), m.end(), True)
 
 

@@ -56,7 +56,9 @@ from pipeline.thai.text import normalise_field
 # A lone consonant before ที่ is a speck (`ร ที่ มท0809.2/333`): no Thai word is one letter
 # but ณ and ธ, and neither starts a header line.
 # A dash may follow the code (`ที่ ชร- 0023.2/2859`).
-_NUMBER_LINE = re.compile(f"{LEAD}(?:[ก-ฮ]\\s+)?{THI}[\\s.]*(?={CODE}[.\\s\\-–]*(?:[ก-ฮ](?=\\d))?\\d)")
+# Between the code and the digits, a speck standing apart (`ที่ ลย ook. 0023.2`, `ที่ มท ©`).
+_NUMBER_LINE = re.compile(f"{LEAD}(?:[ก-ฮ]\\s+)?{THI}[\\s.]*"
+                          f"(?={CODE}(?:[.\\s\\-–|]*(?:[ก-ฮ](?=\\d))?|[.\\s\\-–|]+[^\\s\\d]{{1,4}}[.\\s]+)\\d)")
 _OFFICE = starts_with("กรม", "สำนักงาน", "สนง", "ศาลากลาง", "ที่ว่าการ", "สำนัก", "องค์การบริหาร", "เทศบาล")
 _ADDRESS = starts_with("ถนน", "ถ.", "กทม", "ตำบล", "อำเภอ", "จังหวัด")
 _SPECKS = re.compile(r"^[\s\-–•'\".,|:_]+")
@@ -252,8 +254,10 @@ def read_date(view: LetterLines, number_row: int | None, own_number: str) -> tup
 def date_line(view: LetterLines, i: int) -> DateMatch | None:
     """The date of row `i` when the row is a date and nothing else, as printed or closed up."""
     printed = _INK_BEFORE_MONTH.sub("", _SPECK_AFTER_DAY.sub("", _BROKEN_DAY.sub(r"\1\2", view.text(i))))
-    text = next((t for t in (printed, _closed_up(printed)) if is_date_only(t)), None)
-    return find_thai_dates(text)[0] if text is not None else None
+    found = [dates[0] for t in (printed, _closed_up(printed)) if is_date_only(t) and (dates := find_thai_dates(t))]
+    # As printed first; closed up when only that makes a whole year (`252 7` → 2527: its digit
+    # misread is then read again against the letter's other dates).
+    return next((d for d in found if d.date is not None and len(d.year_text) == 4), found[0] if found else None)
 
 
 # A speck read as a point inside the day, before the month (`1.6จันว่าคม 2558` for ๑๖ ธันวาคม):
@@ -266,23 +270,38 @@ _INK_BEFORE_MONTH = re.compile(f"(?<=\\d\\s)[ก-๛]{{1,3}}(?={'|'.join(thai_fu
 
 
 def _closed_up(text: str) -> str:
-    """A date line as OCR spread it: a month in pieces (`มกรา ค ม`), a dot inside the year (`25.62`)."""
+    """A date line as OCR spread it: a month in pieces (`มกรา ค ม`), a dot or a space inside the
+    year (`25.62`, `252 7`)."""
     text = re.sub(r"(?<=[ก-๛])\s+(?=[ก-๛])", "", text)
     text = re.sub(r"(?<=\d)\s*['\"“”|]+\s*(?=[ก-๛])", " ", text)  # a speck before the month: `6 'กรกฎาคม`
+    text = re.sub(r"(?<=[ก-๛])\s+[A-Za-z|]\s+(?=\d)", " ", text)  # and before the year: `กันยายน J 2561`
+    text = _SPLIT_LAST_DIGIT.sub(r"\1\2", text)
     return _BROKEN_YEAR.sub(lambda m: m[1] + m[2] if len(m[1] + m[2]) == 4 else m[0], text)
 
 
 _BROKEN_YEAR = re.compile(r"(?<![\d.])(\d{1,3})\.(\d{1,3})(?![\d.])")
+# A year after the month with its last digit set apart (`24 พฤษภาคม 252 7`).
+_SPLIT_LAST_DIGIT = re.compile(r"(?<=[ก-๛.]\s)(\d{3})\s(\d)(?![\d.,/])")
 
 
 def _memo_date(view: LetterLines, number_row: int) -> tuple[dt.date | None, int, bool] | None:
     for i in view.nonblank(number_row, number_row + 4):
-        text = _closed_up(view.text(i))
-        at = _MEMO_DATE.search(text)
-        dates = find_thai_dates(text[at.end():]) if at else []
-        if dates:
-            return dates[0].date, i, dates[0].date is None
+        found = _memo_date_on(view, i)
+        if found is not None:
+            return found.date, i, found.date is None
     return None
+
+
+def _memo_date_on(view: LetterLines, i: int) -> DateMatch | None:
+    text = _closed_up(view.text(i))
+    at = _MEMO_DATE.search(text)
+    dates = find_thai_dates(text[at.end():]) if at else []
+    return dates[0] if dates else None
+
+
+def printed_date(view: LetterLines, i: int) -> DateMatch | None:
+    """The letter's date as printed on row `i`: a date line, or a memo's `วันที่ …` beside its number."""
+    return date_line(view, i) or (_memo_date_on(view, i) if view.span.kind == "memo" else None)
 
 
 def _follows_own_number(view: LetterLines, row: int, own_number: str) -> bool:

@@ -93,13 +93,15 @@ def specked(word: str) -> str:
 
 
 # The stamp's number label; a handwritten stamp's ink sets marks on it (`เลิข์รับ 1130`), or a
-# comma after it (`เลขรับ, 1298`).
+# comma, a dash or a speck read as @ after it (`เลขรับ, 1298`, `เลขรับ - 2796`, `เลขรับ .@826`).
 _RECEIVED = f"{specked('เลขที่รับ')}|{specked('เลขรับ')}"
 STAMP_NUMBER = re.compile(
-    f"(?:{_RECEIVED}|{loose('รับที่')})[\\s.:,…]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
+    f"(?:{_RECEIVED}|{loose('รับที่')})[\\s.:,…\\-–@]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
 # A stamp's เลขรับ row even when its number is unreadable (`'เลขรับ ท3 |` for ๓๖๕๓).
 STAMP_HEAD = re.compile(f"{LEAD}(?:{_RECEIVED})[\\s.:…]*")
-STAMP_LINE = re.compile(f"{LEAD}(?:{_RECEIVED}|{loose('เวลา')}|{loose('วันที่')})")
+# A stamp's วันที่ label with a hand's speck read as a tone mark on its ว (`วั้นที่ 18/4/62`).
+STAMP_DAY = loose("วันที่").replace("\u0e31?", "[\u0e31\u0e48-\u0e4b]{0,2}")
+STAMP_LINE = re.compile(f"{LEAD}(?:{_RECEIVED}|{loose('เวลา')}|{STAMP_DAY})")
 # A stamp's time row (`เวลา 15.15 น.`): a letter's header has none, so the วันที่ row over it is
 # the stamp's even when OCR garbled its เลขรับ label (`เสขรับ 135 7`).
 STAMP_TIME = re.compile(f"{LEAD}{loose('เวลา')}[\\s.:]*\\d")

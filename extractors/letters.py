@@ -7,22 +7,26 @@ field records the page it came from in `field_pages`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from extractors import letter_body as body
 from extractors import letter_fields as head
 from extractors.indicators import extract_indicators, merge_indicators
-from extractors.issuer_codes import issuer_code
+from extractors.issuer_codes import issuer_code, misread_code, province_code
 from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber
 from extractors.letter_fields import LetterLines
 from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of
 from extractors.offices import canonical_office, closest_fixed_name, head_of_department_by_tail
 from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
+from extractors.stamp_reading import FIRST_YEAR
 from pipeline.records import Letter
 from pipeline.thai.dates import (
     IMPLAUSIBLE_DATE,
     IMPOSSIBLE_DATE,
+    DateMatch,
     find_thai_dates,
     out_of_its_time,
     year_from_digits_left,
@@ -71,6 +75,7 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
     number, number_row = head.read_doc_number(view)
     if number is None or not number.serial:
         number, number_row = _number_of_its_issuer(view, number, number_row)
+    number = _code_of_its_issuer(view, number, number_row)
     own = number.text() if number else ""
     _set(letter, "doc_number", own, number_row, view)
     letter.circular = bool(own) and number is not None and number.circular
@@ -97,10 +102,43 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
 def _number_of_its_issuer(view: LetterLines, number: DocNumber | None,
                           row: int | None) -> tuple[DocNumber | None, int | None]:
     """No whole number read: office digits and serial under the code of the office that sends
-    the letter (its code garbled or lost), else what was read."""
-    code = issuer_code(_sending_office(view))
+    the letter (its code garbled or lost), else what was read. A province office whose name
+    OCR broke over its letterhead's lines still prints its seat (`ศาลากลางจังหวัดหนองคาย`)."""
+    code = issuer_code(_sending_office(view)) or _seat_code(view)
     found, found_row = head.number_of_issuer(view, code) if code else (None, None)
     return (found, found_row) if found is not None else (number, row)
+
+
+def _code_of_its_issuer(view: LetterLines, number: DocNumber | None, row: int | None) -> DocNumber | None:
+    """A number whose code is no known code one letter off the sender's (`ภภ 0023.1` from
+    ภูเก็ต's office, ภก): the sender's code, flagged as repaired. The sender is the office the
+    letterhead or signatory names, or the province the letterhead under the number names
+    (`ศาลากลางจังหวัดภูเก็ต`, or the province alone on the line its office name wrapped to)."""
+    if number is None or not number.serial or row is None:
+        return number
+    codes = {issuer_code(_sending_office(view)), *_letterhead_codes(view, row)} - {""}
+    near = [code for code in codes if misread_code(number.code, code)]
+    return replace(number, code=near[0], repaired=True) if len(near) == 1 else number
+
+
+_LETTERHEAD_ROWS = 6  # the office's name and address under the number, before the date
+_SEAT = re.compile(r"^\W*(?:ศาลากลาง)?(?:จังหวัด)?")
+
+
+_SEAT_LINE = re.compile(r"^\W*ศาลากลางจังหวัด\s*(\S+)")
+
+
+def _seat_code(view: LetterLines) -> str:
+    """The code of the province whose seat (ศาลากลางจังหวัด…) the letterhead gives as address;
+    a stamp never prints one."""
+    seats = (_SEAT_LINE.match(view.text(i)) for i in view.nonblank(None, view.body_start))
+    names = [body.match_province(m.group(1)) for m in seats if m]
+    return next((province_code(name) for name in names if name), "")
+
+
+def _letterhead_codes(view: LetterLines, row: int) -> set[str]:
+    names = (body.match_province(_SEAT.sub("", view.text(i))) for i in view.nonblank(row + 1)[:_LETTERHEAD_ROWS])
+    return {province_code(name) for name in names if name}
 
 
 def _sending_office(view: LetterLines) -> str:
@@ -110,21 +148,26 @@ def _sending_office(view: LetterLines) -> str:
 
 
 def _date_in_its_time(letter: Letter, view: LetterLines, row: int | None) -> None:
-    """A letter dated after next year or before any record (๒๕๖๑ read as 5561), or whose year
-    lost a digit (๒๕๖๗ read as 256), had its year misread: it is read again against the years
-    of the other dates the letter prints (citations, deadline, stamp), and flagged either way."""
-    found = head.date_line(view, row) if row is not None else None
-    if found is None or (letter.date is not None and not out_of_its_time(letter.date)):
+    """A letter dated after next year or before any record of this department (๒๕๖๑ read as
+    5561, ๒๕๖๐ as 2520), or whose year lost a digit (๒๕๖๗ read as 256), had its year misread:
+    it is read again against the years of the other dates the letter prints (citations,
+    deadline, stamp), and flagged either way."""
+    found = head.printed_date(view, row) if row is not None else None
+    if found is None or (letter.date is not None and not _beyond_its_time(letter.date)):
         return
     if letter.date is not None:
         letter.flags.append(IMPLAUSIBLE_DATE)  # a date that cannot be is flagged impossible already
     others = [d.date for i in view.nonblank() if i != row for d in find_thai_dates(view.text(i))
-              if d.date is not None and not out_of_its_time(d.date)]
+              if d.date is not None and not _beyond_its_time(d.date)]
     again = year_near_others(found, others)
     if again is not None:
         letter.date = again
         letter.flags.append(YEAR_COMPLETED)
         letter.field_pages["date"] = view.page(row)
+
+
+def _beyond_its_time(date: dt.date) -> bool:
+    return out_of_its_time(date) or date.year < FIRST_YEAR
 
 
 def _date_after_citations(letter: Letter, view: LetterLines, row: int | None) -> None:
@@ -134,12 +177,23 @@ def _date_after_citations(letter: Letter, view: LetterLines, row: int | None) ->
     cited = [ref.date for ref in letter.references if ref.date]
     if letter.date is None or row is None or not cited or letter.date >= max(cited):
         return
-    letter.flags.append(IMPLAUSIBLE_DATE)
-    found = head.date_line(view, row)
-    again = year_from_digits_left(found, max(cited)) if found else None
+    if IMPLAUSIBLE_DATE not in letter.flags:  # flagged already when its year is of no time
+        letter.flags.append(IMPLAUSIBLE_DATE)
+    found = head.printed_date(view, row)
+    again = _year_of_citations(found, cited) if found else None
     if again is not None:
         letter.date = again
         letter.flags.append(YEAR_COMPLETED)
+
+
+def _year_of_citations(found: DateMatch, cited: list[dt.date]) -> dt.date | None:
+    """The letter's date read again in its citations' years: its year cut to the digits left
+    (๒๕๖๔ read as 24), or, in a year no letter of this department bears, one digit of it
+    misread (๒๕๖๑ as 2521; a year of its time may be right and the citation's wrong)."""
+    again = year_from_digits_left(found, max(cited))
+    if again is None and found.date is not None and _beyond_its_time(found.date):
+        return year_near_others(found, cited)
+    return again
 
 
 def _read_signature(letter: Letter, view: LetterLines) -> int:

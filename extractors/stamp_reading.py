@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from extractors.letter_terms import LEAD, STAMP_HEAD, STAMP_NUMBER, URGENCY, loose
+from extractors.letter_terms import LEAD, STAMP_DAY, STAMP_HEAD, STAMP_NUMBER, URGENCY
 from pipeline.thai.dates import find_thai_dates, has_day_and_month
 from pipeline.thai.text import normalise_field
 
-_DATE_LINE = re.compile(f"{LEAD}{loose('วันที่')}[\\s.:…]*")
+_DATE_LINE = re.compile(f"{LEAD}{STAMP_DAY}[\\s.:…]*")
 FIRST_YEAR = 1990  # no stamp in a dataset of this department is older
 
 

@@ -3,6 +3,7 @@ the slash, a doubled slash, the owner's digits split, the sub-unit's ๗ read as
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -23,6 +24,21 @@ from pipeline.thai.text import normalise
     pytest.param("ด่วนที่สุด ที่ ที่มท 0,810.7 ญ่/ว 1465 ลงวันที่ 21", "มท 0810.7/ว 1465", True, id="owner-digits-split-by-a-comma"),
     pytest.param("ที่ มท - 0810. ฒ/ว 746 ลงวันที่ 28 ตุลาคม 2561", "มท 0810.7/ว 746", True, id="sub-unit-seven-read-as-tho-phuthao"),
     pytest.param("ด่วนที่สุด: ที่ มท 0802.2 /7. 1088ล ลงวันที่ 1 สิงหาคม 2559", "มท 0802.2/ว 1088", True, id="circular-mark-read-as-seven"),
+    pytest.param(".อ้างถึง . หนังสือกรม ที่ ที่ มท0810.7/24001 ลงวันที่ 30 มิถุนายน", "มท 0810.7/ว 4001", True,
+                 id="circular-mark-read-as-two-glued"),
+    pytest.param("ที่ มท 0810.7/4 3426 ลงวันที่ 9", "มท 0810.7/ว 3426", True, id="circular-mark-read-as-a-four-apart"),
+    pytest.param("ที่ มท 0810.7/2 196 ลงวันที่ 9", "มท 0810.7/2196", False, id="a-serial-split-before-three-digits"),
+    pytest.param("ที่ มท 0810.7/2196 ลงวันที่ 9", "มท 0810.7/2196", False, id="a-four-digit-serial-keeps-its-two"),
+    pytest.param("ที่ ชพ 1023.2/ว 3341", "ชพ 0023.2/ว 3341", True, id="owner-zero-read-as-one"),
+    pytest.param("ที่ สบ 002.33/2502", "สบ 0023.3/2502", True, id="province-owner-point-a-digit-early"),
+    pytest.param("ที่ รบ 002.1/3938", "รบ 0023.1/3938", True, id="province-owner-lost-its-three"),
+    pytest.param("ที่ มท 002.1/3938", "มท 002.1/3938", False, id="no-province-code-no-owner-guess"),
+    pytest.param("‘HW พท 0 0023 3/วิ1251 : สำนักงาน", "พท 0023.3/ว 1251", False, id="sub-unit-point-read-as-space"),
+    pytest.param("ด่วนทิสุด ที่ มท ©\n0810.7/ว2001 ลงวันที่", "มท 0810.7/ว 2001", False, id="symbol-between-code-and-owner"),
+    pytest.param("ที่ มท\n-°0810.7/9 3194 ลงวันที่ 19", "มท 0810.7/ว 3194", True, id="mark-read-as-a-nine-apart"),
+    pytest.param("ที่ สท 0023.@/1131 สำนักงานส่งเสริมการปกครอง", "สท 0023.1/1131", True, id="sub-unit-one-read-as-at"),
+    pytest.param("ที่ ชัย0023.4/ว910 454“% ' สำนักงาน", "ชย 0023.4/ว 910", False, id="three-digits-after-a-serial-of-three"),
+    pytest.param("ที่ มท 0810.7/ว 1 196 ลงวันที่", "มท 0810.7/ว 1196", False, id="serial-split-before-its-last-three"),
 ])
 def test_numbers_with_specks_around_the_slash(line: str, number: str, repaired: bool) -> None:
     found = try_parse_docnum(line)
@@ -86,6 +102,11 @@ def test_garbled_mark_needs_longwanthi_after_the_serial() -> None:
     assert re.search(GARBLED_MARK_PATTERN, "ที่ มท 0810.7 a) 4219 แจ้งให้") is None
 
 
+def test_garbled_mark_read_as_a_thai_mark_over_a_consonant() -> None:
+    m = re.search(GARBLED_MARK_PATTERN, "ด่วน ที่สุด ที่ มท 0810.7่ฑ3526 ล งวันที 28 กันยายน 2568")
+    assert m is not None and garbled_mark_docnum(m).text() == "มท 0810.7/ว 3526"
+
+
 def test_a_consonant_glued_to_the_serial_after_the_slash_is_the_mark_flagged() -> None:
     found = try_parse_docnum("อ้างถึง หนังสือกรม ที่ มท 0810.7/ท2853ลงวันที่6 พฤศจิกายน 2566")
     assert found is not None and found.text() == "มท 0810.7/ว 2853" and found.repaired
@@ -101,3 +122,73 @@ def test_a_consonant_glued_to_the_serial_after_the_slash_is_the_mark_flagged() -
 def test_opening_number(line: str, number: str) -> None:
     found = opening_number(line)
     assert (found.text() if found else "") == number
+
+
+def test_a_code_one_letter_off_the_province_of_the_letterhead_is_repaired() -> None:
+    letters = extract_letters([(1, normalise(
+        "ด่วน\nที่ ภภ 0023.1/4685\nสำนักงานส่งเสริม\nการปกครองท้องถิ่นจังหวัด\nภูเก็ต\n"
+        "ศาลากลางจังหวัดภูเก็ต\n9 ธันวาคม 2566\n"
+        "เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+        "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nจึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == ["ภก 0023.1/4685"]
+    assert "doc_number_repaired" in letters[0].flags
+
+
+def test_a_known_code_of_another_province_is_kept() -> None:
+    letters = extract_letters([(1, normalise(
+        "ที่ ชม 0023.1/4685\nสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดชุมพร\n9 ธันวาคม 2566\n"
+        "เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+        "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nจึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == ["ชม 0023.1/4685"]
+
+
+def test_thi_glued_before_the_code_of_the_letterhead_province() -> None:
+    letters = extract_letters([(1, normalise(
+        "ด่วนที่สุด\nที่ ทมค 0023.2/1916\nสำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดมหาสารคาม\n"
+        "9 ธันวาคม 2566\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+        "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nจึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == ["มค 0023.2/1916"]
+
+
+def test_a_speck_read_as_a_letter_inside_the_code_of_the_letterhead_province() -> None:
+    letters = extract_letters([(1, normalise(
+        "ด่วนมาก\nที่ นกธิ 0023.3/3695\nสำนักงานส่งเสริมการปกครอง\nท้องถิ่นจังหวัดนราธิวาส\n"
+        "ศาลากลางจังหวัดนราธิวาส\n5 ธันวาคม 2560\n"
+        "เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+        "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nจึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == ["นธ 0023.3/3695"]
+
+
+def test_a_lost_code_is_the_province_of_the_seat_the_letterhead_gives() -> None:
+    letters = extract_letters([(1, normalise(
+        ". ด่วนมาก\nสำนักงานส่งเสริม\nการปกครองท้องถิ่นจังหวัด\nหนองคาย :\n| .ศาลากลางจังหวัดหนองคาย\n"
+        ". ที่ 0023.5/3482 .\n6 ตุลาคม 2562\n"
+        "เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+        "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nจึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == ["นค 0023.5/3482"]
+    assert "doc_number_repaired" in letters[0].flags
+
+
+def test_memo_number_behind_a_latin_speck_after_the_code() -> None:
+    letters = extract_letters([(1, normalise(
+        "บันทึกข้อความ\nส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดเลย โทร. 0-2241-9000\n"
+        "ที่ ลย ook. 0023.2/ว4841 - วันที 17 มิถุนายน 2565\n"
+        "เรื่อง การรายงานผลการดำเนินงานตามตัวชี้วัด\nเรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน\n"
+        "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [(letter.doc_number, letter.date) for letter in letters] == [("ลย 0023.2/ว 4841", dt.date(2022, 6, 17))]
+
+
+def test_memo_number_whose_code_caught_two_marks_and_a_letter_misread() -> None:
+    letters = extract_letters([(1, normalise(
+        "บันทึกข้อความ\nส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดสุราษฎร์ธานี โทร. 0-2241\n"
+        "ที่. สถู่00235/) 4568 .- .' วันที่ 21 ธันวาคม 2565 .\n"
+        "เรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชน\nเรียน ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง\n"
+        "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [(letter.doc_number, letter.date) for letter in letters] == [("สฎ 0023.5/ว 4568", dt.date(2022, 12, 21))]
+
+
+def test_a_subject_word_after_thi_is_no_number_line() -> None:
+    from extractors.letter_fields import _NUMBER_LINE
+
+    assert _NUMBER_LINE.match("ที่ทราบ 2 ครั้ง") is None
+    assert _NUMBER_LINE.match("ที่ ลย ook. 0023.2/ว4841 - วันที 17 มิถุนายน 2565") is not None

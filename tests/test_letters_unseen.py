@@ -1071,3 +1071,78 @@ def test_a_stamp_whose_label_ocr_garbled_is_told_by_its_time_row(label: str) -> 
                      "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)\n"
                      "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
     assert letter.date == dt.date(2018, 7, 5)
+
+
+def test_a_stamp_number_after_a_dash() -> None:
+    letter = _letter("โกสัมพีนคร.\n'เลขรับ - 2796\nวันที่ 27/8/64\nเวลา 10,45 น.\n"
+                     "ที่ กพ0023.1/2276\n" + LETTERHEAD + "24 สิงหาคม 2564\n" + SUBJECT.split("\n", 1)[1]
+                     + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert (letter.received_number, letter.received_date) == ("2796", dt.date(2021, 8, 27))
+
+
+def test_a_letter_year_cut_to_two_digits_is_read_in_the_years_of_its_other_dates() -> None:
+    """Seen on a scan: ๑๕ ธันวาคม ๒๕๖๐ read as `15 ธันวาคม 20` (2520), under a stamp of 2560."""
+    from extractors.letters import YEAR_COMPLETED
+
+    letter = _letter("สนง.ท้องถิ่นอำเภอจะแนะ\nเลขรับ 3317\nวันที่ 20 ธค. 2560 -\nเวลา 10,45 น. .\n"
+                     "ที่ นธ 0023.5/5023\n" + LETTERHEAD + "15 ธันวาคม 20\n" + SUBJECT.split("\n", 1)[1]
+                     + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY.replace("2566", "2560"))
+    assert letter.date == dt.date(2017, 12, 15) and YEAR_COMPLETED in letter.flags
+
+
+def test_a_letter_year_of_no_time_is_read_in_the_years_of_its_citations() -> None:
+    """Seen on a scan: ๒๑ ธันวาคม ๒๕๖๑ read as `21. ธันวาคม 2521`; the only other date, the
+    citation's, has its day broken (`1,0 พฤศจิกายน 2561`) and is read by the reference reader."""
+    from extractors.letters import YEAR_COMPLETED
+
+    letter = _letter("ที่ สน 0023.1/ว 802\n" + LETTERHEAD + "21. ธันวาคม 2521\n" + SUBJECT.split("\n", 1)[1]
+                     + "เรียน นายกองค์การบริหารส่วนจังหวัด\n"
+                     + "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/\nว784 ลงวันที่ 1,0 พฤศจิกายน 2561 แจ้งให้\n"
+                     + BODY.split("\n", 1)[1])
+    assert letter.date == dt.date(2018, 12, 21) and YEAR_COMPLETED in letter.flags
+
+
+def test_a_stamp_date_label_with_a_tone_speck_on_its_wo() -> None:
+    letter = _letter("สนง.ท้องถิ่นอำเภอเกาะ\nกูด -\nเลขรับ 3576 .\nวั้นที่ 18/4/62\nเวลา 16.45 หน,\n"
+                     "ที่ ตร 0023.3/2144\n" + LETTERHEAD + "12 เมษายน 2562\n" + SUBJECT.split("\n", 1)[1]
+                     + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert (letter.received_number, letter.received_date) == ("3576", dt.date(2019, 4, 18))
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    pytest.param("11 เมษายัน 2563", dt.date(2020, 4, 11), id="a-speck-mark-in-the-month-that-opens-with-a-vowel"),
+    pytest.param("12 กันยายน J 2561", dt.date(2018, 9, 12), id="a-latin-speck-before-the-year"),
+])
+def test_letter_date_with_ocr_damage_between_its_parts(line: str, date: dt.date) -> None:
+    letter = _letter("ที่ มท 0810.5/2971\n" + LETTERHEAD + line + "\n" + SUBJECT.split("\n", 1)[1] +
+                     "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert letter.date == date
+
+
+def test_a_stamp_number_behind_a_speck_read_as_at() -> None:
+    letter = _letter("สนง.ท้องถิ่นอำเภอเกาะคา\nเลขรับ .@826\nวันที 12/10/67\nเวลา 10.45 น.\n"
+                     "ที่ ลป 0023.3/4730\n" + LETTERHEAD + "9 ตุลาคม 2567\n" + SUBJECT.split("\n", 1)[1]
+                     + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY.replace("2566", "2567"))
+    assert (letter.received_number, letter.received_date) == ("826", dt.date(2024, 10, 12))
+
+
+def test_a_memo_year_cut_on_its_number_line_is_read_in_its_other_dates() -> None:
+    """Seen on a scan: a memo's `วันที่ ๒๕ ตุลาคม ๒๕๕๙` beside its number read as `25 ตุลาคม 559`."""
+    from extractors.letters import YEAR_COMPLETED
+
+    letter = _letter(".เลขรับ 4285.\nวันที 1 พ.ย. 2559\nเวลา 13.30 น.\nบันทึกข้อความ\n"
+                     "ส่วนราชการ ส่วนส่งเสริมการบริหารกิจการบ้านเมืองที่ดีท้องถิ่น โทร. 0-2241-9000\n"
+                     "ii มท 0810.7/ว3539 7 7ฝ วันที่ 25 ตุลาคม 559 |\n"
+                     "เรื่อง การประเมินผลการปฏิบัติราชการ\nเรียน ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง\n"
+                     + BODY.replace("2566", "2559"))
+    assert letter.date == dt.date(2016, 10, 25) and YEAR_COMPLETED in letter.flags
+
+
+def test_a_letter_year_with_its_last_digit_apart_is_read_whole() -> None:
+    from extractors.letters import YEAR_COMPLETED
+
+    letter = _letter("ที่ มท0809.2/ว2611\nกรมส่งเสริมการปกครองท้องถิ่น\nถนนนครราชสีมา เขตดุสิต กทม.\n"
+                     "24 พฤษภาคม 252 7 -\nเรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วม\n"
+                     "ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)\n"
+                     + BODY.replace("9 ตุลาคม 2566", "5 พฤษภาคม 2567"))
+    assert letter.date == dt.date(2024, 5, 24) and YEAR_COMPLETED in letter.flags

@@ -145,6 +145,9 @@ from pipeline.thai.dates import complete_year, date_near, fuzzy_month, stamp_dat
     pytest.param("18 จันวาคม 2564", dt.date(2021, 12, 18), id="laksaman-ch-for-th"),
     pytest.param("วนท 26 มนาคม 2566", dt.date(2023, 3, 26), id="doc2018-dropped-vowel"),
     pytest.param("5 พฤศจกายน 2564", dt.date(2021, 11, 5), id="dropped-sara-i"),
+    pytest.param("11 เมษายัน 2563", dt.date(2020, 4, 11), id="speck-mark-in-the-month-that-opens-with-a-vowel"),
+    pytest.param("วันที 1 พล.ย.. 2559", dt.date(2016, 11, 1), id="stamp-inner-dot-read-as-lo-ling"),
+    pytest.param("วันที 21 เมล.ย. 2567", dt.date(2024, 4, 21), id="stamp-inner-dot-read-as-lo-ling-after-a-vowel"),
 ])
 def test_damaged_month_names_are_read(text: str, expected: dt.date) -> None:
     assert parse_thai_date(text, today=TODAY) == expected

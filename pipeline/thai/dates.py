@@ -56,7 +56,8 @@ _STRAY_MARKS = "[\u0e38\u0e39\u0e47-\u0e4b]?"
 
 def _abbr(word: str) -> str:
     """`ก.พ.` also as `กพ`, `ก.พ`, `ก. พ.`, and with a stray mark on either side of a dot
-    (`ธุ.ค.`, `ธ.ูค.`)."""
+    (`ธุ.ค.`, `ธ.ูค.`); a handwritten inner dot may read as ล (`เมล.ย.`, `พลย.`): no
+    abbreviated month holds a ล."""
     letters = [c for c in word if c != "."]
     out = ""
     for c, nxt in zip(letters, [*letters[1:], ""], strict=True):
@@ -64,10 +65,13 @@ def _abbr(word: str) -> str:
         if not nxt:
             out += re.escape(c) + ("" if marked else _STRAY_MARKS) + r"\.?"
         elif marked:
-            out += re.escape(c) + r"\.?\s?"
+            out += re.escape(c) + f"{_INNER_DOT}\\s?"
         else:
-            out += re.escape(c) + f"{_STRAY_MARKS}\\.?{_STRAY_MARKS}\\s?"
+            out += re.escape(c) + f"{_STRAY_MARKS}{_INNER_DOT}{_STRAY_MARKS}\\s?"
     return out
+
+
+_INNER_DOT = r"(?:\.|ล\.?)?"
 
 
 def _is_mark(c: str) -> bool:
@@ -95,7 +99,8 @@ _WORD_DATE = re.compile(
 _MONTH_YEAR = re.compile(rf"(?:{_MONTH_GROUP}){_GAP}{_YEAR}")
 # A day and year around a Thai word that is not a month name as spelled: OCR-damaged months
 # (มิถุนายน่, พฤศจกายน, กันวาคม) are resolved by `fuzzy_month`.
-_FUZZY_DATE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?P<word>[ก-ฮ][ก-๛]{{3,11}}){_GAP}{_YEAR}")
+# (เมษายน opens with a leading vowel: `เมษายัน`.)
+_FUZZY_DATE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?P<word>[ก-ฮเ][ก-๛]{{3,11}}){_GAP}{_YEAR}")
 _STRIPPED_MONTHS = [re.sub(f"[{_MARKS}]", "", name) for name in thai_full_months]
 # A point before the day is part of a number (0810.7/1/61) only after a digit; after a word it
 # is a speck OCR glued on (อัปเดตวันที่.28/12/61).
@@ -248,7 +253,8 @@ def year_near_others(found: DateMatch, others: Sequence[dt.date]) -> dt.date | N
     (๒๕๖๑ read as 5561, ๒๕๖๗ as 256): its day and month in the year of the document's other
     dates (their median) if the printed digits fit it, else in the one year either side they
     fit; None when none does or both sides do. Four printed digits fit a year they differ from
-    in exactly one place; three fit a year that holds them in order."""
+    in exactly one place; three or two (the rest cut off: `15 ธันวาคม 20` for ๒๕๖๐) fit a year
+    that holds them in order."""
     month, day = _month_day(found)
     if month is None or not others:
         return None
@@ -262,7 +268,7 @@ def year_near_others(found: DateMatch, others: Sequence[dt.date]) -> dt.date | N
 def _could_print(year: str, printed: str) -> bool:
     if len(printed) == len(year):
         return _digits_apart(year, printed) == 1
-    return len(printed) == len(year) - 1 and digits_in_order(printed, year)
+    return len(year) - 2 <= len(printed) < len(year) and digits_in_order(printed, year)
 
 
 def _digits_apart(a: str, b: str) -> int:
