@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pythainlp.util.date import thai_full_months
 
 from extractors.domain_phrases import repair_phrases
-from extractors.field_debris import shed_debris
+from extractors.field_debris import shed_debris, shed_glued_speck
 from extractors.letter_docnum import (
     CODE,
     DocNumber,
@@ -126,7 +126,10 @@ class LetterLines:
 def locate(view: LetterLines) -> None:
     """Find the addressee line and where the body starts (after อ้างถึง/สิ่งที่ส่งมาด้วย)."""
     window = view.nonblank(None, view.span.header + 60)
-    view.addressee_at = next((i for i in window if ADDRESSEE.match(view.text(i))), None)
+    labelled = [i for i in window if ADDRESSEE.match(view.text(i))]
+    # The addressee is printed under the number line: a `ถึง` above it is ink or the stamp
+    # read as a label (`' :. ถึง ay`).
+    view.addressee_at = next((i for i in labelled if i > view.span.header), None)
     if view.addressee_at is None:
         view.addressee_at = _unlabelled_addressee(view)
     after = view.span.header
@@ -363,7 +366,13 @@ _SARA_A_TWICE = re.compile("(?<=ะ)\\s+ะ")
 def _finish_subject(parts: list[str]) -> str:
     text = shed_debris(swap_confusables(unspace_phrase(_SARA_A_TWICE.sub("", tidy(smart_join(parts))))))
     text = repair_phrases(_PRACHAM_AS_LATIN.sub("ประจำ", text))
-    return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", text))))
+    text = _TAIL_GLUED.sub(" ", _THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", text)))
+    return _drop_lone_letter(_cut_after_year(text))
+
+
+# A subject's tail (ประจำปีงบประมาณ, ประจำเดือน, รอบการประเมิน) is printed spaced off the words before
+# it; OCR loses the space where the tail wrapped to the next line after a speck (`ท้องถิ่น : / .ประ จำปี…`).
+_TAIL_GLUED = re.compile("(?<=[ก-๛])(?=ประจำปีงบประมาณ|ประจำเดือน|รอบการประเมิน)")
 
 
 # ประจำ before ปีงบประมาณ read by the `eng` model (`รอบการประเมินที่ 1 Used) ปีงบประมาณ`).
@@ -411,9 +420,10 @@ _LONE_DIGIT = re.compile(r"(?<!ที่)(?<!ที)\s+\d$")
 
 
 def _line_end_specks(text: str) -> str:
-    text = _LONE_LETTER.sub("", _END_SPECKS.sub("", text.rstrip()))  # `(สถานที่กลาง) น`
-    text = _END_SPECKS.sub("", text)  # the speck the letter stood behind (`ประจำ. ก`)
-    text = _LONE_DIGIT.sub("", text)
+    text = text.rstrip()
+    while (trimmed := _END_SPECKS.sub("", _LONE_INK.sub("", _END_SPECKS.sub("", text)))) != text:
+        text = trimmed  # specks and letters of ink come in layers (`ดีเด่น : ก.`, `ท้องถิ่น ก. ก.`)
+    text = shed_glued_speck(_LONE_DIGIT.sub("", text))
     if text.count("(") < text.count(")"):
         text = _LONE_CLOSE.sub("", text)
     return text
@@ -444,7 +454,10 @@ def _is_full(parts: list[str]) -> bool:
 # (ณ is a word: `ณ วันที่`).
 # Only after a closed parenthesis, a number or a speck (`ประจำ. ก`): elsewhere it may be a word
 # OCR split (`ขอ ง`).
-_LONE_LETTER = re.compile(r"(?<=[)\d.'\"”])\s+[ก-ฒด-ฮA-Za-z]\.?$")
+_LONE_LETTER = re.compile(r"(?<=[)\d.'\"”:;|,])\s+[ก-ฒด-ฮA-Za-z]\.?$")
+# A line's end only: a letter and a point alone after a word is ink too (`ท้องถิ่น ก.`); no
+# abbreviation of one letter ends a subject's line.
+_LONE_INK = re.compile(f"{_LONE_LETTER.pattern}|(?<=[ก-๛])\\s+[ก-ฒด-ฮ]\\.$")
 # A dot, comma or quote OCR set between a word and an opening parenthesis (`ท้องถิ่น.(สถานที่กลาง)`,
 # `จังหวัด“(ตามบัญชีแนบท้าย)`).
 _SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,'\"“”]\s*\(")
