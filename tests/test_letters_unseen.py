@@ -881,6 +881,10 @@ def test_deadline_date_spread_by_ocr(lines: list[str], deadline: dt.date) -> Non
     pytest.param(["ขอแสดงความนับถือ", "ea | (นายทศพล ชัยมงคล)"], "นายทศพล ชัยมงคล", id="latin-and-bar-before"),
     pytest.param(["ขอแสดงความนับถือ", "= -.", ". 1นายสุทธิพงษ์ ทองคำ)"], "นายสุทธิพงษ์ ทองคำ", id="parenthesis-read-as-1"),
     pytest.param(["ขอแสดงคว มณับถิ)", "(นายวรวุฒิ ทองมา)"], "นายวรวุฒิ ทองมา", id="closing-is-no-name"),
+    pytest.param(["| ; . (นายชาตรี คำแสน) |"], "นายชาตรี คำแสน", id="specks-with-semicolon-before"),
+    pytest.param(["ขอแสดงความนับถือ", "0 0 (นายกิตติพงษ์ แก้วมณี)"], "นายกิตติพงษ์ แก้วมณี", id="two-pieces-before"),
+    pytest.param(["ขอแสดงความนับถือ", ". ' (นางสาวกาญจนา ศรีวิไล]) ,."], "นางสาวกาญจนา ศรีวิไล", id="bracket-before-close"),
+    pytest.param(["(นายศรัทธา สายทอง) 7ร"], "นายศรัทธา สายทอง", id="ink-piece-after"),
 ])
 def test_signatory_name_lines_as_ocr_read_them(lines: list[str], name: str) -> None:
     text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + \
