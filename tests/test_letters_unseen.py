@@ -1111,3 +1111,22 @@ def test_a_subject_tail_wrapped_after_a_speck_keeps_its_space() -> None:
                      "0\n.ประ จำปีงบประมาณ พ.ศ. 2559\n. เรียน นายกองค์การบริหารส่วนจังหวัดชุมพร .\n" + BODY)
     assert letter.subject == ("การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น "
                               "ประจำปีงบประมาณ พ.ศ. 2559")
+
+
+# The boxed urgency mark above the header as OCR read it (wide seeds 952-985).
+@pytest.mark.parametrize(("lines", "urgency"), [
+    pytest.param(["[ด่วนที่สุด|"], "ด่วนที่สุด", id="box-edges-around"),
+    pytest.param([". ดวนทสุดด 77777"], "ด่วนที่สุด", id="last-letter-twice"),
+    pytest.param(["ไ2ดวนทสุด7"], "ด่วนที่สุด", id="ink-glued-before"),
+    pytest.param(["เที่สุด", "ด่ว"], "ด่วนที่สุด", id="only-its-tail-read"),
+    pytest.param(["ดอุมมาก Cae!"], "ด่วนมาก", id="middle-garbled"),
+])
+def test_a_boxed_urgency_mark_as_ocr_read_it(lines: list[str], urgency: str) -> None:
+    letter = _letter("\n".join(lines) + "\nที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT +
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.urgency == urgency
+
+
+def test_no_urgency_is_read_from_a_letterhead_without_one() -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.urgency == ""
