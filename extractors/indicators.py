@@ -23,8 +23,11 @@ from pipeline.thai.dates import find_month_year, find_thai_dates, month_end
 # Its ต may read as ก (`กัวชี้วัด`, no Thai word), and the point of a code as a comma (`5,1`).
 _KPI_WORD = "[ตก]" + loose_tones("ัวชี้วัด").replace("ช", "[ชขซ]")
 _CODE = re.compile(
-    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\"]+\\s*)?(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-z]?"
-    "(\\d{1,2}(?:[.,]\\d{1,2})*)\\s*[:：]?\\s*")
+    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\".]+\\s*)?(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-z]?"
+    "(\\d{1,2}(?:[.,]{1,2}\\d{1,2})*)\\s*[:：]?\\s*")
+# The label garbled all but a piece of it (`ตามต้ a ดที่ 4.2`, `ตาม วชี an 4.2`, `ตามต้ วชี้ ain 4.2`): its
+# วช or ดที่ left, at most one short piece of Latin ink or specks, then a dotted code and the KPI's name.
+_GARBLED_CODE = re.compile("(?:ว\\s?[ชขซ]|ดท)[\u0e31-\u0e4e]*\\s?(?:[^\\s\\dก-๛]{1,3}\\s)?\\s*(\\d\\.\\d)\\s+(?=[ก-๛])")
 _QUOTED = re.compile(r"^.{0,60}?[“\"]([^”\"]{4,200})[”\"]")
 # จำนวน with its ำ read as a tone mark and า, a mark doubled or a vowel added (`จ้านวัน`, `จ้ำนวน`).
 _COUNT_WORD = "จ[\u0e48-\u0e4b]?[ำา][\u0e48-\u0e4b]?นว[\u0e31]?น"
@@ -32,7 +35,7 @@ _COUNT_WORD = "จ[\u0e48-\u0e4b]?[ำา][\u0e48-\u0e4b]?นว[\u0e31]?น"
 _NAME_STOP = re.compile(
     r"\s[.|'\"“”]*(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|" + _COUNT_WORD +
     r"|ภายใน|โดย|ค่าเป้าหมาย|คำเป้าหมาย|มีค่าเป้าหมาย|ประจำปีงบประมาณ|แล้ว|จึง|และตัวชี้วัด|จัดส่ง)"
-    r"|\s(?:ระดับ|ร้?อยละ)\s*\d|\s?\((?:[^()]*เจ้าภาพ|กลุ่มงาน|ฝ่าย)|\s?\(\s*[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d"
+    r"|\s(?:ระดับ|ร้?อยละ)[\s'\"“”.]*\d|\s?\((?:[^()]*เจ้าภาพ|กลุ่มงาน|ฝ่าย)|\s?\(\s*[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d"
 )
 _BAD_NAME = re.compile(r"^(?:แล้ว|ดังกล่าว|นี้)(?:\s|$)|^(?:จำนวน|ภายใน)")
 _UNIT_WORDS = ("ศูนย์", "แห่ง", "คน", "ราย", "เรื่อง", "ครั้ง", "ชุด", "หน่วย", "ตำบล", "อำเภอ", "จังหวัด", "โครงการ",
@@ -98,13 +101,22 @@ def _inline(text: str, page: int, hint: int | None) -> list[Indicator]:
 
 
 def _inline_paragraph(flat: str, page: int, hint: int | None) -> list[Indicator]:
-    matches = list(_CODE.finditer(flat))
+    matches = _code_matches(flat)
     out = []
     for k, m in enumerate(matches):
         stop = matches[k + 1].start() if k + 1 < len(matches) else len(flat)
         chunk = flat[m.end() : min(stop, m.end() + 500)]
-        out.append(_from_chunk(m.group(1).replace(",", "."), chunk, _fiscal_before(flat, m.start(), chunk, hint), page))
+        code = re.sub("[.,]{1,2}", ".", m.group(1))  # `5..1`, `4,2`: OCR's doubled or comma point
+        out.append(_from_chunk(code, chunk, _fiscal_before(flat, m.start(), chunk, hint), page))
     return out
+
+
+def _code_matches(flat: str) -> list[re.Match[str]]:
+    """Every labelled code, and every code whose label OCR garbled, in reading order."""
+    labelled = list(_CODE.finditer(flat))
+    garbled = [m for m in _GARBLED_CODE.finditer(flat)
+               if not any(c.start() <= m.start(1) < c.end() for c in labelled)]
+    return sorted(labelled + garbled, key=lambda m: m.start())
 
 
 def _fiscal_before(flat: str, at: int, chunk: str, hint: int | None) -> int | None:

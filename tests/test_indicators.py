@@ -152,3 +152,30 @@ def test_a_two_digit_code_beside_dotted_ones_lost_its_point() -> None:
             " ระดับความสำเร็จของการจัดทำฐานข้อมูลกลาง ระดับ 5")
     assert sorted(i.code for i in merge_indicators(extract_indicators(text, 1, None))) == ["3.1", "5.1"]
     assert [i.code for i in merge_indicators(extract_indicators("ตัวชี้วัดที่ 12 การพัฒนา", 1, None))] == ["12"]
+
+
+# KPI labels as OCR garbled them on wide seeds 950-984: a piece of the label left before the code.
+@pytest.mark.parametrize(("text", "code"), [
+    pytest.param("ผลการดำเนินงานตามต้ a ดที่\n4.2 การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ\n"
+                 "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) จำนวน 878 ศูนย์", "4.2", id="only-its-end-left"),
+    pytest.param("ร้อยละ 85 และตัวซี่\nTAN 4.1 การพัฒนานวัตกรรม “ศูนย์ช่วยเหลือประชาชนของ\n"
+                 "องค์กรปกครองส่วนท้องถิ่น” ครบทุกองค์กรปกครองส่วนท้องถิ่น ร้อยละ 100", "4.1", id="latin-ink-after"),
+    pytest.param("ประจำปีงบประมาณ พ.ศ. 2559 ตัวชี้วัดที่ .6.\nการประเมินผลการปฏิบัติราชการของข้าราชการ",
+                 "6", id="specks-around-the-code"),
+    pytest.param("ปีงบประมาณ พ.ศ. 2555 ตัวชี้วัดที่ 3..1 ร้อยละของเรืองร้องเรียนที่ได้รับการแก้ไข", "3.1",
+                 id="point-doubled"),
+])
+def test_kpi_codes_whose_label_ocr_garbled(text: str, code: str) -> None:
+    assert [i.code for i in extract_indicators(text, 1, 2560)] == [code]
+
+
+def test_a_cited_number_after_urgency_is_no_kpi_code() -> None:
+    text = "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 1.7 ฑ/ว 00 ลงวันที่ 6 กุมภาพันธ์ 2561"
+    assert extract_indicators(text, 1, 2561) == []
+
+
+def test_a_percentage_with_a_speck_before_its_number_ends_the_name() -> None:
+    text = ("ปีงบประมาณ พ.ศ. 2567 ตัวชี้วัดที่ 3.1 ว้อยละ ของเรื่องร้องเรียนที่\n"
+            "ได้รับการแก้ไขแล้วเสร็จ 3 ร้อยละ' 80")
+    kpi = extract_indicators(text, 1, None)[0]
+    assert (kpi.code, kpi.target_value, kpi.target_unit) == ("3.1", 80, "ร้อยละ")
