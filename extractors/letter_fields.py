@@ -380,7 +380,7 @@ def _stops_subject(parts: list[str], text: str, gap: bool) -> bool:
     addressee, a line of ink, or (after a blank) not a typical tail of a subject?"""
     return _subject_ends(parts[-1]) or _is_full(parts) or _is_header_keyword(text) \
         or _is_addressee_line(text) or (gap and not _WRAP_AFTER_GAP.match(text)) \
-        or is_garbled(_line_end_specks(text))
+        or is_garbled(_respaced(_line_end_specks(text)))
 
 
 # ะ read twice across a space OCR set inside a word (`ประ ะจำปีงบประมาณ`): no piece starts with ะ.
@@ -390,12 +390,23 @@ _SARA_A_TWICE = re.compile("(?<=ะ)\\s+ะ")
 def _finish_subject(parts: list[str]) -> str:
     text = shed_debris(swap_confusables(unspace_phrase(_SARA_A_TWICE.sub("", tidy(smart_join(parts))))))
     text = repair_phrases(_PRACHAM_AS_LATIN.sub("ประจำ", text))
-    text = _TAIL_GLUED.sub(" ", _THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", text)))
-    return _drop_lone_letter(_cut_after_year(text))
+    text = _TAIL_GLUED.sub(" ", _THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", _AND_GLUED.sub("", text))))
+    return _drop_lone_letter(_cut_after_year(_YEAR_SPLIT.sub(_joined_year, text)))
+
+
+# A speck inside a Buddhist year read as a point or dash (`พ.ศ. 25.68`, `256.9`, `256-08`).
+_YEAR_SPLIT = re.compile(r"(?<![\d.])(25\d?)[.\-](\d{1,3})(?![\d.])")
+
+
+def _joined_year(m: re.Match[str]) -> str:
+    year = m.group(1) + m.group(2)
+    return year if 4 <= len(year) <= 6 else m.group(0)
 
 
 # A subject's tail (ประจำปีงบประมาณ, ประจำเดือน, รอบการประเมิน) is printed spaced off the words before
 # it; OCR loses the space where the tail wrapped to the next line after a speck (`ท้องถิ่น : / .ประ จำปี…`).
+# A subject joins its phrases with และ set flush on both sides (…ท้องถิ่นและศูนย์…); OCR spaces it off.
+_AND_GLUED = re.compile("(?<=[ก-๛]และ)\\s+(?=[ก-๛])")
 _TAIL_GLUED = re.compile("(?<=[ก-๛])(?=ประจำปีงบประมาณ|ประจำเดือน|รอบการประเมิน)")
 
 
@@ -425,7 +436,7 @@ def _unlabelled_subject(view: LetterLines) -> tuple[str, int | None]:
         starts = [k for k, i in enumerate(rows) if _REMNANT_BEFORE_WORDS.match(view.text(i))][:1]
     if not starts:
         return "", None
-    lines = [i for i in rows[starts[-1]:] if not is_garbled(_line_end_specks(view.text(i)))]
+    lines = [i for i in rows[starts[-1]:] if not is_garbled(_respaced(_line_end_specks(view.text(i))))]
     if not lines or len(lines) > _MAX_SUBJECT_LINES:
         return "", None
     parts = [_line_end_specks(_SPECKS.sub("", view.text(i))) for i in lines]
@@ -451,6 +462,13 @@ def _line_end_specks(text: str) -> str:
     if text.count("(") < text.count(")"):
         text = _LONE_CLOSE.sub("", text)
     return text
+
+
+def _respaced(text: str) -> str:
+    """A line a scan spaced out glyph by glyph (`ป ร ะจำเดือน ธั น วาคม`: two or more spaces closed)
+    as its words, to be judged as words; any other line as read."""
+    closed = unspace_phrase(text)
+    return closed if len(closed.split()) <= len(text.split()) - 2 else text
 
 
 def is_garbled(text: str) -> bool:
@@ -504,11 +522,12 @@ def _drop_lone_letter(subject: str) -> str:
 # After a month's name too the era may come out Latin (`ประจำเดือน ตุลาคม WA. 2564`); there, and
 # after ปีงบประมาณ, it may also come out as two Thai letters (`ประจำปีงบประมาณ แน / 2566`).
 # A speck after the year may be read as digits glued to it (`พ.ศ. 256109`): a year is 25xx.
+# A speck before the year may be read as a lone digit or letter (`พ. ศ 2 2561`, `พ.ศ. ห 2562`).
 _YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}[ุู]?\s?(?:ศ[ิี์]?|(?<=พ[.,:]\s)[A-Z][a-z]?)\s?[.,:]{0,2}"
                        r"(?:\s?ศ[.,:]{1,2})?"
                        r"|(?:(?<=ประมาณ\s)|(?<=คม\s)|(?<=ยน\s)|(?<=พันธ์\s))(?:[A-Za-z]{1,3}|[ก-๛]{1,2}(?=\s))\s?[.,:]{0,2}"
                        r"(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)"
-                       r"[\s.,:;)\-–]*(\d{4})(?:(?<=25\d\d)\d{1,2})?(?=[\s.]|$)")
+                       r"[\s.,:;)\-–]*(?:[\dก-ฮA-Za-z]\s+)?(\d{4})(?:(?<=25\d\d)\d{1,2})?(?=[\s.]|$)")
 # An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`, `เรวียน อธิบดี…`,
 # `สง | สำนักงาน…`): junk, a speck at times, then a title.
 # The label may come out in two pieces (`: เรื ยน อธิบดี…`).
