@@ -532,7 +532,7 @@ _YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}[ุ
 # `สง | สำนักงาน…`): junk, a speck at times, then a title.
 # The label may come out in two pieces (`: เรื ยน อธิบดี…`).
 _ADDRESSEE_BY_TITLE = re.compile(
-    f"^[\\s|:.'\"]*(?:\\S{{1,6}}\\s+){{0,2}}(?:[|:.'\"]+\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
+    f"^[\\s|:.'\"]*(?:\\S{{1,6}}\\s+){{0,2}}(?:[|:.'\"]+\\s*)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
 # The opening words of a letter's body (ตามที่…, ด้วย…): past them no header line is left.
 _BODY_OPENING = starts_with("ตามที่", "ตามหนังสือ", "ด้วย", "เนื่องด้วย", "เนื่องจาก", "พร้อมนี้")
 

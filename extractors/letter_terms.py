@@ -58,8 +58,9 @@ def starts_with(*words: str) -> re.Pattern[str]:
 # may space its two words (`บันทึก ข้อความ`).
 _MEMO_WORDS = f"{loose('บันทึก')}\\s?{loose('ข้อความ')}"
 MEMO_TITLE = re.compile(f"{LABEL_LEAD}{_MEMO_WORDS}[\\s.*#|'\"]*(?:\\s[^\\sก-๛]{{1,2}})?[\\s.*#|'\"]*$")
-# `ไ เรื่อง`: see LABEL_LEAD; its เ read twice (`เเรื่อง`).
-SUBJECT = re.compile(f"{LABEL_LEAD}เ?{loose('เรื่อง')}[\\s.:]*")
+# `ไ เรื่อง`: see LABEL_LEAD; its เ read twice (`เเรื่อง`), or lost with its marks kept (`รื่อง รายงาน…`:
+# รอง, the word a line may start with, has no ื).
+SUBJECT = re.compile(f"{LABEL_LEAD}(?:เ?{loose('เรื่อง')}|ร\u0e37\u0e48?อง(?=[\\s.:]))[\\s.:]*")
 # `เรียน` also read as `รียน`/`เรยน`; `จึงเรียนมา` never starts a line with เรียน.
 # A memo's ถึง is often set flush against the addressee (ถึงสำนักงาน…), OCR may set a speck
 # after it (`ถึง. สำนักงาน`), and OCR drops the space after เรียน; the titles an addressee
