@@ -23,7 +23,7 @@ from pipeline.thai.dates import find_month_year, find_thai_dates, month_end
 # Its ต may read as ก (`กัวชี้วัด`, no Thai word), and the point of a code as a comma (`5,1`).
 _KPI_WORD = "[ตก]" + loose_tones("ัวชี้วัด").replace("ช", "[ชขซ]")
 _CODE = re.compile(
-    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\".]+\\s*)?(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-z]?"
+    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\".]+\\s*)?(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-zก-ฮ]?"
     "(\\d{1,2}(?:[.,]{1,2}\\d{1,2})*)\\s*[:：]?\\s*")
 # The label garbled all but a piece of it (`ตามต้ a ดที่ 4.2`, `ตาม วชี an 4.2`, `ตามต้ วชี้ ain 4.2`): its
 # วช or ดที่ left, at most one short piece of Latin ink or specks, then a dotted code and the KPI's name.
@@ -35,19 +35,23 @@ _COUNT_WORD = "จ[\u0e48-\u0e4b]?[ำา][\u0e48-\u0e4b]?นว[\u0e31]?น"
 _NAME_STOP = re.compile(
     r"\s[.|'\"“”]*(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|" + _COUNT_WORD +
     r"|ภายใน|โดย|ค่าเป้าหมาย|คำเป้าหมาย|มีค่าเป้าหมาย|ประจำปีงบประมาณ|แล้ว|จึง|และตัวชี้วัด|จัดส่ง)"
-    r"|\s(?:ระดับ|ร้?อยละ)[\s'\"“”.]*\d|\s?\((?:[^()]*เจ้าภาพ|กลุ่มงาน|ฝ่าย)|\s?\(\s*[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d"
+    r"|\s(?:ระดับ|ร้?อยละ)[\s'\"“”.§|:]*\d|\s?\((?:[^()]*เจ้าภาพ|กลุ่มงาน|ฝ่าย)|\s?\(\s*[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d"
 )
 _BAD_NAME = re.compile(r"^(?:แล้ว|ดังกล่าว|นี้)(?:\s|$)|^(?:จำนวน|ภายใน)")
 _UNIT_WORDS = ("ศูนย์", "แห่ง", "คน", "ราย", "เรื่อง", "ครั้ง", "ชุด", "หน่วย", "ตำบล", "อำเภอ", "จังหวัด", "โครงการ",
                "กิจกรรม")
 # A unit's marks may be lost to OCR (`878 ศูนย j`); the unit is reported as spelled.
 _UNITS = "|".join(loose(u) for u in _UNIT_WORDS)
-_COUNT = re.compile(rf"{_COUNT_WORD}[^\d]{{0,40}}?(\d[\d,]*(?:\.\d+)?)\s*({_UNITS})")
+# A speck may follow the number (`878. ศูนย์`).
+_COUNT = re.compile(rf"{_COUNT_WORD}[^\d]{{0,40}}?(\d[\d,]*(?:\.\d+)?)\.?\s*({_UNITS})")
+# จำนวน garbled past reading (`a TN 7,85.0 แห่ง`): a number and a unit word alone.
+# The unit a whole word (not ราย of รายละเอียด), the number no year (`17 มกราคม 2561 รายละเอียด`).
+_BARE_COUNT = re.compile(rf"(?<![\d.,])(?!25\d\d\b)(\d[\d,]*(?:\.\d+)?)\.?\s*({_UNITS})(?![ก-๛])")
 # ร้อยละ with its tone mark lost (`รอยละ 100`), a speck after it (`ร้อยละ' 80`) or a letter of ink
 # before the number (`ร้อยละ ว 100`).
 # A speck before a percentage may read as a lone digit (`ร้อยละ 4 80`): a percentage is one number.
 _SPECK_DIGIT = r"(?<=ละ\s)\d\s+(?=\d{2,3}(?![\d.]))"
-_SCALE = re.compile(rf"(ร้?อยละ|ระดับ)[\s'\"“”.]*(?:[ก-ฮ]\s+|{_SPECK_DIGIT})?(\d+(?:\.\d+)?)(?!\s*[./]\d)")
+_SCALE = re.compile(rf"(ร้?อยละ|ระดับ)[\s'\"“”.§|:]*(?:[ก-ฮ]\s+|{_SPECK_DIGIT})?(\d+(?:\.\d+)?)(?!\s*[./]\d)")
 _OWNER = re.compile(r"\(([^()]{1,60}?)\s*เป็นเจ้าภาพ\s*\)")
 _UNIT_OWNER = re.compile(r"\(((?:กลุ่มงาน|ฝ่าย|กอง|สำนัก)[^()]{1,150})\)\s*$")
 _DUE_MONTH = re.compile(r"ภายใน\s*(?:วันที่|เดือน)?\s*|\(\s*(?=[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d)")
@@ -141,8 +145,8 @@ def _name(chunk: str) -> tuple[str, str]:
     quoted = _QUOTED.match(chunk)
     if quoted:
         return _clean(quoted.group(1)), chunk[quoted.end() :]
-    stop = _NAME_STOP.search(chunk)
-    cut = stop.start() if stop else min(len(chunk), 200)
+    stops = [m.start() for m in (_NAME_STOP.search(chunk), _BARE_COUNT.search(chunk[:200])) if m]
+    cut = min(stops, default=min(len(chunk), 200))  # a count and its unit end a name whose จำนวน OCR lost
     name = _clean(chunk[:cut])
     return ("" if _BAD_NAME.match(name) else name), chunk[cut:]
 
@@ -152,7 +156,7 @@ def _clean(text: str) -> str:
 
 
 def _target(rest: str) -> tuple[float | None, str]:
-    count, scale = _COUNT.search(rest), _SCALE.search(rest)
+    count, scale = _COUNT.search(rest) or _BARE_COUNT.search(rest[:120]), _SCALE.search(rest)
     first = min((m for m in (count, scale) if m), key=lambda m: m.start(), default=None)
     if first is None or first.start() > 200:
         return None, ""

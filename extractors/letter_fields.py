@@ -440,8 +440,9 @@ def _unlabelled_subject(view: LetterLines) -> tuple[str, int | None]:
     if not lines or len(lines) > _MAX_SUBJECT_LINES:
         return "", None
     parts = [_line_end_specks(_SPECKS.sub("", view.text(i))) for i in lines]
-    parts[0] = _LABEL_REMNANT.sub("", _without_label(parts[0]), count=1)
-    return _finish_subject(parts), lines[0]
+    parts[0] = _without_label(parts[0])
+    # The remnant is taken off the joined lines: OCR may split it over two (`เร` / `อง โครงการ…`).
+    return _finish_subject([_LABEL_REMNANT.sub("", smart_join(parts), count=1)]), lines[0]
 
 
 _MAX_SUBJECT_LINES = 3

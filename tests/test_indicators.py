@@ -179,3 +179,27 @@ def test_a_percentage_with_a_speck_before_its_number_ends_the_name() -> None:
             "ได้รับการแก้ไขแล้วเสร็จ 3 ร้อยละ' 80")
     kpi = extract_indicators(text, 1, None)[0]
     assert (kpi.code, kpi.target_value, kpi.target_unit) == ("3.1", 80, "ร้อยละ")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("ตัวชี้วัดที่ 3..1 |\nร้อยละของเรื่องร้องเรียนที่ได้รับการแก้ไขแล้วเสร็จ ร้อยละ § 85 และตัวซี .",
+                 ("3.1", 85, "ร้อยละ"), id="speck-before-the-percentage"),
+    pytest.param("ตัวชี้วัดที่ 4.2 การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ |\n"
+                 "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) จำนวน d878. ศูนย์ ประจำปีงบประมาณ", ("4.2", 878, "ศูนย์"),
+                 id="speck-after-the-count"),
+    pytest.param("ตัวชี้วัดที่ 2.3\n| องค์กรปกครองส่วนท้องถิ่นที่ผ่านเกณฑ์การประเมินประสิทธิภาพ (LPA)\n"
+                 "a TN 7,85.0 แห่ง และตัวชี้วัดที่ 4.1", ("2.3", 7850, "แห่ง"), id="count-word-garbled"),
+    pytest.param("จำนวน 7850 แห่ง และตัวชี้วัดที่ ด3.1\n' ร้อยละของเรื่องร้องเรียนที่ได้รับการแก้ไขแล้วเสร็จ ร้อยละ 85",
+                 ("3.1", 85, "ร้อยละ"), id="letter-glued-before-the-code"),
+])
+def test_kpi_targets_past_ocr_specks(text: str, expected: tuple) -> None:
+    kpi = extract_indicators(text, 1, 2562)[0]
+    assert (kpi.code, kpi.target_value, kpi.target_unit) == expected
+
+
+def test_a_date_before_a_word_starting_with_a_unit_is_no_target() -> None:
+    text = ("ปีงบประมาณ พ.ศ. 2561 ตัวชี้วัดที่ 6 การประเมินผลการปฏิบัติราชการของข้าราชการ\n"
+            "ในสังกัดกรมส่งเสริมการปกครองท้องถิ่น\nจึงขอให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดเร่งรัดการดำเนินการ\n"
+            "ดังกล่าว และรายงานผลให้ทราบภายในวันที่ 17 มกราคม 2561 รายละเอียดปรากฏตามสิ่งที่")
+    kpi = extract_indicators(text, 1, 2561)[0]
+    assert (kpi.code, kpi.target_value, kpi.target_unit) == ("6", None, "")

@@ -1189,3 +1189,11 @@ def test_a_number_under_a_stamp_and_letterhead_still_opens_a_letter_whose_labels
     assert len(letters) == 1
     assert letters[0].subject.startswith("รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน")
     assert letters[0].addressee == "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"
+
+
+def test_a_memo_subject_label_split_over_two_lines_is_no_part_of_the_subject() -> None:
+    letter = _letter("บนทกขอความ |\nส่วนราชการ ส่วนติดตามและประเมินผล สำนักนโยบายและแผน โท\n"
+                     "ที่ มท 0801.5/ว 807 วันที่ 6 สิงหาคม 2562\nเร\n"
+                     "อง โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น\nประจำปีงบประมาณ พ.ศ. 2562\nSe\n"
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น .\n" + BODY)
+    assert letter.subject == "โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ พ.ศ. 2562"
