@@ -12,8 +12,9 @@ import re
 from dataclasses import replace
 
 from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of, loose, loose_tones, smart_join, strip_marks
+from extractors.stamp_reading import FIRST_YEAR
 from pipeline.records import Indicator
-from pipeline.thai.dates import find_month_year, find_thai_dates, month_end
+from pipeline.thai.dates import find_month_year, find_thai_dates, month_end, out_of_its_time
 
 # OCR sets a space before ที่ (`ตัวชี้วัด ที่ 3.1`) or a speck read as a Latin letter before the
 # code (`ตัวชี้วัดที c4.2`).
@@ -237,3 +238,33 @@ def _scale_unit(name: str) -> str:
     if "ร้อยละ" in name:
         return "ร้อยละ"
     return "ระดับ" if "ระดับความสำเร็จ" in name else ""
+
+
+_BE = 543
+_FISCAL_START = 10  # the Thai fiscal year begins in October
+
+
+def settle_fiscal_years(found: list[Indicator], letter_date: dt.date | None) -> list[Indicator]:
+    """A KPI letter sets targets for the fiscal year it is written in or one either side. A year
+    OCR lost (`พ.ศ. 563`, `พ. fi.`) or misread out of its time (2523 for 2563) is taken from the
+    letter's date: the year of those three that keeps most of the printed digits in place, the
+    letter's own on a tie or when none was read."""
+    if letter_date is None or out_of_its_time(letter_date):  # a date whose year OCR misread is no anchor
+        return found
+    own = letter_date.year + _BE + (letter_date.month >= _FISCAL_START)
+    near = (own, own - 1, own + 1)
+    return [replace(ind, fiscal_year=_nearest_year(ind.fiscal_year, near)) if _misread(ind.fiscal_year) else ind
+            for ind in found]
+
+
+def _misread(year: int | None) -> bool:
+    """No year, or one before any record of the department or after next year (a year read
+    cleanly stands, even far from the letter's: a letter may look back)."""
+    return year is None or not FIRST_YEAR <= year - _BE <= dt.date.today().year + 1
+
+
+def _nearest_year(printed: int | None, near: tuple[int, ...]) -> int:
+    if printed is None:
+        return near[0]
+    same = [sum(a == b for a, b in zip(str(printed), str(year), strict=False)) for year in near]
+    return near[same.index(max(same))]

@@ -7,12 +7,13 @@ field records the page it came from in `field_pages`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
 from extractors import letter_body as body
 from extractors import letter_fields as head
-from extractors.indicators import extract_indicators, merge_indicators
+from extractors.indicators import extract_indicators, merge_indicators, settle_fiscal_years
 from extractors.issuer_codes import issuer_code
 from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber
 from extractors.letter_fields import LetterLines
@@ -55,8 +56,15 @@ def _read_letter(index: int, view: LetterLines, roles: dict[int, str]) -> Letter
     fiscal = _fiscal_year(view, core_end)
     found = [ind for page, text in _texts_by_page(view.lines, view.span)
              for ind in extract_indicators(text, page, fiscal)]
-    letter.indicators = merge_indicators(found)
+    letter.indicators = settle_fiscal_years(merge_indicators(found), _trusted_date(letter))
     return letter
+
+
+def _trusted_date(letter: Letter) -> dt.date | None:
+    """The letter's date, unless a check found its year misread (dated before the letters it
+    cites, or impossible): such a date anchors nothing."""
+    doubted = {IMPLAUSIBLE_DATE, IMPOSSIBLE_DATE, YEAR_COMPLETED}
+    return None if doubted & set(letter.flags) else letter.date
 
 
 def _set(letter: Letter, name: str, value: object, row: int | None, view: LetterLines) -> None:

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from letters_seed_pages import seed_pages
 
-from extractors.indicators import extract_indicators, merge_indicators
+from extractors.indicators import extract_indicators, merge_indicators, settle_fiscal_years
+from pipeline.records import Indicator
 from pipeline.thai.text import normalise
 
 _INLINE = normalise(
@@ -203,3 +204,17 @@ def test_a_date_before_a_word_starting_with_a_unit_is_no_target() -> None:
             "ดังกล่าว และรายงานผลให้ทราบภายในวันที่ 17 มกราคม 2561 รายละเอียดปรากฏตามสิ่งที่")
     kpi = extract_indicators(text, 1, 2561)[0]
     assert (kpi.code, kpi.target_value, kpi.target_unit) == ("6", None, "")
+
+
+@pytest.mark.parametrize(("printed", "settled"), [
+    pytest.param(None, 2564, id="year-lost"),
+    pytest.param(2523, 2563, id="year-misread-out-of-range"),
+    pytest.param(2565, 2565, id="next-year-kept"),
+])
+def test_a_kpi_year_ocr_lost_or_misread_is_the_letters_fiscal_year(printed: int | None, settled: int) -> None:
+    found = settle_fiscal_years([Indicator("4.2", fiscal_year=printed)], dt.date(2020, 11, 3))  # FY 2564
+    assert [i.fiscal_year for i in found] == [settled]
+
+
+def test_without_a_letter_date_a_kpi_year_stays_as_read() -> None:
+    assert settle_fiscal_years([Indicator("3.1", fiscal_year=2521)], None)[0].fiscal_year == 2521
