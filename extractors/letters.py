@@ -187,7 +187,7 @@ def _read_body(letter: Letter, view: LetterLines, core_end: int) -> None:
         letter.references = refs
         letter.field_pages["references"] = view.page(view.span.header)
     _set(letter, "attachments", *body.find_attachments(view), view)
-    deadline, deadline_text, row = body.find_deadline(view, core_end)
+    deadline, deadline_text, row = body.find_deadline(view, core_end, _trusted_date(letter))
     _set(letter, "deadline", deadline, row, view)
     _set(letter, "deadline_text", deadline_text, row, view)
     _set(letter, "provinces", *body.find_provinces(view), view)

@@ -868,7 +868,8 @@ def test_addressee_without_a_readable_label(lines: list[str], addressee: str) ->
                  dt.date(2023, 10, 23), id="label-split-and-slash-before-the-year"),
 ])
 def test_deadline_date_spread_by_ocr(lines: list[str], deadline: dt.date) -> None:
-    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + \
+    dated = SUBJECT.replace("19 ตุลาคม 2566", f"2 มกราคม {deadline.year + 543}")  # a letter of the deadline's year
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + dated + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + \
         "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น แจ้งให้รายงานผลการดำเนินงาน นั้น\n" + "\n".join(lines) + \
         "\nจึงเรียนมาเพื่อทราบและดำเนินการ\n(นางสาวสุนิสา ภูมิพัฒน์)\nท้องถิ่นจังหวัดร้อยเอ็ด\n"
     assert _letter(text).deadline == deadline
@@ -1197,3 +1198,21 @@ def test_a_memo_subject_label_split_over_two_lines_is_no_part_of_the_subject() -
                      "อง โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น\nประจำปีงบประมาณ พ.ศ. 2562\nSe\n"
                      "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น .\n" + BODY)
     assert letter.subject == "โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ พ.ศ. 2562"
+
+
+@pytest.mark.parametrize(("lines", "deadline"), [
+    pytest.param(["ดังกล่าว และ รา ยงา นผลให้ทรา บภาย ในวันที่ 29 พฤศจิกา ย น 2566 โทรสารหม าย เลข 0"],
+                 dt.date(2023, 11, 29), id="spaced-out-month"),
+    pytest.param(["การดำเนินการดังกล่าว และรายงานผลให้ทราบภายในวันที่ 9ส", "พฤศจิกายน 2566 ก"],
+                 dt.date(2023, 11, 9), id="letter-glued-to-the-day"),
+    pytest.param(["การดำเนินการดังกล่าว และรายงานุผลให้ทราบภายในวันที่| 8 พฤศจิกายน |", "ไ2566 รายละเอียดปรากฏ"],
+                 dt.date(2023, 11, 8), id="letter-glued-to-the-year"),
+    pytest.param(["- ดังกล่าว และรายงานผลให้ไรโบภายใน 1 ธันวาคม 2566 รายละเอียดปรากฏตามสิ่งที่"],
+                 dt.date(2023, 12, 1), id="wan-thi-lost"),
+    pytest.param(["และรายงานผลให้ทราบภายในวันที่ 30 พฤศจิกายน 2506"], dt.date(2023, 11, 30), id="year-misread"),
+])
+def test_deadline_as_ocr_read_it(lines: list[str], deadline: dt.date) -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + \
+        "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น แจ้งให้รายงานผลการดำเนินงาน นั้น\n" + "\n".join(lines) + \
+        "\nจึงเรียนมาเพื่อทราบและดำเนินการ\n(นางสาวสุนิสา ภูมิพัฒน์)\nท้องถิ่นจังหวัดร้อยเอ็ด\n"
+    assert _letter(text).deadline == deadline
