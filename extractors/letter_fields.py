@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pythainlp.util.date import thai_full_months
 
@@ -609,7 +610,32 @@ def read_addressee(view: LetterLines) -> tuple[str, int | None]:
         return "", None
     parts = [view.text(i) for i in _addressee_rows(view, at)]
     parts[0] = _addressee_value(parts[0])
-    return _AND_SPACE.sub("และ", _tidy_parentheses(_field_end(unspace_phrase(tidy(smart_join(parts)))))), at
+    text = _AND_SPACE.sub("และ", _tidy_parentheses(_field_end(unspace_phrase(tidy(smart_join(parts))))))
+    return _province_closed(text), at
+
+
+# An addressee ending in a province (ผู้ว่าราชการจังหวัด…, นายกองค์การบริหารส่วนจังหวัด…): OCR may split
+# the name (`จังหวัดระ ยอง`) or set a letter of ink after it (`จังหวัดลำพูนง`, `จังหวัดนครสวรรค์ ก`).
+_PROVINCE_END = re.compile(r"(?<=จังหวัด)(\S+(?:\s\S+)?)$")
+_INK_AFTER_PLACE = 2  # letters after a whole province name that are ink, not a longer name
+
+
+def _province_closed(text: str) -> str:
+    m = _PROVINCE_END.search(text)
+    if m is None:
+        return text
+    joined = m.group(1).replace(" ", "")
+    name = max((p for p in _provinces() if joined.startswith(p)), key=len, default=None)
+    if name is None or len(joined) - len(name) > _INK_AFTER_PLACE:
+        return text
+    return text[:m.start()] + name
+
+
+@cache
+def _provinces() -> frozenset[str]:
+    from pythainlp.corpus import provinces
+
+    return frozenset(provinces())
 
 
 # A list of addressees joins its last one with และ set flush against it (`… ทุกกลุ่มงาน

@@ -1216,3 +1216,15 @@ def test_deadline_as_ocr_read_it(lines: list[str], deadline: dt.date) -> None:
         "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น แจ้งให้รายงานผลการดำเนินงาน นั้น\n" + "\n".join(lines) + \
         "\nจึงเรียนมาเพื่อทราบและดำเนินการ\n(นางสาวสุนิสา ภูมิพัฒน์)\nท้องถิ่นจังหวัดร้อยเอ็ด\n"
     assert _letter(text).deadline == deadline
+
+
+@pytest.mark.parametrize(("line", "addressee"), [
+    pytest.param("เรียน ผู้ว่าราชการจังหวัดระ ยอง", "ผู้ว่าราชการจังหวัดระยอง", id="province-split"),
+    pytest.param("oe เรียน ผู้ว่าราชการจังหวัดลำพูน ง |", "ผู้ว่าราชการจังหวัดลำพูน", id="letter-of-ink-after"),
+    pytest.param("เรียน นายกองค์การบริหารส่วนจังหวัดนครสวรรค์ ก", "นายกองค์การบริหารส่วนจังหวัดนครสวรรค์",
+                 id="spaced-letter-after"),
+    pytest.param("เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด", "ผู้ว่าราชการจังหวัด ทุกจังหวัด", id="no-province"),
+])
+def test_an_addressee_ending_in_a_province_as_ocr_read_it(line: str, addressee: str) -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT + line + "\n" + BODY)
+    assert letter.addressee == addressee
