@@ -60,10 +60,10 @@ from pipeline.thai.text import normalise_field
 _NUMBER_LINE = re.compile(f"{LEAD}(?:[ก-ฮ]\\s+)?{THI}[\\s.]*(?={CODE}[.\\s\\-–]*(?:[ก-ฮ](?=\\d))?\\d)")
 _OFFICE = starts_with("กรม", "สำนักงาน", "สนง", "ศาลากลาง", "ที่ว่าการ", "สำนัก", "องค์การบริหาร", "เทศบาล")
 _ADDRESS = starts_with("ถนน", "ถ.", "กทม", "ตำบล", "อำเภอ", "จังหวัด")
-_SPECKS = re.compile(r"^[\s\-–•'\".,|:_]+")
-# A consonant alone before a wrapped line's words is a speck (`ป ช่วยเหลือประชาชน…`): no Thai
-# word is one bare letter but ณ and ธ.
-_LEAD_LETTER = re.compile("^(?![ณธ])[ก-ฮ]\\s+(?=[ก-๛])")
+_SPECKS = re.compile(r"^[\s\-–•'\".,|:_“”‘’]+")
+# A consonant alone before a wrapped line's words is a speck (`ป ช่วยเหลือประชาชน…`, with a point:
+# `ก. ประจำเดือน…`): no Thai word is one bare letter but ณ and ธ.
+_LEAD_LETTER = re.compile("^(?![ณธ])[ก-ฮ]\\.?\\s+(?=[ก-๛])")
 # After a blank line only a typical tail of a subject continues it (ประจำเดือน…, พ.ศ. …).
 _WRAP_AFTER_GAP = starts_with("ประจำ", "พ.ศ", "(", "ของ")
 # วันที่ on a memo's ที่ line; ink in its box sets marks on it (`ว๊นที่`).

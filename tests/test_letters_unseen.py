@@ -1228,3 +1228,15 @@ def test_deadline_as_ocr_read_it(lines: list[str], deadline: dt.date) -> None:
 def test_an_addressee_ending_in_a_province_as_ocr_read_it(line: str, addressee: str) -> None:
     letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT + line + "\n" + BODY)
     assert letter.addressee == addressee
+
+
+@pytest.mark.parametrize("wrapped", [
+    pytest.param("ก. ประจำเดือน เมษายน พ.ศ.2562 .", id="letter-and-point"),
+    pytest.param("“ประจำเดือน เมษายน พ.ศ. 2562", id="curly-quote"),
+])
+def test_ink_before_a_wrapped_subject_line_is_dropped(wrapped: str) -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + "8 พฤษภาคม 2562 .\n"
+                     "เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n" + wrapped +
+                     "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น .\n" + BODY)
+    assert letter.subject == ("รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น "
+                              "ประจำเดือน เมษายน พ.ศ. 2562")
