@@ -65,3 +65,21 @@ def _drop_ink_tail(parts: list[str]) -> list[str]:
 
 def _is_ink(part: str) -> bool:
     return re.fullmatch("[ก-๛]+", part) is not None and len(part) <= _INK_TAIL and part not in words()
+
+
+# A digit, bar or letter-and-point of ink glued to a line's last word (`ของ1`, `ของ|`,
+# `ท้องถิ่นก.`); a numbered word keeps its digit (`ที่1`).
+_GLUED_END = re.compile(r"(?<=[ก-๛])(?:[0-9|]|[ก-ฮ]\.)$")
+_NUMBERED = re.compile("(?:ที่|ที|ข้อ|ครั้ง|ฉบับ)[0-9]$")
+
+
+def shed_glued_speck(line: str) -> str:
+    """`line` less a speck glued to its last word, where the word before it is in the dictionary
+    and the word with it is not."""
+    m = _GLUED_END.search(line)
+    if m is None or _NUMBERED.search(line):
+        return line
+    last = line.split(" ")[-1]
+    stem = last[: len(last) - len(m.group(0))]
+    known = re.fullmatch("[ก-๛]+", stem) is not None and tokens(stem)[-1] in words()
+    return line[: m.start()] if known and last not in words() else line

@@ -12,8 +12,9 @@ import re
 from dataclasses import replace
 
 from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of, loose, loose_tones, smart_join, strip_marks
+from extractors.stamp_reading import FIRST_YEAR
 from pipeline.records import Indicator
-from pipeline.thai.dates import find_month_year, find_thai_dates, month_end
+from pipeline.thai.dates import find_month_year, find_thai_dates, month_end, out_of_its_time
 
 # OCR sets a space before ที่ (`ตัวชี้วัด ที่ 3.1`) or a speck read as a Latin letter before the
 # code (`ตัวชี้วัดที c4.2`).
@@ -23,8 +24,11 @@ from pipeline.thai.dates import find_month_year, find_thai_dates, month_end
 # Its ต may read as ก (`กัวชี้วัด`, no Thai word), and the point of a code as a comma (`5,1`).
 _KPI_WORD = "[ตก]" + loose_tones("ัวชี้วัด").replace("ช", "[ชขซ]")
 _CODE = re.compile(
-    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\"]+\\s*)?(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-z]?"
-    "(\\d{1,2}(?:[.,]\\d{1,2})*)\\s*[:：]?\\s*")
+    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\".]+\\s*)?(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-zก-ฮ]?"
+    "(\\d{1,2}(?:[.,]{1,2}\\d{1,2})*)\\s*[:：]?\\s*")
+# The label garbled all but a piece of it (`ตามต้ a ดที่ 4.2`, `ตาม วชี an 4.2`, `ตามต้ วชี้ ain 4.2`): its
+# วช or ดที่ left, at most one short piece of Latin ink or specks, then a dotted code and the KPI's name.
+_GARBLED_CODE = re.compile("(?:ว\\s?[ชขซ]|ดท)[\u0e31-\u0e4e]*\\s?(?:[^\\s\\dก-๛]{1,3}\\s)?\\s*(\\d\\.\\d)\\s+(?=[ก-๛])")
 _QUOTED = re.compile(r"^.{0,60}?[“\"]([^”\"]{4,200})[”\"]")
 # จำนวน with its ำ read as a tone mark and า, a mark doubled or a vowel added (`จ้านวัน`, `จ้ำนวน`).
 _COUNT_WORD = "จ[\u0e48-\u0e4b]?[ำา][\u0e48-\u0e4b]?นว[\u0e31]?น"
@@ -32,19 +36,23 @@ _COUNT_WORD = "จ[\u0e48-\u0e4b]?[ำา][\u0e48-\u0e4b]?นว[\u0e31]?น"
 _NAME_STOP = re.compile(
     r"\s[.|'\"“”]*(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|" + _COUNT_WORD +
     r"|ภายใน|โดย|ค่าเป้าหมาย|คำเป้าหมาย|มีค่าเป้าหมาย|ประจำปีงบประมาณ|แล้ว|จึง|และตัวชี้วัด|จัดส่ง)"
-    r"|\s(?:ระดับ|ร้?อยละ)\s*\d|\s?\((?:[^()]*เจ้าภาพ|กลุ่มงาน|ฝ่าย)|\s?\(\s*[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d"
+    r"|\s(?:ระดับ|ร้?อยละ)[\s'\"“”.§|:]*\d|\s?\((?:[^()]*เจ้าภาพ|กลุ่มงาน|ฝ่าย)|\s?\(\s*[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d"
 )
 _BAD_NAME = re.compile(r"^(?:แล้ว|ดังกล่าว|นี้)(?:\s|$)|^(?:จำนวน|ภายใน)")
 _UNIT_WORDS = ("ศูนย์", "แห่ง", "คน", "ราย", "เรื่อง", "ครั้ง", "ชุด", "หน่วย", "ตำบล", "อำเภอ", "จังหวัด", "โครงการ",
                "กิจกรรม")
 # A unit's marks may be lost to OCR (`878 ศูนย j`); the unit is reported as spelled.
 _UNITS = "|".join(loose(u) for u in _UNIT_WORDS)
-_COUNT = re.compile(rf"{_COUNT_WORD}[^\d]{{0,40}}?(\d[\d,]*(?:\.\d+)?)\s*({_UNITS})")
+# A speck may follow the number (`878. ศูนย์`).
+_COUNT = re.compile(rf"{_COUNT_WORD}[^\d]{{0,40}}?(\d[\d,]*(?:\.\d+)?)\.?\s*({_UNITS})")
+# จำนวน garbled past reading (`a TN 7,85.0 แห่ง`): a number and a unit word alone.
+# The unit a whole word (not ราย of รายละเอียด), the number no year (`17 มกราคม 2561 รายละเอียด`).
+_BARE_COUNT = re.compile(rf"(?<![\d.,])(?!25\d\d\b)(\d[\d,]*(?:\.\d+)?)\.?\s*({_UNITS})(?![ก-๛])")
 # ร้อยละ with its tone mark lost (`รอยละ 100`), a speck after it (`ร้อยละ' 80`) or a letter of ink
 # before the number (`ร้อยละ ว 100`).
 # A speck before a percentage may read as a lone digit (`ร้อยละ 4 80`): a percentage is one number.
 _SPECK_DIGIT = r"(?<=ละ\s)\d\s+(?=\d{2,3}(?![\d.]))"
-_SCALE = re.compile(rf"(ร้?อยละ|ระดับ)[\s'\"“”.]*(?:[ก-ฮ]\s+|{_SPECK_DIGIT})?(\d+(?:\.\d+)?)(?!\s*[./]\d)")
+_SCALE = re.compile(rf"(ร้?อยละ|ระดับ)[\s'\"“”.§|:]*(?:[ก-ฮ]\s+|{_SPECK_DIGIT})?(\d+(?:\.\d+)?)(?!\s*[./]\d)")
 _OWNER = re.compile(r"\(([^()]{1,60}?)\s*เป็นเจ้าภาพ\s*\)")
 _UNIT_OWNER = re.compile(r"\(((?:กลุ่มงาน|ฝ่าย|กอง|สำนัก)[^()]{1,150})\)\s*$")
 _DUE_MONTH = re.compile(r"ภายใน\s*(?:วันที่|เดือน)?\s*|\(\s*(?=[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d)")
@@ -98,13 +106,22 @@ def _inline(text: str, page: int, hint: int | None) -> list[Indicator]:
 
 
 def _inline_paragraph(flat: str, page: int, hint: int | None) -> list[Indicator]:
-    matches = list(_CODE.finditer(flat))
+    matches = _code_matches(flat)
     out = []
     for k, m in enumerate(matches):
         stop = matches[k + 1].start() if k + 1 < len(matches) else len(flat)
         chunk = flat[m.end() : min(stop, m.end() + 500)]
-        out.append(_from_chunk(m.group(1).replace(",", "."), chunk, _fiscal_before(flat, m.start(), chunk, hint), page))
+        code = re.sub("[.,]{1,2}", ".", m.group(1))  # `5..1`, `4,2`: OCR's doubled or comma point
+        out.append(_from_chunk(code, chunk, _fiscal_before(flat, m.start(), chunk, hint), page))
     return out
+
+
+def _code_matches(flat: str) -> list[re.Match[str]]:
+    """Every labelled code, and every code whose label OCR garbled, in reading order."""
+    labelled = list(_CODE.finditer(flat))
+    garbled = [m for m in _GARBLED_CODE.finditer(flat)
+               if not any(c.start() <= m.start(1) < c.end() for c in labelled)]
+    return sorted(labelled + garbled, key=lambda m: m.start())
 
 
 def _fiscal_before(flat: str, at: int, chunk: str, hint: int | None) -> int | None:
@@ -129,8 +146,8 @@ def _name(chunk: str) -> tuple[str, str]:
     quoted = _QUOTED.match(chunk)
     if quoted:
         return _clean(quoted.group(1)), chunk[quoted.end() :]
-    stop = _NAME_STOP.search(chunk)
-    cut = stop.start() if stop else min(len(chunk), 200)
+    stops = [m.start() for m in (_NAME_STOP.search(chunk), _BARE_COUNT.search(chunk[:200])) if m]
+    cut = min(stops, default=min(len(chunk), 200))  # a count and its unit end a name whose จำนวน OCR lost
     name = _clean(chunk[:cut])
     return ("" if _BAD_NAME.match(name) else name), chunk[cut:]
 
@@ -140,7 +157,7 @@ def _clean(text: str) -> str:
 
 
 def _target(rest: str) -> tuple[float | None, str]:
-    count, scale = _COUNT.search(rest), _SCALE.search(rest)
+    count, scale = _COUNT.search(rest) or _BARE_COUNT.search(rest[:120]), _SCALE.search(rest)
     first = min((m for m in (count, scale) if m), key=lambda m: m.start(), default=None)
     if first is None or first.start() > 200:
         return None, ""
@@ -221,3 +238,33 @@ def _scale_unit(name: str) -> str:
     if "ร้อยละ" in name:
         return "ร้อยละ"
     return "ระดับ" if "ระดับความสำเร็จ" in name else ""
+
+
+_BE = 543
+_FISCAL_START = 10  # the Thai fiscal year begins in October
+
+
+def settle_fiscal_years(found: list[Indicator], letter_date: dt.date | None) -> list[Indicator]:
+    """A KPI letter sets targets for the fiscal year it is written in or one either side. A year
+    OCR lost (`พ.ศ. 563`, `พ. fi.`) or misread out of its time (2523 for 2563) is taken from the
+    letter's date: the year of those three that keeps most of the printed digits in place, the
+    letter's own on a tie or when none was read."""
+    if letter_date is None or out_of_its_time(letter_date):  # a date whose year OCR misread is no anchor
+        return found
+    own = letter_date.year + _BE + (letter_date.month >= _FISCAL_START)
+    near = (own, own - 1, own + 1)
+    return [replace(ind, fiscal_year=_nearest_year(ind.fiscal_year, near)) if _misread(ind.fiscal_year) else ind
+            for ind in found]
+
+
+def _misread(year: int | None) -> bool:
+    """No year, or one before any record of the department or after next year (a year read
+    cleanly stands, even far from the letter's: a letter may look back)."""
+    return year is None or not FIRST_YEAR <= year - _BE <= dt.date.today().year + 1
+
+
+def _nearest_year(printed: int | None, near: tuple[int, ...]) -> int:
+    if printed is None:
+        return near[0]
+    same = [sum(a == b for a, b in zip(str(printed), str(year), strict=False)) for year in near]
+    return near[same.index(max(same))]

@@ -26,6 +26,7 @@ from extractors.letter_terms import (
     spaced,
     starts_with,
 )
+from extractors.stamp_reading import FIRST_YEAR
 from pipeline.records import Reference
 from pipeline.thai.dates import (
     BE_OFFSET,
@@ -59,7 +60,8 @@ _M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
 _SPECKS_BEFORE = "(?:(?![ก-๛]{3})\\S{1,4}\\s+){0,12}?"
 _DATED = re.compile(f"^[\\s,.\\-–'\"‘’“”]*(?:{_SPECKS_BEFORE}ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
                     f"|[A-Za-z]{{2,4}}(?=\\s+\\d{{1,2}}\\s*[ก-๛])|(?:\\S{{1,7}}\\s+){{0,2}}(?=\\d{{1,2}}\\s*[ก-๛]))")
-_DEADLINE = re.compile(f"{loose('ภาย')}\\s?{loose('ใน')}\\s*{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}")
+# OCR may lose วันที่ (`ภายใน 1 พฤษภาคม 2565`): a whole date right after ภายใน is the deadline still.
+_DEADLINE = re.compile(f"{loose('ภาย')}\\s?{loose('ใน')}\\s*(?:{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}|(?=\\d))")
 _RECURRING = re.compile(
     f"(?:{loose('ทุกวันที่')}|{loose('ภายในวันที่')})\\s*\\d{{1,2}}\\s*{loose('ของ')}(?:ทุก)?\\s*{loose('เดือน')}"
 )
@@ -67,9 +69,13 @@ _RECURRING = re.compile(
 # letter alone (`) บ`). A name torn by OCR may come in up to six pieces (`ว่าที่ร้อย ตรียุทธนา
 # หา ดแพ ง`); repair_name puts them back together.
 # Before the opening parenthesis, ink read as a speck or a short piece (`- (นาย…`, `ea | (นาย…`,
-# `ก ' (ว่าที่…`); the parenthesis itself may be read as 1 or l (`. 1นายสุทธิพงษ์ ทองคำ)`).
+# `ก ' (ว่าที่…`, up to three: `| ; . (นาย…`, `0 0 (นาย…`); the parenthesis itself may be read as 1 or l
+# (`. 1นายสุทธิพงษ์ ทองคำ)`), a bracket may stand before the closing one (`ศรีวิไล])`), and up to two
+# short pieces of the signature's ink may follow it (`(นายศรัทธา สายทอง) 7ร`).
 _NAME = re.compile(
-    r"^[\s'\".,:|“”‘’\-=~_]*(?:[^\s()]{1,3}\s+(?:[|'\"]\s+)?(?=\())?(?:ลงชื่อ[.…\s]*)?[(1lI]?\s*([ก-๛][ก-๛.]+(?:\s+[ก-๛][ก-๛.]*){1,5})\s*\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}$"
+    r"^[\s'\".,:;|“”‘’\-=~_]*(?:(?:[^\s()]{1,3}\s+(?:[|'\"]\s+)?){1,3}(?=\())?(?:ลงชื่อ[.…\s]*)?[(1lI]?\s*"
+    r"([ก-๛][ก-๛.]+(?:\s+[ก-๛][ก-๛.]*){1,5})\s*\]?\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}(?:\s\S{1,3}){0,2}"
+    r"[^ก-๛A-Za-z]{0,4}$"
 )
 _SIGNATURE_WINDOW = 10  # non-blank lines after the closing (ขอแสดงความนับถือ) that hold the name
 _NOT_NAME = re.compile("ตาม|แนบ|สถาน|ยกเว้น|เจ้าภาพ|แห่ง|จำนวน|ร้อยละ|ฉบับ|ชุด|จังหวัด|อำเภอ|ระหว่าง|^ขอแสดง")
@@ -223,23 +229,46 @@ def _is_ink(text: str) -> bool:
     return not re.search("[ก-๛0-9]", text) and len(text) <= 6
 
 
-def find_deadline(view: LetterLines, core_end: int) -> tuple[dt.date | None, str, int | None]:
-    """`ภายในวันที่ 30 มีนาคม 2561` → a date; `ทุกวันที่ 15 ของเดือน` → recurring text only."""
+def find_deadline(view: LetterLines, core_end: int, letter_date: dt.date | None = None
+                  ) -> tuple[dt.date | None, str, int | None]:
+    """`ภายในวันที่ 30 มีนาคม 2561` → a date; `ทุกวันที่ 15 ของเดือน` → recurring text only. A year
+    OCR misread (๒๕๖๕ read as 1962 or 0256) is read again near the letter's own date."""
     recurring: tuple[str, int] | None = None
     for i in view.nonblank(view.body_start, core_end):
         window = view.text(i) + " " + " ".join(view.text(j) for j in view.nonblank(i + 1, i + 3)[:1])
         for m in _DEADLINE.finditer(window):
-            tail = despeck_date(window[m.end(): m.end() + 40])
-            dates = [d for d in find_thai_dates(tail)[:1] if d.start <= 3]
-            if not dates or dates[0].date is None:  # a speck after the day (`28 1 กันยายน`, `1.0 เมษายน`)
-                tail = _without_specks(tail)
-                dates = [d for d in find_thai_dates(tail)[:1] if d.start <= 3]
-            if dates and m.start() < len(view.text(i)):
-                return dates[0].date, tidy(m.group(0) + tail[: dates[0].end]), i
+            found, tail = _deadline_date(despeck_date(_DEADLINE_INK.sub("", window[m.end(): m.end() + 40])))
+            if found is not None and m.start() < len(view.text(i)):
+                return _in_its_time(found, letter_date), tidy(m.group(0) + tail[: found.end]), i
         rec = _RECURRING.search(view.text(i))
         if rec and recurring is None:
             recurring = (tidy(rec.group(0)), i)
     return (None, recurring[0], recurring[1]) if recurring else (None, "", None)
+
+
+def _deadline_date(tail: str) -> tuple[DateMatch | None, str]:
+    """The date opening `tail` as printed, past specks, or with a spaced-out month closed up."""
+    for text in (tail, _without_specks(tail), _THAI_GAP.sub("", tail)):
+        dates = [d for d in find_thai_dates(text)[:1] if d.start <= 3]
+        if dates and dates[0].date is not None:
+            return dates[0], text
+    return None, tail
+
+
+# Ink glued to a date's parts in a deadline (`9ส พฤศจิกายน`, `เมษายน1 . 2566`, `ไ2567`): no date prints so.
+_DEADLINE_INK = re.compile(r"(?<=\d)[ก-ฮ](?=\s)|(?<=[ก-๛]{3})\d(?=\s+\D)|(?<=\s)[ก-๛](?=\d{4}(?!\d))|[«»]")
+
+
+def _in_its_time(found: DateMatch, letter_date: dt.date | None) -> dt.date | None:
+    """A deadline falls in its letter's year or the next: one in another year had its year
+    misread, and is read again in the letter's year or one either side (as printed when no such
+    year fits the printed digits)."""
+    date = found.date
+    if letter_date is None or not FIRST_YEAR <= letter_date.year <= dt.date.today().year + 1 or date is None:
+        return date  # a letter date older than any record of the department had its own year misread
+    if date.year in (letter_date.year, letter_date.year + 1):
+        return date
+    return year_near_others(found, [letter_date]) or date
 
 
 _PART_SPECKS = "/.:;|,'\"“”"

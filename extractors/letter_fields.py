@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pythainlp.util.date import thai_full_months
 
 from extractors.domain_phrases import repair_phrases
-from extractors.field_debris import shed_debris
+from extractors.field_debris import shed_debris, shed_glued_speck
 from extractors.letter_docnum import (
     CODE,
     DocNumber,
@@ -61,10 +62,10 @@ _NUMBER_LINE = re.compile(f"{LEAD}(?:[ก-ฮ]\\s+)?{THI}[\\s.]*"
                           f"(?={CODE}(?:[.\\s\\-–|]*(?:[ก-ฮ](?=\\d))?|[.\\s\\-–|]+[^\\s\\d]{{1,4}}[.\\s]+)\\d)")
 _OFFICE = starts_with("กรม", "สำนักงาน", "สนง", "ศาลากลาง", "ที่ว่าการ", "สำนัก", "องค์การบริหาร", "เทศบาล")
 _ADDRESS = starts_with("ถนน", "ถ.", "กทม", "ตำบล", "อำเภอ", "จังหวัด")
-_SPECKS = re.compile(r"^[\s\-–•'\".,|:_]+")
-# A consonant alone before a wrapped line's words is a speck (`ป ช่วยเหลือประชาชน…`): no Thai
-# word is one bare letter but ณ and ธ.
-_LEAD_LETTER = re.compile("^(?![ณธ])[ก-ฮ]\\s+(?=[ก-๛])")
+_SPECKS = re.compile(r"^[\s\-–•'\".,|:_“”‘’]+")
+# A consonant alone before a wrapped line's words is a speck (`ป ช่วยเหลือประชาชน…`, with a point:
+# `ก. ประจำเดือน…`): no Thai word is one bare letter but ณ and ธ.
+_LEAD_LETTER = re.compile("^(?![ณธ])[ก-ฮ]\\.?\\s+(?=[ก-๛])")
 # After a blank line only a typical tail of a subject continues it (ประจำเดือน…, พ.ศ. …).
 _WRAP_AFTER_GAP = starts_with("ประจำ", "พ.ศ", "(", "ของ")
 # วันที่ on a memo's ที่ line; ink in its box sets marks on it (`ว๊นที่`).
@@ -128,7 +129,10 @@ class LetterLines:
 def locate(view: LetterLines) -> None:
     """Find the addressee line and where the body starts (after อ้างถึง/สิ่งที่ส่งมาด้วย)."""
     window = view.nonblank(None, view.span.header + 60)
-    view.addressee_at = next((i for i in window if ADDRESSEE.match(view.text(i))), None)
+    labelled = [i for i in window if ADDRESSEE.match(view.text(i))]
+    # The addressee is printed under the number line: a `ถึง` above it is ink or the stamp
+    # read as a label (`' :. ถึง ay`).
+    view.addressee_at = next((i for i in labelled if i > view.span.header), None)
     if view.addressee_at is None:
         view.addressee_at = _unlabelled_addressee(view)
     after = view.span.header
@@ -317,6 +321,30 @@ def read_urgency(view: LetterLines) -> tuple[str, int | None]:
         m = URGENCY.match(view.text(i))
         if m and i not in _stamp_rows(view):
             return canonical_urgency(m.group(1)), i
+    return _boxed_urgency(view)
+
+
+# The urgency mark is set large, often boxed, above the header: OCR reads the box's edge before it
+# (`[ด่วนที่สุด|`, `ไ2ดวนทสุด7`), a letter twice (`ดวนทสุดด`), or only part of it (`เที่สุด`,
+# `ดอุมมาก`). On a short line above the number or memo title nothing else reads so.
+_MARK_TAIL = {"ด่วนที่สุด": re.compile("ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?ส\u0e38?ด"),
+              "ด่วนมาก": re.compile(r"^[^ก-๛]{0,3}ด\S{0,3}มาก")}
+_SHORT_MARK = 20  # characters, spaces aside, of a line that holds the mark and its specks
+
+
+def _boxed_urgency(view: LetterLines) -> tuple[str, int | None]:
+    stamps = _stamp_rows(view)
+    for i in view.nonblank(None, view.span.header):
+        compact = re.sub(r"\s", "", view.text(i))
+        if i in stamps or len(compact) > _SHORT_MARK:
+            continue
+        text = view.text(i)
+        m = URGENCY.match(text[text.find("ด"):]) if "ด" in compact[:4] else None
+        if m:
+            return canonical_urgency(m.group(1)), i
+        found = next((level for level, tail in _MARK_TAIL.items() if tail.search(compact)), None)
+        if found:
+            return found, i
     return "", None
 
 
@@ -372,7 +400,7 @@ def _stops_subject(parts: list[str], text: str, gap: bool) -> bool:
     addressee, a line of ink, or (after a blank) not a typical tail of a subject?"""
     return _subject_ends(parts[-1]) or _is_full(parts) or _is_header_keyword(text) \
         or _is_addressee_line(text) or (gap and not _WRAP_AFTER_GAP.match(text)) \
-        or is_garbled(_line_end_specks(text))
+        or is_garbled(_respaced(_line_end_specks(text)))
 
 
 # ะ read twice across a space OCR set inside a word (`ประ ะจำปีงบประมาณ`): no piece starts with ะ.
@@ -382,7 +410,24 @@ _SARA_A_TWICE = re.compile("(?<=ะ)\\s+ะ")
 def _finish_subject(parts: list[str]) -> str:
     text = shed_debris(swap_confusables(unspace_phrase(_SARA_A_TWICE.sub("", tidy(smart_join(parts))))))
     text = repair_phrases(_PRACHAM_AS_LATIN.sub("ประจำ", text))
-    return _drop_lone_letter(_cut_after_year(_THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", text))))
+    text = _TAIL_GLUED.sub(" ", _THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", _AND_GLUED.sub("", text))))
+    return _drop_lone_letter(_cut_after_year(_YEAR_SPLIT.sub(_joined_year, text)))
+
+
+# A speck inside a Buddhist year read as a point or dash (`พ.ศ. 25.68`, `256.9`, `256-08`).
+_YEAR_SPLIT = re.compile(r"(?<![\d.])(25\d?)[.\-](\d{1,3})(?![\d.])")
+
+
+def _joined_year(m: re.Match[str]) -> str:
+    year = m.group(1) + m.group(2)
+    return year if 4 <= len(year) <= 6 else m.group(0)
+
+
+# A subject's tail (ประจำปีงบประมาณ, ประจำเดือน, รอบการประเมิน) is printed spaced off the words before
+# it; OCR loses the space where the tail wrapped to the next line after a speck (`ท้องถิ่น : / .ประ จำปี…`).
+# A subject joins its phrases with และ set flush on both sides (…ท้องถิ่นและศูนย์…); OCR spaces it off.
+_AND_GLUED = re.compile("(?<=[ก-๛]และ)\\s+(?=[ก-๛])")
+_TAIL_GLUED = re.compile("(?<=[ก-๛])(?=ประจำปีงบประมาณ|ประจำเดือน|รอบการประเมิน)")
 
 
 # ประจำ before ปีงบประมาณ read by the `eng` model (`รอบการประเมินที่ 1 Used) ปีงบประมาณ`).
@@ -411,12 +456,13 @@ def _unlabelled_subject(view: LetterLines) -> tuple[str, int | None]:
         starts = [k for k, i in enumerate(rows) if _REMNANT_BEFORE_WORDS.match(view.text(i))][:1]
     if not starts:
         return "", None
-    lines = [i for i in rows[starts[-1]:] if not is_garbled(_line_end_specks(view.text(i)))]
+    lines = [i for i in rows[starts[-1]:] if not is_garbled(_respaced(_line_end_specks(view.text(i))))]
     if not lines or len(lines) > _MAX_SUBJECT_LINES:
         return "", None
     parts = [_line_end_specks(_SPECKS.sub("", view.text(i))) for i in lines]
-    parts[0] = _LABEL_REMNANT.sub("", _without_label(parts[0]), count=1)
-    return _finish_subject(parts), lines[0]
+    parts[0] = _without_label(parts[0])
+    # The remnant is taken off the joined lines: OCR may split it over two (`เร` / `อง โครงการ…`).
+    return _finish_subject([_LABEL_REMNANT.sub("", smart_join(parts), count=1)]), lines[0]
 
 
 _MAX_SUBJECT_LINES = 3
@@ -430,12 +476,20 @@ _LONE_DIGIT = re.compile(r"(?<!ที่)(?<!ที)\s+\d$")
 
 
 def _line_end_specks(text: str) -> str:
-    text = _LONE_LETTER.sub("", _END_SPECKS.sub("", text.rstrip()))  # `(สถานที่กลาง) น`
-    text = _END_SPECKS.sub("", text)  # the speck the letter stood behind (`ประจำ. ก`)
-    text = _LONE_DIGIT.sub("", text)
+    text = text.rstrip()
+    while (trimmed := _END_SPECKS.sub("", _LONE_INK.sub("", _END_SPECKS.sub("", text)))) != text:
+        text = trimmed  # specks and letters of ink come in layers (`ดีเด่น : ก.`, `ท้องถิ่น ก. ก.`)
+    text = shed_glued_speck(_LONE_DIGIT.sub("", text))
     if text.count("(") < text.count(")"):
         text = _LONE_CLOSE.sub("", text)
     return text
+
+
+def _respaced(text: str) -> str:
+    """A line a scan spaced out glyph by glyph (`ป ร ะจำเดือน ธั น วาคม`: two or more spaces closed)
+    as its words, to be judged as words; any other line as read."""
+    closed = unspace_phrase(text)
+    return closed if len(closed.split()) <= len(text.split()) - 2 else text
 
 
 def is_garbled(text: str) -> bool:
@@ -463,7 +517,10 @@ def _is_full(parts: list[str]) -> bool:
 # (ณ is a word: `ณ วันที่`).
 # Only after a closed parenthesis, a number or a speck (`ประจำ. ก`): elsewhere it may be a word
 # OCR split (`ขอ ง`).
-_LONE_LETTER = re.compile(r"(?<=[)\d.'\"”])\s+[ก-ฒด-ฮA-Za-z]\.?$")
+_LONE_LETTER = re.compile(r"(?<=[)\d.'\"”:;|,])\s+[ก-ฒด-ฮA-Za-z]\.?$")
+# A line's end only: a letter and a point alone after a word is ink too (`ท้องถิ่น ก.`); no
+# abbreviation of one letter ends a subject's line.
+_LONE_INK = re.compile(f"{_LONE_LETTER.pattern}|(?<=[ก-๛])\\s+[ก-ฒด-ฮ]\\.$")
 # A dot, comma or quote OCR set between a word and an opening parenthesis (`ท้องถิ่น.(สถานที่กลาง)`,
 # `จังหวัด“(ตามบัญชีแนบท้าย)`).
 _SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,'\"“”]\s*\(")
@@ -486,16 +543,17 @@ def _drop_lone_letter(subject: str) -> str:
 # After a month's name too the era may come out Latin (`ประจำเดือน ตุลาคม WA. 2564`); there, and
 # after ปีงบประมาณ, it may also come out as two Thai letters (`ประจำปีงบประมาณ แน / 2566`).
 # A speck after the year may be read as digits glued to it (`พ.ศ. 256109`): a year is 25xx.
+# A speck before the year may be read as a lone digit or letter (`พ. ศ 2 2561`, `พ.ศ. ห 2562`).
 _YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}[ุู]?\s?(?:ศ[ิี์]?|(?<=พ[.,:]\s)[A-Z][a-z]?)\s?[.,:]{0,2}"
                        r"(?:\s?ศ[.,:]{1,2})?"
                        r"|(?:(?<=ประมาณ\s)|(?<=คม\s)|(?<=ยน\s)|(?<=พันธ์\s))(?:[A-Za-z]{1,3}|[ก-๛]{1,2}(?=\s))\s?[.,:]{0,2}"
                        r"(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)"
-                       r"[\s.,:;)\-–]*(\d{4})(?:(?<=25\d\d)\d{1,2})?(?=[\s.]|$)")
+                       r"[\s.,:;)\-–]*(?:[\dก-ฮA-Za-z]\s+)?(\d{4})(?:(?<=25\d\d)\d{1,2})?(?=[\s.]|$)")
 # An addressee line whose label OCR lost or garbled (`Seu อธิบดี…`, `เรวียน อธิบดี…`,
 # `สง | สำนักงาน…`): junk, a speck at times, then a title.
 # The label may come out in two pieces (`: เรื ยน อธิบดี…`).
 _ADDRESSEE_BY_TITLE = re.compile(
-    f"^[\\s|:.'\"]*(?:\\S{{1,6}}\\s+){{0,2}}(?:[|:.'\"]+\\s+)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
+    f"^[\\s|:.'\"]*(?:\\S{{1,6}}\\s+){{0,2}}(?:[|:.'\"]+\\s*)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
 # The opening words of a letter's body (ตามที่…, ด้วย…): past them no header line is left.
 _BODY_OPENING = starts_with("ตามที่", "ตามหนังสือ", "ด้วย", "เนื่องด้วย", "เนื่องจาก", "พร้อมนี้")
 
@@ -571,7 +629,32 @@ def read_addressee(view: LetterLines) -> tuple[str, int | None]:
         return "", None
     parts = [view.text(i) for i in _addressee_rows(view, at)]
     parts[0] = _addressee_value(parts[0])
-    return _AND_SPACE.sub("และ", _tidy_parentheses(_field_end(unspace_phrase(tidy(smart_join(parts)))))), at
+    text = _AND_SPACE.sub("และ", _tidy_parentheses(_field_end(unspace_phrase(tidy(smart_join(parts))))))
+    return _province_closed(text), at
+
+
+# An addressee ending in a province (ผู้ว่าราชการจังหวัด…, นายกองค์การบริหารส่วนจังหวัด…): OCR may split
+# the name (`จังหวัดระ ยอง`) or set a letter of ink after it (`จังหวัดลำพูนง`, `จังหวัดนครสวรรค์ ก`).
+_PROVINCE_END = re.compile(r"(?<=จังหวัด)(\S+(?:\s\S+)?)$")
+_INK_AFTER_PLACE = 2  # letters after a whole province name that are ink, not a longer name
+
+
+def _province_closed(text: str) -> str:
+    m = _PROVINCE_END.search(text)
+    if m is None:
+        return text
+    joined = m.group(1).replace(" ", "")
+    name = max((p for p in _provinces() if joined.startswith(p)), key=len, default=None)
+    if name is None or len(joined) - len(name) > _INK_AFTER_PLACE:
+        return text
+    return text[:m.start()] + name
+
+
+@cache
+def _provinces() -> frozenset[str]:
+    from pythainlp.corpus import provinces
+
+    return frozenset(provinces())
 
 
 # A list of addressees joins its last one with และ set flush against it (`… ทุกกลุ่มงาน

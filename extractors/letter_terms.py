@@ -54,10 +54,13 @@ def starts_with(*words: str) -> re.Pattern[str]:
     return re.compile(f"{LEAD}(?:{alts})")
 
 
-# A title alone on its line; a stamp's or the garuda's speck may trail it (`บันทึกข้อความ 3`).
-MEMO_TITLE = re.compile(f"{LABEL_LEAD}{loose('บันทึกข้อความ')}[\\s.*#|'\"]*(?:\\s[^\\sก-๛]{{1,2}})?[\\s.*#|'\"]*$")
-# `ไ เรื่อง`: see LABEL_LEAD; its เ read twice (`เเรื่อง`).
-SUBJECT = re.compile(f"{LABEL_LEAD}เ?{loose('เรื่อง')}[\\s.:]*")
+# A title alone on its line; a stamp's or the garuda's speck may trail it (`บันทึกข้อความ 3`), and OCR
+# may space its two words (`บันทึก ข้อความ`).
+_MEMO_WORDS = f"{loose('บันทึก')}\\s?{loose('ข้อความ')}"
+MEMO_TITLE = re.compile(f"{LABEL_LEAD}{_MEMO_WORDS}[\\s.*#|'\"]*(?:\\s[^\\sก-๛]{{1,2}})?[\\s.*#|'\"]*$")
+# `ไ เรื่อง`: see LABEL_LEAD; its เ read twice (`เเรื่อง`), or lost with its marks kept (`รื่อง รายงาน…`:
+# รอง, the word a line may start with, has no ื).
+SUBJECT = re.compile(f"{LABEL_LEAD}(?:เ?{loose('เรื่อง')}|ร\u0e37\u0e48?อง(?=[\\s.:]))[\\s.:]*")
 # `เรียน` also read as `รียน`/`เรยน`; `จึงเรียนมา` never starts a line with เรียน.
 # A memo's ถึง is often set flush against the addressee (ถึงสำนักงาน…), OCR may set a speck
 # after it (`ถึง. สำนักงาน`), and OCR drops the space after เรียน; the titles an addressee
@@ -201,10 +204,10 @@ def garbled_subject_label(text: str) -> int:
     first = strip_marks(m.group(1).rstrip(".:"))
     if len(first) == len(_SUBJECT_SKELETON) and _mismatches(first, _SUBJECT_SKELETON) <= 1:
         return m.end(1)
+    if m.group(2) and len(first) <= 3 and strip_marks(first + m.group(2).rstrip(".:")) == _SUBJECT_SKELETON:
+        return m.end(2)  # split before its last letter too (`เรอ ง การติดตาม…`): the piece is no word
     if first == _SUBJECT_SKELETON[:-1] and m.group(2):  # its last letter lost (`เรื่อ โครงการ…`)
         return m.end(1)
-    if m.group(2) and len(first) <= 2 and strip_marks(first + m.group(2).rstrip(".:")) == _SUBJECT_SKELETON:
-        return m.end(2)
     return 0
 
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from extractors import letter_body as body
 from extractors import letter_fields as head
-from extractors.indicators import extract_indicators, merge_indicators
+from extractors.indicators import extract_indicators, merge_indicators, settle_fiscal_years
 from extractors.issuer_codes import issuer_code, misread_code, province_code
 from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber
 from extractors.letter_fields import LetterLines
@@ -59,8 +59,15 @@ def _read_letter(index: int, view: LetterLines, roles: dict[int, str]) -> Letter
     fiscal = _fiscal_year(view, core_end)
     found = [ind for page, text in _texts_by_page(view.lines, view.span)
              for ind in extract_indicators(text, page, fiscal)]
-    letter.indicators = merge_indicators(found)
+    letter.indicators = settle_fiscal_years(merge_indicators(found), _trusted_date(letter))
     return letter
+
+
+def _trusted_date(letter: Letter) -> dt.date | None:
+    """The letter's date, unless a check found its year misread (dated before the letters it
+    cites, or impossible): such a date anchors nothing."""
+    doubted = {IMPLAUSIBLE_DATE, IMPOSSIBLE_DATE, YEAR_COMPLETED}
+    return None if doubted & set(letter.flags) else letter.date
 
 
 def _set(letter: Letter, name: str, value: object, row: int | None, view: LetterLines) -> None:
@@ -233,7 +240,7 @@ def _read_body(letter: Letter, view: LetterLines, core_end: int) -> None:
         letter.references = refs
         letter.field_pages["references"] = view.page(view.span.header)
     _set(letter, "attachments", *body.find_attachments(view), view)
-    deadline, deadline_text, row = body.find_deadline(view, core_end)
+    deadline, deadline_text, row = body.find_deadline(view, core_end, _trusted_date(letter))
     _set(letter, "deadline", deadline, row, view)
     _set(letter, "deadline_text", deadline_text, row, view)
     _set(letter, "provinces", *body.find_provinces(view), view)

@@ -33,6 +33,9 @@ from extractors.letter_terms import (
 PageRole = str  # letter | memo | report_form | attachment_list | kpi_table | continuation | other
 _HEADER_LOOKAHEAD = 15  # non-blank lines after ที่ in which เรียน/ถึง must appear
 _TOP_LINES = 10  # a page "is" a letter page when the header is this near its top
+# A receiving stamp (office, number, date, time) and a letterhead set beside it push the number
+# of a letter down to about the twelfth line.
+_STAMPED_TOP_LINES = 15
 # `ที่` as OCR gives it: ที่, ที, ท, fi — then the issuer code and digits.
 _HEADER_NUMBER = re.compile(f"{LEAD}{THI}[\\s.]*(?={CODE}\\.?\\s*(?:[ก-ฮ](?=\\d))?\\d)")
 _OFFICE_LINE = starts_with("สำนักงาน", "สนง", "กอง", "กรม", "ณ.", "ศาลากลาง", "ที่ว่าการ")
@@ -183,7 +186,7 @@ def _page_start(lines: list[Line], header: int) -> int:
 def _number_at_top(lines: list[Line], window: list[int]) -> list[tuple[str, int, int]]:
     """Labels and ที่ all garbled (`Gt บก 0023.1 / 939`, then `Gas รายงานผล…`, `เงยน อธิบดี…`): a
     whole number opening one of the page's top lines is still a letter's header."""
-    top = [i for i in window if lines[i].text][:_TOP_LINES]
+    top = [i for i in window if lines[i].text][:_STAMPED_TOP_LINES]
     header = next((i for i in top if opening_number(lines[i].text) is not None), None)
     return [("letter", top[0], header)] if header is not None else []
 

@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from letters_seed_pages import seed_pages
 
-from extractors.indicators import extract_indicators, merge_indicators
+from extractors.indicators import extract_indicators, merge_indicators, settle_fiscal_years
+from pipeline.records import Indicator
 from pipeline.thai.text import normalise
 
 _INLINE = normalise(
@@ -152,3 +153,68 @@ def test_a_two_digit_code_beside_dotted_ones_lost_its_point() -> None:
             " ระดับความสำเร็จของการจัดทำฐานข้อมูลกลาง ระดับ 5")
     assert sorted(i.code for i in merge_indicators(extract_indicators(text, 1, None))) == ["3.1", "5.1"]
     assert [i.code for i in merge_indicators(extract_indicators("ตัวชี้วัดที่ 12 การพัฒนา", 1, None))] == ["12"]
+
+
+# KPI labels as OCR garbled them on wide seeds 950-984: a piece of the label left before the code.
+@pytest.mark.parametrize(("text", "code"), [
+    pytest.param("ผลการดำเนินงานตามต้ a ดที่\n4.2 การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ\n"
+                 "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) จำนวน 878 ศูนย์", "4.2", id="only-its-end-left"),
+    pytest.param("ร้อยละ 85 และตัวซี่\nTAN 4.1 การพัฒนานวัตกรรม “ศูนย์ช่วยเหลือประชาชนของ\n"
+                 "องค์กรปกครองส่วนท้องถิ่น” ครบทุกองค์กรปกครองส่วนท้องถิ่น ร้อยละ 100", "4.1", id="latin-ink-after"),
+    pytest.param("ประจำปีงบประมาณ พ.ศ. 2559 ตัวชี้วัดที่ .6.\nการประเมินผลการปฏิบัติราชการของข้าราชการ",
+                 "6", id="specks-around-the-code"),
+    pytest.param("ปีงบประมาณ พ.ศ. 2555 ตัวชี้วัดที่ 3..1 ร้อยละของเรืองร้องเรียนที่ได้รับการแก้ไข", "3.1",
+                 id="point-doubled"),
+])
+def test_kpi_codes_whose_label_ocr_garbled(text: str, code: str) -> None:
+    assert [i.code for i in extract_indicators(text, 1, 2560)] == [code]
+
+
+def test_a_cited_number_after_urgency_is_no_kpi_code() -> None:
+    text = "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 1.7 ฑ/ว 00 ลงวันที่ 6 กุมภาพันธ์ 2561"
+    assert extract_indicators(text, 1, 2561) == []
+
+
+def test_a_percentage_with_a_speck_before_its_number_ends_the_name() -> None:
+    text = ("ปีงบประมาณ พ.ศ. 2567 ตัวชี้วัดที่ 3.1 ว้อยละ ของเรื่องร้องเรียนที่\n"
+            "ได้รับการแก้ไขแล้วเสร็จ 3 ร้อยละ' 80")
+    kpi = extract_indicators(text, 1, None)[0]
+    assert (kpi.code, kpi.target_value, kpi.target_unit) == ("3.1", 80, "ร้อยละ")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("ตัวชี้วัดที่ 3..1 |\nร้อยละของเรื่องร้องเรียนที่ได้รับการแก้ไขแล้วเสร็จ ร้อยละ § 85 และตัวซี .",
+                 ("3.1", 85, "ร้อยละ"), id="speck-before-the-percentage"),
+    pytest.param("ตัวชี้วัดที่ 4.2 การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ |\n"
+                 "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) จำนวน d878. ศูนย์ ประจำปีงบประมาณ", ("4.2", 878, "ศูนย์"),
+                 id="speck-after-the-count"),
+    pytest.param("ตัวชี้วัดที่ 2.3\n| องค์กรปกครองส่วนท้องถิ่นที่ผ่านเกณฑ์การประเมินประสิทธิภาพ (LPA)\n"
+                 "a TN 7,85.0 แห่ง และตัวชี้วัดที่ 4.1", ("2.3", 7850, "แห่ง"), id="count-word-garbled"),
+    pytest.param("จำนวน 7850 แห่ง และตัวชี้วัดที่ ด3.1\n' ร้อยละของเรื่องร้องเรียนที่ได้รับการแก้ไขแล้วเสร็จ ร้อยละ 85",
+                 ("3.1", 85, "ร้อยละ"), id="letter-glued-before-the-code"),
+])
+def test_kpi_targets_past_ocr_specks(text: str, expected: tuple) -> None:
+    kpi = extract_indicators(text, 1, 2562)[0]
+    assert (kpi.code, kpi.target_value, kpi.target_unit) == expected
+
+
+def test_a_date_before_a_word_starting_with_a_unit_is_no_target() -> None:
+    text = ("ปีงบประมาณ พ.ศ. 2561 ตัวชี้วัดที่ 6 การประเมินผลการปฏิบัติราชการของข้าราชการ\n"
+            "ในสังกัดกรมส่งเสริมการปกครองท้องถิ่น\nจึงขอให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดเร่งรัดการดำเนินการ\n"
+            "ดังกล่าว และรายงานผลให้ทราบภายในวันที่ 17 มกราคม 2561 รายละเอียดปรากฏตามสิ่งที่")
+    kpi = extract_indicators(text, 1, 2561)[0]
+    assert (kpi.code, kpi.target_value, kpi.target_unit) == ("6", None, "")
+
+
+@pytest.mark.parametrize(("printed", "settled"), [
+    pytest.param(None, 2564, id="year-lost"),
+    pytest.param(2523, 2563, id="year-misread-out-of-range"),
+    pytest.param(2565, 2565, id="next-year-kept"),
+])
+def test_a_kpi_year_ocr_lost_or_misread_is_the_letters_fiscal_year(printed: int | None, settled: int) -> None:
+    found = settle_fiscal_years([Indicator("4.2", fiscal_year=printed)], dt.date(2020, 11, 3))  # FY 2564
+    assert [i.fiscal_year for i in found] == [settled]
+
+
+def test_without_a_letter_date_a_kpi_year_stays_as_read() -> None:
+    assert settle_fiscal_years([Indicator("3.1", fiscal_year=2521)], None)[0].fiscal_year == 2521

@@ -868,7 +868,8 @@ def test_addressee_without_a_readable_label(lines: list[str], addressee: str) ->
                  dt.date(2023, 10, 23), id="label-split-and-slash-before-the-year"),
 ])
 def test_deadline_date_spread_by_ocr(lines: list[str], deadline: dt.date) -> None:
-    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + \
+    dated = SUBJECT.replace("19 ตุลาคม 2566", f"2 มกราคม {deadline.year + 543}")  # a letter of the deadline's year
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + dated + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + \
         "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น แจ้งให้รายงานผลการดำเนินงาน นั้น\n" + "\n".join(lines) + \
         "\nจึงเรียนมาเพื่อทราบและดำเนินการ\n(นางสาวสุนิสา ภูมิพัฒน์)\nท้องถิ่นจังหวัดร้อยเอ็ด\n"
     assert _letter(text).deadline == deadline
@@ -881,6 +882,10 @@ def test_deadline_date_spread_by_ocr(lines: list[str], deadline: dt.date) -> Non
     pytest.param(["ขอแสดงความนับถือ", "ea | (นายทศพล ชัยมงคล)"], "นายทศพล ชัยมงคล", id="latin-and-bar-before"),
     pytest.param(["ขอแสดงความนับถือ", "= -.", ". 1นายสุทธิพงษ์ ทองคำ)"], "นายสุทธิพงษ์ ทองคำ", id="parenthesis-read-as-1"),
     pytest.param(["ขอแสดงคว มณับถิ)", "(นายวรวุฒิ ทองมา)"], "นายวรวุฒิ ทองมา", id="closing-is-no-name"),
+    pytest.param(["| ; . (นายชาตรี คำแสน) |"], "นายชาตรี คำแสน", id="specks-with-semicolon-before"),
+    pytest.param(["ขอแสดงความนับถือ", "0 0 (นายกิตติพงษ์ แก้วมณี)"], "นายกิตติพงษ์ แก้วมณี", id="two-pieces-before"),
+    pytest.param(["ขอแสดงความนับถือ", ". ' (นางสาวกาญจนา ศรีวิไล]) ,."], "นางสาวกาญจนา ศรีวิไล", id="bracket-before-close"),
+    pytest.param(["(นายศรัทธา สายทอง) 7ร"], "นายศรัทธา สายทอง", id="ink-piece-after"),
 ])
 def test_signatory_name_lines_as_ocr_read_them(lines: list[str], name: str) -> None:
     text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + \
@@ -1146,3 +1151,167 @@ def test_a_letter_year_with_its_last_digit_apart_is_read_whole() -> None:
                      "ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)\n"
                      + BODY.replace("9 ตุลาคม 2566", "5 พฤษภาคม 2567"))
     assert letter.date == dt.date(2024, 5, 24) and YEAR_COMPLETED in letter.flags
+
+
+def test_a_label_read_in_the_ink_above_the_number_is_no_addressee() -> None:
+    letter = _letter("' :. ถึง ay\nกรมส่งเสริมการปกครอง |\nท้องถิ่น | |\nที่ มท0810.7/ว1637 2\n17 สิงหาคม 2562\n"
+                     "เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ\n"
+                     "' องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) .\n17\n"
+                     "กงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)\n" + BODY)
+    assert letter.subject == ("เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ"
+                              "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)")
+    assert letter.addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)"
+
+
+@pytest.mark.parametrize("first_line", [
+    "เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ1",
+    "เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ|",
+])
+def test_ink_glued_to_a_subject_line_end_is_dropped(first_line: str) -> None:
+    letter = _letter("ที่ มท 0810.7/ว 3001\n" + LETTERHEAD + "12 มีนาคม 2567\n" + first_line +
+                     "\nองค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) .\nเรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert letter.subject == ("เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ"
+                              "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)")
+
+
+def test_a_letter_and_point_of_ink_after_a_speck_at_a_line_end_is_dropped() -> None:
+    letter = _letter("ที่ กพ 0023.3/2796\n" + LETTERHEAD + "12 สิงหาคม 2564\n"
+                     "เรื่อง โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น : ก.\n"
+                     "ประจำปีงบประมาณ พ.ศ. 2564 | 3\nเรียน ท้องถิ่นอำเภอ ทุกอำเภอ\n" + BODY)
+    assert letter.subject == "โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ พ.ศ. 2564"
+
+
+def test_a_subject_tail_wrapped_after_a_speck_keeps_its_space() -> None:
+    letter = _letter("ที่ ชพ 0023.2/ว 3341\n" + LETTERHEAD + "12 มีนาคม 2559\n"
+                     ". . เรื่อง การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น :\n"
+                     "0\n.ประ จำปีงบประมาณ พ.ศ. 2559\n. เรียน นายกองค์การบริหารส่วนจังหวัดชุมพร .\n" + BODY)
+    assert letter.subject == ("การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น "
+                              "ประจำปีงบประมาณ พ.ศ. 2559")
+
+
+# The boxed urgency mark above the header as OCR read it (wide seeds 952-985).
+@pytest.mark.parametrize(("lines", "urgency"), [
+    pytest.param(["[ด่วนที่สุด|"], "ด่วนที่สุด", id="box-edges-around"),
+    pytest.param([". ดวนทสุดด 77777"], "ด่วนที่สุด", id="last-letter-twice"),
+    pytest.param(["ไ2ดวนทสุด7"], "ด่วนที่สุด", id="ink-glued-before"),
+    pytest.param(["เที่สุด", "ด่ว"], "ด่วนที่สุด", id="only-its-tail-read"),
+    pytest.param(["ดอุมมาก Cae!"], "ด่วนมาก", id="middle-garbled"),
+])
+def test_a_boxed_urgency_mark_as_ocr_read_it(lines: list[str], urgency: str) -> None:
+    letter = _letter("\n".join(lines) + "\nที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT +
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.urgency == urgency
+
+
+def test_no_urgency_is_read_from_a_letterhead_without_one() -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.urgency == ""
+
+
+@pytest.mark.parametrize(("lines", "subject"), [
+    pytest.param(["เรื่อง โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ", "พ.ศ. 25.68"],
+                 "โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ พ.ศ. 2568",
+                 id="point-inside-the-year"),
+    pytest.param(["เรื่อง การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครอง “",
+                  "ท้องถิ่น รอบการประเมินที่ 2 ประ จำป่งบประมาณ พ.ศ. ห 2562 ' -"],
+                 "การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น รอบการประเมินที่ 2 "
+                 "ประจำปีงบประมาณ พ.ศ. 2562", id="letter-of-ink-before-the-year"),
+    pytest.param(["Gor รา ยง า นผลกา ร จัดตั้งศูนย์ช่ว ยเห ลือปร ะ ชา ชนขององค์กร ปกค ร อ งส่วนท้องถิ่น",
+                  "ป ร ะจำเดือน ธั น วาคม พ. ศ . 2 2561 —"],
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน ธันวาคม พ.ศ. 2561",
+                 id="spaced-out-scan"),
+    pytest.param(["เรอ ง การติดตามตัวชี้วัด/นโยบายและแผนงาน ที่สํ าคัญของกร มส่งเสริม |",
+                  "การปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ..2564"],
+                 "การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2564",
+                 id="label-split-before-its-last-letter"),
+    pytest.param(["เรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนของ",
+                  "องค์กรปกครองส่วนท้องถิ่นและ ศูนย์ปฏิบัติการร่วมในการ .",
+                  "ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)"],
+                 "เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นและศูนย์ปฏิบัติการร่วมในการ"
+                 "ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)", id="space-after-and"),
+])
+def test_subject_lines_as_ocr_read_them(lines: list[str], subject: str) -> None:
+    letter = _letter("ที่ นค 0023.1/2007\n" + LETTERHEAD + "20 มกราคม 2562\n" + "\n".join(lines) +
+                     "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.subject == subject
+
+
+def test_a_memo_whose_title_ocr_spaced() -> None:
+    letters = extract_letters([(1, normalise(
+        "บันทึก ข้อความ\nส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดสระบุรี โทร. 0-2241-9000 ต่อ 1246\n"
+        "ที่ สบ 0023.4/ว 4914 วันที่ 18 พฤษภาคม 2564\nเรื่อง การติดตามตัวชี้วัด\nเรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน\n"
+        + BODY))])
+    assert [letter.kind for letter in letters] == ["memo"]
+
+
+def test_a_letter_whose_subject_label_lost_its_first_vowel_is_found() -> None:
+    letters = extract_letters([(1, normalise(
+        ". สนง.ท้องถิ่นอำเภอ\nสุวรรณคูหา\nเลขรับ 2755 :\nวันที่ 21 กย. 2564\nเวลา 15.15 Ve\nด่วน\nNUN 0023.2/3554\n"
+        "สำนักงานสิ่งเสริม\n.การปกครองท้องถิ่นจังหวัด\nหนองบัวลำภู\n17 กันยายน 2564\n"
+        "รื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนของ\nองค์กรปกครองส่วนท้องถิ่น ประจำเดือน สิงหาคม พ.ศ. 2564\n"
+        "a a PA\nเงยน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY))])
+    assert len(letters) == 1
+    assert letters[0].subject == ("รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น "
+                                  "ประจำเดือน สิงหาคม พ.ศ. 2564")
+    assert letters[0].urgency == "ด่วน"
+
+
+def test_a_number_under_a_stamp_and_letterhead_still_opens_a_letter_whose_labels_ocr_garbled() -> None:
+    letters = extract_letters([(1, normalise(
+        "สนง.ท้องถิ่นอำเภอบ้าน\nเขว้า\nเลขรับ 1220\nวันที่ 17 กพ. 256\nเวลา- 13,00 น.\n.\nสำนักงานส่งเสริม\n"
+        "การปกครองท้องถิ่นจังหวัด\n. . ชัยภูมิ พ 0\n17\nศาลากลางจังหวัดชัยลู\nทิ ชย 0023.2/310 '\n12 กุมภาพันธ์ 2561 |\n"
+        "Gos รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนของ\n.องค์กรปกครองส่วนท้องถิ่น ประจำเดือน มกราคม พ.ศ. 2561\n"
+        "a. a\nเยน .อธิบดีกรมส่งเสริมการปกครองท้องถิ่น . ๊\n" + BODY))])
+    assert len(letters) == 1
+    assert letters[0].subject.startswith("รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน")
+    assert letters[0].addressee == "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"
+
+
+def test_a_memo_subject_label_split_over_two_lines_is_no_part_of_the_subject() -> None:
+    letter = _letter("บนทกขอความ |\nส่วนราชการ ส่วนติดตามและประเมินผล สำนักนโยบายและแผน โท\n"
+                     "ที่ มท 0801.5/ว 807 วันที่ 6 สิงหาคม 2562\nเร\n"
+                     "อง โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น\nประจำปีงบประมาณ พ.ศ. 2562\nSe\n"
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น .\n" + BODY)
+    assert letter.subject == "โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ พ.ศ. 2562"
+
+
+@pytest.mark.parametrize(("lines", "deadline"), [
+    pytest.param(["ดังกล่าว และ รา ยงา นผลให้ทรา บภาย ในวันที่ 29 พฤศจิกา ย น 2566 โทรสารหม าย เลข 0"],
+                 dt.date(2023, 11, 29), id="spaced-out-month"),
+    pytest.param(["การดำเนินการดังกล่าว และรายงานผลให้ทราบภายในวันที่ 9ส", "พฤศจิกายน 2566 ก"],
+                 dt.date(2023, 11, 9), id="letter-glued-to-the-day"),
+    pytest.param(["การดำเนินการดังกล่าว และรายงานุผลให้ทราบภายในวันที่| 8 พฤศจิกายน |", "ไ2566 รายละเอียดปรากฏ"],
+                 dt.date(2023, 11, 8), id="letter-glued-to-the-year"),
+    pytest.param(["- ดังกล่าว และรายงานผลให้ไรโบภายใน 1 ธันวาคม 2566 รายละเอียดปรากฏตามสิ่งที่"],
+                 dt.date(2023, 12, 1), id="wan-thi-lost"),
+    pytest.param(["และรายงานผลให้ทราบภายในวันที่ 30 พฤศจิกายน 2506"], dt.date(2023, 11, 30), id="year-misread"),
+])
+def test_deadline_as_ocr_read_it(lines: list[str], deadline: dt.date) -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + \
+        "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น แจ้งให้รายงานผลการดำเนินงาน นั้น\n" + "\n".join(lines) + \
+        "\nจึงเรียนมาเพื่อทราบและดำเนินการ\n(นางสาวสุนิสา ภูมิพัฒน์)\nท้องถิ่นจังหวัดร้อยเอ็ด\n"
+    assert _letter(text).deadline == deadline
+
+
+@pytest.mark.parametrize(("line", "addressee"), [
+    pytest.param("เรียน ผู้ว่าราชการจังหวัดระ ยอง", "ผู้ว่าราชการจังหวัดระยอง", id="province-split"),
+    pytest.param("oe เรียน ผู้ว่าราชการจังหวัดลำพูน ง |", "ผู้ว่าราชการจังหวัดลำพูน", id="letter-of-ink-after"),
+    pytest.param("เรียน นายกองค์การบริหารส่วนจังหวัดนครสวรรค์ ก", "นายกองค์การบริหารส่วนจังหวัดนครสวรรค์",
+                 id="spaced-letter-after"),
+    pytest.param("เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด", "ผู้ว่าราชการจังหวัด ทุกจังหวัด", id="no-province"),
+])
+def test_an_addressee_ending_in_a_province_as_ocr_read_it(line: str, addressee: str) -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT + line + "\n" + BODY)
+    assert letter.addressee == addressee
+
+
+@pytest.mark.parametrize("wrapped", [
+    pytest.param("ก. ประจำเดือน เมษายน พ.ศ.2562 .", id="letter-and-point"),
+    pytest.param("“ประจำเดือน เมษายน พ.ศ. 2562", id="curly-quote"),
+])
+def test_ink_before_a_wrapped_subject_line_is_dropped(wrapped: str) -> None:
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + "8 พฤษภาคม 2562 .\n"
+                     "เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n" + wrapped +
+                     "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น .\n" + BODY)
+    assert letter.subject == ("รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น "
+                              "ประจำเดือน เมษายน พ.ศ. 2562")
