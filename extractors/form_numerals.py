@@ -17,6 +17,7 @@ import numpy as np
 from extractors.form_cells import parse_count
 from pipeline import components
 from pipeline.numerals import default_reader
+from pipeline.records import TableCell
 from pipeline.tables.scan import fit_line
 from pipeline.thai.chars import to_arabic
 
@@ -112,6 +113,32 @@ def read_cell_number(reader: NumeralReader | None, crop: np.ndarray | None,
         return CellNumber(from_text, 0.3 if from_text is not None else 0.0, text)
     number = CellNumber(reading.value, float(reading.confidence), reading.text, _alt_values(reading))
     return agreed_with_text(number, _digit_run(text))
+
+
+def judged_number(cell: TableCell) -> CellNumber:
+    """The count of a cell the page-table stage already read, as it read it: a dash is 0, a
+    number with decimals is no count (None)."""
+    if cell.text.strip() == "-":
+        return CellNumber(0, 0.9, cell.text)
+    whole = cell.number is not None and float(cell.number).is_integer()
+    value = int(cell.number) if whole and cell.number is not None else None
+    confidence = cell.confidence if value is not None and cell.confidence is not None else 0.0
+    return CellNumber(value, float(confidence), cell.text)
+
+
+def judged_together(first: CellNumber, again: CellNumber) -> CellNumber:
+    """One count from two readings of a cell: the page-table stage's (`first`, its crop cut
+    tight around the ink) and the crop read again (`again`, cut inside the rules). Where they
+    differ the surer one stands, the other is kept as an alternative; a tie goes to `again`.
+
+    Why: neither crop reads right every time. A speck above ๓ inside the looser crop reads as
+    ๘'s tail (sure ๓ tight, unsure ๘ loose), while the tight cut has read a lone ๗ as ๓ and ๗๐
+    as ๓๐, unsure each time, where the loose crop was sure."""
+    if first.value == again.value:
+        return again
+    winner, loser = (first, again) if first.confidence > again.confidence else (again, first)
+    others = [v for v in [loser.value, *winner.alternatives] if v is not None and v != winner.value]
+    return CellNumber(winner.value, winner.confidence, winner.text, list(dict.fromkeys(others)))
 
 
 def _digit_run(text: str) -> int | None:

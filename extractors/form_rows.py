@@ -12,7 +12,13 @@ import numpy as np
 
 from extractors.form_cells import is_blank, is_total_label, parse_count
 from extractors.form_columns import NUMERIC_ROLES, Header
-from extractors.form_numerals import CellNumber, NumeralReader, read_cell_number
+from extractors.form_numerals import (
+    CellNumber,
+    NumeralReader,
+    judged_number,
+    judged_together,
+    read_cell_number,
+)
 from extractors.places import split_unit
 from pipeline.tables.model import Table
 from pipeline.thai.text import normalise_field
@@ -78,17 +84,26 @@ def _numbers(table: Table, r: int, header: Header, reader: NumeralReader | None,
             # The row names one organisation in place of its count: the form means one.
             out[role] = CellNumber(1, 1.0, cells[role])
             continue
-        crop = table.crop(r, header.roles[role]) if reader is not None else None
-        out[role] = read_cell_number(reader, crop, cells.get(role, ""))
+        out[role] = _count(table, r, header.roles[role], reader, cells.get(role, ""))
     return out
+
+
+def _count(table: Table, r: int, c: int, reader: NumeralReader | None, text: str) -> CellNumber:
+    """The cell's count from its pixels; where the page-table stage already read the cell
+    (`Table.judged`), its reading and this one are judged together, so the cell has one count."""
+    crop = table.crop(r, c) if reader is not None else None
+    number = read_cell_number(reader, crop, text)
+    judged = table.judged.get((r, c))
+    if judged is None or reader is None:
+        return number
+    return judged_together(judged_number(judged), number)
 
 
 def _row_number(table: Table, r: int, header: Header, reader: NumeralReader | None,
                 text: str) -> int | None:
     if "no" not in header.roles:
         return None
-    crop = table.crop(r, header.roles["no"]) if reader is not None else None
-    number = read_cell_number(reader, crop, text)
+    number = _count(table, r, header.roles["no"], reader, text)
     if not text.strip() and number.value == 0:
         return None
     return number.value or None
