@@ -116,11 +116,12 @@ def read_cell_number(reader: NumeralReader | None, crop: np.ndarray | None,
 
 
 def judged_number(cell: TableCell) -> CellNumber:
-    """The count of a cell the page-table stage already read, as it read it: a dash is 0, a
-    number with decimals is no count (None)."""
+    """The count of a cell the page-table stage already read, as it read it: a dash is 0; a
+    number with decimals, or below zero (a rule remnant before it read as a minus), is no
+    count (None)."""
     if cell.text.strip() == "-":
         return CellNumber(0, 0.9, cell.text)
-    whole = cell.number is not None and float(cell.number).is_integer()
+    whole = cell.number is not None and float(cell.number).is_integer() and cell.number >= 0
     value = int(cell.number) if whole and cell.number is not None else None
     confidence = cell.confidence if value is not None and cell.confidence is not None else 0.0
     return CellNumber(value, float(confidence), cell.text)

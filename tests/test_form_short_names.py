@@ -307,6 +307,7 @@ def test_a_page_table_cell_gives_its_count_as_it_read_it() -> None:
     assert (judged_number(TableCell(3, 4, "13 แห่ง", 13.0, 0.93, box)).value, 0.93) == (13, 0.93)
     decimal = judged_number(TableCell(3, 4, "1.5", 1.5, 0.99, box))
     assert (decimal.value, decimal.confidence) == (None, 0.0)
+    assert judged_number(TableCell(3, 4, "-54 แห่ง", -54.0, 0.83, box)).value is None  # a rule remnant as a minus
 
 
 class _StubReader:
