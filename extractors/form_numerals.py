@@ -17,6 +17,7 @@ import numpy as np
 from extractors.form_cells import parse_count
 from pipeline import components
 from pipeline.numerals import default_reader
+from pipeline.numerals.rows import one_written_over_three
 from pipeline.records import TableCell
 from pipeline.tables.scan import fit_line
 from pipeline.thai.chars import to_arabic
@@ -157,12 +158,29 @@ AGREED_CONFIDENCE = 0.7  # two readers agree, but not the surer one's first choi
 
 def agreed_with_text(number: CellNumber, from_text: int | None) -> CellNumber:
     """The reader unsure between readings (๑๑ as 31 or 11), and Tesseract's text of the cell
-    names one of its alternatives in digits Tesseract cannot mistake: that one is taken."""
+    names one of its alternatives in digits Tesseract cannot mistake: that one is taken. So is
+    the ๑ of the text over the reader's ๓ wherever ๑ is its runner-up, however sure (an
+    ink-filled ๑ on a bilevel scan reads as ๓; see `one_written_over_three`)."""
+    ones = _ones_written(number, from_text)
+    if ones is not None:
+        return ones
     if (from_text is None or number.value == from_text or number.confidence >= _UNSURE
             or from_text not in number.alternatives or not set(str(from_text)) <= _TRUSTED_TEXT_DIGITS):
         return number
     others = [v for v in [number.value, *number.alternatives] if v is not None and v != from_text]
     return CellNumber(from_text, AGREED_CONFIDENCE, number.text, others)
+
+
+def _ones_written(number: CellNumber, from_text: int | None) -> CellNumber | None:
+    """The reading with the text's 1s over its 3s (`one_written_over_three`), None if unchanged."""
+    if number.value is None or from_text is None:
+        return None
+    read = str(number.value)
+    agreed = one_written_over_three(read, str(from_text), [str(v) for v in number.alternatives])
+    if agreed == read:
+        return None
+    others = [v for v in [number.value, *number.alternatives] if v != int(agreed)]
+    return CellNumber(int(agreed), AGREED_CONFIDENCE, number.text, others)
 
 
 # ำ also as its two parts (ํ + า), as OCR and some fonts write it; พ.ศ. also as ฟ.ศ.

@@ -268,10 +268,13 @@ def test_an_unsure_tall_digit_does_not_make_the_sure_ones_dust(
 
 @pytest.mark.parametrize(("read", "text", "taken"), [
     (CellNumber(31, 0.31, "๓๑", [11, 33]), 11, 11),    # ๑๑ on a photo: the reader unsure, Tesseract's 11 among its readings
-    (CellNumber(31, 0.9, "๓๑", [11]), 11, 31),          # the reader sure: its reading stands
+    (CellNumber(10, 0.9, "๑๐", [11]), 11, 10),          # the reader sure: its reading stands (but for ๓ over ๑)
     (CellNumber(9, 0.34, "๙", [3]), 15, 9),             # Tesseract's 15 is no reading of the reader's
     (CellNumber(36, 0.4, "๓๖", [32]), 32, 36),          # Tesseract prints ๖ as ๒: its 2 is no evidence
     (CellNumber(30, 0.5, "๓๐", [10]), None, 30),        # no digits in the text
+    (CellNumber(34, 0.85, "๓๔", [14]), 15, 14),         # ink-filled ๑๔, however sure: Tesseract's ๑ (its ๕ a stand-in)
+    (CellNumber(33, 0.955, "๓๓", [13]), 13, 13),        # ink-filled ๑๓
+    (CellNumber(34, 0.85, "๓๔", [24]), 15, 34),         # 1 not the reader's runner-up
 ])
 def test_an_unsure_cell_reading_takes_the_alternative_tesseract_spelt(read: CellNumber, text: int | None,
                                                                        taken: int) -> None:
