@@ -15,6 +15,7 @@ from extractors.form_columns import NUMERIC_ROLES, Header
 from extractors.form_numerals import (
     CellNumber,
     NumeralReader,
+    is_dash,
     judged_number,
     judged_together,
     read_cell_number,
@@ -90,13 +91,19 @@ def _numbers(table: Table, r: int, header: Header, reader: NumeralReader | None,
 
 def _count(table: Table, r: int, c: int, reader: NumeralReader | None, text: str) -> CellNumber:
     """The cell's count from its pixels; where the page-table stage already read the cell
-    (`Table.judged`), its reading and this one are judged together, so the cell has one count."""
+    (`Table.judged`), its reading and this one are judged together, so the cell has one count.
+    A crop that is a dash among specks is the form's zero either way: the page-table stage
+    counts a dash only alone, and read the stroke with its specks as a sure 1."""
     crop = table.crop(r, c) if reader is not None else None
     number = read_cell_number(reader, crop, text)
     judged = table.judged.get((r, c))
-    if judged is None or reader is None:
+    if judged is None or reader is None or _a_dash(crop):
         return number
     return judged_together(judged_number(judged), number)
+
+
+def _a_dash(crop: np.ndarray | None) -> bool:
+    return crop is not None and bool((crop < 128).any()) and is_dash(crop)
 
 
 def _row_number(table: Table, r: int, header: Header, reader: NumeralReader | None,

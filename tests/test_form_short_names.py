@@ -342,6 +342,22 @@ def test_a_count_the_page_tables_read_is_judged_with_the_crops_own_reading() -> 
     assert row.numbers["not_established"].value == 8
 
 
+def test_a_dash_among_specks_stays_the_forms_zero_whatever_the_page_tables_read() -> None:
+    """The page-table stage counts a dash only alone; with specks around it, it read the stroke
+    as a sure 1 (0.94). The cell's own crop is a dash: the form's zero stands."""
+    image = np.full((200, 400), 235, np.uint8)
+    image[150:153, 290:305] = 30  # the dash, 15x3
+    for y, x in [(125, 310), (135, 312), (160, 280), (170, 300)]:
+        image[y:y + 2, x:x + 2] = 40  # specks
+    boxes = [[(0, 0, 200, 100), (200, 0, 400, 100)], [(0, 100, 200, 200), (200, 100, 400, 200)]]
+    cell = TableCell(1, 1, "1", 1.0, 0.942, boxes[1][1])
+    table = Table(cells=[["อำเภอ", "จัดตั้งแล้ว"], ["นาวัว", "1"]], source="ruled", boxes=boxes,
+                  image=image, judged={(1, 1): cell})
+    header = Header(roles={"district": 0, "established": 1}, first_row=0, data_row=1)
+    [row] = read_body(table, header, default_reader()).rows
+    assert row.numbers["established"].value == 0
+
+
 def test_a_hairline_dash_among_dark_dust_on_a_photo_is_the_forms_zero() -> None:
     """As cropped from a 150 dpi phone photo: the dash is an 8x1 hair, the dust 2-3 px dots as
     dark as it (each half its ink), and a digit's stroke is no dot."""
