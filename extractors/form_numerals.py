@@ -17,6 +17,8 @@ import numpy as np
 from extractors.form_cells import parse_count
 from pipeline import components
 from pipeline.numerals import default_reader
+from pipeline.numerals.rows import one_written_over_three
+from pipeline.records import TableCell
 from pipeline.tables.scan import fit_line
 from pipeline.thai.chars import to_arabic
 
@@ -114,6 +116,33 @@ def read_cell_number(reader: NumeralReader | None, crop: np.ndarray | None,
     return agreed_with_text(number, _digit_run(text))
 
 
+def judged_number(cell: TableCell) -> CellNumber:
+    """The count of a cell the page-table stage already read, as it read it: a dash is 0; a
+    number with decimals, or below zero (a rule remnant before it read as a minus), is no
+    count (None)."""
+    if cell.text.strip() == "-":
+        return CellNumber(0, 0.9, cell.text)
+    whole = cell.number is not None and float(cell.number).is_integer() and cell.number >= 0
+    value = int(cell.number) if whole and cell.number is not None else None
+    confidence = cell.confidence if value is not None and cell.confidence is not None else 0.0
+    return CellNumber(value, float(confidence), cell.text)
+
+
+def judged_together(first: CellNumber, again: CellNumber) -> CellNumber:
+    """One count from two readings of a cell: the page-table stage's (`first`, its crop cut
+    tight around the ink) and the crop read again (`again`, cut inside the rules). Where they
+    differ the surer one stands, the other is kept as an alternative; a tie goes to `again`.
+
+    Why: neither crop reads right every time. A speck above ๓ inside the looser crop reads as
+    ๘'s tail (sure ๓ tight, unsure ๘ loose), while the tight cut has read a lone ๗ as ๓ and ๗๐
+    as ๓๐, unsure each time, where the loose crop was sure."""
+    if first.value == again.value:
+        return again
+    winner, loser = (first, again) if first.confidence > again.confidence else (again, first)
+    others = [v for v in [loser.value, *winner.alternatives] if v is not None and v != winner.value]
+    return CellNumber(winner.value, winner.confidence, winner.text, list(dict.fromkeys(others)))
+
+
 def _digit_run(text: str) -> int | None:
     """The one number Tesseract printed in a cell's text, whatever it made of the unit word."""
     runs = re.findall(r"\d+", to_arabic(text))
@@ -129,12 +158,29 @@ AGREED_CONFIDENCE = 0.7  # two readers agree, but not the surer one's first choi
 
 def agreed_with_text(number: CellNumber, from_text: int | None) -> CellNumber:
     """The reader unsure between readings (๑๑ as 31 or 11), and Tesseract's text of the cell
-    names one of its alternatives in digits Tesseract cannot mistake: that one is taken."""
+    names one of its alternatives in digits Tesseract cannot mistake: that one is taken. So is
+    the ๑ of the text over the reader's ๓ wherever ๑ is its runner-up, however sure (an
+    ink-filled ๑ on a bilevel scan reads as ๓; see `one_written_over_three`)."""
+    ones = _ones_written(number, from_text)
+    if ones is not None:
+        return ones
     if (from_text is None or number.value == from_text or number.confidence >= _UNSURE
             or from_text not in number.alternatives or not set(str(from_text)) <= _TRUSTED_TEXT_DIGITS):
         return number
     others = [v for v in [number.value, *number.alternatives] if v is not None and v != from_text]
     return CellNumber(from_text, AGREED_CONFIDENCE, number.text, others)
+
+
+def _ones_written(number: CellNumber, from_text: int | None) -> CellNumber | None:
+    """The reading with the text's 1s over its 3s (`one_written_over_three`), None if unchanged."""
+    if number.value is None or from_text is None:
+        return None
+    read = str(number.value)
+    agreed = one_written_over_three(read, str(from_text), [str(v) for v in number.alternatives])
+    if agreed == read:
+        return None
+    others = [v for v in [number.value, *number.alternatives] if v != int(agreed)]
+    return CellNumber(int(agreed), AGREED_CONFIDENCE, number.text, others)
 
 
 # ำ also as its two parts (ํ + า), as OCR and some fonts write it; พ.ศ. also as ฟ.ศ.

@@ -12,7 +12,14 @@ import numpy as np
 
 from extractors.form_cells import is_blank, is_total_label, parse_count
 from extractors.form_columns import NUMERIC_ROLES, Header
-from extractors.form_numerals import CellNumber, NumeralReader, read_cell_number
+from extractors.form_numerals import (
+    CellNumber,
+    NumeralReader,
+    is_dash,
+    judged_number,
+    judged_together,
+    read_cell_number,
+)
 from extractors.places import split_unit
 from pipeline.tables.model import Table
 from pipeline.thai.text import normalise_field
@@ -78,17 +85,32 @@ def _numbers(table: Table, r: int, header: Header, reader: NumeralReader | None,
             # The row names one organisation in place of its count: the form means one.
             out[role] = CellNumber(1, 1.0, cells[role])
             continue
-        crop = table.crop(r, header.roles[role]) if reader is not None else None
-        out[role] = read_cell_number(reader, crop, cells.get(role, ""))
+        out[role] = _count(table, r, header.roles[role], reader, cells.get(role, ""))
     return out
+
+
+def _count(table: Table, r: int, c: int, reader: NumeralReader | None, text: str) -> CellNumber:
+    """The cell's count from its pixels; where the page-table stage already read the cell
+    (`Table.judged`), its reading and this one are judged together, so the cell has one count.
+    A crop that is a dash among specks is the form's zero either way: the page-table stage
+    counts a dash only alone, and read the stroke with its specks as a sure 1."""
+    crop = table.crop(r, c) if reader is not None else None
+    number = read_cell_number(reader, crop, text)
+    judged = table.judged.get((r, c))
+    if judged is None or reader is None or _a_dash(crop):
+        return number
+    return judged_together(judged_number(judged), number)
+
+
+def _a_dash(crop: np.ndarray | None) -> bool:
+    return crop is not None and bool((crop < 128).any()) and is_dash(crop)
 
 
 def _row_number(table: Table, r: int, header: Header, reader: NumeralReader | None,
                 text: str) -> int | None:
     if "no" not in header.roles:
         return None
-    crop = table.crop(r, header.roles["no"]) if reader is not None else None
-    number = read_cell_number(reader, crop, text)
+    number = _count(table, r, header.roles["no"], reader, text)
     if not text.strip() and number.value == 0:
         return None
     return number.value or None

@@ -11,13 +11,24 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors.form_numerals import AGREED_CONFIDENCE, CellNumber, agreed_with_text, read_cell_number
+from extractors.form_columns import Header
+from extractors.form_numerals import (
+    AGREED_CONFIDENCE,
+    CellNumber,
+    agreed_with_text,
+    judged_number,
+    judged_together,
+    read_cell_number,
+)
+from extractors.form_rows import read_body
 from extractors.places import RowPlace, match_district, place_by_elimination, place_district_row
 from extractors.report_forms import extract_report_rows
 from pipeline.numerals import default_reader
-from pipeline.records import Document, Page, ReportRow
+from pipeline.numerals.reader import NumeralReading
+from pipeline.records import Document, Page, ReportRow, TableCell
 from pipeline.synth.fonts import font_path
 from pipeline.synth.tables import FormRow, render_report_form
+from pipeline.tables.model import Table
 from pipeline.thai.chars import to_arabic, to_thai
 
 # พะเยา: two- and three-letter names (จุน, ปง) are where one OCR slip leaves a name unmatched.
@@ -257,10 +268,13 @@ def test_an_unsure_tall_digit_does_not_make_the_sure_ones_dust(
 
 @pytest.mark.parametrize(("read", "text", "taken"), [
     (CellNumber(31, 0.31, "๓๑", [11, 33]), 11, 11),    # ๑๑ on a photo: the reader unsure, Tesseract's 11 among its readings
-    (CellNumber(31, 0.9, "๓๑", [11]), 11, 31),          # the reader sure: its reading stands
+    (CellNumber(10, 0.9, "๑๐", [11]), 11, 10),          # the reader sure: its reading stands (but for ๓ over ๑)
     (CellNumber(9, 0.34, "๙", [3]), 15, 9),             # Tesseract's 15 is no reading of the reader's
     (CellNumber(36, 0.4, "๓๖", [32]), 32, 36),          # Tesseract prints ๖ as ๒: its 2 is no evidence
     (CellNumber(30, 0.5, "๓๐", [10]), None, 30),        # no digits in the text
+    (CellNumber(34, 0.85, "๓๔", [14]), 15, 14),         # ink-filled ๑๔, however sure: Tesseract's ๑ (its ๕ a stand-in)
+    (CellNumber(33, 0.955, "๓๓", [13]), 13, 13),        # ink-filled ๑๓
+    (CellNumber(34, 0.85, "๓๔", [24]), 15, 34),         # 1 not the reader's runner-up
 ])
 def test_an_unsure_cell_reading_takes_the_alternative_tesseract_spelt(read: CellNumber, text: int | None,
                                                                        taken: int) -> None:
@@ -268,6 +282,80 @@ def test_an_unsure_cell_reading_takes_the_alternative_tesseract_spelt(read: Cell
     assert judged.value == taken
     if taken != read.value:
         assert read.value in judged.alternatives and judged.confidence == AGREED_CONFIDENCE
+
+
+@pytest.mark.parametrize(("first", "again", "value", "other"), [
+    (CellNumber(3, 0.967, "3"), CellNumber(8, 0.399, "8"), 3, 8),     # ๓ with a speck above: the loose crop's ๘ unsure
+    (CellNumber(3, 0.427, "3"), CellNumber(7, 1.0, "7"), 7, 3),       # a lone ๗ cut tight read as ๓, unsure
+    (CellNumber(30, 0.845, "30 แห่ง"), CellNumber(70, 0.934, "70", [90]), 70, 30),
+    (CellNumber(None, 0.0, "๓x"), CellNumber(3, 0.5, "3"), 3, None),  # the tight reading no count
+    (CellNumber(12, 0.9, "12"), CellNumber(12, 0.7, "12", [17]), 12, None),  # agreed: the re-read as it was
+])
+def test_two_readings_of_a_count_cell_are_judged_together(first: CellNumber, again: CellNumber,
+                                                          value: int, other: int | None) -> None:
+    judged = judged_together(first, again)
+    assert judged.value == value
+    assert judged.confidence == max(first.confidence, again.confidence) or judged is again
+    if other is not None:
+        assert judged.alternatives[0] == other
+
+
+def test_a_tie_between_the_two_readings_goes_to_the_cell_read_again() -> None:
+    assert judged_together(CellNumber(16, 0.9, "16"), CellNumber(10, 0.9, "10")).value == 10
+
+
+def test_a_page_table_cell_gives_its_count_as_it_read_it() -> None:
+    box = (0, 0, 80, 40)
+    assert judged_number(TableCell(3, 4, "-", None, None, box)).value == 0
+    assert (judged_number(TableCell(3, 4, "13 แห่ง", 13.0, 0.93, box)).value, 0.93) == (13, 0.93)
+    decimal = judged_number(TableCell(3, 4, "1.5", 1.5, 0.99, box))
+    assert (decimal.value, decimal.confidence) == (None, 0.0)
+    assert judged_number(TableCell(3, 4, "-54 แห่ง", -54.0, 0.83, box)).value is None  # a rule remnant as a minus
+
+
+class _StubReader:
+    """Reads every crop as one fixed number."""
+
+    def __init__(self, text: str, confidence: float) -> None:
+        self.reading = NumeralReading(text, int(text), confidence)
+
+    def read(self, gray: np.ndarray) -> NumeralReading:
+        return self.reading
+
+    def read_count(self, gray: np.ndarray) -> NumeralReading:
+        return self.reading
+
+
+def test_a_count_the_page_tables_read_is_judged_with_the_crops_own_reading() -> None:
+    """One count per cell: a body row's count cell taken from the page-table stage (`judged`)
+    and read again from its crop comes out once, the surer reading standing."""
+    image = np.full((200, 400), 255, np.uint8)
+    image[120:140, 300:310] = 0  # ink in the count cell, so the crop is read at all
+    boxes = [[(0, 0, 200, 100), (200, 0, 400, 100)], [(0, 100, 200, 200), (200, 100, 400, 200)]]
+    cell = TableCell(1, 1, "3", 3.0, 0.967, boxes[1][1])
+    table = Table(cells=[["อำเภอ", "ยังไม่จัดตั้ง"], ["ท่าช้าง", "3"]], source="ruled", boxes=boxes,
+                  image=image, judged={(1, 1): cell})
+    header = Header(roles={"district": 0, "not_established": 1}, first_row=0, data_row=1)
+    [row] = read_body(table, header, _StubReader("8", 0.399)).rows
+    assert (row.numbers["not_established"].value, row.numbers["not_established"].alternatives) == (3, [8])
+    [row] = read_body(table, header, _StubReader("8", 0.99)).rows
+    assert row.numbers["not_established"].value == 8
+
+
+def test_a_dash_among_specks_stays_the_forms_zero_whatever_the_page_tables_read() -> None:
+    """The page-table stage counts a dash only alone; with specks around it, it read the stroke
+    as a sure 1 (0.94). The cell's own crop is a dash: the form's zero stands."""
+    image = np.full((200, 400), 235, np.uint8)
+    image[150:153, 290:305] = 30  # the dash, 15x3
+    for y, x in [(125, 310), (135, 312), (160, 280), (170, 300)]:
+        image[y:y + 2, x:x + 2] = 40  # specks
+    boxes = [[(0, 0, 200, 100), (200, 0, 400, 100)], [(0, 100, 200, 200), (200, 100, 400, 200)]]
+    cell = TableCell(1, 1, "1", 1.0, 0.942, boxes[1][1])
+    table = Table(cells=[["อำเภอ", "จัดตั้งแล้ว"], ["นาวัว", "1"]], source="ruled", boxes=boxes,
+                  image=image, judged={(1, 1): cell})
+    header = Header(roles={"district": 0, "established": 1}, first_row=0, data_row=1)
+    [row] = read_body(table, header, default_reader()).rows
+    assert row.numbers["established"].value == 0
 
 
 def test_a_hairline_dash_among_dark_dust_on_a_photo_is_the_forms_zero() -> None:

@@ -17,7 +17,13 @@ from flows.process import process_file
 from pipeline.numerals import default_reader
 from pipeline.numerals.api import _digits_inserted, _is_subsequence
 from pipeline.numerals.reader import VALUES, GlyphReading
-from pipeline.numerals.rows import _arabic_digits_lost, _letter_taken_for_digit, _thai_digits_lost
+from pipeline.numerals.rows import (
+    _arabic_digits_lost,
+    _kept,
+    _letter_taken_for_digit,
+    _thai_digits_lost,
+    one_written_over_three,
+)
 from pipeline.numerals.segment import Glyph
 from pipeline.numerals.words import merge_text, units
 from pipeline.records import Word
@@ -67,6 +73,28 @@ def test_arabic_digits_the_glyph_pass_lost_are_refused(old: str, new: str, lost:
 ])
 def test_thai_digits_tesseract_can_write_that_the_glyph_pass_lost(old: str, new: str, lost: bool) -> None:
     assert _thai_digits_lost(_token(old), _token(new)) is lost
+
+
+@pytest.mark.parametrize("read, written, alternatives, agreed", [
+    pytest.param("34", "๑๕", ("14",), "14", id="ink-filled-one-tesseracts-stand-in-for-four-ignored"),
+    pytest.param("33", "๑๓", ("13",), "13", id="ink-filled-one-before-a-three"),
+    pytest.param("3", "๑", ("1",), "1", id="a-lone-one"),
+    pytest.param("33", "๑๓", ("38",), "33", id="one-not-the-passes-runner-up"),
+    pytest.param("10", "๐๐", ("00",), "10", id="tesseracts-zero-is-no-evidence"),
+    pytest.param("13", "๑๗", ("17",), "13", id="tesseracts-three-may-be-a-seven-either-way"),
+    pytest.param("33", "๑๓๓", ("13",), "33", id="other-lengths-are-for-other-judges"),
+    pytest.param("33", "๑๓ก", ("13",), "33", id="not-a-bare-number"),
+])
+def test_a_one_tesseract_wrote_over_the_glyph_passs_three(read: str, written: str,
+                                                          alternatives: tuple[str, ...], agreed: str) -> None:
+    assert one_written_over_three(read, to_arabic(written), alternatives) == agreed
+
+
+def test_the_row_pass_keeps_a_one_tesseract_wrote_as_two_readers_agreeing() -> None:
+    """`๑๔ แห่ง` on a bilevel 200 dpi form: Tesseract wrote ๑๕, the glyph pass 34 (runner-up 14)."""
+    old = Word("๑๕", 91.0, 0, 0, 10, 10, 1, 1)
+    kept = _kept(old, Word("34", 84.6, 0, 0, 10, 10, 1, 1, alternatives=("14", "24"), reread=True))
+    assert (kept.text, kept.conf, kept.alternatives[0]) == ("14", 70.0, "34")
 
 
 @pytest.mark.parametrize("row_pass, crop, merged", [

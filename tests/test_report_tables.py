@@ -132,9 +132,11 @@ def test_scanned_form_reads_numbers_the_page_tables_left() -> None:
     [total] = [c for c in table.cells if (c.row, c.col) == (3, 2)]  # เมืองสตูล's 18
     kept = [c for c in table.cells if c is not total]
     assert total.number == 18
-    assert scan.tables_from_scan(image, page.words, [table])[0].cells[3][2] == total.text
+    [taken] = scan.tables_from_scan(image, page.words, [table])
+    assert taken.cells[3][2] == total.text and taken.judged[(3, 2)] is total  # judged once, there
     [read] = scan.tables_from_scan(image, page.words, [replace(table, cells=kept)])
     assert "แห่ง" in read.cells[3][2] and read.cells[3][2] != total.text  # Tesseract's own reading
+    assert (3, 2) not in read.judged
 
 
 def test_scanned_form_reads_a_column_whole_or_not_at_all() -> None:
@@ -149,7 +151,7 @@ def test_scanned_form_reads_a_column_whole_or_not_at_all() -> None:
     speck = replace(remark, text="1", number=1.0)
     cells = [speck if c is remark else c for c in table.cells]
     [read] = scan.tables_from_scan(image, page.words, [replace(table, cells=cells)])
-    assert read.cells[3][5] != "1" and "มี" in read.cells[3][5]
+    assert read.cells[3][5] != "1" and "มี" in read.cells[3][5] and (3, 5) not in read.judged
     assert "คลากร" in read.cells[4][5]
 
 

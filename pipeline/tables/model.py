@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from pipeline.records import TableCell
+
 Grid = list[list[str]]
 Box = tuple[int, int, int, int]  # left, top, right, bottom in `Table.image` pixels
 
@@ -17,7 +19,10 @@ class Table:
     `cells` is rectangular; a merged cell's text sits in its top-left position and the other
     positions it covers are "". For image tables `boxes[r][c]` is the merged cell's box in
     `image` (the page after deskewing), so callers can crop a cell and read it again, and
-    `confs[r][c]` is the OCR confidence (0–100) of the words placed in it.
+    `confs[r][c]` is the OCR confidence (0–100) of the words placed in it. `judged` holds the
+    cells whose reading was taken from the page-table stage as it stood (its numeral reader's
+    number, already weighed there), by (row, col): a caller reading them again would judge
+    the same pixels twice and could disagree with itself.
     """
 
     cells: Grid
@@ -29,6 +34,7 @@ class Table:
     caption: list[str] = field(default_factory=list)  # text lines read just above the table
     caption_boxes: list[Box] = field(default_factory=list)  # each caption line's box in `image`
     bottom: int = 0
+    judged: dict[tuple[int, int], TableCell] = field(default_factory=dict)
 
     @property
     def n_rows(self) -> int:

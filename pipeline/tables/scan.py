@@ -80,8 +80,9 @@ def _table_from_grid(gray: np.ndarray, grid: RuledGrid, known: dict[Box, TableCe
         if tight is not None:
             inked.append((r, c, tight))
     taken = _taken(grid, known, {(r, c) for r, c, _ in inked})
-    for r, c in taken:
-        cells[r][c], confs[r][c] = _known_text(known[boxes[r][c]])
+    judged = {(r, c): known[boxes[r][c]] for r, c in taken}
+    for (r, c), cell in judged.items():
+        cells[r][c], confs[r][c] = _known_text(cell)
     inked = [item for item in inked if item[:2] not in taken]
     # Header cells (the top rows) one by one: they decide the column roles, and a strip of
     # multi-line header crops loses lines. Body cells: one strip per column, one width each.
@@ -96,7 +97,7 @@ def _table_from_grid(gray: np.ndarray, grid: RuledGrid, known: dict[Box, TableCe
         for (r, c, _), text in zip(members, texts, strict=True):
             cells[r][c], confs[r][c] = text.text, text.conf
     table = Table(cells=cells, source="ruled", boxes=boxes, confs=confs, image=gray,
-                  top=grid.ys[0], bottom=grid.ys[-1])
+                  top=grid.ys[0], bottom=grid.ys[-1], judged=judged)
     _read_caption(gray, table, grid.xs[0], grid.xs[-1], cache_dir)
     return table
 
