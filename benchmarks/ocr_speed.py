@@ -57,6 +57,10 @@ def _page_count(path: Path) -> int:
         return 0
 
 
+def page_total(files: list[Path]) -> int:
+    return sum(_page_count(path) for path in files)
+
+
 def _has_text(path: Path) -> bool:
     pdf = pdfium.PdfDocument(str(path))
     return any(pdf[i].get_textpage().get_text_range().strip() for i in range(len(pdf)))
