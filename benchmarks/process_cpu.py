@@ -26,8 +26,8 @@ from pathlib import Path
 
 import psutil
 
-PARENT = "saraban ingest (flow, stages, re-reads)"
-WORKERS = "OCR pool workers (page pass)"
+PARENT = "saraban ingest (flow, publish)"
+WORKERS = "worker processes (files, page pass)"
 SERVER = "Prefect server"
 PROGRAMS = "tesseract programs"
 OTHER = "other children"
