@@ -18,9 +18,12 @@ The files are the scanned samples of the shared inbox, or with `--inbox DIR` the
 printed with the figures, and `--repeat N` times every row N times (the best is printed).
 
 With `--stages`, the CPU seconds per page of each of Saraban's stages on the same files follow
-(benchmarks/stage_cpu.py: OCR cache warm, the numeral reader's share across all its callers).
+(benchmarks/stage_cpu.py: OCR cache warm, the numeral reader's share across all its callers);
+with `--processes`, the CPU seconds of each process of an ingest, OCR cache cold and warm
+(benchmarks/process_cpu.py: the run, its workers, Prefect's server).
 
-    .venv/bin/python benchmarks/ocr_speed.py [--inbox DIR] [--files N] [--repeat N] [--no-subprocess] [--stages]
+    .venv/bin/python benchmarks/ocr_speed.py [--inbox DIR] [--files N] [--repeat N] [--no-subprocess]
+                                             [--stages] [--processes]
 """
 
 from __future__ import annotations
@@ -55,6 +58,10 @@ def _page_count(path: Path) -> int:
         return len(pdfium.PdfDocument(str(path)))
     except pdfium.PdfiumError:
         return 0
+
+
+def page_total(files: list[Path]) -> int:
+    return sum(_page_count(path) for path in files)
 
 
 def _has_text(path: Path) -> bool:
@@ -127,6 +134,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="time each row N times, print the best")
     parser.add_argument("--no-subprocess", action="store_true", help="skip the program-per-call ingest")
     parser.add_argument("--stages", action="store_true", help="then CPU seconds per page of each stage")
+    parser.add_argument("--processes", action="store_true", help="then CPU seconds of each process of an ingest")
     args = parser.parse_args()
     files = scanned_pdfs(args.inbox) if args.inbox else [SAMPLES / name for name in SCANS]
     files = files[: args.files] if args.files else files
@@ -148,6 +156,10 @@ def main() -> None:
         from stage_cpu import run  # beside this file, first on sys.path; imports the pipeline
 
         run(files)
+    if args.processes:
+        import process_cpu  # beside this file
+
+        process_cpu.run(files, len(pages))
 
 
 def report(files: list[Path], pages: int, timings: list[tuple[str, float]]) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager, nullcontext
+import os
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING
 
 import typer
@@ -94,25 +96,38 @@ def _run_flow(home: Home, settings: Settings, console: Console, quiet: bool) -> 
         events.subscribe(listener)
         from flows.runtime import configure_prefect
 
-        configure_prefect(home.root)
+        attached = configure_prefect(home.root)
         try:
-            with _api_for(home, settings):
+            with _api_for(home, settings, attached) as reporting:
                 from flows.ingest import (
                     ingest_flow,  # Prefect is imported only after its settings are in place
                 )
 
-                return ingest_flow(str(home.root), settings)
+                with reporting():
+                    return ingest_flow(str(home.root), settings)
         finally:
             events.unsubscribe(listener)
 
 
-def _api_for(home: Home, settings: Settings) -> AbstractContextManager:
-    """Cluster workers need a Prefect server they can reach; a local run needs none of its own."""
-    if not settings.cluster:
-        return nullcontext()
-    from flows.cluster import api_for_workers
+@contextmanager
+def _api_for(home: Home, settings: Settings, attached: str | None) -> Iterator[Callable[[], AbstractContextManager]]:
+    """The server the run reports to, started before Prefect and the pipeline are imported;
+    yields what to enter around the flow (it waits for that server). Cluster workers need a
+    server they can reach; a local run with no server to attach to gets a temporary one of its
+    own (flows/temporary_server.py), which comes up on the other core meanwhile."""
+    if settings.cluster:
+        from flows.cluster import api_for_workers
 
-    return api_for_workers(home)
+        with api_for_workers(home):
+            yield nullcontext
+    elif attached or os.environ.get("PREFECT_API_URL"):
+        yield nullcontext
+    else:
+        from flows.server import prefect_home
+        from flows.temporary_server import reporting_to, temporary_server
+
+        with temporary_server(prefect_home(home)) as server:
+            yield lambda: reporting_to(server)
 
 
 def print_summary(console: Console, summary: RunSummary, home: Home) -> None:

@@ -5,7 +5,8 @@ concurrency, task names the Prefect UI can show, and the run-summary artifact.
 
 Files are processed `settings.workers` at a time (SARABAN_OCR_WORKERS, else one per core), in a
 task runner of their own, whichever flow runs them (`saraban-ingest` here, `saraban-inbox` and
-`saraban-nightly` in flows/scheduled.py); their pages share the one OCR process pool of that size.
+`saraban-nightly` in flows/scheduled.py); each file task reads its file in one of as many worker
+processes (flows/file_workers.py), so both cores stay busy after the page pass as well.
 Finished files are published every `settings.batch_files` files or `settings.batch_seconds`
 (SARABAN_BATCH_FILES, SARABAN_BATCH_SECONDS), so an interrupted run keeps what it finished.
 
@@ -27,6 +28,8 @@ from prefect.states import Failed, State
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from flows.cluster import cluster_runner, cluster_workers
+from flows.file_workers import in_worker
+from flows.file_workers import shutdown as shutdown_workers
 from flows.process import process_file
 from pipeline.config import Settings
 from pipeline.errors import DiskFullError, is_disk_full
@@ -43,7 +46,8 @@ def process_file_task(candidate: stages.Candidate, home: Home,
     """A full disk comes back as a value, not raised: retrying the file cannot help, and it is the
     run's to report, once, in one line (a raising task logs its traceback at ERROR)."""
     try:
-        return stages.process_candidate(candidate, home, settings, process_file)
+        return in_worker(stages.process_candidate, candidate, home, settings, process_file,
+                         workers=settings.workers)
     except DiskFullError as error:
         return error
 
@@ -83,6 +87,7 @@ def _ingest_locked(home: Home, settings: Settings) -> stages.RunSummary:
                 if batches.due():
                     _publish(home, batches.take(), summary)
     finally:
+        shutdown_workers()
         shutdown_pool()
     _finish(home, candidates, batches, summary)
     return summary

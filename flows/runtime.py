@@ -6,8 +6,9 @@ Which Prefect API a run reports to (`prefect_api_url`), first match wins:
 2. The server of a `saraban serve` running for the same home (`processed/.prefect/serve.json`,
    the serve process alive and `/health` answering within 2 s): no server start, and the run
    shows up in that serve's UI next to its scheduled runs.
-3. Neither: Prefect 3 starts a temporary local server for the run (about 10 s). Its state lives
-   under the home (processed/.prefect) so homes do not share run history by accident.
+3. Neither: a temporary local server for the run (about 10 CPU s; `saraban ingest` starts it
+   itself before importing Prefect, flows/temporary_server.py). Its state lives under the home
+   (processed/.prefect) so homes do not share run history by accident.
 """
 
 from __future__ import annotations

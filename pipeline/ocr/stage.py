@@ -72,6 +72,16 @@ def _new_pool(workers: int) -> Executor:
     return ProcessPoolExecutor(max_workers=workers, initializer=_init_worker)
 
 
+def as_worker(workers: int) -> None:
+    """This process is a worker reading whole files (flows/file_workers.py): its pages are read
+    in `workers` threads of its own (in-process Tesseract releases the GIL while it reads), not
+    in processes started from it."""
+    global _pool
+    _init_worker()
+    with _pool_lock:
+        _pool = ThreadPoolExecutor(max_workers=workers)
+
+
 def shutdown_pool() -> None:
     global _pool
     with _pool_lock:

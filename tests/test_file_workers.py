@@ -1,0 +1,52 @@
+"""Files are read in worker processes (flows/file_workers.py): another process than the flow's,
+pages read in threads there, and a worker that dies costs one call, not the run."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+import pytest
+
+from flows import file_workers
+from pipeline.ocr import stage
+
+
+@pytest.fixture(autouse=True)
+def fresh_workers() -> Iterator[None]:
+    file_workers.shutdown()
+    yield
+    file_workers.shutdown()
+
+
+def _pid_and_pool() -> tuple[int, str]:
+    return os.getpid(), type(stage._pool_for(2)).__name__
+
+
+def _die() -> None:
+    os._exit(9)  # as a crash in native code would end the worker
+
+
+def test_a_file_is_read_in_another_process_whose_pages_are_read_in_threads() -> None:
+    pid, pool = file_workers.in_worker(_pid_and_pool, workers=2)
+    assert pid != os.getpid()
+    assert pool == ThreadPoolExecutor.__name__
+
+
+def test_the_workers_serve_one_call_after_another() -> None:
+    pids = {file_workers.in_worker(_pid_and_pool, workers=1)[0] for _ in range(3)}
+    assert len(pids) == 1 and os.getpid() not in pids
+
+
+def test_a_dead_worker_fails_its_call_and_the_next_call_gets_fresh_workers() -> None:
+    with pytest.raises(BrokenProcessPool):
+        file_workers.in_worker(_die, workers=1)
+    pid, _ = file_workers.in_worker(_pid_and_pool, workers=1)
+    assert pid != os.getpid()
+
+
+def test_an_exception_of_the_file_comes_back_as_itself() -> None:
+    with pytest.raises(ZeroDivisionError):
+        file_workers.in_worker(divmod, 1, 0, workers=1)
