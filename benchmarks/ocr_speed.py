@@ -127,17 +127,27 @@ def load() -> str:
     return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--inbox", type=Path, help="time the scanned PDFs of this inbox instead of the samples")
+def scans_parser(description: str) -> argparse.ArgumentParser:
+    """The options every speed script shares: which scanned PDFs it times."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--inbox", type=Path, help="the scanned PDFs of this inbox instead of the samples")
     parser.add_argument("--files", type=int, help="only the first N files")
+    return parser
+
+
+def chosen_scans(args: argparse.Namespace) -> list[Path]:
+    files = scanned_pdfs(args.inbox) if args.inbox else [SAMPLES / name for name in SCANS]
+    return files[: args.files] if args.files else files
+
+
+def main() -> None:
+    parser = scans_parser(__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1, help="time each row N times, print the best")
     parser.add_argument("--no-subprocess", action="store_true", help="skip the program-per-call ingest")
     parser.add_argument("--stages", action="store_true", help="then CPU seconds per page of each stage")
     parser.add_argument("--processes", action="store_true", help="then CPU seconds of each process of an ingest")
     args = parser.parse_args()
-    files = scanned_pdfs(args.inbox) if args.inbox else [SAMPLES / name for name in SCANS]
-    files = files[: args.files] if args.files else files
+    files = chosen_scans(args)
     print(f"before: {load()}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

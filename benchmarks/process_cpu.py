@@ -7,13 +7,12 @@ its role, and the exact total comes from the kernel when the run ends (`os.wait4
 every descendant it reaped), so what sampling missed (a process that ended between samples) shows
 as `unsampled`. `busy cores` is the total CPU over the wall time: 2.0 keeps two cores busy.
 
-    .venv/bin/python benchmarks/process_cpu.py [--inbox DIR] [--files N] [--warm]
+    .venv/bin/python benchmarks/process_cpu.py [--inbox DIR] [--files N]   # cold, then warm OCR cache
     .venv/bin/python benchmarks/ocr_speed.py --processes ...   # the same, after the timings
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import subprocess
@@ -150,14 +149,9 @@ def run(files: list[Path], pages: int) -> None:
 
 
 def main() -> None:
-    from ocr_speed import SAMPLES, SCANS, page_total, scanned_pdfs  # this folder is first on sys.path
+    from ocr_speed import chosen_scans, page_total, scans_parser  # this folder is first on sys.path
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--inbox", type=Path, help="the scanned PDFs of this inbox instead of the samples")
-    parser.add_argument("--files", type=int, help="only the first N files")
-    args = parser.parse_args()
-    files = scanned_pdfs(args.inbox) if args.inbox else [SAMPLES / name for name in SCANS]
-    files = files[: args.files] if args.files else files
+    files = chosen_scans(scans_parser(__doc__.splitlines()[0]).parse_args())
     run(files, page_total(files))
 
 

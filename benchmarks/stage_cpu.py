@@ -15,7 +15,6 @@ another, and lies within the stages above it.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import time
@@ -121,14 +120,9 @@ def run(files: list[Path]) -> None:
 
 
 def main() -> None:
-    from ocr_speed import SAMPLES, SCANS, scanned_pdfs  # this folder is first on sys.path
+    from ocr_speed import chosen_scans, scans_parser  # this folder is first on sys.path
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--inbox", type=Path, help="the scanned PDFs of this inbox instead of the samples")
-    parser.add_argument("--files", type=int, help="only the first N files")
-    args = parser.parse_args()
-    files = scanned_pdfs(args.inbox) if args.inbox else [SAMPLES / name for name in SCANS]
-    run(files[: args.files] if args.files else files)
+    run(chosen_scans(scans_parser(__doc__.splitlines()[0]).parse_args()))
 
 
 if __name__ == "__main__":
