@@ -15,7 +15,7 @@ from dataclasses import replace
 from extractors import letter_body as body
 from extractors import letter_fields as head
 from extractors.indicators import extract_indicators, merge_indicators, settle_fiscal_years
-from extractors.issuer_codes import issuer_code, misread_code, province_code
+from extractors.issuer_codes import issuer_code, known_code, misread_code, province_code
 from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber
 from extractors.letter_fields import LetterLines
 from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of
@@ -121,8 +121,8 @@ def _code_of_its_issuer(view: LetterLines, number: DocNumber | None, row: int | 
     ภูเก็ต's office, ภก): the sender's code, flagged as repaired. The sender is the office the
     letterhead or signatory names, or the province the letterhead under the number names
     (`ศาลากลางจังหวัดภูเก็ต`, or the province alone on the line its office name wrapped to)."""
-    if number is None or not number.serial or row is None:
-        return number
+    if number is None or not number.serial or row is None or known_code(number.code):
+        return number  # a known code is taken as printed: the sender is read only for the others
     codes = {issuer_code(_sending_office(view)), *_letterhead_codes(view, row)} - {""}
     near = [code for code in codes if misread_code(number.code, code)]
     return replace(number, code=near[0], repaired=True) if len(near) == 1 else number
@@ -130,8 +130,6 @@ def _code_of_its_issuer(view: LetterLines, number: DocNumber | None, row: int | 
 
 _LETTERHEAD_ROWS = 6  # the office's name and address under the number, before the date
 _SEAT = re.compile(r"^\W*(?:ศาลากลาง)?(?:จังหวัด)?")
-
-
 _SEAT_LINE = re.compile(r"^\W*ศาลากลางจังหวัด\s*(\S+)")
 
 
