@@ -10,7 +10,8 @@ this process imports, and this process never imports the server package (issue F
 
 It logs to processed/.prefect/server.log, and it dies with the run even on kill -9 (the parent-
 death signal, as for `saraban serve`'s server; Prefect's own temporary server is stopped by an
-atexit hook only). No Prefect import here.
+atexit hook only). On a fresh home its database is a copy of the machine's template
+(flows/prefect_template.py), not built anew. No Prefect import here.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from flows import prefect_template
 from flows.server import ServerStartError, free_port, pdeathsig_prefix, private_dir, stop_group, wait_healthy
 
 PORT_TAKEN = 3  # uvicorn's exit code when the port was taken between choosing and binding it
@@ -64,6 +66,7 @@ class TemporaryServer:
     def start(self) -> TemporaryServer:
         port = free_port()
         self.url = f"http://127.0.0.1:{port}/api"
+        prefect_template.seed(private_dir(self.state), os.environ)
         with open(private_dir(self.state) / "server.log", "ab") as log:
             self.process = subprocess.Popen(server_command(port), stdin=subprocess.DEVNULL, stdout=log,
                                             stderr=subprocess.STDOUT, env=server_env(os.environ),
@@ -75,6 +78,7 @@ class TemporaryServer:
         for attempt in range(TRIES):
             try:
                 wait_healthy(self.process, self.url, timeout, self.log)
+                prefect_template.keep(self.state, os.environ)
                 return self.url
             except ServerStartError:
                 if self.process.poll() != PORT_TAKEN or attempt == TRIES - 1:
