@@ -2,10 +2,10 @@
 
 The files go through `flows.process` stage by stage in this process with a cold OCR cache, the
 page pass in a one-thread pool here instead of worker processes, so every Tesseract call is
-counted (orientation checks too, as language `osd`): by stage, by the function that asked for
-it, languages and segmentation mode, with the calling thread's CPU seconds (time.thread_time:
-the machine may be shared). Also counted: the header-line re-reads of a line's own band
-(`read_line(own_band=True)`), and each stage's process CPU with Tesseract included.
+counted: by stage, by the function that asked for it, languages and segmentation mode, with the
+calling thread's CPU seconds (time.thread_time: the machine may be shared). Also counted: the
+header-line re-reads of a line's own band (`read_line(own_band=True)`), and each stage's process
+CPU with Tesseract included.
 
     .venv/bin/python benchmarks/ocr_calls.py [--inbox DIR] [--files N]
 """
@@ -52,18 +52,6 @@ class Tally:
             started = time.thread_time()
             try:
                 return real(gray, languages, psm, timeout)
-            finally:
-                self.calls[key] += 1
-                self.cpu[key] += time.thread_time() - started
-        return counted
-
-    def detect_orientation(self, real: Callable) -> Callable:
-        """Orientation (OSD) reads, counted as calls of language `osd`, mode 0."""
-        def counted(gray: np.ndarray, min_characters: int) -> tuple[int, float] | None:
-            key = (self.stage, _caller(), "osd", 0)
-            started = time.thread_time()
-            try:
-                return real(gray, min_characters)
             finally:
                 self.calls[key] += 1
                 self.cpu[key] += time.thread_time() - started
@@ -140,7 +128,6 @@ def main() -> None:
         files = scanned_pdfs(args.inbox) + images
     tally = Tally()
     engine.read_page = tally.read_page(engine.read_page)
-    engine.detect_orientation = tally.detect_orientation(engine.detect_orientation)
     lines.read_line = tally.read_line(lines.read_line)
     stage._new_pool = lambda _workers: ThreadPoolExecutor(max_workers=1)
     report(count(files[: args.files] if args.files else files, tally), tally)
