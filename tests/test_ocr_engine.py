@@ -70,13 +70,3 @@ def test_in_process_tesseract_runs_single_threaded() -> None:
 def test_a_missing_model_is_an_ocr_error() -> None:
     with pytest.raises(OcrError, match="cannot load 'xyz'"):
         engine.read_page(np.full((40, 40), 255, np.uint8), "xyz", 3, 10)
-
-
-@pytest.mark.parametrize("clockwise", [0, 90, 180, 270])
-def test_in_process_osd_turns_pages_as_the_program_does(letter: np.ndarray, clockwise: int, monkeypatch) -> None:
-    from pipeline.ocr.orientation import _MIN_CHARACTERS, _program_osd, turn
-
-    page = turn(letter, clockwise)
-    found = engine.detect_orientation(page, _MIN_CHARACTERS)
-    assert found == _program_osd(page, timeout=60)
-    assert found is not None and found[0] == (360 - clockwise) % 360

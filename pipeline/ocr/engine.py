@@ -57,27 +57,6 @@ def read_page(gray: np.ndarray, languages: str, psm: int, timeout: int) -> tuple
         api.Clear()  # the image, not the model
 
 
-def detect_orientation(gray: np.ndarray, min_characters: int) -> tuple[int, float] | None:
-    """(clockwise degrees that turn the page upright, Tesseract's confidence) as `tesseract
-    --psm 0` prints them (Rotate, Orientation confidence); None when it cannot judge (too few
-    characters). The `osd` model is loaded once per thread, as the others are."""
-    api = _api("osd", int(tesserocr.PSM.OSD_ONLY))
-    api.SetVariable("min_characters_to_try", str(min_characters))
-    api.SetImage(Image.fromarray(gray))
-    api.SetSourceResolution(CLI_RESOLUTION)
-    try:
-        found = api.DetectOrientationScript()
-    except RuntimeError:
-        return None
-    finally:
-        api.Clear()
-    if not found:
-        return None
-    # The program prints the turn that undoes the page's (360 - its orientation) and the
-    # confidence to two decimals, which is what a threshold on it has been set against.
-    return (360 - int(found["orient_deg"])) % 360, round(float(found["orient_conf"]), 2)
-
-
 def _api(languages: str, psm: int) -> tesserocr.PyTessBaseAPI:
     apis = getattr(_local, "apis", None)
     if apis is None:
@@ -92,5 +71,4 @@ def _load(languages: str, psm: int) -> tesserocr.PyTessBaseAPI:
     try:
         return tesserocr.PyTessBaseAPI(lang=languages, psm=psm)
     except RuntimeError as e:  # a missing model: the same advice as for the program
-        package = "tesseract-ocr-osd" if languages == "osd" else "tesseract-ocr-tha"
-        raise OcrError(f"tesseract cannot load {languages!r} (apt-get install {package}): {e}") from e
+        raise OcrError(f"tesseract cannot load {languages!r} (apt-get install tesseract-ocr-tha): {e}") from e
