@@ -31,8 +31,18 @@ def template_path(environ: Mapping[str, str]) -> Path | None:
     """Where this machine keeps the template for the installed Prefect; None where none applies."""
     if environ.get(SWITCH, "").lower() in ("off", "0", "false") or _chosen_database(environ):
         return None
-    cache = Path(environ.get("XDG_CACHE_HOME") or Path(environ.get("HOME") or Path.home()) / ".cache")
-    return cache / "saraban" / f"prefect-{metadata.version('prefect')}.db"
+    cache = _cache_dir(environ)
+    return cache / "saraban" / f"prefect-{metadata.version('prefect')}.db" if cache else None
+
+
+def _cache_dir(environ: Mapping[str, str]) -> Path | None:
+    """The user's cache folder (XDG); None for a user with no home (a bare service account)."""
+    if environ.get("XDG_CACHE_HOME"):
+        return Path(environ["XDG_CACHE_HOME"])
+    try:
+        return Path(environ.get("HOME") or Path.home()) / ".cache"
+    except (RuntimeError, KeyError):  # Path.home() when the user has no passwd entry
+        return None
 
 
 def _chosen_database(environ: Mapping[str, str]) -> bool:
