@@ -58,7 +58,8 @@ _M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
 # lose it or garble it to a word or two (`/ว 3604.` then `12 สิงหาคม 2565`, `/ว 2985 ร จจรนท` then
 # `25 กุมภาพันธ์ 2558`): a day and month right after a number are its date.
 _SPECKS_BEFORE = "(?:(?![ก-๛]{3})\\S{1,4}\\s+){0,12}?"
-_DATED = re.compile(f"^[\\s,.\\-–'\"‘’“”]*(?:{_SPECKS_BEFORE}ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
+# A speck glued before it is read as a digit or a mark at times (`/ว311 |` then `8ลงวันที่22มกราคม`).
+_DATED = re.compile(f"^[\\s,.\\-–'\"‘’“”]*(?:{_SPECKS_BEFORE}[^\\sก-๛]?ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
                     f"|[A-Za-z]{{2,4}}(?=\\s+\\d{{1,2}}\\s*[ก-๛])|(?:\\S{{1,7}}\\s+){{0,2}}(?=\\d{{1,2}}\\s*[ก-๛]))")
 # OCR may lose วันที่ (`ภายใน 1 พฤษภาคม 2565`): a whole date right after ภายใน is the deadline still.
 _DEADLINE = re.compile(f"{loose('ภาย')}\\s?{loose('ใน')}\\s*(?:{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}|(?=\\d))")
@@ -145,7 +146,9 @@ def _dated(after: str) -> DateMatch | None:
     if not m:
         return None
     tail = _SPLIT_DAY.sub(r"\1\2", after[m.end(): m.end() + 50], count=1)
-    dates = dates_in(_LATIN_FIRST_DIGIT.sub("", _SPLIT_YEAR.sub(_joined_year, tail, count=1), count=1))
+    tail = _LATIN_FIRST_DIGIT.sub("", _SPLIT_YEAR.sub(_joined_year, tail, count=1), count=1)
+    tail = _LETTER_IN_YEAR.sub(r"\1\2", tail)
+    dates = dates_in(tail)
     return dates[0] if dates and dates[0].start <= 4 else None
 
 
@@ -190,6 +193,11 @@ _SPLIT_YEAR = re.compile(r"(?<=[ก-๛.]\s)(\d{1,3})[.,](\d{1,3})(?![\d.,])")
 # The year's first ๒ read as a Latin letter (`27 สิงหาคม W566`): dropped, the three digits left are
 # completed against the letter's date (`cited_date`).
 _LATIN_FIRST_DIGIT = re.compile(r"(?<=[ก-๛.]\s)[A-Za-z](?=\d{3}(?!\d))")
+
+
+# Or a glyph inside the year read as a Thai letter (`6 พฤศจิกายน 2อ่60`): no year holds one; it is
+# dropped, and the three digits left are completed the same way.
+_LETTER_IN_YEAR = re.compile("(?<=[ก-๛.]\\s)(\\d)[ก-ฮ][\u0e31-\u0e4e]*(\\d{2})(?![\\d.,])")
 
 
 def _joined_year(m: re.Match[str]) -> str:

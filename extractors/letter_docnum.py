@@ -33,7 +33,12 @@ _CODE = rf"(?P<code>{CODE}|[ก-ฮ]\s[ก-ฮ](?=[\s.]*\d))"
 # reads the sub-unit's ๗ as ฒ, the letter it most resembles (`0810. ฒ/ว 746`), and ๑ as @
 # (`0023.@/1131`), right before the slash where neither stands in a number. The point may be
 # read as a space (`0023 3/ว`): a lone digit right before the slash is the sub-unit.
-_OFFICE = r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d{3}))(?:\s?[.,]{1,3}\s?(?:\d{1,3}|[ฒ@](?=\s*/))|\s\d(?=\s*/))*)"
+# The sub-unit's ๗ is read as ญ or ต too, with a speck as a tone mark at times (`0810.ญ/ว'`,
+# `0810.ต่/ว1796`, `0810. ต/ว311`): a lone letter after the owner's point, right before the slash.
+# A speck before the sub-unit is read as @ (`0023.@4/246`): `clean_office` drops it.
+# OCR may set points all through the owner's digits (`0.8.02.2`): `clean_office` regroups them.
+_OFFICE = (r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d))"
+           r"(?:\s?[.,]{1,3}\s?(?:@?\d{1,3}|[ฒญต@][\u0e48-\u0e4b]?(?=\s*/))|\s\d(?=\s*/))*)")
 # The circular mark ว is read as ๆ or ) at times (neither stands in a number); the numeral
 # reader writes � for a letter it saw after the slash where Tesseract wrote digits: the only
 # letter printed there is ว, taken as the mark and flagged.
@@ -72,7 +77,8 @@ ZERO_SPECK = r"(?:0\s+(?=[1-9]\d{2,3}(?!\d)))?"
 _SERIAL = r"(?P<serial>\d{1,4}[.,]\d{1,3}(?![\d.,])|\d\s\d{3}(?!\d)|\d{1,6})"
 # Before the slash OCR may leave a point (`0023.3./3268`) or a speck with a mark on it
 # (`0810.7ๆ่ /ว`, `0810.7#/ว999`); the slash itself may come doubled (`0802.2/ /ว 3031`).
-_BEFORE_SLASH = rf"(?:[.,]\s*)?(?:[เ-ไ]?[ก-ฮๆ!|#@]{_MARKS}?\s*)?"
+# A quote may stand there too (`0023.3'/ 4461`).
+_BEFORE_SLASH = rf"(?:[.,]\s*)?(?:[เ-ไ]?[ก-ฮๆ!|#@'‘’]{_MARKS}?\s*)?"
 _APART = r"(?:[เ-ไ]?[ก-ฮ]|\d|[^\w\s/]|[a-z]{1,3}\.?)"
 DOCNUM_PATTERN = (
     rf"{_CODE}[^\w]*(?:[ก-ฮ](?=\d)|{_APART}[.,\s]+(?=\d{{4}}))?{_OFFICE}"
@@ -132,11 +138,11 @@ def clean_office(office: str, code: str = "") -> tuple[str, bool]:
     A province office's owner is 0023: its point read a digit early (`002.33`) or its 3 lost
     (`002.1`) is put back. Spacing and a doubled dot are only typography.
     """
-    groups = [g for g in re.split(r"[\s.,]+", office.replace("ฒ", "7").replace("@", "1")) if g]
-    if "ฒ" in office or "@" in office:
-        return ".".join(groups), True
-    if len(groups) > 2 and len(groups[0]) < _MAIN_DIGITS and len(groups[0] + groups[1]) == _MAIN_DIGITS:
-        return ".".join([groups[0] + groups[1], *groups[2:]]), True
+    read = _SEVEN_AS_LETTER.sub("7", _SPECK_AT.sub("", office)).replace("@", "1")
+    groups = [g for g in re.split(r"[\s.,]+", read) if g]
+    owner = _owner_regrouped(groups)
+    if owner or _READ_AS_SYMBOL.search(office):
+        return owner or ".".join(groups), True
     provincial = _provincial_office(groups, code)
     if provincial:
         return provincial, True
@@ -147,6 +153,27 @@ def clean_office(office: str, code: str = "") -> tuple[str, bool]:
     if len(groups[0]) == _MAIN_DIGITS and groups[0][0] != "0" and len(groups) > 1:
         return ".".join(["0" + groups[0][1:], *groups[1:]]), True  # its 0 misread (`ชพ 1023.2`)
     return ".".join(groups), False
+
+
+# The sub-unit's ๗ read as a letter, with a speck as a tone mark at times; @ before a digit is a
+# speck, alone it is ๑ (see _OFFICE).
+_SEVEN_AS_LETTER = re.compile("[ฒญต][\u0e48-\u0e4b]?")
+_SPECK_AT = re.compile(r"@(?=\d)")
+_READ_AS_SYMBOL = re.compile("[ฒญต@]")
+
+
+def _owner_regrouped(groups: list[str]) -> str:
+    """The owner's four digits with points OCR set inside them (`08.10.7`, `0.8.02.2`) joined
+    again, the sub-unit after them; '' when no leading groups make exactly four digits."""
+    if len(groups) < 3 or len(groups[0]) >= _MAIN_DIGITS:
+        return ""
+    for k in range(2, len(groups)):
+        owner = "".join(groups[:k])
+        if len(owner) == _MAIN_DIGITS:
+            return ".".join([owner, *groups[k:]])
+        if len(owner) > _MAIN_DIGITS:
+            return ""
+    return ""
 
 
 def _provincial_office(groups: list[str], code: str) -> str:

@@ -87,6 +87,12 @@ def _references(cited: str) -> set[tuple[str, dt.date | None]]:
     pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ ที่ มท 081.0..5/ว\n"
                  ". 0 4897 ลงวันที่ 15 ตุลาคม 2558 .",
                  "มท 0810.5/ว 4897", dt.date(2015, 10, 15), id="zero-speck-before-a-wrapped-serial"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น : ที่ ที่ มท 0810. ต/ว311 |\n"
+                 "8ลงวันที่22มกราคม 2565 -",
+                 "มท 0810.7/ว 311", dt.date(2022, 1, 22), id="speck-read-as-a-digit-glued-before-longwanthi"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.ญ/ว'\n"
+                 "4251 ลงวันที่ 6 พฤศจิกายน 2อ่65 แจ้งให้สำนักงาน",
+                 "มท 0810.7/ว 4251", dt.date(2022, 11, 6), id="a-glyph-of-the-year-read-as-a-letter"),
 ])
 def test_cited_number_and_date_behind_specks(cited: str, number: str, date: dt.date) -> None:
     assert (number, date) in _references(cited)

@@ -39,6 +39,12 @@ from pipeline.thai.text import normalise
     pytest.param("ที่ สท 0023.@/1131 สำนักงานส่งเสริมการปกครอง", "สท 0023.1/1131", True, id="sub-unit-one-read-as-at"),
     pytest.param("ที่ ชัย0023.4/ว910 454“% ' สำนักงาน", "ชย 0023.4/ว 910", False, id="three-digits-after-a-serial-of-three"),
     pytest.param("ที่ มท 0810.7/ว 1 196 ลงวันที่", "มท 0810.7/ว 1196", False, id="serial-split-before-its-last-three"),
+    pytest.param("ที่ นว 0023.3'/ 4461", "นว 0023.3/4461", False, id="quote-before-the-slash"),
+    pytest.param("ทิ มท0.8.02.2/ว355 .กรมสุ่งเสริมการปกครอง", "มท 0802.2/ว 355", True, id="points-all-through-the-owner"),
+    pytest.param("ที่ ปข 0023.@4/246", "ปข 0023.4/246", True, id="speck-read-as-at-before-the-sub-unit"),
+    pytest.param("ก ที่ มท 081.0.ต/ว3933 สัด อ กรมส่งเสริม", "มท 0810.7/ว 3933", True, id="sub-unit-seven-read-as-to-tao"),
+    pytest.param("มท 0810.ต่/ว1796 ลงวันที่ 12", "มท 0810.7/ว 1796", True, id="sub-unit-seven-read-as-a-marked-letter"),
+    pytest.param("ที่ มท 0810.ญ/ว 4251 ลงวันที่ 6", "มท 0810.7/ว 4251", True, id="sub-unit-seven-read-as-yo-ying"),
 ])
 def test_numbers_with_specks_around_the_slash(line: str, number: str, repaired: bool) -> None:
     found = try_parse_docnum(line)
