@@ -248,7 +248,8 @@ def opening_number(text: str) -> DocNumber | None:
 
 # Office digits and serial whose issuer code OCR garbled or lost (`‘fl we 0023.3 / 3640`,
 # `| 0809.2/ว176`, `ยูส0023.1,584`: a comma for the slash): an owner's number opens with 0.
-_CODELESS = re.compile(r"(?<![\d.])(?P<office>0\d{3}(?:\s?\.\s?\d{1,2})?)\s*[/,]\s*(?P<circ>ว)?\s*"
+# Its point may come doubled (`NUN 0801..5/2198`: ที่ มท read by the `eng` model).
+_CODELESS = re.compile(r"(?<![\d.])(?P<office>0\d{3}(?:\s?\.{1,2}\s?\d{1,2})?)\s*[/,]\s*(?P<circ>ว)?\s*"
                        r"(?P<serial>\d{1,5})(?![\d.,])")
 
 

@@ -194,7 +194,7 @@ def _number_without_label(view: LetterLines) -> tuple[DocNumber | None, int | No
     """The letter's number on a header line above its subject whose ที่ OCR garbled: a whole
     number (issuer code, office digits, serial) at the start of the line, with no ลงวันที่ after
     it (a citation wrapped to a line start has one). Nothing else in a letterhead reads so."""
-    for i in _rows_above_subject(view):
+    for i in rows_above_subject(view):
         found = opening_number(view.text(i))
         if found is not None:
             return found, i
@@ -204,14 +204,14 @@ def _number_without_label(view: LetterLines) -> tuple[DocNumber | None, int | No
 def number_of_issuer(view: LetterLines, code: str) -> tuple[DocNumber | None, int | None]:
     """The letter's number when its issuer code did not read: office digits and serial on a
     header line above the subject, under the code of the office that sends the letter."""
-    for i in _rows_above_subject(view):
+    for i in rows_above_subject(view):
         found = number_for_issuer(view.text(i), code)
         if found is not None:
             return found, i
     return None, None
 
 
-def _rows_above_subject(view: LetterLines) -> list[int]:
+def rows_above_subject(view: LetterLines) -> list[int]:
     rows = [i for i in view.nonblank(None, view.body_start) if i not in _stamp_rows(view)]
     subject = next((k for k, i in enumerate(rows) if SUBJECT.match(view.text(i))), len(rows))
     return rows[:subject]

@@ -16,7 +16,7 @@ from extractors import letter_body as body
 from extractors import letter_fields as head
 from extractors.indicators import extract_indicators, merge_indicators, settle_fiscal_years
 from extractors.issuer_codes import issuer_code, known_code, misread_code, province_code
-from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber
+from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber, number_for_issuer
 from extractors.letter_fields import LetterLines
 from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of
 from extractors.offices import canonical_office, closest_fixed_name, head_of_department_by_tail
@@ -111,9 +111,20 @@ def _number_of_its_issuer(view: LetterLines, number: DocNumber | None,
     """No whole number read: office digits and serial under the code of the office that sends
     the letter (its code garbled or lost), else what was read. A province office whose name
     OCR broke over its letterhead's lines still prints its seat (`ศาลากลางจังหวัดหนองคาย`)."""
-    code = issuer_code(_sending_office(view)) or _seat_code(view)
+    code = issuer_code(_sending_office(view)) or _seat_code(view) or issuer_code(_office_beside_number(view))
     found, found_row = head.number_of_issuer(view, code) if code else (None, None)
     return (found, found_row) if found is not None else (number, row)
+
+
+def _office_beside_number(view: LetterLines) -> str:
+    """The letterhead's office printed after a number whose code OCR lost, on the same line
+    (`NNN 0809.2/57 กรมส่งเสริมการปกครองท้องถิ่น |`): the sender is found nowhere else when the
+    signatory's title is lost too."""
+    for i in head.rows_above_subject(view):
+        found = number_for_issuer(view.text(i), "")
+        if found is not None:
+            return canonical_office(head.tidy(view.text(i)[found.end:]))
+    return ""
 
 
 def _code_of_its_issuer(view: LetterLines, number: DocNumber | None, row: int | None) -> DocNumber | None:

@@ -175,6 +175,19 @@ def test_a_lost_code_is_the_province_of_the_seat_the_letterhead_gives() -> None:
     assert "doc_number_repaired" in letters[0].flags
 
 
+@pytest.mark.parametrize(("head", "number"), [
+    pytest.param("NNN 0809.2/57 กรมส่งเสริมการปกครองท้องถิ่น |", "มท 0809.2/57", id="office-beside-the-number"),
+    pytest.param("NUN 0801..5/2198 กรมส่งเสริมการปกครองท้องถิ่น |", "มท 0801.5/2198", id="doubled-point"),
+])
+def test_a_code_read_as_latin_is_the_office_printed_beside_the_number(head: str, number: str) -> None:
+    letters = extract_letters([(1, normalise(
+        f"{head}\nถนนนครราชสีมา เขตดุสิต กทม..\n10300\n3 พฤศจิกายน 2556\nev\n"
+        "เรื่อง การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญ:\nเรียน ผู้ว่าราชการจังหวัดกาญจนบุรี\n"
+        "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == [number]
+    assert "doc_number_repaired" in letters[0].flags
+
+
 def test_memo_number_behind_a_latin_speck_after_the_code() -> None:
     letters = extract_letters([(1, normalise(
         "บันทึกข้อความ\nส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดเลย โทร. 0-2241-9000\n"
