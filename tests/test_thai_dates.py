@@ -195,6 +195,12 @@ LETTER = dt.date(2021, 12, 18)  # img009: letter of 18 ธันวาคม 256
     pytest.param("วันที่ 13/1/“จ2", dt.date(2019, 1, 7), dt.date(2019, 1, 13), id="wide963-numeric-year-smudged"),
     pytest.param("วันที่ 10 ธ.ค. 51", dt.date(2014, 12, 3), dt.date(2014, 12, 10), id="wide960-short-year-one-off"),
     pytest.param("วันที่ 25/6/65.", dt.date(2020, 6, 20), dt.date(2020, 6, 25), id="wide952-numeric-short-year-one-off"),
+    pytest.param("วันที่ 16/9764.", dt.date(2021, 9, 10), dt.date(2021, 9, 16), id="wide988-second-slash-read-as-seven"),
+    pytest.param("วันที่ 17/.3/62", dt.date(2019, 3, 10), dt.date(2019, 3, 17), id="wide989-speck-after-the-first-slash"),
+    pytest.param("วันที่ 2ก.ค. 262", dt.date(2019, 6, 28), dt.date(2019, 7, 2), id="wide988-a-digit-lost-inside-the-year"),
+    pytest.param("วันที่ 30 ท.ค, 66", dt.date(2023, 5, 25), dt.date(2023, 5, 30), id="wide989-month-letter-misread"),
+    pytest.param("วันที่ 30 มพี.ค. 25", dt.date(2021, 3, 25), dt.date(2021, 3, 30), id="wide991-month-letter-added"),
+    pytest.param("วันที่ 18 ฟี.ค. 63", dt.date(2024, 3, 10), None, id="month-letter-misread-year-elsewhere"),
 ])
 def test_stamp_date_near_the_letter(text: str, anchor: dt.date, expected: dt.date | None) -> None:
     date, printed = stamp_date(text, anchor)
