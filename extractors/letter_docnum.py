@@ -64,7 +64,8 @@ _SEVEN_FOR_WO = r"7(?=\.?\s+\d{3,4}(?!\d)|\.\d{3,4}(?!\d))"
 # serial (`0810.7/24001` for /ว4001: no serial runs to five digits) or standing apart before one
 # (`0810.7/` then `4 3426` on the next line; any digit there, `/9 3194`: a serial is split only
 # before its last three digits), the digit is the mark, flagged like 7.
-_DIGIT_FOR_WO = r"[24](?=\d{4}(?!\d))|\d(?=\s+\d{4}(?!\d))"
+# Read as 7 and a 2 together, glued to the serial (`0023.1/724553` for /ว 4553): both are the mark.
+_DIGIT_FOR_WO = r"7?[24](?=\d{4}(?!\d))|\d(?=\s+\d{4}(?!\d))"
 # So is another consonant glued to the serial right after the slash (`0810.7/ท2853`), or standing
 # alone before it (`0802..2/` then `ง 2021`): no letter but ว is printed there.
 _LETTER_FOR_WO = r"[ก-ฮ](?=\d|\s\d{2,4}(?!\d))"
@@ -152,6 +153,8 @@ def clean_office(office: str, code: str = "") -> tuple[str, bool]:
         return ".".join(["0" + groups[0], *groups[1:]]), True  # its leading 0 lost (`มท 810.7`)
     if len(groups[0]) == _MAIN_DIGITS and groups[0][0] != "0" and len(groups) > 1:
         return ".".join(["0" + groups[0][1:], *groups[1:]]), True  # its 0 misread (`ชพ 1023.2`)
+    if _one_off_provincial(groups, code):
+        return ".".join([_PROVINCIAL_OWNER, *groups[1:]]), True  # `นน 0123.4`: a 0 read as 1
     return ".".join(groups), False
 
 
@@ -186,6 +189,14 @@ def _provincial_office(groups: list[str], code: str) -> str:
         return f"{_PROVINCIAL_OWNER}.{joined[_MAIN_DIGITS:]}"
     lost_three = groups[0] == _PROVINCIAL_OWNER[:-1] and len(groups[1]) == 1
     return f"{_PROVINCIAL_OWNER}.{groups[1]}" if lost_three and is_province_code(clean_code(code)) else ""
+
+
+def _one_off_provincial(groups: list[str], code: str) -> bool:
+    """A province office's owner 0023 with one of its leading 0s misread (`นน 0123.4`): a
+    province's offices number from 00 (0017, 0023 …), so a 0x23 under its code is 0023."""
+    owner = groups[0]
+    return (len(groups) > 1 and len(owner) == _MAIN_DIGITS and owner.endswith(_PROVINCIAL_OWNER[2:])
+            and is_province_code(clean_code(code)) and owner[:2].count("0") == 1)
 
 
 def _lost_its_point(owner: str, code: str) -> bool:
@@ -269,12 +280,29 @@ def normalise_docnum(text: str) -> str:
     return found.text() if found else ""
 
 
+# A header number whose slash OCR lost (`ที่มท 0809.2263`): where the owner is known to print four
+# digits and a one-digit sub-unit (the Ministry's, a province office's 0023), what follows the
+# sub-unit's digit is the serial.
+_SLASH_LOST = re.compile(rf"{_CODE}\s*(?P<owner>0\d{{3}})[.,](?P<sub>\d)(?P<serial>\d{{2,4}})(?![\d/.,])")
+
+
+def slash_lost_number(text: str) -> DocNumber | None:
+    """The number on a header line whose slash OCR lost; always `repaired`: the split is a guess."""
+    m = _SLASH_LOST.search(text)
+    if m is None:
+        return None
+    code = clean_code(m.group("code"))
+    if code != _FOUR_DIGIT_ISSUER and not (is_province_code(code) and m.group("owner") == _PROVINCIAL_OWNER):
+        return None
+    return DocNumber(code, f"{m.group('owner')}.{m.group('sub')}", False, m.group("serial"), m.end(), True)
+
+
 def read_header_number(lines: list[str], index: int) -> tuple[DocNumber | None, int]:
     """Parse the number on `lines[index]`; take a serial left alone on the next line(s).
 
     Returns the number and the index of the last line used.
     """
-    found = try_parse_docnum(lines[index])
+    found = try_parse_docnum(lines[index]) or slash_lost_number(lines[index])
     if found is None or found.serial:
         return found, index
     for j in range(index + 1, min(index + 4, len(lines))):

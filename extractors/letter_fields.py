@@ -187,6 +187,21 @@ def read_doc_number(view: LetterLines) -> tuple[DocNumber | None, int | None]:
     for i in view.nonblank(None, view.body_start):
         if _NUMBER_LINE.match(view.text(i)) or (view.span.kind == "memo" and _memo_number_line(view.text(i))):
             return read_header_number(texts, i)[0], i
+    return _number_without_label(view) if view.addressee_at is not None else _number_past_lost_labels(view)
+
+
+_CITED_DATE = re.compile(loose("ลงวันที่"))
+_LABELS_LOST_ROWS = 8  # a memo's ที่ line stands within its first rows: ส่วนราชการ, โทร. wrapped, ที่
+
+
+def _number_past_lost_labels(view: LetterLines) -> tuple[DocNumber | None, int | None]:
+    """Where OCR garbled both เรื่อง and เรียน (`3 อง การรายงาน…`, `เรวียน. ผู้อำนวยการ…`), the
+    header seems to end at its first line: the ที่ line is looked for in the rows under it, a
+    labelled one with no ลงวันที่ (a citation wrapped to a line start has one)."""
+    texts = [line.text for line in view.lines]
+    for i in view.nonblank(view.body_start, view.span.header + _LABELS_LOST_ROWS):
+        if _NUMBER_LINE.match(view.text(i)) and not _CITED_DATE.search(view.text(i)):
+            return read_header_number(texts, i)[0], i
     return _number_without_label(view)
 
 
@@ -280,9 +295,18 @@ def _closed_up(text: str) -> str:
     text = re.sub(r"(?<=\d)\s*['\"“”|]+\s*(?=[ก-๛])", " ", text)  # a speck before the month: `6 'กรกฎาคม`
     text = re.sub(r"(?<=[ก-๛])\s+[A-Za-z|]\s+(?=\d)", " ", text)  # and before the year: `กันยายน J 2561`
     text = _SPLIT_LAST_DIGIT.sub(r"\1\2", text)
-    return _BROKEN_YEAR.sub(lambda m: m[1] + m[2] if len(m[1] + m[2]) == 4 else m[0], text)
+    return _BROKEN_YEAR.sub(_joined_year_digits, text)
 
 
+def _joined_year_digits(m: re.Match[str]) -> str:
+    joined = m[1] + m[2]
+    return joined if len(joined) == 4 or (len(joined) == 3 and m[1] == _ERA_DIGITS) else m[0]
+
+
+# A point inside the year: four digits around it are the year; the era's 25 and one digit
+# (`25.4`) are a year that lost a digit where the point is, which `_date_in_its_time` reads
+# again against the letter's other dates.
+_ERA_DIGITS = "25"
 _BROKEN_YEAR = re.compile(r"(?<![\d.])(\d{1,3})\.(\d{1,3})(?![\d.])")
 # A year after the month with its last digit set apart (`24 พฤษภาคม 252 7`).
 _SPLIT_LAST_DIGIT = re.compile(r"(?<=[ก-๛.]\s)(\d{3})\s(\d)(?![\d.,/])")
@@ -293,7 +317,16 @@ def _memo_date(view: LetterLines, number_row: int) -> tuple[dt.date | None, int,
         found = _memo_date_on(view, i)
         if found is not None:
             return found.date, i, found.date is None
-    return None
+    beside = _date_beside_number(view.text(number_row))
+    return (beside, number_row, False) if beside is not None else None
+
+
+def _date_beside_number(text: str) -> dt.date | None:
+    """A memo's date after its number on the ที่ line, its วันที่ garbled (`บร 0023.3/1479 . นท 7
+    พฤศจิกายน 2561`): the line holds the number and the date, nothing else."""
+    found = try_parse_docnum(text)
+    dates = find_thai_dates(text[found.end:]) if found is not None and found.serial else []
+    return dates[0].date if dates else None
 
 
 def _memo_date_on(view: LetterLines, i: int) -> DateMatch | None:

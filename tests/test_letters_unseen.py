@@ -571,6 +571,21 @@ def test_a_letter_date_whose_year_lost_a_digit_is_completed_from_the_letters_oth
     assert letter.received_date == dt.date(2024, 2, 22)
 
 
+def test_a_letter_date_whose_year_lost_a_digit_beside_a_point_is_completed() -> None:
+    """Seen on wide seed 990: ๕ เมษายน ๒๕๖๔ read as `ๆ 5 เมษายน 25.4 .`: a point where a digit was."""
+    from extractors.letters import YEAR_COMPLETED, extract_letters
+    from pipeline.thai.text import normalise
+
+    text = ("ด่วน\nที่ นบ0023..5/3456\nสำนักงานส่งเสริมการปกครอง\nท้องถิ่นจังหวัดนนทบุรี\n"
+            "ศาลากลางจังหวัดนนทบุรี\nๆ 5 เมษายน 25.4 .\n"
+            ". เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+            "ประจำเดือน มีนาคม พ.ศ. 2564\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
+            "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0810.7/ว2486 ลงวันที่ 2 มีนาคม 2564 แจ้งให้\n"
+            "จึงเรียนมาเพื่อทราบ\n(นางรัตนา อุดมผล)\nท้องถิ่นจังหวัดนนทบุรี\n")
+    [letter] = extract_letters([(1, normalise(text))])
+    assert letter.date == dt.date(2021, 4, 5) and YEAR_COMPLETED in letter.flags
+
+
 # Own-number lines as Tesseract read wide seeds 947 and 950: ที่ read as a speck, a speck
 # over the code, the slash lost before ว, a speck point inside the serial.
 @pytest.mark.parametrize(("number_line", "number", "circular"), [

@@ -201,6 +201,7 @@ LETTER = dt.date(2021, 12, 18)  # img009: letter of 18 ธันวาคม 256
     pytest.param("วันที่ 30 ท.ค, 66", dt.date(2023, 5, 25), dt.date(2023, 5, 30), id="wide989-month-letter-misread"),
     pytest.param("วันที่ 30 มพี.ค. 25", dt.date(2021, 3, 25), dt.date(2021, 3, 30), id="wide991-month-letter-added"),
     pytest.param("วันที่ 18 ฟี.ค. 63", dt.date(2024, 3, 10), None, id="month-letter-misread-year-elsewhere"),
+    pytest.param("วันที 27 ก,พ4 55", dt.date(2012, 2, 25), dt.date(2012, 2, 27), id="wide983-speck-digit-after-the-month"),
 ])
 def test_stamp_date_near_the_letter(text: str, anchor: dt.date, expected: dt.date | None) -> None:
     date, printed = stamp_date(text, anchor)

@@ -330,20 +330,24 @@ def _numeric_stamp_date(text: str, anchor: dt.date) -> tuple[dt.date | None, boo
 
 
 # A day, a word of a few letters and points where the month stands, and what is left of the year.
-_MONTH_WORD = re.compile(r"(?<!\d)(?P<day>\d{1,2})\s*(?P<word>[ก-ฮเ][ก-๛.,]{1,6})[\s.,]*(?P<year>\d{2,4})?(?!\d)")
+# A speck after the month's last point may be read as a digit glued to it (`27 ก,พ4 55`).
+_MONTH_WORD = re.compile(r"(?<!\d)(?P<day>\d{1,2})\s*(?P<word>[ก-ฮเ][ก-๛.,]{1,6})(?:\d(?=\s))?[\s.,]*"
+                         r"(?P<year>\d{2,4})?(?!\d)")
 _ABBR_LETTERS = [(name.replace(".", ""), i + 1) for i, name in enumerate(thai_abbr_months)]
 _STAMP_SOON_DAYS = 31  # a stamp is put on within weeks: of two months the word may be, the nearer
 
 
 def _misread_month_date(text: str, anchor: dt.date) -> tuple[dt.date | None, bool]:
     """A stamp date whose abbreviated month OCR misread by one letter (`30 ท.ค, 66` for พ.ค.,
-    `30 มพี.ค. 25` for มี.ค.): of the months one letter off, the one whose day falls within
-    weeks after the letter's date `anchor`, with the printed year digits fitting it."""
+    `30 มพี.ค. 25` for มี.ค.), or spelled right among specks the date patterns do not pass
+    (`27 ก,พ4 55`): the month spelled so, else of the months one letter off, the one whose day
+    falls within weeks after the letter's date `anchor`, with the printed year digits fitting it."""
     m = _MONTH_WORD.search(text)
     if m is None:
         return None, False
     word, year = re.sub("[.,]", "", m.group("word")), m.group("year") or ""
-    months = [n for letters, n in _ABBR_LETTERS if len(word) > 1 and Levenshtein.distance(word, letters) == 1]
+    exact = [n for letters, n in _ABBR_LETTERS if word == letters]
+    months = exact or [n for letters, n in _ABBR_LETTERS if len(word) > 1 and Levenshtein.distance(word, letters) == 1]
     found = {d for n in months if (d := _one_year_near(int(m.group("day")), n, anchor, _fits(year)))
              and (d - anchor).days <= _STAMP_SOON_DAYS}
     return (found.pop() if len(found) == 1 else None), bool(months)
