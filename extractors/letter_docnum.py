@@ -37,8 +37,10 @@ _CODE = rf"(?P<code>{CODE}|[ก-ฮ]\s[ก-ฮ](?=[\s.]*\d))"
 # `0810.ต่/ว1796`, `0810. ต/ว311`): a lone letter after the owner's point, right before the slash.
 # A speck before the sub-unit is read as @ (`0023.@4/246`): `clean_office` drops it.
 # OCR may set points all through the owner's digits (`0.8.02.2`): `clean_office` regroups them.
+# The point may be read as a dash or a colon (`0810-7 ./ ว3918`, `0810: 7/ว 268.7`) before a lone
+# sub-unit digit.
 _OFFICE = (r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d))"
-           r"(?:\s?[.,]{1,3}\s?(?:@?\d{1,3}|[ฒญต@][\u0e48-\u0e4b]?(?=\s*/))|\s\d(?=\s*/))*)")
+           r"(?:\s?[.,]{1,3}\s?(?:@?\d{1,3}|[ฒญต@][\u0e48-\u0e4b]?(?=\s*/))|\s\d(?=\s*/)|[\-:]\s?\d(?=[\s.]*/))*)")
 # The circular mark ว is read as ๆ or ) at times (neither stands in a number); the numeral
 # reader writes � for a letter it saw after the slash where Tesseract wrote digits: the only
 # letter printed there is ว, taken as the mark and flagged.
@@ -53,7 +55,8 @@ _OFFICE = (r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d))"
 # Before the slash, one speck read as a letter, with a leading vowel at times, or a bar
 # (`0810.7 ฒ/ว`, `0810.7เต/ว`).
 # A serial has no point in it: one between its digits is a speck (`5.075`, `313.7`).
-# OCR may lose the slash before the circular mark (`0810.7 ว646`): the ว still tells the serial.
+# OCR may lose the slash before the circular mark (`0810.7 ว646`): the ว still tells the serial;
+# or read it as a short Latin word (`มท0810.7 .of` then `ว346`).
 # A speck after the mark is read as a letter or a vowel (`/วง 545`, `/วิ` at a line end).
 # The speck may stand apart as a lone mark (`/ว ๊` then the serial), and a quote may open the
 # serial (`/ว่ "5151`), or a lone consonant stand before it (`/วิ ล 1401`).
@@ -83,7 +86,7 @@ _BEFORE_SLASH = rf"(?:[.,]\s*)?(?:[เ-ไ]?[ก-ฮๆ!|#@'‘’]{_MARKS}?\s*)
 _APART = r"(?:[เ-ไ]?[ก-ฮ]|\d|[^\w\s/]|[a-z]{1,3}\.?)"
 DOCNUM_PATTERN = (
     rf"{_CODE}[^\w]*(?:[ก-ฮ](?=\d)|{_APART}[.,\s]+(?=\d{{4}}))?{_OFFICE}"
-    rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>{_VOWEL_SPECK}[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛])|{_SEVEN_FOR_WO}|{_DIGIT_FOR_WO}|{_LETTER_FOR_WO})?|\s+(?P<bare_circ>ว)(?=\s*\d))"
+    rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>{_VOWEL_SPECK}[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛])|{_SEVEN_FOR_WO}|{_DIGIT_FOR_WO}|{_LETTER_FOR_WO})?|\s+(?:[.,]?[a-z]{{1,3}}\.?\s+)?(?P<bare_circ>ว)(?=\s*\d))"
     rf"\.?\s*{ZERO_SPECK}{_SERIAL}?(?![\d])"
 )
 _DOCNUM = re.compile(DOCNUM_PATTERN)
@@ -140,7 +143,7 @@ def clean_office(office: str, code: str = "") -> tuple[str, bool]:
     (`002.1`) is put back. Spacing and a doubled dot are only typography.
     """
     read = _SEVEN_AS_LETTER.sub("7", _SPECK_AT.sub("", office)).replace("@", "1")
-    groups = [g for g in re.split(r"[\s.,]+", read) if g]
+    groups = [g for g in re.split(r"[\s.,:\-]+", read) if g]
     owner = _owner_regrouped(groups)
     if owner or _READ_AS_SYMBOL.search(office):
         return owner or ".".join(groups), True

@@ -93,6 +93,15 @@ def _references(cited: str) -> set[tuple[str, dt.date | None]]:
     pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.ญ/ว'\n"
                  "4251 ลงวันที่ 6 พฤศจิกายน 2อ่65 แจ้งให้สำนักงาน",
                  "มท 0810.7/ว 4251", dt.date(2022, 11, 6), id="a-glyph-of-the-year-read-as-a-letter"),
+    pytest.param(". ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท\n"
+                 "0810-7 ./ ว3918 ลงวันที่ 29 เมษายน 2564 แจ้งให้สำนักงาน",
+                 "มท 0810.7/ว 3918", dt.date(2021, 4, 29), id="point-read-as-a-dash"),
+    pytest.param(". อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ ที่ มท 0810: 7/ว 268.7 ลงวันที่ 4\n"
+                 "กุมภาพันธ์ 2562",
+                 "มท 0810.7/ว 2687", dt.date(2019, 2, 4), id="point-read-as-a-colon"),
+    pytest.param("ตามหนังสือกรมส่งเสริมกา ร ปกครอง ท้องถิ่น ที่ มท0810.7 .of\n"
+                 "ว346 ล งวันที 1 16 เม ษา ยน 2564 แจ้งให้สำนักงานส่งเสริม 1",
+                 "มท 0810.7/ว 346", dt.date(2021, 4, 16), id="slash-read-as-a-latin-word"),
 ])
 def test_cited_number_and_date_behind_specks(cited: str, number: str, date: dt.date) -> None:
     assert (number, date) in _references(cited)
