@@ -138,7 +138,9 @@ def _is_cited(text: str, at: int) -> bool:
 
 
 # OCR may set spaces inside the words (`หนั ง สือกร ม`, `ด่ วนที่สุด`).
-_CITING = re.compile(f"{spaced('หนังสือ')}|{spaced('อ้างถึง')}|{spaced('ด่วน')}")
+# With ตามหนังสือกรม garbled (`' 1 เงแจ่มสริมการปกครองท้องถิ่น ที่ ที่ ม์ท0810.7/ว2273`), the
+# department's name right before ที่ still names a letter of it.
+_CITING = re.compile(f"{spaced('หนังสือ')}|{spaced('อ้างถึง')}|{spaced('ด่วน')}|ปกครองท้องถิ่น\\s+{loose('ที่')}\\s")
 
 
 def _dated(after: str) -> DateMatch | None:

@@ -56,7 +56,7 @@ _OFFICE = (r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d))"
 # (`0810.7 ฒ/ว`, `0810.7เต/ว`).
 # A serial has no point in it: one between its digits is a speck (`5.075`, `313.7`).
 # OCR may lose the slash before the circular mark (`0810.7 ว646`): the ว still tells the serial;
-# or read it as a short Latin word (`มท0810.7 .of` then `ว346`).
+# or read it as a short Latin word (`มท0810.7 .of` then `ว346`) or a 7 glued to the ว (`7ว 2134`).
 # A speck after the mark is read as a letter or a vowel (`/วง 545`, `/วิ` at a line end).
 # The speck may stand apart as a lone mark (`/ว ๊` then the serial), and a quote may open the
 # serial (`/ว่ "5151`), or a lone consonant stand before it (`/วิ ล 1401`).
@@ -86,7 +86,7 @@ _BEFORE_SLASH = rf"(?:[.,]\s*)?(?:[เ-ไ]?[ก-ฮๆ!|#@'‘’]{_MARKS}?\s*)
 _APART = r"(?:[เ-ไ]?[ก-ฮ]|\d|[^\w\s/]|[a-z]{1,3}\.?)"
 DOCNUM_PATTERN = (
     rf"{_CODE}[^\w]*(?:[ก-ฮ](?=\d)|{_APART}[.,\s]+(?=\d{{4}}))?{_OFFICE}"
-    rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>{_VOWEL_SPECK}[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛])|{_SEVEN_FOR_WO}|{_DIGIT_FOR_WO}|{_LETTER_FOR_WO})?|\s+(?:[.,]?[a-z]{{1,3}}\.?\s+)?(?P<bare_circ>ว)(?=\s*\d))"
+    rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>{_VOWEL_SPECK}[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛])|{_SEVEN_FOR_WO}|{_DIGIT_FOR_WO}|{_LETTER_FOR_WO})?|\s+(?:[.,]?[a-z]{{1,3}}\.?\s+)?7?(?P<bare_circ>ว)(?=\s*\d))"
     rf"\.?\s*{ZERO_SPECK}{_SERIAL}?(?![\d])"
 )
 _DOCNUM = re.compile(DOCNUM_PATTERN)
@@ -95,7 +95,8 @@ _DOCNUM = re.compile(DOCNUM_PATTERN)
 # still tells which digits it is. Two glyphs there were `/ว`, one the slash alone.
 # The Thai model may read `/ว` as a mark over a consonant glued to the serial (`0810.7 ่ฑ3526
 # ลงวันที่`): no word opens with a mark, so that is the garbled `/ว` too.
-_THAI_GARBLE = "[\u0e31\u0e34-\u0e4e]+[ก-ฮ]{1,2}[\u0e31\u0e34-\u0e4e]*"
+# Or as a consonant and a vowel standing apart (`มท 0802.2 บา 321 ลงวันที่`): no word is that short.
+_THAI_GARBLE = "[\u0e31\u0e34-\u0e4e]+[ก-ฮ]{1,2}[\u0e31\u0e34-\u0e4e]*|(?<=\\s)[ก-ฮ][\u0e30-\u0e39](?=\\s)"
 _LATIN_GARBLE = "[A-Za-z|!()]{1,2}(?:\\s[A-Za-z|!()]{1,2})?"
 GARBLED_MARK_PATTERN = (rf"{_CODE}[.,\s\-–]*{_OFFICE}"
                         rf"(?:\s+(?P<mark>{_LATIN_GARBLE})[\s.,|]|\s*(?P<thai>{_THAI_GARBLE}))[\s.,|]*(?P<serial>\d{{2,4}})(?=\s*[\-–]?ล)")

@@ -102,6 +102,14 @@ def _references(cited: str) -> set[tuple[str, dt.date | None]]:
     pytest.param("ตามหนังสือกรมส่งเสริมกา ร ปกครอง ท้องถิ่น ที่ มท0810.7 .of\n"
                  "ว346 ล งวันที 1 16 เม ษา ยน 2564 แจ้งให้สำนักงานส่งเสริม 1",
                  "มท 0810.7/ว 346", dt.date(2021, 4, 16), id="slash-read-as-a-latin-word"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802.2 บา 321 ลงวันที่ 28 มีนาคม\n2566",
+                 "มท 0802.2/ว 321", dt.date(2023, 3, 28), id="slash-and-mark-read-as-a-consonant-and-vowel"),
+    pytest.param("' 1 เงแจ่มสริมการปกครองท้องถิ่น ที่ ที่ ม์ท0810.7/ว2273\n"
+                 "ลงวันที่ 23 ตุลาคม 2559 แจ้งให้สำนักงาน",
+                 "มท 0810.7/ว 2273", dt.date(2016, 10, 23), id="citing-words-garbled-the-department-before-thi"),
+    pytest.param(". ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7\n"
+                 "7ว 2134 ลงวันที่ 16 เมษายน 2563 แจ้งให้สำนักงานส่งเสริม",
+                 "มท 0810.7/ว 2134", dt.date(2020, 4, 16), id="slash-read-as-a-seven-glued-to-the-mark"),
 ])
 def test_cited_number_and_date_behind_specks(cited: str, number: str, date: dt.date) -> None:
     assert (number, date) in _references(cited)
