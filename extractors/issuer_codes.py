@@ -35,8 +35,17 @@ def issuer_code(sender: str) -> str:
     if sender == DEPARTMENT:
         return "มท"
     if sender.startswith(_PROVINCE_HEAD):
-        return _PROVINCE_CODES.get(sender[len(_PROVINCE_HEAD):].strip(), "")
+        return _PROVINCE_CODES.get(_province_opening(sender[len(_PROVINCE_HEAD):].strip()), "")
     return ""
+
+
+def _province_opening(rest: str) -> str:
+    """The province the words after the office's head open with: a memo's ส่วนราชการ line may
+    run on into its phone number (`…จังหวัดแม่ฮ่องสอน โท่ร. 0-2241`, โทร. with a stray mark)."""
+    if rest in _PROVINCE_CODES:
+        return rest
+    head = rest.split(" ", 1)[0]
+    return head if head in _PROVINCE_CODES else ""
 
 
 _KNOWN = frozenset(_PROVINCE_CODES.values()) | {"มท"}

@@ -264,8 +264,9 @@ def opening_number(text: str) -> DocNumber | None:
 # Office digits and serial whose issuer code OCR garbled or lost (`‘fl we 0023.3 / 3640`,
 # `| 0809.2/ว176`, `ยูส0023.1,584`: a comma for the slash): an owner's number opens with 0.
 # Its point may come doubled (`NUN 0801..5/2198`: ที่ มท read by the `eng` model).
+# A speck inside its serial is read as a point (`หลส็0023.3/3.31`), as in a whole number's.
 _CODELESS = re.compile(r"(?<![\d.])(?P<office>0\d{3}(?:\s?\.{1,2}\s?\d{1,2})?)\s*[/,]\s*(?P<circ>ว)?\s*"
-                       r"(?P<serial>\d{1,5})(?![\d.,])")
+                       r"(?P<serial>\d{1,4}[.,]\d{1,3}|\d{1,5})(?![\d.,])")
 
 
 def number_for_issuer(text: str, code: str) -> DocNumber | None:
@@ -275,7 +276,7 @@ def number_for_issuer(text: str, code: str) -> DocNumber | None:
     if m is None or _DATED.search(text):
         return None
     office, _ = clean_office(m.group("office"), code)
-    return DocNumber(code, office, m.group("circ") is not None, m.group("serial"), m.end(), True)
+    return DocNumber(code, office, m.group("circ") is not None, re.sub("[.,]", "", m.group("serial")), m.end(), True)
 
 
 def normalise_docnum(text: str) -> str:

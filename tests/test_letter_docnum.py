@@ -230,6 +230,16 @@ def test_memo_number_under_its_first_rows_when_both_labels_are_garbled() -> None
     assert [(letter.doc_number, letter.date) for letter in letters] == [("มท 0801.5/5147", dt.date(2014, 4, 14))]
 
 
+def test_memo_number_whose_code_is_garbled_under_an_office_line_run_on_into_its_phone() -> None:
+    letters = extract_letters([(1, normalise(
+        "บนทกขอความ |\n.ส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดแม่ฮ่องสอน โท่ร. 0-2241-\n"
+        "์ 9000 ต่อ2380\nที่. ม.\n' หลส็0023.3/3.31 . ว วันที่ 8 มิถุนายน 2565\n"
+        "เรื่อง. โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่น\nเรียน: - อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
+        "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [(letter.doc_number, letter.date) for letter in letters] == [("มส 0023.3/331", dt.date(2022, 6, 8))]
+    assert "doc_number_repaired" in letters[0].flags
+
+
 def test_a_header_number_whose_slash_ocr_lost() -> None:
     letters = extract_letters([(1, normalise(
         "ด่วนที่สุด\n. ที่มท 0809.2263 ' กรมส่งเสริมการปกครองท้องถิ่น\n: ถนนนครราชสีมา เขตดุสิต กทม. .\n"
