@@ -202,6 +202,8 @@ LETTER = dt.date(2021, 12, 18)  # img009: letter of 18 ธันวาคม 256
     pytest.param("วันที่ 30 มพี.ค. 25", dt.date(2021, 3, 25), dt.date(2021, 3, 30), id="wide991-month-letter-added"),
     pytest.param("วันที่ 18 ฟี.ค. 63", dt.date(2024, 3, 10), None, id="month-letter-misread-year-elsewhere"),
     pytest.param("วันที 27 ก,พ4 55", dt.date(2012, 2, 25), dt.date(2012, 2, 27), id="wide983-speck-digit-after-the-month"),
+    pytest.param("วันที 22 กลพ1 256", dt.date(2019, 2, 20), dt.date(2019, 2, 22), id="wide991-speck-digit-then-a-cut-year"),
+    pytest.param("วันที 12 กลุูพ. 2561", dt.date(2019, 2, 8), dt.date(2019, 2, 12), id="wide991-marks-on-the-month-year-one-off"),
 ])
 def test_stamp_date_near_the_letter(text: str, anchor: dt.date, expected: dt.date | None) -> None:
     date, printed = stamp_date(text, anchor)

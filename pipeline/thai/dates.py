@@ -307,7 +307,9 @@ def stamp_date(text: str, anchor: dt.date) -> tuple[dt.date | None, bool]:
         numeric = _numeric_stamp_date(text, anchor)
         return numeric if numeric[1] else _misread_month_date(text, anchor)
     # No year digits left (`25 มค..`, `25 ก.ย»`): the one year that puts the day just after the letter.
-    return complete_year(int(m.group("day")), _month_of(m), m.group("frag"), anchor), True
+    cut = complete_year(int(m.group("day")), _month_of(m), m.group("frag"), anchor)
+    # Else the digit after the month was a speck and the year stands apart (`22 กลพ1 256`).
+    return (cut, True) if cut is not None else (_misread_month_date(text, anchor)[0], True)
 
 
 # A stamp's date written d/m/yy with a speck in it (`17/7./64`, `17/.3/62`) or its year smudged
@@ -345,7 +347,7 @@ def _misread_month_date(text: str, anchor: dt.date) -> tuple[dt.date | None, boo
     m = _MONTH_WORD.search(text)
     if m is None:
         return None, False
-    word, year = re.sub("[.,]", "", m.group("word")), m.group("year") or ""
+    word, year = _STRAY.sub("", m.group("word")), m.group("year") or ""
     exact = [n for letters, n in _ABBR_LETTERS if word == letters]
     months = exact or [n for letters, n in _ABBR_LETTERS if len(word) > 1 and Levenshtein.distance(word, letters) == 1]
     found = {d for n in months if (d := _one_year_near(int(m.group("day")), n, anchor, _fits(year)))
@@ -353,9 +355,15 @@ def _misread_month_date(text: str, anchor: dt.date) -> tuple[dt.date | None, boo
     return (found.pop() if len(found) == 1 else None), bool(months)
 
 
+# Points, and the marks OCR hangs on a handwritten letter (`กลุูพ.` for ก.พ.), are no part of
+# a month's letters; ิ and ี are (มิ.ย., มี.ค.).
+_STRAY = re.compile("[.,\u0e38\u0e39\u0e47-\u0e4b]")
+
+
 def _fits(year: str) -> Callable[[str], bool]:
-    """Does a Buddhist year fit the printed digits: whole, its last two, or its start?"""
-    return lambda be: be == year or be[2:] == year or be.startswith(year)
+    """Does a Buddhist year fit the printed digits: whole or one digit off, its last two, or its start?"""
+    return lambda be: (be.startswith(year) or be[2:] == year
+                       or (len(year) == len(be) and _digits_apart(be, year) <= 1))
 
 
 def has_day_and_month(text: str) -> bool:
