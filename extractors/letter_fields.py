@@ -755,14 +755,14 @@ def read_sender(view: LetterLines, number: DocNumber | None, number_row: int | N
     if number_row is not None and number is not None:
         rest = view.text(number_row)[number.end :]
         if _OFFICE.match(rest.strip()):
-            return _office_with_wrap(view, rest, number_row), number_row
+            return office_with_wrap(view, rest, number_row), number_row
     stamps = _stamp_rows(view)
     for i in view.nonblank(None, view.addressee_at or view.body_start):
         text = view.text(i)
         if i in stamps or (i < view.span.header and _is_stamp_office(view, i)):
             continue
         if _OFFICE.match(text) and not _ADDRESS.match(text):
-            return _office_with_wrap(view, text, i), i
+            return office_with_wrap(view, text, i), i
     return "", None
 
 
@@ -773,7 +773,7 @@ def _is_stamp_office(view: LetterLines, row: int) -> bool:
         any(STAMP_LINE.match(view.text(j)) for j in nxt[:2])
 
 
-def _office_with_wrap(view: LetterLines, text: str, row: int) -> str:
+def office_with_wrap(view: LetterLines, text: str, row: int) -> str:
     """Letterheads wrap `…การปกครอง / ท้องถิ่น…` over two lines."""
     text = text.strip()
     if re.search(f"{loose('ปกครอง')}\\W*$", text):

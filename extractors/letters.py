@@ -123,7 +123,7 @@ def _office_beside_number(view: LetterLines) -> str:
     for i in head.rows_above_subject(view):
         found = number_for_issuer(view.text(i), "")
         if found is not None:
-            return canonical_office(head.tidy(view.text(i)[found.end:]))
+            return canonical_office(head.office_with_wrap(view, view.text(i)[found.end:], i))
     return ""
 
 
@@ -141,15 +141,22 @@ def _code_of_its_issuer(view: LetterLines, number: DocNumber | None, row: int | 
 
 _LETTERHEAD_ROWS = 6  # the office's name and address under the number, before the date
 _SEAT = re.compile(r"^\W*(?:ศาลากลาง)?(?:จังหวัด)?")
-_SEAT_LINE = re.compile(r"^\W*ศาลากลางจังหวัด\s*(\S+)")
+_SEAT_LINE = re.compile(r"^\W*ศาลากลางจังหวัด\s*(\S*)")
 
 
 def _seat_code(view: LetterLines) -> str:
-    """The code of the province whose seat (ศาลากลางจังหวัด…) the letterhead gives as address;
-    a stamp never prints one."""
-    seats = (_SEAT_LINE.match(view.text(i)) for i in view.nonblank(None, view.body_start))
-    names = [body.match_province(m.group(1)) for m in seats if m]
+    """The code of the province whose seat (ศาลากลางจังหวัด…) the letterhead gives as address,
+    the province on the line itself or, wrapped, alone on the next (`ศาลากลางจังหวัด` then
+    `' หนองบัวลำภู`); a stamp never prints one."""
+    rows = view.nonblank(None, view.body_start)
+    names = [_seat_province(view, rows, k, m) for k, i in enumerate(rows) if (m := _SEAT_LINE.match(view.text(i)))]
     return next((province_code(name) for name in names if name), "")
+
+
+def _seat_province(view: LetterLines, rows: list[int], k: int, m: re.Match[str]) -> str | None:
+    if m.group(1) or k + 1 >= len(rows):
+        return body.match_province(m.group(1)) if m.group(1) else None
+    return body.match_province(head.tidy(view.text(rows[k + 1])))
 
 
 def _letterhead_codes(view: LetterLines, row: int) -> set[str]:

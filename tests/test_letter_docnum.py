@@ -191,6 +191,23 @@ def test_a_code_read_as_latin_is_the_office_printed_beside_the_number(head: str,
     assert "doc_number_repaired" in letters[0].flags
 
 
+def test_a_code_read_as_latin_under_a_seat_whose_province_wrapped() -> None:
+    letters = extract_letters([(1, normalise(
+        ". สนง.ท้องถิ่นอำเภอ\nสุวรรณคูหา\nเลขรับ 2755 :\nวันที่ 21 กย. 2564\nด่วน\nNUN 0023.2/3554\n"
+        "สำนักงานสิ่งเสริม\n.การปกครองท้องถิ่นจังหวัด\nหนองบัวลำภู\nศาลากลางจังหวัด\n' หนองบัวลำภู\n"
+        "17 กันยายน 2564\nเรื่อง รายงานผลการจัดตั้งศูนย์\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
+        "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == ["นภ 0023.2/3554"]
+
+
+def test_a_code_read_as_latin_beside_the_department_name_wrapped() -> None:
+    letters = extract_letters([(1, normalise(
+        "NAM 0810.5 /ว 2263 กรมส่งเสริมการปกครอง:\n03ซ«ฒ0 ..ท้องถิ่น : .>-- 7\n. ถนนนครราชสีมา เขตดุสิต\n"
+        "กทม. 10300\n17 กรกฎาคม 2567\nเรื่อง เร่งรัดการจัดตั้งศูนย์\nเรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n"
+        "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [(letter.doc_number, letter.circular) for letter in letters] == [("มท 0810.5/ว 2263", True)]
+
+
 def test_memo_number_behind_a_latin_speck_after_the_code() -> None:
     letters = extract_letters([(1, normalise(
         "บันทึกข้อความ\nส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดเลย โทร. 0-2241-9000\n"
