@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import cache
 
 from rapidfuzz import fuzz, process
 
+from extractors.issuer_codes import known_code, misread_code
 from extractors.letter_docnum import (
     DOCNUM_PATTERN,
     GARBLED_MARK_PATTERN,
     ZERO_SPECK,
+    DocNumber,
+    clean_code,
     docnum_of,
     garbled_mark_docnum,
 )
@@ -102,12 +106,26 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
         serial, end = _serial(text, m)
         if not serial:
             continue
-        number = docnum_of(m, serial).text()
+        number = _department_code(m, docnum_of(m, serial)).text()
         if number in seen or not _is_cited(text, m.start()):
             continue
         seen.add(number)
         refs.append(Reference(number, cited_date(_dated(text[end:]), letter_date)))
     return refs + _garbled_mark_references(text, seen, letter_date)
+
+
+_DEPARTMENT_OWNER = "08"  # the department's own numbers: มท 08xx (0802.2, 0810.7 …)
+
+
+def _department_code(m: re.Match[str], cited: DocNumber) -> DocNumber:
+    """A cited number of the department whose code OCR garbled: a word's end taken for the code
+    (`ด่วนที่สุด . nun .` then `0810.7/ว4148`: สุด, its ที่ มท read as Latin) or มท one letter off.
+    A code that is no known one, read with a mark in it or one letter off มท, before an owner of
+    the department's, is มท."""
+    if known_code(cited.code) or not cited.office.startswith(_DEPARTMENT_OWNER):
+        return cited
+    marked = clean_code(m.group("code")) != m.group("code").replace(" ", "")
+    return replace(cited, code="มท") if marked or misread_code(cited.code, "มท") else cited
 
 
 def _garbled_mark_references(text: str, seen: set[str], letter_date: dt.date | None) -> list[Reference]:

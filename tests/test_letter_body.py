@@ -110,6 +110,9 @@ def _references(cited: str) -> set[tuple[str, dt.date | None]]:
     pytest.param(". ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7\n"
                  "7ว 2134 ลงวันที่ 16 เมษายน 2563 แจ้งให้สำนักงานส่งเสริม",
                  "มท 0810.7/ว 2134", dt.date(2020, 4, 16), id="slash-read-as-a-seven-glued-to-the-mark"),
+    pytest.param(". . ตาม หนังสือกรมส่งเสริมการปกครอง ท้องถิ่น ด่ วนที่สุด . nun .\n"
+                 "0810.7/ว4148 ลงวันที่ 2 ตุลาคม 2566 แจ้งให้สำนักงานส่งเสริม",
+                 "มท 0810.7/ว 4148", dt.date(2023, 10, 2), id="a-word-end-taken-for-the-departments-code"),
 ])
 def test_cited_number_and_date_behind_specks(cited: str, number: str, date: dt.date) -> None:
     assert (number, date) in _references(cited)
