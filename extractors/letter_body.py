@@ -180,8 +180,12 @@ def cited_date(found: DateMatch | None, letter_date: dt.date | None) -> dt.date 
     digits, ๒๕๖๐ read as 560; out of its time, 2263; a generation older, 2505 for 2565) had a
     digit lost or misread: it is read again in the letter's year or one either side, as the
     letter's own date is; None when no such year fits the printed digits."""
-    if found is None or letter_date is None or not _year_misread(found, letter_date):
-        return found.date if found else None
+    if found is None:
+        return None
+    if letter_date is None:  # nothing to read a misread year against: a year no letter bears is none
+        return None if len(found.year_text) == 3 or (found.date and out_of_its_time(found.date)) else found.date
+    if not _year_misread(found, letter_date):
+        return found.date
     if len(found.year_text) == 2:
         return _two_digits_left(found, letter_date)
     return year_near_others(found, [letter_date])

@@ -251,7 +251,8 @@ def _office_of(position: str) -> str:
 
 
 def _read_body(letter: Letter, view: LetterLines, core_end: int) -> None:
-    refs = body.find_references(view, core_end, letter.doc_number, letter.date)
+    # The stamp dates the letter within days when its own date is lost: cited years are read against it.
+    refs = body.find_references(view, core_end, letter.doc_number, letter.date or letter.received_date)
     if refs:
         letter.references = refs
         letter.field_pages["references"] = view.page(view.span.header)

@@ -141,6 +141,17 @@ def test_a_cited_year_ocr_misread_is_read_in_the_letters_years(year: str, date: 
     assert [(r.doc_number, r.date) for r in letters[0].references] == [("มท 0802.2/ว 2543", date)]
 
 
+def test_a_cited_year_cut_short_in_a_letter_without_a_date() -> None:
+    """Seen on wide seed 980: the letter's date lost, its citation `25 พฤศจิกายน 252` was given as
+    the year 252. With no date to read it against it is none; a stamp's date anchors it."""
+    head = HEAD.replace("19 ตุลาคม 2566\n", "")
+    cited = "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0802.2/ว2018 ลงวันที่ 25 พฤศจิกายน 252 แจ้งให้\n"
+    [alone] = extract_letters([(1, normalise(head + cited + TAIL))])
+    assert [(r.doc_number, r.date) for r in alone.references] == [("มท 0802.2/ว 2018", None)]
+    [stamped] = extract_letters([(1, normalise("เลขรับ 572\nวันที่ 2 ธ.ค. 62\n" + head + cited + TAIL))])
+    assert [(r.doc_number, r.date) for r in stamped.references] == [("มท 0802.2/ว 2018", dt.date(2019, 11, 25))]
+
+
 def test_a_cited_letter_some_years_older_keeps_its_year() -> None:
     refs = _references("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 3530 ลงวันที่ 24 มกราคม 2555")
     assert refs == {("มท 0810.7/ว 3530", dt.date(2012, 1, 24))}
