@@ -272,7 +272,8 @@ def read_date(view: LetterLines, number_row: int | None, own_number: str) -> tup
 
 def date_line(view: LetterLines, i: int) -> DateMatch | None:
     """The date of row `i` when the row is a date and nothing else, as printed or closed up."""
-    printed = _INK_BEFORE_MONTH.sub("", _SPECK_AFTER_DAY.sub("", _BROKEN_DAY.sub(r"\1\2", view.text(i))))
+    printed = _BROKEN_DAY.sub(r"\1\2", _DAY_DIGIT_TWICE.sub(r"\1", view.text(i)))
+    printed = _INK_BEFORE_MONTH.sub("", _SPECK_AFTER_DAY.sub("", printed))
     found = [dates[0] for t in (printed, _closed_up(printed)) if is_date_only(t) and (dates := find_thai_dates(t))]
     # As printed first; closed up when only that makes a whole year (`252 7` → 2527: its digit
     # misread is then read again against the letter's other dates).
@@ -285,6 +286,9 @@ _BROKEN_DAY = re.compile(r"(?<![\d.])([1-3])[.,](\d)(?=\s*[ก-๛])")
 # A speck glued to the day (`9@ สิงหาคม 2562`, `7ๆ พฤษภาคม 2560`), and a letter or two of ink glued
 # before the month's name (`4 มปมีนาคม 2564`).
 _SPECK_AFTER_DAY = re.compile(r"(?<=\d)[@#*%!ๆ]+(?=\s)")
+# A two-digit day's last digit read again as a number of its own (`15 5 กรกฎาคม 2563` for ๑๕):
+# the numeral reader handed the same glyph to two tokens.
+_DAY_DIGIT_TWICE = re.compile(r"^(\W*[1-3](\d))\s+\2(?=\s*[ก-๛])")
 _INK_BEFORE_MONTH = re.compile(f"(?<=\\d\\s)[ก-๛]{{1,3}}(?={'|'.join(thai_full_months)})")
 
 

@@ -586,6 +586,13 @@ def test_a_letter_date_whose_year_lost_a_digit_beside_a_point_is_completed() -> 
     assert letter.date == dt.date(2021, 4, 5) and YEAR_COMPLETED in letter.flags
 
 
+def test_a_days_last_digit_read_twice() -> None:
+    """Seen on wide seed 988: ๑๕ กรกฎาคม ๒๕๖๓ read as `15 5 กรกฎาคม 2563`."""
+    letter = _letter("ที่ มท 0810.7/3145\n15 5 กรกฎาคม 2563\n" + SUBJECT.split("\n", 1)[1] +
+                     "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert letter.date == dt.date(2020, 7, 15)
+
+
 # Own-number lines as Tesseract read wide seeds 947 and 950: ที่ read as a speck, a speck
 # over the code, the slash lost before ว, a speck point inside the serial.
 @pytest.mark.parametrize(("number_line", "number", "circular"), [
