@@ -299,6 +299,7 @@ def _closed_up(text: str) -> str:
     text = re.sub(r"(?<=\d)\s*['\"“”|]+\s*(?=[ก-๛])", " ", text)  # a speck before the month: `6 'กรกฎาคม`
     text = re.sub(r"(?<=[ก-๛])\s+[A-Za-z|]\s+(?=\d)", " ", text)  # and before the year: `กันยายน J 2561`
     text = _SPLIT_LAST_DIGIT.sub(r"\1\2", text)
+    text = _SPECK_AFTER_YEAR.sub("", text)
     return _BROKEN_YEAR.sub(_joined_year_digits, text)
 
 
@@ -311,7 +312,9 @@ def _joined_year_digits(m: re.Match[str]) -> str:
 # (`25.4`) are a year that lost a digit where the point is, which `_date_in_its_time` reads
 # again against the letter's other dates.
 _ERA_DIGITS = "25"
-_BROKEN_YEAR = re.compile(r"(?<![\d.])(\d{1,3})\.(\d{1,3})(?![\d.])")
+_BROKEN_YEAR = re.compile(r"(?<![\d.,])(\d{1,3})[.,](\d{1,3})(?![\d.,])")  # or a comma (`256,3`)
+# A speck after a whole year read as a point and a digit (`3 กุมภาันธ์ 2556.0`): no date has decimals.
+_SPECK_AFTER_YEAR = re.compile(r"(?<=[ก-๛]\s\d{4})[.,]\d(?![\d.,])")
 # A year after the month with its last digit set apart (`24 พฤษภาคม 252 7`).
 _SPLIT_LAST_DIGIT = re.compile(r"(?<=[ก-๛.]\s)(\d{3})\s(\d)(?![\d.,/])")
 

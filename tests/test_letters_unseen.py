@@ -593,6 +593,16 @@ def test_a_days_last_digit_read_twice() -> None:
     assert letter.date == dt.date(2020, 7, 15)
 
 
+@pytest.mark.parametrize(("line", "date"), [
+    pytest.param("13 กุมภาพันธ์ 256,3", dt.date(2020, 2, 13), id="wide980-comma-inside-the-year"),
+    pytest.param("3 กุมภาพันธ์ 2556.0", dt.date(2013, 2, 3), id="wide983-speck-after-the-year"),
+])
+def test_date_line_with_a_speck_in_or_after_its_year(line: str, date: dt.date) -> None:
+    letter = _letter(f"ที่ มท 0810.7/3145\n{line}\n" + SUBJECT.split("\n", 1)[1] +
+                     "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n" + BODY)
+    assert letter.date == date
+
+
 # Own-number lines as Tesseract read wide seeds 947 and 950: ที่ read as a speck, a speck
 # over the code, the slash lost before ว, a speck point inside the serial.
 @pytest.mark.parametrize(("number_line", "number", "circular"), [
