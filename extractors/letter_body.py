@@ -111,7 +111,8 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
             continue
         seen.add(number)
         refs.append(Reference(number, cited_date(_dated(text[end:]), letter_date)))
-    return refs + _garbled_mark_references(text, seen, letter_date)
+    refs += _garbled_mark_references(text, seen, letter_date)
+    return refs + _unread_code_references(text, seen, letter_date)
 
 
 _DEPARTMENT_OWNER = "08"  # the department's own numbers: มท 08xx (0802.2, 0810.7 …)
@@ -126,6 +127,26 @@ def _department_code(m: re.Match[str], cited: DocNumber) -> DocNumber:
         return cited
     marked = clean_code(m.group("code")) != m.group("code").replace(" ", "")
     return replace(cited, code="มท") if marked or misread_code(cited.code, "มท") else cited
+
+
+# ที่, then a code OCR read as no code (`ที่ ฟี 0810.5/ว` for มท), then an owner of the department's.
+_THI_THEN_OWNER = re.compile(f"{loose('ที่')}[\\s.]*[^\\s\\d]{{1,4}}[\\s.]*(?={_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)")
+_NUMBER_AT = re.compile(DOCNUM_PATTERN)
+
+
+def _unread_code_references(text: str, seen: set[str], letter_date: dt.date | None) -> list[Reference]:
+    """Cited numbers of the department whose code OCR read as something else, vowels and all
+    (`ที่ ฟี 0810.5/ว` then `2859 ลงวันที่ 7 เมษายน 2554`): read under มท."""
+    refs = []
+    for m in _THI_THEN_OWNER.finditer(text):
+        rest = "มท " + text[m.end():]
+        found = _NUMBER_AT.match(rest)
+        serial, end = _serial(rest, found) if found else ("", 0)
+        number = docnum_of(found, serial).text() if found and serial else ""
+        if number and number not in seen and _is_cited(text, m.start()):
+            seen.add(number)
+            refs.append(Reference(number, cited_date(_dated(rest[end:]), letter_date)))
+    return refs
 
 
 def _garbled_mark_references(text: str, seen: set[str], letter_date: dt.date | None) -> list[Reference]:

@@ -113,6 +113,9 @@ def _references(cited: str) -> set[tuple[str, dt.date | None]]:
     pytest.param(". . ตาม หนังสือกรมส่งเสริมการปกครอง ท้องถิ่น ด่ วนที่สุด . nun .\n"
                  "0810.7/ว4148 ลงวันที่ 2 ตุลาคม 2566 แจ้งให้สำนักงานส่งเสริม",
                  "มท 0810.7/ว 4148", dt.date(2023, 10, 2), id="a-word-end-taken-for-the-departments-code"),
+    pytest.param(": ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ ฟี 0810.5/ว\n"
+                 "2859 ลงวันที่ 7 เมษายน 2554 แจ้งให้สำนักงานส่งเสริม",
+                 "มท 0810.5/ว 2859", dt.date(2011, 4, 7), id="code-read-as-a-vowelled-word"),
 ])
 def test_cited_number_and_date_behind_specks(cited: str, number: str, date: dt.date) -> None:
     assert (number, date) in _references(cited)
