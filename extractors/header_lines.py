@@ -4,11 +4,10 @@ The letter extractor's knowledge, offered to `pipeline.ocr.lines`: the header zo
 page runs from the top of the page to its addressee line (เรียน / ถึง), or, when OCR garbled
 that label, to the first body label under the subject (อ้างถึง, สิ่งที่ส่งมาด้วย, ตามหนังสือ …).
 In it, the lines that carry a number, a date or Latin letters (the `eng` model's misreadings of
-Thai), the ที่ line, and the subject lines, are re-read with `tha` alone; so are the citation lines from the
+Thai), and the subject lines, are re-read with `tha` alone; so are the citation lines from the
 addressee down (อ้างถึง / ตามหนังสือ … ที่ … ลงวันที่ …) that carry digits or Latin. A re-reading
-replaces the old one when it reads a whole document number the old one lacked, else only when it
-keeps any date or document number the old one had, has no more Latin letters, and reads no
-worse against the Thai dictionary. Other body lines are left
+replaces the old one only when it keeps any date or document number the old one had, has no
+more Latin letters, and reads no worse against the Thai dictionary. Other body lines are left
 alone (real English lives there) but for one kind: a count whose unit came out Latin
 (`จำนวน 878 aud`), which is what a KPI target is.
 """
