@@ -18,7 +18,7 @@ import re
 
 from extractors.letter_body import is_signed_name, names_a_thing
 from extractors.letter_docnum import try_parse_docnum
-from extractors.letter_terms import ADDRESSEE, CLOSING, LEAD, SUBJECT, THI, loose, starts_with
+from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, starts_with
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
 from pipeline.thai.ocr_repair import dictionary_cost
@@ -38,12 +38,6 @@ _CITES = re.compile(f"{loose('ลงวันที่')}|{loose('หนัง�
                     f"|[ก-ฮ]{{2}}\\s*[0-9๐-๙]{{2,5}}[.,]?[0-9๐-๙]*\\s*/")
 
 
-# The letter's ที่ line: its number may come out all Thai letters (`' ที่ จกไอรไหตสทอธารณ` for
-# ที่ สป๐๐๒๓.๓/ว๒๓๑๘: the `tha+eng` page reading took Thai digits for letters), with no digit
-# that would have chosen it.
-_NUMBER_LABEL = re.compile(f"{LEAD}{THI}\\s+[ก-ฮ]")
-
-
 def _line_texts(words: list[Word]) -> list[tuple[int, str]]:
     lines: dict[int, list[str]] = {}
     for word in words:
@@ -60,7 +54,7 @@ def header_line_ids(page: Page) -> list[int]:
     chosen, in_subject = [], False
     for line, text in lines[:end]:
         in_subject = in_subject or bool(SUBJECT.match(text))
-        if len(text) >= 3 and (in_subject or _WORTH.search(text) or _NUMBER_LABEL.match(text)):
+        if len(text) >= 3 and (in_subject or _WORTH.search(text)):
             chosen.append(line)
     return chosen + _citation_line_ids(lines[end: end + _CITATION_LINES])
 
@@ -119,12 +113,6 @@ def _anchors(text: str) -> tuple[bool, bool]:
     return bool(find_thai_dates(text)), docnum is not None and bool(docnum.serial)
 
 
-def _gains_a_number(old: str, new: str) -> bool:
-    """A whole document number where the old reading had none (`ที่ จกไอรไหตสทอธารณ` re-read with
-    its digits): what a ที่ line is for, worth more than the dictionary's word."""
-    return not _anchors(old)[1] and _anchors(new)[1]
-
-
 def _loses_an_anchor(old: str, new: str) -> bool:
     return any(had and not has for had, has in zip(_anchors(old), _anchors(new), strict=True))
 
@@ -136,8 +124,6 @@ def is_better_reading(old: str, new: str) -> bool:
         return False
     if _loses_an_anchor(old, new):
         return False
-    if _gains_a_number(old, new):
-        return True
     if len(_LONE_DIGIT.findall(new)) > len(_LONE_DIGIT.findall(old)) or _grows_a_number(old, new) \
             or _long_years(new) > _long_years(old):
         return False  # a speck read as a digit: alone (`2554 :` → `2554 0`) or in a number (`/ว64351`)

@@ -42,16 +42,6 @@ def test_header_lines_are_those_with_digits_latin_or_the_subject() -> None:
                      SCAN_0001_TOP[7], SCAN_0001_TOP[8], "๒๕๕๕ :", SCAN_0001_TOP[11]]
 
 
-def test_a_thi_line_whose_number_came_out_all_letters_is_read_again() -> None:
-    """Seen on wide seed 988: ที่ สป๐๐๒๓.๓/ว๒๓๑๘ read by `tha+eng` as `' ที่ จกไอรไหตสทอธารณ`."""
-    lines = ["' .สมุทรปราการ", "' ที่ จกไอรไหตสทอธารณ", "28 มิถุนายน .2561",
-             "เรื่อง การติดตามตัวชี้วัด", "เรียน .นายกองค์การบริหารส่วนจังหวัดสมุทรปราการ"]
-    chosen = [lines[line - 10] for line in header_line_ids(_page(lines))]
-    assert chosen[:2] == ["' ที่ จกไอรไหตสทอธารณ", "28 มิถุนายน .2561"]
-    assert is_better_reading("' ที่ จกไอรไหตสทอธารณ", "ที่ สป๐๐๒๓.๓/ว๒๓๑๘")
-    assert not is_better_reading("ที่ สป๐๐๒๓.๓/ว๒๓๑๘", "' ที่ จกไอรไหตสทอธารณ")
-
-
 def test_citation_lines_under_the_addressee_are_read_again_but_not_other_body_lines() -> None:
     lines = SCAN_0001_TOP + ["c971 ลงวันที่ 4 เมษายน Wedd แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
                              "รายงานผลทาง e-mail: saraban@dla.go.th ทุกวันที่ 15 ของเดือน"]
