@@ -12,6 +12,9 @@ from __future__ import annotations
 from extractors.offices import DEPARTMENT
 
 _PROVINCE_HEAD = "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด"
+# The department's name as a letterhead wraps it (`กรมส่งเสริมการปกครอง` / `ท้องถิ่น`): OCR may
+# garble the second line (`03ซ«ฒ0 ..ท้องถิ่น`); no other office's name opens so.
+_DEPARTMENT_FIRST_LINE = "กรมส่งเสริมการปกครอง"
 _PROVINCE_CODES = {
     "กระบี่": "กบ", "กาญจนบุรี": "กจ", "กาฬสินธุ์": "กส", "กำแพงเพชร": "กพ", "ขอนแก่น": "ขก",
     "จันทบุรี": "จบ", "ฉะเชิงเทรา": "ฉช", "ชลบุรี": "ชบ", "ชัยนาท": "ชน", "ชัยภูมิ": "ชย", "ชุมพร": "ชพ",
@@ -32,11 +35,20 @@ _PROVINCE_CODES = {
 
 def issuer_code(sender: str) -> str:
     """The code numbers from `sender` open with ('' when the office is not one we know)."""
-    if sender == DEPARTMENT:
+    if sender == DEPARTMENT or sender.startswith(_DEPARTMENT_FIRST_LINE):
         return "มท"
     if sender.startswith(_PROVINCE_HEAD):
-        return _PROVINCE_CODES.get(sender[len(_PROVINCE_HEAD):].strip(), "")
+        return _PROVINCE_CODES.get(_province_opening(sender[len(_PROVINCE_HEAD):].strip()), "")
     return ""
+
+
+def _province_opening(rest: str) -> str:
+    """The province the words after the office's head open with: a memo's ส่วนราชการ line may
+    run on into its phone number (`…จังหวัดแม่ฮ่องสอน โท่ร. 0-2241`, โทร. with a stray mark)."""
+    if rest in _PROVINCE_CODES:
+        return rest
+    head = rest.split(" ", 1)[0]
+    return head if head in _PROVINCE_CODES else ""
 
 
 _KNOWN = frozenset(_PROVINCE_CODES.values()) | {"มท"}

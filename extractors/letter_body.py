@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import cache
 
 from rapidfuzz import fuzz, process
 
+from extractors.issuer_codes import known_code, misread_code
 from extractors.letter_docnum import (
     DOCNUM_PATTERN,
     GARBLED_MARK_PATTERN,
     ZERO_SPECK,
+    DocNumber,
+    clean_code,
     docnum_of,
     garbled_mark_docnum,
 )
@@ -58,7 +62,8 @@ _M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
 # lose it or garble it to a word or two (`/ว 3604.` then `12 สิงหาคม 2565`, `/ว 2985 ร จจรนท` then
 # `25 กุมภาพันธ์ 2558`): a day and month right after a number are its date.
 _SPECKS_BEFORE = "(?:(?![ก-๛]{3})\\S{1,4}\\s+){0,12}?"
-_DATED = re.compile(f"^[\\s,.\\-–'\"‘’“”]*(?:{_SPECKS_BEFORE}ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
+# A speck glued before it is read as a digit or a mark at times (`/ว311 |` then `8ลงวันที่22มกราคม`).
+_DATED = re.compile(f"^[\\s,.\\-–'\"‘’“”]*(?:{_SPECKS_BEFORE}[^\\sก-๛]?ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
                     f"|[A-Za-z]{{2,4}}(?=\\s+\\d{{1,2}}\\s*[ก-๛])|(?:\\S{{1,7}}\\s+){{0,2}}(?=\\d{{1,2}}\\s*[ก-๛]))")
 # OCR may lose วันที่ (`ภายใน 1 พฤษภาคม 2565`): a whole date right after ภายใน is the deadline still.
 _DEADLINE = re.compile(f"{loose('ภาย')}\\s?{loose('ใน')}\\s*(?:{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}|(?=\\d))")
@@ -101,12 +106,47 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
         serial, end = _serial(text, m)
         if not serial:
             continue
-        number = docnum_of(m, serial).text()
+        number = _department_code(m, docnum_of(m, serial)).text()
         if number in seen or not _is_cited(text, m.start()):
             continue
         seen.add(number)
         refs.append(Reference(number, cited_date(_dated(text[end:]), letter_date)))
-    return refs + _garbled_mark_references(text, seen, letter_date)
+    refs += _garbled_mark_references(text, seen, letter_date)
+    return refs + _unread_code_references(text, seen, letter_date)
+
+
+_DEPARTMENT_OWNER = "08"  # the department's own numbers: มท 08xx (0802.2, 0810.7 …)
+
+
+def _department_code(m: re.Match[str], cited: DocNumber) -> DocNumber:
+    """A cited number of the department whose code OCR garbled: a word's end taken for the code
+    (`ด่วนที่สุด . nun .` then `0810.7/ว4148`: สุด, its ที่ มท read as Latin) or มท one letter off.
+    A code that is no known one, read with a mark in it or one letter off มท, before an owner of
+    the department's, is มท."""
+    if known_code(cited.code) or not cited.office.startswith(_DEPARTMENT_OWNER):
+        return cited
+    marked = clean_code(m.group("code")) != m.group("code").replace(" ", "")
+    return replace(cited, code="มท") if marked or misread_code(cited.code, "มท") else cited
+
+
+# ที่, then a code OCR read as no code (`ที่ ฟี 0810.5/ว` for มท), then an owner of the department's.
+_THI_THEN_OWNER = re.compile(f"{loose('ที่')}[\\s.]*[^\\s\\d]{{1,4}}[\\s.]*(?={_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)")
+_NUMBER_AT = re.compile(DOCNUM_PATTERN)
+
+
+def _unread_code_references(text: str, seen: set[str], letter_date: dt.date | None) -> list[Reference]:
+    """Cited numbers of the department whose code OCR read as something else, vowels and all
+    (`ที่ ฟี 0810.5/ว` then `2859 ลงวันที่ 7 เมษายน 2554`): read under มท."""
+    refs = []
+    for m in _THI_THEN_OWNER.finditer(text):
+        rest = "มท " + text[m.end():]
+        found = _NUMBER_AT.match(rest)
+        serial, end = _serial(rest, found) if found else ("", 0)
+        number = docnum_of(found, serial).text() if found and serial else ""
+        if number and number not in seen and _is_cited(text, m.start()):
+            seen.add(number)
+            refs.append(Reference(number, cited_date(_dated(rest[end:]), letter_date)))
+    return refs
 
 
 def _garbled_mark_references(text: str, seen: set[str], letter_date: dt.date | None) -> list[Reference]:
@@ -137,7 +177,9 @@ def _is_cited(text: str, at: int) -> bool:
 
 
 # OCR may set spaces inside the words (`หนั ง สือกร ม`, `ด่ วนที่สุด`).
-_CITING = re.compile(f"{spaced('หนังสือ')}|{spaced('อ้างถึง')}|{spaced('ด่วน')}")
+# With ตามหนังสือกรม garbled (`' 1 เงแจ่มสริมการปกครองท้องถิ่น ที่ ที่ ม์ท0810.7/ว2273`), the
+# department's name right before ที่ still names a letter of it.
+_CITING = re.compile(f"{spaced('หนังสือ')}|{spaced('อ้างถึง')}|{spaced('ด่วน')}|ปกครองท้องถิ่น\\s+{loose('ที่')}\\s")
 
 
 def _dated(after: str) -> DateMatch | None:
@@ -145,7 +187,9 @@ def _dated(after: str) -> DateMatch | None:
     if not m:
         return None
     tail = _SPLIT_DAY.sub(r"\1\2", after[m.end(): m.end() + 50], count=1)
-    dates = dates_in(_LATIN_FIRST_DIGIT.sub("", _SPLIT_YEAR.sub(_joined_year, tail, count=1), count=1))
+    tail = _LATIN_FIRST_DIGIT.sub("", _SPLIT_YEAR.sub(_joined_year, tail, count=1), count=1)
+    tail = _LETTER_IN_YEAR.sub(r"\1\2", tail)
+    dates = dates_in(tail)
     return dates[0] if dates and dates[0].start <= 4 else None
 
 
@@ -157,8 +201,12 @@ def cited_date(found: DateMatch | None, letter_date: dt.date | None) -> dt.date 
     digits, ๒๕๖๐ read as 560; out of its time, 2263; a generation older, 2505 for 2565) had a
     digit lost or misread: it is read again in the letter's year or one either side, as the
     letter's own date is; None when no such year fits the printed digits."""
-    if found is None or letter_date is None or not _year_misread(found, letter_date):
-        return found.date if found else None
+    if found is None:
+        return None
+    if letter_date is None:  # nothing to read a misread year against: a year no letter bears is none
+        return None if len(found.year_text) == 3 or (found.date and out_of_its_time(found.date)) else found.date
+    if not _year_misread(found, letter_date):
+        return found.date
     if len(found.year_text) == 2:
         return _two_digits_left(found, letter_date)
     return year_near_others(found, [letter_date])
@@ -190,6 +238,11 @@ _SPLIT_YEAR = re.compile(r"(?<=[ก-๛.]\s)(\d{1,3})[.,](\d{1,3})(?![\d.,])")
 # The year's first ๒ read as a Latin letter (`27 สิงหาคม W566`): dropped, the three digits left are
 # completed against the letter's date (`cited_date`).
 _LATIN_FIRST_DIGIT = re.compile(r"(?<=[ก-๛.]\s)[A-Za-z](?=\d{3}(?!\d))")
+
+
+# Or a glyph inside the year read as a Thai letter (`6 พฤศจิกายน 2อ่60`): no year holds one; it is
+# dropped, and the three digits left are completed the same way.
+_LETTER_IN_YEAR = re.compile("(?<=[ก-๛.]\\s)(\\d)[ก-ฮ][\u0e31-\u0e4e]*(\\d{2})(?![\\d.,])")
 
 
 def _joined_year(m: re.Match[str]) -> str:

@@ -33,7 +33,14 @@ _CODE = rf"(?P<code>{CODE}|[ก-ฮ]\s[ก-ฮ](?=[\s.]*\d))"
 # reads the sub-unit's ๗ as ฒ, the letter it most resembles (`0810. ฒ/ว 746`), and ๑ as @
 # (`0023.@/1131`), right before the slash where neither stands in a number. The point may be
 # read as a space (`0023 3/ว`): a lone digit right before the slash is the sub-unit.
-_OFFICE = r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d{3}))(?:\s?[.,]{1,3}\s?(?:\d{1,3}|[ฒ@](?=\s*/))|\s\d(?=\s*/))*)"
+# The sub-unit's ๗ is read as ญ or ต too, with a speck as a tone mark at times (`0810.ญ/ว'`,
+# `0810.ต่/ว1796`, `0810. ต/ว311`): a lone letter after the owner's point, right before the slash.
+# A speck before the sub-unit is read as @ (`0023.@4/246`): `clean_office` drops it.
+# OCR may set points all through the owner's digits (`0.8.02.2`): `clean_office` regroups them.
+# The point may be read as a dash or a colon (`0810-7 ./ ว3918`, `0810: 7/ว 268.7`) before a lone
+# sub-unit digit.
+_OFFICE = (r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d))"
+           r"(?:\s?[.,]{1,3}\s?(?:@?\d{1,3}|[ฒญต@][\u0e48-\u0e4b]?(?=\s*/))|\s\d(?=\s*/)|[\-:]\s?\d(?=[\s.]*/))*)")
 # The circular mark ว is read as ๆ or ) at times (neither stands in a number); the numeral
 # reader writes � for a letter it saw after the slash where Tesseract wrote digits: the only
 # letter printed there is ว, taken as the mark and flagged.
@@ -48,7 +55,8 @@ _OFFICE = r"(?P<office>(?:\d{2,5}|\d(?=[.,]\d{3}))(?:\s?[.,]{1,3}\s?(?:\d{1,3}|[
 # Before the slash, one speck read as a letter, with a leading vowel at times, or a bar
 # (`0810.7 ฒ/ว`, `0810.7เต/ว`).
 # A serial has no point in it: one between its digits is a speck (`5.075`, `313.7`).
-# OCR may lose the slash before the circular mark (`0810.7 ว646`): the ว still tells the serial.
+# OCR may lose the slash before the circular mark (`0810.7 ว646`): the ว still tells the serial;
+# or read it as a short Latin word (`มท0810.7 .of` then `ว346`) or a 7 glued to the ว (`7ว 2134`).
 # A speck after the mark is read as a letter or a vowel (`/วง 545`, `/วิ` at a line end).
 # The speck may stand apart as a lone mark (`/ว ๊` then the serial), and a quote may open the
 # serial (`/ว่ "5151`), or a lone consonant stand before it (`/วิ ล 1401`).
@@ -59,7 +67,8 @@ _SEVEN_FOR_WO = r"7(?=\.?\s+\d{3,4}(?!\d)|\.\d{3,4}(?!\d))"
 # serial (`0810.7/24001` for /ว4001: no serial runs to five digits) or standing apart before one
 # (`0810.7/` then `4 3426` on the next line; any digit there, `/9 3194`: a serial is split only
 # before its last three digits), the digit is the mark, flagged like 7.
-_DIGIT_FOR_WO = r"[24](?=\d{4}(?!\d))|\d(?=\s+\d{4}(?!\d))"
+# Read as 7 and a 2 together, glued to the serial (`0023.1/724553` for /ว 4553): both are the mark.
+_DIGIT_FOR_WO = r"7?[24](?=\d{4}(?!\d))|\d(?=\s+\d{4}(?!\d))"
 # So is another consonant glued to the serial right after the slash (`0810.7/ท2853`), or standing
 # alone before it (`0802..2/` then `ง 2021`): no letter but ว is printed there.
 _LETTER_FOR_WO = r"[ก-ฮ](?=\d|\s\d{2,4}(?!\d))"
@@ -72,11 +81,12 @@ ZERO_SPECK = r"(?:0\s+(?=[1-9]\d{2,3}(?!\d)))?"
 _SERIAL = r"(?P<serial>\d{1,4}[.,]\d{1,3}(?![\d.,])|\d\s\d{3}(?!\d)|\d{1,6})"
 # Before the slash OCR may leave a point (`0023.3./3268`) or a speck with a mark on it
 # (`0810.7ๆ่ /ว`, `0810.7#/ว999`); the slash itself may come doubled (`0802.2/ /ว 3031`).
-_BEFORE_SLASH = rf"(?:[.,]\s*)?(?:[เ-ไ]?[ก-ฮๆ!|#@]{_MARKS}?\s*)?"
+# A quote may stand there too (`0023.3'/ 4461`).
+_BEFORE_SLASH = rf"(?:[.,]\s*)?(?:[เ-ไ]?[ก-ฮๆ!|#@'‘’]{_MARKS}?\s*)?"
 _APART = r"(?:[เ-ไ]?[ก-ฮ]|\d|[^\w\s/]|[a-z]{1,3}\.?)"
 DOCNUM_PATTERN = (
     rf"{_CODE}[^\w]*(?:[ก-ฮ](?=\d)|{_APART}[.,\s]+(?=\d{{4}}))?{_OFFICE}"
-    rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>{_VOWEL_SPECK}[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛])|{_SEVEN_FOR_WO}|{_DIGIT_FOR_WO}|{_LETTER_FOR_WO})?|\s+(?P<bare_circ>ว)(?=\s*\d))"
+    rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>{_VOWEL_SPECK}[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛])|{_SEVEN_FOR_WO}|{_DIGIT_FOR_WO}|{_LETTER_FOR_WO})?|\s+(?:[.,]?[a-z]{{1,3}}\.?\s+)?7?(?P<bare_circ>ว)(?=\s*\d))"
     rf"\.?\s*{ZERO_SPECK}{_SERIAL}?(?![\d])"
 )
 _DOCNUM = re.compile(DOCNUM_PATTERN)
@@ -85,7 +95,8 @@ _DOCNUM = re.compile(DOCNUM_PATTERN)
 # still tells which digits it is. Two glyphs there were `/ว`, one the slash alone.
 # The Thai model may read `/ว` as a mark over a consonant glued to the serial (`0810.7 ่ฑ3526
 # ลงวันที่`): no word opens with a mark, so that is the garbled `/ว` too.
-_THAI_GARBLE = "[\u0e31\u0e34-\u0e4e]+[ก-ฮ]{1,2}[\u0e31\u0e34-\u0e4e]*"
+# Or as a consonant and a vowel standing apart (`มท 0802.2 บา 321 ลงวันที่`): no word is that short.
+_THAI_GARBLE = "[\u0e31\u0e34-\u0e4e]+[ก-ฮ]{1,2}[\u0e31\u0e34-\u0e4e]*|(?<=\\s)[ก-ฮ][\u0e30-\u0e39](?=\\s)"
 _LATIN_GARBLE = "[A-Za-z|!()]{1,2}(?:\\s[A-Za-z|!()]{1,2})?"
 GARBLED_MARK_PATTERN = (rf"{_CODE}[.,\s\-–]*{_OFFICE}"
                         rf"(?:\s+(?P<mark>{_LATIN_GARBLE})[\s.,|]|\s*(?P<thai>{_THAI_GARBLE}))[\s.,|]*(?P<serial>\d{{2,4}})(?=\s*[\-–]?ล)")
@@ -132,11 +143,11 @@ def clean_office(office: str, code: str = "") -> tuple[str, bool]:
     A province office's owner is 0023: its point read a digit early (`002.33`) or its 3 lost
     (`002.1`) is put back. Spacing and a doubled dot are only typography.
     """
-    groups = [g for g in re.split(r"[\s.,]+", office.replace("ฒ", "7").replace("@", "1")) if g]
-    if "ฒ" in office or "@" in office:
-        return ".".join(groups), True
-    if len(groups) > 2 and len(groups[0]) < _MAIN_DIGITS and len(groups[0] + groups[1]) == _MAIN_DIGITS:
-        return ".".join([groups[0] + groups[1], *groups[2:]]), True
+    read = _SEVEN_AS_LETTER.sub("7", _SPECK_AT.sub("", office)).replace("@", "1")
+    groups = [g for g in re.split(r"[\s.,:\-]+", read) if g]
+    owner = _owner_regrouped(groups)
+    if owner or _READ_AS_SYMBOL.search(office):
+        return owner or ".".join(groups), True
     provincial = _provincial_office(groups, code)
     if provincial:
         return provincial, True
@@ -146,7 +157,30 @@ def clean_office(office: str, code: str = "") -> tuple[str, bool]:
         return ".".join(["0" + groups[0], *groups[1:]]), True  # its leading 0 lost (`มท 810.7`)
     if len(groups[0]) == _MAIN_DIGITS and groups[0][0] != "0" and len(groups) > 1:
         return ".".join(["0" + groups[0][1:], *groups[1:]]), True  # its 0 misread (`ชพ 1023.2`)
+    if _one_off_provincial(groups, code):
+        return ".".join([_PROVINCIAL_OWNER, *groups[1:]]), True  # `นน 0123.4`: a 0 read as 1
     return ".".join(groups), False
+
+
+# The sub-unit's ๗ read as a letter, with a speck as a tone mark at times; @ before a digit is a
+# speck, alone it is ๑ (see _OFFICE).
+_SEVEN_AS_LETTER = re.compile("[ฒญต][\u0e48-\u0e4b]?")
+_SPECK_AT = re.compile(r"@(?=\d)")
+_READ_AS_SYMBOL = re.compile("[ฒญต@]")
+
+
+def _owner_regrouped(groups: list[str]) -> str:
+    """The owner's four digits with points OCR set inside them (`08.10.7`, `0.8.02.2`) joined
+    again, the sub-unit after them; '' when no leading groups make exactly four digits."""
+    if len(groups) < 3 or len(groups[0]) >= _MAIN_DIGITS:
+        return ""
+    for k in range(2, len(groups)):
+        owner = "".join(groups[:k])
+        if len(owner) == _MAIN_DIGITS:
+            return ".".join([owner, *groups[k:]])
+        if len(owner) > _MAIN_DIGITS:
+            return ""
+    return ""
 
 
 def _provincial_office(groups: list[str], code: str) -> str:
@@ -159,6 +193,14 @@ def _provincial_office(groups: list[str], code: str) -> str:
         return f"{_PROVINCIAL_OWNER}.{joined[_MAIN_DIGITS:]}"
     lost_three = groups[0] == _PROVINCIAL_OWNER[:-1] and len(groups[1]) == 1
     return f"{_PROVINCIAL_OWNER}.{groups[1]}" if lost_three and is_province_code(clean_code(code)) else ""
+
+
+def _one_off_provincial(groups: list[str], code: str) -> bool:
+    """A province office's owner 0023 with one of its leading 0s misread (`นน 0123.4`): a
+    province's offices number from 00 (0017, 0023 …), so a 0x23 under its code is 0023."""
+    owner = groups[0]
+    return (len(groups) > 1 and len(owner) == _MAIN_DIGITS and owner.endswith(_PROVINCIAL_OWNER[2:])
+            and is_province_code(clean_code(code)) and owner[:2].count("0") == 1)
 
 
 def _lost_its_point(owner: str, code: str) -> bool:
@@ -221,8 +263,10 @@ def opening_number(text: str) -> DocNumber | None:
 
 # Office digits and serial whose issuer code OCR garbled or lost (`‘fl we 0023.3 / 3640`,
 # `| 0809.2/ว176`, `ยูส0023.1,584`: a comma for the slash): an owner's number opens with 0.
-_CODELESS = re.compile(r"(?<![\d.])(?P<office>0\d{3}(?:\s?\.\s?\d{1,2})?)\s*[/,]\s*(?P<circ>ว)?\s*"
-                       r"(?P<serial>\d{1,5})(?![\d.,])")
+# Its point may come doubled (`NUN 0801..5/2198`: ที่ มท read by the `eng` model).
+# A speck inside its serial is read as a point (`หลส็0023.3/3.31`), as in a whole number's.
+_CODELESS = re.compile(r"(?<![\d.])(?P<office>0\d{3}(?:\s?\.{1,2}\s?\d{1,2})?)\s*[/,]\s*(?P<circ>ว)?\s*"
+                       r"(?P<serial>\d{1,4}[.,]\d{1,3}|\d{1,5})(?![\d.,])")
 
 
 def number_for_issuer(text: str, code: str) -> DocNumber | None:
@@ -232,7 +276,7 @@ def number_for_issuer(text: str, code: str) -> DocNumber | None:
     if m is None or _DATED.search(text):
         return None
     office, _ = clean_office(m.group("office"), code)
-    return DocNumber(code, office, m.group("circ") is not None, m.group("serial"), m.end(), True)
+    return DocNumber(code, office, m.group("circ") is not None, re.sub("[.,]", "", m.group("serial")), m.end(), True)
 
 
 def normalise_docnum(text: str) -> str:
@@ -241,12 +285,29 @@ def normalise_docnum(text: str) -> str:
     return found.text() if found else ""
 
 
+# A header number whose slash OCR lost (`ที่มท 0809.2263`): where the owner is known to print four
+# digits and a one-digit sub-unit (the Ministry's, a province office's 0023), what follows the
+# sub-unit's digit is the serial.
+_SLASH_LOST = re.compile(rf"{_CODE}\s*(?P<owner>0\d{{3}})[.,](?P<sub>\d)(?P<serial>\d{{2,4}})(?![\d/.,])")
+
+
+def slash_lost_number(text: str) -> DocNumber | None:
+    """The number on a header line whose slash OCR lost; always `repaired`: the split is a guess."""
+    m = _SLASH_LOST.search(text)
+    if m is None:
+        return None
+    code = clean_code(m.group("code"))
+    if code != _FOUR_DIGIT_ISSUER and not (is_province_code(code) and m.group("owner") == _PROVINCIAL_OWNER):
+        return None
+    return DocNumber(code, f"{m.group('owner')}.{m.group('sub')}", False, m.group("serial"), m.end(), True)
+
+
 def read_header_number(lines: list[str], index: int) -> tuple[DocNumber | None, int]:
     """Parse the number on `lines[index]`; take a serial left alone on the next line(s).
 
     Returns the number and the index of the last line used.
     """
-    found = try_parse_docnum(lines[index])
+    found = try_parse_docnum(lines[index]) or slash_lost_number(lines[index])
     if found is None or found.serial:
         return found, index
     for j in range(index + 1, min(index + 4, len(lines))):

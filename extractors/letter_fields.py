@@ -187,6 +187,21 @@ def read_doc_number(view: LetterLines) -> tuple[DocNumber | None, int | None]:
     for i in view.nonblank(None, view.body_start):
         if _NUMBER_LINE.match(view.text(i)) or (view.span.kind == "memo" and _memo_number_line(view.text(i))):
             return read_header_number(texts, i)[0], i
+    return _number_without_label(view) if view.addressee_at is not None else _number_past_lost_labels(view)
+
+
+_CITED_DATE = re.compile(loose("ลงวันที่"))
+_LABELS_LOST_ROWS = 8  # a memo's ที่ line stands within its first rows: ส่วนราชการ, โทร. wrapped, ที่
+
+
+def _number_past_lost_labels(view: LetterLines) -> tuple[DocNumber | None, int | None]:
+    """Where OCR garbled both เรื่อง and เรียน (`3 อง การรายงาน…`, `เรวียน. ผู้อำนวยการ…`), the
+    header seems to end at its first line: the ที่ line is looked for in the rows under it, a
+    labelled one with no ลงวันที่ (a citation wrapped to a line start has one)."""
+    texts = [line.text for line in view.lines]
+    for i in view.nonblank(view.body_start, view.span.header + _LABELS_LOST_ROWS):
+        if _NUMBER_LINE.match(view.text(i)) and not _CITED_DATE.search(view.text(i)):
+            return read_header_number(texts, i)[0], i
     return _number_without_label(view)
 
 
@@ -194,7 +209,7 @@ def _number_without_label(view: LetterLines) -> tuple[DocNumber | None, int | No
     """The letter's number on a header line above its subject whose ที่ OCR garbled: a whole
     number (issuer code, office digits, serial) at the start of the line, with no ลงวันที่ after
     it (a citation wrapped to a line start has one). Nothing else in a letterhead reads so."""
-    for i in _rows_above_subject(view):
+    for i in rows_above_subject(view):
         found = opening_number(view.text(i))
         if found is not None:
             return found, i
@@ -204,14 +219,14 @@ def _number_without_label(view: LetterLines) -> tuple[DocNumber | None, int | No
 def number_of_issuer(view: LetterLines, code: str) -> tuple[DocNumber | None, int | None]:
     """The letter's number when its issuer code did not read: office digits and serial on a
     header line above the subject, under the code of the office that sends the letter."""
-    for i in _rows_above_subject(view):
+    for i in rows_above_subject(view):
         found = number_for_issuer(view.text(i), code)
         if found is not None:
             return found, i
     return None, None
 
 
-def _rows_above_subject(view: LetterLines) -> list[int]:
+def rows_above_subject(view: LetterLines) -> list[int]:
     rows = [i for i in view.nonblank(None, view.body_start) if i not in _stamp_rows(view)]
     subject = next((k for k, i in enumerate(rows) if SUBJECT.match(view.text(i))), len(rows))
     return rows[:subject]
@@ -257,7 +272,8 @@ def read_date(view: LetterLines, number_row: int | None, own_number: str) -> tup
 
 def date_line(view: LetterLines, i: int) -> DateMatch | None:
     """The date of row `i` when the row is a date and nothing else, as printed or closed up."""
-    printed = _INK_BEFORE_MONTH.sub("", _SPECK_AFTER_DAY.sub("", _BROKEN_DAY.sub(r"\1\2", view.text(i))))
+    printed = _BROKEN_DAY.sub(r"\1\2", _DAY_DIGIT_TWICE.sub(r"\1", view.text(i)))
+    printed = _INK_BEFORE_MONTH.sub("", _SPECK_AFTER_DAY.sub("", printed))
     found = [dates[0] for t in (printed, _closed_up(printed)) if is_date_only(t) and (dates := find_thai_dates(t))]
     # As printed first; closed up when only that makes a whole year (`252 7` → 2527: its digit
     # misread is then read again against the letter's other dates).
@@ -270,6 +286,9 @@ _BROKEN_DAY = re.compile(r"(?<![\d.])([1-3])[.,](\d)(?=\s*[ก-๛])")
 # A speck glued to the day (`9@ สิงหาคม 2562`, `7ๆ พฤษภาคม 2560`), and a letter or two of ink glued
 # before the month's name (`4 มปมีนาคม 2564`).
 _SPECK_AFTER_DAY = re.compile(r"(?<=\d)[@#*%!ๆ]+(?=\s)")
+# A two-digit day's last digit read again as a number of its own (`15 5 กรกฎาคม 2563` for ๑๕):
+# the numeral reader handed the same glyph to two tokens.
+_DAY_DIGIT_TWICE = re.compile(r"^(\W*[1-3](\d))\s+\2(?=\s*[ก-๛])")
 _INK_BEFORE_MONTH = re.compile(f"(?<=\\d\\s)[ก-๛]{{1,3}}(?={'|'.join(thai_full_months)})")
 
 
@@ -280,10 +299,22 @@ def _closed_up(text: str) -> str:
     text = re.sub(r"(?<=\d)\s*['\"“”|]+\s*(?=[ก-๛])", " ", text)  # a speck before the month: `6 'กรกฎาคม`
     text = re.sub(r"(?<=[ก-๛])\s+[A-Za-z|]\s+(?=\d)", " ", text)  # and before the year: `กันยายน J 2561`
     text = _SPLIT_LAST_DIGIT.sub(r"\1\2", text)
-    return _BROKEN_YEAR.sub(lambda m: m[1] + m[2] if len(m[1] + m[2]) == 4 else m[0], text)
+    text = _SPECK_AFTER_YEAR.sub("", text)
+    return _BROKEN_YEAR.sub(_joined_year_digits, text)
 
 
-_BROKEN_YEAR = re.compile(r"(?<![\d.])(\d{1,3})\.(\d{1,3})(?![\d.])")
+def _joined_year_digits(m: re.Match[str]) -> str:
+    joined = m[1] + m[2]
+    return joined if len(joined) == 4 or (len(joined) == 3 and m[1] == _ERA_DIGITS) else m[0]
+
+
+# A point inside the year: four digits around it are the year; the era's 25 and one digit
+# (`25.4`) are a year that lost a digit where the point is, which `_date_in_its_time` reads
+# again against the letter's other dates.
+_ERA_DIGITS = "25"
+_BROKEN_YEAR = re.compile(r"(?<![\d.,])(\d{1,3})[.,](\d{1,3})(?![\d.,])")  # or a comma (`256,3`)
+# A speck after a whole year read as a point and a digit (`3 กุมภาันธ์ 2556.0`): no date has decimals.
+_SPECK_AFTER_YEAR = re.compile(r"(?<=[ก-๛]\s\d{4})[.,]\d(?![\d.,])")
 # A year after the month with its last digit set apart (`24 พฤษภาคม 252 7`).
 _SPLIT_LAST_DIGIT = re.compile(r"(?<=[ก-๛.]\s)(\d{3})\s(\d)(?![\d.,/])")
 
@@ -293,7 +324,16 @@ def _memo_date(view: LetterLines, number_row: int) -> tuple[dt.date | None, int,
         found = _memo_date_on(view, i)
         if found is not None:
             return found.date, i, found.date is None
-    return None
+    beside = _date_beside_number(view.text(number_row))
+    return (beside, number_row, False) if beside is not None else None
+
+
+def _date_beside_number(text: str) -> dt.date | None:
+    """A memo's date after its number on the ที่ line, its วันที่ garbled (`บร 0023.3/1479 . นท 7
+    พฤศจิกายน 2561`): the line holds the number and the date, nothing else."""
+    found = try_parse_docnum(text)
+    dates = find_thai_dates(text[found.end:]) if found is not None and found.serial else []
+    return dates[0].date if dates else None
 
 
 def _memo_date_on(view: LetterLines, i: int) -> DateMatch | None:
@@ -722,14 +762,14 @@ def read_sender(view: LetterLines, number: DocNumber | None, number_row: int | N
     if number_row is not None and number is not None:
         rest = view.text(number_row)[number.end :]
         if _OFFICE.match(rest.strip()):
-            return _office_with_wrap(view, rest, number_row), number_row
+            return office_with_wrap(view, rest, number_row), number_row
     stamps = _stamp_rows(view)
     for i in view.nonblank(None, view.addressee_at or view.body_start):
         text = view.text(i)
         if i in stamps or (i < view.span.header and _is_stamp_office(view, i)):
             continue
         if _OFFICE.match(text) and not _ADDRESS.match(text):
-            return _office_with_wrap(view, text, i), i
+            return office_with_wrap(view, text, i), i
     return "", None
 
 
@@ -740,7 +780,7 @@ def _is_stamp_office(view: LetterLines, row: int) -> bool:
         any(STAMP_LINE.match(view.text(j)) for j in nxt[:2])
 
 
-def _office_with_wrap(view: LetterLines, text: str, row: int) -> str:
+def office_with_wrap(view: LetterLines, text: str, row: int) -> str:
     """Letterheads wrap `…การปกครอง / ท้องถิ่น…` over two lines."""
     text = text.strip()
     if re.search(f"{loose('ปกครอง')}\\W*$", text):

@@ -16,7 +16,7 @@ from extractors import letter_body as body
 from extractors import letter_fields as head
 from extractors.indicators import extract_indicators, merge_indicators, settle_fiscal_years
 from extractors.issuer_codes import issuer_code, known_code, misread_code, province_code
-from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber
+from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber, number_for_issuer
 from extractors.letter_fields import LetterLines
 from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of
 from extractors.offices import canonical_office, closest_fixed_name, head_of_department_by_tail
@@ -111,9 +111,20 @@ def _number_of_its_issuer(view: LetterLines, number: DocNumber | None,
     """No whole number read: office digits and serial under the code of the office that sends
     the letter (its code garbled or lost), else what was read. A province office whose name
     OCR broke over its letterhead's lines still prints its seat (`ศาลากลางจังหวัดหนองคาย`)."""
-    code = issuer_code(_sending_office(view)) or _seat_code(view)
+    code = issuer_code(_sending_office(view)) or _seat_code(view) or issuer_code(_office_beside_number(view))
     found, found_row = head.number_of_issuer(view, code) if code else (None, None)
     return (found, found_row) if found is not None else (number, row)
+
+
+def _office_beside_number(view: LetterLines) -> str:
+    """The letterhead's office printed after a number whose code OCR lost, on the same line
+    (`NNN 0809.2/57 กรมส่งเสริมการปกครองท้องถิ่น |`): the sender is found nowhere else when the
+    signatory's title is lost too."""
+    for i in head.rows_above_subject(view):
+        found = number_for_issuer(view.text(i), "")
+        if found is not None:
+            return canonical_office(head.office_with_wrap(view, view.text(i)[found.end:], i))
+    return ""
 
 
 def _code_of_its_issuer(view: LetterLines, number: DocNumber | None, row: int | None) -> DocNumber | None:
@@ -130,15 +141,22 @@ def _code_of_its_issuer(view: LetterLines, number: DocNumber | None, row: int | 
 
 _LETTERHEAD_ROWS = 6  # the office's name and address under the number, before the date
 _SEAT = re.compile(r"^\W*(?:ศาลากลาง)?(?:จังหวัด)?")
-_SEAT_LINE = re.compile(r"^\W*ศาลากลางจังหวัด\s*(\S+)")
+_SEAT_LINE = re.compile(r"^\W*ศาลากลางจังหวัด\s*(\S*)")
 
 
 def _seat_code(view: LetterLines) -> str:
-    """The code of the province whose seat (ศาลากลางจังหวัด…) the letterhead gives as address;
-    a stamp never prints one."""
-    seats = (_SEAT_LINE.match(view.text(i)) for i in view.nonblank(None, view.body_start))
-    names = [body.match_province(m.group(1)) for m in seats if m]
+    """The code of the province whose seat (ศาลากลางจังหวัด…) the letterhead gives as address,
+    the province on the line itself or, wrapped, alone on the next (`ศาลากลางจังหวัด` then
+    `' หนองบัวลำภู`); a stamp never prints one."""
+    rows = view.nonblank(None, view.body_start)
+    names = [_seat_province(view, rows, k, m) for k, i in enumerate(rows) if (m := _SEAT_LINE.match(view.text(i)))]
     return next((province_code(name) for name in names if name), "")
+
+
+def _seat_province(view: LetterLines, rows: list[int], k: int, m: re.Match[str]) -> str | None:
+    if m.group(1) or k + 1 >= len(rows):
+        return body.match_province(m.group(1)) if m.group(1) else None
+    return body.match_province(head.tidy(view.text(rows[k + 1])))
 
 
 def _letterhead_codes(view: LetterLines, row: int) -> set[str]:
@@ -233,7 +251,8 @@ def _office_of(position: str) -> str:
 
 
 def _read_body(letter: Letter, view: LetterLines, core_end: int) -> None:
-    refs = body.find_references(view, core_end, letter.doc_number, letter.date)
+    # The stamp dates the letter within days when its own date is lost: cited years are read against it.
+    refs = body.find_references(view, core_end, letter.doc_number, letter.date or letter.received_date)
     if refs:
         letter.references = refs
         letter.field_pages["references"] = view.page(view.span.header)

@@ -87,6 +87,35 @@ def _references(cited: str) -> set[tuple[str, dt.date | None]]:
     pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ ที่ มท 081.0..5/ว\n"
                  ". 0 4897 ลงวันที่ 15 ตุลาคม 2558 .",
                  "มท 0810.5/ว 4897", dt.date(2015, 10, 15), id="zero-speck-before-a-wrapped-serial"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น : ที่ ที่ มท 0810. ต/ว311 |\n"
+                 "8ลงวันที่22มกราคม 2565 -",
+                 "มท 0810.7/ว 311", dt.date(2022, 1, 22), id="speck-read-as-a-digit-glued-before-longwanthi"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.ญ/ว'\n"
+                 "4251 ลงวันที่ 6 พฤศจิกายน 2อ่65 แจ้งให้สำนักงาน",
+                 "มท 0810.7/ว 4251", dt.date(2022, 11, 6), id="a-glyph-of-the-year-read-as-a-letter"),
+    pytest.param(". ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท\n"
+                 "0810-7 ./ ว3918 ลงวันที่ 29 เมษายน 2564 แจ้งให้สำนักงาน",
+                 "มท 0810.7/ว 3918", dt.date(2021, 4, 29), id="point-read-as-a-dash"),
+    pytest.param(". อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ ที่ มท 0810: 7/ว 268.7 ลงวันที่ 4\n"
+                 "กุมภาพันธ์ 2562",
+                 "มท 0810.7/ว 2687", dt.date(2019, 2, 4), id="point-read-as-a-colon"),
+    pytest.param("ตามหนังสือกรมส่งเสริมกา ร ปกครอง ท้องถิ่น ที่ มท0810.7 .of\n"
+                 "ว346 ล งวันที 1 16 เม ษา ยน 2564 แจ้งให้สำนักงานส่งเสริม 1",
+                 "มท 0810.7/ว 346", dt.date(2021, 4, 16), id="slash-read-as-a-latin-word"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802.2 บา 321 ลงวันที่ 28 มีนาคม\n2566",
+                 "มท 0802.2/ว 321", dt.date(2023, 3, 28), id="slash-and-mark-read-as-a-consonant-and-vowel"),
+    pytest.param("' 1 เงแจ่มสริมการปกครองท้องถิ่น ที่ ที่ ม์ท0810.7/ว2273\n"
+                 "ลงวันที่ 23 ตุลาคม 2559 แจ้งให้สำนักงาน",
+                 "มท 0810.7/ว 2273", dt.date(2016, 10, 23), id="citing-words-garbled-the-department-before-thi"),
+    pytest.param(". ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7\n"
+                 "7ว 2134 ลงวันที่ 16 เมษายน 2563 แจ้งให้สำนักงานส่งเสริม",
+                 "มท 0810.7/ว 2134", dt.date(2020, 4, 16), id="slash-read-as-a-seven-glued-to-the-mark"),
+    pytest.param(". . ตาม หนังสือกรมส่งเสริมการปกครอง ท้องถิ่น ด่ วนที่สุด . nun .\n"
+                 "0810.7/ว4148 ลงวันที่ 2 ตุลาคม 2566 แจ้งให้สำนักงานส่งเสริม",
+                 "มท 0810.7/ว 4148", dt.date(2023, 10, 2), id="a-word-end-taken-for-the-departments-code"),
+    pytest.param(": ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ ฟี 0810.5/ว\n"
+                 "2859 ลงวันที่ 7 เมษายน 2554 แจ้งให้สำนักงานส่งเสริม",
+                 "มท 0810.5/ว 2859", dt.date(2011, 4, 7), id="code-read-as-a-vowelled-word"),
 ])
 def test_cited_number_and_date_behind_specks(cited: str, number: str, date: dt.date) -> None:
     assert (number, date) in _references(cited)
@@ -113,6 +142,17 @@ def test_a_cited_year_ocr_misread_is_read_in_the_letters_years(year: str, date: 
     letters = extract_letters([(1, normalise(head + "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0802.2/ว2543 "
                                              f"ลงวันที่\n16 กันยายน {year} แจ้งให้\n" + TAIL))])
     assert [(r.doc_number, r.date) for r in letters[0].references] == [("มท 0802.2/ว 2543", date)]
+
+
+def test_a_cited_year_cut_short_in_a_letter_without_a_date() -> None:
+    """Seen on wide seed 980: the letter's date lost, its citation `25 พฤศจิกายน 252` was given as
+    the year 252. With no date to read it against it is none; a stamp's date anchors it."""
+    head = HEAD.replace("19 ตุลาคม 2566\n", "")
+    cited = "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0802.2/ว2018 ลงวันที่ 25 พฤศจิกายน 252 แจ้งให้\n"
+    [alone] = extract_letters([(1, normalise(head + cited + TAIL))])
+    assert [(r.doc_number, r.date) for r in alone.references] == [("มท 0802.2/ว 2018", None)]
+    [stamped] = extract_letters([(1, normalise("เลขรับ 572\nวันที่ 2 ธ.ค. 62\n" + head + cited + TAIL))])
+    assert [(r.doc_number, r.date) for r in stamped.references] == [("มท 0802.2/ว 2018", dt.date(2019, 11, 25))]
 
 
 def test_a_cited_letter_some_years_older_keeps_its_year() -> None:

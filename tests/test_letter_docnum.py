@@ -39,6 +39,15 @@ from pipeline.thai.text import normalise
     pytest.param("ที่ สท 0023.@/1131 สำนักงานส่งเสริมการปกครอง", "สท 0023.1/1131", True, id="sub-unit-one-read-as-at"),
     pytest.param("ที่ ชัย0023.4/ว910 454“% ' สำนักงาน", "ชย 0023.4/ว 910", False, id="three-digits-after-a-serial-of-three"),
     pytest.param("ที่ มท 0810.7/ว 1 196 ลงวันที่", "มท 0810.7/ว 1196", False, id="serial-split-before-its-last-three"),
+    pytest.param("ที่ นว 0023.3'/ 4461", "นว 0023.3/4461", False, id="quote-before-the-slash"),
+    pytest.param("ที่ นย 0023.1/724553", "นย 0023.1/ว 4553", True, id="circular-mark-read-as-seven-and-two"),
+    pytest.param("ที่ นน0123.4/5188 สำนักงาน", "นน 0023.4/5188", True, id="province-owner-zero-read-as-one"),
+    pytest.param("ที่ สบ 0017.1/33", "สบ 0017.1/33", False, id="another-province-owner-kept"),
+    pytest.param("ทิ มท0.8.02.2/ว355 .กรมสุ่งเสริมการปกครอง", "มท 0802.2/ว 355", True, id="points-all-through-the-owner"),
+    pytest.param("ที่ ปข 0023.@4/246", "ปข 0023.4/246", True, id="speck-read-as-at-before-the-sub-unit"),
+    pytest.param("ก ที่ มท 081.0.ต/ว3933 สัด อ กรมส่งเสริม", "มท 0810.7/ว 3933", True, id="sub-unit-seven-read-as-to-tao"),
+    pytest.param("มท 0810.ต่/ว1796 ลงวันที่ 12", "มท 0810.7/ว 1796", True, id="sub-unit-seven-read-as-a-marked-letter"),
+    pytest.param("ที่ มท 0810.ญ/ว 4251 ลงวันที่ 6", "มท 0810.7/ว 4251", True, id="sub-unit-seven-read-as-yo-ying"),
 ])
 def test_numbers_with_specks_around_the_slash(line: str, number: str, repaired: bool) -> None:
     found = try_parse_docnum(line)
@@ -169,6 +178,36 @@ def test_a_lost_code_is_the_province_of_the_seat_the_letterhead_gives() -> None:
     assert "doc_number_repaired" in letters[0].flags
 
 
+@pytest.mark.parametrize(("head", "number"), [
+    pytest.param("NNN 0809.2/57 กรมส่งเสริมการปกครองท้องถิ่น |", "มท 0809.2/57", id="office-beside-the-number"),
+    pytest.param("NUN 0801..5/2198 กรมส่งเสริมการปกครองท้องถิ่น |", "มท 0801.5/2198", id="doubled-point"),
+])
+def test_a_code_read_as_latin_is_the_office_printed_beside_the_number(head: str, number: str) -> None:
+    letters = extract_letters([(1, normalise(
+        f"{head}\nถนนนครราชสีมา เขตดุสิต กทม..\n10300\n3 พฤศจิกายน 2556\nev\n"
+        "เรื่อง การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญ:\nเรียน ผู้ว่าราชการจังหวัดกาญจนบุรี\n"
+        "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == [number]
+    assert "doc_number_repaired" in letters[0].flags
+
+
+def test_a_code_read_as_latin_under_a_seat_whose_province_wrapped() -> None:
+    letters = extract_letters([(1, normalise(
+        ". สนง.ท้องถิ่นอำเภอ\nสุวรรณคูหา\nเลขรับ 2755 :\nวันที่ 21 กย. 2564\nด่วน\nNUN 0023.2/3554\n"
+        "สำนักงานสิ่งเสริม\n.การปกครองท้องถิ่นจังหวัด\nหนองบัวลำภู\nศาลากลางจังหวัด\n' หนองบัวลำภู\n"
+        "17 กันยายน 2564\nเรื่อง รายงานผลการจัดตั้งศูนย์\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
+        "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == ["นภ 0023.2/3554"]
+
+
+def test_a_code_read_as_latin_beside_the_department_name_wrapped() -> None:
+    letters = extract_letters([(1, normalise(
+        "NAM 0810.5 /ว 2263 กรมส่งเสริมการปกครอง:\n03ซ«ฒ0 ..ท้องถิ่น : .>-- 7\n. ถนนนครราชสีมา เขตดุสิต\n"
+        "กทม. 10300\n17 กรกฎาคม 2567\nเรื่อง เร่งรัดการจัดตั้งศูนย์\nเรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n"
+        "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [(letter.doc_number, letter.circular) for letter in letters] == [("มท 0810.5/ว 2263", True)]
+
+
 def test_memo_number_behind_a_latin_speck_after_the_code() -> None:
     letters = extract_letters([(1, normalise(
         "บันทึกข้อความ\nส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดเลย โทร. 0-2241-9000\n"
@@ -185,6 +224,46 @@ def test_memo_number_whose_code_caught_two_marks_and_a_letter_misread() -> None:
         "เรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชน\nเรียน ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง\n"
         "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
     assert [(letter.doc_number, letter.date) for letter in letters] == [("สฎ 0023.5/ว 4568", dt.date(2022, 12, 21))]
+
+
+def test_memo_date_beside_its_number_whose_label_ocr_garbled() -> None:
+    letters = extract_letters([(1, normalise(
+        "บันทึกข้อความ\nส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดบุรีรัมย์ โทร.0-2241-9000 ต่อ\n"
+        "7 2069 _\nที่ . to. al ae\nบร 0023.3/1479 . นท 7 พฤศจิกายน 2561\n"
+        "เรือง การประเมินผลการปฏิบัติราชการของข้าราชการ\nเรียน ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง\n"
+        "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [(letter.doc_number, letter.date) for letter in letters] == [("บร 0023.3/1479", dt.date(2018, 11, 7))]
+
+
+def test_memo_number_under_its_first_rows_when_both_labels_are_garbled() -> None:
+    letters = extract_letters([(1, normalise(
+        "ด่วนที่สด\n| . บันทึกข้อความ\n"
+        ": ส่วนราชการ ส่วนติดตามและประเมินผล สำนักนโยบายและแผน โทร. 0-2241-9000 |\n'ต่อ 3587 . . 0 .\n"
+        "ที่ มท 0801,5 / 5147 7 วันที่ . 14 เมษายน 2557\n"
+        "3 อง การรายงานผลการดำเนินงานตามตัวชี้วัดตามมาตรการปรับปรุงประสิทธิภาพใน\n"
+        "7 การปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ. 2557\nเรวียน. ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง\n"
+        "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 4160\nลงวันที่ 30 มกราคม 2557 แจ้งให้\n"
+        "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [(letter.doc_number, letter.date) for letter in letters] == [("มท 0801.5/5147", dt.date(2014, 4, 14))]
+
+
+def test_memo_number_whose_code_is_garbled_under_an_office_line_run_on_into_its_phone() -> None:
+    letters = extract_letters([(1, normalise(
+        "บนทกขอความ |\n.ส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดแม่ฮ่องสอน โท่ร. 0-2241-\n"
+        "์ 9000 ต่อ2380\nที่. ม.\n' หลส็0023.3/3.31 . ว วันที่ 8 มิถุนายน 2565\n"
+        "เรื่อง. โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่น\nเรียน: - อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
+        "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [(letter.doc_number, letter.date) for letter in letters] == [("มส 0023.3/331", dt.date(2022, 6, 8))]
+    assert "doc_number_repaired" in letters[0].flags
+
+
+def test_a_header_number_whose_slash_ocr_lost() -> None:
+    letters = extract_letters([(1, normalise(
+        "ด่วนที่สุด\n. ที่มท 0809.2263 ' กรมส่งเสริมการปกครองท้องถิ่น\n: ถนนนครราชสีมา เขตดุสิต กทม. .\n"
+        "3 มิถุนายน 2562\nเรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วม\n"
+        "ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)\nจึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == ["มท 0809.2/263"]
+    assert "doc_number_repaired" in letters[0].flags
 
 
 def test_a_subject_word_after_thi_is_no_number_line() -> None:

@@ -199,6 +199,8 @@ def date_near(found: DateMatch, anchor: dt.date, before: int = 7, after: int = 3
     if len(found.year_text) == 4:  # one digit misread (๒๕๕๗ as 2551): the year near the anchor it is one off
         return _one_year_near(day, month, anchor, lambda be: _digits_apart(be, found.year_text) == 1)
     cut = complete_year(day, month, found.year_text, anchor)
+    if cut is None and len(found.year_text) == 3:  # a digit lost inside it (๒๕๖๒ as 262)
+        return _one_year_near(day, month, anchor, lambda be: digits_in_order(found.year_text, be))
     if cut is not None or len(found.year_text) != 2:
         return cut
     # A short year with one digit misread (`10 ธ.ค. 51` for ๕๗).
@@ -302,24 +304,66 @@ def stamp_date(text: str, anchor: dt.date) -> tuple[dt.date | None, bool]:
         return date_near(dates[0], anchor), True
     m = _DAY_MONTH.search(text)
     if not m:
-        return _numeric_stamp_date(text, anchor)
+        numeric = _numeric_stamp_date(text, anchor)
+        return numeric if numeric[1] else _misread_month_date(text, anchor)
     # No year digits left (`25 มค..`, `25 ก.ย»`): the one year that puts the day just after the letter.
-    return complete_year(int(m.group("day")), _month_of(m), m.group("frag"), anchor), True
+    cut = complete_year(int(m.group("day")), _month_of(m), m.group("frag"), anchor)
+    # Else the digit after the month was a speck and the year stands apart (`22 กลพ1 256`).
+    return (cut, True) if cut is not None else (_misread_month_date(text, anchor)[0], True)
 
 
-# A stamp's date written d/m/yy with a speck in it (`17/7./64`) or its year smudged (`13/1/“จ2`).
-_STAMP_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.]\s*(\d{1,2})\s*[./]*\s*/\s*(\S{0,4})")
+# A stamp's date written d/m/yy with a speck in it (`17/7./64`, `17/.3/62`) or its year smudged
+# (`13/1/“จ2`); or with its second slash read as a 7 (`16/9764.` for 16/9/64).
+_STAMP_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.]{1,2}\s*(\d{1,2})\s*(?:[./]*\s*/\s*(\S{0,4})|7(\d{2})(?!\d))")
 
 
 def _numeric_stamp_date(text: str, anchor: dt.date) -> tuple[dt.date | None, bool]:
     m = _STAMP_NUMERIC.search(text)
     if m is None or not 1 <= int(m.group(2)) <= 12:
         return None, False
+    if m.group(4):
+        whole = find_thai_dates(f"{m.group(1)}/{m.group(2)}/{m.group(4)}")
+        return (date_near(whole[0], anchor) if whole else None), True
     year = re.sub(r"\D", "", m.group(3))
     whole = find_thai_dates(f"{m.group(1)}/{m.group(2)}/{year}") if len(year) in (2, 4) else []
     if whole:
         return date_near(whole[0], anchor), True
     return complete_year(int(m.group(1)), int(m.group(2)), year, anchor), True
+
+
+# A day, a word of a few letters and points where the month stands, and what is left of the year.
+# A speck after the month's last point may be read as a digit glued to it (`27 ก,พ4 55`).
+_MONTH_WORD = re.compile(r"(?<!\d)(?P<day>\d{1,2})\s*(?P<word>[ก-ฮเ][ก-๛.,]{1,6})(?:\d(?=\s))?[\s.,]*"
+                         r"(?P<year>\d{2,4})?(?!\d)")
+_ABBR_LETTERS = [(name.replace(".", ""), i + 1) for i, name in enumerate(thai_abbr_months)]
+_STAMP_SOON_DAYS = 31  # a stamp is put on within weeks: of two months the word may be, the nearer
+
+
+def _misread_month_date(text: str, anchor: dt.date) -> tuple[dt.date | None, bool]:
+    """A stamp date whose abbreviated month OCR misread by one letter (`30 ท.ค, 66` for พ.ค.,
+    `30 มพี.ค. 25` for มี.ค.), or spelled right among specks the date patterns do not pass
+    (`27 ก,พ4 55`): the month spelled so, else of the months one letter off, the one whose day
+    falls within weeks after the letter's date `anchor`, with the printed year digits fitting it."""
+    m = _MONTH_WORD.search(text)
+    if m is None:
+        return None, False
+    word, year = _STRAY.sub("", m.group("word")), m.group("year") or ""
+    exact = [n for letters, n in _ABBR_LETTERS if word == letters]
+    months = exact or [n for letters, n in _ABBR_LETTERS if len(word) > 1 and Levenshtein.distance(word, letters) == 1]
+    found = {d for n in months if (d := _one_year_near(int(m.group("day")), n, anchor, _fits(year)))
+             and (d - anchor).days <= _STAMP_SOON_DAYS}
+    return (found.pop() if len(found) == 1 else None), bool(months)
+
+
+# Points, and the marks OCR hangs on a handwritten letter (`กลุูพ.` for ก.พ.), are no part of
+# a month's letters; ิ and ี are (มิ.ย., มี.ค.).
+_STRAY = re.compile("[.,\u0e38\u0e39\u0e47-\u0e4b]")
+
+
+def _fits(year: str) -> Callable[[str], bool]:
+    """Does a Buddhist year fit the printed digits: whole or one digit off, its last two, or its start?"""
+    return lambda be: (be.startswith(year) or be[2:] == year
+                       or (len(year) == len(be) and _digits_apart(be, year) <= 1))
 
 
 def has_day_and_month(text: str) -> bool:
