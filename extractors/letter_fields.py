@@ -427,6 +427,12 @@ def _joined_year(m: re.Match[str]) -> str:
 # it; OCR loses the space where the tail wrapped to the next line after a speck (`ท้องถิ่น : / .ประ จำปี…`).
 # A subject joins its phrases with และ set flush on both sides (…ท้องถิ่นและศูนย์…); OCR spaces it off.
 _AND_GLUED = re.compile("(?<=[ก-๛]และ)\\s+(?=[ก-๛])")
+
+
+def close_gap_after_and(text: str) -> str:
+    """`ท้องถิ่นและ ศูนย์` → `ท้องถิ่นและศูนย์`: a space after และ glued to its word is a wrap."""
+    return _AND_GLUED.sub("", text)
+
 _TAIL_GLUED = re.compile("(?<=[ก-๛])(?=ประจำปีงบประมาณ|ประจำเดือน|รอบการประเมิน)")
 
 
