@@ -51,6 +51,7 @@ from extractors.offices import closest_fixed_name
 from extractors.segment import Line, Span
 from extractors.stamp_reading import FIRST_YEAR, plausible_stamp_day
 from pipeline.thai.dates import DateMatch, digits_in_order, find_thai_dates, stamp_date
+from pipeline.thai.dictionary import tokens, words
 from pipeline.thai.ocr_repair import swap_confusables
 from pipeline.thai.text import normalise_field
 
@@ -411,7 +412,19 @@ def _finish_subject(parts: list[str]) -> str:
     text = shed_debris(swap_confusables(unspace_phrase(_SARA_A_TWICE.sub("", tidy(smart_join(parts))))))
     text = repair_phrases(_PRACHAM_AS_LATIN.sub("ประจำ", text))
     text = _TAIL_GLUED.sub(" ", _THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", _AND_GLUED.sub("", text))))
-    return _drop_lone_letter(_cut_after_year(_YEAR_SPLIT.sub(_joined_year, text)))
+    text = _drop_lone_letter(_cut_after_year(_YEAR_SPLIT.sub(_joined_year, text)))
+    return _drop_glued_lead_letter(text)
+
+
+_MIN_WORD = 3  # letters of the word a letter of ink is glued to
+
+
+def _drop_glued_lead_letter(subject: str) -> str:
+    """`งการประเมินผล…` → `การประเมินผล…`: a letter of ink glued before the subject's first word
+    (no word of one bare letter opens a subject; ณ and ธ are words)."""
+    first = tokens(subject.split(" ", 1)[0])[:2]
+    lone = len(first) == 2 and re.fullmatch("(?![ณธ])[ก-ฮ]", first[0]) is not None
+    return subject[1:] if lone and len(first[1]) >= _MIN_WORD and first[1] in words() else subject
 
 
 # A speck inside a Buddhist year read as a point or dash (`พ.ศ. 25.68`, `256.9`, `256-08`).
@@ -440,8 +453,9 @@ _TAIL_GLUED = re.compile("(?<=[ก-๛])(?=ประจำปีงบประ�
 _PRACHAM_AS_LATIN = re.compile(r"(?<=\s)[A-Za-z]{2,5}\)?\s+(?=ปีงบประมาณ)")
 # ที่ before a number (รอบการประเมินที่ 2, ตัวชี้วัดที่ 4.1) with its tone mark lost to OCR.
 _THI_NUMBER = re.compile(r"ที(?=\s\d)")
-# A slash read as `!` between Thai words (`ตัวชี้วัด!นโยบาย`): Thai prints no `!` inside a phrase.
-_BANG_FOR_SLASH = re.compile("(?<=[ก-๛])!(?=[ก-๛])")
+# A slash read as `!` or `'` between Thai words (`ตัวชี้วัด!นโยบาย`, `ตัวชี้วัด'นโยบาย`): Thai
+# prints neither inside a phrase.
+_BANG_FOR_SLASH = re.compile("(?<=[ก-๛])[!'](?=[ก-๛])")
 
 
 # What OCR left of a garbled เรื่อง before the subject's first word (`อง`, `Go.`, `เรอง`).
@@ -481,8 +495,22 @@ _LONE_CLOSE = re.compile(r"\s+\)$")
 _LONE_DIGIT = re.compile(r"(?<!ที่)(?<!ที)\s+\d$")
 
 
+# Glyphs no subject prints (`พ.ศ. 2554@`, `ประสิทธิภาพใน =@ 17=`): stamp or signature ink, and
+# the digits read among them with it; a year they cling to stays.
+_INK_GLYPHS = "@=#*~^«»"
+_GLYPHS_AFTER_YEAR = re.compile(f"(?<=\\d{{4}})[{_INK_GLYPHS}]+$")
+_INK_TAIL = re.compile(f"(?:\\s+[\\d{_INK_GLYPHS}]+)*\\s+[\\d{_INK_GLYPHS}]*[{_INK_GLYPHS}][\\d{_INK_GLYPHS}]*"
+                       f"(?:\\s+[\\d{_INK_GLYPHS}]+)*$")
+# A number after a closing parenthesis at a line's end (`(สถานที่กลาง) 13`): a page or stamp's digits.
+_NUMBER_AFTER_CLOSE = re.compile(r"(?<=\))\s+\d{1,3}$")
+
+
+def _line_end_ink(text: str) -> str:
+    return _NUMBER_AFTER_CLOSE.sub("", _INK_TAIL.sub("", _GLYPHS_AFTER_YEAR.sub("", text)))
+
+
 def _line_end_specks(text: str) -> str:
-    text = text.rstrip()
+    text = _line_end_ink(text.rstrip())
     while (trimmed := _END_SPECKS.sub("", _LONE_INK.sub("", _END_SPECKS.sub("", text)))) != text:
         text = trimmed  # specks and letters of ink come in layers (`ดีเด่น : ก.`, `ท้องถิ่น ก. ก.`)
     text = shed_glued_speck(_LONE_DIGIT.sub("", text))
@@ -583,13 +611,17 @@ def _cut_after_year(subject: str) -> str:
         return subject
     last = years[-1]
     tail = subject[last.end():].strip()
-    head = _ERA_DEBRIS.sub("", subject[:last.start()]) + f" พ.ศ. {last.group(2)}"  # the era is always spaced off
+    words_before = _ERA_DEBRIS.sub("", _DIGIT_BEFORE_ERA.sub("", subject[:last.start()]))
+    head = f"{words_before} พ.ศ. {last.group(2)}"  # the era is always spaced off
     return head if len(tail) < 10 or _is_ink(tail) else f"{head} {tail}"
 
 
 # Between the words before the era and the era: specks and a Latin piece of ink
 # (`ประจำปีงบประมาณ. พ.ศ.`, `ประจำปีงบประมาณ W. พ.ศ.`, `ปีงบประมาณ - พ.ศ.`); Thai prints a space.
 _ERA_DEBRIS = re.compile(r"(?<=[ก-๛])(?:\s*[.\-–,:;'\"|]+|\s+[A-Za-z]{1,3}\.?)*\s*$")
+# A lone digit between a word and the era (`ประจำปีงบประมาณ 0 พ.ศ.`) is a speck, unless it is
+# numbered (`ฉบับที่ 2 พ.ศ.`).
+_DIGIT_BEFORE_ERA = re.compile(r"(?<=[ก-๛])(?<!ที่)(?<!ที)\s+\d\s*$")
 
 
 # Digits between Thai letters (`ฮ็7ฮ7เ6เไผผี`): no Thai word or number is printed so.
@@ -603,7 +635,9 @@ def _is_ink(tail: str) -> bool:
 
 
 # The era and a year OCR cut to two or three digits at the subject's end (`พ.ศ.255`, `พ.ศ. 24`).
-_CUT_YEAR = re.compile(r"\s*(?:[พห]\s?[.,:]{0,2}\s?ศ[ิี]?|(?<=\s)[A-Z][A-Za-z]?)\s?[.,:]{0,2}\s*(\d{2,3})[\s.]*$")
+# Pieces of one or two characters after it are ink (`พ.ศ. 564 ณซ —`).
+_CUT_YEAR = re.compile(r"\s*(?:[พห]\s?[.,:]{0,2}\s?ศ[ิี]?|(?<=\s)[A-Z][A-Za-z]?)\s?[.,:]{0,2}\s*(\d{2,3})[\s.]*"
+                       r"(?:\s\S{1,2})*\s*$")
 _BE_OFFSET = 543
 
 
