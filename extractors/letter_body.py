@@ -71,10 +71,11 @@ _RECURRING = re.compile(
 # Before the opening parenthesis, ink read as a speck or a short piece (`- (นาย…`, `ea | (นาย…`,
 # `ก ' (ว่าที่…`, up to three: `| ; . (นาย…`, `0 0 (นาย…`); the parenthesis itself may be read as 1 or l
 # (`. 1นายสุทธิพงษ์ ทองคำ)`), a bracket may stand before the closing one (`ศรีวิไล])`), and up to two
-# short pieces of the signature's ink may follow it (`(นายศรัทธา สายทอง) 7ร`).
+# short pieces of the signature's ink may follow it (`(นายศรัทธา สายทอง) 7ร`). A speck may cling
+# to a part of the name (`(นายอนุชำ, ศรีวิไล)`, `(น่ายชาตรี .สายทอง)`): repair_name sheds it.
 _NAME = re.compile(
     r"^[\s'\".,:;|“”‘’\-=~_]*(?:(?:[^\s()]{1,3}\s+(?:[|'\"]\s+)?){1,3}(?=\())?(?:ลงชื่อ[.…\s]*)?[(1lI]?\s*"
-    r"([ก-๛][ก-๛.]+(?:\s+[ก-๛][ก-๛.]*){1,5})\s*\]?\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}(?:\s\S{1,3}){0,2}"
+    r"([ก-๛][ก-๛.,]+(?:\s+[.,']?[ก-๛][ก-๛.,]*){1,5})\s*\]?\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}(?:\s\S{1,3}){0,2}"
     r"[^ก-๛A-Za-z]{0,4}$"
 )
 _SIGNATURE_WINDOW = 10  # non-blank lines after the closing (ขอแสดงความนับถือ) that hold the name
