@@ -374,6 +374,19 @@ def test_deadline_with_ink_among_its_parts(line: str) -> None:
     assert letter.deadline == dt.date(2018, 11, 14)
 
 
+@pytest.mark.parametrize(("line", "day"), [
+    pytest.param("ดังกล่าว และรายงานผลให้ทราบภา ย ในวันที่ 12 พฤศจิ กายน 2561", 12, id="phrase-and-month-spaced-out"),
+    pytest.param("ดังกล่าว และ รายงานผลให้ทราบภายในวันที่ 1.2 พฤศจิกายน. 2561 โทรสำรหมายเลข 02241", 12,
+                 id="point-inside-the-day"),
+    pytest.param("การดำเนินการดังกล่าว และรายงานผลให้ทราบภายในวันที่ 3m0o”\n| พฤศจิกายน 2561 โทรสารหมายเลข", 30,
+                 id="latin-ink-inside-the-day"),
+])
+def test_deadline_day_as_ocr_broke_it(line: str, day: int) -> None:
+    letter = _letter("ที่ มท 0810.5/2971\n21 ตุลาคม 2561\n" + SUBJECT.split("\n", 1)[1] +
+                     "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\nจึงขอให้สำนักงานเร่งรัดการดำเนินการดังกล่าว\n" + line + "\n" + BODY)
+    assert letter.deadline == dt.date(2018, 11, day)
+
+
 def test_own_number_with_a_speck_glued_to_its_digits() -> None:
     letter = _letter("ที่.มท ส0802.2/ว 359\n., 13 มิถุนายน 2555\n" + SUBJECT.split("\n", 1)[1] +
                      "เรียน ผู้ว่าราชการจังหวัดสมุทรปราการ\n" + BODY)
