@@ -46,6 +46,7 @@ from extractors.letter_terms import (
     specked,
     starts_with,
     unspace_phrase,
+    urgency_mark_level,
 )
 from extractors.offices import closest_fixed_name
 from extractors.segment import Line, Span
@@ -325,27 +326,12 @@ def read_urgency(view: LetterLines) -> tuple[str, int | None]:
     return _boxed_urgency(view)
 
 
-# The urgency mark is set large, often boxed, above the header: OCR reads the box's edge before it
-# (`[ด่วนที่สุด|`, `ไ2ดวนทสุด7`), a letter twice (`ดวนทสุดด`), or only part of it (`เที่สุด`,
-# `ดอุมมาก`). On a short line above the number or memo title nothing else reads so.
-_MARK_TAIL = {"ด่วนที่สุด": re.compile("ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?ส\u0e38?ด"),
-              "ด่วนมาก": re.compile(r"^[^ก-๛]{0,3}ด\S{0,3}มาก")}
-_SHORT_MARK = 20  # characters, spaces aside, of a line that holds the mark and its specks
-
-
 def _boxed_urgency(view: LetterLines) -> tuple[str, int | None]:
     stamps = _stamp_rows(view)
     for i in view.nonblank(None, view.span.header):
-        compact = re.sub(r"\s", "", view.text(i))
-        if i in stamps or len(compact) > _SHORT_MARK:
-            continue
-        text = view.text(i)
-        m = URGENCY.match(text[text.find("ด"):]) if "ด" in compact[:4] else None
-        if m:
-            return canonical_urgency(m.group(1)), i
-        found = next((level for level, tail in _MARK_TAIL.items() if tail.search(compact)), None)
-        if found:
-            return found, i
+        level = "" if i in stamps else urgency_mark_level(view.text(i))
+        if level:
+            return level, i
     return "", None
 
 

@@ -1235,6 +1235,8 @@ def test_a_subject_tail_wrapped_after_a_speck_keeps_its_space() -> None:
     pytest.param(["ไ2ดวนทสุด7"], "ด่วนที่สุด", id="ink-glued-before"),
     pytest.param(["เที่สุด", "ด่ว"], "ด่วนที่สุด", id="only-its-tail-read"),
     pytest.param(["ดอุมมาก Cae!"], "ด่วนมาก", id="middle-garbled"),
+    pytest.param([". ด่วนมา"], "ด่วนมาก", id="last-letter-lost"),
+    pytest.param(["ด่วมทิสด"], "ด่วนที่สุด", id="look-alike-letter-read-from-its-frame"),
 ])
 def test_a_boxed_urgency_mark_as_ocr_read_it(lines: list[str], urgency: str) -> None:
     letter = _letter("\n".join(lines) + "\nที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT +
