@@ -689,9 +689,18 @@ def _provinces() -> frozenset[str]:
 _AND_SPACE = re.compile("(?<=\\s)และ\\s+ะ?(?=[ก-ฮ][^\\s.]*(?:\\s|$))")
 
 
+# A bare letter spaced off after the last word (`ผู้ว่าราชการจังหวัด ทุกจังหวัด ก`): no addressee ends
+# in a word of one letter (ณ and ธ, which are words, are not in the range).
+_LETTER_AFTER_WORD = re.compile(r"(?<=[ก-๛]{2})\s+[ก-ฒด-ฮ]$")
+
+
+def _lone_letters_off(text: str) -> str:
+    return _LETTER_AFTER_WORD.sub("", _LONE_LETTER.sub("", text))
+
+
 def _field_end(text: str) -> str:
     """Specks, a digit or a letter of ink after the last word, in layers (`ทุกจังหวัด ” น`, `8 8`)."""
-    while (trimmed := tidy(_LONE_DIGIT.sub("", _LONE_LETTER.sub("", _SPACED_SPECKS.sub("", text))))) != text:
+    while (trimmed := tidy(_LONE_DIGIT.sub("", _lone_letters_off(_SPACED_SPECKS.sub("", text))))) != text:
         text = trimmed
     return text
 

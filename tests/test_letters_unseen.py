@@ -1356,3 +1356,9 @@ def test_ink_before_a_wrapped_subject_line_is_dropped(wrapped: str) -> None:
                      "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น .\n" + BODY)
     assert letter.subject == ("รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น "
                               "ประจำเดือน เมษายน พ.ศ. 2562")
+
+
+def test_a_letter_of_ink_after_the_addressee_is_dropped() -> None:
+    letter = _letter("ที่ มท 0810.5/2971\n21 มกราคม 2568\n" + SUBJECT.split("\n", 1)[1] +
+                     "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด ก\n" + BODY)
+    assert letter.addressee == "ผู้ว่าราชการจังหวัด ทุกจังหวัด"
