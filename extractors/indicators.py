@@ -51,8 +51,11 @@ _BARE_COUNT = re.compile(rf"(?<![\d.,])(?!25\d\d\b)(\d[\d,]*(?:\.\d+)?)\.?\s*({_
 # ร้อยละ with its tone mark lost (`รอยละ 100`), a speck after it (`ร้อยละ' 80`) or a letter of ink
 # before the number (`ร้อยละ ว 100`).
 # A speck before a percentage may read as a lone digit (`ร้อยละ 4 80`): a percentage is one number.
-_SPECK_DIGIT = r"(?<=ละ\s)\d\s+(?=\d{2,3}(?![\d.]))"
-_SCALE = re.compile(rf"(ร้?อยละ|ระดับ)[\s'\"“”.§|:]*(?:[ก-ฮ]\s+|{_SPECK_DIGIT})?(\d+(?:\.\d+)?)(?!\s*[./]\d)")
+# A spaced-out scan tears ร้อยละ (`ร้อ ย ละ 1 100`), its ล may read as ส (`ร้อยสะ`), and a speck
+# before the number may read as `>` (`ร้อยละ > 90`).
+_PERCENT = r"ร\s?้?\s?อ\s?ย\s?[ลส]\s?ะ"
+_SPECK_DIGIT = r"(?<=ะ\s)\d\s+(?=\d{2,3}(?![\d.]))"
+_SCALE = re.compile(rf"({_PERCENT}|ระดับ)[\s'\"“”.§|:<>]*(?:[ก-ฮ]\s+|{_SPECK_DIGIT})?(\d+(?:\.\d+)?)(?!\s*[./]\d)")
 _OWNER = re.compile(r"\(([^()]{1,60}?)\s*เป็นเจ้าภาพ\s*\)")
 _UNIT_OWNER = re.compile(r"\(((?:กลุ่มงาน|ฝ่าย|กอง|สำนัก)[^()]{1,150})\)\s*$")
 _DUE_MONTH = re.compile(r"ภายใน\s*(?:วันที่|เดือน)?\s*|\(\s*(?=[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d)")

@@ -141,6 +141,12 @@ def test_ocr_spacing_and_a_speck_around_the_code() -> None:
     pytest.param("การปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2566 ตัวชี้วัดที่ 3.1 ,\n"
                  "ร้อยละของเรื่องร้องเรียนที่ได้รับการแก้ไขแล้วเสร็จ ร้อยละ 4 80 และตัวชี", "3.1", (80, "ร้อยละ", 2566),
                  id="speck-read-as-a-digit-before-the-percentage"),
+    pytest.param("ปีงบป ระ มา ณ พ.ศ. 2 2568 ตัวชี้วัดที่ 4.1 การพัฒนานวัตกรรม “ศูนย์ช่วยเหลือประชาชน ของ '\n"
+                 "' องค์กรปก ค ร อ ง ส่วนหท้องถิ่น” ครบทุกอ ง ค์ กรปก คร อ ง ส่วนท้องถิ่น ร้อ ย ละ 1 100", "4.1",
+                 (100, "ร้อยละ", 2568), id="percent-torn-by-spaces"),
+    pytest.param("ปีงบประมาณ พ.ศ. 2554 ตัวชี้วัดที่ 4.1 การพัฒนานวัตกรรม “ศูนย์ช่วยเหลือประชาชน\n"
+                 "ขององค์กรปกครองส่วนท้องถิ่น” ครบทุกองค์กรปกครองส่วนท้องถิ่น รั ร้อยสะ 100 |", "4.1",
+                 (100, "ร้อยละ", 2554), id="lo-ling-of-percent-read-as-so-suea"),
 ])
 def test_kpi_targets_and_years_as_ocr_read_them(text: str, code: str, expected: tuple) -> None:
     found = {i.code: i for i in extract_indicators(text, 1, None)}
