@@ -147,6 +147,8 @@ def test_ocr_spacing_and_a_speck_around_the_code() -> None:
     pytest.param("ปีงบประมาณ พ.ศ. 2554 ตัวชี้วัดที่ 4.1 การพัฒนานวัตกรรม “ศูนย์ช่วยเหลือประชาชน\n"
                  "ขององค์กรปกครองส่วนท้องถิ่น” ครบทุกองค์กรปกครองส่วนท้องถิ่น รั ร้อยสะ 100 |", "4.1",
                  (100, "ร้อยละ", 2554), id="lo-ling-of-percent-read-as-so-suea"),
+    pytest.param("จำนวน 878 ศูนย์ และ ตัวชี้วัดที่ 3.1 ร้อยละ ของเรื่องร้องเรียนที่ได้รับการ\nแก้ไขแล้วเสร็จ ร้อยละ > 90\n"
+                 ".เพื่อให้การดำเนินงานเป็นไปด้วยความเรียบร้อย", "3.1", (90, "ร้อยละ", None), id="speck-read-as-greater-than"),
 ])
 def test_kpi_targets_and_years_as_ocr_read_them(text: str, code: str, expected: tuple) -> None:
     found = {i.code: i for i in extract_indicators(text, 1, None)}
