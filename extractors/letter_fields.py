@@ -398,6 +398,7 @@ def _finish_subject(parts: list[str]) -> str:
     text = shed_debris(swap_confusables(unspace_phrase(_SARA_A_TWICE.sub("", tidy(smart_join(parts))))))
     text = repair_phrases(_PRACHAM_AS_LATIN.sub("ประจำ", text))
     text = _TAIL_GLUED.sub(" ", _THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", _AND_GLUED.sub("", text))))
+    text = _NUMBER_AFTER_THI.sub(" ", _SPECKS_BETWEEN_WORDS.sub(" ", text))
     text = _drop_lone_letter(_cut_after_year(_YEAR_SPLIT.sub(_joined_year, text)))
     return _drop_glued_lead_letter(text)
 
@@ -437,6 +438,10 @@ _TAIL_GLUED = re.compile("(?<=[ก-๛])(?=ประจำปีงบประ�
 
 # ประจำ before ปีงบประมาณ read by the `eng` model (`รอบการประเมินที่ 1 Used) ปีงบประมาณ`).
 _PRACHAM_AS_LATIN = re.compile(r"(?<=\s)[A-Za-z]{2,5}\)?\s+(?=ปีงบประมาณ)")
+# A colon and specks between two words at a wrap (`ท้องถิ่น: .ประจำปีงบประมาณ`): no subject prints them.
+_SPECKS_BETWEEN_WORDS = re.compile(r"(?<=[ก-๛])\s*[:;]\s*[.:;]*\s*(?=[ก-๛])")
+# A number OCR glued to ที่ (`รอบการประเมินที่1`): Thai prints a space between.
+_NUMBER_AFTER_THI = re.compile(r"(?<=ที่)(?=\d)")
 # ที่ before a number (รอบการประเมินที่ 2, ตัวชี้วัดที่ 4.1) with its tone mark lost to OCR.
 _THI_NUMBER = re.compile(r"ที(?=\s\d)")
 # A slash read as `!` or `'` between Thai words (`ตัวชี้วัด!นโยบาย`, `ตัวชี้วัด'นโยบาย`): Thai
@@ -557,14 +562,16 @@ def _drop_lone_letter(subject: str) -> str:
 # A speck may stand before the year (`พ.ศ. .2560`) or after it (`2564.`).
 # The era's พ may come out Latin anywhere (`w. ศ.`), its ศ with a speck (`พ.ศ์.`), and a re-read
 # that swapped `w.` for `พ.ศ.` leaves the old ศ. after it (`พ.ศ. ศ.`).
-# Its ศ may come out a Latin capital after พ. (`พ. A. 2561`), and a dash of ink may stand
+# Its ศ may come out a Latin capital or `fi` after พ. or พ (`พ. A. 2561`, `พ A. 2562`, `พ. fi. 2567`),
+# and a dash of ink may stand
 # between the era and a year wrapped to the next line (`พ.ศ.-. / 2566`).
 # Its พ may come out ห (`ห.ศ.`), and specks may stand between the era and the year (`พ.ศ.): 2558`).
 # After a month's name too the era may come out Latin (`ประจำเดือน ตุลาคม WA. 2564`); there, and
 # after ปีงบประมาณ, it may also come out as two Thai letters (`ประจำปีงบประมาณ แน / 2566`).
 # A speck after the year may be read as digits glued to it (`พ.ศ. 256109`): a year is 25xx.
 # A speck before the year may be read as a lone digit or letter (`พ. ศ 2 2561`, `พ.ศ. ห 2562`).
-_YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}[ุู]?\s?(?:ศ[ิี์]?|(?<=พ[.,:]\s)[A-Z][a-z]?)\s?[.,:]{0,2}"
+_YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}[ุู]?\s?"
+                       r"(?:ศ[ิี์]?|(?:(?<=พ[.,:]\s)|(?<=พ\s))(?:[A-Z][a-z]?|fi))\s?[.,:]{0,2}"
                        r"(?:\s?ศ[.,:]{1,2})?"
                        r"|(?:(?<=ประมาณ\s)|(?<=คม\s)|(?<=ยน\s)|(?<=พันธ์\s))(?:[A-Za-z]{1,3}|[ก-๛]{1,2}(?=\s))\s?[.,:]{0,2}"
                        r"(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)"
