@@ -161,6 +161,8 @@ def _unlabelled_addressee(view: LetterLines) -> int | None:
     subject = next((i for i in rows if SUBJECT.match(view.text(i))), None)
     if subject is None:  # เรื่อง garbled too (`Gar รายงานผล…`): from the letter's date line on
         subject = next((i for i in rows if i > view.span.header and is_date_only(view.text(i))), None)
+    if subject is None and view.span.kind == "memo":  # a memo's date stands on its number line
+        subject = next((i for i in rows if i > view.span.header and _NUMBER_LINE.match(view.text(i))), None)
     if subject is None:
         return None
     for i in view.nonblank(subject + 1, subject + 8)[:5]:
@@ -580,7 +582,7 @@ _YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}[ุ
 # `สง | สำนักงาน…`): junk, a speck at times, then a title.
 # The label may come out in two pieces (`: เรื ยน อธิบดี…`).
 _ADDRESSEE_BY_TITLE = re.compile(
-    f"^[\\s|:.'\"]*(?:\\S{{1,6}}\\s+){{0,2}}(?:[|:.'\"]+\\s*)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
+    f"^[\\s|:.'\"]*(?:\\S{{1,7}}\\s+){{0,2}}(?:[|:.'\"]+\\s*)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
 # The opening words of a letter's body (ตามที่…, ด้วย…): past them no header line is left.
 _BODY_OPENING = starts_with("ตามที่", "ตามหนังสือ", "ด้วย", "เนื่องด้วย", "เนื่องจาก", "พร้อมนี้")
 
