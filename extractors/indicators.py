@@ -32,11 +32,16 @@ _GARBLED_CODE = re.compile("(?:ว\\s?[ชขซ]|ดท)[\u0e31-\u0e4e]*\\s?(?:
 _QUOTED = re.compile(r"^.{0,60}?[“\"]([^”\"]{4,200})[”\"]")
 # จำนวน with its ำ read as a tone mark and า, a mark doubled or a vowel added (`จ้านวัน`, `จ้ำนวน`).
 _COUNT_WORD = "จ[\u0e48-\u0e4b]?[ำา][\u0e48-\u0e4b]?นว[\u0e31]?น"
+# A spaced-out scan tears ร้อยละ (`ร้อ ย ละ 1 100`), its ล may read as ส (`ร้อยสะ`), and a speck
+# before the number may read as `>` (`ร้อยละ > 90`).
+_PERCENT = r"ร\s?้?\s?อ\s?ย\s?[ลส]\s?ะ"
+_SCALE_SPECKS = r"[\s'\"“”.§|:<>]*"
 # A speck OCR glued to a wrapped line's first word (`(LPA) .จำนวน 6,500 แห่ง`) still stops the name.
 _NAME_STOP = re.compile(
     r"\s[.|'\"“”]*(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|" + _COUNT_WORD +
     r"|ภายใน|โดย|ค่าเป้าหมาย|คำเป้าหมาย|มีค่าเป้าหมาย|ประจำปีงบประมาณ|แล้ว|จึง|และตัวชี้วัด|จัดส่ง)"
-    r"|\s(?:ระดับ|ร้?อยละ)[\s'\"“”.§|:]*\d|\s?\((?:[^()]*เจ้าภาพ|กลุ่มงาน|ฝ่าย)|\s?\(\s*[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d"
+    rf"|\s(?:ระดับ|{_PERCENT}){_SCALE_SPECKS}\d|"
+    r"\s?\((?:[^()]*เจ้าภาพ|กลุ่มงาน|ฝ่าย)|\s?\(\s*[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d"
 )
 _BAD_NAME = re.compile(r"^(?:แล้ว|ดังกล่าว|นี้)(?:\s|$)|^(?:จำนวน|ภายใน)")
 _UNIT_WORDS = ("ศูนย์", "แห่ง", "คน", "ราย", "เรื่อง", "ครั้ง", "ชุด", "หน่วย", "ตำบล", "อำเภอ", "จังหวัด", "โครงการ",
@@ -51,8 +56,8 @@ _BARE_COUNT = re.compile(rf"(?<![\d.,])(?!25\d\d\b)(\d[\d,]*(?:\.\d+)?)\.?\s*({_
 # ร้อยละ with its tone mark lost (`รอยละ 100`), a speck after it (`ร้อยละ' 80`) or a letter of ink
 # before the number (`ร้อยละ ว 100`).
 # A speck before a percentage may read as a lone digit (`ร้อยละ 4 80`): a percentage is one number.
-_SPECK_DIGIT = r"(?<=ละ\s)\d\s+(?=\d{2,3}(?![\d.]))"
-_SCALE = re.compile(rf"(ร้?อยละ|ระดับ)[\s'\"“”.§|:]*(?:[ก-ฮ]\s+|{_SPECK_DIGIT})?(\d+(?:\.\d+)?)(?!\s*[./]\d)")
+_SPECK_DIGIT = r"(?<=ะ\s)\d\s+(?=\d{2,3}(?![\d.]))"
+_SCALE = re.compile(rf"({_PERCENT}|ระดับ){_SCALE_SPECKS}(?:[ก-ฮ]\s+|{_SPECK_DIGIT})?(\d+(?:\.\d+)?)(?!\s*[./]\d)")
 _OWNER = re.compile(r"\(([^()]{1,60}?)\s*เป็นเจ้าภาพ\s*\)")
 _UNIT_OWNER = re.compile(r"\(((?:กลุ่มงาน|ฝ่าย|กอง|สำนัก)[^()]{1,150})\)\s*$")
 _DUE_MONTH = re.compile(r"ภายใน\s*(?:วันที่|เดือน)?\s*|\(\s*(?=[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d)")

@@ -66,7 +66,7 @@ _SPECKS_BEFORE = "(?:(?![ก-๛]{3})\\S{1,4}\\s+){0,12}?"
 _DATED = re.compile(f"^[\\s,.\\-–'\"‘’“”]*(?:{_SPECKS_BEFORE}[^\\sก-๛]?ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
                     f"|[A-Za-z]{{2,4}}(?=\\s+\\d{{1,2}}\\s*[ก-๛])|(?:\\S{{1,7}}\\s+){{0,2}}(?=\\d{{1,2}}\\s*[ก-๛]))")
 # OCR may lose วันที่ (`ภายใน 1 พฤษภาคม 2565`): a whole date right after ภายใน is the deadline still.
-_DEADLINE = re.compile(f"{loose('ภาย')}\\s?{loose('ใน')}\\s*(?:{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}|(?=\\d))")
+_DEADLINE = re.compile(f"{spaced('ภายใน')}\\s*(?:{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}|(?=\\d))")
 _RECURRING = re.compile(
     f"(?:{loose('ทุกวันที่')}|{loose('ภายในวันที่')})\\s*\\d{{1,2}}\\s*{loose('ของ')}(?:ทุก)?\\s*{loose('เดือน')}"
 )
@@ -76,10 +76,11 @@ _RECURRING = re.compile(
 # Before the opening parenthesis, ink read as a speck or a short piece (`- (นาย…`, `ea | (นาย…`,
 # `ก ' (ว่าที่…`, up to three: `| ; . (นาย…`, `0 0 (นาย…`); the parenthesis itself may be read as 1 or l
 # (`. 1นายสุทธิพงษ์ ทองคำ)`), a bracket may stand before the closing one (`ศรีวิไล])`), and up to two
-# short pieces of the signature's ink may follow it (`(นายศรัทธา สายทอง) 7ร`).
+# short pieces of the signature's ink may follow it (`(นายศรัทธา สายทอง) 7ร`). A speck may cling
+# to a part of the name (`(นายอนุชำ, ศรีวิไล)`, `(น่ายชาตรี .สายทอง)`): repair_name sheds it.
 _NAME = re.compile(
     r"^[\s'\".,:;|“”‘’\-=~_]*(?:(?:[^\s()]{1,3}\s+(?:[|'\"]\s+)?){1,3}(?=\())?(?:ลงชื่อ[.…\s]*)?[(1lI]?\s*"
-    r"([ก-๛][ก-๛.]+(?:\s+[ก-๛][ก-๛.]*){1,5})\s*\]?\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}(?:\s\S{1,3}){0,2}"
+    r"([ก-๛][ก-๛.,]+(?:\s+[.,']?[ก-๛][ก-๛.,]*){1,5})\s*\]?\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}(?:\s\S{1,3}){0,2}"
     r"[^ก-๛A-Za-z]{0,4}$"
 )
 _SIGNATURE_WINDOW = 10  # non-blank lines after the closing (ขอแสดงความนับถือ) that hold the name
@@ -299,8 +300,14 @@ def find_deadline(view: LetterLines, core_end: int, letter_date: dt.date | None 
     return (None, recurring[0], recurring[1]) if recurring else (None, "", None)
 
 
+# A day OCR broke with a point (`1.2 มกราคม`: 12, not 2) or with Latin ink inside it (`3m0o” พฤษภาคม`: 30).
+_BROKEN_DAY = re.compile(r"^(\s*\d)[.,](\d)(?=\s*[ก-๛])")
+_LATIN_IN_DAY = re.compile(r"^(\s*\d)[A-Za-z]{1,2}(\d)[A-Za-z]{0,2}[\"“”']*(?=\s)")
+
+
 def _deadline_date(tail: str) -> tuple[DateMatch | None, str]:
     """The date opening `tail` as printed, past specks, or with a spaced-out month closed up."""
+    tail = _LATIN_IN_DAY.sub(r"\1\2", _BROKEN_DAY.sub(r"\1\2", tail))
     for text in (tail, _without_specks(tail), _THAI_GAP.sub("", tail)):
         dates = [d for d in find_thai_dates(text)[:1] if d.start <= 3]
         if dates and dates[0].date is not None:

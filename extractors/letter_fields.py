@@ -46,11 +46,13 @@ from extractors.letter_terms import (
     specked,
     starts_with,
     unspace_phrase,
+    urgency_mark_level,
 )
 from extractors.offices import closest_fixed_name
 from extractors.segment import Line, Span
 from extractors.stamp_reading import FIRST_YEAR, plausible_stamp_day
 from pipeline.thai.dates import DateMatch, digits_in_order, find_thai_dates, stamp_date
+from pipeline.thai.dictionary import tokens, words
 from pipeline.thai.ocr_repair import swap_confusables
 from pipeline.thai.text import normalise_field
 
@@ -159,6 +161,8 @@ def _unlabelled_addressee(view: LetterLines) -> int | None:
     subject = next((i for i in rows if SUBJECT.match(view.text(i))), None)
     if subject is None:  # เรื่อง garbled too (`Gar รายงานผล…`): from the letter's date line on
         subject = next((i for i in rows if i > view.span.header and is_date_only(view.text(i))), None)
+    if subject is None and view.span.kind == "memo":  # a memo's date stands on its number line
+        subject = next((i for i in rows if i > view.span.header and _NUMBER_LINE.match(view.text(i))), None)
     if subject is None:
         return None
     for i in view.nonblank(subject + 1, subject + 8)[:5]:
@@ -364,27 +368,12 @@ def read_urgency(view: LetterLines) -> tuple[str, int | None]:
     return _boxed_urgency(view)
 
 
-# The urgency mark is set large, often boxed, above the header: OCR reads the box's edge before it
-# (`[ด่วนที่สุด|`, `ไ2ดวนทสุด7`), a letter twice (`ดวนทสุดด`), or only part of it (`เที่สุด`,
-# `ดอุมมาก`). On a short line above the number or memo title nothing else reads so.
-_MARK_TAIL = {"ด่วนที่สุด": re.compile("ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?ส\u0e38?ด"),
-              "ด่วนมาก": re.compile(r"^[^ก-๛]{0,3}ด\S{0,3}มาก")}
-_SHORT_MARK = 20  # characters, spaces aside, of a line that holds the mark and its specks
-
-
 def _boxed_urgency(view: LetterLines) -> tuple[str, int | None]:
     stamps = _stamp_rows(view)
     for i in view.nonblank(None, view.span.header):
-        compact = re.sub(r"\s", "", view.text(i))
-        if i in stamps or len(compact) > _SHORT_MARK:
-            continue
-        text = view.text(i)
-        m = URGENCY.match(text[text.find("ด"):]) if "ด" in compact[:4] else None
-        if m:
-            return canonical_urgency(m.group(1)), i
-        found = next((level for level, tail in _MARK_TAIL.items() if tail.search(compact)), None)
-        if found:
-            return found, i
+        level = "" if i in stamps else urgency_mark_level(view.text(i))
+        if level:
+            return level, i
     return "", None
 
 
@@ -451,7 +440,20 @@ def _finish_subject(parts: list[str]) -> str:
     text = shed_debris(swap_confusables(unspace_phrase(_SARA_A_TWICE.sub("", tidy(smart_join(parts))))))
     text = repair_phrases(_PRACHAM_AS_LATIN.sub("ประจำ", text))
     text = _TAIL_GLUED.sub(" ", _THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", _AND_GLUED.sub("", text))))
-    return _drop_lone_letter(_cut_after_year(_YEAR_SPLIT.sub(_joined_year, text)))
+    text = _NUMBER_AFTER_THI.sub(" ", _SPECKS_BETWEEN_WORDS.sub(" ", text))
+    text = _drop_lone_letter(_cut_after_year(_YEAR_SPLIT.sub(_joined_year, text)))
+    return _drop_glued_lead_letter(text)
+
+
+_MIN_WORD = 3  # letters of the word a letter of ink is glued to
+
+
+def _drop_glued_lead_letter(subject: str) -> str:
+    """`งการประเมินผล…` → `การประเมินผล…`: a letter of ink glued before the subject's first word
+    (no word of one bare letter opens a subject; ณ and ธ are words)."""
+    first = tokens(subject.split(" ", 1)[0])[:2]
+    lone = len(first) == 2 and re.fullmatch("(?![ณธ])[ก-ฮ]", first[0]) is not None
+    return subject[1:] if lone and len(first[1]) >= _MIN_WORD and first[1] in words() else subject
 
 
 # A speck inside a Buddhist year read as a point or dash (`พ.ศ. 25.68`, `256.9`, `256-08`).
@@ -467,15 +469,26 @@ def _joined_year(m: re.Match[str]) -> str:
 # it; OCR loses the space where the tail wrapped to the next line after a speck (`ท้องถิ่น : / .ประ จำปี…`).
 # A subject joins its phrases with และ set flush on both sides (…ท้องถิ่นและศูนย์…); OCR spaces it off.
 _AND_GLUED = re.compile("(?<=[ก-๛]และ)\\s+(?=[ก-๛])")
+
+
+def close_gap_after_and(text: str) -> str:
+    """`ท้องถิ่นและ ศูนย์` → `ท้องถิ่นและศูนย์`: a space after และ glued to its word is a wrap."""
+    return _AND_GLUED.sub("", text)
+
 _TAIL_GLUED = re.compile("(?<=[ก-๛])(?=ประจำปีงบประมาณ|ประจำเดือน|รอบการประเมิน)")
 
 
 # ประจำ before ปีงบประมาณ read by the `eng` model (`รอบการประเมินที่ 1 Used) ปีงบประมาณ`).
 _PRACHAM_AS_LATIN = re.compile(r"(?<=\s)[A-Za-z]{2,5}\)?\s+(?=ปีงบประมาณ)")
+# A colon and specks between two words at a wrap (`ท้องถิ่น: .ประจำปีงบประมาณ`): no subject prints them.
+_SPECKS_BETWEEN_WORDS = re.compile(r"(?<=[ก-๛])\s*[:;]\s*[.:;]*\s*(?=[ก-๛])")
+# A number OCR glued to ที่ (`รอบการประเมินที่1`): Thai prints a space between.
+_NUMBER_AFTER_THI = re.compile(r"(?<=ที่)(?=\d)")
 # ที่ before a number (รอบการประเมินที่ 2, ตัวชี้วัดที่ 4.1) with its tone mark lost to OCR.
 _THI_NUMBER = re.compile(r"ที(?=\s\d)")
-# A slash read as `!` between Thai words (`ตัวชี้วัด!นโยบาย`): Thai prints no `!` inside a phrase.
-_BANG_FOR_SLASH = re.compile("(?<=[ก-๛])!(?=[ก-๛])")
+# A slash read as `!` or `'` between Thai words (`ตัวชี้วัด!นโยบาย`, `ตัวชี้วัด'นโยบาย`): Thai
+# prints neither inside a phrase.
+_BANG_FOR_SLASH = re.compile("(?<=[ก-๛])[!'](?=[ก-๛])")
 
 
 # What OCR left of a garbled เรื่อง before the subject's first word (`อง`, `Go.`, `เรอง`).
@@ -515,8 +528,22 @@ _LONE_CLOSE = re.compile(r"\s+\)$")
 _LONE_DIGIT = re.compile(r"(?<!ที่)(?<!ที)\s+\d$")
 
 
+# Glyphs no subject prints (`พ.ศ. 2554@`, `ประสิทธิภาพใน =@ 17=`): stamp or signature ink, and
+# the digits read among them with it; a year they cling to stays.
+_INK_GLYPHS = "@=#*~^«»"
+_GLYPHS_AFTER_YEAR = re.compile(f"(?<=\\d{{4}})[{_INK_GLYPHS}]+$")
+_INK_TAIL = re.compile(f"(?:\\s+[\\d{_INK_GLYPHS}]+)*\\s+[\\d{_INK_GLYPHS}]*[{_INK_GLYPHS}][\\d{_INK_GLYPHS}]*"
+                       f"(?:\\s+[\\d{_INK_GLYPHS}]+)*$")
+# A number after a closing parenthesis at a line's end (`(สถานที่กลาง) 13`): a page or stamp's digits.
+_NUMBER_AFTER_CLOSE = re.compile(r"(?<=\))\s+\d{1,3}$")
+
+
+def _line_end_ink(text: str) -> str:
+    return _NUMBER_AFTER_CLOSE.sub("", _INK_TAIL.sub("", _GLYPHS_AFTER_YEAR.sub("", text)))
+
+
 def _line_end_specks(text: str) -> str:
-    text = text.rstrip()
+    text = _line_end_ink(text.rstrip())
     while (trimmed := _END_SPECKS.sub("", _LONE_INK.sub("", _END_SPECKS.sub("", text)))) != text:
         text = trimmed  # specks and letters of ink come in layers (`ดีเด่น : ก.`, `ท้องถิ่น ก. ก.`)
     text = shed_glued_speck(_LONE_DIGIT.sub("", text))
@@ -577,14 +604,16 @@ def _drop_lone_letter(subject: str) -> str:
 # A speck may stand before the year (`พ.ศ. .2560`) or after it (`2564.`).
 # The era's พ may come out Latin anywhere (`w. ศ.`), its ศ with a speck (`พ.ศ์.`), and a re-read
 # that swapped `w.` for `พ.ศ.` leaves the old ศ. after it (`พ.ศ. ศ.`).
-# Its ศ may come out a Latin capital after พ. (`พ. A. 2561`), and a dash of ink may stand
+# Its ศ may come out a Latin capital or `fi` after พ. or พ (`พ. A. 2561`, `พ A. 2562`, `พ. fi. 2567`),
+# and a dash of ink may stand
 # between the era and a year wrapped to the next line (`พ.ศ.-. / 2566`).
 # Its พ may come out ห (`ห.ศ.`), and specks may stand between the era and the year (`พ.ศ.): 2558`).
 # After a month's name too the era may come out Latin (`ประจำเดือน ตุลาคม WA. 2564`); there, and
 # after ปีงบประมาณ, it may also come out as two Thai letters (`ประจำปีงบประมาณ แน / 2566`).
 # A speck after the year may be read as digits glued to it (`พ.ศ. 256109`): a year is 25xx.
 # A speck before the year may be read as a lone digit or letter (`พ. ศ 2 2561`, `พ.ศ. ห 2562`).
-_YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}[ุู]?\s?(?:ศ[ิี์]?|(?<=พ[.,:]\s)[A-Z][a-z]?)\s?[.,:]{0,2}"
+_YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}[ุู]?\s?"
+                       r"(?:ศ[ิี์]?|(?:(?<=พ[.,:]\s)|(?<=พ\s))(?:[A-Z][a-z]?|fi))\s?[.,:]{0,2}"
                        r"(?:\s?ศ[.,:]{1,2})?"
                        r"|(?:(?<=ประมาณ\s)|(?<=คม\s)|(?<=ยน\s)|(?<=พันธ์\s))(?:[A-Za-z]{1,3}|[ก-๛]{1,2}(?=\s))\s?[.,:]{0,2}"
                        r"(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)"
@@ -593,7 +622,7 @@ _YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}[ุ
 # `สง | สำนักงาน…`): junk, a speck at times, then a title.
 # The label may come out in two pieces (`: เรื ยน อธิบดี…`).
 _ADDRESSEE_BY_TITLE = re.compile(
-    f"^[\\s|:.'\"]*(?:\\S{{1,6}}\\s+){{0,2}}(?:[|:.'\"]+\\s*)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
+    f"^[\\s|:.'\"]*(?:\\S{{1,7}}\\s+){{0,2}}(?:[|:.'\"]+\\s*)?(?P<title>{'|'.join(loose(t) for t in ADDRESSEE_TITLE)})")
 # The opening words of a letter's body (ตามที่…, ด้วย…): past them no header line is left.
 _BODY_OPENING = starts_with("ตามที่", "ตามหนังสือ", "ด้วย", "เนื่องด้วย", "เนื่องจาก", "พร้อมนี้")
 
@@ -617,13 +646,17 @@ def _cut_after_year(subject: str) -> str:
         return subject
     last = years[-1]
     tail = subject[last.end():].strip()
-    head = _ERA_DEBRIS.sub("", subject[:last.start()]) + f" พ.ศ. {last.group(2)}"  # the era is always spaced off
+    words_before = _ERA_DEBRIS.sub("", _DIGIT_BEFORE_ERA.sub("", subject[:last.start()]))
+    head = f"{words_before} พ.ศ. {last.group(2)}"  # the era is always spaced off
     return head if len(tail) < 10 or _is_ink(tail) else f"{head} {tail}"
 
 
 # Between the words before the era and the era: specks and a Latin piece of ink
 # (`ประจำปีงบประมาณ. พ.ศ.`, `ประจำปีงบประมาณ W. พ.ศ.`, `ปีงบประมาณ - พ.ศ.`); Thai prints a space.
 _ERA_DEBRIS = re.compile(r"(?<=[ก-๛])(?:\s*[.\-–,:;'\"|]+|\s+[A-Za-z]{1,3}\.?)*\s*$")
+# A lone digit between a word and the era (`ประจำปีงบประมาณ 0 พ.ศ.`) is a speck, unless it is
+# numbered (`ฉบับที่ 2 พ.ศ.`).
+_DIGIT_BEFORE_ERA = re.compile(r"(?<=[ก-๛])(?<!ที่)(?<!ที)\s+\d\s*$")
 
 
 # Digits between Thai letters (`ฮ็7ฮ7เ6เไผผี`): no Thai word or number is printed so.
@@ -637,7 +670,9 @@ def _is_ink(tail: str) -> bool:
 
 
 # The era and a year OCR cut to two or three digits at the subject's end (`พ.ศ.255`, `พ.ศ. 24`).
-_CUT_YEAR = re.compile(r"\s*(?:[พห]\s?[.,:]{0,2}\s?ศ[ิี]?|(?<=\s)[A-Z][A-Za-z]?)\s?[.,:]{0,2}\s*(\d{2,3})[\s.]*$")
+# Pieces of one or two characters after it are ink (`พ.ศ. 564 ณซ —`).
+_CUT_YEAR = re.compile(r"\s*(?:[พห]\s?[.,:]{0,2}\s?ศ[ิี]?|(?<=\s)[A-Z][A-Za-z]?)\s?[.,:]{0,2}\s*(\d{2,3})[\s.]*"
+                       r"(?:\s\S{1,2})*\s*$")
 _BE_OFFSET = 543
 
 
@@ -703,9 +738,18 @@ def _provinces() -> frozenset[str]:
 _AND_SPACE = re.compile("(?<=\\s)และ\\s+ะ?(?=[ก-ฮ][^\\s.]*(?:\\s|$))")
 
 
+# A bare letter spaced off after the last word (`ผู้ว่าราชการจังหวัด ทุกจังหวัด ก`): no addressee ends
+# in a word of one letter (ณ and ธ, which are words, are not in the range).
+_LETTER_AFTER_WORD = re.compile(r"(?<=[ก-๛]{2})\s+[ก-ฒด-ฮ]$")
+
+
+def _lone_letters_off(text: str) -> str:
+    return _LETTER_AFTER_WORD.sub("", _LONE_LETTER.sub("", text))
+
+
 def _field_end(text: str) -> str:
     """Specks, a digit or a letter of ink after the last word, in layers (`ทุกจังหวัด ” น`, `8 8`)."""
-    while (trimmed := tidy(_LONE_DIGIT.sub("", _LONE_LETTER.sub("", _SPACED_SPECKS.sub("", text))))) != text:
+    while (trimmed := tidy(_LONE_DIGIT.sub("", _lone_letters_off(_SPACED_SPECKS.sub("", text))))) != text:
         text = trimmed
     return text
 

@@ -114,6 +114,26 @@ CLOSING = re.compile(f"{LEAD}(?:{loose('ขอแสดงความนับ�
 URGENCY_WORDS = {"ด่วนที่สุด": "ด่วนที่สุด", "ด่วนมาก": "ด่วนมาก", "ด่วน": "ด่วน"}
 
 
+# The urgency mark is set large, often boxed, above the header: OCR reads the box's edge before it
+# (`[ด่วนที่สุด|`, `ไ2ดวนทสุด7`), a letter twice (`ดวนทสุดด`), a letter as its look-alike
+# (`ด่วมทิสด`), or only part of it (`เที่สุด`, `ดอุมมาก`, `ด่วนมา`). On a short line alone nothing
+# else reads so.
+_MARK_TAIL = {"ด่วนที่สุด": re.compile("ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?ส\u0e38?ด"),
+              "ด่วนมาก": re.compile(r"^[^ก-๛]{0,3}ด\S{0,3}มาก?$|^[^ก-๛]{0,3}ด\S{0,3}มาก")}
+SHORT_MARK = 20  # characters, spaces aside, of a line that holds the mark and its specks
+
+
+def urgency_mark_level(line: str) -> str:
+    """The urgency level a short line alone reads as (its mark damaged as above), else ""."""
+    compact = re.sub(r"\s", "", line)
+    if len(compact) > SHORT_MARK:
+        return ""
+    m = URGENCY.match(line[line.find("ด"):]) if "ด" in compact[:4] else None
+    if m:
+        return canonical_urgency(m.group(1))
+    return next((level for level, tail in _MARK_TAIL.items() if tail.search(compact)), "")
+
+
 def canonical_urgency(found: str) -> str:
     """Map an OCR-damaged urgency word back to one of the three official levels."""
     bare = strip_marks(found).replace(" ", "").replace("วง", "ว")

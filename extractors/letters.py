@@ -22,6 +22,7 @@ from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of
 from extractors.offices import canonical_office, closest_fixed_name, head_of_department_by_tail
 from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
 from extractors.stamp_reading import FIRST_YEAR
+from extractors.subject_spelling import SPELLING_CORRECTED, judge_spelling
 from pipeline.records import Letter
 from pipeline.thai.dates import (
     IMPLAUSIBLE_DATE,
@@ -94,8 +95,7 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
         letter.flags.append(IMPOSSIBLE_DATE)
     _date_in_its_time(letter, view, date_row)
     _set(letter, "urgency", *head.read_urgency(view), view)
-    subject, subject_row = head.read_subject(view)
-    _set(letter, "subject", head.complete_subject_year(subject, letter.date), subject_row, view)
+    _read_subject(letter, view)
     _set(letter, "addressee", *_addressee(head.read_addressee(view)), view)
     _set(letter, "sender", *_office(head.read_sender(view, number, number_row)), view)
     received, received_date, row, implausible = head.read_received(view, letter.date)
@@ -104,6 +104,16 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
     if implausible:
         letter.flags.append(IMPLAUSIBLE_DATE)
     return date_row
+
+
+def _read_subject(letter: Letter, view: LetterLines) -> None:
+    """The subject, its OCR-damaged words put back where the dictionary is sure, and flagged."""
+    subject, row = head.read_subject(view)
+    subject, changes = judge_spelling(subject)
+    if changes:
+        letter.flags.append(f"{SPELLING_CORRECTED}:{' '.join(changes)}")
+        subject = head.close_gap_after_and(subject)  # a word put back may be และ glued at a wrap
+    _set(letter, "subject", head.complete_subject_year(subject, letter.date), row, view)
 
 
 def _number_of_its_issuer(view: LetterLines, number: DocNumber | None,

@@ -183,11 +183,22 @@ def _page_start(lines: list[Line], header: int) -> int:
     return start
 
 
+# An owner's number whose ที่ and issuer code OCR garbled into short pieces (`NWN 0810.7/ว่4231`
+# for ที่ มท, `G อต Saleen. 0023.5/2687`): office digits (0 and three more, a point and one or two)
+# and a serial after at most three pieces at the line's start.
+_GARBLED_CODE_NUMBER = re.compile(r"^(?:\S{1,8}\s+){0,3}\S{0,8}?[\s.]*0\d{3}\s?\.\s?\d{1,2}"
+                                  r"\s*/\s*(?:ว[\u0e48-\u0e4b]?)?\s*\d{1,5}(?![\d.])")
+
+
+def _opens_with_number(text: str) -> bool:
+    return opening_number(text) is not None or _GARBLED_CODE_NUMBER.match(text) is not None
+
+
 def _number_at_top(lines: list[Line], window: list[int]) -> list[tuple[str, int, int]]:
     """Labels and ที่ all garbled (`Gt บก 0023.1 / 939`, then `Gas รายงานผล…`, `เงยน อธิบดี…`): a
     whole number opening one of the page's top lines is still a letter's header."""
     top = [i for i in window if lines[i].text][:_STAMPED_TOP_LINES]
-    header = next((i for i in top if opening_number(lines[i].text) is not None), None)
+    header = next((i for i in top if _opens_with_number(lines[i].text)), None)
     return [("letter", top[0], header)] if header is not None else []
 
 

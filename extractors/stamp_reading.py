@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from extractors.letter_terms import LEAD, STAMP_DAY, STAMP_HEAD, STAMP_NUMBER, URGENCY
+from extractors.letter_terms import LEAD, STAMP_DAY, STAMP_HEAD, STAMP_NUMBER, URGENCY, urgency_mark_level
 from pipeline.thai.dates import find_thai_dates, has_day_and_month
 from pipeline.thai.text import normalise_field
 
@@ -51,4 +51,5 @@ def is_better_stamp(old: str, new: str) -> bool:
 
 def _is_urgency(text: str) -> bool:
     lines = [normalise_field(line) for line in text.splitlines() if line.strip()]
-    return len(lines) == 1 and URGENCY.match(lines[0]) is not None
+    # a mark damaged as letters print it large (`ด่วมทิสด` read from a frame) is one too
+    return len(lines) == 1 and (URGENCY.match(lines[0]) is not None or urgency_mark_level(lines[0]) != "")

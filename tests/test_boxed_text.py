@@ -124,6 +124,7 @@ def test_splice_puts_the_box_lines_in_reading_order_and_drops_what_was_inside() 
     pytest.param("สำเนาถูกต้อง", "สําเนาถูกต้อง ลงชื่อ", False, id="a-box-that-is-no-stamp"),
     pytest.param("", "วันที่ 31 ก.พ. 2564", False, id="impossible-date-scores-nothing"),
     pytest.param("", "ด่วนทีสด", True, id="a-framed-urgency-mark-the-page-lost"),
+    pytest.param("", "ด่วมทิสด", True, id="a-framed-mark-read-with-a-look-alike-letter"),
     pytest.param("ด่วนที่สุด", "ด่วนทีสด", False, id="an-urgency-mark-the-page-read"),
     pytest.param("", "ด่วนที่สุด\nเลขรับ", False, id="more-than-the-mark-is-no-mark"),
 ])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from letters_seed_pages import seed_pages
 
 from extractors.letters import extract_letters
@@ -71,3 +72,13 @@ def test_a_letter_whose_labels_ocr_all_garbled_opens_at_its_number() -> None:
 def test_a_page_without_labels_or_a_number_at_its_top_is_no_letter() -> None:
     page = GARBLED_TOP.replace("Gt บก 0023.1 / 939", "ตามหนังสือ ที่ มท 0810.7/ว 2940 ลงวันที่ 9 ตุลาคม 2566")
     assert find_spans(stream_lines([(1, page)])) == []
+
+
+@pytest.mark.parametrize("number_line", [
+    pytest.param("NWN 0810.7/ว่4231", id="thi-and-code-read-as-latin"),
+    pytest.param("G อต Saleen. 0023.5/2687", id="ink-between-code-and-digits"),
+])
+def test_a_letter_whose_number_ocr_garbled_before_its_digits_opens_there(number_line: str) -> None:
+    page = GARBLED_TOP.replace("Gt บก 0023.1 / 939", number_line)
+    spans = find_spans(stream_lines([(1, page)]))
+    assert [(s.kind, s.start, s.header) for s in spans] == [("letter", 0, 1)]

@@ -21,6 +21,11 @@ from pipeline.thai.text import normalise
     # wide seeds 811/812
     pytest.param("น่ายศรัทธา จันทร์กระพ้อ", "นายศรัทธา จันทร์กระพ้อ", id="speck-as-a-tone-mark-in-the-title"),
     pytest.param("นางสาว่ปราณี มั่นคง", "นางสาวปราณี มั่นคง", id="speck-as-a-tone-mark-after-the-title"),
+    pytest.param("ว่าที่รั อยตรีทศพล จันทร์โนราช", "ว่าที่ร้อยตรีทศพล จันทร์โนราช", id="title-torn-its-mark-misread"),
+    pytest.param("นางสำวสุภาพร วงศ์นิติกร", "นางสาวสุภาพร วงศ์นิติกร", id="sara-aa-of-the-title-read-as-sara-am"),
+    pytest.param("นาง สาว ผกาพ รรณ อินทร์แก้ว", "นางสาวผกาพรรณ อินทร์แก้ว", id="title-torn-by-a-space"),
+    pytest.param("นาง สาวิตรี ใจดี", "นางสาวิตรี ใจดี", id="a-name-starting-as-a-title-ends"),
+    pytest.param("นายชัยวัฒน์. เพชรหนู", "นายชัยวัฒน์ เพชรหนู", id="speck-glued-after-the-given-name"),
     pytest.param("นายศักดิชัย ชัยมงคล", "นายศักดิ์ชัย ชัยมงคล", id="thanthakhat-lost-inside-a-name"),
 ])
 def test_ocr_faults_in_names_are_repaired(ocr: str, printed: str) -> None:
@@ -47,3 +52,15 @@ def test_the_letters_signatory_is_repaired() -> None:
             "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n")
     [letter] = extract_letters([(1, normalise(text))])
     assert letter.signatory == "นายชาตรี วงศ์สวัสดิ์"
+
+
+@pytest.mark.parametrize(("line", "signatory"), [
+    pytest.param("(นายอนุชำ, ศรีวิไล)", "นายอนุชำ ศรีวิไล", id="comma-after-the-given-name"),
+    pytest.param("' (น่ายชาตรี .สายทอง)", "นายชาตรี สายทอง", id="point-before-the-surname"),
+])
+def test_a_signed_name_with_specks_on_its_parts_is_read(line: str, signatory: str) -> None:
+    text = ("ที่ มท 0810.7/ว 435\n14 กันยายน 2563\nเรื่อง การติดตามตัวชี้วัด\nเรียน ผู้ว่าราชการจังหวัดชัยภูมิ\n"
+            "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.5/ว 5164 ลงวันที่ 31 สิงหาคม 2563 นั้น\n"
+            f"จึงเรียนมาเพื่อทราบ\nขอแสดงความนับถือ\n{line}\nท้องถิ่นจังหวัดสงขลา\n")
+    [letter] = extract_letters([(1, normalise(text))])
+    assert letter.signatory == signatory

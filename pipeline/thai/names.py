@@ -23,9 +23,23 @@ _TITLE = re.compile("^(" + "|".join(re.escape(t) for t in TITLES) + r")\s*")
 _TONE_MARK = "[\u0e48-\u0e4b]"
 
 
+_SPECKS = ".,'"  # a speck OCR glued to a name's part: no given name or surname ends so
+_ANY_MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+_SARA_AA_AS = {"\u0e32": "[\u0e32\u0e33]"}  # า read as ำ (`นางสำว`)
+
+
+def _loose_letter(c: str) -> str:
+    """One letter of a title as OCR reads it: a mark may be lost or read as another (`ว่าที่รั อยตรี`),
+    า as ำ, and a speck may add a tone mark after any letter (`น่าย`, `นางสาว่`)."""
+    if re.match(_ANY_MARK, c):
+        return f"{_ANY_MARK}?"
+    return _SARA_AA_AS.get(c, re.escape(c)) + f"{_TONE_MARK}?"
+
+
 def _loose_title(title: str) -> str:
-    """A title with a speck read as a tone mark after any letter (`น่าย`, `นางสาว่`), its own marks kept."""
-    return "".join(re.escape(c) if re.match(_TONE_MARK, c) else re.escape(c) + f"{_TONE_MARK}?" for c in title)
+    """A title as OCR reads it: its letters loose, a space torn in between (`นาง สาว`), and never
+    followed by a mark (then its last letters began the name: `นาง สาวิตรี`)."""
+    return "\\s?".join(_loose_letter(c) for c in title) + f"(?!{_ANY_MARK})"
 
 
 _MISREAD_TITLE = re.compile("^(?:" + "|".join(f"(?P<t{k}>{_loose_title(t)})" for k, t in enumerate(TITLES)) + ")")
@@ -42,7 +56,7 @@ def repair_name(name: str) -> str:
     name = _title_repaired(name)
     m = _TITLE.match(name)
     title, rest = (m.group(1), name[m.end():]) if m else ("", name)
-    parts = rest.split()
+    parts = [p for p in (p.strip(_SPECKS) for p in rest.split()) if p]  # `นายชัยวัฒน์. เพชรหนู`
     if not parts:
         return name
     parts = _two_parts(parts) if len(parts) > 2 else parts
