@@ -241,7 +241,10 @@ class GlyphReader:
         (max_other < 1) a glyph the model takes for a Thai letter with its mark stays whole.
         In a count cell (not `whole_wins`) the bare digit wins even over a sure reading of the
         whole: every digit is one stroke, so a separate speck is never what makes it a digit,
-        yet a dot under ๐ reads as the tail of ๑ or ๖ (seen on 200 dpi scans)."""
+        yet a dot under ๐ reads as the tail of ๑ or ๖ (seen on 200 dpi scans). Nor does a
+        speck make a letter a digit: in a count cell, a glyph that is no sure digit as merged
+        but a sure Thai letter bare is the letter (seen: แ of `๑๕ แห่ง` with a dot under its
+        first stroke read as ๒, the cell as 152)."""
         candidates = [(i, bare) for i, g in enumerate(glyphs)
                       if (bare := without_specks(g)) is not None]
         if not candidates:
@@ -255,6 +258,8 @@ class GlyphReader:
             if ((not whole_sure or not whole_wins) and pw[other] <= max_other
                     and VALUES[int(ps.argmax())] in ARABIC_DIGITS and ps.max() >= STRIPPED_SURE):
                 out[i] = bare
+            elif not whole_wins and not whole_sure and ps[other] >= STRIPPED_SURE:
+                out[i] = bare  # a speck made a letter of the unit word look like a digit
         return out
 
     def _needs_split(self, g: Glyph, pr: np.ndarray, band: Band) -> bool:
@@ -405,12 +410,13 @@ def without_specks(g: Glyph) -> Glyph | None:
 def drop_dust(readings: list[GlyphReading]) -> list[GlyphReading]:
     """Cell crops: "digits" too small to be digits, and "separators" off the digits' line or
     inside a digit's columns, are dust (a speck far below ๑๕ must not make it 1,5)."""
-    heights = [r.glyph.h for r in readings if r.best in ARABIC_DIGITS]
+    heights = [_body_height(r.glyph) for r in readings if r.best in ARABIC_DIGITS]
     if not heights:
         return readings
     # The digits' size from the sure ones: the unit's ง taken for a 3 at p 0.56, twice as tall
-    # as ๑๐, made them dust.
-    sure = [r.glyph.h for r in readings if r.best in ARABIC_DIGITS and r.p >= STRIPPED_SURE]
+    # as ๑๐, made them dust. A digit's size is without the specks merged with it: a dot 14 px
+    # under ๒ (read sure whole, unsure bare, so kept whole) made the ๑ beside it dust (๒๑ → 2).
+    sure = [_body_height(r.glyph) for r in readings if r.best in ARABIC_DIGITS and r.p >= STRIPPED_SURE]
     floor = max(MIN_DIGIT_PX, MIN_DIGIT_SHARE * max(sure or heights))
     digits = [r.glyph for r in readings if r.best in ARABIC_DIGITS and r.glyph.h >= floor]
     top = float(np.median([g.y for g in digits])) if digits else 0.0
@@ -431,6 +437,12 @@ def drop_dust(readings: list[GlyphReading]) -> list[GlyphReading]:
         return off_line or any(d.x <= mid_x < d.x1 for d in digits)
 
     return [GlyphReading(r.glyph, noise, r.band) if dust(r) else r for r in readings]
+
+
+def _body_height(g: Glyph) -> int:
+    """The glyph's height without the specks merged with it (see `without_specks`)."""
+    bare = without_specks(g)
+    return (bare or g).h
 
 
 def local_bands(glyphs: list[Glyph], k: int = 9) -> list[Band]:
