@@ -19,6 +19,7 @@ LOW_CONFIDENCE = 0.6  # reading confidence below which a row is flagged for revi
 # itself is likelier to hold a misread number.
 _PENALTY = {
     "sum_mismatch": 0.6,
+    "digit_repaired": 0.6,  # adds up only with a reading the reader did not choose first
     "duplicate_row_number": 0.9,
     "count_mismatch": 0.8,
     "province_conflict": 0.9,
