@@ -11,8 +11,36 @@ import numpy as np
 
 _LEVEL = 8  # grey levels are multiples of 8: 256 / 8 = 32 levels
 
-# name: (height, width, data). Each cell prints one count and its unit (แห่ง), with scan specks.
+# name: (height, width, data). Each cell prints one count, most with their unit (แห่ง), and scan specks.
 CROPS: dict[str, tuple[int, int, tuple[str, ...]]] = {
+    "eleven_dot_beside_one": (174, 306, (
+        "eNrtXYtW6joQvQoFFcqjLX3NJPn/v7x5FYEUTc7RWjl7L9dSw1JgM7Pn0WQqxIzBM3xJLAAAAAAAAAAAAAAAACaDFKYfIUFE"
+        "EixjIC2WLCK0vFJ8Ukom/Z1m2b2cpYk5HevrHoTFoe+lUpLqfU3QsVi3NCpGLUwsgTHSntkjVEaHSntxiCFjiV7pggAQx5jN"
+        "XSWuQ8Z7paZL5/wgLLFEAmHA9+X8TsmUhPJHCr8hStfi6F0kMcZO/8FGfIIhwVaCjslzJgs2EvzSMAfGYlN+nY9Z1uCZKcpv"
+        "voOxWCWTfVHUSMdSUtjTYrEV6F0kVOKOsdjKkkGZaPO8jPdKmCLZnqJiMJbilz5cgrG4/II5iQf+5y1sqJIEMRiLff+uEEes"
+        "/CYv+9cZM1mF2d0joPzxJmN9UsIr050MjN2mXPceJNPtIU6n+GFdjvl4RAEdbVq2WVgUICPeGU3N2PfoFiYU2sg4EwMh2z4+"
+        "eIvNTo2ScS8ENtSlaL+wGT2Qkj7hEE1KNkZsN9SBjUglM4wxttOlij+jfI5PxixphOzixw0XAGNgDIyBMTAGgDEwBsbAGAB4"
+        "8NQl6v2zshz8IO6v/ByavJn4GftT57eFyDFa5J3TLrPRjjZvp31COm1PJImVEGqMBTOvY5THmRy2klxPbfF9bUdLqDEbkoL6"
+        "nsaMi4P1n2LsBz44djYTqJPpylNbVtcTdNwrpKYs61l0BTn4rL//Q1IDVyFjqis320MTWlNX6PV2DlZm9WRiHWh5mJkQBu4q"
+        "z9b5FWN24AmdzHpNs7AxOTljHdsjB0GSIXUY3a2fshvG7Pr+5Tnb1vNQsh/QBhf3mK85k4pOu5fFfzeM3V3/sQpp6lfRk9Je"
+        "ZvX8SsmZ+mr3kj3fMmPX10uz3s7DxqYOQEQ663cXxa6euW/K7Uu2DBgz6+vl8vlpNoxNb9U8VEryUt/rw1v2vMiWT9n2kjE+"
+        "HTbZYrnKnpfbZh6MfW2sZDucJFEWpOK2yteLxWqzMQqvmXHhVInOGthq+7ZeZHNh7Mtjr0w1ubo6tfX+Zbl8ycvDm2as5fN0"
+        "gFpLW/a6K/evmrFH9UoedtTEBE3joXmWVfV2vXo71jqBfbbM+NNo/Slfr7fHui/eFlrHHnUngM4dtDO1sUYpduvs1Bx2+7Il"
+        "sow1xH6WAjXH3aHqiMvNYpU3j2pjWpf606GLtsjqsGv7um46FmSYMZkquXYQm3VdZrK2sdVj6pjxR115Jag/s09lTWPMeN/K"
+        "VEM8HOKz5zm4P746Jh9RwpQ8cxAXKIUYuov611Irf96YEX1+66o/kmx07FGV38fKVMbcQCsu30w+xpetbftD6WPoo0HblxEg"
+        "00ZNOavIPFSZXG2ebjNV84CsNjqDfUAbk8PJqcisjIe/8L+xi5WDXklvsyY6bB41gzUGFs/YuVd9rroHxt47tJYxk108KmNJ"
+        "OnY2obOsOeUn6Zd5mEVRfrXyP8rua/YZbNDwuLP+5+pxOMrQE3wP30wGt1WtrTzmPftOK/8UjGkUhQyLYD5PC+mKovZPLcCY"
+        "tSXfprtlzGmwomKx3HQ8xHEwZscAilBv2cchxeUy25Lw6SIYcye77gxOdMPn2zwvnKDNfOfTZDpGNmNWoflol2QyZ0zs9Qie"
+        "/ZzY6ZTfJc/hmTgetGwY2j/z4zmTMWY3fnA4c8yVeb50cYxBx8T7PcvCXEuZa11K2jk+9mAmIR+7cj11e+cH5ezLzYd13Cow"
+        "9s6a/Gzc5PwHEXO1He3nU/WlfX4/oC2cyT+o2Pn6s5X+mZLm3kRb7g9Vx0EZqNeP1QT9MY5amhOotVdIRtabpsM53DHR0Jnj"
+        "zf5Y9lGecPBg3DVH9yE4iVYgKFGqYWOjtNy2R99XMbTiHmOYTRGdUX7me/DKIAf3piY/sUEA+EYDBK5p4eRHAAAAAAAAAAAA"
+        "AOA3lsBzqsbFb7hZKc+EKwc0DqMZY99/TTwF/A9Dnu+kAsQRJr2KgbJU3oBYmKEEKWeagPO5OVCRxprC3QeiucJ9Z5IZMxMu"
+        "yqIGY/FJrBJVttiCibsFERhLKYhGUjGjYO0uL+CVt4RJyWGDwp6fNQ8RlD80JiXHTnq6gadSYsddQJi2oqYJ1ezqeAtwaWGa"
+        "rsNREF3vnWZXJRGqpNHUq+/DmHkecAHGQuV3BfdNNSRRho87pR0F21OoV74MJwJJ970zSGulFGhejBraHf7A1bjsu4ONYY/C"
+        "3wIWdwD/O2+N18brP8fVgr9xeGDcztxEdp+eSBwt/NCNL7ohdsAMSdHhRFiCX4KxGI+8iALD9SgwFuWgZkyR5qrdtYiWnyjZ"
+        "Ze2gGTu0IOxT0qxPqmHDC3q5EUrmCy028RLDHj5Cc2r7q+FqPHwB49i97qpumMbjLyOo31gn2QbhFC3VS8b+sDRN8f/v+9eW"
+        "sSlGEVZmCtK03W55xtf9S2XmOipuOXniGd/FR88m5SR+SPRdz+LbX+2x+z2fctT70jH4f8gBaQg="
+    )),
     "twenty_one_dot_under_two": (87, 250, (
         "eNrtXIeS4roSrQJnW5YsS7JCo/f/f/m6nYAZ0rDAsHfpqglrjKzT4XQQs7vdnwl4F3Yf+chHPvKRj3zkIx/5yEc+8pGPfOQj"
         "H/nIR/6DAh8V/AsS/2nw8Y1UAK/cRwQ3DP4tYhxebAAvm6b3b0KxL7WAa9NM+PeIvNc+zrFtwsMb2Hu3C681gGuTVIS3cHY3"

@@ -315,6 +315,8 @@ def test_dust_beside_a_number_is_not_a_digit(reader: NumeralReader) -> None:
         # ๑๕ แห่ง and ๒ แห่ง: a dot under แ's first stroke made it a digit (read 152, 29)
         pytest.param("fifteen_dot_under_unit", 15, id="dot-made-unit-letter-a-2"),
         pytest.param("two_dot_in_unit", 2, id="dot-made-unit-letter-a-9"),
+        # 11: a dot joined to the first 1's head by its blurred edge only made it a letter (read 1)
+        pytest.param("eleven_dot_beside_one", 11, id="dot-joined-by-blur-to-1"),
     ],
 )
 def test_scanned_count_cell_with_specks(reader: NumeralReader, name: str, value: int) -> None:
