@@ -19,6 +19,7 @@ LOW_CONFIDENCE = 0.6  # reading confidence below which a row is flagged for revi
 # itself is likelier to hold a misread number.
 _PENALTY = {
     "sum_mismatch": 0.6,
+    "digit_repaired": 0.6,  # adds up only with a reading the reader did not choose first
     "duplicate_row_number": 0.9,
     "count_mismatch": 0.8,
     "province_conflict": 0.9,
@@ -73,24 +74,28 @@ def check_total_row(table: CheckedTable) -> None:
 def check_row_numbers(table: CheckedTable) -> None:
     """`duplicate_row_number`: a ที่ number already used above; the later row is flagged.
 
-    On a scan, not when the number sits in a slot its neighbours frame exactly (7, 3, 9): OCR
-    misread that digit in place, and nothing else in the table repeats. A repeat that the
-    following numbers carry on from (3, 3, 4), or any repeat in a sheet or text layer, is the
-    form's own."""
+    On a scan, not when the number sits in a slot its neighbours frame exactly (7, 3, 9), nor
+    when the last row repeats a number from further up than the row above it (15, 16, 13): OCR
+    misread that digit in place (๗ as ๓), and nothing else in the table repeats. A repeat of
+    the row above (8, 8, the form's copy slip), one the following numbers carry on from
+    (3, 3, 4), or any repeat in a sheet or text layer, is the form's own."""
     numbers = table.row_numbers
     seen: set[int] = set()
     for i, (row, number) in enumerate(zip(table.rows, numbers, strict=False)):
         if number is None:
             continue
-        if number in seen and not (table.read_by_ocr and _framed(numbers, i)):
+        if number in seen and not (table.read_by_ocr and _misread_in_place(numbers, i)):
             add_flag(row, "duplicate_row_number")
         seen.add(number)
 
 
-def _framed(numbers: Sequence[int | None], i: int) -> bool:
-    """The numbers either side of `i` leave exactly one number for it (…, 7, ?, 9, …)."""
+def _misread_in_place(numbers: Sequence[int | None], i: int) -> bool:
+    """The numbers either side of `i` leave exactly one number for it (…, 7, ?, 9, …), or it
+    ends the table and is not the number of the row above it."""
     before = numbers[i - 1] if i > 0 else None
     after = numbers[i + 1] if i + 1 < len(numbers) else None
+    if i == len(numbers) - 1:
+        return before is not None and numbers[i] != before
     return before is not None and after is not None and after == before + 2
 
 

@@ -8,7 +8,7 @@ crop restricted to digits. Swapping readers is the one line in `default_numeral_
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import cv2
@@ -169,6 +169,19 @@ def agreed_with_text(number: CellNumber, from_text: int | None) -> CellNumber:
         return number
     others = [v for v in [number.value, *number.alternatives] if v is not None and v != from_text]
     return CellNumber(from_text, AGREED_CONFIDENCE, number.text, others)
+
+
+def with_text_alternative(number: CellNumber, text: str) -> CellNumber:
+    """Tesseract's reading of the cell (`text`) kept among the alternatives when it is written
+    in the digits Tesseract cannot mistake (๐ ๑) and differs from the reader's: a row that does
+    not add up is mended only by the one reading that closes it (`form_repair`), and this one
+    counts among the readings, so the sum cannot pick another cell's runner-up over it (seen:
+    ๑๑ ๑๐ ๑ read 11 10 3, the total's runner-up 13 would have closed the row)."""
+    from_text = _digit_run(text)
+    if (from_text is None or from_text == number.value or from_text in number.alternatives
+            or not set(str(from_text)) <= _TRUSTED_TEXT_DIGITS):
+        return number
+    return replace(number, alternatives=[*number.alternatives, from_text])
 
 
 def _ones_written(number: CellNumber, from_text: int | None) -> CellNumber | None:

@@ -19,6 +19,7 @@ from extractors.form_numerals import (
     judged_number,
     judged_together,
     read_cell_number,
+    with_text_alternative,
 )
 from extractors.places import split_unit
 from pipeline.tables.model import Table
@@ -98,8 +99,8 @@ def _count(table: Table, r: int, c: int, reader: NumeralReader | None, text: str
     number = read_cell_number(reader, crop, text)
     judged = table.judged.get((r, c))
     if judged is None or reader is None or _a_dash(crop):
-        return number
-    return judged_together(judged_number(judged), number)
+        return with_text_alternative(number, text) if reader is not None else number
+    return with_text_alternative(judged_together(judged_number(judged), number), text)
 
 
 def _a_dash(crop: np.ndarray | None) -> bool:

@@ -196,9 +196,16 @@ def _best_of_keys(printed: tuple[str, ...], choices: dict[str, str], min_score: 
 
 
 def mueang_district(province_code: str) -> PlaceMatch | None:
-    """The capital district (อำเภอเมือง…) of a province; Bangkok has none."""
+    """The capital district of a province; Bangkok has none.
+
+    It is อำเภอเมือง<province> almost everywhere, but Ayutthaya's is named after the province
+    alone (อำเภอพระนครศรีอยุธยา), and some provinces have a second เมือง… district (เมืองยาง,
+    เมืองสรวง): the capital is the one named after the province, with or without เมือง.
+    """
+    province = _province_names().get(province_code, "")
+    capital_names = ("เมือง" + province, province)
     for code, name in _district_names(province_code).items():
-        if name.startswith("เมือง"):
+        if name in capital_names:
             return PlaceMatch(code, name, 100.0, corrected=False)
     return None
 

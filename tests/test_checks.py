@@ -51,6 +51,19 @@ def test_a_scanned_number_framed_by_its_neighbours_was_misread_not_repeated() ->
     assert [r.flags for r in shifted] == [[], [], [], ["duplicate_row_number"], []]
 
 
+def test_a_scanned_last_row_repeating_a_number_from_further_up_was_misread() -> None:
+    """img012 (a photographed form): the last row's ๑๗ read 13 after 15, 16; its repeat of the
+    row above (16, 16) is the form's own, and so is any repeat on a sheet."""
+    def flags(numbers: list[int], read_by_ocr: bool = True) -> list[list[str]]:
+        rows = [_row(1, 1, 0) for _ in numbers]
+        run_checks(CheckedTable("help_centre", rows, row_numbers=numbers, read_by_ocr=read_by_ocr))
+        return [r.flags for r in rows]
+
+    assert not any(flags([13, 14, 15, 16, 13]))
+    assert flags([13, 14, 15, 16, 16])[-1] == ["duplicate_row_number"]
+    assert flags([13, 14, 15, 16, 13], read_by_ocr=False)[-1] == ["duplicate_row_number"]
+
+
 def test_joint_centre_count_against_gazetteer_and_letter() -> None:
     rows = [_row(12, 0, 12, indicator="joint_centre", province_code="66"),   # พิจิตร: 12 amphoe
             _row(8, 7, 1, indicator="joint_centre", province_code="66"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import scan_cell_crops
 from PIL import Image, ImageDraw
 
 from pipeline.numerals import NumeralReader, NumeralReading, default_reader
@@ -303,6 +304,25 @@ def test_dust_beside_a_number_is_not_a_digit(reader: NumeralReader) -> None:
     for seed in range(4):
         reading = reader.read(cell("๑๕ แห่ง", "Laksaman", 200, [], dust=6, seed=seed))
         assert reading is not None and reading.text == "15", (seed, reading)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        # ๒๑ แห่ง: a dot under ๒ kept with it (๒ sure whole, unsure bare) made ๒ look twice the
+        # ๑'s height, so the ๑ was dropped as dust (read 2)
+        pytest.param("twenty_one_dot_under_two", 21, id="dot-under-2-made-1-dust"),
+        # ๑๕ แห่ง and ๒ แห่ง: a dot under แ's first stroke made it a digit (read 152, 29)
+        pytest.param("fifteen_dot_under_unit", 15, id="dot-made-unit-letter-a-2"),
+        pytest.param("two_dot_in_unit", 2, id="dot-made-unit-letter-a-9"),
+        # 11: a dot joined to the first 1's head by its blurred edge only made it a letter (read 1)
+        pytest.param("eleven_dot_beside_one", 11, id="dot-joined-by-blur-to-1"),
+    ],
+)
+def test_scanned_count_cell_with_specks(reader: NumeralReader, name: str, value: int) -> None:
+    """Count cells of scanned and photographed report forms that read wrong before."""
+    reading = reader.read_count(scan_cell_crops.crop(name))
+    assert reading is not None and reading.value == value, reading
 
 
 def test_row_digit_with_speck_above(reader: NumeralReader) -> None:

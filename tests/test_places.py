@@ -27,6 +27,13 @@ from extractors.places import (
         pytest.param("เมืองอุดรธานี", "53", "5301", "", True, id="mueang-of-wrong-province"),
         pytest.param("อบจ.อุดรธานี", "53", "5301", "อบจ.อุตรดิตถ์", True, id="pao-wrong-province"),
         pytest.param("เขตพระนคร", "10", "1001", "", False, id="bangkok-khet"),
+        # Ayutthaya's capital district bears the province's name alone, without เมือง
+        pytest.param("อบจ.พระนครศรีอยุธยา", "14", "1401", "อบจ.พระนครศรีอยุธยา", False,
+                     id="pao-of-capital-without-mueang"),
+        pytest.param("เทศบาลเมืองพระนครศรีอยุธยา", "14", "1401", "เทศบาลเมืองพระนครศรีอยุธยา",
+                     False, id="municipality-of-capital-without-mueang"),
+        # a province with a second เมือง… district (เมืองสรวง): the capital is เมืองร้อยเอ็ด
+        pytest.param("อบจ.ร้อยเอ็ด", "45", "4501", "อบจ.ร้อยเอ็ด", False, id="pao-two-mueang"),
     ],
 )
 def test_place_district_row(label: str, province: str, district: str, unit: str,

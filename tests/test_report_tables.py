@@ -95,6 +95,25 @@ def test_rendered_form_numbers_and_flags(satun_rows: list[ReportRow]) -> None:
     assert all(r.raw_cells for r in rows)
 
 
+def test_rendered_form_places_organisations_of_a_capital_without_mueang() -> None:
+    """Ayutthaya's capital district is อำเภอพระนครศรีอยุธยา (no เมือง): its province-level
+    organisations, long names overflowing their cell, sit there like any province's."""
+    rows = [FormRow("1", "อบจ.พระนครศรีอยุธยา", 1, 1, 0),
+            FormRow("2", "ทน.พระนครศรีอยุธยา", 1, 0, 1, "ไม่มี"),
+            FormRow("3", "พระนครศรีอยุธยา", 20, 18, 2),
+            FormRow("4", "ท่าเรือ", 8, 2, 6)]
+    title = [*SATUN_TITLE[:2], "จังหวัดพระนครศรีอยุธยา"]
+    image = render_report_form(rows, title, totals=(30, 21, 9), skew_degrees=0.0)
+    doc = Document(file_id="a", source_name="ayutthaya.pdf", media="pdf",
+                   pages=[_page(np.array(image))])
+    found = extract_report_rows(doc, [], {1: "report_form"})
+    assert [(r.district_code, r.unit_label) for r in found] == [
+        ("1401", "อบจ.พระนครศรีอยุธยา"), ("1401", "เทศบาลนครพระนครศรีอยุธยา"),
+        ("1401", ""), ("1402", "")]
+    assert [(r.total, r.established, r.not_established) for r in found] == [
+        (1, 1, 0), (1, 0, 1), (20, 18, 2), (8, 2, 6)]
+
+
 def _strips(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many crops each of the report-form stage's own cell reads takes, from now on."""
     strips: list[int] = []

@@ -112,7 +112,7 @@ class GlyphReader:
         glyphs, band = segment(gray)
         if not self.cell:
             return self._classify(glyphs, [band] * len(glyphs))
-        readings = self._read_cell(glyphs, band)
+        readings = self._read_cell(glyphs, band, gray)
         # The band is measured on glyphs before broken ones are joined: the two halves of a ๔
         # broken at its waist made a band of half a digit, and the whole ๔ then looked two
         # digits wide and was cut into letters (๑๔ read 1). Measured again on the joined glyphs
@@ -121,12 +121,33 @@ class GlyphReader:
         again = estimate_band([without_lower_pieces(g, band) for g in glyphs])
         if abs(again.top - band.top) + abs(again.bottom - band.bottom) <= BAND_SAME * band.height:
             return readings
-        second = self._read_cell(glyphs, again)
+        second = self._read_cell(glyphs, again, gray)
         return second if _unread(second) < _unread(readings) else readings
 
-    def _read_cell(self, glyphs: list[Glyph], band: Band) -> list[GlyphReading]:
+    def _read_cell(self, glyphs: list[Glyph], band: Band, gray: np.ndarray) -> list[GlyphReading]:
         glyphs = self._strip_specks(glyphs, [band] * len(glyphs), whole_wins=False)
+        glyphs = self._strip_halo_specks(glyphs, band, gray)
         return drop_dust(self._classify(glyphs, [band] * len(glyphs)))
+
+    def _strip_halo_specks(self, glyphs: list[Glyph], band: Band, gray: np.ndarray) -> list[Glyph]:
+        """A speck that only the blur around it joins to a digit: the ink mask keeps a glyph's
+        light edges, so a dot beside ๑'s head makes one piece with it, and the piece reads as a
+        letter (SCAN_0033: ๑๑ read 1). Where such a piece is no sure digit, its dark core is cut
+        from it; when the core is one body and specks, the body grown back into the piece's own
+        ink is taken if it reads a sure digit."""
+        whole = [i for i, g in enumerate(glyphs) if g.one_piece] if gray.ndim == 2 else []
+        probs = self._probs_each([glyphs[i] for i in whole], [band] * len(whole))
+        smooth = cv2.GaussianBlur(gray, (3, 3), 0) if whole else gray
+        cores = [(i, core) for i, pw in zip(whole, probs, strict=True)
+                 if not _sure_digit(pw) and (core := dark_body(glyphs[i], smooth)) is not None]
+        if not cores:
+            return glyphs
+        out = list(glyphs)
+        for (i, core), ps in zip(cores, self._probs_each([c for _, c in cores], [band] * len(cores)),
+                                 strict=True):
+            if _sure_digit(ps):
+                out[i] = core
+        return out
 
     def read_row(self, gray: np.ndarray) -> list[GlyphReading]:
         """A whole text row: each glyph is judged in the band of its neighbours, because a long
@@ -241,7 +262,10 @@ class GlyphReader:
         (max_other < 1) a glyph the model takes for a Thai letter with its mark stays whole.
         In a count cell (not `whole_wins`) the bare digit wins even over a sure reading of the
         whole: every digit is one stroke, so a separate speck is never what makes it a digit,
-        yet a dot under ๐ reads as the tail of ๑ or ๖ (seen on 200 dpi scans)."""
+        yet a dot under ๐ reads as the tail of ๑ or ๖ (seen on 200 dpi scans). Nor does a
+        speck make a letter a digit: in a count cell, a glyph that is no sure digit as merged
+        but a sure Thai letter bare is the letter (seen: แ of `๑๕ แห่ง` with a dot under its
+        first stroke read as ๒, the cell as 152)."""
         candidates = [(i, bare) for i, g in enumerate(glyphs)
                       if (bare := without_specks(g)) is not None]
         if not candidates:
@@ -255,6 +279,8 @@ class GlyphReader:
             if ((not whole_sure or not whole_wins) and pw[other] <= max_other
                     and VALUES[int(ps.argmax())] in ARABIC_DIGITS and ps.max() >= STRIPPED_SURE):
                 out[i] = bare
+            elif not whole_wins and not whole_sure and ps[other] >= STRIPPED_SURE:
+                out[i] = bare  # a speck made a letter of the unit word look like a digit
         return out
 
     def _needs_split(self, g: Glyph, pr: np.ndarray, band: Band) -> bool:
@@ -402,15 +428,48 @@ def without_specks(g: Glyph) -> Glyph | None:
     return Glyph(g.x + x0, g.y + y0, x1 - x0, y1 - y0, mask[y0:y1, x0:x1])
 
 
+def _sure_digit(probs: np.ndarray) -> bool:
+    return VALUES[int(probs.argmax())] in ARABIC_DIGITS and float(probs.max()) >= STRIPPED_SURE
+
+
+def dark_body(g: Glyph, smooth: np.ndarray) -> Glyph | None:
+    """The glyph's body without the specks that only its light edges join to it: its pixels
+    darker than halfway between its darkest ink and the crop's Otsu threshold, when they fall
+    into one body and specks outside it (as in `without_specks`), that body grown back 2 px into
+    the glyph's ink; None when the dark core is one piece or holds more than specks."""
+    box = smooth[g.y:g.y1, g.x:g.x1]
+    otsu, _ = cv2.threshold(smooth, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    core = (box < (float(box[g.mask].min()) + otsu) / 2) & g.mask
+    n, labels, stats, _ = components.with_stats(core.astype(np.uint8))
+    if n <= 2:
+        return None
+    main = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    if not all(_is_speck_of(stats[i], stats[main]) for i in range(1, n) if i != main):
+        return None
+    grown = cv2.dilate((labels == main).astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool) & g.mask
+    ys, xs = np.nonzero(grown)
+    y0, y1, x0, x1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
+    return Glyph(g.x + x0, g.y + y0, x1 - x0, y1 - y0, grown[y0:y1, x0:x1])
+
+
+def _is_speck_of(piece: np.ndarray, body: np.ndarray) -> bool:
+    """A piece outside the body's box, with little ink and small both ways."""
+    x, y, w, h, area = (int(v) for v in piece)
+    mx, my, mw, mh, marea = (int(v) for v in body)
+    inside = mx <= x + w / 2 <= mx + mw and my <= y + h / 2 <= my + mh
+    return not inside and area <= SPECK_INK * marea and max(w, h) <= SPECK_SIZE * mh
+
+
 def drop_dust(readings: list[GlyphReading]) -> list[GlyphReading]:
     """Cell crops: "digits" too small to be digits, and "separators" off the digits' line or
     inside a digit's columns, are dust (a speck far below ๑๕ must not make it 1,5)."""
-    heights = [r.glyph.h for r in readings if r.best in ARABIC_DIGITS]
+    heights = [_body_height(r.glyph) for r in readings if r.best in ARABIC_DIGITS]
     if not heights:
         return readings
     # The digits' size from the sure ones: the unit's ง taken for a 3 at p 0.56, twice as tall
-    # as ๑๐, made them dust.
-    sure = [r.glyph.h for r in readings if r.best in ARABIC_DIGITS and r.p >= STRIPPED_SURE]
+    # as ๑๐, made them dust. A digit's size is without the specks merged with it: a dot 14 px
+    # under ๒ (read sure whole, unsure bare, so kept whole) made the ๑ beside it dust (๒๑ → 2).
+    sure = [_body_height(r.glyph) for r in readings if r.best in ARABIC_DIGITS and r.p >= STRIPPED_SURE]
     floor = max(MIN_DIGIT_PX, MIN_DIGIT_SHARE * max(sure or heights))
     digits = [r.glyph for r in readings if r.best in ARABIC_DIGITS and r.glyph.h >= floor]
     top = float(np.median([g.y for g in digits])) if digits else 0.0
@@ -431,6 +490,12 @@ def drop_dust(readings: list[GlyphReading]) -> list[GlyphReading]:
         return off_line or any(d.x <= mid_x < d.x1 for d in digits)
 
     return [GlyphReading(r.glyph, noise, r.band) if dust(r) else r for r in readings]
+
+
+def _body_height(g: Glyph) -> int:
+    """The glyph's height without the specks merged with it (see `without_specks`)."""
+    bare = without_specks(g)
+    return (bare or g).h
 
 
 def local_bands(glyphs: list[Glyph], k: int = 9) -> list[Band]:

@@ -1,0 +1,61 @@
+"""A scanned row that does not add up, mended by the one other reading that closes it."""
+
+from __future__ import annotations
+
+from extractors.checks import CheckedTable, run_checks
+from extractors.form_numerals import CellNumber, with_text_alternative
+from extractors.form_repair import REPAIR_FLAG, REPAIR_NOTE, repair_by_sum
+from pipeline.records import ReportRow
+
+
+def _row(counts: tuple[int | None, int | None, int | None],
+         alternatives: dict[str, list[int]] | None = None) -> ReportRow:
+    total, established, not_established = counts
+    return ReportRow(page=1, table_index=0, row_index=7, indicator="help_centre", total=total,
+                     established=established, not_established=not_established,
+                     alternatives=dict(alternatives or {}))
+
+
+def test_the_one_reading_that_closes_the_row_is_taken_and_flagged() -> None:
+    # img019 (a photographed form): ๔ ๓ ๑ with a speck over ๓, which the tight crop read as ๗
+    row = _row((4, 7, 1), {"established": [3]})
+    assert repair_by_sum(row)
+    assert (row.total, row.established, row.not_established) == (4, 3, 1)
+    assert row.flags == [REPAIR_FLAG]
+    assert row.alternatives["established"] == [7]
+    assert "read 7, taken 3" in row.raw_cells[REPAIR_NOTE]
+
+
+def test_a_repaired_row_stays_under_review_without_sum_mismatch() -> None:
+    row = _row((21, 0, 2), {"not_established": [21, 6]})
+    repair_by_sum(row)
+    run_checks(CheckedTable(indicator="help_centre", rows=[row], read_by_ocr=True))
+    assert row.flags == [REPAIR_FLAG] and row.confidence < 0.9
+
+
+def test_two_readings_that_close_the_row_leave_it_as_read() -> None:
+    # ๑๑ ๑๐ ๑ read 11 10 3: the total's runner-up 13 closes it, and so does the ๑ Tesseract wrote
+    row = _row((11, 10, 3), {"total": [13, 31], "not_established": [0, 1]})
+    assert not repair_by_sum(row)
+    assert (row.total, row.established, row.not_established, row.flags) == (11, 10, 3, [])
+
+
+def test_a_form_that_disagrees_with_itself_is_left_alone() -> None:
+    """A printed sum mismatch with no other reading is the form's: it keeps its flag."""
+    row = _row((15, 9, 7), {"established": [3]})
+    assert not repair_by_sum(row)
+    run_checks(CheckedTable(indicator="help_centre", rows=[row], read_by_ocr=True))
+    assert (row.established, row.flags) == (9, ["sum_mismatch"])
+
+
+def test_a_row_that_adds_up_or_lacks_a_count_is_not_touched() -> None:
+    assert not repair_by_sum(_row((5, 3, 2), {"total": [6], "established": [4]}))
+    assert not repair_by_sum(_row((None, 3, 2), {"total": [5]}))
+
+
+def test_tesseract_ones_and_zeros_join_the_alternatives() -> None:
+    read = CellNumber(3, 0.97, "3", [0])
+    assert with_text_alternative(read, "๑ แห่ง").alternatives == [0, 1]
+    assert with_text_alternative(read, "3 แห่ง").alternatives == [0]  # read as the reader did
+    assert with_text_alternative(read, "5 แห่ง").alternatives == [0]  # ๕ may be ๔ ๕ ๘ ๙ to Tesseract
+    assert with_text_alternative(read, "").alternatives == [0]
