@@ -8,6 +8,7 @@ crop restricted to digits. Swapping readers is the one line in `default_numeral_
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
@@ -247,21 +248,33 @@ def _with_year(text: str, year: int) -> str:
 
 
 _BE_YEAR = re.compile(r"25[4-8]\d")
+# Every Buddhist-era year a form of this era prints opens with ๒๕; the reader may take that ๕ in
+# a rounded face for ๒ or ๔ (`2260` for ๒๕๖๐). Its last two digits still tell the year.
+_CENTURY_MISREAD = re.compile(r"2\d([4-8]\d)")
 
 
 def _pixel_year(line: np.ndarray, reader: NumeralReader) -> int | None:
     """A plausible BE year read from a caption line's pixels: its last word, else the whole line.
 
     A trailing dash or speck makes the last ink run no year at all, and Thai captions have
-    no wide gaps to split on; the year is the line's last four digits that make one."""
+    no wide gaps to split on; the year is the line's last four digits that make one. Only when
+    no reading makes one is a reading of exactly four digits not opening with ๒๕ taken for 25xx."""
+    read = []
+    for digits in _caption_digits(line, reader):
+        years = _BE_YEAR.findall(digits)
+        if years:
+            return int(years[-1])
+        read.append(digits)
+    misread = next((m for m in map(_CENTURY_MISREAD.fullmatch, read) if m), None)
+    return 2500 + int(misread.group(1)) if misread else None
+
+
+def _caption_digits(line: np.ndarray, reader: NumeralReader) -> Iterator[str]:
+    """The digits of each reading of the line: last word, whole line, each fitted to its letters."""
     for whole in (line, _letters_rows(line)):
         for crop in (_last_word(whole), whole):
             reading = reader.read(crop) if crop is not None and crop.size else None
-            digits = re.sub(r"\D", "", reading.text) if reading is not None else ""
-            years = _BE_YEAR.findall(digits)
-            if years:
-                return int(years[-1])
-    return None
+            yield re.sub(r"\D", "", reading.text) if reading is not None else ""
 
 
 def _letters_rows(line: np.ndarray) -> np.ndarray:

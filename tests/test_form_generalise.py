@@ -266,3 +266,18 @@ def test_an_attachment_heading_ocr_spaced_still_heads_the_title() -> None:
     letter = Letter(letter_index=0, page_from=1, page_to=1, kind="letter", date=dt.date(2020, 10, 27))
     context = read_context(title, title, [letter])
     assert (context.period, context.period_source) == ("2020-10", "letter_attachment")
+
+
+def test_a_caption_year_whose_five_the_reader_takes_for_two_is_still_25xx() -> None:
+    """Seen on a speckled scan: ๒๕๖๐ read by the numeral reader as 2260 (its ๕ as ๒) and by
+    Tesseract as ๒ ๕๒๐, so the form's rows had no period. Every BE year of the era opens with
+    ๒๕: a four-digit reading that does not is read for its last two digits."""
+    from scan_caption_crops import crop
+
+    from extractors.form_numerals import reread_caption_year
+    from pipeline.numerals import default_reader
+
+    line = crop("year_2560_five_read_as_two")
+    [read] = reread_caption_year(["ประจําเดือนพฤษภาคม พ .ศ . ๒ ๕๒๐"], [(0, 0, line.shape[1], line.shape[0])],
+                                 line, default_reader())
+    assert detect_period(read) == "2017-05"
