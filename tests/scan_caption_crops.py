@@ -3,12 +3,8 @@ numeral reader: grayscale, kept at 32 grey levels (zlib, base64) as in `scan_cel
 
 from __future__ import annotations
 
-import base64
-import zlib
-
 import numpy as np
-
-_LEVEL = 8  # grey levels are multiples of 8: 256 / 8 = 32 levels
+from scan_cell_crops import decode
 
 # name: (height, width, data).
 CROPS: dict[str, tuple[int, int, tuple[str, ...]]] = {
@@ -177,6 +173,4 @@ CROPS: dict[str, tuple[int, int, tuple[str, ...]]] = {
 
 def crop(name: str) -> np.ndarray:
     """The stored crop as 8-bit grayscale."""
-    height, width, data = CROPS[name]
-    levels = np.frombuffer(zlib.decompress(base64.b64decode("".join(data))), np.uint8)
-    return (levels.reshape(height, width) * _LEVEL + _LEVEL // 2).astype(np.uint8)
+    return decode(CROPS[name])

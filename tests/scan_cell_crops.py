@@ -132,6 +132,11 @@ CROPS: dict[str, tuple[int, int, tuple[str, ...]]] = {
 
 def crop(name: str) -> np.ndarray:
     """The cell's grayscale pixels."""
-    height, width, data = CROPS[name]
+    return decode(CROPS[name])
+
+
+def decode(stored: tuple[int, int, tuple[str, ...]]) -> np.ndarray:
+    """A stored crop (height, width, data) as 8-bit grayscale."""
+    height, width, data = stored
     levels = np.frombuffer(zlib.decompress(base64.b64decode("".join(data))), np.uint8)
     return (levels.reshape(height, width) * _LEVEL + _LEVEL // 2).astype(np.uint8)
