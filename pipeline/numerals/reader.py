@@ -410,19 +410,25 @@ def without_specks(g: Glyph) -> Glyph | None:
     if n <= 2:
         return None
     main = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
-    mx, my, mw, mh, marea = (int(v) for v in stats[main])
-    keep = [main]
-    for i in range(1, n):
-        if i == main:
-            continue
-        x, y, w, h, area = (int(v) for v in stats[i])
-        if mx <= x + w / 2 <= mx + mw and my <= y + h / 2 <= my + mh:
-            keep.append(i)  # a broken-off stroke of the digit itself (centred in its box)
-        elif area > SPECK_INK * marea or max(w, h) > SPECK_SIZE * mh:
-            return None  # a real mark (a tone mark, a vowel): the glyph stays whole
-    if len(keep) == n - 1:
-        return None
-    mask = np.isin(labels, keep)
+    kinds = {i: _piece_kind(stats[i], stats[main]) for i in range(1, n) if i != main}
+    if "mark" in kinds.values():
+        return None  # a real mark (a tone mark, a vowel): the glyph stays whole
+    keep = [main, *(i for i, kind in kinds.items() if kind == "inside")]
+    return None if len(keep) == n - 1 else _cropped(g, np.isin(labels, keep))
+
+
+def _piece_kind(piece: np.ndarray, body: np.ndarray) -> str:
+    """A piece beside a glyph's body: `inside`, a broken-off stroke of the digit itself (centred
+    in the body's box); `speck`, little ink and small both ways; else `mark`."""
+    x, y, w, h, area = (int(v) for v in piece)
+    mx, my, mw, mh, marea = (int(v) for v in body)
+    if mx <= x + w / 2 <= mx + mw and my <= y + h / 2 <= my + mh:
+        return "inside"
+    return "mark" if area > SPECK_INK * marea or max(w, h) > SPECK_SIZE * mh else "speck"
+
+
+def _cropped(g: Glyph, mask: np.ndarray) -> Glyph:
+    """The part of `g` that `mask` (in g's box) keeps, cut to its own box."""
     ys, xs = np.nonzero(mask)
     y0, y1, x0, x1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
     return Glyph(g.x + x0, g.y + y0, x1 - x0, y1 - y0, mask[y0:y1, x0:x1])
@@ -444,20 +450,10 @@ def dark_body(g: Glyph, smooth: np.ndarray) -> Glyph | None:
     if n <= 2:
         return None
     main = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
-    if not all(_is_speck_of(stats[i], stats[main]) for i in range(1, n) if i != main):
+    if any(_piece_kind(stats[i], stats[main]) != "speck" for i in range(1, n) if i != main):
         return None
     grown = cv2.dilate((labels == main).astype(np.uint8), np.ones((5, 5), np.uint8)).astype(bool) & g.mask
-    ys, xs = np.nonzero(grown)
-    y0, y1, x0, x1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
-    return Glyph(g.x + x0, g.y + y0, x1 - x0, y1 - y0, grown[y0:y1, x0:x1])
-
-
-def _is_speck_of(piece: np.ndarray, body: np.ndarray) -> bool:
-    """A piece outside the body's box, with little ink and small both ways."""
-    x, y, w, h, area = (int(v) for v in piece)
-    mx, my, mw, mh, marea = (int(v) for v in body)
-    inside = mx <= x + w / 2 <= mx + mw and my <= y + h / 2 <= my + mh
-    return not inside and area <= SPECK_INK * marea and max(w, h) <= SPECK_SIZE * mh
+    return _cropped(g, grown)
 
 
 def drop_dust(readings: list[GlyphReading]) -> list[GlyphReading]:
