@@ -89,6 +89,22 @@ def _pair(letters: list[tuple]) -> pd.DataFrame:
             id="later-received-date",
         ),
         pytest.param([("x1", 0, dt.date(2024, 1, 1), None)], 1, id="dated-beats-undated"),
+        pytest.param(
+            [
+                ("x1", 0, None, dt.date(2024, 2, 20)),
+                ("x2", 0, dt.date(2024, 2, 9), dt.date(2024, 2, 11)),
+            ],
+            1,
+            id="undated-letter-dated-by-its-stamp",
+        ),
+        pytest.param(
+            [
+                ("x1", 0, None, dt.date(2024, 2, 5)),
+                ("x2", 0, dt.date(2024, 2, 9), dt.date(2024, 2, 11)),
+            ],
+            2,
+            id="stamped-before-the-other-letter",
+        ),
         pytest.param([], 2, id="larger-file-id"),
         pytest.param(
             [

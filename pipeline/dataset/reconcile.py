@@ -5,7 +5,9 @@ Rules (docs/contract.md, `progress.csv`):
   district row;
 - when two files report the same key and period, the file with the later letter date wins
   (then the later received date, then the larger file_id so the result is deterministic); the
-  row is `conflict` when the files' numbers differed;
+  row is `conflict` when the files' numbers differed. A file whose letter date was not read is
+  dated by its received stamp (a letter is stamped days after it is dated), not taken for the
+  oldest: a revised report whose date line OCR lost must still replace the first one;
 - a province row is the sum of its districts when districts are known, else what a
   province-level report says;
 - a row that cannot be placed (no indicator, period or known place: pipeline/dataset/row_checks.py)
@@ -133,12 +135,12 @@ def file_candidates(
 
 
 def file_ranks(letters: pd.DataFrame, files: pd.DataFrame, file_ids: object) -> pd.DataFrame:
-    """file_id → rank (0 = oldest) by latest letter date, latest received date, file_id."""
+    """file_id → rank (0 = oldest) by latest letter date (else received date), received date, file_id."""
     ids = pd.DataFrame({"file_id": pd.Series(sorted({str(f) for f in file_ids}), dtype=object)})
     dates = _letter_dates(letters)
     ranked = ids.merge(dates, on="file_id", how="left")
-    ranked["_d"] = ranked["letter_date"].map(_date_key)
     ranked["_r"] = ranked["received_date"].map(_date_key)
+    ranked["_d"] = ranked["letter_date"].map(_date_key).where(ranked["letter_date"].notna(), ranked["_r"])
     ranked = ranked.sort_values(["_d", "_r", "file_id"], kind="stable").reset_index(drop=True)
     ranked["rank"] = range(len(ranked))
     return ranked[["file_id", "letter_date", "received_date", "rank"]]
