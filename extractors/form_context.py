@@ -76,6 +76,11 @@ def detect_period(text: str) -> str:
     return f"{year:04d}-{month:02d}" if month and year else ""
 
 
+def names_month_word(text: str) -> bool:
+    """Whether the text holds the word เดือน (marks and specks between its letters allowed)."""
+    return _MONTH_WORD.search(text) is not None
+
+
 def caption_month_year(text: str) -> tuple[int | None, int | None]:
     """(month, Gregorian year) after the first "เดือน"; either is None when unreadable.
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from extractors.caption_month import reread_caption_month
 from extractors.form_columns import Header
 from extractors.form_numerals import NumeralReader, reread_caption_year
 from pipeline.records import Page, PageTable, Word
@@ -91,7 +92,8 @@ def title_text(page: Page, table: Table, header: Header,
     if table.source == "sheet":
         return "\n".join(_dedupe(r) for r in table.cells[: header.first_row])
     if table.caption:
-        lines = reread_caption_year(table.caption, table.caption_boxes, table.image, reader)
+        lines = reread_caption_month(table.caption, table.caption_boxes, table.image)
+        lines = reread_caption_year(lines, table.caption_boxes, table.image, reader)
         return _title_from_lines(lines)
     if table.image is not None:
         return _title_from_lines(_lines_above_words(page.words, table.top))

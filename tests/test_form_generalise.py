@@ -281,3 +281,34 @@ def test_a_caption_year_whose_five_the_reader_takes_for_two_is_still_25xx() -> N
     [read] = reread_caption_year(["ประจําเดือนพฤษภาคม พ .ศ . ๒ ๕๒๐"], [(0, 0, line.shape[1], line.shape[0])],
                                  line, default_reader())
     assert detect_period(read) == "2017-05"
+
+
+def test_a_caption_month_lost_by_the_block_reading_is_read_from_its_line() -> None:
+    """Seen on a speckled scan: the caption band read as a block took the period line and the
+    province line under it for one line and dropped the month; the rows had no period. The
+    line cut to its letters and read alone keeps กรกฎาคม, and the year comes from the pixels."""
+    from scan_caption_crops import crop
+
+    from extractors.caption_month import reread_caption_month
+    from extractors.form_numerals import reread_caption_year
+    from pipeline.numerals import default_reader
+
+    line = crop("month_lost_two_lines")
+    box = [(0, 0, line.shape[1], line.shape[0])]
+    lost = "ประจําเดือนนพ.ศ .ไต๕๒๐๐ . |"
+    assert detect_period(lost) == ""
+    [read] = reread_caption_month([lost], box, line)
+    [read] = reread_caption_year([read], box, line, default_reader())
+    assert detect_period(read) == "2017-07"
+
+
+def test_a_caption_line_with_a_month_or_without_เดือน_is_left_as_read() -> None:
+    """Only a line naming เดือน and no month is read again: the crop above reads กรกฎาคม, and a
+    line OCR read with another month, or a line of something else, keeps its own reading."""
+    from scan_caption_crops import crop
+
+    from extractors.caption_month import reread_caption_month
+
+    line = crop("month_lost_two_lines")
+    lines = ["ประจำเดือน มีนาคม พ.ศ. ๒๕๖๔", "จังหวัดน่าน"]
+    assert reread_caption_month(lines, [(0, 0, line.shape[1], line.shape[0])] * 2, line) == lines
