@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from rapidfuzz import fuzz, process
@@ -98,11 +98,29 @@ _BODY_START = re.compile(
 _ITEM = re.compile(r"^[\s\-–•.,]*(\d{1,2}|@)\s*[.)]\s*\.?\s*")
 
 
+CITED_YEAR_READ_AGAIN = "cited_year_read_again"  # a letter flag: a cited date's misread year was read again
+
+
+@dataclass
+class Citations:
+    """The letters a letter cites, and whether a cited year had to be read again (check it)."""
+
+    refs: list[Reference] = field(default_factory=list)
+    year_read_again: bool = False
+
+    def add(self, number: str, after: str, letter_date: dt.date | None) -> None:
+        """Cite `number`, dated by the text right `after` it."""
+        found = _dated(after)
+        date = cited_date(found, letter_date)
+        self.refs.append(Reference(number, date))
+        self.year_read_again |= found is not None and found.date != date
+
+
 def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.date | None = None
-                    ) -> list[Reference]:
+                    ) -> Citations:
     """Every `ที่ <เลข> ลงวันที่ <วัน>` in the letter proper, other than its own number; a cited
     year OCR misread is read again against the letter's own date (`letter_date`)."""
-    text, refs, seen = _joined(view, view.span.header + 1, core_end), [], {own}
+    text, cited, seen = _joined(view, view.span.header + 1, core_end), Citations(), {own}
     for m in _REF.finditer(text):
         serial, end = _serial(text, m)
         if not serial:
@@ -111,9 +129,10 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
         if number in seen or not _is_cited(text, m.start()):
             continue
         seen.add(number)
-        refs.append(Reference(number, cited_date(_dated(text[end:]), letter_date)))
-    refs += _garbled_mark_references(text, seen, letter_date)
-    return refs + _unread_code_references(text, seen, letter_date)
+        cited.add(number, text[end:], letter_date)
+    _garbled_mark_references(text, seen, letter_date, cited)
+    _unread_code_references(text, seen, letter_date, cited)
+    return cited
 
 
 _DEPARTMENT_OWNER = "08"  # the department's own numbers: มท 08xx (0802.2, 0810.7 …)
@@ -135,10 +154,9 @@ _THI_THEN_OWNER = re.compile(f"{loose('ที่')}[\\s.]*[^\\s\\d]{{1,4}}[\\s.]
 _NUMBER_AT = re.compile(DOCNUM_PATTERN)
 
 
-def _unread_code_references(text: str, seen: set[str], letter_date: dt.date | None) -> list[Reference]:
+def _unread_code_references(text: str, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:
     """Cited numbers of the department whose code OCR read as something else, vowels and all
     (`ที่ ฟี 0810.5/ว` then `2859 ลงวันที่ 7 เมษายน 2554`): read under มท."""
-    refs = []
     for m in _THI_THEN_OWNER.finditer(text):
         rest = "มท " + text[m.end():]
         found = _NUMBER_AT.match(rest)
@@ -146,19 +164,16 @@ def _unread_code_references(text: str, seen: set[str], letter_date: dt.date | No
         number = docnum_of(found, serial).text() if found and serial else ""
         if number and number not in seen and _is_cited(text, m.start()):
             seen.add(number)
-            refs.append(Reference(number, cited_date(_dated(rest[end:]), letter_date)))
-    return refs
+            cited.add(number, rest[end:], letter_date)
 
 
-def _garbled_mark_references(text: str, seen: set[str], letter_date: dt.date | None) -> list[Reference]:
+def _garbled_mark_references(text: str, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:
     """Cited numbers whose `/ว` OCR read as Latin and bars (`มท 0810.7 if | 2711 ลงวันที่`)."""
-    refs = []
     for m in _GARBLED_MARK.finditer(text):
         number = garbled_mark_docnum(m).text()
         if number not in seen and _is_cited(text, m.start()):
             seen.add(number)
-            refs.append(Reference(number, cited_date(_dated(text[m.end():]), letter_date)))
-    return refs
+            cited.add(number, text[m.end():], letter_date)
 
 
 def _serial(text: str, m: re.Match[str]) -> tuple[str, int]:
@@ -199,9 +214,10 @@ _OLDEST_CITED_YEARS = 25  # a letter cites letters of its own years; one a gener
 
 def cited_date(found: DateMatch | None, letter_date: dt.date | None) -> dt.date | None:
     """The date of a cited letter. A year no letter of `letter_date`'s could cite (cut to three
-    digits, ๒๕๖๐ read as 560; out of its time, 2263; a generation older, 2505 for 2565) had a
-    digit lost or misread: it is read again in the letter's year or one either side, as the
-    letter's own date is; None when no such year fits the printed digits."""
+    digits, ๒๕๖๐ read as 560; out of its time, 2263; a generation older, 2505 for 2565; two
+    digits after a month written out, `30 กรกฎาคม 56`) had a digit lost or misread: it is read
+    again in the letter's year or one either side, as the letter's own date is, but never so
+    that the cited letter comes after the letter citing it; None when no such year fits."""
     if found is None:
         return None
     if letter_date is None:  # nothing to read a misread year against: a year no letter bears is none
@@ -210,22 +226,37 @@ def cited_date(found: DateMatch | None, letter_date: dt.date | None) -> dt.date 
         return found.date
     if len(found.year_text) == 2:
         return _two_digits_left(found, letter_date)
-    return year_near_others(found, [letter_date])
+    return _year_before_the_letter(found, letter_date)
+
+
+def _year_before_the_letter(found: DateMatch, letter_date: dt.date) -> dt.date | None:
+    """A misread cited year read in the letter's own year, or, when that would date the cited
+    letter after the letter itself (`27 ตุลาคม 256` in a letter of January 2563), the year before."""
+    date = year_near_others(found, [letter_date])
+    if date is None or date <= letter_date:
+        return date
+    return year_near_others(found, [dt.date(letter_date.year - 1, 1, 1)])
 
 
 def _two_digits_left(found: DateMatch, letter_date: dt.date) -> dt.date | None:
     """A cited year OCR cut to two of its digits (๒๕๖๐ read as 20): the letter's year or the
-    one before whose Buddhist digits hold them in order; None unless exactly one does."""
-    years = [y for y in (letter_date.year, letter_date.year - 1)
-             if digits_in_order(found.year_text, str(y + BE_OFFSET))]
-    month_day = find_thai_dates(f"{found.text.rsplit(' ', 1)[0]} {years[0] + BE_OFFSET}") if len(years) == 1 else []
-    return month_day[0].date if month_day else None
+    one before whose Buddhist digits hold them in order and that date the cited letter before
+    the letter; None unless exactly one does."""
+    dates = [d for y in (letter_date.year, letter_date.year - 1)
+             if digits_in_order(found.year_text, str(y + BE_OFFSET)) and (d := _in_year(found, y)) is not None
+             and d <= letter_date]
+    return dates[0] if len(dates) == 1 else None
 
+
+def _in_year(found: DateMatch, year: int) -> dt.date | None:
+    """The day and month of `found` in `year` (Gregorian)."""
+    again = find_thai_dates(f"{found.text.rsplit(' ', 1)[0]} {year + BE_OFFSET}")
+    return again[0].date if again else None
 
 
 def _year_misread(found: DateMatch, letter_date: dt.date) -> bool:
-    if len(found.year_text) == 3:
-        return True
+    if len(found.year_text) == 3 or (len(found.year_text) == 2 and "." not in found.text):
+        return True  # two digits stand for a year after an abbreviated month (ม.ค. 59) only
     return found.date is not None and (out_of_its_time(found.date)
                                        or found.date.year < letter_date.year - _OLDEST_CITED_YEARS)
 

@@ -198,3 +198,24 @@ def test_a_short_year_of_a_recent_letter_is_kept() -> None:
     letters = extract_letters([(1, normalise(head + "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0802.2/ว202 "
                                              "ลงวันที่ 18 ม.ค. 59 แจ้งให้\n" + TAIL))])
     assert [(r.doc_number, r.date) for r in letters[0].references] == [("มท 0802.2/ว 202", dt.date(2016, 1, 18))]
+
+
+@pytest.mark.parametrize(("letter_day", "cited", "date"), [
+    pytest.param("22 มกราคม 2563", "อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.5/ว\n"
+                 ". . 1985 ลงวันที่ 27 ตุลาคม 256 7 |", dt.date(2019, 10, 27), id="cut-year-in-the-letters-year-is-later"),
+    pytest.param("14 มกราคม 2568", "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่มท 0810.5/ว\n"
+                 "1985 ลงวันที่ 27 ตุลาคม 56ซ แจ้งให้", dt.date(2024, 10, 27), id="two-digits-after-a-month-written-out"),
+])
+def test_a_cited_year_read_again_dates_the_cited_letter_before_the_letter(letter_day: str, cited: str,
+                                                                          date: dt.date) -> None:
+    head = HEAD.replace("19 ตุลาคม 2566", letter_day)
+    [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0810.5/ว 1985", date)]
+    assert "cited_year_read_again" in letter.flags
+
+
+def test_a_cited_year_printed_whole_raises_no_flag() -> None:
+    [letter] = extract_letters([(1, normalise(HEAD + "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 3530 "
+                                              "ลงวันที่ 24 มกราคม 2566\n" + TAIL))])
+    assert letter.references[0].date == dt.date(2023, 1, 24)
+    assert "cited_year_read_again" not in letter.flags
