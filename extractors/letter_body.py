@@ -310,8 +310,13 @@ def _joined(view: LetterLines, start: int, stop: int) -> str:
     return " ".join(tidy(view.text(i)) for i in view.nonblank(start, stop) if not _is_ink(view.text(i)))
 
 
+_NO_INK_DIGITS = re.compile(r"\d{3}")  # a serial or a year: no speck is read as three digits
+
+
 def _is_ink(text: str) -> bool:
-    return not re.search("[ก-๛0-9]", text) and len(text) <= 6
+    """A line of specks between a wrapped citation's parts: no Thai, and only a digit or two
+    among Latin letters (`1`, `0`, `vy aA 5 17` between `/ว` and `94 ลงวันที่`)."""
+    return not re.search("[ก-๛]", text) and not _NO_INK_DIGITS.search(text)
 
 
 def find_deadline(view: LetterLines, core_end: int, letter_date: dt.date | None = None

@@ -219,3 +219,14 @@ def test_a_cited_year_printed_whole_raises_no_flag() -> None:
                                               "ลงวันที่ 24 มกราคม 2566\n" + TAIL))])
     assert letter.references[0].date == dt.date(2023, 1, 24)
     assert "cited_year_read_again" not in letter.flags
+
+
+@pytest.mark.parametrize(("cited", "number", "date"), [
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0802.2 /ว\n1\nvy aA 5 17\n"
+                 "94 ลงวันที่ 11 ตุลาคม 2566 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวั",
+                 "มท 0802.2/ว 94", dt.date(2023, 10, 11), id="between-the-mark-and-the-serial"),
+    pytest.param("้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ ที่ มท0810.7/ว4433 ลงวันที่ 29 .\n0\n"
+                 ". เมษายน 2566", "มท 0810.7/ว 4433", dt.date(2023, 4, 29), id="between-the-day-and-the-month"),
+])
+def test_lines_of_specks_with_a_digit_inside_a_citation(cited: str, number: str, date: dt.date) -> None:
+    assert (number, date) in _references(cited)
