@@ -48,9 +48,9 @@ _REF = re.compile(f"(?:(?:{loose('ที่')}|fi)[\\s.]*)?{DOCNUM_PATTERN}")
 _GARBLED_MARK = re.compile(GARBLED_MARK_PATTERN)
 # A serial pushed to the next line may carry a speck of ink read as a Latin letter (`ว c971`),
 # a quote, a dash or a bracket (`/ว่ "5151`, `/ว — 3602`, `/ว ]` then `. 3384`) or a lone Thai
-# consonant, with a point or glued (`/ว ก. 1344`, `/ว ส810`): no word is one letter, and none is
-# glued to digits. (`/ว` then `. 2174`.)
-_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–\-\[\]()]\s*){0,2}(?:[ก-ฮ]\.?\s*)?[A-Za-z]{0,2}"
+# consonant or leading vowel, with a point or glued (`/ว ก. 1344`, `/ว ส810`, `/ว ไ2307`): no word
+# is one letter, and none is glued to digits. (`/ว` then `. 2174`.)
+_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–\-\[\]()]\s*){0,2}(?:[ก-ฮเ-ไ]\.?\s*)?[A-Za-z]{0,2}"
                            rf"{ZERO_SPECK}(\d{{1,6}})(?!\d)")
 # ลงวันที่ with its marks dropped, doubled or misplaced by OCR (`ลังวันที่`, `ล่งวันที`), or split
 # by spaces (`ลงวัน ที`, `ล งวันที`); a speck read as a letter alone on the line between the

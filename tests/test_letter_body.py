@@ -165,6 +165,8 @@ def test_a_cited_letter_some_years_older_keeps_its_year() -> None:
                  "มท 0810.7/ว 1401", id="marked-mark-then-a-lone-consonant"),
     pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7/ว —\n3602 ลงวันที่ 18 สิงหาคม 2564",
                  "มท 0810.7/ว 3602", id="dash-before-the-serial"),
+    pytest.param("ตตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท\n0810.7 /ว ไ2307 ลงวันที่ 18 สิงหาคม 2564",
+                 "มท 0810.7/ว 2307", id="leading-vowel-glued-to-the-serial"),
 ])
 def test_serial_on_the_next_line_behind_specks(cited: str, number: str) -> None:
     assert (number, dt.date(2021, 8, 18)) in _references(cited)
