@@ -131,7 +131,7 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
         seen.add(number)
         cited.add(number, text[end:], letter_date)
     _garbled_mark_references(text, seen, letter_date, cited)
-    _unread_code_references(text, seen, letter_date, cited)
+    _reread_references(text, seen, letter_date, cited)
     return cited
 
 
@@ -151,20 +151,37 @@ def _department_code(m: re.Match[str], cited: DocNumber) -> DocNumber:
 
 # ที่, then a code OCR read as no code (`ที่ ฟี 0810.5/ว` for มท), then an owner of the department's.
 _THI_THEN_OWNER = re.compile(f"{loose('ที่')}[\\s.]*[^\\s\\d]{{1,4}}[\\s.]*(?={_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)")
+# ที่, then the owner before its code: OCR set the line's words out of order (`ที่ 0810.7 มท /ว`).
+_OWNER_BEFORE_CODE = re.compile(
+    f"{loose('ที่')}[\\s.]*(?P<office>{_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)\\s+(?P<code>[ก-ฮ]{{2}})(?=[\\s.]*/)")
+# The owner's point read as a letter (`มท 0810ต7/ว`): no number holds one between its digits.
+_POINT_AS_LETTER = re.compile(
+    f"(?P<code>[ก-ฮ]{{2}})\\s*(?P<owner>{_DEPARTMENT_OWNER}\\d{{2}})[ก-ฮ](?P<sub>\\d)(?=\\s*/)")
 _NUMBER_AT = re.compile(DOCNUM_PATTERN)
+# What each pattern's match stands for, as the number was printed.
+_REREAD = (
+    (_THI_THEN_OWNER, lambda m: "มท "),
+    (_OWNER_BEFORE_CODE, lambda m: f"{m['code']} {m['office']}"),
+    (_POINT_AS_LETTER, lambda m: f"{m['code']} {m['owner']}.{m['sub']}"),
+)
 
 
-def _unread_code_references(text: str, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:
-    """Cited numbers of the department whose code OCR read as something else, vowels and all
-    (`ที่ ฟี 0810.5/ว` then `2859 ลงวันที่ 7 เมษายน 2554`): read under มท."""
-    for m in _THI_THEN_OWNER.finditer(text):
-        rest = "มท " + text[m.end():]
-        found = _NUMBER_AT.match(rest)
-        serial, end = _serial(rest, found) if found else ("", 0)
-        number = docnum_of(found, serial).text() if found and serial else ""
-        if number and number not in seen and _is_cited(text, m.start()):
-            seen.add(number)
-            cited.add(number, rest[end:], letter_date)
+def _reread_references(text: str, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:
+    """Cited numbers OCR garbled past `_REF`: the department's code read as something else,
+    vowels and all (`ที่ ฟี 0810.5/ว` then `2859 ลงวันที่ 7 เมษายน 2554`, read under มท), set after
+    the owner, or the owner's point read as a letter; each is read again as it was printed."""
+    for pattern, printed in _REREAD:
+        for m in pattern.finditer(text):
+            _cite_printed(printed(m) + text[m.end():], _is_cited(text, m.start()), seen, letter_date, cited)
+
+
+def _cite_printed(rest: str, is_cited: bool, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:
+    found = _NUMBER_AT.match(rest)
+    serial, end = _serial(rest, found) if found else ("", 0)
+    number = docnum_of(found, serial).text() if found and serial else ""
+    if number and number not in seen and is_cited:
+        seen.add(number)
+        cited.add(number, rest[end:], letter_date)
 
 
 def _garbled_mark_references(text: str, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:

@@ -116,6 +116,12 @@ def _references(cited: str) -> set[tuple[str, dt.date | None]]:
     pytest.param(": ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ ฟี 0810.5/ว\n"
                  "2859 ลงวันที่ 7 เมษายน 2554 แจ้งให้สำนักงานส่งเสริม",
                  "มท 0810.5/ว 2859", dt.date(2011, 4, 7), id="code-read-as-a-vowelled-word"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ 0810.7 มท /ว\n"
+                 "2554 ลงวันที่ 21 เมษายน 2566 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
+                 "มท 0810.7/ว 2554", dt.date(2023, 4, 21), id="owner-read-before-the-code"),
+    pytest.param("ตามหนังสือกรัมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810ต7/ว\n"
+                 ".1115 ลงวันที่ 18 ธันวาคม 2564 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
+                 "มท 0810.7/ว 1115", dt.date(2021, 12, 18), id="owners-point-read-as-a-letter"),
 ])
 def test_cited_number_and_date_behind_specks(cited: str, number: str, date: dt.date) -> None:
     assert (number, date) in _references(cited)
