@@ -122,6 +122,9 @@ def _references(cited: str) -> set[tuple[str, dt.date | None]]:
     pytest.param("ตามหนังสือกรัมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810ต7/ว\n"
                  ".1115 ลงวันที่ 18 ธันวาคม 2564 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
                  "มท 0810.7/ว 1115", dt.date(2021, 12, 18), id="owners-point-read-as-a-letter"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด.ที่ มท 0810.7 1ว\n"
+                 "976 | ลงวันที่ 18 กันยายน 2564 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
+                 "มท 0810.7/ว 976", dt.date(2021, 9, 18), id="slash-read-as-a-one-glued-to-the-mark"),
 ])
 def test_cited_number_and_date_behind_specks(cited: str, number: str, date: dt.date) -> None:
     assert (number, date) in _references(cited)
