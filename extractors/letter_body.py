@@ -99,28 +99,36 @@ _ITEM = re.compile(r"^[\s\-–•.,]*(\d{1,2}|@)\s*[.)]\s*\.?\s*")
 
 
 CITED_YEAR_READ_AGAIN = "cited_year_read_again"  # a letter flag: a cited date's misread year was read again
+REFERENCE_REPAIRED = "reference_repaired"  # a letter flag: a cited number was read back from OCR damage
 
 
 @dataclass
 class Citations:
-    """The letters a letter cites, and whether a cited year had to be read again (check it)."""
+    """The letters a letter cites, and whether a cited year had to be read again or a cited
+    number read back from OCR damage (check them)."""
 
     refs: list[Reference] = field(default_factory=list)
     year_read_again: bool = False
+    repaired: bool = False
 
-    def add(self, number: str, after: str, letter_date: dt.date | None) -> None:
+    def add(self, number: str, after: str, letter_date: dt.date | None, repaired: bool = False) -> None:
         """Cite `number`, dated by the text right `after` it."""
         found = _dated(after)
         date = cited_date(found, letter_date)
         self.refs.append(Reference(number, date))
         self.year_read_again |= found is not None and found.date != date
+        self.repaired |= repaired
+
+    def flags(self) -> list[str]:
+        return [flag for flag, raised in ((CITED_YEAR_READ_AGAIN, self.year_read_again),
+                                          (REFERENCE_REPAIRED, self.repaired)) if raised]
 
 
 def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.date | None = None
                     ) -> Citations:
     """Every `ที่ <เลข> ลงวันที่ <วัน>` in the letter proper, other than its own number; a cited
     year OCR misread is read again against the letter's own date (`letter_date`)."""
-    text, cited, seen = _joined(view, view.span.header + 1, core_end), Citations(), {own}
+    (text, restored), cited, seen = _joined(view, view.span.header + 1, core_end), Citations(), {own}
     for m in _REF.finditer(text):
         serial, end = _serial(text, m)
         if not serial:
@@ -129,7 +137,7 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
         if number in seen or not _is_cited(text, m.start()):
             continue
         seen.add(number)
-        cited.add(number, text[end:], letter_date)
+        cited.add(number, text[end:], letter_date, any(m.start() <= at < end for at in restored))
     _garbled_mark_references(text, seen, letter_date, cited)
     _reread_references(text, seen, letter_date, cited)
     return cited
@@ -185,7 +193,7 @@ def _cite_printed(rest: str, is_cited: bool, seen: set[str], letter_date: dt.dat
     number = docnum_of(found, serial).text() if found and serial else ""
     if number and number not in seen and is_cited:
         seen.add(number)
-        cited.add(number, rest[end:], letter_date)
+        cited.add(number, rest[end:], letter_date, repaired=True)
 
 
 def _garbled_mark_references(text: str, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:
@@ -324,11 +332,30 @@ def dates_in(text: str) -> list[DateMatch]:
     return find_thai_dates(clean) or find_thai_dates(_THAI_GAP.sub("", clean))
 
 
-def _joined(view: LetterLines, start: int, stop: int) -> str:
+def _joined(view: LetterLines, start: int, stop: int) -> tuple[str, set[int]]:
+    """The lines of the letter proper as one text, and where a lost `ว` was put back in it."""
     # Each line tidied first: a speck at a line start (`- ว797`) would cut a number that
     # wraps there from its serial.
     # Lines of a few Latin letters are ink between a wrapped citation's parts (`15 / Zo / Dr / ตุลาคม`).
-    return " ".join(tidy(view.text(i)) for i in view.nonblank(start, stop) if not _is_ink(view.text(i)))
+    return _mark_restored([tidy(view.text(i)) for i in view.nonblank(start, stop) if not _is_ink(view.text(i))])
+
+
+# Digits, points and a slash glued together are one word that no line breaks inside: a line that
+# ends right after a number's slash (`ที่ มท 0802.2/` then `4865 ลงวันที่`) broke at the `ว` after
+# it, which OCR lost at the margin. A lone digit opening the next line is that ว misread (`/` then
+# `4 3426`): the mark is there, misread, and read as such by DOCNUM_PATTERN.
+_ENDS_AT_SLASH = re.compile(r"\d/$")
+_OPENS_WITH_SERIAL = re.compile(r"^\d{2,6}(?![\d.,])")
+
+
+def _mark_restored(lines: list[str]) -> tuple[str, set[int]]:
+    text, restored = "", set()
+    for line, after in zip(lines, [*lines[1:], ""], strict=True):
+        if _ENDS_AT_SLASH.search(line) and _OPENS_WITH_SERIAL.match(after):
+            line += "ว"
+            restored.add(len(text) + len(line) - 1)
+        text += line + " "
+    return text[:-1], restored
 
 
 _NO_INK_DIGITS = re.compile(r"\d{3}")  # a serial or a year: no speck is read as three digits

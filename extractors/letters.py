@@ -266,8 +266,7 @@ def _read_body(letter: Letter, view: LetterLines, core_end: int) -> None:
     if cited.refs:
         letter.references = cited.refs
         letter.field_pages["references"] = view.page(view.span.header)
-    if cited.year_read_again:
-        letter.flags.append(body.CITED_YEAR_READ_AGAIN)
+    letter.flags += cited.flags()
     _set(letter, "attachments", *body.find_attachments(view), view)
     deadline, deadline_text, row = body.find_deadline(view, core_end, _trusted_date(letter))
     _set(letter, "deadline", deadline, row, view)

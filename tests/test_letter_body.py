@@ -241,3 +241,18 @@ def test_a_cited_year_printed_whole_raises_no_flag() -> None:
 ])
 def test_lines_of_specks_with_a_digit_inside_a_citation(cited: str, number: str, date: dt.date) -> None:
     assert (number, date) in _references(cited)
+
+
+def test_a_mark_lost_where_a_cited_number_wraps_is_put_back_and_flagged() -> None:
+    cited = ("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0802.2/\n"
+             "4865 ลงวันที่ 26 พฤษภาคม 2566 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่น |")
+    [letter] = extract_letters([(1, normalise(HEAD + cited + "\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0802.2/ว 4865", dt.date(2023, 5, 26))]
+    assert "reference_repaired" in letter.flags
+
+
+def test_a_cited_number_without_a_mark_on_one_line_keeps_none() -> None:
+    [letter] = extract_letters([(1, normalise(HEAD + "ตามหนังสือจังหวัดร้อยเอ็ด ที่ รอ 0023.2/4865 ลงวันที่ 26 "
+                                              "พฤษภาคม 2566\n" + TAIL))])
+    assert [r.doc_number for r in letter.references] == ["รอ 0023.2/4865"]
+    assert "reference_repaired" not in letter.flags
