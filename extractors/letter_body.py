@@ -168,6 +168,10 @@ _POINT_AS_LETTER = re.compile(
 # The slash read as a 1 glued to the mark (`มท 0810.7 1ว` then `976 ลงวันที่`), as it is read as a 7.
 _SLASH_AS_ONE = re.compile(
     f"(?P<code>[ก-ฮ]{{2}})\\s*(?P<office>{_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)\\s+1(?=ว\\s*\\d)")
+# `/ว` lost whole, or left as one speck, between the owner and a serial that ลงวันที่ follows
+# (`ที่ มท 0802.2 3467 ลงวันที่`, `ที่ มท 0810.7 :` then `575 ลงวันที่`): the gap is where it stood.
+_MARK_LOST = re.compile(f"{loose('ที่')}\\s*(?P<number>[ก-ฮ]{{2}}\\s*\\d{{4}}[.,]\\d)\\s+(?:[:;|.,]\\s*)?"
+                        f"(?=\\d{{2,4}}\\s*{loose('ลงวันที่')})")
 _NUMBER_AT = re.compile(DOCNUM_PATTERN)
 # What each pattern's match stands for, as the number was printed.
 _REREAD = (
@@ -175,13 +179,15 @@ _REREAD = (
     (_OWNER_BEFORE_CODE, lambda m: f"{m['code']} {m['office']}"),
     (_POINT_AS_LETTER, lambda m: f"{m['code']} {m['owner']}.{m['sub']}"),
     (_SLASH_AS_ONE, lambda m: f"{m['code']} {m['office']}/"),
+    (_MARK_LOST, lambda m: f"{m['number']}/ว "),
 )
 
 
 def _reread_references(text: str, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:
     """Cited numbers OCR garbled past `_REF`: the department's code read as something else,
     vowels and all (`ที่ ฟี 0810.5/ว` then `2859 ลงวันที่ 7 เมษายน 2554`, read under มท), set after
-    the owner, the owner's point read as a letter or the slash as a 1; each is read again as printed."""
+    the owner, the owner's point read as a letter, the slash as a 1, or `/ว` lost; each is read
+    again as printed."""
     for pattern, printed in _REREAD:
         for m in pattern.finditer(text):
             _cite_printed(printed(m) + text[m.end():], _is_cited(text, m.start()), seen, letter_date, cited)

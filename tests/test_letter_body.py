@@ -125,6 +125,11 @@ def _references(cited: str) -> set[tuple[str, dt.date | None]]:
     pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด.ที่ มท 0810.7 1ว\n"
                  "976 | ลงวันที่ 18 กันยายน 2564 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
                  "มท 0810.7/ว 976", dt.date(2021, 9, 18), id="slash-read-as-a-one-glued-to-the-mark"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802.2 3467 ลงวันที่ 18\nพฤษภาคม 2556",
+                 "มท 0802.2/ว 3467", dt.date(2013, 5, 18), id="slash-and-mark-lost"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7 :\n"
+                 "575 ลงวันที่ 27 เมษายน 2556 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
+                 "มท 0810.7/ว 575", dt.date(2013, 4, 27), id="slash-and-mark-left-as-a-speck"),
 ])
 def test_cited_number_and_date_behind_specks(cited: str, number: str, date: dt.date) -> None:
     assert (number, date) in _references(cited)
