@@ -165,9 +165,10 @@ _OWNER_BEFORE_CODE = re.compile(
 # The owner's point read as a letter (`มท 0810ต7/ว`): no number holds one between its digits.
 _POINT_AS_LETTER = re.compile(
     f"(?P<code>[ก-ฮ]{{2}})\\s*(?P<owner>{_DEPARTMENT_OWNER}\\d{{2}})[ก-ฮ](?P<sub>\\d)(?=\\s*/)")
-# The slash read as a 1 glued to the mark (`มท 0810.7 1ว` then `976 ลงวันที่`), as it is read as a 7.
+# The slash read as a 1 or a 7 glued to the mark (`มท 0810.7 1ว` then `976 ลงวันที่`), the mark at
+# times as จ (`มท0810.77จ2666`): the department's sub-unit is one digit.
 _SLASH_AS_ONE = re.compile(
-    f"(?P<code>[ก-ฮ]{{2}})\\s*(?P<office>{_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)\\s+1(?=ว\\s*\\d)")
+    f"(?P<code>[ก-ฮ]{{2}})\\s*(?P<office>{_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)\\s*[17](?=[วจ]\\s*\\d)")
 # `/ว` lost whole, or left as one speck, between the owner and a serial that ลงวันที่ follows
 # (`ที่ มท 0802.2 3467 ลงวันที่`, `ที่ มท 0810.7 :` then `575 ลงวันที่`): the gap is where it stood.
 _MARK_LOST = re.compile(f"{loose('ที่')}\\s*(?P<number>[ก-ฮ]{{2}}\\s*\\d{{4}}[.,]\\d)\\s+(?:[:;|.,]\\s*)?"
@@ -239,7 +240,7 @@ def _dated(after: str) -> DateMatch | None:
         return None
     tail = _SPLIT_DAY.sub(r"\1\2", after[m.end(): m.end() + 50], count=1)
     tail = _LATIN_FIRST_DIGIT.sub("", _SPLIT_YEAR.sub(_joined_year, tail, count=1), count=1)
-    tail = _LETTER_IN_YEAR.sub(r"\1\2", tail)
+    tail = _DIGIT_BEFORE_YEAR.sub("", _LETTER_IN_YEAR.sub(r"\1\2", tail), count=1)
     dates = dates_in(tail)
     return dates[0] if dates and dates[0].start <= 4 else None
 
@@ -310,6 +311,10 @@ _LATIN_FIRST_DIGIT = re.compile(r"(?<=[ก-๛.]\s)[A-Za-z](?=\d{3}(?!\d))")
 # Or a glyph inside the year read as a Thai letter (`6 พฤศจิกายน 2อ่60`): no year holds one; it is
 # dropped, and the three digits left are completed the same way.
 _LETTER_IN_YEAR = re.compile("(?<=[ก-๛.]\\s)(\\d)[ก-ฮ][\u0e31-\u0e4e]*(\\d{2})(?![\\d.,])")
+
+
+# Or a speck read as a lone digit between the month and a whole year (`23 ธันวาคม 2 2565`).
+_DIGIT_BEFORE_YEAR = re.compile(r"(?<=[ก-๛.]\s)\d\s+(?=\d{4}(?!\d))")
 
 
 def _joined_year(m: re.Match[str]) -> str:
