@@ -157,8 +157,10 @@ def _department_code(m: re.Match[str], cited: DocNumber) -> DocNumber:
     return replace(cited, code="มท") if marked or misread_code(cited.code, "มท") else cited
 
 
-# ที่, then a code OCR read as no code (`ที่ ฟี 0810.5/ว` for มท), then an owner of the department's.
-_THI_THEN_OWNER = re.compile(f"{loose('ที่')}[\\s.]*[^\\s\\d]{{1,4}}[\\s.]*(?={_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)")
+# ที่, then a code OCR read as no code (`ที่ ฟี 0810.5/ว` for มท), then an owner of the department's;
+# a speck read as a digit or two may stand between them (`ที่มท 17` then `0810.7/ว1176`).
+_THI_THEN_OWNER = re.compile(f"{loose('ที่')}[\\s.]*[^\\s\\d]{{1,4}}(?:\\s+\\d{{1,2}})?[\\s.]*"
+                             f"(?={_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)")
 # ที่, then the owner before its code: OCR set the line's words out of order (`ที่ 0810.7 มท /ว`).
 _OWNER_BEFORE_CODE = re.compile(
     f"{loose('ที่')}[\\s.]*(?P<office>{_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)\\s+(?P<code>[ก-ฮ]{{2}})(?=[\\s.]*/)")
@@ -170,8 +172,9 @@ _POINT_AS_LETTER = re.compile(
 _SLASH_AS_ONE = re.compile(
     f"(?P<code>[ก-ฮ]{{2}})\\s*(?P<office>{_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)\\s*[17](?=[วจ]\\s*\\d)")
 # `/ว` lost whole, or left as one speck, between the owner and a serial that ลงวันที่ follows
-# (`ที่ มท 0802.2 3467 ลงวันที่`, `ที่ มท 0810.7 :` then `575 ลงวันที่`): the gap is where it stood.
-_MARK_LOST = re.compile(f"{loose('ที่')}\\s*(?P<number>[ก-ฮ]{{2}}\\s*\\d{{4}}[.,]\\d)\\s+(?:[:;|.,]\\s*)?"
+# (`ที่ มท 0802.2 3467 ลงวันที่`, `ที่ มท 0810.7 :` then `575 ลงวันที่`, the slash alone read as a 1
+# or an l: `มท 0810.5 1 3484 ลงวันที่`): the gap is where it stood.
+_MARK_LOST = re.compile(f"{loose('ที่')}\\s*(?P<number>[ก-ฮ]{{2}}\\s*\\d{{4}}[.,]\\d)\\s+(?:[:;|.,1lI]\\s+)?"
                         f"(?=\\d{{2,4}}\\s*{loose('ลงวันที่')})")
 _NUMBER_AT = re.compile(DOCNUM_PATTERN)
 # What each pattern's match stands for, as the number was printed.
@@ -355,7 +358,7 @@ def _joined(view: LetterLines, start: int, stop: int) -> tuple[str, set[int]]:
 # ends right after a number's slash (`ที่ มท 0802.2/` then `4865 ลงวันที่`) broke at the `ว` after
 # it, which OCR lost at the margin. A lone digit opening the next line is that ว misread (`/` then
 # `4 3426`): the mark is there, misread, and read as such by DOCNUM_PATTERN.
-_ENDS_AT_SLASH = re.compile(r"\d/$")
+_ENDS_AT_SLASH = re.compile(r"\d\s?/$")  # OCR sets a space before the slash at times (`0810.7 /`)
 _OPENS_WITH_SERIAL = re.compile(r"^\d{2,6}(?![\d.,])")
 
 

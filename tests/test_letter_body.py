@@ -136,6 +136,11 @@ def _references(cited: str) -> set[tuple[str, dt.date | None]]:
     pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7 :\n"
                  "575 ลงวันที่ 27 เมษายน 2556 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
                  "มท 0810.7/ว 575", dt.date(2013, 4, 27), id="slash-and-mark-left-as-a-speck"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ ที่ มท 0810.5 1 3484 ลงวันที่ 22\n"
+                 ". พฤศจิกายน 2561 7", "มท 0810.5/ว 3484", dt.date(2018, 11, 22), id="slash-alone-read-as-a-one"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุดที่มท 17\n"
+                 "0810.7/ว1176 ลงวันที่ 19 กันยายน 2566 แจ้งให้สำนักงานส่งเสริม",
+                 "มท 0810.7/ว 1176", dt.date(2023, 9, 19), id="digit-speck-between-code-and-owner"),
 ])
 def test_cited_number_and_date_behind_specks(cited: str, number: str, date: dt.date) -> None:
     assert (number, date) in _references(cited)
@@ -260,6 +265,12 @@ def test_a_mark_lost_where_a_cited_number_wraps_is_put_back_and_flagged() -> Non
     [letter] = extract_letters([(1, normalise(HEAD + cited + "\n" + TAIL))])
     assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0802.2/ว 4865", dt.date(2023, 5, 26))]
     assert "reference_repaired" in letter.flags
+
+
+def test_a_mark_lost_where_a_cited_number_wraps_after_a_spaced_slash() -> None:
+    assert ("มท 0810.7/ว 1921", dt.date(2018, 12, 29)) in _references(
+        "ดามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7 /\n"
+        "1921 ลงวันที่ 29 ธันวาคม 2561 แจ้งให้ไานักงานกงเลานการปกคจารกก ก")
 
 
 def test_a_cited_number_without_a_mark_on_one_line_keeps_none() -> None:
