@@ -278,13 +278,13 @@ def _year_before_the_letter(found: DateMatch, letter_date: dt.date) -> dt.date |
 
 
 def _two_digits_left(found: DateMatch, letter_date: dt.date) -> dt.date | None:
-    """A cited year OCR cut to two of its digits (๒๕๖๐ read as 20): the letter's year or the
-    one before whose Buddhist digits hold them in order and that date the cited letter before
-    the letter; None unless exactly one does."""
+    """A cited year OCR cut to two of its digits (๒๕๖๐ read as 20): the letter's year, else the
+    one before, whose Buddhist digits hold them in order and that dates the cited letter before
+    the letter (letters cite letters of the past months); None when neither does."""
     dates = [d for y in (letter_date.year, letter_date.year - 1)
              if digits_in_order(found.year_text, str(y + BE_OFFSET)) and (d := _in_year(found, y)) is not None
              and d <= letter_date]
-    return dates[0] if len(dates) == 1 else None
+    return dates[0] if dates else None
 
 
 def _in_year(found: DateMatch, year: int) -> dt.date | None:
@@ -376,9 +376,10 @@ _NO_INK_DIGITS = re.compile(r"\d{3}")  # a serial or a year: no speck is read as
 
 
 def _is_ink(text: str) -> bool:
-    """A line of specks between a wrapped citation's parts: no Thai, and only a digit or two
-    among Latin letters (`1`, `0`, `vy aA 5 17` between `/ว` and `94 ลงวันที่`)."""
-    return not re.search("[ก-๛]", text) and not _NO_INK_DIGITS.search(text)
+    """A line of specks between a wrapped citation's parts: two Thai glyphs at most, no word
+    of a line's own, and only a digit or two among Latin letters (`1`, `0`, `vy aA 5 17`
+    between `/ว` and `94 ลงวันที่`; `00`, `กๆ`, `Or` between `ลงวันที่ 12` and `ตุลาคม`)."""
+    return len(re.findall("[ก-๛]", text)) <= 2 and not _NO_INK_DIGITS.search(text)
 
 
 def find_deadline(view: LetterLines, core_end: int, letter_date: dt.date | None = None

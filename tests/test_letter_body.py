@@ -278,3 +278,13 @@ def test_a_cited_number_without_a_mark_on_one_line_keeps_none() -> None:
                                               "พฤษภาคม 2566\n" + TAIL))])
     assert [r.doc_number for r in letter.references] == ["รอ 0023.2/4865"]
     assert "reference_repaired" not in letter.flags
+
+
+def test_a_cited_date_past_lines_of_thai_specks_with_its_year_cut_to_two_digits() -> None:
+    """Two digits that fit the letter's year and the one before: the letter's, when that still
+    dates the cited letter before it."""
+    head = HEAD.replace("19 ตุลาคม 2566", "25 ตุลาคม 2565")
+    cited = ("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7ต่/ว 3060 ลงวันที่.12\n00\nกๆ\n.\nOr\n"
+             "ตุลาคม 25")
+    [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0810.7/ว 3060", dt.date(2022, 10, 12))]
