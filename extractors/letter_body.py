@@ -372,14 +372,16 @@ def _mark_restored(lines: list[str]) -> tuple[str, set[int]]:
     return text[:-1], restored
 
 
-_NO_INK_DIGITS = re.compile(r"\d{3}")  # a serial or a year: no speck is read as three digits
+# No speck is read as three digits (a serial or a year), a slash (`/ว 95` wrapped alone) or a
+# code alone on its line (`มท`).
+_NOT_INK = re.compile(r"\d{3}|/|^\W*[ก-ฮ]{2}\W*$")
 
 
 def _is_ink(text: str) -> bool:
     """A line of specks between a wrapped citation's parts: two Thai glyphs at most, no word
     of a line's own, and only a digit or two among Latin letters (`1`, `0`, `vy aA 5 17`
     between `/ว` and `94 ลงวันที่`; `00`, `กๆ`, `Or` between `ลงวันที่ 12` and `ตุลาคม`)."""
-    return len(re.findall("[ก-๛]", text)) <= 2 and not _NO_INK_DIGITS.search(text)
+    return len(re.findall("[ก-๛]", text)) <= 2 and not _NOT_INK.search(text)
 
 
 def find_deadline(view: LetterLines, core_end: int, letter_date: dt.date | None = None

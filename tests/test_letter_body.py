@@ -288,3 +288,13 @@ def test_a_cited_date_past_lines_of_thai_specks_with_its_year_cut_to_two_digits(
              "ตุลาคม 25")
     [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
     assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0810.7/ว 3060", dt.date(2022, 10, 12))]
+
+
+@pytest.mark.parametrize("cited", [
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7\n/ว 95\n"
+                 "ลงวันที่ 18 สิงหาคม 2564 แจ้งให้สำนักงาน", id="mark-and-serial-alone"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่\nมท\n"
+                 "0810.7/ว 95 ลงวันที่ 18 สิงหาคม 2564 แจ้งให้สำนักงาน", id="code-alone"),
+])
+def test_a_short_line_of_a_citation_is_no_speck(cited: str) -> None:
+    assert _references(cited) == {("มท 0810.7/ว 95", dt.date(2021, 8, 18))}
