@@ -173,8 +173,10 @@ _SLASH_AS_ONE = re.compile(
     f"(?P<code>[ก-ฮ]{{2}})\\s*(?P<office>{_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)\\s*[17](?=[วจ]\\s*\\d)")
 # `/ว` lost whole, or left as one speck, between the owner and a serial that ลงวันที่ follows
 # (`ที่ มท 0802.2 3467 ลงวันที่`, `ที่ มท 0810.7 :` then `575 ลงวันที่`, the slash alone read as a 1
-# or an l: `มท 0810.5 1 3484 ลงวันที่`): the gap is where it stood.
-_MARK_LOST = re.compile(f"{loose('ที่')}\\s*(?P<number>[ก-ฮ]{{2}}\\s*\\d{{4}}[.,]\\d)\\s+(?:[:;|.,1lI]\\s+)?"
+# or an l: `มท 0810.5 1 3484 ลงวันที่`): the gap is where it stood. Only for the department's
+# numbers, whose letters to the provinces are circulars; a province's may lack the ว.
+_MARK_LOST = re.compile(f"{loose('ที่')}\\s*(?P<number>[ก-ฮ]{{2}}\\s*{_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)"
+                        f"\\s+(?:[:;|.,1lI]\\s+)?"
                         f"(?=\\d{{2,4}}\\s*{loose('ลงวันที่')})")
 _NUMBER_AT = re.compile(DOCNUM_PATTERN)
 # What each pattern's match stands for, as the number was printed.

@@ -298,3 +298,8 @@ def test_a_cited_date_past_lines_of_thai_specks_with_its_year_cut_to_two_digits(
 ])
 def test_a_short_line_of_a_citation_is_no_speck(cited: str) -> None:
     assert _references(cited) == {("มท 0810.7/ว 95", dt.date(2021, 8, 18))}
+
+
+def test_a_provinces_cited_number_with_its_slash_lost_is_not_made_a_circular() -> None:
+    refs = _references("ตามหนังสือจังหวัดร้อยเอ็ด ที่ รอ 0023.2 4865 ลงวันที่ 26 พฤษภาคม 2566 แจ้งให้")
+    assert "รอ 0023.2/ว 4865" not in {number for number, _ in refs}
