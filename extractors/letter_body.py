@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from rapidfuzz import fuzz, process
@@ -48,9 +48,9 @@ _REF = re.compile(f"(?:(?:{loose('ที่')}|fi)[\\s.]*)?{DOCNUM_PATTERN}")
 _GARBLED_MARK = re.compile(GARBLED_MARK_PATTERN)
 # A serial pushed to the next line may carry a speck of ink read as a Latin letter (`ว c971`),
 # a quote, a dash or a bracket (`/ว่ "5151`, `/ว — 3602`, `/ว ]` then `. 3384`) or a lone Thai
-# consonant, with a point or glued (`/ว ก. 1344`, `/ว ส810`): no word is one letter, and none is
-# glued to digits. (`/ว` then `. 2174`.)
-_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–\-\[\]()]\s*){0,2}(?:[ก-ฮ]\.?\s*)?[A-Za-z]{0,2}"
+# consonant or leading vowel, with a point or glued (`/ว ก. 1344`, `/ว ส810`, `/ว ไ2307`): no word
+# is one letter, and none is glued to digits. (`/ว` then `. 2174`.)
+_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–\-\[\]()]\s*){0,2}(?:[ก-ฮเ-ไ]\.?\s*)?[A-Za-z]{0,2}"
                            rf"{ZERO_SPECK}(\d{{1,6}})(?!\d)")
 # ลงวันที่ with its marks dropped, doubled or misplaced by OCR (`ลังวันที่`, `ล่งวันที`), or split
 # by spaces (`ลงวัน ที`, `ล งวันที`); a speck read as a letter alone on the line between the
@@ -98,11 +98,37 @@ _BODY_START = re.compile(
 _ITEM = re.compile(r"^[\s\-–•.,]*(\d{1,2}|@)\s*[.)]\s*\.?\s*")
 
 
+CITED_YEAR_READ_AGAIN = "cited_year_read_again"  # a letter flag: a cited date's misread year was read again
+REFERENCE_REPAIRED = "reference_repaired"  # a letter flag: a cited number was read back from OCR damage
+
+
+@dataclass
+class Citations:
+    """The letters a letter cites, and whether a cited year had to be read again or a cited
+    number read back from OCR damage (check them)."""
+
+    refs: list[Reference] = field(default_factory=list)
+    year_read_again: bool = False
+    repaired: bool = False
+
+    def add(self, number: str, after: str, letter_date: dt.date | None, repaired: bool = False) -> None:
+        """Cite `number`, dated by the text right `after` it."""
+        found = _dated(after)
+        date = cited_date(found, letter_date)
+        self.refs.append(Reference(number, date))
+        self.year_read_again |= found is not None and found.date != date
+        self.repaired |= repaired
+
+    def flags(self) -> list[str]:
+        return [flag for flag, raised in ((CITED_YEAR_READ_AGAIN, self.year_read_again),
+                                          (REFERENCE_REPAIRED, self.repaired)) if raised]
+
+
 def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.date | None = None
-                    ) -> list[Reference]:
+                    ) -> Citations:
     """Every `ที่ <เลข> ลงวันที่ <วัน>` in the letter proper, other than its own number; a cited
     year OCR misread is read again against the letter's own date (`letter_date`)."""
-    text, refs, seen = _joined(view, view.span.header + 1, core_end), [], {own}
+    (text, restored), cited, seen = _joined(view, view.span.header + 1, core_end), Citations(), {own}
     for m in _REF.finditer(text):
         serial, end = _serial(text, m)
         if not serial:
@@ -111,9 +137,10 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
         if number in seen or not _is_cited(text, m.start()):
             continue
         seen.add(number)
-        refs.append(Reference(number, cited_date(_dated(text[end:]), letter_date)))
-    refs += _garbled_mark_references(text, seen, letter_date)
-    return refs + _unread_code_references(text, seen, letter_date)
+        cited.add(number, text[end:], letter_date, any(m.start() <= at < end for at in restored))
+    _garbled_mark_references(text, seen, letter_date, cited)
+    _reread_references(text, seen, letter_date, cited)
+    return cited
 
 
 _DEPARTMENT_OWNER = "08"  # the department's own numbers: มท 08xx (0802.2, 0810.7 …)
@@ -130,35 +157,64 @@ def _department_code(m: re.Match[str], cited: DocNumber) -> DocNumber:
     return replace(cited, code="มท") if marked or misread_code(cited.code, "มท") else cited
 
 
-# ที่, then a code OCR read as no code (`ที่ ฟี 0810.5/ว` for มท), then an owner of the department's.
-_THI_THEN_OWNER = re.compile(f"{loose('ที่')}[\\s.]*[^\\s\\d]{{1,4}}[\\s.]*(?={_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)")
+# ที่, then a code OCR read as no code (`ที่ ฟี 0810.5/ว` for มท), then an owner of the department's;
+# a speck read as a digit or two may stand between them (`ที่มท 17` then `0810.7/ว1176`).
+_THI_THEN_OWNER = re.compile(f"{loose('ที่')}[\\s.]*[^\\s\\d]{{1,4}}(?:\\s+\\d{{1,2}})?[\\s.]*"
+                             f"(?={_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)")
+# ที่, then the owner before its code: OCR set the line's words out of order (`ที่ 0810.7 มท /ว`).
+_OWNER_BEFORE_CODE = re.compile(
+    f"{loose('ที่')}[\\s.]*(?P<office>{_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)\\s+(?P<code>[ก-ฮ]{{2}})(?=[\\s.]*/)")
+# The owner's point read as a letter (`มท 0810ต7/ว`): no number holds one between its digits.
+_POINT_AS_LETTER = re.compile(
+    f"(?P<code>[ก-ฮ]{{2}})\\s*(?P<owner>{_DEPARTMENT_OWNER}\\d{{2}})[ก-ฮ](?P<sub>\\d)(?=\\s*/)")
+# The slash read as a 1 or a 7 glued to the mark (`มท 0810.7 1ว` then `976 ลงวันที่`), the mark at
+# times as จ (`มท0810.77จ2666`): the department's sub-unit is one digit.
+_SLASH_AS_ONE = re.compile(
+    f"(?P<code>[ก-ฮ]{{2}})\\s*(?P<office>{_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)\\s*[17](?=[วจ]\\s*\\d)")
+# `/ว` lost whole, or left as one speck, between the owner and a serial that ลงวันที่ follows
+# (`ที่ มท 0802.2 3467 ลงวันที่`, `ที่ มท 0810.7 :` then `575 ลงวันที่`, the slash alone read as a 1
+# or an l: `มท 0810.5 1 3484 ลงวันที่`): the gap is where it stood. Only for the department's
+# numbers, whose letters to the provinces are circulars; a province's may lack the ว.
+_MARK_LOST = re.compile(f"{loose('ที่')}\\s*(?P<number>[ก-ฮ]{{2}}\\s*{_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)"
+                        f"\\s+(?:[:;|.,1lI]\\s+)?"
+                        f"(?=\\d{{2,4}}\\s*{loose('ลงวันที่')})")
 _NUMBER_AT = re.compile(DOCNUM_PATTERN)
+# What each pattern's match stands for, as the number was printed.
+_REREAD = (
+    (_THI_THEN_OWNER, lambda m: "มท "),
+    (_OWNER_BEFORE_CODE, lambda m: f"{m['code']} {m['office']}"),
+    (_POINT_AS_LETTER, lambda m: f"{m['code']} {m['owner']}.{m['sub']}"),
+    (_SLASH_AS_ONE, lambda m: f"{m['code']} {m['office']}/"),
+    (_MARK_LOST, lambda m: f"{m['number']}/ว "),
+)
 
 
-def _unread_code_references(text: str, seen: set[str], letter_date: dt.date | None) -> list[Reference]:
-    """Cited numbers of the department whose code OCR read as something else, vowels and all
-    (`ที่ ฟี 0810.5/ว` then `2859 ลงวันที่ 7 เมษายน 2554`): read under มท."""
-    refs = []
-    for m in _THI_THEN_OWNER.finditer(text):
-        rest = "มท " + text[m.end():]
-        found = _NUMBER_AT.match(rest)
-        serial, end = _serial(rest, found) if found else ("", 0)
-        number = docnum_of(found, serial).text() if found and serial else ""
-        if number and number not in seen and _is_cited(text, m.start()):
-            seen.add(number)
-            refs.append(Reference(number, cited_date(_dated(rest[end:]), letter_date)))
-    return refs
+def _reread_references(text: str, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:
+    """Cited numbers OCR garbled past `_REF`: the department's code read as something else,
+    vowels and all (`ที่ ฟี 0810.5/ว` then `2859 ลงวันที่ 7 เมษายน 2554`, read under มท), set after
+    the owner, the owner's point read as a letter, the slash as a 1, or `/ว` lost; each is read
+    again as printed."""
+    for pattern, printed in _REREAD:
+        for m in pattern.finditer(text):
+            _cite_printed(printed(m) + text[m.end():], _is_cited(text, m.start()), seen, letter_date, cited)
 
 
-def _garbled_mark_references(text: str, seen: set[str], letter_date: dt.date | None) -> list[Reference]:
+def _cite_printed(rest: str, is_cited: bool, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:
+    found = _NUMBER_AT.match(rest)
+    serial, end = _serial(rest, found) if found else ("", 0)
+    number = docnum_of(found, serial).text() if found and serial else ""
+    if number and number not in seen and is_cited:
+        seen.add(number)
+        cited.add(number, rest[end:], letter_date, repaired=True)
+
+
+def _garbled_mark_references(text: str, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:
     """Cited numbers whose `/ว` OCR read as Latin and bars (`มท 0810.7 if | 2711 ลงวันที่`)."""
-    refs = []
     for m in _GARBLED_MARK.finditer(text):
         number = garbled_mark_docnum(m).text()
         if number not in seen and _is_cited(text, m.start()):
             seen.add(number)
-            refs.append(Reference(number, cited_date(_dated(text[m.end():]), letter_date)))
-    return refs
+            cited.add(number, text[m.end():], letter_date)
 
 
 def _serial(text: str, m: re.Match[str]) -> tuple[str, int]:
@@ -189,7 +245,7 @@ def _dated(after: str) -> DateMatch | None:
         return None
     tail = _SPLIT_DAY.sub(r"\1\2", after[m.end(): m.end() + 50], count=1)
     tail = _LATIN_FIRST_DIGIT.sub("", _SPLIT_YEAR.sub(_joined_year, tail, count=1), count=1)
-    tail = _LETTER_IN_YEAR.sub(r"\1\2", tail)
+    tail = _DIGIT_BEFORE_YEAR.sub("", _LETTER_IN_YEAR.sub(r"\1\2", tail), count=1)
     dates = dates_in(tail)
     return dates[0] if dates and dates[0].start <= 4 else None
 
@@ -199,9 +255,10 @@ _OLDEST_CITED_YEARS = 25  # a letter cites letters of its own years; one a gener
 
 def cited_date(found: DateMatch | None, letter_date: dt.date | None) -> dt.date | None:
     """The date of a cited letter. A year no letter of `letter_date`'s could cite (cut to three
-    digits, ๒๕๖๐ read as 560; out of its time, 2263; a generation older, 2505 for 2565) had a
-    digit lost or misread: it is read again in the letter's year or one either side, as the
-    letter's own date is; None when no such year fits the printed digits."""
+    digits, ๒๕๖๐ read as 560; out of its time, 2263; a generation older, 2505 for 2565; two
+    digits after a month written out, `30 กรกฎาคม 56`) had a digit lost or misread: it is read
+    again in the letter's year or one either side, as the letter's own date is, but never so
+    that the cited letter comes after the letter citing it; None when no such year fits."""
     if found is None:
         return None
     if letter_date is None:  # nothing to read a misread year against: a year no letter bears is none
@@ -210,22 +267,37 @@ def cited_date(found: DateMatch | None, letter_date: dt.date | None) -> dt.date 
         return found.date
     if len(found.year_text) == 2:
         return _two_digits_left(found, letter_date)
-    return year_near_others(found, [letter_date])
+    return _year_before_the_letter(found, letter_date)
+
+
+def _year_before_the_letter(found: DateMatch, letter_date: dt.date) -> dt.date | None:
+    """A misread cited year read in the letter's own year, or, when that would date the cited
+    letter after the letter itself (`27 ตุลาคม 256` in a letter of January 2563), the year before."""
+    date = year_near_others(found, [letter_date])
+    if date is None or date <= letter_date:
+        return date
+    return year_near_others(found, [dt.date(letter_date.year - 1, 1, 1)])
 
 
 def _two_digits_left(found: DateMatch, letter_date: dt.date) -> dt.date | None:
-    """A cited year OCR cut to two of its digits (๒๕๖๐ read as 20): the letter's year or the
-    one before whose Buddhist digits hold them in order; None unless exactly one does."""
-    years = [y for y in (letter_date.year, letter_date.year - 1)
-             if digits_in_order(found.year_text, str(y + BE_OFFSET))]
-    month_day = find_thai_dates(f"{found.text.rsplit(' ', 1)[0]} {years[0] + BE_OFFSET}") if len(years) == 1 else []
-    return month_day[0].date if month_day else None
+    """A cited year OCR cut to two of its digits (๒๕๖๐ read as 20): the letter's year, else the
+    one before, whose Buddhist digits hold them in order and that dates the cited letter before
+    the letter (letters cite letters of the past months); None when neither does."""
+    dates = [d for y in (letter_date.year, letter_date.year - 1)
+             if digits_in_order(found.year_text, str(y + BE_OFFSET)) and (d := _in_year(found, y)) is not None
+             and d <= letter_date]
+    return dates[0] if dates else None
 
+
+def _in_year(found: DateMatch, year: int) -> dt.date | None:
+    """The day and month of `found` in `year` (Gregorian)."""
+    again = find_thai_dates(f"{found.text.rsplit(' ', 1)[0]} {year + BE_OFFSET}")
+    return again[0].date if again else None
 
 
 def _year_misread(found: DateMatch, letter_date: dt.date) -> bool:
-    if len(found.year_text) == 3:
-        return True
+    if len(found.year_text) == 3 or (len(found.year_text) == 2 and "." not in found.text):
+        return True  # two digits stand for a year after an abbreviated month (ม.ค. 59) only
     return found.date is not None and (out_of_its_time(found.date)
                                        or found.date.year < letter_date.year - _OLDEST_CITED_YEARS)
 
@@ -244,6 +316,10 @@ _LATIN_FIRST_DIGIT = re.compile(r"(?<=[ก-๛.]\s)[A-Za-z](?=\d{3}(?!\d))")
 # Or a glyph inside the year read as a Thai letter (`6 พฤศจิกายน 2อ่60`): no year holds one; it is
 # dropped, and the three digits left are completed the same way.
 _LETTER_IN_YEAR = re.compile("(?<=[ก-๛.]\\s)(\\d)[ก-ฮ][\u0e31-\u0e4e]*(\\d{2})(?![\\d.,])")
+
+
+# Or a speck read as a lone digit between the month and a whole year (`23 ธันวาคม 2 2565`).
+_DIGIT_BEFORE_YEAR = re.compile(r"(?<=[ก-๛.]\s)\d\s+(?=\d{4}(?!\d))")
 
 
 def _joined_year(m: re.Match[str]) -> str:
@@ -272,15 +348,42 @@ def dates_in(text: str) -> list[DateMatch]:
     return find_thai_dates(clean) or find_thai_dates(_THAI_GAP.sub("", clean))
 
 
-def _joined(view: LetterLines, start: int, stop: int) -> str:
+def _joined(view: LetterLines, start: int, stop: int) -> tuple[str, set[int]]:
+    """The lines of the letter proper as one text, and where a lost `ว` was put back in it."""
     # Each line tidied first: a speck at a line start (`- ว797`) would cut a number that
     # wraps there from its serial.
     # Lines of a few Latin letters are ink between a wrapped citation's parts (`15 / Zo / Dr / ตุลาคม`).
-    return " ".join(tidy(view.text(i)) for i in view.nonblank(start, stop) if not _is_ink(view.text(i)))
+    return _mark_restored([tidy(view.text(i)) for i in view.nonblank(start, stop) if not _is_ink(view.text(i))])
+
+
+# Digits, points and a slash glued together are one word that no line breaks inside: a line that
+# ends right after a number's slash (`ที่ มท 0802.2/` then `4865 ลงวันที่`) broke at the `ว` after
+# it, which OCR lost at the margin. A lone digit opening the next line is that ว misread (`/` then
+# `4 3426`): the mark is there, misread, and read as such by DOCNUM_PATTERN.
+_ENDS_AT_SLASH = re.compile(r"\d\s?/$")  # OCR sets a space before the slash at times (`0810.7 /`)
+_OPENS_WITH_SERIAL = re.compile(r"^\d{2,6}(?![\d.,])")
+
+
+def _mark_restored(lines: list[str]) -> tuple[str, set[int]]:
+    text, restored = "", set()
+    for line, after in zip(lines, [*lines[1:], ""], strict=True):
+        if _ENDS_AT_SLASH.search(line) and _OPENS_WITH_SERIAL.match(after):
+            line += "ว"
+            restored.add(len(text) + len(line) - 1)
+        text += line + " "
+    return text[:-1], restored
+
+
+# No speck is read as three digits (a serial or a year), a slash (`/ว 95` wrapped alone) or a
+# code alone on its line (`มท`).
+_NOT_INK = re.compile(r"\d{3}|/|^\W*[ก-ฮ]{2}\W*$")
 
 
 def _is_ink(text: str) -> bool:
-    return not re.search("[ก-๛0-9]", text) and len(text) <= 6
+    """A line of specks between a wrapped citation's parts: two Thai glyphs at most, no word
+    of a line's own, and only a digit or two among Latin letters (`1`, `0`, `vy aA 5 17`
+    between `/ว` and `94 ลงวันที่`; `00`, `กๆ`, `Or` between `ลงวันที่ 12` and `ตุลาคม`)."""
+    return len(re.findall("[ก-๛]", text)) <= 2 and not _NOT_INK.search(text)
 
 
 def find_deadline(view: LetterLines, core_end: int, letter_date: dt.date | None = None

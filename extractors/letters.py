@@ -262,10 +262,11 @@ def _office_of(position: str) -> str:
 
 def _read_body(letter: Letter, view: LetterLines, core_end: int) -> None:
     # The stamp dates the letter within days when its own date is lost: cited years are read against it.
-    refs = body.find_references(view, core_end, letter.doc_number, letter.date or letter.received_date)
-    if refs:
-        letter.references = refs
+    cited = body.find_references(view, core_end, letter.doc_number, letter.date or letter.received_date)
+    if cited.refs:
+        letter.references = cited.refs
         letter.field_pages["references"] = view.page(view.span.header)
+    letter.flags += cited.flags()
     _set(letter, "attachments", *body.find_attachments(view), view)
     deadline, deadline_text, row = body.find_deadline(view, core_end, _trusted_date(letter))
     _set(letter, "deadline", deadline, row, view)

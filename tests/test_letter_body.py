@@ -116,6 +116,31 @@ def _references(cited: str) -> set[tuple[str, dt.date | None]]:
     pytest.param(": ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ ฟี 0810.5/ว\n"
                  "2859 ลงวันที่ 7 เมษายน 2554 แจ้งให้สำนักงานส่งเสริม",
                  "มท 0810.5/ว 2859", dt.date(2011, 4, 7), id="code-read-as-a-vowelled-word"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ 0810.7 มท /ว\n"
+                 "2554 ลงวันที่ 21 เมษายน 2566 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
+                 "มท 0810.7/ว 2554", dt.date(2023, 4, 21), id="owner-read-before-the-code"),
+    pytest.param("ตามหนังสือกรัมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810ต7/ว\n"
+                 ".1115 ลงวันที่ 18 ธันวาคม 2564 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
+                 "มท 0810.7/ว 1115", dt.date(2021, 12, 18), id="owners-point-read-as-a-letter"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด.ที่ มท 0810.7 1ว\n"
+                 "976 | ลงวันที่ 18 กันยายน 2564 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
+                 "มท 0810.7/ว 976", dt.date(2021, 9, 18), id="slash-read-as-a-one-glued-to-the-mark"),
+    pytest.param(". .. ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท0810.77จ2666\n"
+                 "ลงวันที่ 3 ตุลาคม 2558 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดรายงาน ,",
+                 "มท 0810.7/ว 2666", dt.date(2015, 10, 3), id="slash-read-as-a-seven-and-the-mark-as-jo"),
+    pytest.param("| ตา ม หนังสือกรมส่งเสริมการปกคร อ ง ท้องถิ่น ที่ท่ี่ ม ท 0810.5 /\n"
+                 "ว 1477 ลงวันที่23 ธั้นวา ค ม 2 2565 แจ้งให้สำนักงานส่งเสริม",
+                 "มท 0810.5/ว 1477", dt.date(2022, 12, 23), id="lone-digit-speck-before-the-year"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802.2 3467 ลงวันที่ 18\nพฤษภาคม 2556",
+                 "มท 0802.2/ว 3467", dt.date(2013, 5, 18), id="slash-and-mark-lost"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7 :\n"
+                 "575 ลงวันที่ 27 เมษายน 2556 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
+                 "มท 0810.7/ว 575", dt.date(2013, 4, 27), id="slash-and-mark-left-as-a-speck"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ ที่ มท 0810.5 1 3484 ลงวันที่ 22\n"
+                 ". พฤศจิกายน 2561 7", "มท 0810.5/ว 3484", dt.date(2018, 11, 22), id="slash-alone-read-as-a-one"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุดที่มท 17\n"
+                 "0810.7/ว1176 ลงวันที่ 19 กันยายน 2566 แจ้งให้สำนักงานส่งเสริม",
+                 "มท 0810.7/ว 1176", dt.date(2023, 9, 19), id="digit-speck-between-code-and-owner"),
 ])
 def test_cited_number_and_date_behind_specks(cited: str, number: str, date: dt.date) -> None:
     assert (number, date) in _references(cited)
@@ -165,6 +190,8 @@ def test_a_cited_letter_some_years_older_keeps_its_year() -> None:
                  "มท 0810.7/ว 1401", id="marked-mark-then-a-lone-consonant"),
     pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7/ว —\n3602 ลงวันที่ 18 สิงหาคม 2564",
                  "มท 0810.7/ว 3602", id="dash-before-the-serial"),
+    pytest.param("ตตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท\n0810.7 /ว ไ2307 ลงวันที่ 18 สิงหาคม 2564",
+                 "มท 0810.7/ว 2307", id="leading-vowel-glued-to-the-serial"),
 ])
 def test_serial_on_the_next_line_behind_specks(cited: str, number: str) -> None:
     assert (number, dt.date(2021, 8, 18)) in _references(cited)
@@ -198,3 +225,81 @@ def test_a_short_year_of_a_recent_letter_is_kept() -> None:
     letters = extract_letters([(1, normalise(head + "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0802.2/ว202 "
                                              "ลงวันที่ 18 ม.ค. 59 แจ้งให้\n" + TAIL))])
     assert [(r.doc_number, r.date) for r in letters[0].references] == [("มท 0802.2/ว 202", dt.date(2016, 1, 18))]
+
+
+@pytest.mark.parametrize(("letter_day", "cited", "date"), [
+    pytest.param("22 มกราคม 2563", "อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.5/ว\n"
+                 ". . 1985 ลงวันที่ 27 ตุลาคม 256 7 |", dt.date(2019, 10, 27), id="cut-year-in-the-letters-year-is-later"),
+    pytest.param("14 มกราคม 2568", "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่มท 0810.5/ว\n"
+                 "1985 ลงวันที่ 27 ตุลาคม 56ซ แจ้งให้", dt.date(2024, 10, 27), id="two-digits-after-a-month-written-out"),
+])
+def test_a_cited_year_read_again_dates_the_cited_letter_before_the_letter(letter_day: str, cited: str,
+                                                                          date: dt.date) -> None:
+    head = HEAD.replace("19 ตุลาคม 2566", letter_day)
+    [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0810.5/ว 1985", date)]
+    assert "cited_year_read_again" in letter.flags
+
+
+def test_a_cited_year_printed_whole_raises_no_flag() -> None:
+    [letter] = extract_letters([(1, normalise(HEAD + "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 3530 "
+                                              "ลงวันที่ 24 มกราคม 2566\n" + TAIL))])
+    assert letter.references[0].date == dt.date(2023, 1, 24)
+    assert "cited_year_read_again" not in letter.flags
+
+
+@pytest.mark.parametrize(("cited", "number", "date"), [
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0802.2 /ว\n1\nvy aA 5 17\n"
+                 "94 ลงวันที่ 11 ตุลาคม 2566 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวั",
+                 "มท 0802.2/ว 94", dt.date(2023, 10, 11), id="between-the-mark-and-the-serial"),
+    pytest.param("้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ ที่ มท0810.7/ว4433 ลงวันที่ 29 .\n0\n"
+                 ". เมษายน 2566", "มท 0810.7/ว 4433", dt.date(2023, 4, 29), id="between-the-day-and-the-month"),
+])
+def test_lines_of_specks_with_a_digit_inside_a_citation(cited: str, number: str, date: dt.date) -> None:
+    assert (number, date) in _references(cited)
+
+
+def test_a_mark_lost_where_a_cited_number_wraps_is_put_back_and_flagged() -> None:
+    cited = ("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0802.2/\n"
+             "4865 ลงวันที่ 26 พฤษภาคม 2566 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่น |")
+    [letter] = extract_letters([(1, normalise(HEAD + cited + "\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0802.2/ว 4865", dt.date(2023, 5, 26))]
+    assert "reference_repaired" in letter.flags
+
+
+def test_a_mark_lost_where_a_cited_number_wraps_after_a_spaced_slash() -> None:
+    assert ("มท 0810.7/ว 1921", dt.date(2018, 12, 29)) in _references(
+        "ดามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7 /\n"
+        "1921 ลงวันที่ 29 ธันวาคม 2561 แจ้งให้ไานักงานกงเลานการปกคจารกก ก")
+
+
+def test_a_cited_number_without_a_mark_on_one_line_keeps_none() -> None:
+    [letter] = extract_letters([(1, normalise(HEAD + "ตามหนังสือจังหวัดร้อยเอ็ด ที่ รอ 0023.2/4865 ลงวันที่ 26 "
+                                              "พฤษภาคม 2566\n" + TAIL))])
+    assert [r.doc_number for r in letter.references] == ["รอ 0023.2/4865"]
+    assert "reference_repaired" not in letter.flags
+
+
+def test_a_cited_date_past_lines_of_thai_specks_with_its_year_cut_to_two_digits() -> None:
+    """Two digits that fit the letter's year and the one before: the letter's, when that still
+    dates the cited letter before it."""
+    head = HEAD.replace("19 ตุลาคม 2566", "25 ตุลาคม 2565")
+    cited = ("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7ต่/ว 3060 ลงวันที่.12\n00\nกๆ\n.\nOr\n"
+             "ตุลาคม 25")
+    [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0810.7/ว 3060", dt.date(2022, 10, 12))]
+
+
+@pytest.mark.parametrize("cited", [
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7\n/ว 95\n"
+                 "ลงวันที่ 18 สิงหาคม 2564 แจ้งให้สำนักงาน", id="mark-and-serial-alone"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่\nมท\n"
+                 "0810.7/ว 95 ลงวันที่ 18 สิงหาคม 2564 แจ้งให้สำนักงาน", id="code-alone"),
+])
+def test_a_short_line_of_a_citation_is_no_speck(cited: str) -> None:
+    assert _references(cited) == {("มท 0810.7/ว 95", dt.date(2021, 8, 18))}
+
+
+def test_a_provinces_cited_number_with_its_slash_lost_is_not_made_a_circular() -> None:
+    refs = _references("ตามหนังสือจังหวัดร้อยเอ็ด ที่ รอ 0023.2 4865 ลงวันที่ 26 พฤษภาคม 2566 แจ้งให้")
+    assert "รอ 0023.2/ว 4865" not in {number for number, _ in refs}

@@ -610,6 +610,7 @@ def test_a_letter_dated_after_next_year_misread_one_digit_of_its_year() -> None:
 def test_a_letter_date_whose_year_lost_a_digit_is_completed_from_the_letters_other_dates() -> None:
     """Seen on a wide-seed scan: ๒๐ กุมภาพันธ์ ๒๕๖๗ read as `20 กุมภาพันธ์ 256`, so the letter
     had no date and its attachment list no month. The stamp and the deadline say 2567."""
+    from extractors.letter_body import CITED_YEAR_READ_AGAIN
     from extractors.letters import YEAR_COMPLETED, extract_letters
     from pipeline.thai.dates import IMPLAUSIBLE_DATE
     from pipeline.thai.text import normalise
@@ -622,7 +623,8 @@ def test_a_letter_date_whose_year_lost_a_digit_is_completed_from_the_letters_oth
             "ขอให้รายงานผลภายในวันที่ 9 มีนาคม 2567\n"
             "จึงเรียนมาเพื่อทราบ\n(นางรัตนา อุดมผล)\nอธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n")
     [letter] = extract_letters([(1, normalise(text))])
-    assert (letter.date, letter.flags) == (dt.date(2024, 2, 20), [IMPLAUSIBLE_DATE, YEAR_COMPLETED])
+    # The cited `18 มกราคม 27` was read again too (2567), and flagged so.
+    assert (letter.date, letter.flags) == (dt.date(2024, 2, 20), [IMPLAUSIBLE_DATE, YEAR_COMPLETED, CITED_YEAR_READ_AGAIN])
     assert letter.received_date == dt.date(2024, 2, 22)
 
 
