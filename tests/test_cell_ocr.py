@@ -86,3 +86,12 @@ def test_a_second_read_of_the_same_cells_comes_from_the_ocr_cache(tmp_path: Path
     assert [t.text for t in first] == ["ควนโดน", "18"]
     with pytest.raises(AssertionError):
         cell_ocr.read_cells([_crop("ละงู")], cache_dir=tmp_path)  # other pixels are read afresh
+
+
+def test_a_name_wrapped_over_two_lines_of_its_cell_is_read_as_a_block() -> None:
+    """Real crop of a photographed form, which the strip read lost: read alone as one line,
+    Tesseract reads nothing; as a block, both lines."""
+    from scan_cell_crops import crop
+
+    cell = cell_ocr._read_alone(crop("wrapped_name_two_lines"), "tha")
+    assert cell.text.startswith("เทศบาลเมือง หนองบัวล")

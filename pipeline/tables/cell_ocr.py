@@ -98,13 +98,22 @@ def read_cells(crops: list[np.ndarray], lang: str = "tha", cache_dir: Path | Non
     return [cell if cell.text else _read_alone(crop, lang, cache_dir) for cell, crop in zip(out, crops, strict=True)]
 
 
+# One line first; a name wrapped over two lines of its cell (เทศบาลเมือง / หนองบัวลำภู) reads as
+# nothing as one line, and as a block (psm 6) it reads.
+_ALONE_PSMS = (7, 6)
+
+
 def _read_alone(crop: np.ndarray, lang: str, cache_dir: Path | None = None) -> CellText:
-    """One crop read as one line (psm 7). Tesseract's page layout (psm 4) drops whole lines of a
-    strip (a short name such as จุน, or three names in a row on a photographed form) and reads a
-    lone short line on a grey ground as nothing; as one line, the same crop reads."""
+    """One crop read as one line (psm 7), else as a block (`_ALONE_PSMS`). Tesseract's page
+    layout (psm 4) drops whole lines of a strip (a short name such as จุน, or three names in a row
+    on a photographed form) and reads a lone short line on a grey ground as nothing; as one line,
+    the same crop reads."""
     if not (crop < 128).any():
         return CellText("", None)  # read as a line, a blank field comes back as invented marks
-    lines = _lines(crop, lang, psm=7, cache_dir=cache_dir)
+    for psm in _ALONE_PSMS:
+        lines = [line for line in _lines(crop, lang, psm=psm, cache_dir=cache_dir) if line]
+        if lines:
+            break
     words = [w for line in lines for w in line]
     confs = [w.conf for w in words if w.conf >= 0]
     return CellText(" ".join(_join(line) for line in lines), sum(confs) / len(confs) if confs else None)
