@@ -137,5 +137,19 @@ def read_body(table: Table, header: Header, reader: NumeralReader | None = None)
         row.numbers = _numbers(table, r, header, reader, cells, unit_in_total)
         row.row_number = _row_number(table, r, header, reader, cells.get("no", ""))
         body.rows.append(row)
+    return _total_by_sums(body)
+
+
+def _total_by_sums(body: TableBody) -> TableBody:
+    """A last row with no row number whose counts are the column sums of the rows above, in two
+    count columns at least, is the รวม row OCR garbled the label of (`ชรวณญ`): no district's
+    own counts add up to all the others'. Taken for a place, it would count twice."""
+    if body.printed_totals is not None or len(body.rows) < 3 or body.rows[-1].row_number is not None:
+        return body
+    last, above = body.rows[-1], body.rows[:-1]
+    read = {role: n.value for role, n in last.numbers.items() if n.value}
+    sums = {role: sum(r.numbers[role].value or 0 for r in above if role in r.numbers) for role in read}
+    if len(read) >= 2 and read == sums:
+        body.rows, body.printed_totals = above, {role: n.value for role, n in last.numbers.items()}
     return body
 

@@ -97,7 +97,7 @@ def _collect(doc: Document, letters: Sequence[Letter], page_roles: Mapping[int, 
 def _province_for(table: _Logical, raws: list[RawRow]) -> tuple[str, bool]:
     """The table's province: its districts win over its title; True when they disagree."""
     title = table.context.province_code
-    if "district" not in table.header.roles and "label" not in table.header.roles:
+    if not _lists_districts(table):
         return title, False
     inferred = infer_province(r.label for r in raws)
     if inferred and title and inferred != title:
@@ -105,15 +105,19 @@ def _province_for(table: _Logical, raws: list[RawRow]) -> tuple[str, bool]:
     return inferred or title, False
 
 
+def _lists_districts(table: _Logical) -> bool:
+    return "district" in table.header.roles or "label" in table.header.roles
+
+
 def _place(table: _Logical, label: str, province: str) -> RowPlace:
-    if "district" in table.header.roles or "label" in table.header.roles:
+    if _lists_districts(table):
         return place_district_row(label, province)
     return place_province_row(label)
 
 
 def _places(table: _Logical, raws: list[RawRow], province: str) -> list[RowPlace]:
     places = [_place(table, raw.label, province) for raw in raws]
-    if "district" in table.header.roles or "label" in table.header.roles:
+    if _lists_districts(table):
         places = place_by_elimination([raw.label for raw in raws], places, province)
         places = place_by_order(places, province)
     return [_read_again(table, raw, place, province) for raw, place in zip(raws, places, strict=True)]
@@ -190,6 +194,8 @@ def _make_row(table: _Logical, raw: RawRow, where: tuple[int, int, int], place: 
         add_flag(row, "name_corrected")
     if place.by_order:
         add_flag(row, "place_inferred")  # its name was not read: a person checks the guess
+    elif _lists_districts(table) and not place.district_code:
+        add_flag(row, "place_unread")  # its counts belong to a district no one can name
     if conflict:
         add_flag(row, "province_conflict")
     _flag_context(row, table.context)

@@ -171,3 +171,26 @@ def test_a_row_month_column_gives_each_row_its_period(tmp_path: Path) -> None:
     assert [(r.province, r.period) for r in out] == [
         ("ฉะเชิงเทรา", "2018-03"), ("ตาก", "2018-02"), ("นครปฐม", "2017-12")]
     assert [r.remark for r in out][:2] == ["ไม่ครบตามเป้าหมาย", "ไม่ได้รายงานผลเดือนมีนาคม 2561"]
+
+
+_MAE_HONG_SON = [["แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำเดือน "
+                  "มิถุนายน พ.ศ. 2560 จังหวัดแม่ฮ่องสอน"],
+                 ["ลำดับที่", "อำเภอ", "จำนวนทั้งหมด", "จัดตั้งแล้ว", "ยังไม่ได้จัดตั้ง"],
+                 [1, "อบจ.แม่ฮ่องสอน", 1, 1, 0],
+                 [2, "ขุนยวม", 12, 10, 2],
+                 [3, "ปาย", 3, 3, 0]]
+
+
+def test_a_row_whose_district_no_one_can_name_is_flagged(tmp_path: Path) -> None:
+    """Its counts belong to some district; exported without one and unflagged, they went
+    nowhere and no reviewer heard of it."""
+    rows = [*_MAE_HONG_SON, [4, "ฮฮฮฮ", 5, 2, 3]]
+    out = _extract(_write(tmp_path / "unread.xlsx", rows))
+    assert [(r.district_code, "place_unread" in r.flags) for r in out] == [
+        ("5801", False), ("5802", False), ("5803", False), ("", True)]
+
+
+def test_a_total_row_whose_label_is_garbled_is_known_by_its_sums(tmp_path: Path) -> None:
+    rows = [*_MAE_HONG_SON, [None, "ชรวณญ", 16, 14, 2]]
+    forms_rows = _extract(_write(tmp_path / "garbled_total.xlsx", rows))
+    assert [r.printed_name for r in forms_rows] == ["อบจ.แม่ฮ่องสอน", "ขุนยวม", "ปาย"]
