@@ -973,6 +973,14 @@ def test_deadline_date_spread_by_ocr(lines: list[str], deadline: dt.date) -> Non
     pytest.param(["ขอแสดงความนับถือ", "0 0 (นายกิตติพงษ์ แก้วมณี)"], "นายกิตติพงษ์ แก้วมณี", id="two-pieces-before"),
     pytest.param(["ขอแสดงความนับถือ", ". ' (นางสาวกาญจนา ศรีวิไล]) ,."], "นางสาวกาญจนา ศรีวิไล", id="bracket-before-close"),
     pytest.param(["(นายศรัทธา สายทอง) 7ร"], "นายศรัทธา สายทอง", id="ink-piece-after"),
+    # wide seeds 995-1000
+    pytest.param(["ขอแสดงความนับถือ .", '1 "(นายสมพงษ์ ธนากุล)'], "นายสมพงษ์ ธนากุล", id="quote-glued-before"),
+    pytest.param(["ขอแสดงความนับถือ", "2", ". (น ายธีรวัฒน์ บุญประเสริฐ)"], "นายธีรวัฒน์ บุญประเสริฐ",
+                 id="title-torn-after-its-first-letter"),
+    pytest.param(["ขอแสดงความนับถือ", "(นายชัยวัฒน์ แก้วมณี"], "นายชัยวัฒน์ แก้วมณี", id="closing-parenthesis-lost"),
+    pytest.param(["2 (นายพิสิษฐ์ วัฒนชัย ฝ7"], "นายพิสิษฐ์ วัฒนชัย", id="closing-lost-ink-after"),
+    pytest.param(["ขอแสดงความนับถือ", "Dany", "(นายขจรคำแสน)"], "นายขจร คำแสน", id="space-lost"),
+    pytest.param(["ขอแสดงความนับถือ", ". แนายวิชัย อินทร์แก้ว) ."], "นายวิชัย อินทร์แก้ว", id="opening-read-as-a-letter"),
 ])
 def test_signatory_name_lines_as_ocr_read_them(lines: list[str], name: str) -> None:
     text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + \
