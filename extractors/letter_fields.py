@@ -427,9 +427,17 @@ def _garbled_label_row(view: LetterLines) -> int | None:
 def _stops_subject(parts: list[str], text: str, gap: bool) -> bool:
     """Is `text` no longer the subject: the subject is complete, or the line is a label, the
     addressee, a line of ink, or (after a blank) not a typical tail of a subject?"""
+    after_close = _closes_parenthesis(parts)
     return _subject_ends(parts[-1]) or _is_full(parts) or _is_header_keyword(text) \
-        or _is_addressee_line(text) or (gap and not _WRAP_AFTER_GAP.match(text)) \
+        or _is_addressee_line(text) or ((gap or after_close) and not _WRAP_AFTER_GAP.match(text)) \
         or is_garbled(_respaced(_line_end_specks(text)))
+
+
+def _closes_parenthesis(parts: list[str]) -> bool:
+    """Does the subject so far end on the parenthesis that closes it (`…(สถานที่กลาง)`, its `)` read
+    as `]`)? After it, as after a blank line, only a typical tail continues the subject."""
+    joined = _BRACKET_CLOSE.sub(r"\1)", " ".join(parts))
+    return joined.endswith(")") and joined.count("(") == joined.count(")")
 
 
 # ะ read twice across a space OCR set inside a word (`ประ ะจำปีงบประมาณ`): no piece starts with ะ.
@@ -520,20 +528,22 @@ def _unlabelled_subject(view: LetterLines) -> tuple[str, int | None]:
 
 _MAX_SUBJECT_LINES = 3
 # At a line end: specks after a space (`ในการ '`, `กรม )` with no parenthesis open, `กลาง) - =`), or a dot
-# or colon OCR set after a word (`ของ.`, `ของ:`); a dot inside an abbreviation (พ.ศ.) stays.
+# colon or dash OCR set after a word (`ของ.`, `ของ:`, `ท้องถิ่น-`: Thai never hyphenates at a wrap); a dot
+# inside an abbreviation (พ.ศ.) stays.
 _SPACED_SPECKS = re.compile(r"(?:\s+[|:;,.'\"“”!_\-–=~\[\]]+)+$")
-_END_SPECKS = re.compile(f"{_SPACED_SPECKS.pattern}|(?<=[ก-๛]{{3}})[.:]$")
+_END_SPECKS = re.compile(f"{_SPACED_SPECKS.pattern}|(?<=[ก-๛]{{3}})[.:\\-–]$")
 _LONE_CLOSE = re.compile(r"\s+\)$")
 # A digit alone at a line end is a speck (`ท้องถิ่น 1`), unless it numbers something (`ที่ 1`).
 _LONE_DIGIT = re.compile(r"(?<!ที่)(?<!ที)\s+\d$")
 
 
 # Glyphs no subject prints (`พ.ศ. 2554@`, `ประสิทธิภาพใน =@ 17=`): stamp or signature ink, and
-# the digits read among them with it; a year they cling to stays.
+# the digits read among them with it; a year they cling to stays, and so does a year before them
+# (`พ.ศ. 2567 »`).
 _INK_GLYPHS = "@=#*~^«»"
 _GLYPHS_AFTER_YEAR = re.compile(f"(?<=\\d{{4}})[{_INK_GLYPHS}]+$")
-_INK_TAIL = re.compile(f"(?:\\s+[\\d{_INK_GLYPHS}]+)*\\s+[\\d{_INK_GLYPHS}]*[{_INK_GLYPHS}][\\d{_INK_GLYPHS}]*"
-                       f"(?:\\s+[\\d{_INK_GLYPHS}]+)*$")
+_INK_TAIL = re.compile(f"(?:\\s+(?!25\\d\\d\\b)[\\d{_INK_GLYPHS}]+)*"
+                       f"\\s+[\\d{_INK_GLYPHS}]*[{_INK_GLYPHS}][\\d{_INK_GLYPHS}]*(?:\\s+[\\d{_INK_GLYPHS}]+)*$")
 # A number after a closing parenthesis at a line's end (`(สถานที่กลาง) 13`): a page or stamp's digits.
 _NUMBER_AFTER_CLOSE = re.compile(r"(?<=\))\s+\d{1,3}$")
 
@@ -584,13 +594,13 @@ def _is_full(parts: list[str]) -> bool:
 # (ณ is a word: `ณ วันที่`).
 # Only after a closed parenthesis, a number or a speck (`ประจำ. ก`): elsewhere it may be a word
 # OCR split (`ขอ ง`).
-_LONE_LETTER = re.compile(r"(?<=[)\d.'\"”:;|,])\s+[ก-ฒด-ฮA-Za-z]\.?$")
+_LONE_LETTER = re.compile(r"(?<=[)\d.'\"”:;|,\-])\s+[ก-ฒด-ฮA-Za-z]\.?$")
 # A line's end only: a letter and a point alone after a word is ink too (`ท้องถิ่น ก.`); no
 # abbreviation of one letter ends a subject's line.
 _LONE_INK = re.compile(f"{_LONE_LETTER.pattern}|(?<=[ก-๛])\\s+[ก-ฒด-ฮ]\\.$")
 # A dot, comma or quote OCR set between a word and an opening parenthesis (`ท้องถิ่น.(สถานที่กลาง)`,
-# `จังหวัด“(ตามบัญชีแนบท้าย)`).
-_SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,'\"“”]\s*\(")
+# `จังหวัด“(ตามบัญชีแนบท้าย)`, `ท้องถิ่น-(สถานที่กลาง)`).
+_SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,'\"“”\-]\s*\(")
 
 
 def _drop_lone_letter(subject: str) -> str:
@@ -599,7 +609,8 @@ def _drop_lone_letter(subject: str) -> str:
 
 # A subject that has reached its year (…ประจำปีงบประมาณ พ.ศ. 2567) is complete: the next line
 # is the addressee or the body even when OCR garbled their label.
-# The era as OCR reads it: a dot as `,` or `:`, doubled or lost, a stray vowel (`พุศ.2565`, `พ.ุศ.`, `พ.ศี..`).
+# The era as OCR reads it: a dot as `,` or `:`, doubled or lost, a stray mark (`พุศ.2565`, `พ.ุศ.`, `พ.ศี..`,
+# `พ.ศึ.`, `พ์.ศ.`).
 # After ปีงบประมาณ the `eng` model may read the era as Latin (`WAL.`, `wa.`, `W. A`).
 # A speck may stand before the year (`พ.ศ. .2560`) or after it (`2564.`).
 # The era's พ may come out Latin anywhere (`w. ศ.`), its ศ with a speck (`พ.ศ์.`), and a re-read
@@ -612,8 +623,8 @@ def _drop_lone_letter(subject: str) -> str:
 # after ปีงบประมาณ, it may also come out as two Thai letters (`ประจำปีงบประมาณ แน / 2566`).
 # A speck after the year may be read as digits glued to it (`พ.ศ. 256109`): a year is 25xx.
 # A speck before the year may be read as a lone digit or letter (`พ. ศ 2 2561`, `พ.ศ. ห 2562`).
-_YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}[ุู]?\s?"
-                       r"(?:ศ[ิี์]?|(?:(?<=พ[.,:]\s)|(?<=พ\s))(?:[A-Z][a-z]?|fi))\s?[.,:]{0,2}"
+_YEAR_END = re.compile(r"((?:[พห][ุู์]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}[ุู]?\s?"
+                       r"(?:ศ[ิีึ์]?|(?:(?<=พ[.,:]\s)|(?<=พ\s))(?:[A-Z][a-z]?|fi))\s?[.,:]{0,2}"
                        r"(?:\s?ศ[.,:]{1,2})?"
                        r"|(?:(?<=ประมาณ\s)|(?<=คม\s)|(?<=ยน\s)|(?<=พันธ์\s))(?:[A-Za-z]{1,3}|[ก-๛]{1,2}(?=\s))\s?[.,:]{0,2}"
                        r"(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)"

@@ -778,6 +778,10 @@ def test_subject_stops_at_ink_under_it(lines: list[str], subject: str) -> None:
     pytest.param("ประจำเดือน มีนาคม พ.ศ. ศ. 2563", id="era-left-twice-by-a-patched-re-read"),
     pytest.param("ประจำเดือน มีนาคม w. ศ. 2563", id="pho-read-latin-after-a-month"),
     pytest.param("ประจำเดือน มีนาคม พ.ศ์. 2563", id="speck-on-so-sala"),
+    # wide seeds 995-1000
+    pytest.param(": ประจำเดือน มีนาคม พ.ศึ. 2563", id="upper-vowel-speck-on-so-sala"),
+    pytest.param("ประจำเดือน มีนาคม พ์.ศ. 2563.", id="speck-on-pho-and-a-point-after-the-year"),
+    pytest.param("ประจำเดือน มีนาคม พ.ศ. 2563 »", id="ink-glyph-after-the-year"),
 ])
 def test_subject_year_with_its_era_as_ocr_read_it(year_line: str) -> None:
     letter = _letter("ที่ ปข 0023.3/2119\n13 เมษายน 2563\nเรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
@@ -885,6 +889,19 @@ def test_addressee_whose_label_ocr_read_as_junk_and_a_bar() -> None:
                   "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) ก."],
                  "เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)",
                  id="a-letter-and-dot-of-ink-after-the-parenthesis"),
+    # wide seeds 995-1000
+    pytest.param(["เรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนของ- ก.",
+                  "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)"],
+                 "เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)",
+                 id="dash-and-a-letter-of-ink-at-the-wrap"),
+    pytest.param(["เรื่อง การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น-",
+                  "รอบการประเมินที่ 2 ประจำปีงบประมาณ พ.ศ. 2565"],
+                 "การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรมส่งเสริมการปกครองท้องถิ่น รอบการประเมินที่ 2 "
+                 "ประจำปีงบประมาณ พ.ศ. 2565", id="dash-glued-at-the-wrap"),
+    pytest.param(["เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ",
+                  "ืองค์กรปกครองส่วนท้องถิ่น-(สถานที่กลาง] .- : .", "1 รรชรง"],
+                 "เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)",
+                 id="dash-before-the-parenthesis-closed-by-a-bracket-then-ink"),
 ])
 def test_subject_ends_as_ocr_read_them(lines: list[str], subject: str) -> None:
     text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + "1 กรกฎาคม 2561\n" + "\n".join(lines) + \
