@@ -483,7 +483,8 @@ def close_gap_after_and(text: str) -> str:
     """`ท้องถิ่นและ ศูนย์` → `ท้องถิ่นและศูนย์`: a space after และ glued to its word is a wrap."""
     return _AND_GLUED.sub("", text)
 
-_TAIL_GLUED = re.compile("(?<=[ก-๛])(?=ประจำปีงบประมาณ|ประจำเดือน|รอบการประเมิน)")
+_TAILS = "ประจำปีงบประมาณ|ประจำเดือน|รอบการประเมิน"
+_TAIL_GLUED = re.compile(f"(?<=[ก-๛])[!']?(?={_TAILS})")
 
 
 # ประจำ before ปีงบประมาณ read by the `eng` model (`รอบการประเมินที่ 1 Used) ปีงบประมาณ`).
@@ -495,8 +496,9 @@ _NUMBER_AFTER_THI = re.compile(r"(?<=ที่)(?=\d)")
 # ที่ before a number (รอบการประเมินที่ 2, ตัวชี้วัดที่ 4.1) with its tone mark lost to OCR.
 _THI_NUMBER = re.compile(r"ที(?=\s\d)")
 # A slash read as `!` or `'` between Thai words (`ตัวชี้วัด!นโยบาย`, `ตัวชี้วัด'นโยบาย`): Thai
-# prints neither inside a phrase.
-_BANG_FOR_SLASH = re.compile("(?<=[ก-๛])[!'](?=[ก-๛])")
+# prints neither inside a phrase. Before a subject's tail (ประจำปีงบประมาณ …) it is a speck in the
+# space printed there (`ห้องถิ่น'ประจำปีงบประมาณ`): _TAIL_GLUED gives the space back.
+_BANG_FOR_SLASH = re.compile(f"(?<=[ก-๛])[!'](?=[ก-๛])(?!{_TAILS})")
 
 
 # What OCR left of a garbled เรื่อง before the subject's first word (`อง`, `Go.`, `เรอง`).
@@ -544,8 +546,9 @@ _INK_GLYPHS = "@=#*~^«»"
 _GLYPHS_AFTER_YEAR = re.compile(f"(?<=\\d{{4}})[{_INK_GLYPHS}]+$")
 _INK_TAIL = re.compile(f"(?:\\s+(?!25\\d\\d\\b)[\\d{_INK_GLYPHS}]+)*"
                        f"\\s+[\\d{_INK_GLYPHS}]*[{_INK_GLYPHS}][\\d{_INK_GLYPHS}]*(?:\\s+[\\d{_INK_GLYPHS}]+)*$")
-# A number after a closing parenthesis at a line's end (`(สถานที่กลาง) 13`): a page or stamp's digits.
-_NUMBER_AFTER_CLOSE = re.compile(r"(?<=\))\s+\d{1,3}$")
+# A number after a closing parenthesis at a line's end (`(สถานที่กลาง) 13`, `กลาง) | 2200`): a page or
+# stamp's digits.
+_NUMBER_AFTER_CLOSE = re.compile(r"(?<=\))(?:\s+\d{1,3}|(?:\s+[|:;]+)+\s+\d{1,4})$")
 
 
 def _line_end_ink(text: str) -> str:
