@@ -131,7 +131,7 @@ class LetterLines:
 def locate(view: LetterLines) -> None:
     """Find the addressee line and where the body starts (after อ้างถึง/สิ่งที่ส่งมาด้วย)."""
     window = view.nonblank(None, view.span.header + 60)
-    labelled = [i for i in window if ADDRESSEE.match(view.text(i))]
+    labelled = [i for i in window if ADDRESSEE.match(view.text(i)) and not _CITES.match(view.text(i))]
     # The addressee is printed under the number line: a `ถึง` above it is ink or the stamp
     # read as a label (`' :. ถึง ay`).
     view.addressee_at = next((i for i in labelled if i > view.span.header), None)
@@ -152,6 +152,11 @@ def locate(view: LetterLines) -> None:
             view.body_start = i + 1
         elif len(text) > 40 or SUBJECT.match(text):
             break
+
+
+# `ถึง หนังสือ…` is อ้างถึง with its first word lost: a letter is addressed to a person or office,
+# never to a หนังสือ; the line cites a letter.
+_CITES = re.compile(f"{ADDRESSEE.pattern}{loose('หนังสือ')}")
 
 
 def _unlabelled_addressee(view: LetterLines) -> int | None:

@@ -40,6 +40,16 @@ def test_addressee_whose_label_ocr_lost_is_the_titled_line_under_the_subject() -
     assert letter.subject.endswith("ประจำเดือน กันยายน พ.ศ. 2566")
 
 
+def test_a_citation_whose_first_word_ocr_lost_is_no_addressee() -> None:
+    # wide995: เรียน lost before the addressee, อ้าง lost before อ้างถึง; the cited letter is no addressee.
+    letter = _letter("ที่มท0819.2/ว3184\n.กรมส่งเสริมการปกครองท้องถิ่น\n13 เมษายน 2561\n"
+                     "เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ\n"
+                     "5 องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) |\n"
+                     "านักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)\nถี:\n"
+                     "ถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0810.2/ว468 ลงวันที่ 28\nมกราคม 2561\n" + BODY)
+    assert letter.addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)"
+
+
 def test_addressee_label_after_a_curly_quote_speck() -> None:
     # As OCR read a generated scan: the subject's year lost a digit, so only the label ends it.
     letter = _letter("ที่ ยล 0023.2/3378\n' 15 เมษายน 2562\n"
