@@ -450,7 +450,8 @@ _SARA_A_TWICE = re.compile("(?<=ะ)\\s+ะ")
 
 
 def _finish_subject(parts: list[str]) -> str:
-    text = shed_debris(swap_confusables(unspace_phrase(_SARA_A_TWICE.sub("", tidy(smart_join(parts))))))
+    text = _AND_TORN.sub("และ", _SARA_A_TWICE.sub("", tidy(smart_join(parts))))
+    text = shed_debris(swap_confusables(unspace_phrase(text)))
     text = repair_phrases(_PRACHAM_AS_LATIN.sub("ประจำ", text))
     text = _TAIL_GLUED.sub(" ", _THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", _AND_GLUED.sub("", text))))
     text = _NUMBER_AFTER_THI.sub(" ", _SPECKS_BETWEEN_WORDS.sub(" ", text))
@@ -482,6 +483,8 @@ def _joined_year(m: re.Match[str]) -> str:
 # it; OCR loses the space where the tail wrapped to the next line after a speck (`ท้องถิ่น : / .ประ จำปี…`).
 # A subject joins its phrases with และ set flush on both sides (…ท้องถิ่นและศูนย์…); OCR spaces it off.
 _AND_GLUED = re.compile("(?<=[ก-๛]และ)\\s+(?=[ก-๛])")
+# และ itself torn by OCR (`ดีเด่น แล ะท้องถิ่น`, a line spaced glyph by glyph): the spaces around it are OCR's too.
+_AND_TORN = re.compile("(?<=[ก-๛])\\s+แล\\s+ะ\\s*(?=[ก-๛])")
 
 
 def close_gap_after_and(text: str) -> str:

@@ -920,6 +920,10 @@ def test_addressee_whose_label_ocr_read_as_junk_and_a_bar() -> None:
                   "ท้องถิ่น'ประจำปีงบประมาณ พ.ศ. 2559"],
                  "การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2559",
                  id="a-quote-in-the-space-before-the-tail"),
+    pytest.param(["เรื่อง โครงการคัดเลือกท้องถิ่นจังหวัด ดี เด่น แล ะท้องถิ่นอำเภอดีเด่น .",
+                  "ประจำปีงบประมาณ พ.ศ. 2566"],
+                 "โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ พ.ศ. 2566",
+                 id="and-torn-in-a-spaced-out-line"),
 ])
 def test_subject_ends_as_ocr_read_them(lines: list[str], subject: str) -> None:
     text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + "1 กรกฎาคม 2561\n" + "\n".join(lines) + \
