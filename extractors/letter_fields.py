@@ -727,7 +727,12 @@ def read_addressee(view: LetterLines) -> tuple[str, int | None]:
     parts = [view.text(i) for i in _addressee_rows(view, at)]
     parts[0] = _addressee_value(parts[0])
     text = _AND_SPACE.sub("และ", _tidy_parentheses(_field_end(unspace_phrase(tidy(smart_join(parts))))))
+    text = _EVERY_GROUP.sub(" ", text)
     return _province_closed(text), at
+
+
+# `ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน` is printed with its space (shared seed 003); OCR loses it.
+_EVERY_GROUP = re.compile("(?<=กลุ่มงาน)(?=ทุกกลุ่มงาน)")
 
 
 # An addressee ending in a province (ผู้ว่าราชการจังหวัด…, นายกองค์การบริหารส่วนจังหวัด…): OCR may split

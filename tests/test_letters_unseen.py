@@ -50,6 +50,13 @@ def test_a_citation_whose_first_word_ocr_lost_is_no_addressee() -> None:
     assert letter.addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)"
 
 
+def test_every_group_keeps_the_space_before_it() -> None:
+    # wide996: OCR lost the space the letter prints (shared seed 003: ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน).
+    letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + SUBJECT +
+                     "เรียน ผู้อำนวยการกลุ่มงานทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ\n" + BODY)
+    assert letter.addressee == "ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ"
+
+
 def test_addressee_label_after_a_curly_quote_speck() -> None:
     # As OCR read a generated scan: the subject's year lost a digit, so only the label ends it.
     letter = _letter("ที่ ยล 0023.2/3378\n' 15 เมษายน 2562\n"
