@@ -452,10 +452,10 @@ _SARA_A_TWICE = re.compile("(?<=ะ)\\s+ะ")
 def _finish_subject(parts: list[str]) -> str:
     text = _AND_TORN.sub("และ", _SARA_A_TWICE.sub("", tidy(smart_join(parts))))
     text = shed_debris(swap_confusables(unspace_phrase(text)))
-    text = repair_phrases(_PRACHAM_AS_LATIN.sub("ประจำ", text))
+    text = repair_phrases(_MONTHLY_AS_LATIN.sub("ประจำเดือน ", _PRACHAM_AS_LATIN.sub("ประจำ", text)))
     text = _TAIL_GLUED.sub(" ", _THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", _AND_GLUED.sub("", text))))
     text = _NUMBER_AFTER_THI.sub(" ", _SPECKS_BETWEEN_WORDS.sub(" ", text))
-    text = _drop_lone_letter(_cut_after_year(_YEAR_SPLIT.sub(_joined_year, text)))
+    text = _drop_lone_letter(_cut_after_year(_ERA_AFTER_YEAR.sub(r"พ.ศ. \1", _YEAR_SPLIT.sub(_joined_year, text))))
     return _drop_glued_lead_letter(text)
 
 
@@ -470,8 +470,11 @@ def _drop_glued_lead_letter(subject: str) -> str:
     return subject[1:] if lone and len(first[1]) >= _MIN_WORD and first[1] in words() else subject
 
 
-# A speck inside a Buddhist year read as a point or dash (`พ.ศ. 25.68`, `256.9`, `256-08`).
-_YEAR_SPLIT = re.compile(r"(?<![\d.])(25\d?)[.\-](\d{1,3})(?![\d.])")
+# A speck inside a Buddhist year read as a point or dash (`พ.ศ. 25.68`, `256.9`, `256-08`, `2.565`).
+_YEAR_SPLIT = re.compile(r"(?<![\d.])(25\d?|2(?=\.5\d\d))[.\-](\d{1,3})(?![\d.])")
+# The era read after its year at the subject's end (`ประจำปีงบประมาณ 2557 พ.ศ.`, `2560] พ.,ศ.`): Thai
+# prints พ.ศ. before the year, so OCR's reading order swapped the two.
+_ERA_AFTER_YEAR = re.compile(r"(?<=[ก-๛]\s)(25\d\d)[\]\)|.,:;]*\s+พ\s?[.,:]{1,2}\s?ศ\s?[.,:]{0,2}\s*$")
 
 
 def _joined_year(m: re.Match[str]) -> str:
@@ -497,6 +500,8 @@ _TAIL_GLUED = re.compile(f"(?<=[ก-๛])[!']?(?={_TAILS})")
 
 # ประจำ before ปีงบประมาณ read by the `eng` model (`รอบการประเมินที่ 1 Used) ปีงบประมาณ`).
 _PRACHAM_AS_LATIN = re.compile(r"(?<=\s)[A-Za-z]{2,5}\)?\s+(?=ปีงบประมาณ)")
+# ประจำเดือน before a month's name read by the `eng` model too (`ท้องถิ่น Used พฤศจิกายน พ.ศ. …`).
+_MONTHLY_AS_LATIN = re.compile(f"(?<=[ก-๛]\\s)[A-Za-z]{{2,5}}\\)?\\s+(?=(?:{'|'.join(thai_full_months)})\\s)")
 # A colon and specks between two words at a wrap (`ท้องถิ่น: .ประจำปีงบประมาณ`): no subject prints them.
 _SPECKS_BETWEEN_WORDS = re.compile(r"(?<=[ก-๛])\s*[:;]\s*[.:;]*\s*(?=[ก-๛])")
 # A number OCR glued to ที่ (`รอบการประเมินที่1`): Thai prints a space between.
