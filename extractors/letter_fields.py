@@ -456,10 +456,27 @@ def _finish_subject(parts: list[str]) -> str:
     text = _TAIL_GLUED.sub(" ", _THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", _AND_GLUED.sub("", text))))
     text = _NUMBER_AFTER_THI.sub(" ", _SPECKS_BETWEEN_WORDS.sub(" ", text))
     text = _drop_lone_letter(_cut_after_year(_ERA_AFTER_YEAR.sub(r"พ.ศ. \1", _YEAR_SPLIT.sub(_joined_year, text))))
-    return _drop_glued_lead_letter(text)
+    return _drop_glued_inner_letter(_drop_glued_lead_letter(text))
 
 
 _MIN_WORD = 3  # letters of the word a letter of ink is glued to
+_LONE_CONSONANT = re.compile("(?![ณธ])[ก-ฮ]")
+
+
+def _drop_glued_inner_letter(subject: str) -> str:
+    """`…และตศูนย์ปฏิบัติการ…` → `…และศูนย์ปฏิบัติการ…`: a letter of ink glued between two words; no
+    word of one bare letter (ณ and ธ aside) stands between dictionary words."""
+    return " ".join(_without_lone_letter(chunk) for chunk in subject.split(" "))
+
+
+def _without_lone_letter(chunk: str) -> str:
+    parts = list(tokens(chunk))
+    known = words()
+    for k in range(1, len(parts) - 1):
+        if _LONE_CONSONANT.fullmatch(parts[k]) and parts[k - 1] in known and len(parts[k - 1]) >= 2 \
+                and parts[k + 1] in known and len(parts[k + 1]) >= _MIN_WORD:
+            return "".join(parts[:k] + parts[k + 1:])
+    return chunk
 
 
 def _drop_glued_lead_letter(subject: str) -> str:
