@@ -452,7 +452,8 @@ _SARA_A_TWICE = re.compile("(?<=ะ)\\s+ะ")
 def _finish_subject(parts: list[str]) -> str:
     text = _AND_TORN.sub("และ", _SARA_A_TWICE.sub("", tidy(smart_join(parts))))
     text = shed_debris(swap_confusables(unspace_phrase(text)))
-    text = repair_phrases(_MONTHLY_AS_LATIN.sub("ประจำเดือน ", _PRACHAM_AS_LATIN.sub("ประจำ", text)))
+    text = _CENTRAL_AS_LATIN.sub("กลาง)", _MONTHLY_AS_LATIN.sub("ประจำเดือน ", _PRACHAM_AS_LATIN.sub("ประจำ", text)))
+    text = repair_phrases(text)
     text = _TAIL_GLUED.sub(" ", _THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", _AND_GLUED.sub("", text))))
     text = _NUMBER_AFTER_THI.sub(" ", _SPECKS_BETWEEN_WORDS.sub(" ", text))
     text = _drop_lone_letter(_cut_after_year(_ERA_AFTER_YEAR.sub(r"พ.ศ. \1", _YEAR_SPLIT.sub(_joined_year, text))))
@@ -517,6 +518,8 @@ _TAIL_GLUED = re.compile(f"(?<=[ก-๛])[!']?(?={_TAILS})")
 
 # ประจำ before ปีงบประมาณ read by the `eng` model (`รอบการประเมินที่ 1 Used) ปีงบประมาณ`).
 _PRACHAM_AS_LATIN = re.compile(r"(?<=\s)[A-Za-z]{2,5}\)?\s+(?=ปีงบประมาณ)")
+# กลาง of the stock phrase (สถานที่กลาง) read by the `eng` model, past a wrap (`(สถานที่ |` / `nan)`).
+_CENTRAL_AS_LATIN = re.compile(r"(?<=\(สถานที่)\s*[A-Za-z]{2,5}\s*\)")
 # ประจำเดือน before a month's name read by the `eng` model too (`ท้องถิ่น Used พฤศจิกายน พ.ศ. …`).
 _MONTHLY_AS_LATIN = re.compile(f"(?<=[ก-๛]\\s)[A-Za-z]{{2,5}}\\)?\\s+(?=(?:{'|'.join(thai_full_months)})\\s)")
 # A colon and specks between two words at a wrap (`ท้องถิ่น: .ประจำปีงบประมาณ`): no subject prints them.
