@@ -537,16 +537,17 @@ _BANG_FOR_SLASH = re.compile(f"(?<=[ก-๛])[!'](?=[ก-๛])(?!{_TAILS})")
 # What OCR left of a garbled เรื่อง before the subject's first word (`อง`, `Go.`, `เรอง`).
 _LABEL_REMNANT = re.compile(r"^(?:[A-Za-z.]{1,4}|[เรื่อง.]{2,6})\s+")
 # The label read as a Latin word (`Gov เร่งรัด…`) before Thai words; not `NAN 0810.7/…`.
-_REMNANT_BEFORE_WORDS = re.compile(r"^[\s'\".,|]*[A-Za-z]{2,4}\.?\s+[ก-๛]{3}")
+_REMNANT_BEFORE_WORDS = re.compile(r"^[\s'\".,|]*[A-Za-z]{2,4}\.?\s+\.?[ก-๛]{3}")
 
 
 def _unlabelled_subject(view: LetterLines) -> tuple[str, int | None]:
     """OCR garbled เรื่อง (`. อง การประเมิน…`, `Gov เร่งรัด…`): the subject is what stands between
     the letter's number or date line (or, both unreadable, the label's remnant) and its
     (labelled) addressee, less lines of ink."""
-    if view.addressee_at is None:
+    stop = view.addressee_at if view.addressee_at is not None else _first_body_label(view)
+    if stop is None:
         return "", None
-    rows = view.nonblank(view.span.header, view.addressee_at)
+    rows = view.nonblank(view.span.header, stop)
     starts = [k + 1 for k, i in enumerate(rows) if _NUMBER_LINE.match(view.text(i)) or find_thai_dates(view.text(i))]
     if not starts:  # the date lost too (`20 กันยายน 564`): the label's remnant before Thai words
         starts = [k for k, i in enumerate(rows) if _REMNANT_BEFORE_WORDS.match(view.text(i))][:1]
@@ -562,6 +563,13 @@ def _unlabelled_subject(view: LetterLines) -> tuple[str, int | None]:
 
 
 _MAX_SUBJECT_LINES = 3
+
+
+def _first_body_label(view: LetterLines) -> int | None:
+    """Where the header ends when OCR lost the addressee too: the first สิ่งที่ส่งมาด้วย / อ้างถึง."""
+    rows = view.nonblank(view.span.header, view.span.header + 12)
+    return next((i for i in rows if _is_body_label(view.text(i))), None)
+
 # At a line end: specks after a space (`ในการ '`, `กรม )` with no parenthesis open, `กลาง) - =`), or a dot
 # colon or dash OCR set after a word (`ของ.`, `ของ:`, `ท้องถิ่น-`: Thai never hyphenates at a wrap); a dot
 # inside an abbreviation (พ.ศ.) stays.

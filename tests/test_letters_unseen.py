@@ -57,6 +57,16 @@ def test_every_group_keeps_the_space_before_it() -> None:
     assert letter.addressee == "ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ"
 
 
+def test_subject_under_a_latin_label_when_the_addressee_is_lost_too() -> None:
+    # wide984: เรื่อง read as `Goa`, the addressee line as Latin ink; สิ่งที่ส่งมาด้วย ends the header.
+    letter = _letter("ที่ นธ 0023.1/ว 3307 สำนักงานส่งเสริมการปกครอง'\nท้องถิ่นจังหวัดนราธิวาส\n"
+                     "' ศาลากลางจังหวัดนราธิวาส\n10 เมษายน 2554 -\n"
+                     ". Goa โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและ ท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ\n"
+                     "พ.ศ. 2554 —\neu Dee ee oe a oe nT ee . |\n"
+                     "สิ่งที่ส่งมาด้วย รายละเอียดและเอกสารที่เกี่ยวข้องในการดำเนินการตามตัวชี้วัด จำนวน 1 ชุด\n" + BODY)
+    assert letter.subject == "โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ พ.ศ. 2554"
+
+
 def test_addressee_label_after_a_curly_quote_speck() -> None:
     # As OCR read a generated scan: the subject's year lost a digit, so only the label ends it.
     letter = _letter("ที่ ยล 0023.2/3378\n' 15 เมษายน 2562\n"
