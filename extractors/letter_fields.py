@@ -168,6 +168,8 @@ def _unlabelled_addressee(view: LetterLines) -> int | None:
         subject = next((i for i in rows if i > view.span.header and is_date_only(view.text(i))), None)
     if subject is None and view.span.kind == "memo":  # a memo's date stands on its number line
         subject = next((i for i in rows if i > view.span.header and _NUMBER_LINE.match(view.text(i))), None)
+    if subject is None:  # the date garbled as well (`ด 30 มกราคม 2561 71]`): เรื่อง read as Latin (`Bae .เร่งรัด…`)
+        subject = next((i for i in rows if i > view.span.header and _REMNANT_BEFORE_WORDS.match(view.text(i))), None)
     if subject is None:
         return None
     for i in view.nonblank(subject + 1, subject + 8)[:5]:

@@ -67,6 +67,17 @@ def test_subject_under_a_latin_label_when_the_addressee_is_lost_too() -> None:
     assert letter.subject == "โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ พ.ศ. 2554"
 
 
+def test_subject_and_addressee_under_latin_labels_below_a_garbled_date() -> None:
+    # wide996 (a photograph): the date line with ink, เรื่อง read `Bae`, เรียน and สำนั lost to ink.
+    letter = _letter(", ที่ มท0810.7/ว1181 | กรมส่งเสริมการปกครอง\neu ' ท้องถิ่น ก\nถนนนครราชสีมา เขตดุสิต\n"
+                     "กทม. 10300\nด 30 มกราคม 2561 71]\nBae .เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ\n"
+                     "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) |\n17\n"
+                     "ON ai กงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)\n"
+                     "| ตามที่: กรมสังเสริมการปกครองท้องถิ่นได้กำหนดแนวทางการ 7\n" + BODY)
+    assert letter.subject == "เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)"
+    assert letter.addressee == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)"
+
+
 def test_addressee_label_after_a_curly_quote_speck() -> None:
     # As OCR read a generated scan: the subject's year lost a digit, so only the label ends it.
     letter = _letter("ที่ ยล 0023.2/3378\n' 15 เมษายน 2562\n"
