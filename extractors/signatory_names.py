@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pythainlp.corpus import thai_female_names, thai_male_names
+from pythainlp.corpus import thai_family_names, thai_female_names, thai_male_names
 
-from pipeline.thai.dictionary import cost, words
+from pipeline.thai.dictionary import cost, tokens, words
 from pipeline.thai.names import TITLES
 
 SIGNATORY_CORRECTED = "signatory_corrected"  # a letter flag: `flag:old>new`
@@ -117,3 +117,42 @@ def split_joined(name: str) -> str:
         return name
     k = min(cuts, key=lambda k: (cost(rest[k:]), -k))
     return f"{title}{rest[:k]} {rest[k:]}"
+
+
+# A surname's syllable whose tone mark OCR lost (`พึงบุญ` for พึ่งบุญ): Thai surnames are built from a
+# stock of syllables, and PyThaiNLP's list of family names shows which spelling they take: a
+# syllable no family name holds bare while many hold it with one tone mark takes that mark.
+_BARE_VOWEL = re.compile("[\u0e01-\u0e2e][\u0e31\u0e34-\u0e37](?![\u0e48-\u0e4c])")
+_TONES = ("\u0e48", "\u0e49")
+_MIN_NAMES = 5  # family names holding the toned syllable
+
+
+@cache
+def _family_names() -> tuple[str, ...]:
+    return tuple(thai_family_names())
+
+
+@cache
+def _names_holding(syllable: str) -> int:
+    return sum(syllable in name for name in _family_names())
+
+
+def _toned(token: str) -> str:
+    m = _BARE_VOWEL.search(token)
+    if m is None or _names_holding(token):
+        return token
+    toned = [token[:m.end()] + t + token[m.end():] for t in _TONES]
+    held = [(n, c) for c in toned if (n := _names_holding(c))]
+    return held[0][1] if len(held) == 1 and held[0][0] >= _MIN_NAMES else token
+
+
+def surname_tone_restored(name: str) -> tuple[str, str | None]:
+    """(name, `old>new` when a syllable of its surname took back its tone mark, else None)."""
+    parts = _parts(name)
+    if parts is None:
+        return name, None
+    title, given, surname = parts
+    restored = "".join(_toned(t) for t in tokens(surname))
+    if restored == surname:
+        return name, None
+    return f"{title}{given} {restored}", f"{surname}>{restored}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.letters import extract_letters
-from extractors.signatory_names import SIGNATORY_CORRECTED, judge_given_name, split_joined
+from extractors.signatory_names import SIGNATORY_CORRECTED, judge_given_name, split_joined, surname_tone_restored
 from pipeline.thai.text import normalise
 
 
@@ -52,3 +52,13 @@ def test_the_letter_names_the_put_back_given_name() -> None:
     letter = extract_letters([(1, normalise(text))])[0]
     assert letter.signatory == "นายอำนาจ จุลเจริญ"
     assert f"{SIGNATORY_CORRECTED}:อ้านาจ>อำนาจ" in letter.flags
+
+
+def test_a_surname_syllable_takes_back_the_tone_mark_family_names_give_it() -> None:
+    # wide998/999/990: พึ่งบุญ read พึงบุญ; family names hold พึ่ง (พึ่งทอง, พึ่งแสง …), never bare พึง.
+    assert surname_tone_restored("นางกาญจนา พึงบุญ") == ("นางกาญจนา พึ่งบุญ", "พึงบุญ>พึ่งบุญ")
+
+
+@pytest.mark.parametrize("name", ["นายอานนท์ ปินตาคำ", "นางสาวอรุณี วงศ์สวัสดิ์", "นายวิชัย อินทร์แก้ว", "นายขจร คำแสน"])
+def test_a_surname_read_right_keeps_its_marks(name: str) -> None:
+    assert surname_tone_restored(name) == (name, None)
