@@ -30,6 +30,7 @@ from extractors.letter_terms import (
     spaced,
     starts_with,
 )
+from extractors.signatory_names import split_joined
 from extractors.stamp_reading import FIRST_YEAR
 from pipeline.records import Reference
 from pipeline.thai.dates import (
@@ -40,7 +41,7 @@ from pipeline.thai.dates import (
     out_of_its_time,
     year_near_others,
 )
-from pipeline.thai.names import repair_name
+from pipeline.thai.names import TITLES, repair_name
 
 # `ที่` before a cited number is often lost or garbled by OCR (`NUN`, `ni`, `ที่.`); the number's
 # own shape and the หนังสือ/อ้างถึง before it (`_is_cited`) are what make it a reference.
@@ -79,10 +80,19 @@ _RECURRING = re.compile(
 # short pieces of the signature's ink may follow it (`(นายศรัทธา สายทอง) 7ร`). A speck may cling
 # to a part of the name (`(นายอนุชำ, ศรีวิไล)`, `(น่ายชาตรี .สายทอง)`): repair_name sheds it.
 _NAME = re.compile(
-    r"^[\s'\".,:;|“”‘’\-=~_]*(?:(?:[^\s()]{1,3}\s+(?:[|'\"]\s+)?){1,3}(?=\())?(?:ลงชื่อ[.…\s]*)?[(1lI]?\s*"
-    r"([ก-๛][ก-๛.,]+(?:\s+[.,']?[ก-๛][ก-๛.,]*){1,5})\s*\]?\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}(?:\s\S{1,3}){0,2}"
+    r"^[\s'\".,:;|“”‘’\-=~_]*(?:(?:[^\s()]{1,3}\s+(?:[|'\"]\s+)?){1,3}(?=['\"“”‘’]?\())?(?:ลงชื่อ[.…\s]*)?"
+    r"['\"“”‘’]?[(1lI]?\s*"
+    r"([ก-๛](?:\s(?=[ก-๛]{2}))?[ก-๛.,]+(?:\s+[.,']?[ก-๛][ก-๛.,]*){1,5})\s*\]?\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}(?:\s\S{1,3}){0,2}"
     r"[^ก-๛A-Za-z]{0,4}$"
 )
+_TITLE_START = re.compile("|".join(re.escape(t) for t in TITLES))
+_NAME_LEAD = r"^[\s'\".,:;|“”‘’\-=~_]*(?:[^\s()]{1,3}\s+){0,2}['\"“”‘’]?\(\s*"
+# The closing parenthesis lost to the signature's ink (`(นายชัยวัฒน์ แก้วมณี`, `2 (นายพิสิษฐ์ วัฒนชัย ฝ7`):
+# a titled name of two words, at most one short piece of ink after it.
+_UNCLOSED_NAME = re.compile(
+    rf"{_NAME_LEAD}((?:{_TITLE_START.pattern})[ก-๛]+\s+[ก-๛]+)(?:\s+\S{{1,3}})?[^ก-๛A-Za-z]{{0,4}}$")
+# The space between given name and surname lost (`(นายขจรคำแสน)`): split_joined puts it back.
+_JOINED_NAME = re.compile(rf"{_NAME_LEAD}((?:{_TITLE_START.pattern})[ก-๛]{{4,}})\s*\]?\)[^ก-๛A-Za-z]{{0,6}}$")
 _SIGNATURE_WINDOW = 10  # non-blank lines after the closing (ขอแสดงความนับถือ) that hold the name
 _NOT_NAME = re.compile("ตาม|แนบ|สถาน|ยกเว้น|เจ้าภาพ|แห่ง|จำนวน|ร้อยละ|ฉบับ|ชุด|จังหวัด|อำเภอ|ระหว่าง|^ขอแสดง")
 _ON_BEHALF = re.compile(f"(?:{loose('ปฏิบัติราชการแทน')}|{loose('รักษาราชการแทน')}|แทน)\\s*$")
@@ -472,11 +482,24 @@ def find_signature(view: LetterLines) -> tuple[str, str, int | None, int]:
     The name follows the closing words; when OCR lost it there, nothing is signed: a name further
     on belongs to an attached form (ลงชื่อ … ผู้รายงาน), not to the letter."""
     for i in _signature_rows(view):
-        m = _NAME.match(view.text(i))
-        if m and is_signed_name(view.text(i)):
+        name = _signed_name(view.text(i))
+        if name:
             position, after = _position(view, i)
-            return repair_name(tidy(m.group(1))), position, i, after
+            return name, position, i, after
     return "", "", None, view.span.end
+
+
+def _signed_name(text: str) -> str:
+    """The name a signature line prints, repaired; '' when the line is no name."""
+    if is_signed_name(text):
+        return repair_name(_without_glued_glyph(tidy(_NAME.match(text).group(1))))  # type: ignore[union-attr]
+    m = _UNCLOSED_NAME.match(text) or _JOINED_NAME.match(text)
+    return split_joined(repair_name(tidy(m.group(1)))) if m and not _NOT_NAME.search(m.group(1)) else ""
+
+
+def _without_glued_glyph(name: str) -> str:
+    """`แนายวิชัย …`: the opening parenthesis read as a letter glued before the title."""
+    return name[1:] if not _TITLE_START.match(name) and _TITLE_START.match(name[1:]) else name
 
 
 def names_a_thing(text: str) -> bool:

@@ -131,7 +131,7 @@ class LetterLines:
 def locate(view: LetterLines) -> None:
     """Find the addressee line and where the body starts (after อ้างถึง/สิ่งที่ส่งมาด้วย)."""
     window = view.nonblank(None, view.span.header + 60)
-    labelled = [i for i in window if ADDRESSEE.match(view.text(i))]
+    labelled = [i for i in window if ADDRESSEE.match(view.text(i)) and not _CITES.match(view.text(i))]
     # The addressee is printed under the number line: a `ถึง` above it is ink or the stamp
     # read as a label (`' :. ถึง ay`).
     view.addressee_at = next((i for i in labelled if i > view.span.header), None)
@@ -154,6 +154,11 @@ def locate(view: LetterLines) -> None:
             break
 
 
+# `ถึง หนังสือ…` is อ้างถึง with its first word lost: a letter is addressed to a person or office,
+# never to a หนังสือ; the line cites a letter.
+_CITES = re.compile(f"{ADDRESSEE.pattern}{loose('หนังสือ')}")
+
+
 def _unlabelled_addressee(view: LetterLines) -> int | None:
     """OCR lost or garbled เรียน (`Seu อธิบดี…`): the addressee is the line under the subject
     that starts with an addressee's title (the subject's own wrap stops there too)."""
@@ -163,6 +168,8 @@ def _unlabelled_addressee(view: LetterLines) -> int | None:
         subject = next((i for i in rows if i > view.span.header and is_date_only(view.text(i))), None)
     if subject is None and view.span.kind == "memo":  # a memo's date stands on its number line
         subject = next((i for i in rows if i > view.span.header and _NUMBER_LINE.match(view.text(i))), None)
+    if subject is None:  # the date garbled as well (`ด 30 มกราคม 2561 71]`): เรื่อง read as Latin (`Bae .เร่งรัด…`)
+        subject = next((i for i in rows if i > view.span.header and _REMNANT_BEFORE_WORDS.match(view.text(i))), None)
     if subject is None:
         return None
     for i in view.nonblank(subject + 1, subject + 8)[:5]:
@@ -427,9 +434,17 @@ def _garbled_label_row(view: LetterLines) -> int | None:
 def _stops_subject(parts: list[str], text: str, gap: bool) -> bool:
     """Is `text` no longer the subject: the subject is complete, or the line is a label, the
     addressee, a line of ink, or (after a blank) not a typical tail of a subject?"""
+    after_close = _closes_parenthesis(parts)
     return _subject_ends(parts[-1]) or _is_full(parts) or _is_header_keyword(text) \
-        or _is_addressee_line(text) or (gap and not _WRAP_AFTER_GAP.match(text)) \
+        or _is_addressee_line(text) or ((gap or after_close) and not _WRAP_AFTER_GAP.match(text)) \
         or is_garbled(_respaced(_line_end_specks(text)))
+
+
+def _closes_parenthesis(parts: list[str]) -> bool:
+    """Does the subject so far end on the parenthesis that closes it (`…(สถานที่กลาง)`, its `)` read
+    as `]`)? After it, as after a blank line, only a typical tail continues the subject."""
+    joined = _BRACKET_CLOSE.sub(r"\1)", " ".join(parts))
+    return joined.endswith(")") and joined.count("(") == joined.count(")")
 
 
 # ะ read twice across a space OCR set inside a word (`ประ ะจำปีงบประมาณ`): no piece starts with ะ.
@@ -437,15 +452,34 @@ _SARA_A_TWICE = re.compile("(?<=ะ)\\s+ะ")
 
 
 def _finish_subject(parts: list[str]) -> str:
-    text = shed_debris(swap_confusables(unspace_phrase(_SARA_A_TWICE.sub("", tidy(smart_join(parts))))))
-    text = repair_phrases(_PRACHAM_AS_LATIN.sub("ประจำ", text))
+    text = _AND_TORN.sub("และ", _SARA_A_TWICE.sub("", tidy(smart_join(parts))))
+    text = shed_debris(swap_confusables(unspace_phrase(text)))
+    text = _CENTRAL_AS_LATIN.sub("กลาง)", _MONTHLY_AS_LATIN.sub("ประจำเดือน ", _PRACHAM_AS_LATIN.sub("ประจำ", text)))
+    text = repair_phrases(text)
     text = _TAIL_GLUED.sub(" ", _THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", _AND_GLUED.sub("", text))))
     text = _NUMBER_AFTER_THI.sub(" ", _SPECKS_BETWEEN_WORDS.sub(" ", text))
-    text = _drop_lone_letter(_cut_after_year(_YEAR_SPLIT.sub(_joined_year, text)))
-    return _drop_glued_lead_letter(text)
+    text = _drop_lone_letter(_cut_after_year(_ERA_AFTER_YEAR.sub(r"พ.ศ. \1", _YEAR_SPLIT.sub(_joined_year, text))))
+    return _drop_glued_inner_letter(_drop_glued_lead_letter(text))
 
 
 _MIN_WORD = 3  # letters of the word a letter of ink is glued to
+_LONE_CONSONANT = re.compile("(?![ณธ])[ก-ฮ]")
+
+
+def _drop_glued_inner_letter(subject: str) -> str:
+    """`…และตศูนย์ปฏิบัติการ…` → `…และศูนย์ปฏิบัติการ…`: a letter of ink glued between two words; no
+    word of one bare letter (ณ and ธ aside) stands between dictionary words."""
+    return " ".join(_without_lone_letter(chunk) for chunk in subject.split(" "))
+
+
+def _without_lone_letter(chunk: str) -> str:
+    parts = list(tokens(chunk))
+    known = words()
+    for k in range(1, len(parts) - 1):
+        if _LONE_CONSONANT.fullmatch(parts[k]) and parts[k - 1] in known and len(parts[k - 1]) >= 2 \
+                and parts[k + 1] in known and len(parts[k + 1]) >= _MIN_WORD:
+            return "".join(parts[:k] + parts[k + 1:])
+    return chunk
 
 
 def _drop_glued_lead_letter(subject: str) -> str:
@@ -456,8 +490,11 @@ def _drop_glued_lead_letter(subject: str) -> str:
     return subject[1:] if lone and len(first[1]) >= _MIN_WORD and first[1] in words() else subject
 
 
-# A speck inside a Buddhist year read as a point or dash (`พ.ศ. 25.68`, `256.9`, `256-08`).
-_YEAR_SPLIT = re.compile(r"(?<![\d.])(25\d?)[.\-](\d{1,3})(?![\d.])")
+# A speck inside a Buddhist year read as a point or dash (`พ.ศ. 25.68`, `256.9`, `256-08`, `2.565`).
+_YEAR_SPLIT = re.compile(r"(?<![\d.])(25\d?|2(?=\.5\d\d))[.\-](\d{1,3})(?![\d.])")
+# The era read after its year at the subject's end (`ประจำปีงบประมาณ 2557 พ.ศ.`, `2560] พ.,ศ.`): Thai
+# prints พ.ศ. before the year, so OCR's reading order swapped the two.
+_ERA_AFTER_YEAR = re.compile(r"(?<=[ก-๛]\s)(25\d\d)[\]\)|.,:;]*\s+พ\s?[.,:]{1,2}\s?ศ\s?[.,:]{0,2}\s*$")
 
 
 def _joined_year(m: re.Match[str]) -> str:
@@ -469,17 +506,24 @@ def _joined_year(m: re.Match[str]) -> str:
 # it; OCR loses the space where the tail wrapped to the next line after a speck (`ท้องถิ่น : / .ประ จำปี…`).
 # A subject joins its phrases with และ set flush on both sides (…ท้องถิ่นและศูนย์…); OCR spaces it off.
 _AND_GLUED = re.compile("(?<=[ก-๛]และ)\\s+(?=[ก-๛])")
+# และ itself torn by OCR (`ดีเด่น แล ะท้องถิ่น`, a line spaced glyph by glyph): the spaces around it are OCR's too.
+_AND_TORN = re.compile("(?<=[ก-๛])\\s+แล\\s+ะ\\s*(?=[ก-๛])")
 
 
 def close_gap_after_and(text: str) -> str:
     """`ท้องถิ่นและ ศูนย์` → `ท้องถิ่นและศูนย์`: a space after และ glued to its word is a wrap."""
     return _AND_GLUED.sub("", text)
 
-_TAIL_GLUED = re.compile("(?<=[ก-๛])(?=ประจำปีงบประมาณ|ประจำเดือน|รอบการประเมิน)")
+_TAILS = "ประจำปีงบประมาณ|ประจำเดือน|รอบการประเมิน"
+_TAIL_GLUED = re.compile(f"(?<=[ก-๛])[!']?(?={_TAILS})")
 
 
 # ประจำ before ปีงบประมาณ read by the `eng` model (`รอบการประเมินที่ 1 Used) ปีงบประมาณ`).
 _PRACHAM_AS_LATIN = re.compile(r"(?<=\s)[A-Za-z]{2,5}\)?\s+(?=ปีงบประมาณ)")
+# กลาง of the stock phrase (สถานที่กลาง) read by the `eng` model, past a wrap (`(สถานที่ |` / `nan)`).
+_CENTRAL_AS_LATIN = re.compile(r"(?<=\(สถานที่)\s*[A-Za-z]{2,5}\s*\)")
+# ประจำเดือน before a month's name read by the `eng` model too (`ท้องถิ่น Used พฤศจิกายน พ.ศ. …`).
+_MONTHLY_AS_LATIN = re.compile(f"(?<=[ก-๛]\\s)[A-Za-z]{{2,5}}\\)?\\s+(?=(?:{'|'.join(thai_full_months)})\\s)")
 # A colon and specks between two words at a wrap (`ท้องถิ่น: .ประจำปีงบประมาณ`): no subject prints them.
 _SPECKS_BETWEEN_WORDS = re.compile(r"(?<=[ก-๛])\s*[:;]\s*[.:;]*\s*(?=[ก-๛])")
 # A number OCR glued to ที่ (`รอบการประเมินที่1`): Thai prints a space between.
@@ -487,23 +531,25 @@ _NUMBER_AFTER_THI = re.compile(r"(?<=ที่)(?=\d)")
 # ที่ before a number (รอบการประเมินที่ 2, ตัวชี้วัดที่ 4.1) with its tone mark lost to OCR.
 _THI_NUMBER = re.compile(r"ที(?=\s\d)")
 # A slash read as `!` or `'` between Thai words (`ตัวชี้วัด!นโยบาย`, `ตัวชี้วัด'นโยบาย`): Thai
-# prints neither inside a phrase.
-_BANG_FOR_SLASH = re.compile("(?<=[ก-๛])[!'](?=[ก-๛])")
+# prints neither inside a phrase. Before a subject's tail (ประจำปีงบประมาณ …) it is a speck in the
+# space printed there (`ห้องถิ่น'ประจำปีงบประมาณ`): _TAIL_GLUED gives the space back.
+_BANG_FOR_SLASH = re.compile(f"(?<=[ก-๛])[!'](?=[ก-๛])(?!{_TAILS})")
 
 
 # What OCR left of a garbled เรื่อง before the subject's first word (`อง`, `Go.`, `เรอง`).
 _LABEL_REMNANT = re.compile(r"^(?:[A-Za-z.]{1,4}|[เรื่อง.]{2,6})\s+")
 # The label read as a Latin word (`Gov เร่งรัด…`) before Thai words; not `NAN 0810.7/…`.
-_REMNANT_BEFORE_WORDS = re.compile(r"^[\s'\".,|]*[A-Za-z]{2,4}\.?\s+[ก-๛]{3}")
+_REMNANT_BEFORE_WORDS = re.compile(r"^[\s'\".,|]*[A-Za-z]{2,4}\.?\s+\.?[ก-๛]{3}")
 
 
 def _unlabelled_subject(view: LetterLines) -> tuple[str, int | None]:
     """OCR garbled เรื่อง (`. อง การประเมิน…`, `Gov เร่งรัด…`): the subject is what stands between
     the letter's number or date line (or, both unreadable, the label's remnant) and its
     (labelled) addressee, less lines of ink."""
-    if view.addressee_at is None:
+    stop = view.addressee_at if view.addressee_at is not None else _first_body_label(view)
+    if stop is None:
         return "", None
-    rows = view.nonblank(view.span.header, view.addressee_at)
+    rows = view.nonblank(view.span.header, stop)
     starts = [k + 1 for k, i in enumerate(rows) if _NUMBER_LINE.match(view.text(i)) or find_thai_dates(view.text(i))]
     if not starts:  # the date lost too (`20 กันยายน 564`): the label's remnant before Thai words
         starts = [k for k, i in enumerate(rows) if _REMNANT_BEFORE_WORDS.match(view.text(i))][:1]
@@ -519,23 +565,33 @@ def _unlabelled_subject(view: LetterLines) -> tuple[str, int | None]:
 
 
 _MAX_SUBJECT_LINES = 3
+
+
+def _first_body_label(view: LetterLines) -> int | None:
+    """Where the header ends when OCR lost the addressee too: the first สิ่งที่ส่งมาด้วย / อ้างถึง."""
+    rows = view.nonblank(view.span.header, view.span.header + 12)
+    return next((i for i in rows if _is_body_label(view.text(i))), None)
+
 # At a line end: specks after a space (`ในการ '`, `กรม )` with no parenthesis open, `กลาง) - =`), or a dot
-# or colon OCR set after a word (`ของ.`, `ของ:`); a dot inside an abbreviation (พ.ศ.) stays.
+# colon or dash OCR set after a word (`ของ.`, `ของ:`, `ท้องถิ่น-`: Thai never hyphenates at a wrap); a dot
+# inside an abbreviation (พ.ศ.) stays.
 _SPACED_SPECKS = re.compile(r"(?:\s+[|:;,.'\"“”!_\-–=~\[\]]+)+$")
-_END_SPECKS = re.compile(f"{_SPACED_SPECKS.pattern}|(?<=[ก-๛]{{3}})[.:]$")
+_END_SPECKS = re.compile(f"{_SPACED_SPECKS.pattern}|(?<=[ก-๛]{{3}})[.:\\-–]$")
 _LONE_CLOSE = re.compile(r"\s+\)$")
 # A digit alone at a line end is a speck (`ท้องถิ่น 1`), unless it numbers something (`ที่ 1`).
 _LONE_DIGIT = re.compile(r"(?<!ที่)(?<!ที)\s+\d$")
 
 
 # Glyphs no subject prints (`พ.ศ. 2554@`, `ประสิทธิภาพใน =@ 17=`): stamp or signature ink, and
-# the digits read among them with it; a year they cling to stays.
+# the digits read among them with it; a year they cling to stays, and so does a year before them
+# (`พ.ศ. 2567 »`).
 _INK_GLYPHS = "@=#*~^«»"
 _GLYPHS_AFTER_YEAR = re.compile(f"(?<=\\d{{4}})[{_INK_GLYPHS}]+$")
-_INK_TAIL = re.compile(f"(?:\\s+[\\d{_INK_GLYPHS}]+)*\\s+[\\d{_INK_GLYPHS}]*[{_INK_GLYPHS}][\\d{_INK_GLYPHS}]*"
-                       f"(?:\\s+[\\d{_INK_GLYPHS}]+)*$")
-# A number after a closing parenthesis at a line's end (`(สถานที่กลาง) 13`): a page or stamp's digits.
-_NUMBER_AFTER_CLOSE = re.compile(r"(?<=\))\s+\d{1,3}$")
+_INK_TAIL = re.compile(f"(?:\\s+(?!25\\d\\d\\b)[\\d{_INK_GLYPHS}]+)*"
+                       f"\\s+[\\d{_INK_GLYPHS}]*[{_INK_GLYPHS}][\\d{_INK_GLYPHS}]*(?:\\s+[\\d{_INK_GLYPHS}]+)*$")
+# A number after a closing parenthesis at a line's end (`(สถานที่กลาง) 13`, `กลาง) | 2200`): a page or
+# stamp's digits.
+_NUMBER_AFTER_CLOSE = re.compile(r"(?<=\))(?:\s+\d{1,3}|(?:\s+[|:;]+)+\s+\d{1,4})$")
 
 
 def _line_end_ink(text: str) -> str:
@@ -584,13 +640,13 @@ def _is_full(parts: list[str]) -> bool:
 # (ณ is a word: `ณ วันที่`).
 # Only after a closed parenthesis, a number or a speck (`ประจำ. ก`): elsewhere it may be a word
 # OCR split (`ขอ ง`).
-_LONE_LETTER = re.compile(r"(?<=[)\d.'\"”:;|,])\s+[ก-ฒด-ฮA-Za-z]\.?$")
+_LONE_LETTER = re.compile(r"(?<=[)\d.'\"”:;|,\-])\s+[ก-ฒด-ฮA-Za-z]\.?$")
 # A line's end only: a letter and a point alone after a word is ink too (`ท้องถิ่น ก.`); no
 # abbreviation of one letter ends a subject's line.
 _LONE_INK = re.compile(f"{_LONE_LETTER.pattern}|(?<=[ก-๛])\\s+[ก-ฒด-ฮ]\\.$")
 # A dot, comma or quote OCR set between a word and an opening parenthesis (`ท้องถิ่น.(สถานที่กลาง)`,
-# `จังหวัด“(ตามบัญชีแนบท้าย)`).
-_SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,'\"“”]\s*\(")
+# `จังหวัด“(ตามบัญชีแนบท้าย)`, `ท้องถิ่น-(สถานที่กลาง)`).
+_SPECK_BEFORE_PAREN = re.compile(r"(?<=[ก-๛])\s*[.,'\"“”\-]\s*\(")
 
 
 def _drop_lone_letter(subject: str) -> str:
@@ -599,7 +655,8 @@ def _drop_lone_letter(subject: str) -> str:
 
 # A subject that has reached its year (…ประจำปีงบประมาณ พ.ศ. 2567) is complete: the next line
 # is the addressee or the body even when OCR garbled their label.
-# The era as OCR reads it: a dot as `,` or `:`, doubled or lost, a stray vowel (`พุศ.2565`, `พ.ุศ.`, `พ.ศี..`).
+# The era as OCR reads it: a dot as `,` or `:`, doubled or lost, a stray mark (`พุศ.2565`, `พ.ุศ.`, `พ.ศี..`,
+# `พ.ศึ.`, `พ์.ศ.`).
 # After ปีงบประมาณ the `eng` model may read the era as Latin (`WAL.`, `wa.`, `W. A`).
 # A speck may stand before the year (`พ.ศ. .2560`) or after it (`2564.`).
 # The era's พ may come out Latin anywhere (`w. ศ.`), its ศ with a speck (`พ.ศ์.`), and a re-read
@@ -612,8 +669,8 @@ def _drop_lone_letter(subject: str) -> str:
 # after ปีงบประมาณ, it may also come out as two Thai letters (`ประจำปีงบประมาณ แน / 2566`).
 # A speck after the year may be read as digits glued to it (`พ.ศ. 256109`): a year is 25xx.
 # A speck before the year may be read as a lone digit or letter (`พ. ศ 2 2561`, `พ.ศ. ห 2562`).
-_YEAR_END = re.compile(r"((?:[พห][ุู]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}[ุู]?\s?"
-                       r"(?:ศ[ิี์]?|(?:(?<=พ[.,:]\s)|(?<=พ\s))(?:[A-Z][a-z]?|fi))\s?[.,:]{0,2}"
+_YEAR_END = re.compile(r"((?:[พห][ุู์]?|(?<=\s)[A-Za-z])\s?[.,:]{0,2}[ุู]?\s?"
+                       r"(?:ศ[ิีึ์]?|(?:(?<=พ[.,:]\s)|(?<=พ\s))(?:[A-Z][a-z]?|fi))\s?[.,:]{0,2}"
                        r"(?:\s?ศ[.,:]{1,2})?"
                        r"|(?:(?<=ประมาณ\s)|(?<=คม\s)|(?<=ยน\s)|(?<=พันธ์\s))(?:[A-Za-z]{1,3}|[ก-๛]{1,2}(?=\s))\s?[.,:]{0,2}"
                        r"(?:\s?[A-Za-z]{1,2}[.,:]{0,2})?)"
@@ -705,7 +762,12 @@ def read_addressee(view: LetterLines) -> tuple[str, int | None]:
     parts = [view.text(i) for i in _addressee_rows(view, at)]
     parts[0] = _addressee_value(parts[0])
     text = _AND_SPACE.sub("และ", _tidy_parentheses(_field_end(unspace_phrase(tidy(smart_join(parts))))))
+    text = _EVERY_GROUP.sub(" ", text)
     return _province_closed(text), at
+
+
+# `ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน` is printed with its space (shared seed 003); OCR loses it.
+_EVERY_GROUP = re.compile("(?<=กลุ่มงาน)(?=ทุกกลุ่มงาน)")
 
 
 # An addressee ending in a province (ผู้ว่าราชการจังหวัด…, นายกองค์การบริหารส่วนจังหวัด…): OCR may split

@@ -16,6 +16,8 @@ from extractors.offices import canonical_office, closest_fixed_name
     pytest.param("ผู้ว่าราชการจังหวัด ทุกจังหวัด (ยกเว้น กรุงเทพมหานคร)",
                  "ผู้ว่าราชการจังหวัด ทุกจังหวัด (ยกเว้น กรุงเทพมหานคร)", id="rest-kept-as-read"),
     pytest.param("นายอำเภอเมืองลำพูน", "นายอำเภอเมืองลำพูน", id="district-chief"),
+    pytest.param("นายกอ่งค์การบริหารส่วนจังหวัดชัยภูมิ", "นายกองค์การบริหารส่วนจังหวัดชัยภูมิ",
+                 id="wide987-provincial-council-chief-speck-as-a-tone-mark"),
 ])
 def test_known_names_take_their_spelling(read: str, expected: str) -> None:
     assert canonical_office(read) == expected

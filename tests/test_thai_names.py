@@ -55,7 +55,8 @@ def test_the_letters_signatory_is_repaired() -> None:
 
 
 @pytest.mark.parametrize(("line", "signatory"), [
-    pytest.param("(นายอนุชำ, ศรีวิไล)", "นายอนุชำ ศรีวิไล", id="comma-after-the-given-name"),
+    # ำ for the printed า: the given-name judge (extractors/signatory_names.py) puts back อนุชา
+    pytest.param("(นายอนุชำ, ศรีวิไล)", "นายอนุชา ศรีวิไล", id="comma-after-the-given-name"),
     pytest.param("' (น่ายชาตรี .สายทอง)", "นายชาตรี สายทอง", id="point-before-the-surname"),
 ])
 def test_a_signed_name_with_specks_on_its_parts_is_read(line: str, signatory: str) -> None:

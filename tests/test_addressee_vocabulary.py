@@ -1,0 +1,33 @@
+"""An addressee garbled past its opening อธิบดีกรม (wide998, a photographed page), and real
+department heads that must stay as read."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.addressee_vocabulary import ADDRESSEE_CORRECTED, head_of_department_by_head
+from extractors.letters import extract_letters
+from pipeline.thai.text import normalise
+
+
+def test_garbled_after_its_title_is_the_departments_head() -> None:
+    assert head_of_department_by_head("อธิบดีกรมสมจิบกาท") == "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"
+
+
+@pytest.mark.parametrize("addressee", [
+    "อธิบดีกรมบัญชีกลาง", "อธิบดีกรมการปกครอง", "อธิบดีกรมป้องกันและบรรเทาสาธารณภัย",
+    "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น", "ผู้ว่าราชการจังหวัดสมจิบกาท", "อธิบดีกรมจิบกาท",
+])
+def test_a_department_read_as_words_or_not_opening_as_the_department_is_left(addressee: str) -> None:
+    assert head_of_department_by_head(addressee) is None
+
+
+def test_the_letter_names_the_guess() -> None:
+    text = ("ที่ อจ0023.1/2630\nศาลากลางจังหวัดอำนาจเจริญ\n7 ธันวาคม 2561\n"
+            "เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+            ". ประจำเดือน พฤศจิกายน พ.ศ. 2561\nเรียน อธิบดีกรมสมจิบกาท\n"
+            "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น แจ้งให้รายงานผลการดำเนินงาน นั้น\n"
+            "จึงเรียนมาเพื่อทราบ\n(นายสมชาย ใจดี)\nท้องถิ่นจังหวัดอำนาจเจริญ\n")
+    letter = extract_letters([(1, normalise(text))])[0]
+    assert letter.addressee == "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"
+    assert any(f.startswith(f"{ADDRESSEE_CORRECTED}:อธิบดีกรม") for f in letter.flags)
