@@ -5,7 +5,10 @@ The ingest runs in this process, as `saraban ingest --quiet` would run it, with 
 change nothing it does: each file's start and end as its task thread hands it to a worker process
 and gets it back, each publish's start and end, and the run's progress events. A thread samples
 the CPU of this process and its descendants (psutil) every `interval` seconds, so each stretch of
-the run gets its busy cores. Phases:
+the run gets its busy cores; and the run's demand: the seconds its threads ran or stood ready to
+run on a queue (/proc/…/schedstat), which the load of others does not change. Demand below the
+cores is a core this run leaves idle on a machine of its own (`idle alone`), however loaded the
+machine it was measured on. Phases:
 
 - start-up: from the command to the plan (imports, Prefect's server, planning);
 - files: first file handed out to the last file back, with the tail (fewer files in flight than
@@ -40,6 +43,7 @@ class Timeline:
     publishes: list[tuple[float, float]] = field(default_factory=list)
     events: dict[str, float] = field(default_factory=dict)
     samples: list[tuple[float, float]] = field(default_factory=list)  # time, CPU seconds so far of the tree
+    demand: list[float] = field(default_factory=list)  # per sample: seconds ran or ready to run so far
     ended: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -54,11 +58,14 @@ class Sampler(threading.Thread):
         super().__init__(daemon=True)
         self.timeline, self.interval, self.stop = timeline, interval, threading.Event()
         self.last: dict[int, float] = {}
+        self.ready: dict[tuple[int, str], float] = {}
 
     def run(self) -> None:
         me = psutil.Process()
         while not self.stop.is_set():
-            self.timeline.samples.append((self.timeline.now(), self._tree_cpu(me)))
+            moment, cpu = self.timeline.now(), self._tree_cpu(me)
+            self.timeline.demand.append(sum(self.ready.values()))
+            self.timeline.samples.append((moment, cpu))
             self.stop.wait(self.interval)
 
     def _tree_cpu(self, me: psutil.Process) -> float:
@@ -68,7 +75,21 @@ class Sampler(threading.Thread):
             except psutil.Error:
                 continue
             self.last[process.pid] = times.user + times.system  # an ended process keeps its last sample
+            self._note_demand(process.pid)
         return sum(self.last.values())
+
+    def _note_demand(self, pid: int) -> None:
+        """Each thread's time on a CPU plus its time waiting for one (ns in schedstat)."""
+        try:
+            tids = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            return
+        for tid in tids:
+            try:
+                ran, waited = Path(f"/proc/{pid}/task/{tid}/schedstat").read_text().split()[:2]
+            except (OSError, ValueError):
+                continue
+            self.ready[(pid, tid)] = (int(ran) + int(waited)) / 1e9
 
 
 def tap(timeline: Timeline) -> None:
@@ -132,6 +153,18 @@ def _cpu_at(timeline: Timeline, moment: float) -> float:
     return samples[-1][1] if samples and moment > samples[-1][0] else 0.0
 
 
+def idle_alone(timeline: Timeline, start: float, end: float) -> float:
+    """Core-seconds between two times that the run's threads neither used nor waited for."""
+    idle = 0.0
+    for k in range(1, len(timeline.samples)):
+        t0, t1 = timeline.samples[k - 1][0], timeline.samples[k][0]
+        overlap = min(t1, end) - max(t0, start)
+        if overlap > 0:
+            wanted = (timeline.demand[k] - timeline.demand[k - 1]) / max(t1 - t0, 1e-9)
+            idle += max(0.0, CORES - wanted) * overlap
+    return idle
+
+
 def in_flight_below(timeline: Timeline, workers: int) -> list[tuple[float, float]]:
     """Stretches of the files phase with fewer files in flight than workers."""
     changes = sorted([(s, 1) for *_, s, _ in timeline.files] + [(e, -1) for *_, e in timeline.files])
@@ -163,22 +196,27 @@ def phases(timeline: Timeline, workers: int) -> list[tuple[str, float, float]]:
 def report(timeline: Timeline, workers: int) -> None:
     total = cpu_between(timeline, 0.0, timeline.ended)
     pages = sum(p for _, p, *_ in timeline.files)
+    alone = idle_alone(timeline, 0.0, timeline.ended)
     print(f"{len(timeline.files)} files, {pages} pages; wall {timeline.ended:.1f} s, CPU {total:.1f} s "
-          f"(sampled), busy cores {total / timeline.ended:.2f} of {CORES}; "
-          f"idle core share {1 - total / (CORES * timeline.ended):.0%}")
-    print(f"{'phase':42}{'from':>7}{'to':>7}{'wall':>7}{'CPU':>7}{'busy':>6}{'idle c·s':>9}")
+          f"(sampled), busy cores {total / timeline.ended:.2f} of {CORES}, load {os.getloadavg()[0]:.1f}; "
+          f"idle core share {1 - total / (CORES * timeline.ended):.0%}; on a machine of its own "
+          f"{alone / (CORES * timeline.ended):.0%} ({alone:.1f} core-s)")
+    print(f"{'phase':42}{'from':>7}{'to':>7}{'wall':>7}{'CPU':>7}{'busy':>6}{'idle c·s':>9}{'alone':>7}")
     for name, start, end in phases(timeline, workers):
-        _row(name, f"{start:>7.1f}{end:>7.1f}", end - start, cpu_between(timeline, start, end))
+        _row(name, f"{start:>7.1f}{end:>7.1f}", end - start, cpu_between(timeline, start, end),
+             idle_alone(timeline, start, end))
     below = in_flight_below(timeline, workers)
     _row(f"  fewer than {workers} files in flight ({len(below)}×)", " " * 14,
-         sum(e - s for s, e in below), sum(cpu_between(timeline, s, e) for s, e in below))
+         sum(e - s for s, e in below), sum(cpu_between(timeline, s, e) for s, e in below),
+         sum(idle_alone(timeline, s, e) for s, e in below))
     print(f"\n{'file':44}{'pages':>6}{'start':>7}{'end':>7}{'wall':>7}")
     for name, count, start, end in sorted(timeline.files, key=lambda f: f[2]):
         print(f"{name[:44]:44}{count:>6}{start:>7.1f}{end:>7.1f}{end - start:>7.1f}")
 
 
-def _row(name: str, span: str, wall: float, cpu: float) -> None:
-    print(f"{name:42}{span}{wall:>7.1f}{cpu:>7.1f}{cpu / max(wall, 1e-9):>6.2f}{max(0.0, CORES * wall - cpu):>9.1f}")
+def _row(name: str, span: str, wall: float, cpu: float, alone: float) -> None:
+    print(f"{name:42}{span}{wall:>7.1f}{cpu:>7.1f}{cpu / max(wall, 1e-9):>6.2f}"
+          f"{max(0.0, CORES * wall - cpu):>9.1f}{alone:>7.1f}")
 
 
 def main() -> None:
