@@ -73,7 +73,7 @@ def _ingest_locked(home: Home, settings: Settings) -> stages.RunSummary:
     logger = get_run_logger()
     summary = stages.RunSummary()
     candidates = stages.plan_published(home, settings)
-    todo = [c for c in candidates if c.action == "process"]
+    todo = largest_first([c for c in candidates if c.action == "process"])
     emit("planned", files=len(todo), total=len(candidates))
     logger.info("พบ %d ไฟล์ใหม่ใน inbox / %d new file(s) in the inbox", len(todo), len(todo))
     batches = stages.Batches(settings.batch_files, settings.batch_seconds)
@@ -91,6 +91,13 @@ def _ingest_locked(home: Home, settings: Settings) -> stages.RunSummary:
         shutdown_pool()
     _finish(home, candidates, batches, summary)
     return summary
+
+
+def largest_first(todo: list[stages.Candidate]) -> list[stages.Candidate]:
+    """The biggest files first (bytes: the cheapest fair guess of a file's pages and work), so the
+    run does not end on one long scan on one core while the other idles; ties keep inbox order.
+    What a file becomes does not depend on when it is read."""
+    return sorted(todo, key=lambda c: -c.size)
 
 
 def _finish(home: Home, candidates: list[stages.Candidate], batches: stages.Batches,

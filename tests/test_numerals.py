@@ -499,3 +499,23 @@ def test_digit_broken_in_two_letter_like_halves_inside_a_number(reader: NumeralR
     letter = GlyphReading(Glyph(2 * w + 8, 0, w, h, digit), _one_hot("other"), band)
     assert [r.best for r in reader.glyphs._joined_between_digits([left, *halves, point])] == ["2", "3", "."]
     assert len(reader.glyphs._joined_between_digits([left, *halves, letter])) == 4
+
+
+def test_a_clean_count_cell_classifies_each_glyph_once(reader: NumeralReader, monkeypatch) -> None:
+    """The halo check's probabilities of a cell's glyphs are the ones the cell is read with, not
+    worked out a second time (F11: the numeral reader's CPU), and they are the very numbers one
+    batch of those glyphs gives."""
+    glyphs = reader.cell_glyphs
+    classified: list[int] = []
+    real = glyphs._probs_each
+
+    def counted(gs: list[Glyph], bands: list[Band]) -> np.ndarray:
+        classified.append(len(gs))
+        return real(gs, bands)
+
+    monkeypatch.setattr(glyphs, "_probs_each", counted)
+    readings = glyphs.read_glyphs(cell("๑๒๓", "Garuda", 300, []))
+    assert "".join(r.best for r in readings) == "123"
+    assert sum(classified) == 3, classified  # 6 when the cell was classified twice
+    fresh = real([r.glyph for r in readings], [r.band for r in readings])
+    assert all(r.probs.tobytes() == p.tobytes() for r, p in zip(readings, fresh, strict=True))

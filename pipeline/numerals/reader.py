@@ -126,28 +126,33 @@ class GlyphReader:
 
     def _read_cell(self, glyphs: list[Glyph], band: Band, gray: np.ndarray) -> list[GlyphReading]:
         glyphs = self._strip_specks(glyphs, [band] * len(glyphs), whole_wins=False)
-        glyphs = self._strip_halo_specks(glyphs, band, gray)
-        return drop_dust(self._classify(glyphs, [band] * len(glyphs)))
+        glyphs, probs = self._strip_halo_specks(glyphs, band, gray)
+        return drop_dust(self._classify(glyphs, [band] * len(glyphs), probs))
 
-    def _strip_halo_specks(self, glyphs: list[Glyph], band: Band, gray: np.ndarray) -> list[Glyph]:
+    def _strip_halo_specks(self, glyphs: list[Glyph], band: Band,
+                           gray: np.ndarray) -> tuple[list[Glyph], np.ndarray | None]:
         """A speck that only the blur around it joins to a digit: the ink mask keeps a glyph's
         light edges, so a dot beside ๑'s head makes one piece with it, and the piece reads as a
         letter (SCAN_0033: ๑๑ read 1). Where such a piece is no sure digit, its dark core is cut
         from it; when the core is one body and specks, the body grown back into the piece's own
-        ink is taken if it reads a sure digit."""
+        ink is taken if it reads a sure digit.
+
+        The glyphs are classified here all together, as `_classify` classifies them: when none is
+        cut, their probabilities are returned for `_classify` to use rather than work out again
+        (to the bit: the model's rows come out of one batch of the same glyphs); else None."""
         whole = [i for i, g in enumerate(glyphs) if g.one_piece] if gray.ndim == 2 else []
-        probs = self._probs_each([glyphs[i] for i in whole], [band] * len(whole))
-        smooth = cv2.GaussianBlur(gray, (3, 3), 0) if whole else gray
-        cores = [(i, core) for i, pw in zip(whole, probs, strict=True)
-                 if not _sure_digit(pw) and (core := dark_body(glyphs[i], smooth)) is not None]
-        if not cores:
-            return glyphs
+        if not whole:
+            return glyphs, None
+        probs = self._probs_each(glyphs, [band] * len(glyphs))
+        smooth = cv2.GaussianBlur(gray, (3, 3), 0)
+        cores = [(i, core) for i in whole
+                 if not _sure_digit(probs[i]) and (core := dark_body(glyphs[i], smooth)) is not None]
         out = list(glyphs)
         for (i, core), ps in zip(cores, self._probs_each([c for _, c in cores], [band] * len(cores)),
                                  strict=True):
             if _sure_digit(ps):
                 out[i] = core
-        return out
+        return out, probs if all(a is b for a, b in zip(out, glyphs, strict=True)) else None
 
     def read_row(self, gray: np.ndarray) -> list[GlyphReading]:
         """A whole text row: each glyph is judged in the band of its neighbours, because a long
@@ -206,9 +211,12 @@ class GlyphReader:
         sure = VALUES[int(pr.argmax())] in ARABIC_DIGITS and pr.max() >= JOIN_SURE
         return GlyphReading(union, pr, band) if sure else None
 
-    def _classify(self, glyphs: list[Glyph], bands: list[Band]) -> list[GlyphReading]:
+    def _classify(self, glyphs: list[Glyph], bands: list[Band],
+                  probs: np.ndarray | None = None) -> list[GlyphReading]:
+        """`probs`: the glyphs' probabilities in these bands, when already worked out."""
+        probs = self._probs_each(glyphs, bands) if probs is None else probs
         out: list[GlyphReading] = []
-        for g, band, pr in zip(glyphs, bands, self._probs_each(glyphs, bands), strict=True):
+        for g, band, pr in zip(glyphs, bands, probs, strict=True):
             if self._needs_split(g, pr, band):
                 out += self._best_split(g, pr, band)
             else:
