@@ -15,12 +15,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from extractors.letter_terms import LEAD, STAMP_DAY, STAMP_HEAD, STAMP_NUMBER, URGENCY, urgency_mark_level
+from extractors.letter_terms import (
+    LEAD,
+    STAMP_DAY,
+    STAMP_HEAD,
+    STAMP_NUMBER,
+    SUBJECT,
+    URGENCY,
+    urgency_mark_level,
+)
 from pipeline.thai.dates import find_thai_dates, has_day_and_month
 from pipeline.thai.text import normalise_field
 
 _DATE_LINE = re.compile(f"{LEAD}{STAMP_DAY}[\\s.:…]*")
 FIRST_YEAR = 1990  # no stamp in a dataset of this department is older
+HEAD_LINES = 40  # a letter's เรื่อง line stands within its first page's first lines
 
 
 def plausible_stamp_day(day: dt.date | None) -> bool:
@@ -46,10 +55,19 @@ def is_better_stamp(old: str, new: str) -> bool:
     old_score, new_score = stamp_score(old), stamp_score(new)
     differs = normalise_field(old) != normalise_field(new)
     return new_score > old_score or (0 < new_score == old_score and differs) \
-        or (_is_urgency(new) and not _is_urgency(old))
+        or (is_urgency_mark(new) and not is_urgency_mark(old))
 
 
-def _is_urgency(text: str) -> bool:
+def is_urgency_mark(text: str) -> bool:
+    """The text is one line that reads as an urgency mark, whole or damaged as large type is."""
     lines = [normalise_field(line) for line in text.splitlines() if line.strip()]
     # a mark damaged as letters print it large (`ด่วมทิสด` read from a frame) is one too
     return len(lines) == 1 and (URGENCY.match(lines[0]) is not None or urgency_mark_level(lines[0]) != "")
+
+
+def lacks_urgency_mark(text: str) -> bool:
+    """A letter's first page (its เรื่อง line near the top) with no urgency mark read above that
+    line: its corner is worth reading on its own (`pipeline.ocr.marks`)."""
+    lines = [normalise_field(line) for line in text.splitlines()[:HEAD_LINES]]
+    subject = next((i for i, line in enumerate(lines) if SUBJECT.match(line)), None)
+    return subject is not None and not any(is_urgency_mark(line) for line in lines[:subject] if line)
