@@ -117,8 +117,21 @@ def _inline_paragraph(flat: str, page: int, hint: int | None) -> list[Indicator]
         stop = matches[k + 1].start() if k + 1 < len(matches) else len(flat)
         chunk = flat[m.end() : min(stop, m.end() + 500)]
         code = re.sub("[.,]{1,2}", ".", m.group(1))  # `5..1`, `4,2`: OCR's doubled or comma point
+        code, chunk = _wrapped_code(code, chunk)
         out.append(_from_chunk(code, chunk, _fiscal_before(flat, m.start(), chunk, hint), page))
     return out
+
+
+# A code wrapped to the line after its label, with specks read on the lines between as a lone
+# digit and a letter or two (`ตามตัวชี้วัดที่ ⏎ 1 ⏎ ฆม ⏎ 4.2 การจัดตั้ง…`): the dotted code opening
+# the KPI's name is its code, the lone digit ink.
+_WRAPPED_CODE = re.compile(r"^\s*(?:[^\s\d]{1,2}\s+){1,2}(\d\.\d{1,2})\s+(?=[ก-๛])")
+
+
+def _wrapped_code(code: str, chunk: str) -> tuple[str, str]:
+    """(code, the text after it): the dotted code a lone digit stood in front of, if any."""
+    m = _WRAPPED_CODE.match(chunk) if re.fullmatch(r"\d", code) else None
+    return (m.group(1), chunk[m.end():]) if m else (code, chunk)
 
 
 def _code_matches(flat: str) -> list[re.Match[str]]:

@@ -178,6 +178,15 @@ def test_kpi_codes_whose_label_ocr_garbled(text: str, code: str) -> None:
     assert [i.code for i in extract_indicators(text, 1, 2560)] == [code]
 
 
+def test_a_code_wrapped_past_specks_is_the_dotted_one_not_a_specks_digit() -> None:
+    # wide seed 995, as read: the specks on the lines between label and code read `1` and `ฆม`
+    text = ("ผลการดำเนินงานตามตัวชี้วัดที่\n1\nฆม\n4.2 การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ"
+            "องค์กรปกครองส่วนท้องถิ่น\n. (สถานที่กลาง) จำนวน 878 ศูนย์ j ประจำปีงบประมาณ พ.ศ. 2561 แล้ว")
+    found = extract_indicators(text, 1, None)
+    assert [(i.code, i.target_value, i.target_unit, i.fiscal_year) for i in found] == [("4.2", 878, "ศูนย์", 2561)]
+    assert [i.code for i in extract_indicators("ตามตัวชี้วัดที่ 6 และ 4.2 การจัดตั้งศูนย์", 1, None)][0] == "6"
+
+
 def test_a_cited_number_after_urgency_is_no_kpi_code() -> None:
     text = "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 1.7 ฑ/ว 00 ลงวันที่ 6 กุมภาพันธ์ 2561"
     assert extract_indicators(text, 1, 2561) == []
