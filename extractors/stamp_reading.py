@@ -16,12 +16,15 @@ import datetime as dt
 import re
 
 from extractors.letter_terms import (
+    ADDRESSEE,
     LEAD,
     STAMP_DAY,
     STAMP_HEAD,
     STAMP_NUMBER,
     SUBJECT,
     URGENCY,
+    is_date_only,
+    loose,
     urgency_mark_level,
 )
 from pipeline.thai.dates import find_thai_dates, has_day_and_month
@@ -30,6 +33,8 @@ from pipeline.thai.text import normalise_field
 _DATE_LINE = re.compile(f"{LEAD}{STAMP_DAY}[\\s.:…]*")
 FIRST_YEAR = 1990  # no stamp in a dataset of this department is older
 HEAD_LINES = 40  # a letter's เรื่อง line stands within its first page's first lines
+# The label behind a speck OCR read as a mark or a letter (`๊ เรื่อง รายงานผล…`).
+_SUBJECT_AHEAD = re.compile(f"^[^\\sก-ฮ]{{0,3}}\\s*{loose('เรื่อง')}\\s")
 
 
 def plausible_stamp_day(day: dt.date | None) -> bool:
@@ -66,8 +71,13 @@ def is_urgency_mark(text: str) -> bool:
 
 
 def lacks_urgency_mark(text: str) -> bool:
-    """A letter's first page (its เรื่อง line near the top) with no urgency mark read above that
-    line: its corner is worth reading on its own (`pipeline.ocr.marks`)."""
+    """A letter's first page (its เรื่อง, เรียน or date line near the top) with no urgency mark
+    read among its first lines: its corner is worth reading on its own (`pipeline.ocr.marks`)."""
     lines = [normalise_field(line) for line in text.splitlines()[:HEAD_LINES]]
-    subject = next((i for i, line in enumerate(lines) if SUBJECT.match(line)), None)
-    return subject is not None and not any(is_urgency_mark(line) for line in lines[:subject] if line)
+    return any(_heads_letter(line) for line in lines) and not any(is_urgency_mark(line) for line in lines if line)
+
+
+def _heads_letter(line: str) -> bool:
+    """เรื่อง, เรียน or the date line alone: a letter's header (OCR may garble one label or two,
+    `- Bas การติดตาม…` for เรื่อง การติดตาม…)."""
+    return bool(SUBJECT.match(line) or _SUBJECT_AHEAD.search(line) or ADDRESSEE.match(line) or is_date_only(line))

@@ -12,12 +12,13 @@ only a line it takes goes into the page's tokens, in place of the page's tokens 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import cv2
 import numpy as np
 
+from pipeline import components
 from pipeline.ocr.boxes import BOXED_BLOCK, BoxReading, splice_box
 from pipeline.ocr.lines import cached_ocr
 from pipeline.ocr.tesseract import OcrOptions, text_from_tokens
@@ -30,8 +31,24 @@ _MIN_BAND = 0.012  # of the page height: a band lower than a line of body text i
 _BANDS = 2  # the mark is the first or second band (a scan's dark top edge may come first)
 _ROW_INK = 0.01  # share of the corner's width a row's ink must cover to belong to a band
 _LINE_HEIGHT = 60  # pixels: a band is brought down to about this height, body text at 300 dpi
-# Sparse text first (the emblem beside the mark is no text), then one line.
-MARK_OPTIONS = (OcrOptions(languages="tha", timeout=30, psm=11), OcrOptions(languages="tha", timeout=30, psm=7))
+_TALL_INK = 0.6  # of the band's height: no glyph of the mark is so tall; the emblem or a frame is
+_SPARSE = OcrOptions(languages="tha", timeout=30, psm=11)  # the emblem beside the mark is no text
+_LINE = OcrOptions(languages="tha", timeout=30, psm=7)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a band: its ink as is or without tall ink, at body-text size or as printed."""
+
+    options: OcrOptions
+    untangled: bool = False
+    as_printed: bool = False
+
+
+# Cheapest first; the emblem's ink is taken out only where the plain readings found no mark (the
+# mark printed over the Garuda of a memo, seen on scans: `ก งนต` for ด่วนที่สุด, then `ทีสุด`).
+READINGS = (Reading(_SPARSE), Reading(_LINE), Reading(_SPARSE, untangled=True),
+            Reading(_SPARSE, untangled=True, as_printed=True))
 LineJudge = Callable[[str], bool]  # one line's text → is it the mark?
 
 
@@ -51,16 +68,31 @@ def _runs(rows: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[::2].tolist(), edges[1::2].tolist(), strict=True))
 
 
-def read_band(page: Page, band: Box, options: OcrOptions, cache_dir: Path | None) -> list[Word]:
-    """The band's tokens (with a margin of a fifth of its height), read at body-text size, in page pixels."""
+def read_band(page: Page, band: Box, how: Reading, cache_dir: Path | None) -> list[Word]:
+    """The band's tokens (with a margin of a fifth of its height) read `how`, in page pixels."""
     assert page.image is not None
     x0, y0, x1, y1 = band
     margin = max(10, (y1 - y0) // 5)
     top, bottom = max(0, y0 - margin), min(page.image.shape[0], y1 + margin)
-    scale = min(1.0, _LINE_HEIGHT / (y1 - y0))
-    crop = cv2.resize(page.image[top:bottom, x0:x1], None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    tokens = cached_ocr(crop, options, cache_dir, prefix="mark")
+    crop = page.image[top:bottom, x0:x1]
+    if how.untangled:
+        crop = without_tall_ink(crop, _TALL_INK * (y1 - y0))
+    scale = 1.0 if how.as_printed else min(1.0, _LINE_HEIGHT / (y1 - y0))
+    crop = cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    tokens = cached_ocr(crop, how.options, cache_dir, prefix="mark")
     return [_to_page(t, scale, x0, top) for t in tokens]
+
+
+def without_tall_ink(gray: np.ndarray, tallest: float) -> np.ndarray:
+    """The crop with every piece of ink taller than `tallest` pixels painted white: the emblem a
+    mark is printed over loses the glyph it touches, the rest of the mark reads."""
+    _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, labels, stats, _ = components.with_stats(ink)
+    tall = [i for i in range(1, count) if stats[i, cv2.CC_STAT_HEIGHT] > tallest]
+    out = gray.copy()
+    if tall:
+        out[np.isin(labels, tall)] = 255
+    return out
 
 
 def _to_page(word: Word, scale: float, left: int, top: int) -> Word:
@@ -88,8 +120,8 @@ def read_corner_mark(page: Page, judge: LineJudge, cache_dir: Path | None = None
     if page.image is None or not page.words:
         return None
     for band in corner_bands(page.image)[:_BANDS]:
-        for options in MARK_OPTIONS:
-            words = _judged_line(read_band(page, band, options, cache_dir), judge)
+        for how in READINGS:
+            words = _judged_line(read_band(page, band, how, cache_dir), judge)
             if words:
                 reading = BoxReading(_bounds(words), words, None)
                 page.words = splice_box(page.words, reading)
