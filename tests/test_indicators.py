@@ -235,3 +235,9 @@ def test_a_kpi_year_ocr_lost_or_misread_is_the_letters_fiscal_year(printed: int 
 
 def test_without_a_letter_date_a_kpi_year_stays_as_read() -> None:
     assert settle_fiscal_years([Indicator("3.1", fiscal_year=2521)], None)[0].fiscal_year == 2521
+
+
+def test_without_a_date_to_trust_the_letters_printed_fiscal_year_anchors() -> None:
+    # wide seed 995: `ประจำปีงบประมาณ พ.ศ. 2523 ตัวชี้วัดที่ 4.2` in a letter of FY 2563 whose date was doubted
+    assert settle_fiscal_years([Indicator("4.2", fiscal_year=2523)], None, 2563)[0].fiscal_year == 2563
+    assert settle_fiscal_years([Indicator("4.2", fiscal_year=2523)], None, 2423)[0].fiscal_year == 2523
