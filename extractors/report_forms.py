@@ -15,8 +15,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import cv2
-import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from extractors.checks import CheckedTable, add_flag, column_sums, run_checks
@@ -130,52 +128,17 @@ def _read_again(table: _Logical, raw: RawRow, place: RowPlace, province: str) ->
     `อัมพวา` once, is printed so (ฟ for พ is no confusion of OCR's)."""
     if not place.corrected or raw.label_crop is None:
         return place
-    repeated, seen = False, [raw.label]
+    repeated = False
     for reading in reread_line(raw.label_crop):
         if _thai_letters(reading) == _thai_letters(raw.label):
             repeated = True
-        elif _names_it_exactly(table, reading, place, province):
-            if repeated and not _ocr_confusions_only(raw.label, reading) or \
-                    _misprint_outvotes(seen, reading, raw.label_crop):
+            continue
+        if _names_it_exactly(table, reading, place, province):
+            if repeated and not _ocr_confusions_only(raw.label, reading):
                 return place
             raw.cells["name_reread"] = reading
             return replace(place, corrected=False)
-        seen.append(reading)
     return place
-
-
-def _misprint_outvotes(seen: list[str], right: str, crop: np.ndarray) -> bool:
-    """The strip's letters where they depart from the place's name, read again by another
-    reading (`โพธิ์ประทัปข้าง`, then `โพธิประทัปช้าง`: ป for บ twice), against readings that name it
-    (`โพธิประทับช้าง` enlarged: Tesseract's word model pulls a misprint back to the word it
-    knows): the crop is read again inked black and white (Otsu), and each departing letter is
-    counted, reading by reading, against the name's. A misprint stands where it outvotes the
-    name's letter (an OCR slip of the strip's, ข for ช beside it, is outvoted and no witness)."""
-    departures = _departures(seen[0], right)
-    if not any(_departures(other, right).items() & departures.items() for other in seen[1:]):
-        return False
-    _, ink = cv2.threshold(crop, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    readings = [*seen, right, *reread_line(ink)]
-    letters = [_letters_at(right, reading) for reading in readings]
-    return any(sum(found.get(at) == letter for found in letters) > sum(found.get(at) == _consonants(right)[at]
-                                                                     for found in letters)
-               for at, letter in departures.items())
-
-
-def _consonants(text: str) -> str:
-    """Consonants alone: marks and vowels come and go with a scan's specks; a misprint is a letter."""
-    return re.sub("[^ก-ฮ]", "", text)
-
-
-def _letters_at(right: str, reading: str) -> dict[int, str]:
-    """The reading's consonant at each of `right`'s, where the two have as many (OCR that split
-    a letter in two, `ทับป`, sets no letter anywhere)."""
-    a, b = _consonants(right), _consonants(reading)
-    return dict(enumerate(b)) if len(a) == len(b) else {}
-
-
-def _departures(read: str, right: str) -> dict[int, str]:
-    return {at: letter for at, letter in _letters_at(right, read).items() if letter != _consonants(right)[at]}
 
 
 # Letters Tesseract takes for one another on scans (a stroke apart), either way round.

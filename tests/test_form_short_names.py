@@ -419,30 +419,6 @@ def test_a_reading_that_repeats_the_strips_settles_a_misprint(strip_read: str, p
     assert report_forms._read_again(table, raw, place, province).corrected == flagged
 
 
-@pytest.mark.parametrize(("otsu", "flagged"), [
-    pytest.param(["โพธิประทัปช้าง", "โพธิประทับปช้าง", "โพธิประทับปข้าง"], True, id="black-and-white-reads-the-misprint"),
-    pytest.param(["โพธิประทับช้าง", "โพธิประทับช้าง", "โพธิประทับปข้าง"], False, id="black-and-white-reads-the-name"),
-])
-def test_a_misprinted_letter_read_twice_outvotes_the_enlarged_readings_word(
-        otsu: list[str], flagged: bool, monkeypatch: pytest.MonkeyPatch) -> None:
-    """As read on a scan (wide seed 1000): ประทัป printed for ประทับ. The strip reads ป (and ข for
-    ช), the cell alone ป again, enlarged บ twice: Tesseract's word model pulls the misprint back
-    to ประทับ. Read in black and white, the cell's letters vote; a split `ทับป` sets none."""
-    from extractors import report_forms
-    from extractors.form_columns import Header
-    from extractors.form_context import FormContext
-    from extractors.form_rows import RawRow
-
-    gray = ["โพธิประทัปช้าง", "โพธิประทับช้าง", "โพธิประทับช้าง"]
-    calls = iter([gray, otsu])
-    monkeypatch.setattr(report_forms, "reread_line", lambda crop: iter(next(calls)))
-    table = report_forms._Logical(FormContext(), Header(roles={"district": 1}, first_row=0, data_row=1))
-    raw = RawRow(cells={}, label="โพธิ์ประทัปข้าง", label_crop=np.full((40, 200), 255, np.uint8))
-    place = place_district_row(raw.label, "66")
-    assert place.matched and place.corrected and place.district_code == "6603"
-    assert report_forms._read_again(table, raw, place, "66").corrected == flagged
-
-
 def test_a_digit_broken_at_its_waist_is_read_whole() -> None:
     """As scanned: ๑๔ whose ๔ lost a thin band of ink across its middle. Its two halves are one
     glyph; measured before they were joined, they set the digits' height to half a ๔, so the
