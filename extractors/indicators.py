@@ -117,8 +117,21 @@ def _inline_paragraph(flat: str, page: int, hint: int | None) -> list[Indicator]
         stop = matches[k + 1].start() if k + 1 < len(matches) else len(flat)
         chunk = flat[m.end() : min(stop, m.end() + 500)]
         code = re.sub("[.,]{1,2}", ".", m.group(1))  # `5..1`, `4,2`: OCR's doubled or comma point
+        code, chunk = _wrapped_code(code, chunk)
         out.append(_from_chunk(code, chunk, _fiscal_before(flat, m.start(), chunk, hint), page))
     return out
+
+
+# A code wrapped to the line after its label, with specks read on the lines between as a lone
+# digit and a letter or two (`ตามตัวชี้วัดที่ ⏎ 1 ⏎ ฆม ⏎ 4.2 การจัดตั้ง…`): the dotted code opening
+# the KPI's name is its code, the lone digit ink.
+_WRAPPED_CODE = re.compile(r"^\s*(?:[^\s\d]{1,2}\s+){1,2}(\d\.\d{1,2})\s+(?=[ก-๛])")
+
+
+def _wrapped_code(code: str, chunk: str) -> tuple[str, str]:
+    """(code, the text after it): the dotted code a lone digit stood in front of, if any."""
+    m = _WRAPPED_CODE.match(chunk) if re.fullmatch(r"\d", code) else None
+    return (m.group(1), chunk[m.end():]) if m else (code, chunk)
 
 
 def _code_matches(flat: str) -> list[re.Match[str]]:
@@ -249,17 +262,25 @@ _BE = 543
 _FISCAL_START = 10  # the Thai fiscal year begins in October
 
 
-def settle_fiscal_years(found: list[Indicator], letter_date: dt.date | None) -> list[Indicator]:
+def settle_fiscal_years(found: list[Indicator], letter_date: dt.date | None,
+                        letter_fiscal: int | None = None) -> list[Indicator]:
     """A KPI letter sets targets for the fiscal year it is written in or one either side. A year
     OCR lost (`พ.ศ. 563`, `พ. fi.`) or misread out of its time (2523 for 2563) is taken from the
     letter's date: the year of those three that keeps most of the printed digits in place, the
-    letter's own on a tie or when none was read."""
-    if letter_date is None or out_of_its_time(letter_date):  # a date whose year OCR misread is no anchor
+    letter's own on a tie or when none was read. Without a date to trust, the fiscal year the
+    letter prints (its subject's ประจำปีงบประมาณ พ.ศ. 2563), if of its time, anchors instead."""
+    own = _own_fiscal_year(letter_date, letter_fiscal)
+    if own is None:
         return found
-    own = letter_date.year + _BE + (letter_date.month >= _FISCAL_START)
     near = (own, own - 1, own + 1)
     return [replace(ind, fiscal_year=_nearest_year(ind.fiscal_year, near)) if _misread(ind.fiscal_year) else ind
             for ind in found]
+
+
+def _own_fiscal_year(letter_date: dt.date | None, letter_fiscal: int | None) -> int | None:
+    if letter_date is not None and not out_of_its_time(letter_date):  # a date whose year OCR misread is no anchor
+        return letter_date.year + _BE + (letter_date.month >= _FISCAL_START)
+    return None if _misread(letter_fiscal) else letter_fiscal
 
 
 def _misread(year: int | None) -> bool:

@@ -444,26 +444,37 @@ def _in_its_time(found: DateMatch, letter_date: dt.date | None) -> dt.date | Non
     return year_near_others(found, [letter_date]) or date
 
 
-_PART_SPECKS = "/.:;|,'\"“”"
+_PART_SPECKS = "/.:;|,'\"“”[]"
+# Latin ink before a deadline's day (`ภายในวันที่ om: 13 พฤษภาคม`): no date starts with a letter.
+_LEAD_INK = re.compile(r"^\s*[A-Za-z]{1,3}[.:;,]*\s+(?=\d)")
 _BROKEN_NUMBER = re.compile(r"^(\d)[.,](\d)$|(?<![\d.])(\d{1,3})[.,](\d{1,3})(?![\d.])")
 
 
 def _without_specks(tail: str) -> str:
     """A deadline's date as OCR spread it over a wrapped line, its specks left out: a digit or
     mark between the day and the month (`29 71 /กรกฎาคม2555`, `11 : พฤษภาคม`), a letter or
-    mark between the month and the year (`17 ธันวาคม แม . 2556`), a point inside the day or
-    the year (`1.0 เมษายน`, `2.562`, `256.0`)."""
-    tokens = tail.split()
+    mark between the month and the year (`17 ธันวาคม แม . 2556`, `มีนาคม 1 2557`, `มกราคม] |`),
+    Latin ink before the day (`om: 13`), a point inside the day or the year (`1.0 เมษายน`, `2.562`,
+    `256.0`)."""
+    tokens = _LEAD_INK.sub("", tail).split()
     out: list[str] = []
     month_seen = False
     for k, token in enumerate(tokens[:6]):
-        token = token if k == 0 else token.lstrip(_PART_SPECKS)
+        token = token if k == 0 else token.strip(_PART_SPECKS)
         thai = len(_THAI_LETTER.findall(token)) >= 2
-        if k > 0 and (not month_seen and not thai or month_seen and len(token) <= 2 and not token.isdigit()):
+        if k > 0 and (not month_seen and not thai or month_seen and _speck_after_month(token, tokens[k + 1:])):
             continue
         out.append(token)
         month_seen = month_seen or thai
     return " ".join(_BROKEN_NUMBER.sub(_closed_number, t) for t in out + tokens[6:])
+
+
+def _speck_after_month(token: str, rest: list[str]) -> bool:
+    """A short piece between the month and the year: ink (`แม`, `.`), or a lone digit before a
+    whole year (`มีนาคม 1 2557`)."""
+    if len(token) > 2:
+        return False
+    return not token.isdigit() or bool(rest) and re.fullmatch(r"\d{4}", rest[0].strip(_PART_SPECKS)) is not None
 
 
 def _closed_number(m: re.Match[str]) -> str:

@@ -62,7 +62,7 @@ def _read_letter(index: int, view: LetterLines, roles: dict[int, str]) -> Letter
     fiscal = _fiscal_year(view, core_end)
     found = [ind for page, text in _texts_by_page(view.lines, view.span)
              for ind in extract_indicators(text, page, fiscal)]
-    letter.indicators = settle_fiscal_years(merge_indicators(found), _trusted_date(letter))
+    letter.indicators = settle_fiscal_years(merge_indicators(found), _trusted_date(letter), fiscal)
     return letter
 
 

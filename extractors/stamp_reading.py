@@ -15,12 +15,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from extractors.letter_terms import LEAD, STAMP_DAY, STAMP_HEAD, STAMP_NUMBER, URGENCY, urgency_mark_level
+from extractors.letter_terms import (
+    ADDRESSEE,
+    LEAD,
+    STAMP_DAY,
+    STAMP_HEAD,
+    STAMP_NUMBER,
+    SUBJECT,
+    URGENCY,
+    is_date_only,
+    loose,
+    urgency_mark_level,
+)
 from pipeline.thai.dates import find_thai_dates, has_day_and_month
 from pipeline.thai.text import normalise_field
 
 _DATE_LINE = re.compile(f"{LEAD}{STAMP_DAY}[\\s.:…]*")
 FIRST_YEAR = 1990  # no stamp in a dataset of this department is older
+HEAD_LINES = 40  # a letter's เรื่อง line stands within its first page's first lines
+# The label behind a speck OCR read as a mark or a letter (`๊ เรื่อง รายงานผล…`).
+_SUBJECT_AHEAD = re.compile(f"^[^\\sก-ฮ]{{0,3}}\\s*{loose('เรื่อง')}\\s")
 
 
 def plausible_stamp_day(day: dt.date | None) -> bool:
@@ -46,10 +60,24 @@ def is_better_stamp(old: str, new: str) -> bool:
     old_score, new_score = stamp_score(old), stamp_score(new)
     differs = normalise_field(old) != normalise_field(new)
     return new_score > old_score or (0 < new_score == old_score and differs) \
-        or (_is_urgency(new) and not _is_urgency(old))
+        or (is_urgency_mark(new) and not is_urgency_mark(old))
 
 
-def _is_urgency(text: str) -> bool:
+def is_urgency_mark(text: str) -> bool:
+    """The text is one line that reads as an urgency mark, whole or damaged as large type is."""
     lines = [normalise_field(line) for line in text.splitlines() if line.strip()]
     # a mark damaged as letters print it large (`ด่วมทิสด` read from a frame) is one too
     return len(lines) == 1 and (URGENCY.match(lines[0]) is not None or urgency_mark_level(lines[0]) != "")
+
+
+def lacks_urgency_mark(text: str) -> bool:
+    """A letter's first page (its เรื่อง, เรียน or date line near the top) with no urgency mark
+    read among its first lines: its corner is worth reading on its own (`pipeline.ocr.marks`)."""
+    lines = [normalise_field(line) for line in text.splitlines()[:HEAD_LINES]]
+    return any(_heads_letter(line) for line in lines) and not any(is_urgency_mark(line) for line in lines if line)
+
+
+def _heads_letter(line: str) -> bool:
+    """เรื่อง, เรียน or the date line alone: a letter's header (OCR may garble one label or two,
+    `- Bas การติดตาม…` for เรื่อง การติดตาม…)."""
+    return bool(SUBJECT.match(line) or _SUBJECT_AHEAD.search(line) or ADDRESSEE.match(line) or is_date_only(line))

@@ -25,7 +25,7 @@ from extractors.header_lines import (
 from extractors.letters import extract_letters
 from extractors.report_forms import ReportForms, extract_report_forms
 from extractors.segment import classify_pages
-from extractors.stamp_reading import is_better_stamp
+from extractors.stamp_reading import is_better_stamp, is_urgency_mark, lacks_urgency_mark
 from pipeline.config import Settings, load_settings
 from pipeline.dataset.row_checks import check_report_rows
 from pipeline.errors import DiskFullError, InternalError, NoTextFoundError, SarabanError, is_disk_full
@@ -34,6 +34,7 @@ from pipeline.loading import load_document
 from pipeline.numerals import default_reader, stamp_reader
 from pipeline.ocr.boxes import reocr_boxes
 from pipeline.ocr.lines import reocr_lines
+from pipeline.ocr.marks import read_corner_mark
 from pipeline.ocr.stage import ocr_pages, read_unread_areas
 from pipeline.ocr.tesseract import OcrOptions, text_from_tokens
 from pipeline.records import Document, Extraction, PageError
@@ -81,6 +82,15 @@ def reocr_stamp_boxes(doc: Document, cache_dir: Path) -> Document:
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and page.words:
             reocr_boxes(page, is_better_stamp, reread=reader.reread_words, cache_dir=cache_dir)
+    return doc
+
+
+def reocr_urgency_marks(doc: Document, cache_dir: Path) -> Document:
+    """Read the top-left corner of a letter's first page on its own where the page reading shows
+    no urgency mark above the subject: large type there is often lost by the page pass."""
+    for page in doc.pages:
+        if page.source == "ocr" and page.image is not None and lacks_urgency_mark(page.raw_text):
+            read_corner_mark(page, is_urgency_mark, cache_dir=cache_dir)
     return doc
 
 
@@ -161,6 +171,7 @@ def reading_stages(settings: Settings, work_dir: Path) -> list[tuple[str, Callab
         ("header_lines", lambda doc: reocr_header_lines(doc, work_dir)),
         ("numerals", reread_numerals),
         ("stamp_boxes", lambda doc: reocr_stamp_boxes(doc, work_dir)),
+        ("urgency_marks", lambda doc: reocr_urgency_marks(doc, work_dir)),
         (TABLES_STAGE, lambda doc: read_tables(doc, work_dir, ocr_options(settings))),
         ("normalise", normalise_pages),
     ]

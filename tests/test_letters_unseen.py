@@ -1037,6 +1037,13 @@ def test_addressee_without_a_readable_label(lines: list[str], addressee: str) ->
                  dt.date(2017, 5, 2), id="point-before-the-years-last-digit"),
     pytest.param(["7 การดำเนินการ ดังกล่าว และรายงานผลให้ทรา บภาย ในวันที่ 23 ตุลาคม", "/2566รายล ะ เอี้ยดปราก ฏ .."],
                  dt.date(2023, 10, 23), id="label-split-and-slash-before-the-year"),
+    # wide seeds 995, 998, as read
+    pytest.param([". ดังกล่าว และรายงานผลให้ทราบภายในวันที่ 25 มีนาคม 1 2557 โทรสารหมายเลข 0 2241", "6956"],
+                 dt.date(2014, 3, 25), id="digit-speck-before-the-year"),
+    pytest.param(["งกล่าว และรายงานผลให้ทราบภายในวันที่ om: 13 'พฤษภาคม 2561 รายละเอียดปรากฏตาม"],
+                 dt.date(2018, 5, 13), id="latin-ink-before-the-day"),
+    pytest.param([". การดำเนินการดังกล่าว และรายงานุผลให้ทราบภายในวันที่ 8 มกราคม] |", "2564 รายละเอียดปรากฏตาม |"],
+                 dt.date(2021, 1, 8), id="bracket-glued-to-the-month"),
 ])
 def test_deadline_date_spread_by_ocr(lines: list[str], deadline: dt.date) -> None:
     dated = SUBJECT.replace("19 ตุลาคม 2566", f"2 มกราคม {deadline.year + 543}")  # a letter of the deadline's year
