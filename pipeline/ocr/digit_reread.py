@@ -1,0 +1,134 @@
+"""Numbers of named letter lines read again as whole ink words (อ่านเลขทั้งคำ).
+
+Why: the numeral pass reads a row with the glyph reader that must also tell Thai letters from
+digits, and hands each digit run to a token by its box. On a letter's ที่ line the `tha` re-read's
+boxes can sit a word off, and a rounded face's ๔ and ๖ pass for letters there, so a serial
+๔๖๗๓ comes out `73` (seen on a scan: `ที่มท 0809.2/ว 73 4น`). The number's own ink word (the
+glyphs up to the blank gaps either side) holds a number by what the row says around it, so it is
+read again the way a table cell is, leaning towards digits. A reading that keeps the row pass's
+digits, in order, and adds some is offered for the named lines; which lines are worth it and
+whether the line reads better is the extractor's call (`judge`). The row pass's reading stays
+among the token's alternatives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+import numpy as np
+
+from pipeline.numerals import NumeralReader
+from pipeline.numerals.reader import GlyphReading, reading_from_glyphs
+from pipeline.numerals.rows import row_readings
+from pipeline.numerals.runs import MAX_GAP, Run, find_runs, on_row
+from pipeline.numerals.segment import Band
+from pipeline.ocr.lines import lines_of
+from pipeline.ocr.tesseract import text_from_tokens
+from pipeline.records import Page, Word
+
+Judge = Callable[[str, str], bool]  # (old line text, new line text) → take the new one?
+_SURE = 0.8  # the whole-word reading's confidence needed to add digits (the judge checks the rest)
+_PAD = 0.25  # of the line's height, above and below the word's glyphs
+
+
+def ink_word(glyphs: list[GlyphReading], run: Run) -> tuple[int, int, int, int] | None:
+    """Box (left, top, right, bottom) of the ink word holding `run`: its glyphs and their
+    neighbours up to a gap wider than a number's (`MAX_GAP` of the band height), from the top to
+    the bottom of their text band. None when no glyph lies under the run."""
+    row = sorted((g for g in glyphs if on_row(g)), key=lambda g: g.glyph.x)
+    inside = [k for k, g in enumerate(row) if run.left <= g.glyph.x < run.right]
+    if not inside:
+        return None
+    first, last = inside[0], inside[-1]
+    while first > 0 and _gap(row[first - 1], row[first]) <= _max_gap(row[first]):
+        first -= 1
+    while last + 1 < len(row) and _gap(row[last], row[last + 1]) <= _max_gap(row[last]):
+        last += 1
+    word = row[first:last + 1]
+    bands = [g.band or Band(float(g.glyph.y), float(g.glyph.y1)) for g in word]
+    return (word[0].glyph.x, int(min(b.top for b in bands)),
+            max(g.glyph.x1 for g in word), int(max(b.bottom for b in bands)))
+
+
+def _gap(a: GlyphReading, b: GlyphReading) -> int:
+    return b.glyph.x - a.glyph.x1
+
+
+def _max_gap(g: GlyphReading) -> float:
+    return MAX_GAP * (g.band.height if g.band else g.glyph.h)
+
+
+def word_reading(reader: NumeralReader, gray: np.ndarray, box: tuple[int, int, int, int], run: Run) -> str | None:
+    """The digits of the ink word's number that holds `run`, read as a cell: the run of the cell
+    reading that overlaps the row pass's run, when sure; else None."""
+    left, top, right, bottom = box
+    pad = int(_PAD * (bottom - top)) + 2
+    x0, y0 = max(0, left - pad), max(0, top - pad)
+    crop = gray[y0:bottom + pad, x0:right + pad]
+    if not crop.size:
+        return None
+    for found in find_runs(reader.cell_glyphs.read_glyphs(crop)):
+        if found.left + x0 < run.right and run.left < found.right + x0:
+            reading = reading_from_glyphs(list(found.glyphs))
+            return reading.text if reading is not None and reading.confidence >= _SURE else None
+    return None
+
+
+def grown_number(row_pass: str, word: str) -> bool:
+    """The word's reading keeps every digit of the row pass's, in order, and adds some."""
+    rest = iter(word)
+    return len(word) > len(row_pass) and all(ch in rest for ch in row_pass)
+
+
+def reread_line_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Word]) -> list[Word]:
+    """The line's tokens with each digit run the row pass read short replaced by its ink word's
+    longer reading (the token holding the run's text gets it; the old text is kept among its
+    alternatives)."""
+    glyphs = row_readings(reader.glyphs, gray, words)
+    out = list(words)
+    for run in find_runs(glyphs):
+        box = ink_word(glyphs, run)
+        word = word_reading(reader, gray, box, run) if box else None
+        if word and grown_number(run.text, word):
+            out = _given_to_token(out, run.text, word)
+    return out
+
+
+def _given_to_token(words: list[Word], short: str, long: str) -> list[Word]:
+    """`long` in place of `short` in the one token that holds `short` as a whole number (not a
+    piece of a longer one: the row pass may have read only `3.5` of `0023.5`); unchanged when
+    none or several do (which run a token's digits came from is then unclear)."""
+    whole = re.compile(rf"(?<![\d.,/]){re.escape(short)}(?![\d.,/])")
+    holders = [k for k, w in enumerate(words) if whole.search(w.text)]
+    if len(holders) != 1:
+        return words
+    k = holders[0]
+    old = words[k]
+    text = whole.sub(lambda _: long, old.text, count=1)
+    new = replace(old, text=text, alternatives=(old.text, *old.alternatives)[:3])
+    return [*words[:k], new, *words[k + 1:]]
+
+
+def reread_numbers(page: Page, line_ids: list[int], reader: NumeralReader, judge: Judge) -> list[int]:
+    """Re-read the numbers of the named lines as whole ink words; a line takes the new reading
+    where `judge(old, new)` prefers it. Returns the ids of the lines changed."""
+    if page.image is None:
+        return []
+    changed = []
+    lines = lines_of(page.words)
+    for line_id in line_ids:
+        old = lines.get(line_id, [])
+        new = reread_line_numbers(reader, page.image, old) if old else old
+        if new != old and judge(text_from_tokens(old), text_from_tokens(new)):
+            page.words = _spliced(page.words, old, new)
+            changed.append(line_id)
+    if changed:
+        page.raw_text = text_from_tokens(page.words)
+    return changed
+
+
+def _spliced(words: list[Word], old: list[Word], new: list[Word]) -> list[Word]:
+    swap = {id(o): n for o, n in zip(old, new, strict=True)}
+    return [swap.get(id(w), w) for w in words]
