@@ -40,11 +40,14 @@ def test_a_reading_grows_only_by_keeping_the_row_digits_in_order() -> None:
     assert not grown_number("73", "73") and not grown_number("73", "4637")
 
 
-def test_the_longer_number_goes_to_the_token_holding_the_short_one_whole() -> None:
+def test_the_longer_number_goes_to_the_token_number_it_grows() -> None:
     words = [Word("0023.5/2093", 90, 0, 0, 10, 10), Word("73", 90, 20, 0, 10, 10)]
     assert [w.text for w in _given_to_token(words, "3.5", "0023.53.5")] == ["0023.5/2093", "73"]
     grown = _given_to_token(words, "73", "4673")[1]
     assert grown.text == "4673" and "73" in grown.alternatives
+    # a stamp's day whose ๑ the row pass took for a letter: `3/7/6` was its run, `5` another
+    stamp = [Word("วันที่", 90, 0, 0, 10, 10), Word("3/7/65", 90, 20, 0, 10, 10)]
+    assert [w.text for w in _given_to_token(stamp, "3/7/6", "13/7/65")] == ["วันที่", "13/7/65"]
 
 
 def _glyph(x: int, w: int, best: str) -> GlyphReading:

@@ -83,30 +83,33 @@ def grown_number(row_pass: str, word: str) -> bool:
 
 
 def reread_line_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Word]) -> list[Word]:
-    """The line's tokens with each digit run the row pass read short replaced by its ink word's
-    longer reading (the token holding the run's text gets it; the old text is kept among its
-    alternatives)."""
+    """The line's tokens with each number the row pass read short replaced by its ink word's
+    longer reading (the old text is kept among the token's alternatives)."""
     glyphs = row_readings(reader.glyphs, gray, words)
     out = list(words)
     for run in find_runs(glyphs):
         box = ink_word(glyphs, run)
         word = word_reading(reader, gray, box, run) if box else None
-        if word and grown_number(run.text, word):
+        if word and len(word) > len(run.text):
             out = _given_to_token(out, run.text, word)
     return out
 
 
-def _given_to_token(words: list[Word], short: str, long: str) -> list[Word]:
-    """`long` in place of `short` in the one token that holds `short` as a whole number (not a
-    piece of a longer one: the row pass may have read only `3.5` of `0023.5`); unchanged when
-    none or several do (which run a token's digits came from is then unclear)."""
-    whole = re.compile(rf"(?<![\d.,/]){re.escape(short)}(?![\d.,/])")
-    holders = [k for k, w in enumerate(words) if whole.search(w.text)]
-    if len(holders) != 1:
+_TOKEN_NUMBER = re.compile(r"\d[\d.,/\-]*\d|\d")
+
+
+def _given_to_token(words: list[Word], run: str, long: str) -> list[Word]:
+    """`long` in place of the one number of the tokens that holds the row pass's `run` and whose
+    digits `long` keeps, in order, adding some (the run may be a piece of the token's number:
+    a day's ๑ read as a letter left `3/7/6` of `13/7/65`, and `3.5` of `0023.5` was a run too,
+    which `0023.53.5` does not grow). Unchanged when none or several numbers qualify."""
+    found = [(k, m) for k, w in enumerate(words) for m in _TOKEN_NUMBER.finditer(w.text)
+             if run in m.group() and grown_number(m.group(), long)]
+    if len(found) != 1:
         return words
-    k = holders[0]
+    k, m = found[0]
     old = words[k]
-    text = whole.sub(lambda _: long, old.text, count=1)
+    text = old.text[:m.start()] + long + old.text[m.end():]
     new = replace(old, text=text, alternatives=(old.text, *old.alternatives)[:3])
     return [*words[:k], new, *words[k + 1:]]
 
