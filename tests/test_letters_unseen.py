@@ -1142,6 +1142,8 @@ def test_a_speck_read_as_a_point_inside_the_day_is_dropped() -> None:
     pytest.param("9@ สิงหาคม 2562", dt.date(2019, 8, 9), id="speck-glued-to-the-day"),
     pytest.param("7ๆ พฤษภาคม 2560", dt.date(2017, 5, 7), id="mai-yamok-glued-to-the-day"),
     pytest.param("4 มปมีนาคม 2564", dt.date(2021, 3, 4), id="ink-glued-before-the-month"),
+    pytest.param("26 มิถุนายน มิถุนายน 2556", dt.date(2013, 6, 26), id="month-read-twice"),
+    pytest.param("ด 30 มกราคม 2561 71]", dt.date(2018, 1, 30), id="specks-apart-before-the-day-and-after-the-year"),
 ])
 def test_letter_date_line_with_ink_on_it(date_line: str, date: dt.date) -> None:
     letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + date_line +
