@@ -1422,3 +1422,26 @@ def test_a_memo_whose_labels_ocr_garbled_keeps_its_addressee() -> None:
                      "7 การปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ. 2557\n"
                      "เรวียน. ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง\n" + BODY)
     assert letter.addressee == "ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง"
+
+
+_STAMPED_2557 = ("สนง.ส่งเสริมการปกครอง\nท้องถิ่นจังหวัดแพร่\nเลขรับ 634\nวันที่ 1 พย. {stamp}\nเวลา 15,00 น,.\n"
+                 "ด่วนที่สุด\nที่ มท 0802.2/ว 4702\nกรมส่งเสริมการปกครอง\nท้องถิ่น\nถนนนครราชสีมา เขตดุสิต\n"
+                 "กทม. 10300\n24 ตุลาคม {letter} |\n"
+                 "เรื่อง การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริม\n"
+                 "การปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2558\nเรียน ผู้ว่าราชการจังหวัดแพร่\n"
+                 "ด้วยกรมส่งเสริมการปกครองท้องถิ่นได้กำหนดแนวทางการดำเนินงาน\nจึงเรียนมาเพื่อทราบ\n"
+                 "(นายสมชาย ใจดี)\nอธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n")
+
+
+def test_a_letter_year_one_digit_off_its_stamps_takes_the_year_its_fiscal_year_witnesses() -> None:
+    """Seen on a scan: the letter's ๒๕๕๗ read 2553, the stamp's read whole; the stamp date had
+    been pulled to the letter's year. The subject's fiscal year 2558 tells which one is right."""
+    letter = _letter(_STAMPED_2557.format(stamp="2557", letter="2553"))
+    assert (letter.date, letter.received_date) == (dt.date(2014, 10, 24), dt.date(2014, 11, 1))
+    assert "year_completed" in letter.flags
+
+
+def test_a_stamp_year_one_digit_off_the_letters_is_the_stamps_misreading() -> None:
+    letter = _letter(_STAMPED_2557.format(stamp="2553", letter="2557"))
+    assert (letter.date, letter.received_date) == (dt.date(2014, 10, 24), dt.date(2014, 11, 1))
+    assert "year_completed" not in letter.flags
