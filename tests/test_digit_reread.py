@@ -48,6 +48,9 @@ def test_the_longer_number_goes_to_the_token_number_it_grows() -> None:
     # a stamp's day whose ๑ the row pass took for a letter: `3/7/6` was its run, `5` another
     stamp = [Word("วันที่", 90, 0, 0, 10, 10), Word("3/7/65", 90, 20, 0, 10, 10)]
     assert [w.text for w in _given_to_token(stamp, "3/7/6", "13/7/65")] == ["วันที่", "13/7/65"]
+    # the symbol Tesseract wrote for the serial's ๔ goes with it
+    serial = [Word("0809.2", 90, 0, 0, 10, 10), Word("/ว@747", 90, 20, 0, 10, 10)]
+    assert _given_to_token(serial, "747", "4747")[1].text == "/ว4747"
 
 
 def _glyph(x: int, w: int, best: str) -> GlyphReading:

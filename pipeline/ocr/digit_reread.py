@@ -60,20 +60,24 @@ def _max_gap(g: GlyphReading) -> float:
     return MAX_GAP * (g.band.height if g.band else g.glyph.h)
 
 
-def word_reading(reader: NumeralReader, gray: np.ndarray, box: tuple[int, int, int, int], run: Run) -> str | None:
-    """The digits of the ink word's number that holds `run`, read as a cell: the run of the cell
-    reading that overlaps the row pass's run, when sure; else None."""
+def word_readings(reader: NumeralReader, gray: np.ndarray, box: tuple[int, int, int, int], run: Run) -> list[str]:
+    """Sure readings of the ink word's number that holds `run`: the word's crop read as a row,
+    then as a cell (leaning towards digits). The row pass took its band from the whole line; in
+    the word's own crop a glyph it read as a letter can come out a digit either way (seen: `/ว@747`
+    read 4747 as a row, the cell reading unsure of its ๔)."""
     left, top, right, bottom = box
     pad = int(_PAD * (bottom - top)) + 2
     x0, y0 = max(0, left - pad), max(0, top - pad)
     crop = gray[y0:bottom + pad, x0:right + pad]
     if not crop.size:
-        return None
-    for found in find_runs(reader.cell_glyphs.read_glyphs(crop)):
-        if found.left + x0 < run.right and run.left < found.right + x0:
-            reading = reading_from_glyphs(list(found.glyphs))
-            return reading.text if reading is not None and reading.confidence >= _SURE else None
-    return None
+        return []
+    out = []
+    for glyphs in (reader.glyphs.read_row(crop), reader.cell_glyphs.read_glyphs(crop)):
+        over = [found for found in find_runs(glyphs) if found.left + x0 < run.right and run.left < found.right + x0]
+        reading = reading_from_glyphs(list(over[0].glyphs)) if over else None
+        if reading is not None and reading.confidence >= _SURE:
+            out.append(reading.text)
+    return out
 
 
 def grown_number(row_pass: str, word: str) -> bool:
@@ -89,13 +93,14 @@ def reread_line_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Wor
     out = list(words)
     for run in find_runs(glyphs):
         box = ink_word(glyphs, run)
-        word = word_reading(reader, gray, box, run) if box else None
-        if word and len(word) > len(run.text):
-            out = _given_to_token(out, run.text, word)
+        longer = [w for w in (word_readings(reader, gray, box, run) if box else []) if len(w) > len(run.text)]
+        if longer:
+            out = _given_to_token(out, run.text, longer[0])
     return out
 
 
 _TOKEN_NUMBER = re.compile(r"\d[\d.,/\-]*\d|\d")
+_SYMBOLS = "@#*%!?&$"  # what Tesseract writes for a Thai digit it cannot read (๔ as @)
 
 
 def _given_to_token(words: list[Word], run: str, long: str) -> list[Word]:
@@ -109,7 +114,10 @@ def _given_to_token(words: list[Word], run: str, long: str) -> list[Word]:
         return words
     k, m = found[0]
     old = words[k]
-    text = old.text[:m.start()] + long + old.text[m.end():]
+    start = m.start()
+    if long.endswith(m.group()) and start > 0 and old.text[start - 1] in _SYMBOLS:
+        start -= 1  # the symbol Tesseract wrote for the digit the word's reading puts there (`/ว@747`)
+    text = old.text[:start] + long + old.text[m.end():]
     new = replace(old, text=text, alternatives=(old.text, *old.alternatives)[:3])
     return [*words[:k], new, *words[k + 1:]]
 
