@@ -190,10 +190,12 @@ def _code_of_its_issuer(view: LetterLines, number: DocNumber | None, row: int | 
     """A number whose code is no known code one letter off the sender's (`ภภ 0023.1` from
     ภูเก็ต's office, ภก): the sender's code, flagged as repaired. The sender is the office the
     letterhead or signatory names, or the province the letterhead under the number names
-    (`ศาลากลางจังหวัดภูเก็ต`, or the province alone on the line its office name wrapped to)."""
+    (`ศาลากลางจังหวัดภูเก็ต`, or the province alone on the line its office name wrapped to), or
+    the province whose seat the letterhead gives as address, above the number too (`สบป 0023.5`
+    under `ศาลากลางจังหวัดสระบุรี`)."""
     if number is None or not number.serial or row is None or known_code(number.code):
         return number  # a known code is taken as printed: the sender is read only for the others
-    codes = {issuer_code(_sending_office(view)), *_letterhead_codes(view, row)} - {""}
+    codes = {issuer_code(_sending_office(view)), *_letterhead_codes(view, row), _seat_code(view)} - {""}
     near = [code for code in codes if misread_code(number.code, code)]
     return replace(number, code=near[0], repaired=True) if len(near) == 1 else number
 

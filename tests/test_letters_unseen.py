@@ -1445,3 +1445,12 @@ def test_a_stamp_year_one_digit_off_the_letters_is_the_stamps_misreading() -> No
     letter = _letter(_STAMPED_2557.format(stamp="2553", letter="2557"))
     assert (letter.date, letter.received_date) == (dt.date(2014, 10, 24), dt.date(2014, 11, 1))
     assert "year_completed" not in letter.flags
+
+
+def test_a_code_with_a_letter_more_takes_the_code_of_the_seat_above_it() -> None:
+    """Seen on a scan: the letterhead (province, then its seat) above the number, the office's name
+    broken over three lines, and a speck read as a third letter of the code."""
+    letter = _letter(". สำนักงานส่งเสริม. |\n, การปกครองท้องถิ่นจังหวัด\n| สระบุรี |\nศาลากลางจังหวัดสระบุรี\n"
+                     ": ที่ สบป 0023.5/3969\n4 เมษายน 2565\n" + SUBJECT.split("\n", 1)[1]
+                     + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.doc_number == "สบ 0023.5/3969" and "doc_number_repaired" in letter.flags
