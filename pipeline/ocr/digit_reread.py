@@ -94,8 +94,8 @@ def reread_line_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Wor
     for run in find_runs(glyphs):
         box = ink_word(glyphs, run)
         longer = [w for w in (word_readings(reader, gray, box, run) if box else []) if len(w) > len(run.text)]
-        if longer:
-            out = _given_to_token(out, run.text, longer[0])
+        if longer:  # the longest: one crop may read the word's first glyph as a letter still (`673`)
+            out = _given_to_token(out, run.text, max(longer, key=len))
     return out
 
 
