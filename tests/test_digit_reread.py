@@ -104,3 +104,13 @@ def test_stamp_lines_are_the_received_number_date_and_time() -> None:
     lines = ["สนง.ส่งเสริมการปกครอง", "เลขรับ 4685", "วันที่ 29 กย. 2567", "เวลา 15.30 น.", "ที่ มท 0809.2/ว 73"]
     page = Page(number=1, source="ocr", words=[Word(t, 90, 0, 50 * k, 100, 40, 1, k) for k, t in enumerate(lines)])
     assert stamp_line_ids(page) == [1, 2, 3]
+
+
+def test_of_the_readings_that_grow_the_number_the_longest_wins(monkeypatch) -> None:
+    """Seen on a scan: the word's crop read as a row gave `673`, as a cell `4673`, for ๔๖๗๓."""
+    gray, boxes = render_line(["ที่ มท ", "๐๘๐๙.๒/ว ", "๔๖๗๓"])
+    words = [token("0809.2/ว", boxes[1][0], boxes[1][2], line=3), token("3", boxes[2][0], boxes[2][2], line=3)]
+    monkeypatch.setattr(digit_reread, "row_readings", _short_row(boxes[2]))
+    monkeypatch.setattr(digit_reread, "word_readings",
+                        lambda reader, image, box, run: ["673", "4673"] if run.text == "3" else [run.text])
+    assert [w.text for w in digit_reread.reread_line_numbers(default_reader(), gray, words)] == ["0809.2/ว", "4673"]
