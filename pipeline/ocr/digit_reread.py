@@ -61,23 +61,30 @@ def _max_gap(g: GlyphReading) -> float:
 
 
 def word_readings(reader: NumeralReader, gray: np.ndarray, box: tuple[int, int, int, int], run: Run) -> list[str]:
-    """Sure readings of the ink word's number that holds `run`: the word's crop read as a row,
-    then as a cell (leaning towards digits). The row pass took its band from the whole line; in
-    the word's own crop a glyph it read as a letter can come out a digit either way (seen: `/ว@747`
-    read 4747 as a row, the cell reading unsure of its ๔)."""
+    """Sure readings of the ink word's number that holds `run`: the word's crop, cut to the text
+    band of its glyphs and to the run's own height, each read as a row and as a cell (leaning
+    towards digits). The row pass took its band from the whole line; in the word's own crop a
+    glyph it read as a letter can come out a digit (seen: `/ว@747` read 4747 as a row, the cell
+    reading unsure of its ๔; ๔๖๗๓ read whole as a cell only in the run's height)."""
     left, top, right, bottom = box
-    pad = int(_PAD * (bottom - top)) + 2
-    x0, y0 = max(0, left - pad), max(0, top - pad)
-    crop = gray[y0:bottom + pad, x0:right + pad]
-    if not crop.size:
-        return []
     out = []
-    for glyphs in (reader.glyphs.read_row(crop), reader.cell_glyphs.read_glyphs(crop)):
-        over = [found for found in find_runs(glyphs) if found.left + x0 < run.right and run.left < found.right + x0]
-        reading = reading_from_glyphs(list(over[0].glyphs)) if over else None
-        if reading is not None and reading.confidence >= _SURE:
-            out.append(reading.text)
+    for y0, y1 in ((top, bottom), (run.top, run.bottom)):
+        pad = int(_PAD * (y1 - y0)) + 2
+        x0, y = max(0, left - pad), max(0, y0 - pad)
+        crop = gray[y:y1 + pad, x0:right + pad]
+        out += [text for glyphs in _readings_of(reader, crop) if (text := _sure_run(glyphs, run, x0))]
     return out
+
+
+def _readings_of(reader: NumeralReader, crop: np.ndarray) -> list[list[GlyphReading]]:
+    return [reader.glyphs.read_row(crop), reader.cell_glyphs.read_glyphs(crop)] if crop.size else []
+
+
+def _sure_run(glyphs: list[GlyphReading], run: Run, x0: int) -> str:
+    """The text of the reading's run over the row pass's `run`, when sure; else ''."""
+    over = [found for found in find_runs(glyphs) if found.left + x0 < run.right and run.left < found.right + x0]
+    reading = reading_from_glyphs(list(over[0].glyphs)) if over else None
+    return reading.text if reading is not None and reading.confidence >= _SURE else ""
 
 
 def grown_number(row_pass: str, word: str) -> bool:
