@@ -38,6 +38,7 @@ def test_which_number_reading_wins(old: str, new: str, better: bool) -> None:
 def test_a_reading_grows_only_by_keeping_the_row_digits_in_order() -> None:
     assert grown_number("73", "4673") and grown_number("0023.5", "0023.35")
     assert not grown_number("73", "73") and not grown_number("73", "4637")
+    assert not grown_number("29", "2.9")  # a speck by a stamp's day read as a point
 
 
 def test_the_longer_number_goes_to_the_token_number_it_grows() -> None:

@@ -88,9 +88,14 @@ def _sure_run(glyphs: list[GlyphReading], run: Run, x0: int) -> str:
 
 
 def grown_number(row_pass: str, word: str) -> bool:
-    """The word's reading keeps every digit of the row pass's, in order, and adds some."""
+    """The word's reading keeps every character of the row pass's, in order, and adds digits (a
+    point or slash alone is no growth: a speck by a stamp's day reads `2.9` for 29)."""
     rest = iter(word)
-    return len(word) > len(row_pass) and all(ch in rest for ch in row_pass)
+    return _digit_count(word) > _digit_count(row_pass) and all(ch in rest for ch in row_pass)
+
+
+def _digit_count(text: str) -> int:
+    return sum(ch.isdigit() for ch in text)
 
 
 def reread_line_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Word]) -> list[Word]:
@@ -100,9 +105,10 @@ def reread_line_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Wor
     out = list(words)
     for run in find_runs(glyphs):
         box = ink_word(glyphs, run)
-        longer = [w for w in (word_readings(reader, gray, box, run) if box else []) if len(w) > len(run.text)]
+        readings = word_readings(reader, gray, box, run) if box else []
+        longer = [w for w in readings if _digit_count(w) > _digit_count(run.text)]
         if longer:  # the longest: one crop may read the word's first glyph as a letter still (`673`)
-            out = _given_to_token(out, run.text, max(longer, key=len))
+            out = _given_to_token(out, run.text, max(longer, key=_digit_count))
     return out
 
 
