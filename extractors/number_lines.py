@@ -10,6 +10,7 @@ serial or year, a day past 31) and the old reading stays.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from extractors.header_lines import header_line_ids
@@ -57,10 +58,14 @@ def _well_formed_docnum(found: DocNumber | None) -> bool:
 
 
 def _dates_kept(old: str, new: str) -> bool:
-    """Every real date of the old reading is still a real date, and no day runs past 31."""
-    olds = [d for d in find_thai_dates(old) if d.date is not None]
-    news = [d for d in find_thai_dates(new) if d.date is not None]
-    return len(news) >= len(olds)
+    """Every real date of the old reading is still there, in the same month and year, its day as
+    read or grown by digits (`9` → `19`), never cut (a speck read as a point: `29` → `2.9`)."""
+    news = [d.date for d in find_thai_dates(new) if d.date is not None]
+    return all(any(_same_or_grown(d.date, n) for n in news) for d in find_thai_dates(old) if d.date is not None)
+
+
+def _same_or_grown(old: dt.date, new: dt.date) -> bool:
+    return (old.year, old.month) == (new.year, new.month) and str(old.day) in str(new.day)
 
 
 def is_better_numbers(old: str, new: str) -> bool:

@@ -88,14 +88,11 @@ def _sure_run(glyphs: list[GlyphReading], run: Run, x0: int) -> str:
 
 
 def grown_number(row_pass: str, word: str) -> bool:
-    """The word's reading keeps every character of the row pass's, in order, and adds digits (a
-    point or slash alone is no growth: a speck by a stamp's day reads `2.9` for 29)."""
+    """The word's reading keeps every character of the row pass's, in order, and adds some: digits,
+    or a separator the row pass lost (whether a date still reads right is the judge's call)."""
     rest = iter(word)
-    return _digit_count(word) > _digit_count(row_pass) and all(ch in rest for ch in row_pass)
+    return len(word) > len(row_pass) and all(ch in rest for ch in row_pass)
 
-
-def _digit_count(text: str) -> int:
-    return sum(ch.isdigit() for ch in text)
 
 
 def reread_line_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Word]) -> list[Word]:
@@ -106,9 +103,9 @@ def reread_line_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Wor
     for run in find_runs(glyphs):
         box = ink_word(glyphs, run)
         readings = word_readings(reader, gray, box, run) if box else []
-        longer = [w for w in readings if _digit_count(w) > _digit_count(run.text)]
+        longer = [w for w in readings if len(w) > len(run.text)]
         if longer:  # the longest: one crop may read the word's first glyph as a letter still (`673`)
-            out = _given_to_token(out, run.text, max(longer, key=_digit_count))
+            out = _given_to_token(out, run.text, max(longer, key=len))
     return out
 
 
