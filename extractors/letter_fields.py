@@ -285,6 +285,7 @@ def date_line(view: LetterLines, i: int) -> DateMatch | None:
     """The date of row `i` when the row is a date and nothing else, as printed or closed up."""
     printed = _BROKEN_DAY.sub(r"\1\2", _DAY_DIGIT_TWICE.sub(r"\1", view.text(i)))
     printed = _INK_BEFORE_MONTH.sub("", _SPECK_AFTER_DAY.sub("", printed))
+    printed = _SPECKS_APART.sub("", _MONTH_TWICE.sub(r"\1", printed))
     found = [dates[0] for t in (printed, _closed_up(printed)) if is_date_only(t) and (dates := find_thai_dates(t))]
     # As printed first; closed up when only that makes a whole year (`252 7` → 2527: its digit
     # misread is then read again against the letter's other dates).
@@ -301,6 +302,12 @@ _SPECK_AFTER_DAY = re.compile(r"(?<=\d)[@#*%!ๆ]+(?=\s)")
 # the numeral reader handed the same glyph to two tokens.
 _DAY_DIGIT_TWICE = re.compile(r"^(\W*[1-3](\d))\s+\2(?=\s*[ก-๛])")
 _INK_BEFORE_MONTH = re.compile(f"(?<=\\d\\s)[ก-๛]{{1,3}}(?={'|'.join(thai_full_months)})")
+# The month's name read twice (`26 มิถุนายน มิถุนายน 2556`): no date prints it twice.
+_MONTH_TWICE = re.compile(f"({'|'.join(thai_full_months)})\\s+\\1")
+# Specks standing apart on a date line: a lone consonant before the day (`ด 30 มกราคม 2561`: no
+# word is one bare letter there) and a short run of symbols and digits after a whole year
+# (`2561 71]`: a year ends the line).
+_SPECKS_APART = re.compile(r"^\W*[ก-ฮ]\s+(?=\d{1,2}\s*[ก-๛])|(?<=[ก-๛]\s\d{4})\s+[^\sก-๛]{1,3}\s*$")
 
 
 def _closed_up(text: str) -> str:

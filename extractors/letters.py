@@ -109,7 +109,56 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
     _set(letter, "received_date", received_date, row, view)
     if implausible:
         letter.flags.append(IMPLAUSIBLE_DATE)
+    _year_its_stamp_prints(letter, view, date_row, row)
     return date_row
+
+
+_BE_OFFSET = 543
+_STAMP_AFTER_DAYS = 120  # a stamp is dated days or weeks after the letter it receives
+_BE_YEAR = re.compile(r"(?<!\d)25\d\d(?!\d)")
+
+
+def _year_its_stamp_prints(letter: Letter, view: LetterLines, date_row: int | None, stamp_row: int | None) -> None:
+    """The letter's year and its stamp's printed whole year one digit apart (๒๕๕๗ read as 2553 on
+    one of them): the stamp date was read near the letter's year, so both carry one misreading.
+    The other years the letter prints (its fiscal year, its citations) witness which is right:
+    the one nearer their median. Where the stamp's wins, the letter's date takes its year, and
+    the stamp its printed date; flagged for a person to check."""
+    printed = _stamp_whole_date(view, stamp_row) if stamp_row is not None else None
+    if letter.date is None or printed is None or date_row is None or _digits_off(printed.year, letter.date.year) != 1:
+        return
+    moved = _in_year(letter.date, printed.year)
+    if moved is None or not 0 <= (printed - moved).days <= _STAMP_AFTER_DAYS:
+        return
+    skip = {date_row, *range(stamp_row, stamp_row + 4)}  # type: ignore[arg-type]
+    witnesses = sorted(int(y) - _BE_OFFSET for i in view.nonblank() if i not in skip
+                       for y in _BE_YEAR.findall(view.text(i)))
+    if not witnesses:
+        return
+    middle = witnesses[len(witnesses) // 2]
+    if abs(printed.year - middle) < abs(letter.date.year - middle):
+        letter.date, letter.received_date = moved, printed
+        letter.flags += [f for f in (IMPLAUSIBLE_DATE, YEAR_COMPLETED) if f not in letter.flags]
+
+
+def _stamp_whole_date(view: LetterLines, row: int) -> dt.date | None:
+    """The first real date with a four-digit year on the stamp's rows."""
+    for i in [row, *view.nonblank(row + 1, row + 4)]:
+        for found in find_thai_dates(view.text(i)):
+            if found.date is not None and len(found.year_text) == 4:
+                return found.date
+    return None
+
+
+def _digits_off(a: int, b: int) -> int:
+    return sum(x != y for x, y in zip(str(a), str(b), strict=True))
+
+
+def _in_year(date: dt.date, year: int) -> dt.date | None:
+    try:
+        return date.replace(year=year)
+    except ValueError:  # 29 February
+        return None
 
 
 def _read_subject(letter: Letter, view: LetterLines) -> None:
@@ -147,10 +196,12 @@ def _code_of_its_issuer(view: LetterLines, number: DocNumber | None, row: int | 
     """A number whose code is no known code one letter off the sender's (`ภภ 0023.1` from
     ภูเก็ต's office, ภก): the sender's code, flagged as repaired. The sender is the office the
     letterhead or signatory names, or the province the letterhead under the number names
-    (`ศาลากลางจังหวัดภูเก็ต`, or the province alone on the line its office name wrapped to)."""
+    (`ศาลากลางจังหวัดภูเก็ต`, or the province alone on the line its office name wrapped to), or
+    the province whose seat the letterhead gives as address, above the number too (`สบป 0023.5`
+    under `ศาลากลางจังหวัดสระบุรี`)."""
     if number is None or not number.serial or row is None or known_code(number.code):
         return number  # a known code is taken as printed: the sender is read only for the others
-    codes = {issuer_code(_sending_office(view)), *_letterhead_codes(view, row)} - {""}
+    codes = {issuer_code(_sending_office(view)), *_letterhead_codes(view, row), _seat_code(view)} - {""}
     near = [code for code in codes if misread_code(number.code, code)]
     return replace(number, code=near[0], repaired=True) if len(near) == 1 else number
 

@@ -23,6 +23,7 @@ from extractors.header_lines import (
     signature_line_ids,
 )
 from extractors.letters import extract_letters
+from extractors.number_lines import header_number_line_ids, is_better_numbers, stamp_line_ids
 from extractors.report_forms import ReportForms, extract_report_forms
 from extractors.segment import classify_pages
 from extractors.stamp_reading import is_better_stamp, is_urgency_mark, lacks_urgency_mark
@@ -33,6 +34,7 @@ from pipeline.intake.raw_store import sha256_of
 from pipeline.loading import load_document
 from pipeline.numerals import default_reader, stamp_reader
 from pipeline.ocr.boxes import reocr_boxes
+from pipeline.ocr.digit_reread import reread_numbers
 from pipeline.ocr.lines import reocr_lines
 from pipeline.ocr.marks import read_corner_mark
 from pipeline.ocr.stage import ocr_pages, read_unread_areas
@@ -91,6 +93,17 @@ def reocr_urgency_marks(doc: Document, cache_dir: Path) -> Document:
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and lacks_urgency_mark(page.raw_text):
             read_corner_mark(page, is_urgency_mark, cache_dir=cache_dir)
+    return doc
+
+
+def reread_letter_numbers(doc: Document) -> Document:
+    """Numbers of a letter's header, citation and stamp lines read again as whole ink words, where
+    the row pass read them short (after stamp boxes: the stamp's own tokens are then in place;
+    its hand-filled digits go to the reader trained for handwriting)."""
+    for page in doc.pages:
+        if page.source == "ocr" and page.image is not None and page.words:
+            reread_numbers(page, header_number_line_ids(page), default_reader(), is_better_numbers)
+            reread_numbers(page, stamp_line_ids(page), stamp_reader(), is_better_numbers)
     return doc
 
 
@@ -172,6 +185,7 @@ def reading_stages(settings: Settings, work_dir: Path) -> list[tuple[str, Callab
         ("numerals", reread_numerals),
         ("stamp_boxes", lambda doc: reocr_stamp_boxes(doc, work_dir)),
         ("urgency_marks", lambda doc: reocr_urgency_marks(doc, work_dir)),
+        ("letter_numbers", reread_letter_numbers),
         (TABLES_STAGE, lambda doc: read_tables(doc, work_dir, ocr_options(settings))),
         ("normalise", normalise_pages),
     ]

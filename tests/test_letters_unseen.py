@@ -1241,6 +1241,8 @@ def test_a_speck_read_as_a_point_inside_the_day_is_dropped() -> None:
     pytest.param("9@ สิงหาคม 2562", dt.date(2019, 8, 9), id="speck-glued-to-the-day"),
     pytest.param("7ๆ พฤษภาคม 2560", dt.date(2017, 5, 7), id="mai-yamok-glued-to-the-day"),
     pytest.param("4 มปมีนาคม 2564", dt.date(2021, 3, 4), id="ink-glued-before-the-month"),
+    pytest.param("26 มิถุนายน มิถุนายน 2556", dt.date(2013, 6, 26), id="month-read-twice"),
+    pytest.param("ด 30 มกราคม 2561 71]", dt.date(2018, 1, 30), id="specks-apart-before-the-day-and-after-the-year"),
 ])
 def test_letter_date_line_with_ink_on_it(date_line: str, date: dt.date) -> None:
     letter = _letter("ที่ รอ 0023.2/ว 4230\n" + LETTERHEAD + date_line +
@@ -1519,3 +1521,35 @@ def test_a_memo_whose_labels_ocr_garbled_keeps_its_addressee() -> None:
                      "7 การปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ. 2557\n"
                      "เรวียน. ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง\n" + BODY)
     assert letter.addressee == "ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง"
+
+
+_STAMPED_2557 = ("สนง.ส่งเสริมการปกครอง\nท้องถิ่นจังหวัดแพร่\nเลขรับ 634\nวันที่ 1 พย. {stamp}\nเวลา 15,00 น,.\n"
+                 "ด่วนที่สุด\nที่ มท 0802.2/ว 4702\nกรมส่งเสริมการปกครอง\nท้องถิ่น\nถนนนครราชสีมา เขตดุสิต\n"
+                 "กทม. 10300\n24 ตุลาคม {letter} |\n"
+                 "เรื่อง การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริม\n"
+                 "การปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2558\nเรียน ผู้ว่าราชการจังหวัดแพร่\n"
+                 "ด้วยกรมส่งเสริมการปกครองท้องถิ่นได้กำหนดแนวทางการดำเนินงาน\nจึงเรียนมาเพื่อทราบ\n"
+                 "(นายสมชาย ใจดี)\nอธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n")
+
+
+def test_a_letter_year_one_digit_off_its_stamps_takes_the_year_its_fiscal_year_witnesses() -> None:
+    """Seen on a scan: the letter's ๒๕๕๗ read 2553, the stamp's read whole; the stamp date had
+    been pulled to the letter's year. The subject's fiscal year 2558 tells which one is right."""
+    letter = _letter(_STAMPED_2557.format(stamp="2557", letter="2553"))
+    assert (letter.date, letter.received_date) == (dt.date(2014, 10, 24), dt.date(2014, 11, 1))
+    assert "year_completed" in letter.flags
+
+
+def test_a_stamp_year_one_digit_off_the_letters_is_the_stamps_misreading() -> None:
+    letter = _letter(_STAMPED_2557.format(stamp="2553", letter="2557"))
+    assert (letter.date, letter.received_date) == (dt.date(2014, 10, 24), dt.date(2014, 11, 1))
+    assert "year_completed" not in letter.flags
+
+
+def test_a_code_with_a_letter_more_takes_the_code_of_the_seat_above_it() -> None:
+    """Seen on a scan: the letterhead (province, then its seat) above the number, the office's name
+    broken over three lines, and a speck read as a third letter of the code."""
+    letter = _letter(". สำนักงานส่งเสริม. |\n, การปกครองท้องถิ่นจังหวัด\n| สระบุรี |\nศาลากลางจังหวัดสระบุรี\n"
+                     ": ที่ สบป 0023.5/3969\n4 เมษายน 2565\n" + SUBJECT.split("\n", 1)[1]
+                     + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.doc_number == "สบ 0023.5/3969" and "doc_number_repaired" in letter.flags

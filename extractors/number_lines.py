@@ -1,0 +1,79 @@
+"""Which letter lines' numbers are worth reading again as whole ink words, and which reading wins.
+
+The letter extractor's knowledge, offered to `pipeline.ocr.digit_reread`: the header and citation
+lines (`header_lines.header_line_ids`: ที่, date, cited numbers and dates) and the receiving
+stamp's lines (เลขรับ / วันที่ / เวลา). A re-reading that lengthens a number wins only when every
+number it touches stays well formed: a document number's serial and owner digits, a date's day
+and year. A speck next to a number, read as one more digit, makes it ill formed (a five-digit
+serial or year, a day past 31) and the old reading stays.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from extractors.header_lines import header_line_ids
+from extractors.letter_docnum import DocNumber, try_parse_docnum
+from extractors.letter_terms import STAMP_LINE
+from pipeline.ocr.lines import lines_of
+from pipeline.records import Page
+from pipeline.thai.dates import find_thai_dates
+from pipeline.thai.text import normalise_field
+
+_MAX_DIGITS = 4  # a serial, an owner's number, a year, a received number: none runs longer
+_NUMBER = re.compile(r"\d+")
+
+
+def stamp_line_ids(page: Page) -> list[int]:
+    """The receiving stamp's lines: เลขรับ, its วันที่ and เวลา."""
+    return [line for line, words in lines_of(page.words).items()
+            if STAMP_LINE.match(normalise_field(" ".join(w.text for w in words)))]
+
+
+def header_number_line_ids(page: Page) -> list[int]:
+    """Header and citation lines but the stamp's (read by the reader for handwriting)."""
+    stamp = stamp_line_ids(page)
+    return [line for line in header_line_ids(page) if line not in stamp]
+
+
+def _new_numbers(old: str, new: str) -> list[str]:
+    """The digit groups of `new` that `old` does not hold as many times."""
+    olds = _NUMBER.findall(old)
+    fresh = []
+    for number in _NUMBER.findall(new):
+        if number in olds:
+            olds.remove(number)
+        else:
+            fresh.append(number)
+    return fresh
+
+
+# An owner's number (four digits, five for a few ministries) and its sub-unit after a point.
+_OFFICE = re.compile(r"\d{4,5}(?:\.\d{1,2})?")
+
+
+def _well_formed_docnum(found: DocNumber | None) -> bool:
+    return found is not None and 0 < len(found.serial) <= _MAX_DIGITS and bool(_OFFICE.fullmatch(found.office))
+
+
+def _dates_kept(old: str, new: str) -> bool:
+    """Every real date of the old reading is still there, in the same month and year, its day as
+    read or grown by digits (`9` → `19`), never cut (a speck read as a point: `29` → `2.9`)."""
+    news = [d.date for d in find_thai_dates(new) if d.date is not None]
+    return all(any(_same_or_grown(d.date, n) for n in news) for d in find_thai_dates(old) if d.date is not None)
+
+
+def _same_or_grown(old: dt.date, new: dt.date) -> bool:
+    return (old.year, old.month) == (new.year, new.month) and str(old.day) in str(new.day)
+
+
+def is_better_numbers(old: str, new: str) -> bool:
+    """Take the whole-word reading `new` of a letter line's numbers over the row pass's `old`?"""
+    old, new = normalise_field(old), normalise_field(new)
+    if any(len(n) > _MAX_DIGITS for n in _new_numbers(old, new)):
+        return False
+    had = try_parse_docnum(old)
+    if _well_formed_docnum(had) and not _well_formed_docnum(try_parse_docnum(new)):
+        return False
+    return _dates_kept(old, new)

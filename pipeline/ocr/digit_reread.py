@@ -1,0 +1,155 @@
+"""Numbers of named letter lines read again as whole ink words (อ่านเลขทั้งคำ).
+
+Why: the numeral pass reads a row with the glyph reader that must also tell Thai letters from
+digits, and hands each digit run to a token by its box. On a letter's ที่ line the `tha` re-read's
+boxes can sit a word off, and a rounded face's ๔ and ๖ pass for letters there, so a serial
+๔๖๗๓ comes out `73` (seen on a scan: `ที่มท 0809.2/ว 73 4น`). The number's own ink word (the
+glyphs up to the blank gaps either side) holds a number by what the row says around it, so it is
+read again the way a table cell is, leaning towards digits. A reading that keeps the row pass's
+digits, in order, and adds some is offered for the named lines; which lines are worth it and
+whether the line reads better is the extractor's call (`judge`). The row pass's reading stays
+among the token's alternatives.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+import numpy as np
+
+from pipeline.numerals import NumeralReader
+from pipeline.numerals.reader import GlyphReading, reading_from_glyphs
+from pipeline.numerals.rows import row_readings
+from pipeline.numerals.runs import MAX_GAP, Run, find_runs, on_row
+from pipeline.numerals.segment import Band
+from pipeline.ocr.lines import lines_of
+from pipeline.ocr.tesseract import text_from_tokens
+from pipeline.records import Page, Word
+
+Judge = Callable[[str, str], bool]  # (old line text, new line text) → take the new one?
+_SURE = 0.8  # the whole-word reading's confidence needed to add digits (the judge checks the rest)
+_PAD = 0.25  # of the line's height, above and below the word's glyphs
+
+
+def ink_word(glyphs: list[GlyphReading], run: Run) -> tuple[int, int, int, int] | None:
+    """Box (left, top, right, bottom) of the ink word holding `run`: its glyphs and their
+    neighbours up to a gap wider than a number's (`MAX_GAP` of the band height), from the top to
+    the bottom of their text band. None when no glyph lies under the run."""
+    row = sorted((g for g in glyphs if on_row(g)), key=lambda g: g.glyph.x)
+    inside = [k for k, g in enumerate(row) if run.left <= g.glyph.x < run.right]
+    if not inside:
+        return None
+    first, last = inside[0], inside[-1]
+    while first > 0 and _gap(row[first - 1], row[first]) <= _max_gap(row[first]):
+        first -= 1
+    while last + 1 < len(row) and _gap(row[last], row[last + 1]) <= _max_gap(row[last]):
+        last += 1
+    word = row[first:last + 1]
+    bands = [g.band or Band(float(g.glyph.y), float(g.glyph.y1)) for g in word]
+    return (word[0].glyph.x, int(min(b.top for b in bands)),
+            max(g.glyph.x1 for g in word), int(max(b.bottom for b in bands)))
+
+
+def _gap(a: GlyphReading, b: GlyphReading) -> int:
+    return b.glyph.x - a.glyph.x1
+
+
+def _max_gap(g: GlyphReading) -> float:
+    return MAX_GAP * (g.band.height if g.band else g.glyph.h)
+
+
+def word_readings(reader: NumeralReader, gray: np.ndarray, box: tuple[int, int, int, int], run: Run) -> list[str]:
+    """Sure readings of the ink word's number that holds `run`: the word's crop, cut to the text
+    band of its glyphs and to the run's own height, each read as a row and as a cell (leaning
+    towards digits). The row pass took its band from the whole line; in the word's own crop a
+    glyph it read as a letter can come out a digit (seen: `/ว@747` read 4747 as a row, the cell
+    reading unsure of its ๔; ๔๖๗๓ read whole as a cell only in the run's height)."""
+    left, top, right, bottom = box
+    out = []
+    for y0, y1 in ((top, bottom), (run.top, run.bottom)):
+        pad = int(_PAD * (y1 - y0)) + 2
+        x0, y = max(0, left - pad), max(0, y0 - pad)
+        crop = gray[y:y1 + pad, x0:right + pad]
+        out += [text for glyphs in _readings_of(reader, crop) if (text := _sure_run(glyphs, run, x0))]
+    return out
+
+
+def _readings_of(reader: NumeralReader, crop: np.ndarray) -> list[list[GlyphReading]]:
+    return [reader.glyphs.read_row(crop), reader.cell_glyphs.read_glyphs(crop)] if crop.size else []
+
+
+def _sure_run(glyphs: list[GlyphReading], run: Run, x0: int) -> str:
+    """The text of the reading's run over the row pass's `run`, when sure; else ''."""
+    over = [found for found in find_runs(glyphs) if found.left + x0 < run.right and run.left < found.right + x0]
+    reading = reading_from_glyphs(list(over[0].glyphs)) if over else None
+    return reading.text if reading is not None and reading.confidence >= _SURE else ""
+
+
+def grown_number(row_pass: str, word: str) -> bool:
+    """The word's reading keeps every character of the row pass's, in order, and adds some: digits,
+    or a separator the row pass lost (whether a date still reads right is the judge's call)."""
+    rest = iter(word)
+    return len(word) > len(row_pass) and all(ch in rest for ch in row_pass)
+
+
+
+def reread_line_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Word]) -> list[Word]:
+    """The line's tokens with each number the row pass read short replaced by its ink word's
+    longer reading (the old text is kept among the token's alternatives)."""
+    glyphs = row_readings(reader.glyphs, gray, words)
+    out = list(words)
+    for run in find_runs(glyphs):
+        box = ink_word(glyphs, run)
+        readings = word_readings(reader, gray, box, run) if box else []
+        longer = [w for w in readings if len(w) > len(run.text)]
+        if longer:  # the longest: one crop may read the word's first glyph as a letter still (`673`)
+            out = _given_to_token(out, run.text, max(longer, key=len))
+    return out
+
+
+_TOKEN_NUMBER = re.compile(r"\d[\d.,/\-]*\d|\d")
+_SYMBOLS = "@#*%!?&$"  # what Tesseract writes for a Thai digit it cannot read (๔ as @)
+
+
+def _given_to_token(words: list[Word], run: str, long: str) -> list[Word]:
+    """`long` in place of the one number of the tokens that holds the row pass's `run` and whose
+    digits `long` keeps, in order, adding some (the run may be a piece of the token's number:
+    a day's ๑ read as a letter left `3/7/6` of `13/7/65`, and `3.5` of `0023.5` was a run too,
+    which `0023.53.5` does not grow). Unchanged when none or several numbers qualify."""
+    found = [(k, m) for k, w in enumerate(words) for m in _TOKEN_NUMBER.finditer(w.text)
+             if run in m.group() and grown_number(m.group(), long)]
+    if len(found) != 1:
+        return words
+    k, m = found[0]
+    old = words[k]
+    start = m.start()
+    if long.endswith(m.group()) and start > 0 and old.text[start - 1] in _SYMBOLS:
+        start -= 1  # the symbol Tesseract wrote for the digit the word's reading puts there (`/ว@747`)
+    text = old.text[:start] + long + old.text[m.end():]
+    new = replace(old, text=text, alternatives=(old.text, *old.alternatives)[:3])
+    return [*words[:k], new, *words[k + 1:]]
+
+
+def reread_numbers(page: Page, line_ids: list[int], reader: NumeralReader, judge: Judge) -> list[int]:
+    """Re-read the numbers of the named lines as whole ink words; a line takes the new reading
+    where `judge(old, new)` prefers it. Returns the ids of the lines changed."""
+    if page.image is None:
+        return []
+    changed = []
+    lines = lines_of(page.words)
+    for line_id in line_ids:
+        old = lines.get(line_id, [])
+        new = reread_line_numbers(reader, page.image, old) if old else old
+        if new != old and judge(text_from_tokens(old), text_from_tokens(new)):
+            page.words = _spliced(page.words, old, new)
+            changed.append(line_id)
+    if changed:
+        page.raw_text = text_from_tokens(page.words)
+    return changed
+
+
+def _spliced(words: list[Word], old: list[Word], new: list[Word]) -> list[Word]:
+    swap = {id(o): n for o, n in zip(old, new, strict=True)}
+    return [swap.get(id(w), w) for w in words]

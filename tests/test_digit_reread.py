@@ -1,0 +1,118 @@
+"""Letter-line numbers read again as whole ink words (pipeline/ocr/digit_reread) and the judge
+(extractors/number_lines).
+
+Line texts are the readings seen on generated scans of this stop: the ที่ line of a circular read
+`ที่มท 0809.2/ว 73 4น` (printed ที่ มท ๐๘๐๙.๒/ว ๔๖๗๓: the row pass took ๔๖ for letters, and the
+`tha` re-read's boxes sat a word off), and a province office's `สห 0023.5/2093`, whose row pass
+had read only `3.5` of its owner digits.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from extractors.number_lines import is_better_numbers, stamp_line_ids
+from pipeline.numerals import default_reader
+from pipeline.numerals.reader import VALUES, GlyphReading
+from pipeline.numerals.runs import find_runs
+from pipeline.numerals.segment import Band, Glyph
+from pipeline.ocr import digit_reread
+from pipeline.ocr.digit_reread import _given_to_token, grown_number, ink_word, reread_numbers
+from pipeline.records import Page, Word
+from tests.test_numerals import render_line, token
+
+
+@pytest.mark.parametrize(("old", "new", "better"), [
+    ("ที่มท 0809.2/ว 73 4น กรมส่งเสริมการปกครองท้องถิ่น", "ที่มท 0809.2/ว 4673 4น กรมส่งเสริมการปกครองท้องถิ่น", True),
+    ("ที่ สห 0023.5/2093", "ที่ สห 0023.53.5/2093", False),  # owner digits no longer an owner's
+    ("ที่ มท 0810.7/ว 731", "ที่ มท 0810.7/ว 47314", False),  # a speck read as a fifth digit
+    ("ลงวันที่ 9 มิถุนายน 2567", "ลงวันที่ 19 มิถุนายน 2567", True),
+    ("ลงวันที่ 9 มิถุนายน 2567", "ลงวันที่ 91 มิถุนายน 2567", False),  # no such day
+    ("วันที่ 29 กย. 2567", "วันที่ 2.9 กย. 2567", False),  # a speck by the stamp's day read as a point
+    ("เลขรับ 119", "เลขรับ 1193", True),
+])
+def test_which_number_reading_wins(old: str, new: str, better: bool) -> None:
+    assert is_better_numbers(old, new) is better
+
+
+def test_a_reading_grows_only_by_keeping_the_row_digits_in_order() -> None:
+    assert grown_number("73", "4673") and grown_number("0023.5", "0023.35")
+    assert not grown_number("73", "73") and not grown_number("73", "4637")
+    assert grown_number("29", "2.9")  # a point the row pass lost, or a speck: the judge tells
+
+
+def test_the_longer_number_goes_to_the_token_number_it_grows() -> None:
+    words = [Word("0023.5/2093", 90, 0, 0, 10, 10), Word("73", 90, 20, 0, 10, 10)]
+    assert [w.text for w in _given_to_token(words, "3.5", "0023.53.5")] == ["0023.5/2093", "73"]
+    grown = _given_to_token(words, "73", "4673")[1]
+    assert grown.text == "4673" and "73" in grown.alternatives
+    # a stamp's day whose ๑ the row pass took for a letter: `3/7/6` was its run, `5` another
+    stamp = [Word("วันที่", 90, 0, 0, 10, 10), Word("3/7/65", 90, 20, 0, 10, 10)]
+    assert [w.text for w in _given_to_token(stamp, "3/7/6", "13/7/65")] == ["วันที่", "13/7/65"]
+    # the symbol Tesseract wrote for the serial's ๔ goes with it
+    serial = [Word("0809.2", 90, 0, 0, 10, 10), Word("/ว@747", 90, 20, 0, 10, 10)]
+    assert _given_to_token(serial, "747", "4747")[1].text == "/ว4747"
+
+
+def _glyph(x: int, w: int, best: str) -> GlyphReading:
+    probs = np.zeros(len(VALUES), dtype=np.float32)
+    probs[VALUES.index(best)] = 1.0
+    return GlyphReading(Glyph(x, 10, w, 40, np.ones((40, w), bool)), probs, Band(10.0, 50.0))
+
+
+def test_an_ink_word_reaches_over_glyphs_read_as_letters_up_to_a_word_gap() -> None:
+    glyphs = [_glyph(0, 30, "0"), _glyph(100, 30, "other"), _glyph(135, 30, "other"), _glyph(170, 30, "7"),
+              _glyph(205, 30, "3"), _glyph(300, 30, "5")]  # ๔๖ read as letters; 5 a word away
+    serial = next(run for run in find_runs(glyphs) if run.text == "73")
+    assert ink_word(glyphs, serial) == (100, 10, 235, 50)
+
+
+def _short_row(serial: tuple[int, int, int, int]):
+    """The row pass as seen on the scan: the serial's first digits taken for letters (in this
+    face its ๗ too: the row pass reads only ๓)."""
+    row = digit_reread.row_readings
+    letter = np.eye(len(VALUES), dtype=np.float32)[VALUES.index("other")]
+    half = (serial[0] + serial[2]) // 2
+
+    def short_row(reader, image, tokens):
+        return [GlyphReading(g.glyph, letter, g.band) if serial[0] <= g.glyph.x < half else g
+                for g in row(reader, image, tokens)]
+    return short_row
+
+
+def test_a_serial_the_row_pass_read_short_is_read_whole_from_its_ink_word(monkeypatch) -> None:
+    gray, boxes = render_line(["ที่ มท ", "๐๘๐๙.๒/ว ", "๔๖๗๓"])
+    serial = boxes[2]
+    words = [token("ที่มท", boxes[0][0], boxes[0][2], line=7),
+             token("0809.2/ว", boxes[1][0], boxes[1][2], line=7),
+             token("3", (serial[0] + serial[2]) // 2, serial[2], line=7)]  # the row pass's reading
+    monkeypatch.setattr(digit_reread, "row_readings", _short_row(serial))
+    page = Page(number=1, source="ocr", words=words, image=gray)
+    assert reread_numbers(page, [7], default_reader(), is_better_numbers) == [7]
+    assert [w.text for w in page.words] == ["ที่มท", "0809.2/ว", "4673"] and "4673" in page.raw_text
+
+
+def test_a_judge_that_refuses_leaves_the_line_alone(monkeypatch) -> None:
+    gray, boxes = render_line(["ที่ มท ", "๐๘๐๙.๒/ว ", "๔๖๗๓"])
+    words = [token("0809.2/ว", boxes[1][0], boxes[1][2], line=3), token("3", boxes[2][0], boxes[2][2], line=3)]
+    monkeypatch.setattr(digit_reread, "row_readings", _short_row(boxes[2]))
+    page = Page(number=1, source="ocr", words=list(words), image=gray)
+    assert reread_numbers(page, [3], default_reader(), lambda old, new: False) == []
+    assert page.words == words
+
+
+def test_stamp_lines_are_the_received_number_date_and_time() -> None:
+    lines = ["สนง.ส่งเสริมการปกครอง", "เลขรับ 4685", "วันที่ 29 กย. 2567", "เวลา 15.30 น.", "ที่ มท 0809.2/ว 73"]
+    page = Page(number=1, source="ocr", words=[Word(t, 90, 0, 50 * k, 100, 40, 1, k) for k, t in enumerate(lines)])
+    assert stamp_line_ids(page) == [1, 2, 3]
+
+
+def test_of_the_readings_that_grow_the_number_the_longest_wins(monkeypatch) -> None:
+    """Seen on a scan: the word's crop read as a row gave `673`, as a cell `4673`, for ๔๖๗๓."""
+    gray, boxes = render_line(["ที่ มท ", "๐๘๐๙.๒/ว ", "๔๖๗๓"])
+    words = [token("0809.2/ว", boxes[1][0], boxes[1][2], line=3), token("3", boxes[2][0], boxes[2][2], line=3)]
+    monkeypatch.setattr(digit_reread, "row_readings", _short_row(boxes[2]))
+    monkeypatch.setattr(digit_reread, "word_readings",
+                        lambda reader, image, box, run: ["673", "4673"] if run.text == "3" else [run.text])
+    assert [w.text for w in digit_reread.reread_line_numbers(default_reader(), gray, words)] == ["0809.2/ว", "4673"]
