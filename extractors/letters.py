@@ -151,7 +151,10 @@ def _stamp_whole_date(view: LetterLines, row: int) -> dt.date | None:
 
 
 def _digits_off(a: int, b: int) -> int:
-    return sum(x != y for x, y in zip(str(a), str(b), strict=True))
+    """How many digits two years differ in; years of unequal length (a year OCR cut to 3 digits)
+    differ in every one."""
+    x, y = str(a), str(b)
+    return sum(p != q for p, q in zip(x, y, strict=True)) if len(x) == len(y) else max(len(x), len(y))
 
 
 def _in_year(date: dt.date, year: int) -> dt.date | None:

@@ -1546,6 +1546,14 @@ def test_a_stamp_year_one_digit_off_the_letters_is_the_stamps_misreading() -> No
     assert "year_completed" not in letter.flags
 
 
+@pytest.mark.parametrize(("stamp", "year"), [("0557", "2557"), ("1557", "557"), ("0914", "2014")])
+def test_years_of_unequal_length_on_letter_and_stamp_are_not_one_digit_apart(stamp: str, year: str) -> None:
+    """Seen on an unseen scan: a stamp year read with a leading 0 made the year comparison fail
+    and the whole letter was lost (`internal_error`)."""
+    letter = _letter(_STAMPED_2557.format(stamp=stamp, letter=year))
+    assert letter.doc_number == "มท 0802.2/ว 4702" and "year_completed" not in letter.flags
+
+
 def test_a_code_with_a_letter_more_takes_the_code_of_the_seat_above_it() -> None:
     """Seen on a scan: the letterhead (province, then its seat) above the number, the office's name
     broken over three lines, and a speck read as a third letter of the code."""
