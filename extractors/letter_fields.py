@@ -315,7 +315,8 @@ def _closed_up(text: str) -> str:
     year (`25.62`, `252 7`)."""
     text = re.sub(r"(?<=[ก-๛])\s+(?=[ก-๛])", "", text)
     text = re.sub(r"(?<=\d)\s*['\"“”|]+\s*(?=[ก-๛])", " ", text)  # a speck before the month: `6 'กรกฎาคม`
-    text = re.sub(r"(?<=[ก-๛])\s+[A-Za-z|]\s+(?=\d)", " ", text)  # and before the year: `กันยายน J 2561`
+    # and before the year, a Latin letter or a lone symbol or two: `กันยายน J 2561`, `ตุลาคม * 2563`
+    text = re.sub(r"(?<=[ก-๛])\s+(?:[A-Za-z|]|[^\w\s]{1,2})\s+(?=\d)", " ", text)
     text = _SPLIT_LAST_DIGIT.sub(r"\1\2", text)
     text = _SPECK_AFTER_YEAR.sub("", text)
     return _BROKEN_YEAR.sub(_joined_year_digits, text)

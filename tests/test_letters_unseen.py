@@ -1305,6 +1305,7 @@ def test_a_stamp_date_label_with_a_tone_speck_on_its_wo() -> None:
 @pytest.mark.parametrize(("line", "date"), [
     pytest.param("11 เมษายัน 2563", dt.date(2020, 4, 11), id="a-speck-mark-in-the-month-that-opens-with-a-vowel"),
     pytest.param("12 กันยายน J 2561", dt.date(2018, 9, 12), id="a-latin-speck-before-the-year"),
+    pytest.param("26 ตุลาคม * 2563", dt.date(2020, 10, 26), id="a-symbol-speck-before-the-year"),
 ])
 def test_letter_date_with_ocr_damage_between_its_parts(line: str, date: dt.date) -> None:
     letter = _letter("ที่ มท 0810.5/2971\n" + LETTERHEAD + line + "\n" + SUBJECT.split("\n", 1)[1] +
