@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import combinations
 from typing import Any, Protocol
 
 import cv2
@@ -179,10 +180,48 @@ def with_text_alternative(number: CellNumber, text: str) -> CellNumber:
     counts among the readings, so the sum cannot pick another cell's runner-up over it (seen:
     ๑๑ ๑๐ ๑ read 11 10 3, the total's runner-up 13 would have closed the row)."""
     from_text = _digit_run(text)
-    if (from_text is None or from_text == number.value or from_text in number.alternatives
-            or not set(str(from_text)) <= _TRUSTED_TEXT_DIGITS):
+    if from_text is not None and not set(str(from_text)) <= _TRUSTED_TEXT_DIGITS:
+        from_text = ones_the_reader_lost(number.value, from_text)
+    if from_text is None or from_text == number.value or from_text in number.alternatives:
         return number
     return replace(number, alternatives=[*number.alternatives, from_text])
+
+
+# How stock `tha` writes each Thai digit it sees (it has only ๐ ๑ ๒ ๓ ๕: ๔ ๘ ๙ come out as
+# ๕, ๖ as ๒, ๗ as ๓); a digit printed in Arabic it writes as it is.
+_TESSERACT_WRITES = {"0": "0", "1": "1", "2": "2", "3": "3", "4": "5", "5": "5", "6": "2", "7": "3",
+                     "8": "5", "9": "5"}
+
+
+def ones_the_reader_lost(read: int | None, written: int) -> int | None:
+    """The reader's number with the 1s back that Tesseract wrote and the reader lost (๑๓ read
+    as 3 beside the text's `13`: a thin ๑ by the cell's rule taken for a speck), when exactly
+    one way of putting them back makes Tesseract's text a spelling of the reader's digits.
+
+    Why only 1s: ๑ is the one digit stock `tha` writes for nothing else; its other digits
+    stand for the ones it cannot write, so they witness how many digits there are, not which."""
+    if read is None or len(str(written)) <= len(str(read)):
+        return None
+    mine, theirs = str(read), str(written)
+    extra = len(theirs) - len(mine)
+    found = {_put_back(mine, cut) for cut in combinations(range(len(theirs)), extra)
+             if all(theirs[i] == "1" for i in cut) and _spells(_drop(theirs, cut), mine)}
+    return int(found.pop()) if len(found) == 1 else None
+
+
+def _drop(digits: str, cut: tuple[int, ...]) -> str:
+    return "".join(ch for i, ch in enumerate(digits) if i not in cut)
+
+
+def _put_back(mine: str, cut: tuple[int, ...]) -> str:
+    out = list(mine)
+    for i in cut:
+        out.insert(i, "1")
+    return "".join(out)
+
+
+def _spells(written: str, read: str) -> bool:
+    return all(w in (r, _TESSERACT_WRITES[r]) for w, r in zip(written, read, strict=True))
 
 
 def _ones_written(number: CellNumber, from_text: int | None) -> CellNumber | None:

@@ -59,3 +59,19 @@ def test_tesseract_ones_and_zeros_join_the_alternatives() -> None:
     assert with_text_alternative(read, "3 แห่ง").alternatives == [0]  # read as the reader did
     assert with_text_alternative(read, "5 แห่ง").alternatives == [0]  # ๕ may be ๔ ๕ ๘ ๙ to Tesseract
     assert with_text_alternative(read, "").alternatives == [0]
+
+
+def test_a_one_the_reader_lost_comes_back_from_tesseracts_text() -> None:
+    """Seen on a scan: ๑๓ แห่ง read 3 by the reader, `13 แห่ง` by Tesseract; the ๑ it wrote is
+    put back before the reader's own digit (๑๗ would come back as 17: `3` is how it writes ๗)."""
+    assert with_text_alternative(CellNumber(3, 0.96, "3"), "13 แห่ง").alternatives == [13]
+    assert with_text_alternative(CellNumber(7, 0.96, "7"), "13 แห่ง").alternatives == [17]
+    assert with_text_alternative(CellNumber(3, 0.96, "3"), "15 แห่ง").alternatives == []
+    assert with_text_alternative(CellNumber(2, 0.96, "2"), "125").alternatives == []  # a 5 is no ๑
+
+
+def test_a_total_that_lost_its_one_is_mended_by_the_row() -> None:
+    total = with_text_alternative(CellNumber(3, 0.96, "3"), "13 แห่ง")
+    row = _row((3, 12, 1), {"total": total.alternatives})
+    assert repair_by_sum(row)
+    assert (row.total, row.flags) == (13, [REPAIR_FLAG])
