@@ -59,13 +59,14 @@ _SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–\-\[\]()]\s*){0,2}(?:[ก-
 # (`/ว1638 .- wa. d ข 1 ข0 w 1 A ; ข 1 0317 ew ลงวันที่`): short tokens, none a Thai word.
 _M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
 # A dash or a quote may be glued before it (`/ว 1044-ลงวันที่`, `1182'ลงวันที่`); the `eng` model may read the whole label as
-# Latin (`/ว 4629 AUN 13 มิถุนายน 2558`): a short Latin word right before a day and month; or
+# Latin (`/ว 4629 AUN 13 มิถุนายน 2558`, glued by a point: `4945 WINN.19 oo กุมภาพันธ์`): a short
+# Latin word right before a day and month; or
 # lose it or garble it to a word or two (`/ว 3604.` then `12 สิงหาคม 2565`, `/ว 2985 ร จจรนท` then
 # `25 กุมภาพันธ์ 2558`): a day and month right after a number are its date.
 _SPECKS_BEFORE = "(?:(?![ก-๛]{3})\\S{1,4}\\s+){0,12}?"
 # A speck glued before it is read as a digit or a mark at times (`/ว311 |` then `8ลงวันที่22มกราคม`).
 _DATED = re.compile(f"^[\\s,.\\-–'\"‘’“”]*(?:{_SPECKS_BEFORE}[^\\sก-๛]?ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
-                    f"|[A-Za-z]{{2,4}}(?=\\s+\\d{{1,2}}\\s*[ก-๛])|(?:\\S{{1,7}}\\s+){{0,2}}(?=\\d{{1,2}}\\s*[ก-๛]))")
+                    f"|[A-Za-z]{{2,5}}[.,]?(?=\\s*\\d{{1,2}}\\s*(?:[A-Za-z]{{1,3}}\\s+)?[ก-๛])|(?:\\S{{1,7}}\\s+){{0,2}}(?=\\d{{1,2}}\\s*[ก-๛]))")
 # OCR may lose วันที่ (`ภายใน 1 พฤษภาคม 2565`): a whole date right after ภายใน is the deadline still.
 _DEADLINE = re.compile(f"{spaced('ภายใน')}\\s*(?:{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}|(?=\\d))")
 _RECURRING = re.compile(
@@ -124,7 +125,11 @@ class Citations:
     def add(self, number: str, after: str, letter_date: dt.date | None, repaired: bool = False) -> None:
         """Cite `number`, dated by the text right `after` it."""
         found = _dated(after)
+        letter_date = letter_date if letter_date is None or not out_of_its_time(letter_date) else None
         date = cited_date(found, letter_date)
+        if date is None and (found is None or len(found.year_text) < 4):
+            date = year_unread(after, letter_date)
+            self.year_read_again |= date is not None
         self.refs.append(Reference(number, date))
         self.year_read_again |= found is not None and found.date != date
         self.repaired |= repaired
@@ -253,7 +258,7 @@ def _dated(after: str) -> DateMatch | None:
     m = _DATED.match(after)
     if not m:
         return None
-    tail = _SPLIT_DAY.sub(r"\1\2", after[m.end(): m.end() + 50], count=1)
+    tail = _SPLIT_DAY.sub(r"\1\2", _day_cleared(after[m.end(): m.end() + 50]), count=1)
     tail = _LATIN_FIRST_DIGIT.sub("", _SPLIT_YEAR.sub(_joined_year, tail, count=1), count=1)
     tail = _DIGIT_BEFORE_YEAR.sub("", _LETTER_IN_YEAR.sub(r"\1\2", tail), count=1)
     dates = dates_in(tail)
@@ -278,6 +283,33 @@ def cited_date(found: DateMatch | None, letter_date: dt.date | None) -> dt.date 
     if len(found.year_text) == 2:
         return _two_digits_left(found, letter_date)
     return _year_before_the_letter(found, letter_date)
+
+
+# A cited day and month at the start of the text after the number (past its ลงวันที่ and specks),
+# and what OCR left of the year after them.
+_DAY_AND_WORD = re.compile(r"^[^\dก-๛]{0,3}(\d{1,2})\s*([ก-๛][ก-๛.]{1,11})[\s.,]*(?P<year>(?:\d[.,]?){0,4})")
+
+
+def year_unread(after: str, letter_date: dt.date | None) -> dt.date | None:
+    """The date of a cited letter whose year OCR garbled past reading (`13 เมษายน 3`,
+    `6 สิงหาคม 200`, `12 มกราคม 465`) or left with a speck inside (`29 เมษายน 2.2`): its day and
+    month on the latest such day not after the letter's own date (letters cite letters of the past
+    months), or on the one a year before when only that year holds the printed digits in order;
+    None when both do (`25.6`: either year), or without a letter date or a day and month."""
+    m = _DATED.match(after)
+    day = _DAY_AND_WORD.match(_day_cleared(after[m.end():])) if m and letter_date else None
+    if day is None or letter_date is None:
+        return None
+    dates = [d for year in (letter_date.year, letter_date.year - 1)
+             if (d := _day_month_in(day, year)) is not None and d <= letter_date][:2]
+    printed = re.sub(r"\D", "", day.group("year"))
+    fits = [d for d in dates if digits_in_order(printed, str(d.year + BE_OFFSET))]
+    return fits[0] if len(fits) == 1 else dates[0] if dates and not fits else None
+
+
+def _day_month_in(day: re.Match[str], year: int) -> dt.date | None:
+    dates = find_thai_dates(f"{day.group(1)} {day.group(2).rstrip('.')} {year + BE_OFFSET}")
+    return dates[0].date if dates else None
 
 
 def _year_before_the_letter(found: DateMatch, letter_date: dt.date) -> dt.date | None:
@@ -312,15 +344,25 @@ def _year_misread(found: DateMatch, letter_date: dt.date) -> bool:
                                        or found.date.year < letter_date.year - _OLDEST_CITED_YEARS)
 
 
+# Latin ink inside the day (`l2o8` for ๒๘) or standing between the day and the month
+# (`19 oo กุมภาพันธ์`): no day or month holds a Latin letter.
+_LATIN_DAY = re.compile(r"^\s*[A-Za-z]?(\d)[A-Za-z]{1,2}(\d)(?=\s)")
+_LATIN_AFTER_DAY = re.compile(r"^(\s*\d{1,2})\s+[A-Za-z]{1,3}\s+(?=[ก-๛])")
+
+
+def _day_cleared(tail: str) -> str:
+    return _LATIN_AFTER_DAY.sub(r"\1 ", _LATIN_DAY.sub(r"\1\2", tail, count=1), count=1)
+
+
 # A speck read as a point inside the day after ลงวันที่ (`1.2 เมษายน 2565`): a day has none.
 _SPLIT_DAY = re.compile(r"^(\s*\d)[.,](\d)(?=\s*[ก-๛])")
 # Or inside the year after the month (`24 มกราคม 256.1`): four digits around one point are a year.
 _SPLIT_YEAR = re.compile(r"(?<=[ก-๛.]\s)(\d{1,3})[.,](\d{1,3})(?![\d.,])")
 
 
-# The year's first ๒ read as a Latin letter (`27 สิงหาคม W566`): dropped, the three digits left are
-# completed against the letter's date (`cited_date`).
-_LATIN_FIRST_DIGIT = re.compile(r"(?<=[ก-๛.]\s)[A-Za-z](?=\d{3}(?!\d))")
+# The year's first ๒ read as a Latin letter or two (`27 สิงหาคม W566`, `9 มกราคม we562`): dropped,
+# the three digits left are completed against the letter's date (`cited_date`).
+_LATIN_FIRST_DIGIT = re.compile(r"(?<=[ก-๛.]\s)[A-Za-z]{1,2}(?=\d{3}(?!\d))")
 
 
 # Or a glyph inside the year read as a Thai letter (`6 พฤศจิกายน 2อ่60`): no year holds one; it is

@@ -303,3 +303,48 @@ def test_a_short_line_of_a_citation_is_no_speck(cited: str) -> None:
 def test_a_provinces_cited_number_with_its_slash_lost_is_not_made_a_circular() -> None:
     refs = _references("ตามหนังสือจังหวัดร้อยเอ็ด ที่ รอ 0023.2 4865 ลงวันที่ 26 พฤษภาคม 2566 แจ้งให้")
     assert "รอ 0023.2/ว 4865" not in {number for number, _ in refs}
+
+
+@pytest.mark.parametrize(("cited", "date"), [
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/\n"
+                 ". ว1660 ลงวันที่ 13 เมษายน 3 แจ้งให้สำนักงานส่งเสริม .", dt.date(2023, 4, 13), id="year-lost"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 1660 ลงวันที่ 12 มกราคม 465.",
+                 dt.date(2023, 1, 12), id="three-digits-that-fit-no-year"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท\n"
+                 "0810.7 /ว 1660 ลงวันที่ 29 เมษายน 2.2", dt.date(2023, 4, 29), id="point-inside"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 1660 ลงวันที่ 6 ธันวาคม 200",
+                 dt.date(2022, 12, 6), id="after-the-letter-in-its-year"),
+])
+def test_a_cited_year_lost_to_ocr_is_the_latest_one_before_the_letter(cited: str, date: dt.date) -> None:
+    """The letter is of 19 October 2566: a cited day and month whose year OCR lost fall in the
+    months before it, and the letter is flagged."""
+    letters = extract_letters([(1, normalise(HEAD + cited + "\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letters[0].references] == [("มท 0810.7/ว 1660", date)]
+    assert "cited_year_read_again" in letters[0].flags
+
+
+def test_a_cited_year_lost_without_a_letter_date_is_none() -> None:
+    head = HEAD.replace("19 ตุลาคม 2566\n", "")
+    cited = "อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 1660 ลงวันที่ 13 เมษายน 3"
+    [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0810.7/ว 1660", None)]
+
+
+@pytest.mark.parametrize(("cited", "date"), [
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0802.2/ว1661 ลงวันที่\n"
+                 "9 มกราคม we562 แจ้งให้สำนักงาน", dt.date(2019, 1, 9), id="two-latin-letters-for-25"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0802.2 /ว\n"
+                 "4945 WINN.19 oo กุมภาพันธ์ 2554 แจ้งให้สำนักงาน", dt.date(2011, 2, 19), id="latin-label-and-speck"),
+])
+def test_a_cited_date_past_latin_ink(cited: str, date: dt.date) -> None:
+    head = HEAD.replace("19 ตุลาคม 2566", "19 มีนาคม 2562")
+    [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
+    assert [r.date for r in letter.references] == [date]
+
+
+def test_a_cited_date_of_a_letter_whose_own_year_is_out_of_its_time() -> None:
+    """A letter date OCR made impossible (5144) says nothing of its citations' years."""
+    head = HEAD.replace("19 ตุลาคม 2566", "12 เมษายน 5687")
+    cited = "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802.2/ว\n3521 ลงวันที่ 21 มีนาคม 2568 แจ้งให้"
+    [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
+    assert [r.date for r in letter.references] == [dt.date(2025, 3, 21)]
