@@ -50,8 +50,9 @@ _GARBLED_MARK = re.compile(GARBLED_MARK_PATTERN)
 # A serial pushed to the next line may carry a speck of ink read as a Latin letter (`ว c971`),
 # a quote, a dash or a bracket (`/ว่ "5151`, `/ว — 3602`, `/ว ]` then `. 3384`) or a lone Thai
 # consonant or leading vowel, with a point or glued (`/ว ก. 1344`, `/ว ส810`, `/ว ไ2307`): no word
-# is one letter, and none is glued to digits. (`/ว` then `. 2174`.)
-_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–\-\[\]()]\s*){0,2}(?:[ก-ฮเ-ไ]\.?\s*)?[A-Za-z]{0,2}"
+# is one letter, and none is glued to digits. (`/ว` then `. 2174`.) A question mark or ฯ may stand
+# there too (`/?` then `1723`, `/ฯ 1050`).
+_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–\-\[\]()?]\s*){0,2}(?:[ก-ฯเ-ไ]\.?\s*)?[A-Za-z]{0,2}"
                            rf"{ZERO_SPECK}(\d{{1,6}})(?!\d)")
 # ลงวันที่ with its marks dropped, doubled or misplaced by OCR (`ลังวันที่`, `ล่งวันที`), or split
 # by spaces (`ลงวัน ที`, `ล งวันที`); a speck read as a letter alone on the line between the
@@ -148,11 +149,13 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
         serial, end = _serial(text, m)
         if not serial:
             continue
-        number = _department_code(m, docnum_of(m, serial)).text()
+        found = _mark_misread(text, m, _department_code(m, docnum_of(m, serial)))
+        number = found.text()
         if number in seen or not _is_cited(text, m.start()):
             continue
         seen.add(number)
-        cited.add(number, text[end:], letter_date, any(m.start() <= at < end for at in restored))
+        repaired = any(m.start() <= at < end for at in restored) or found.circular and not _circular(m)
+        cited.add(number, text[end:], letter_date, repaired)
     _garbled_mark_references(text, seen, letter_date, cited)
     _reread_references(text, seen, letter_date, cited)
     return cited
@@ -170,6 +173,28 @@ def _department_code(m: re.Match[str], cited: DocNumber) -> DocNumber:
         return cited
     marked = clean_code(m.group("code")) != m.group("code").replace(" ", "")
     return replace(cited, code="มท") if marked or misread_code(cited.code, "มท") else cited
+
+
+def _circular(m: re.Match[str]) -> bool:
+    return m.group("circ") is not None or m.group("bare_circ") is not None
+
+
+# What stands between a slash and a serial on the next token: no glyph but a point or a comma
+# when nothing was printed there.
+_EMPTY_GAP = re.compile(r"[\s.,]*")
+
+
+def _mark_misread(text: str, m: re.Match[str], cited: DocNumber) -> DocNumber:
+    """A department's number whose `ว` OCR read as a speck standing between the slash and the
+    serial (`มท0810.5/(2589`, `/?` then `1723`, `/ฯ 1050`): a glyph stood where only the mark is
+    printed, so the number is a circular. A serial right after the slash (`0810.7/2830`) is left
+    as read: nothing says a mark was there."""
+    if _circular(m) or m.group("serial") or not cited.office.startswith(_DEPARTMENT_OWNER) \
+            or not re.search(r"/[\s.]*$", m.group(0)):
+        return cited
+    after = _SERIAL_AFTER.match(text, m.end())
+    gap = text[m.end():after.start(1)] if after else ""
+    return cited if _EMPTY_GAP.fullmatch(gap) else replace(cited, circular=True)
 
 
 # ที่, then a code OCR read as no code (`ที่ ฟี 0810.5/ว` for มท), then an owner of the department's;
@@ -193,6 +218,11 @@ _SLASH_AS_ONE = re.compile(
 _MARK_LOST = re.compile(f"{loose('ที่')}\\s*(?P<number>[ก-ฮ]{{2}}\\s*{_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)"
                         f"\\s+(?:[:;|.,1lI]\\s+)?"
                         f"(?=\\d{{2,4}}\\s*{loose('ลงวันที่')})")
+# The slash lost and the mark read glued to the owner (`มท0810.7ว` then `3077`), as ๆ standing
+# apart (`0810.7 ๆ 2880`), or with a speck read as a letter and a tone mark before it (`0810.7 ญ่ว`
+# then `4016`): the department's sub-unit is one digit, so the mark after it opens the serial.
+_MARK_UNSLASHED = re.compile(f"(?P<number>[ก-ฮ]{{2}}\\s*{_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)"
+                             "\\s*(?:[ก-ฮ][\u0e48-\u0e4c]?)?[วๆ](?=\\s*\\d{2,4}(?!\\d))")
 _NUMBER_AT = re.compile(DOCNUM_PATTERN)
 # What each pattern's match stands for, as the number was printed.
 _REREAD = (
@@ -201,14 +231,15 @@ _REREAD = (
     (_POINT_AS_LETTER, lambda m: f"{m['code']} {m['owner']}.{m['sub']}"),
     (_SLASH_AS_ONE, lambda m: f"{m['code']} {m['office']}/"),
     (_MARK_LOST, lambda m: f"{m['number']}/ว "),
+    (_MARK_UNSLASHED, lambda m: f"{m['number']}/ว "),
 )
 
 
 def _reread_references(text: str, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:
     """Cited numbers OCR garbled past `_REF`: the department's code read as something else,
     vowels and all (`ที่ ฟี 0810.5/ว` then `2859 ลงวันที่ 7 เมษายน 2554`, read under มท), set after
-    the owner, the owner's point read as a letter, the slash as a 1, or `/ว` lost; each is read
-    again as printed."""
+    the owner, the owner's point read as a letter, the slash as a 1, `/ว` lost, or the slash lost
+    before a mark; each is read again as printed."""
     for pattern, printed in _REREAD:
         for m in pattern.finditer(text):
             _cite_printed(printed(m) + text[m.end():], _is_cited(text, m.start()), seen, letter_date, cited)
@@ -217,7 +248,7 @@ def _reread_references(text: str, seen: set[str], letter_date: dt.date | None, c
 def _cite_printed(rest: str, is_cited: bool, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:
     found = _NUMBER_AT.match(rest)
     serial, end = _serial(rest, found) if found else ("", 0)
-    number = docnum_of(found, serial).text() if found and serial else ""
+    number = _mark_misread(rest, found, docnum_of(found, serial)).text() if found and serial else ""
     if number and number not in seen and is_cited:
         seen.add(number)
         cited.add(number, rest[end:], letter_date, repaired=True)

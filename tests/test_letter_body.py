@@ -348,3 +348,31 @@ def test_a_cited_date_of_a_letter_whose_own_year_is_out_of_its_time() -> None:
     cited = "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802.2/ว\n3521 ลงวันที่ 21 มีนาคม 2568 แจ้งให้"
     [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
     assert [r.date for r in letter.references] == [dt.date(2025, 3, 21)]
+
+
+@pytest.mark.parametrize(("cited", "number"), [
+    pytest.param("ตามหนังสือ กรมส่งเสริมกา ร ปกค ร องท้องถิ่น ด่ วนที่สุด ท มท 0810.7/ฯ 1050 a\nจ\n'\n"
+                 "ลงวันที่ 31 มีนาคม. 2561\"แจ้งให้สำนักงาน", "มท 0810.7/ว 1050", id="pai-yan-noi-for-the-mark"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7/?\n"
+                 "1723 ลงวันที่ 4 เมษายน 2561 แจ้งให้สำนักงาน", "มท 0810.7/ว 1723", id="question-mark-at-the-line-end"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท0810.5/(2589\n"
+                 ". ลงวันที่ 17 กรกฎาคม 2561 .", "มท 0810.5/ว 2589", id="bracket-glued-to-the-serial"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท0810.7ว\n"
+                 "3077 ลงวันที่ 7 มิถุนายน 2561 แจ้งให้สำนักงาน", "มท 0810.7/ว 3077", id="slash-lost-mark-glued"),
+    pytest.param(".ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ท่ มท\n"
+                 "0810.7 ๆ 2880 ลงวันที่ 4 มกราคม 2561 แจ้งให้สำนักงาน", "มท 0810.7/ว 2880", id="slash-lost-mark-as-mai-yamok"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7 ญ่ว\n"
+                 "4016 ลงวันที่ 1 กุมภาพันธ์ 2561 แจ้งให้สำนักงาน", "มท 0810.7/ว 4016", id="slash-read-as-a-letter"),
+])
+def test_a_department_number_whose_mark_or_slash_ocr_garbled(cited: str, number: str) -> None:
+    head = HEAD.replace("19 ตุลาคม 2566", "19 ตุลาคม 2561")
+    [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
+    assert [r.doc_number for r in letter.references] == [number]
+    assert "reference_repaired" in letter.flags
+
+
+def test_a_department_number_with_its_serial_right_after_the_slash_keeps_no_mark() -> None:
+    """Nothing stood between the slash and the serial: a letter to one office has no ว."""
+    assert _references("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท\n"
+                       "0810.7/2830 ลงวันที่ 25 พฤศจิกายน 2562 แจ้งให้สำนักงาน") == {
+        ("มท 0810.7/2830", dt.date(2019, 11, 25))}
