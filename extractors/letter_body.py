@@ -436,7 +436,33 @@ def _joined(view: LetterLines, start: int, stop: int) -> tuple[str, set[int]]:
     # Each line tidied first: a speck at a line start (`- ว797`) would cut a number that
     # wraps there from its serial.
     # Lines of a few Latin letters are ink between a wrapped citation's parts (`15 / Zo / Dr / ตุลาคม`).
-    return _mark_restored([tidy(view.text(i)) for i in view.nonblank(start, stop) if not _is_ink(view.text(i))])
+    lines = [tidy(view.text(i)) for i in view.nonblank(start, stop) if not _is_ink(view.text(i))]
+    return _mark_restored(_numbers_put_back(lines))
+
+
+# A citation line ending at its ที่ (`อ้างถึง หนังสือกรม… ด่วนที่สุด ที่`, then `ลงวันที่ 12 …`):
+# OCR cut the number printed at its end into a line of its own, set a few lines above it
+# (`มท 0810.7 /ว 4772`), when the number sat a little off the line's baseline.
+_ENDS_AT_THI = re.compile(f"(?:{spaced('หนังสือ')}|{spaced('ด่วน')}).*\\s{loose('ที่')}\\W*$")
+_BARE_NUMBER = re.compile(f"^\\W{{0,3}}{DOCNUM_PATTERN}\\W{{0,3}}$")
+_NUMBER_REACH = 3  # lines above the cut citation where its number may be set
+
+
+def _numbers_put_back(lines: list[str]) -> list[str]:
+    """Lines with a number OCR set apart put back after the ที่ that cites it."""
+    lines = list(lines)
+    for k, line in enumerate(lines):
+        if not _ENDS_AT_THI.search(line) or _NUMBER_AT.match(lines[k + 1] if k + 1 < len(lines) else "x"):
+            continue
+        above = [j for j in range(max(0, k - _NUMBER_REACH), k) if _is_bare_number(lines[j])]
+        if above:
+            lines[k], lines[above[-1]] = f"{line} {lines[above[-1]]}", ""
+    return [line for line in lines if line]
+
+
+def _is_bare_number(line: str) -> bool:
+    m = _BARE_NUMBER.match(line)
+    return m is not None and bool(m.group("serial"))
 
 
 # Digits, points and a slash glued together are one word that no line breaks inside: a line that

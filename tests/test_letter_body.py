@@ -376,3 +376,11 @@ def test_a_department_number_with_its_serial_right_after_the_slash_keeps_no_mark
     assert _references("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท\n"
                        "0810.7/2830 ลงวันที่ 25 พฤศจิกายน 2562 แจ้งให้สำนักงาน") == {
         ("มท 0810.7/2830", dt.date(2019, 11, 25))}
+
+
+def test_a_cited_number_ocr_set_on_a_line_of_its_own_above_its_citation() -> None:
+    cited = ("มท 0810.7 /ว 4772\nชี\nอ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่\n"
+             "ลงวันที่ 12 ธันวาคม 2561")
+    head = HEAD.replace("19 ตุลาคม 2566", "31 มกราคม 2562")
+    [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0810.7/ว 4772", dt.date(2018, 12, 12))]
