@@ -128,7 +128,7 @@ class Citations:
         found = _dated(after)
         letter_date = letter_date if letter_date is None or not out_of_its_time(letter_date) else None
         date = cited_date(found, letter_date)
-        if date is None and (found is None or len(found.year_text) < 4):
+        if date is None and _year_unreadable(found):
             date = year_unread(after, letter_date)
             self.year_read_again |= date is not None
         self.refs.append(Reference(number, date))
@@ -146,10 +146,10 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
     year OCR misread is read again against the letter's own date (`letter_date`)."""
     (text, restored), cited, seen = _joined(view, view.span.header + 1, core_end), Citations(), {own}
     for m in _REF.finditer(text):
-        serial, end = _serial(text, m)
-        if not serial:
+        found, end = _cited_number(text, m)
+        if found is None:
             continue
-        found = _mark_misread(text, m, _department_code(m, docnum_of(m, serial)))
+        found = _department_code(m, found)
         number = found.text()
         if number in seen or not _is_cited(text, m.start()):
             continue
@@ -175,6 +175,15 @@ def _department_code(m: re.Match[str], cited: DocNumber) -> DocNumber:
     return replace(cited, code="มท") if marked or misread_code(cited.code, "มท") else cited
 
 
+def _cited_number(text: str, m: re.Match[str]) -> tuple[DocNumber | None, int]:
+    """The number a match names with its serial, its mark read back where OCR misread it, and
+    where it ends; None without a serial."""
+    serial, end = _serial(text, m)
+    if not serial:
+        return None, end
+    return _mark_read_as_digit(text, m, _mark_misread(text, m, docnum_of(m, serial)), end)
+
+
 def _circular(m: re.Match[str]) -> bool:
     return m.group("circ") is not None or m.group("bare_circ") is not None
 
@@ -182,6 +191,21 @@ def _circular(m: re.Match[str]) -> bool:
 # What stands between a slash and a serial on the next token: no glyph but a point or a comma
 # when nothing was printed there.
 _EMPTY_GAP = re.compile(r"[\s.,]*")
+
+
+# What follows a serial of one digit when that digit was the mark: a speck read as a lone letter
+# at most, then the serial, then ลงวันที่.
+_SERIAL_BEFORE_DATE = re.compile(f"\\s+(?:[ก-ฮ]\\.?\\s+)?(\\d{{2,4}})(?=\\s*{loose('ลงวันที่')})")
+
+
+def _mark_read_as_digit(text: str, m: re.Match[str], cited: DocNumber, end: int) -> tuple[DocNumber, int]:
+    """A department's number whose ว OCR read as the digit it most resembles, the serial after it
+    set apart (`มท 0802.2/2` then `ก. 5196 ลงวันที่`): one digit, then the number ลงวันที่ dates, is
+    the mark and the serial. A serial of one digit dated so is left as read (`/ว 5 ลงวันที่`)."""
+    if _circular(m) or len(cited.serial) != 1 or not cited.office.startswith(_DEPARTMENT_OWNER):
+        return cited, end
+    after = _SERIAL_BEFORE_DATE.match(text, end)
+    return (replace(cited, circular=True, serial=after.group(1)), after.end()) if after else (cited, end)
 
 
 def _mark_misread(text: str, m: re.Match[str], cited: DocNumber) -> DocNumber:
@@ -247,8 +271,8 @@ def _reread_references(text: str, seen: set[str], letter_date: dt.date | None, c
 
 def _cite_printed(rest: str, is_cited: bool, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:
     found = _NUMBER_AT.match(rest)
-    serial, end = _serial(rest, found) if found else ("", 0)
-    number = _mark_misread(rest, found, docnum_of(found, serial)).text() if found and serial else ""
+    read, end = _cited_number(rest, found) if found else (None, 0)
+    number = read.text() if read else ""
     if number and number not in seen and is_cited:
         seen.add(number)
         cited.add(number, rest[end:], letter_date, repaired=True)
@@ -316,6 +340,12 @@ def cited_date(found: DateMatch | None, letter_date: dt.date | None) -> dt.date 
     return _year_before_the_letter(found, letter_date)
 
 
+def _year_unreadable(found: DateMatch | None) -> bool:
+    """No year, a year cut short, or four digits no letter bears (`16 มกราคม 2233`): a year
+    misread past reading, not one misread into another year of the letter's time."""
+    return found is None or len(found.year_text) < 4 or found.date is None or out_of_its_time(found.date)
+
+
 # A cited day and month at the start of the text after the number (past its ลงวันที่ and specks),
 # and what OCR left of the year after them.
 _DAY_AND_WORD = re.compile(r"^[^\dก-๛]{0,3}(\d{1,2})\s*([ก-๛][ก-๛.]{1,11})[\s.,]*(?P<year>(?:\d[.,]?){0,4})")
@@ -323,7 +353,7 @@ _DAY_AND_WORD = re.compile(r"^[^\dก-๛]{0,3}(\d{1,2})\s*([ก-๛][ก-๛.]{
 
 def year_unread(after: str, letter_date: dt.date | None) -> dt.date | None:
     """The date of a cited letter whose year OCR garbled past reading (`13 เมษายน 3`,
-    `6 สิงหาคม 200`, `12 มกราคม 465`) or left with a speck inside (`29 เมษายน 2.2`): its day and
+    `6 สิงหาคม 200`, `12 มกราคม 465`, `16 มกราคม 2233`) or left with a speck inside (`29 เมษายน 2.2`): its day and
     month on the latest such day not after the letter's own date (letters cite letters of the past
     months), or on the one a year before when only that year holds the printed digits in order;
     None when both do (`25.6`: either year), or without a letter date or a day and month."""

@@ -314,6 +314,8 @@ def test_a_provinces_cited_number_with_its_slash_lost_is_not_made_a_circular() -
                  "0810.7 /ว 1660 ลงวันที่ 29 เมษายน 2.2", dt.date(2023, 4, 29), id="point-inside"),
     pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 1660 ลงวันที่ 6 ธันวาคม 200",
                  dt.date(2022, 12, 6), id="after-the-letter-in-its-year"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท\n"
+                 "0810.7/ว 1660 ลงวันที่ 16 มกราคม 2233 แจ้งให้สำนักงาน -", dt.date(2023, 1, 16), id="four-digits-of-no-time"),
 ])
 def test_a_cited_year_lost_to_ocr_is_the_latest_one_before_the_letter(cited: str, date: dt.date) -> None:
     """The letter is of 19 October 2566: a cited day and month whose year OCR lost fall in the
@@ -384,3 +386,17 @@ def test_a_cited_number_ocr_set_on_a_line_of_its_own_above_its_citation() -> Non
     head = HEAD.replace("19 ตุลาคม 2566", "31 มกราคม 2562")
     [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
     assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0810.7/ว 4772", dt.date(2018, 12, 12))]
+
+
+def test_a_mark_read_as_a_digit_before_a_serial_set_apart() -> None:
+    head = HEAD.replace("19 ตุลาคม 2566", "10 กันยายน 2564")
+    cited = ("| ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802.2/2\n"
+             "ก. 5196 ลงวันที่ 21 สิงหาคม 2564.แจ้งให้สำนักงานส่งเสริมการปกครอง")
+    [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0802.2/ว 5196", dt.date(2021, 8, 21))]
+    assert "reference_repaired" in letter.flags
+
+
+def test_a_serial_of_one_digit_that_its_date_follows_is_kept() -> None:
+    assert _references("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802.2/ว 5 ลงวันที่ 3 มกราคม 2566") == {
+        ("มท 0802.2/ว 5", dt.date(2023, 1, 3))}
