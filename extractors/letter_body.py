@@ -476,14 +476,15 @@ def _joined(view: LetterLines, start: int, stop: int) -> tuple[str, set[int]]:
 _ENDS_AT_THI = re.compile(f"(?:{spaced('หนังสือ')}|{spaced('ด่วน')}).*\\s{loose('ที่')}\\W*$")
 _BARE_NUMBER = re.compile(f"^\\W{{0,3}}{DOCNUM_PATTERN}\\W{{0,3}}$")
 _NUMBER_REACH = 3  # lines above the cut citation where its number may be set
+_OPENING = 30  # characters of a line that a number wrapped to it opens (specks and all)
 
 
 def _numbers_put_back(lines: list[str]) -> list[str]:
     """Lines with a number OCR set apart put back after the ที่ that cites it."""
     lines = list(lines)
     for k, line in enumerate(lines):
-        if not _ENDS_AT_THI.search(line) or _NUMBER_AT.match(lines[k + 1] if k + 1 < len(lines) else "x"):
-            continue
+        if not _ENDS_AT_THI.search(line) or k + 1 < len(lines) and _NUMBER_AT.search(lines[k + 1][:_OPENING]):
+            continue  # the number wrapped to the next line, behind a speck at times
         above = [j for j in range(max(0, k - _NUMBER_REACH), k) if _is_bare_number(lines[j])]
         if above:
             lines[k], lines[above[-1]] = f"{line} {lines[above[-1]]}", ""

@@ -400,3 +400,12 @@ def test_a_mark_read_as_a_digit_before_a_serial_set_apart() -> None:
 def test_a_serial_of_one_digit_that_its_date_follows_is_kept() -> None:
     assert _references("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802.2/ว 5 ลงวันที่ 3 มกราคม 2566") == {
         ("มท 0802.2/ว 5", dt.date(2023, 1, 3))}
+
+
+def test_a_number_line_above_stays_when_the_citation_wraps_its_own_number() -> None:
+    """The citation's number opens the next line behind a speck: a bare number line above it
+    (a number OCR set apart from its ที่) is no part of it."""
+    cited = ("มท 0810.5 /ว 3057\nอ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่\n"
+             ". มท 0810.7/ว 4772 ลงวันที่ 12 ธันวาคม 2565")
+    assert ("มท 0810.7/ว 4772", dt.date(2022, 12, 12)) in _references(cited)
+    assert "มท 0810.5/ว 3057" not in {number for number, _ in _references(cited)}
