@@ -50,8 +50,9 @@ _GARBLED_MARK = re.compile(GARBLED_MARK_PATTERN)
 # A serial pushed to the next line may carry a speck of ink read as a Latin letter (`ว c971`),
 # a quote, a dash or a bracket (`/ว่ "5151`, `/ว — 3602`, `/ว ]` then `. 3384`) or a lone Thai
 # consonant or leading vowel, with a point or glued (`/ว ก. 1344`, `/ว ส810`, `/ว ไ2307`): no word
-# is one letter, and none is glued to digits. (`/ว` then `. 2174`.)
-_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–\-\[\]()]\s*){0,2}(?:[ก-ฮเ-ไ]\.?\s*)?[A-Za-z]{0,2}"
+# is one letter, and none is glued to digits. (`/ว` then `. 2174`.) A question mark or ฯ may stand
+# there too (`/?` then `1723`, `/ฯ 1050`).
+_SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–\-\[\]()?]\s*){0,2}(?:[ก-ฯเ-ไ]\.?\s*)?[A-Za-z]{0,2}"
                            rf"{ZERO_SPECK}(\d{{1,6}})(?!\d)")
 # ลงวันที่ with its marks dropped, doubled or misplaced by OCR (`ลังวันที่`, `ล่งวันที`), or split
 # by spaces (`ลงวัน ที`, `ล งวันที`); a speck read as a letter alone on the line between the
@@ -59,13 +60,14 @@ _SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–\-\[\]()]\s*){0,2}(?:[ก-
 # (`/ว1638 .- wa. d ข 1 ข0 w 1 A ; ข 1 0317 ew ลงวันที่`): short tokens, none a Thai word.
 _M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
 # A dash or a quote may be glued before it (`/ว 1044-ลงวันที่`, `1182'ลงวันที่`); the `eng` model may read the whole label as
-# Latin (`/ว 4629 AUN 13 มิถุนายน 2558`): a short Latin word right before a day and month; or
+# Latin (`/ว 4629 AUN 13 มิถุนายน 2558`, glued by a point: `4945 WINN.19 oo กุมภาพันธ์`): a short
+# Latin word right before a day and month; or
 # lose it or garble it to a word or two (`/ว 3604.` then `12 สิงหาคม 2565`, `/ว 2985 ร จจรนท` then
 # `25 กุมภาพันธ์ 2558`): a day and month right after a number are its date.
 _SPECKS_BEFORE = "(?:(?![ก-๛]{3})\\S{1,4}\\s+){0,12}?"
 # A speck glued before it is read as a digit or a mark at times (`/ว311 |` then `8ลงวันที่22มกราคม`).
 _DATED = re.compile(f"^[\\s,.\\-–'\"‘’“”]*(?:{_SPECKS_BEFORE}[^\\sก-๛]?ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
-                    f"|[A-Za-z]{{2,4}}(?=\\s+\\d{{1,2}}\\s*[ก-๛])|(?:\\S{{1,7}}\\s+){{0,2}}(?=\\d{{1,2}}\\s*[ก-๛]))")
+                    f"|[A-Za-z]{{2,5}}[.,]?(?=\\s*\\d{{1,2}}\\s*(?:[A-Za-z]{{1,3}}\\s+)?[ก-๛])|(?:\\S{{1,7}}\\s+){{0,2}}(?=\\d{{1,2}}\\s*[ก-๛]))")
 # OCR may lose วันที่ (`ภายใน 1 พฤษภาคม 2565`): a whole date right after ภายใน is the deadline still.
 _DEADLINE = re.compile(f"{spaced('ภายใน')}\\s*(?:{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}|(?=\\d))")
 _RECURRING = re.compile(
@@ -124,7 +126,11 @@ class Citations:
     def add(self, number: str, after: str, letter_date: dt.date | None, repaired: bool = False) -> None:
         """Cite `number`, dated by the text right `after` it."""
         found = _dated(after)
+        letter_date = letter_date if letter_date is None or not out_of_its_time(letter_date) else None
         date = cited_date(found, letter_date)
+        if date is None and _year_unreadable(found):
+            date = year_unread(after, letter_date)
+            self.year_read_again |= date is not None
         self.refs.append(Reference(number, date))
         self.year_read_again |= found is not None and found.date != date
         self.repaired |= repaired
@@ -140,14 +146,16 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
     year OCR misread is read again against the letter's own date (`letter_date`)."""
     (text, restored), cited, seen = _joined(view, view.span.header + 1, core_end), Citations(), {own}
     for m in _REF.finditer(text):
-        serial, end = _serial(text, m)
-        if not serial:
+        found, end = _cited_number(text, m)
+        if found is None:
             continue
-        number = _department_code(m, docnum_of(m, serial)).text()
+        found = _department_code(m, found)
+        number = found.text()
         if number in seen or not _is_cited(text, m.start()):
             continue
         seen.add(number)
-        cited.add(number, text[end:], letter_date, any(m.start() <= at < end for at in restored))
+        repaired = any(m.start() <= at < end for at in restored) or found.circular and not _circular(m)
+        cited.add(number, text[end:], letter_date, repaired)
     _garbled_mark_references(text, seen, letter_date, cited)
     _reread_references(text, seen, letter_date, cited)
     return cited
@@ -165,6 +173,52 @@ def _department_code(m: re.Match[str], cited: DocNumber) -> DocNumber:
         return cited
     marked = clean_code(m.group("code")) != m.group("code").replace(" ", "")
     return replace(cited, code="มท") if marked or misread_code(cited.code, "มท") else cited
+
+
+def _cited_number(text: str, m: re.Match[str]) -> tuple[DocNumber | None, int]:
+    """The number a match names with its serial, its mark read back where OCR misread it, and
+    where it ends; None without a serial."""
+    serial, end = _serial(text, m)
+    if not serial:
+        return None, end
+    return _mark_read_as_digit(text, m, _mark_misread(text, m, docnum_of(m, serial)), end)
+
+
+def _circular(m: re.Match[str]) -> bool:
+    return m.group("circ") is not None or m.group("bare_circ") is not None
+
+
+# What stands between a slash and a serial on the next token: no glyph but a point or a comma
+# when nothing was printed there.
+_EMPTY_GAP = re.compile(r"[\s.,]*")
+
+
+# What follows a serial of one digit when that digit was the mark: a speck read as a lone letter
+# at most, then the serial, then ลงวันที่.
+_SERIAL_BEFORE_DATE = re.compile(f"\\s+(?:[ก-ฮ]\\.?\\s+)?(\\d{{2,4}})(?=\\s*{loose('ลงวันที่')})")
+
+
+def _mark_read_as_digit(text: str, m: re.Match[str], cited: DocNumber, end: int) -> tuple[DocNumber, int]:
+    """A department's number whose ว OCR read as the digit it most resembles, the serial after it
+    set apart (`มท 0802.2/2` then `ก. 5196 ลงวันที่`): one digit, then the number ลงวันที่ dates, is
+    the mark and the serial. A serial of one digit dated so is left as read (`/ว 5 ลงวันที่`)."""
+    if _circular(m) or len(cited.serial) != 1 or not cited.office.startswith(_DEPARTMENT_OWNER):
+        return cited, end
+    after = _SERIAL_BEFORE_DATE.match(text, end)
+    return (replace(cited, circular=True, serial=after.group(1)), after.end()) if after else (cited, end)
+
+
+def _mark_misread(text: str, m: re.Match[str], cited: DocNumber) -> DocNumber:
+    """A department's number whose `ว` OCR read as a speck standing between the slash and the
+    serial (`มท0810.5/(2589`, `/?` then `1723`, `/ฯ 1050`): a glyph stood where only the mark is
+    printed, so the number is a circular. A serial right after the slash (`0810.7/2830`) is left
+    as read: nothing says a mark was there."""
+    if _circular(m) or m.group("serial") or not cited.office.startswith(_DEPARTMENT_OWNER) \
+            or not re.search(r"/[\s.]*$", m.group(0)):
+        return cited
+    after = _SERIAL_AFTER.match(text, m.end())
+    gap = text[m.end():after.start(1)] if after else ""
+    return cited if _EMPTY_GAP.fullmatch(gap) else replace(cited, circular=True)
 
 
 # ที่, then a code OCR read as no code (`ที่ ฟี 0810.5/ว` for มท), then an owner of the department's;
@@ -188,6 +242,11 @@ _SLASH_AS_ONE = re.compile(
 _MARK_LOST = re.compile(f"{loose('ที่')}\\s*(?P<number>[ก-ฮ]{{2}}\\s*{_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)"
                         f"\\s+(?:[:;|.,1lI]\\s+)?"
                         f"(?=\\d{{2,4}}\\s*{loose('ลงวันที่')})")
+# The slash lost and the mark read glued to the owner (`มท0810.7ว` then `3077`), as ๆ standing
+# apart (`0810.7 ๆ 2880`), or with a speck read as a letter and a tone mark before it (`0810.7 ญ่ว`
+# then `4016`): the department's sub-unit is one digit, so the mark after it opens the serial.
+_MARK_UNSLASHED = re.compile(f"(?P<number>[ก-ฮ]{{2}}\\s*{_DEPARTMENT_OWNER}\\d{{2}}[.,]\\d)"
+                             "\\s*(?:[ก-ฮ][\u0e48-\u0e4c]?)?[วๆ](?=\\s*\\d{2,4}(?!\\d))")
 _NUMBER_AT = re.compile(DOCNUM_PATTERN)
 # What each pattern's match stands for, as the number was printed.
 _REREAD = (
@@ -196,14 +255,15 @@ _REREAD = (
     (_POINT_AS_LETTER, lambda m: f"{m['code']} {m['owner']}.{m['sub']}"),
     (_SLASH_AS_ONE, lambda m: f"{m['code']} {m['office']}/"),
     (_MARK_LOST, lambda m: f"{m['number']}/ว "),
+    (_MARK_UNSLASHED, lambda m: f"{m['number']}/ว "),
 )
 
 
 def _reread_references(text: str, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:
     """Cited numbers OCR garbled past `_REF`: the department's code read as something else,
     vowels and all (`ที่ ฟี 0810.5/ว` then `2859 ลงวันที่ 7 เมษายน 2554`, read under มท), set after
-    the owner, the owner's point read as a letter, the slash as a 1, or `/ว` lost; each is read
-    again as printed."""
+    the owner, the owner's point read as a letter, the slash as a 1, `/ว` lost, or the slash lost
+    before a mark; each is read again as printed."""
     for pattern, printed in _REREAD:
         for m in pattern.finditer(text):
             _cite_printed(printed(m) + text[m.end():], _is_cited(text, m.start()), seen, letter_date, cited)
@@ -211,8 +271,8 @@ def _reread_references(text: str, seen: set[str], letter_date: dt.date | None, c
 
 def _cite_printed(rest: str, is_cited: bool, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:
     found = _NUMBER_AT.match(rest)
-    serial, end = _serial(rest, found) if found else ("", 0)
-    number = docnum_of(found, serial).text() if found and serial else ""
+    read, end = _cited_number(rest, found) if found else (None, 0)
+    number = read.text() if read else ""
     if number and number not in seen and is_cited:
         seen.add(number)
         cited.add(number, rest[end:], letter_date, repaired=True)
@@ -253,7 +313,7 @@ def _dated(after: str) -> DateMatch | None:
     m = _DATED.match(after)
     if not m:
         return None
-    tail = _SPLIT_DAY.sub(r"\1\2", after[m.end(): m.end() + 50], count=1)
+    tail = _SPLIT_DAY.sub(r"\1\2", _day_cleared(after[m.end(): m.end() + 50]), count=1)
     tail = _LATIN_FIRST_DIGIT.sub("", _SPLIT_YEAR.sub(_joined_year, tail, count=1), count=1)
     tail = _DIGIT_BEFORE_YEAR.sub("", _LETTER_IN_YEAR.sub(r"\1\2", tail), count=1)
     dates = dates_in(tail)
@@ -278,6 +338,39 @@ def cited_date(found: DateMatch | None, letter_date: dt.date | None) -> dt.date 
     if len(found.year_text) == 2:
         return _two_digits_left(found, letter_date)
     return _year_before_the_letter(found, letter_date)
+
+
+def _year_unreadable(found: DateMatch | None) -> bool:
+    """No year, a year cut short, or four digits no letter bears (`16 มกราคม 2233`): a year
+    misread past reading, not one misread into another year of the letter's time."""
+    return found is None or len(found.year_text) < 4 or found.date is None or out_of_its_time(found.date)
+
+
+# A cited day and month at the start of the text after the number (past its ลงวันที่ and specks),
+# and what OCR left of the year after them.
+_DAY_AND_WORD = re.compile(r"^[^\dก-๛]{0,3}(\d{1,2})\s*([ก-๛][ก-๛.]{1,11})[\s.,]*(?P<year>(?:\d[.,]?){0,4})")
+
+
+def year_unread(after: str, letter_date: dt.date | None) -> dt.date | None:
+    """The date of a cited letter whose year OCR garbled past reading (`13 เมษายน 3`,
+    `6 สิงหาคม 200`, `12 มกราคม 465`, `16 มกราคม 2233`) or left with a speck inside (`29 เมษายน 2.2`): its day and
+    month on the latest such day not after the letter's own date (letters cite letters of the past
+    months), or on the one a year before when only that year holds the printed digits in order;
+    None when both do (`25.6`: either year), or without a letter date or a day and month."""
+    m = _DATED.match(after)
+    day = _DAY_AND_WORD.match(_day_cleared(after[m.end():])) if m and letter_date else None
+    if day is None or letter_date is None:
+        return None
+    dates = [d for year in (letter_date.year, letter_date.year - 1)
+             if (d := _day_month_in(day, year)) is not None and d <= letter_date][:2]
+    printed = re.sub(r"\D", "", day.group("year"))
+    fits = [d for d in dates if digits_in_order(printed, str(d.year + BE_OFFSET))]
+    return fits[0] if len(fits) == 1 else dates[0] if dates and not fits else None
+
+
+def _day_month_in(day: re.Match[str], year: int) -> dt.date | None:
+    dates = find_thai_dates(f"{day.group(1)} {day.group(2).rstrip('.')} {year + BE_OFFSET}")
+    return dates[0].date if dates else None
 
 
 def _year_before_the_letter(found: DateMatch, letter_date: dt.date) -> dt.date | None:
@@ -312,15 +405,25 @@ def _year_misread(found: DateMatch, letter_date: dt.date) -> bool:
                                        or found.date.year < letter_date.year - _OLDEST_CITED_YEARS)
 
 
+# Latin ink inside the day (`l2o8` for ๒๘) or standing between the day and the month
+# (`19 oo กุมภาพันธ์`): no day or month holds a Latin letter.
+_LATIN_DAY = re.compile(r"^\s*[A-Za-z]?(\d)[A-Za-z]{1,2}(\d)(?=\s)")
+_LATIN_AFTER_DAY = re.compile(r"^(\s*\d{1,2})\s+[A-Za-z]{1,3}\s+(?=[ก-๛])")
+
+
+def _day_cleared(tail: str) -> str:
+    return _LATIN_AFTER_DAY.sub(r"\1 ", _LATIN_DAY.sub(r"\1\2", tail, count=1), count=1)
+
+
 # A speck read as a point inside the day after ลงวันที่ (`1.2 เมษายน 2565`): a day has none.
 _SPLIT_DAY = re.compile(r"^(\s*\d)[.,](\d)(?=\s*[ก-๛])")
 # Or inside the year after the month (`24 มกราคม 256.1`): four digits around one point are a year.
 _SPLIT_YEAR = re.compile(r"(?<=[ก-๛.]\s)(\d{1,3})[.,](\d{1,3})(?![\d.,])")
 
 
-# The year's first ๒ read as a Latin letter (`27 สิงหาคม W566`): dropped, the three digits left are
-# completed against the letter's date (`cited_date`).
-_LATIN_FIRST_DIGIT = re.compile(r"(?<=[ก-๛.]\s)[A-Za-z](?=\d{3}(?!\d))")
+# The year's first ๒ read as a Latin letter or two (`27 สิงหาคม W566`, `9 มกราคม we562`): dropped,
+# the three digits left are completed against the letter's date (`cited_date`).
+_LATIN_FIRST_DIGIT = re.compile(r"(?<=[ก-๛.]\s)[A-Za-z]{1,2}(?=\d{3}(?!\d))")
 
 
 # Or a glyph inside the year read as a Thai letter (`6 พฤศจิกายน 2อ่60`): no year holds one; it is
@@ -363,7 +466,34 @@ def _joined(view: LetterLines, start: int, stop: int) -> tuple[str, set[int]]:
     # Each line tidied first: a speck at a line start (`- ว797`) would cut a number that
     # wraps there from its serial.
     # Lines of a few Latin letters are ink between a wrapped citation's parts (`15 / Zo / Dr / ตุลาคม`).
-    return _mark_restored([tidy(view.text(i)) for i in view.nonblank(start, stop) if not _is_ink(view.text(i))])
+    lines = [tidy(view.text(i)) for i in view.nonblank(start, stop) if not _is_ink(view.text(i))]
+    return _mark_restored(_numbers_put_back(lines))
+
+
+# A citation line ending at its ที่ (`อ้างถึง หนังสือกรม… ด่วนที่สุด ที่`, then `ลงวันที่ 12 …`):
+# OCR cut the number printed at its end into a line of its own, set a few lines above it
+# (`มท 0810.7 /ว 4772`), when the number sat a little off the line's baseline.
+_ENDS_AT_THI = re.compile(f"(?:{spaced('หนังสือ')}|{spaced('ด่วน')}).*\\s{loose('ที่')}\\W*$")
+_BARE_NUMBER = re.compile(f"^\\W{{0,3}}{DOCNUM_PATTERN}\\W{{0,3}}$")
+_NUMBER_REACH = 3  # lines above the cut citation where its number may be set
+_OPENING = 30  # characters of a line that a number wrapped to it opens (specks and all)
+
+
+def _numbers_put_back(lines: list[str]) -> list[str]:
+    """Lines with a number OCR set apart put back after the ที่ that cites it."""
+    lines = list(lines)
+    for k, line in enumerate(lines):
+        if not _ENDS_AT_THI.search(line) or k + 1 < len(lines) and _NUMBER_AT.search(lines[k + 1][:_OPENING]):
+            continue  # the number wrapped to the next line, behind a speck at times
+        above = [j for j in range(max(0, k - _NUMBER_REACH), k) if _is_bare_number(lines[j])]
+        if above:
+            lines[k], lines[above[-1]] = f"{line} {lines[above[-1]]}", ""
+    return [line for line in lines if line]
+
+
+def _is_bare_number(line: str) -> bool:
+    m = _BARE_NUMBER.match(line)
+    return m is not None and bool(m.group("serial"))
 
 
 # Digits, points and a slash glued together are one word that no line breaks inside: a line that

@@ -303,3 +303,109 @@ def test_a_short_line_of_a_citation_is_no_speck(cited: str) -> None:
 def test_a_provinces_cited_number_with_its_slash_lost_is_not_made_a_circular() -> None:
     refs = _references("ตามหนังสือจังหวัดร้อยเอ็ด ที่ รอ 0023.2 4865 ลงวันที่ 26 พฤษภาคม 2566 แจ้งให้")
     assert "รอ 0023.2/ว 4865" not in {number for number, _ in refs}
+
+
+@pytest.mark.parametrize(("cited", "date"), [
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/\n"
+                 ". ว1660 ลงวันที่ 13 เมษายน 3 แจ้งให้สำนักงานส่งเสริม .", dt.date(2023, 4, 13), id="year-lost"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 1660 ลงวันที่ 12 มกราคม 465.",
+                 dt.date(2023, 1, 12), id="three-digits-that-fit-no-year"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท\n"
+                 "0810.7 /ว 1660 ลงวันที่ 29 เมษายน 2.2", dt.date(2023, 4, 29), id="point-inside"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 1660 ลงวันที่ 6 ธันวาคม 200",
+                 dt.date(2022, 12, 6), id="after-the-letter-in-its-year"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท\n"
+                 "0810.7/ว 1660 ลงวันที่ 16 มกราคม 2233 แจ้งให้สำนักงาน -", dt.date(2023, 1, 16), id="four-digits-of-no-time"),
+])
+def test_a_cited_year_lost_to_ocr_is_the_latest_one_before_the_letter(cited: str, date: dt.date) -> None:
+    """The letter is of 19 October 2566: a cited day and month whose year OCR lost fall in the
+    months before it, and the letter is flagged."""
+    letters = extract_letters([(1, normalise(HEAD + cited + "\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letters[0].references] == [("มท 0810.7/ว 1660", date)]
+    assert "cited_year_read_again" in letters[0].flags
+
+
+def test_a_cited_year_lost_without_a_letter_date_is_none() -> None:
+    head = HEAD.replace("19 ตุลาคม 2566\n", "")
+    cited = "อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.7/ว 1660 ลงวันที่ 13 เมษายน 3"
+    [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0810.7/ว 1660", None)]
+
+
+@pytest.mark.parametrize(("cited", "date"), [
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0802.2/ว1661 ลงวันที่\n"
+                 "9 มกราคม we562 แจ้งให้สำนักงาน", dt.date(2019, 1, 9), id="two-latin-letters-for-25"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0802.2 /ว\n"
+                 "4945 WINN.19 oo กุมภาพันธ์ 2554 แจ้งให้สำนักงาน", dt.date(2011, 2, 19), id="latin-label-and-speck"),
+])
+def test_a_cited_date_past_latin_ink(cited: str, date: dt.date) -> None:
+    head = HEAD.replace("19 ตุลาคม 2566", "19 มีนาคม 2562")
+    [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
+    assert [r.date for r in letter.references] == [date]
+
+
+def test_a_cited_date_of_a_letter_whose_own_year_is_out_of_its_time() -> None:
+    """A letter date OCR made impossible (5144) says nothing of its citations' years."""
+    head = HEAD.replace("19 ตุลาคม 2566", "12 เมษายน 5687")
+    cited = "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802.2/ว\n3521 ลงวันที่ 21 มีนาคม 2568 แจ้งให้"
+    [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
+    assert [r.date for r in letter.references] == [dt.date(2025, 3, 21)]
+
+
+@pytest.mark.parametrize(("cited", "number"), [
+    pytest.param("ตามหนังสือ กรมส่งเสริมกา ร ปกค ร องท้องถิ่น ด่ วนที่สุด ท มท 0810.7/ฯ 1050 a\nจ\n'\n"
+                 "ลงวันที่ 31 มีนาคม. 2561\"แจ้งให้สำนักงาน", "มท 0810.7/ว 1050", id="pai-yan-noi-for-the-mark"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7/?\n"
+                 "1723 ลงวันที่ 4 เมษายน 2561 แจ้งให้สำนักงาน", "มท 0810.7/ว 1723", id="question-mark-at-the-line-end"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท0810.5/(2589\n"
+                 ". ลงวันที่ 17 กรกฎาคม 2561 .", "มท 0810.5/ว 2589", id="bracket-glued-to-the-serial"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท0810.7ว\n"
+                 "3077 ลงวันที่ 7 มิถุนายน 2561 แจ้งให้สำนักงาน", "มท 0810.7/ว 3077", id="slash-lost-mark-glued"),
+    pytest.param(".ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ท่ มท\n"
+                 "0810.7 ๆ 2880 ลงวันที่ 4 มกราคม 2561 แจ้งให้สำนักงาน", "มท 0810.7/ว 2880", id="slash-lost-mark-as-mai-yamok"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7 ญ่ว\n"
+                 "4016 ลงวันที่ 1 กุมภาพันธ์ 2561 แจ้งให้สำนักงาน", "มท 0810.7/ว 4016", id="slash-read-as-a-letter"),
+])
+def test_a_department_number_whose_mark_or_slash_ocr_garbled(cited: str, number: str) -> None:
+    head = HEAD.replace("19 ตุลาคม 2566", "19 ตุลาคม 2561")
+    [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
+    assert [r.doc_number for r in letter.references] == [number]
+    assert "reference_repaired" in letter.flags
+
+
+def test_a_department_number_with_its_serial_right_after_the_slash_keeps_no_mark() -> None:
+    """Nothing stood between the slash and the serial: a letter to one office has no ว."""
+    assert _references("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท\n"
+                       "0810.7/2830 ลงวันที่ 25 พฤศจิกายน 2562 แจ้งให้สำนักงาน") == {
+        ("มท 0810.7/2830", dt.date(2019, 11, 25))}
+
+
+def test_a_cited_number_ocr_set_on_a_line_of_its_own_above_its_citation() -> None:
+    cited = ("มท 0810.7 /ว 4772\nชี\nอ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่\n"
+             "ลงวันที่ 12 ธันวาคม 2561")
+    head = HEAD.replace("19 ตุลาคม 2566", "31 มกราคม 2562")
+    [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0810.7/ว 4772", dt.date(2018, 12, 12))]
+
+
+def test_a_mark_read_as_a_digit_before_a_serial_set_apart() -> None:
+    head = HEAD.replace("19 ตุลาคม 2566", "10 กันยายน 2564")
+    cited = ("| ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802.2/2\n"
+             "ก. 5196 ลงวันที่ 21 สิงหาคม 2564.แจ้งให้สำนักงานส่งเสริมการปกครอง")
+    [letter] = extract_letters([(1, normalise(head + cited + "\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0802.2/ว 5196", dt.date(2021, 8, 21))]
+    assert "reference_repaired" in letter.flags
+
+
+def test_a_serial_of_one_digit_that_its_date_follows_is_kept() -> None:
+    assert _references("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0802.2/ว 5 ลงวันที่ 3 มกราคม 2566") == {
+        ("มท 0802.2/ว 5", dt.date(2023, 1, 3))}
+
+
+def test_a_number_line_above_stays_when_the_citation_wraps_its_own_number() -> None:
+    """The citation's number opens the next line behind a speck: a bare number line above it
+    (a number OCR set apart from its ที่) is no part of it."""
+    cited = ("มท 0810.5 /ว 3057\nอ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่\n"
+             ". มท 0810.7/ว 4772 ลงวันที่ 12 ธันวาคม 2565")
+    assert ("มท 0810.7/ว 4772", dt.date(2022, 12, 12)) in _references(cited)
+    assert "มท 0810.5/ว 3057" not in {number for number, _ in _references(cited)}
