@@ -1475,6 +1475,13 @@ def test_a_memo_subject_label_split_over_two_lines_is_no_part_of_the_subject() -
     pytest.param(["- ดังกล่าว และรายงานผลให้ไรโบภายใน 1 ธันวาคม 2566 รายละเอียดปรากฏตามสิ่งที่"],
                  dt.date(2023, 12, 1), id="wan-thi-lost"),
     pytest.param(["และรายงานผลให้ทราบภายในวันที่ 30 พฤศจิกายน 2506"], dt.date(2023, 11, 30), id="year-misread"),
+    # wide seeds 1005-1011
+    pytest.param(["ดังกล่าว และรายงานผลให้ทราบภายในวันที่ 1 กั น ยาย น 2 2567โทรสารหมายเลข 02241"],
+                 dt.date(2024, 9, 1), id="spaced-month-and-a-speck-before-a-year-run-on"),
+    pytest.param(["ดังกล่าว และรายงานผลให้ทราบภายในวันที 26 มกราคม W2.567 โทรสารหมายเลข 0"],
+                 dt.date(2024, 1, 26), id="latin-letter-glued-to-the-year"),
+    pytest.param(["การดำเนินการดังกล่าว และรายงานผลให้ทราบภายในวันที 30 พฤศจิกายน", "'5-4 รายละเอียดปรากฏตามสิ่งที่ส่งมาด้วย"],
+                 dt.date(2023, 11, 30), id="year-lost-is-the-first-after-the-letter"),
 ])
 def test_deadline_as_ocr_read_it(lines: list[str], deadline: dt.date) -> None:
     text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + \
