@@ -49,7 +49,7 @@ _COUNT_WORD = "จ[\u0e48-\u0e4b]?[ำา][\u0e48-\u0e4b]?นว[\u0e31]?น"
 # before the number may read as `>` (`ร้อยละ > 90`).
 # The `eng` model may read all of it but its ร as Latin (`รั JALAL 80`).
 _PERCENT = r"ร\s?้?\s?อ\s?ย\s?[ลส]\s?ะ|ร[\u0e31\u0e49]{0,2}\s?[A-Z]{3,6}(?=\s\d)"
-_SCALE_SPECKS = r"[\s'\"“”.§|:<>@©]*"  # `ร้อยละ ⏎ @100`: a speck read as @
+_SCALE_SPECKS = r"[\s'\"“”‘’.§|:<>@©]*"  # `ร้อยละ ⏎ @100`, `ร้อยละ ‘90`: a speck read as @ or a quote
 # A speck OCR glued to a wrapped line's first word (`(LPA) .จำนวน 6,500 แห่ง`) still stops the name.
 _NAME_STOP = re.compile(
     r"\s[.|'\"“”]*(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|" + _COUNT_WORD +
@@ -206,16 +206,21 @@ def _target(rest: str, name: str = "") -> tuple[float | None, str]:
     return float(first.group(2)), "ระดับ" if first.group(1) == "ระดับ" else "ร้อยละ"
 
 
-# A count whose unit the `eng` model read as Latin (`จำนวน 878 qué` for ๘๗๘ ศูนย์).
-_LATIN_UNIT = re.compile(rf"{_COUNT_WORD}\s*(\d[\d,]*)\.?\s*[A-Za-z]{{2,4}}(?![A-Za-z])")
-_NAMED_UNIT = re.compile("|".join(_UNIT_WORDS))
+# A count whose unit the `eng` model read as Latin (`จำนวน 878 qué` for ๘๗๘ ศูนย์), a speck before
+# the number read as a Latin letter too (`จำนวน c878 Mud`).
+_LATIN_UNIT = re.compile(rf"{_COUNT_WORD}\s*[A-Za-z]?(\d[\d,]*)\.?\s*[A-Za-z]{{2,4}}(?![A-Za-z])")
+# The classifier Thai counts a noun with: centres by ศูนย์; organisations, agencies and places by แห่ง;
+# people by คน.
+_CLASSIFIERS = {"ศูนย์": "ศูนย์", "องค์กร": "แห่ง", "หน่วยงาน": "แห่ง", "สถานที่": "แห่ง", "อปท": "แห่ง",
+                "ประชาชน": "คน", "บุคลากร": "คน", "เจ้าหน้าที่": "คน", "โครงการ": "โครงการ"}
+_COUNTED = re.compile("|".join(_CLASSIFIERS))
 
 
 def _named_unit(name: str) -> str:
-    """The unit of a count read as Latin: what the KPI's name sets up (การจัดตั้งศูนย์… จำนวน 878
-    ศูนย์ counts centres), or none."""
-    m = _NAMED_UNIT.search(name)
-    return m.group(0) if m else ""
+    """The unit of a count read as Latin: the classifier of the first thing the KPI's name counts
+    (การจัดตั้งศูนย์… จำนวน 878 ศูนย์; องค์กรปกครองส่วนท้องถิ่นที่ผ่านเกณฑ์… จำนวน 6,500 แห่ง), or none."""
+    m = _COUNTED.search(name)
+    return _CLASSIFIERS[m.group(0)] if m else ""
 
 
 def _spelled_unit(found: str) -> str:

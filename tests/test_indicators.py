@@ -270,6 +270,13 @@ def test_without_a_date_to_trust_the_letters_printed_fiscal_year_anchors() -> No
                  [("4.2", 878, "ศูนย์")], id="unit-read-as-latin-is-the-one-the-name-counts"),
     pytest.param("ตัวชี้วัดที่ 3.1 |\nร้อยละของเรื่องร้องเรียนที่ได้รับการแก้ไขแล้วเสร็จ รั JALAL 80 และตัวชี",
                  [("3.1", 80, "ร้อยละ")], id="percent-read-as-latin"),
+    # wide seeds 995-998
+    pytest.param("ตัวชี้วัดที่ 2.3 องค์กรปกครอง\nผ่านเกณฑ์การประเมินประสิทธิภาพ (LPA) จำนวน 6,500 urs\nเพื่อให้การดำเนินงาน",
+                 [("2.3", 6500, "แห่ง")], id="organisations-are-counted-by-haeng"),
+    pytest.param("ตามตัวชี้วัดที่\n4.2 การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชน\n. (สถานที่กลาง) จำนวน c878 Mud "
+                 "ประจำปีงบประมาณ", [("4.2", 878, "ศูนย์")], id="speck-before-the-count-and-unit-read-as-latin"),
+    pytest.param("ตัวชี้วัดที่ 3.1 ร้อยละ ของเรื่องร้องเรียนที่ได้รับการแก้ไข\na 1\n9 « 17 A\n. แล้วเสร็จ ร้อยละ ‘90 และ",
+                 [("3.1", 90, "ร้อยละ")], id="speck-read-as-an-opening-quote"),
 ])
 def test_kpis_as_read_on_specked_scans(text: str, expected: list) -> None:
     found = extract_indicators(text, 1, 2562)
