@@ -76,6 +76,10 @@ _INK_BEFORE_TAIL = re.compile("^[ก-ฮ][ก-๛]?\\.?\\s+(?=ประจำ(?:
 _TAIL_HEAD_LOST = re.compile("^(?:ร?ะ)?จำ(?=ปีงบประมาณ|เดือน)")
 
 
+# A digit alone before a wrapped line's words (`0 ประสิทธิภาพในการปฏิบัติราชการ`): a speck.
+_LEAD_DIGIT = re.compile("^\\d\\s+(?=[ก-๛])")
+
+
 def _wrapped_line(text: str) -> str:
     """A subject's wrapped line less the specks and ink OCR set before its first word."""
     text = _INK_BEFORE_TAIL.sub("", _LEAD_LETTER.sub("", _SPECKS.sub("", text)))
@@ -415,6 +419,8 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
     gap = False
     for i in view.indices(start + 1, start + 10):
         text = _wrapped_line(view.text(i))
+        if not re.search("ที่?$", parts[-1]):  # a number wrapped after ที่ (รอบการประเมินที่ ⏎ 2 ประจำปี…) stays
+            text = _LEAD_DIGIT.sub("", text)
         if len(text) <= 3 or _is_latin_ink(text):  # blank, or an OCR speck between a subject and its wrapped line
             gap = gap or not text  # a speck (`ที่` strayed from the number line) is no blank line
             continue
