@@ -778,6 +778,27 @@ def _is_ink(tail: str) -> bool:
 _CUT_YEAR = re.compile(r"\s*(?:[พห]\s?[.,:]{0,2}\s?ศ[ิี]?|(?<=\s)[A-Z][A-Za-z]?)\s?[.,:]{0,2}\s*(\d{2,3})[\s.]*"
                        r"(?:\s\S{1,2})*\s*$")
 _BE_OFFSET = 543
+_SUBJECT_YEAR = re.compile(r"(?<=พ\.ศ\. )(25\d\d)$")
+_FAR_YEARS = 5  # a subject names its letter's month or fiscal year, or looks back a year or two
+_YEAR_DIGITS_KEPT = 3
+
+
+def _year_in_its_time(subject: str, letter_date: dt.date) -> str:
+    """A subject's year far from its letter's (`ประจำเดือน มิถุนายน พ.ศ. 2505` in a letter of
+    2565) had a digit misread: it is the letter's year or one either side that keeps three of
+    its digits in place, when one alone does."""
+    m = _SUBJECT_YEAR.search(subject)
+    if m is None or not FIRST_YEAR <= letter_date.year <= dt.date.today().year + 1:
+        return subject
+    own = letter_date.year + _BE_OFFSET
+    if abs(int(m.group(1)) - own) < _FAR_YEARS:
+        return subject
+    near = (own - 1, own, own + 1)
+    kept = [sum(a == b for a, b in zip(m.group(1), str(year), strict=True)) for year in near]
+    best = max(kept)
+    if best < _YEAR_DIGITS_KEPT or kept.count(best) != 1:
+        return subject
+    return subject[:m.start(1)] + str(near[kept.index(best)])
 
 
 def complete_subject_year(subject: str, letter_date: dt.date | None) -> str:
@@ -786,8 +807,10 @@ def complete_subject_year(subject: str, letter_date: dt.date | None) -> str:
     either side (a month reported or a fiscal year named sits within a year of the letter).
     None or several fitting: the subject stays as read."""
     m = _CUT_YEAR.search(subject)
-    if m is None or letter_date is None:
+    if letter_date is None:
         return subject
+    if m is None:
+        return _year_in_its_time(subject, letter_date)
     year = letter_date.year + _BE_OFFSET
     fits = [str(y) for y in (year - 1, year, year + 1) if digits_in_order(m.group(1), str(y))]
     return f"{subject[:m.start()]} พ.ศ. {fits[0]}" if len(fits) == 1 else subject

@@ -1618,3 +1618,14 @@ def test_subject_as_read_on_specked_scans(lines: list[str], subject: str) -> Non
     text = "\n".join(["ที่ มท 0809.2/ว1478", "กรมส่งเสริมการปกครองท้องถิ่น", "19 มีนาคม 2566", *lines])
     letter = _letter(text + "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
     assert letter.subject == subject
+
+
+@pytest.mark.parametrize(("year_line", "year"), [
+    pytest.param(". องค์กรปกครองส่วนท้องถิ่น ประจำเดือน มิถุนายน พ.ศ. 2505 .", "2565", id="a-digit-misread-far-off"),
+    pytest.param("องค์กรปกครองส่วนท้องถิ่น ประจำเดือน มิถุนายน พ.ศ. 2563", "2563", id="a-year-back-stays"),
+])
+def test_subject_year_far_from_its_letter_had_a_digit_misread(year_line: str, year: str) -> None:
+    # wide seed 996: the month reported is printed ๒๕๖๕ in a letter of ๑๐ กรกฎาคม ๒๕๖๕
+    letter = _letter("ที่ ปข 0023.3/2119\n10 กรกฎาคม 2565\nเรื่อง. รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนของ |\n"
+                     + year_line + "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.subject.endswith(f"ประจำเดือน มิถุนายน พ.ศ. {year}")
