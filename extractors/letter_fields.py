@@ -779,20 +779,20 @@ _CUT_YEAR = re.compile(r"\s*(?:[พห]\s?[.,:]{0,2}\s?ศ[ิี]?|(?<=\s)[A-Z]
                        r"(?:\s\S{1,2})*\s*$")
 _BE_OFFSET = 543
 _SUBJECT_YEAR = re.compile(r"(?<=พ\.ศ\. )(25\d\d)$")
-_FAR_YEARS = 5  # a subject names its letter's month or fiscal year, or looks back a year or two
 _YEAR_DIGITS_KEPT = 3
 
 
 def _year_in_its_time(subject: str, letter_date: dt.date) -> str:
-    """A subject's year far from its letter's (`ประจำเดือน มิถุนายน พ.ศ. 2505` in a letter of
-    2565) had a digit misread: it is the letter's year or one either side that keeps three of
-    its digits in place, when one alone does."""
+    """A subject's year before any record of the department or after next year (`ประจำเดือน
+    มิถุนายน พ.ศ. 2505` in a letter of 2565) had a digit misread: it is the letter's year or one
+    either side that keeps three of its digits in place, when one alone does. A year of its
+    time stands, even far from the letter's: a subject may look back."""
     m = _SUBJECT_YEAR.search(subject)
-    if m is None or not FIRST_YEAR <= letter_date.year <= dt.date.today().year + 1:
+    today = dt.date.today().year
+    if m is None or not FIRST_YEAR <= letter_date.year <= today + 1 \
+            or FIRST_YEAR <= int(m.group(1)) - _BE_OFFSET <= today + 1:
         return subject
     own = letter_date.year + _BE_OFFSET
-    if abs(int(m.group(1)) - own) < _FAR_YEARS:
-        return subject
     near = (own - 1, own, own + 1)
     kept = [sum(a == b for a, b in zip(m.group(1), str(year), strict=True)) for year in near]
     best = max(kept)

@@ -1622,7 +1622,7 @@ def test_subject_as_read_on_specked_scans(lines: list[str], subject: str) -> Non
 
 @pytest.mark.parametrize(("year_line", "year"), [
     pytest.param(". องค์กรปกครองส่วนท้องถิ่น ประจำเดือน มิถุนายน พ.ศ. 2505 .", "2565", id="a-digit-misread-far-off"),
-    pytest.param("องค์กรปกครองส่วนท้องถิ่น ประจำเดือน มิถุนายน พ.ศ. 2563", "2563", id="a-year-back-stays"),
+    pytest.param("องค์กรปกครองส่วนท้องถิ่น ประจำเดือน มิถุนายน พ.ศ. 2555", "2555", id="a-year-of-its-time-stays"),
 ])
 def test_subject_year_far_from_its_letter_had_a_digit_misread(year_line: str, year: str) -> None:
     # wide seed 996: the month reported is printed ๒๕๖๕ in a letter of ๑๐ กรกฎาคม ๒๕๖๕
