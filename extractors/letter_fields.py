@@ -74,8 +74,6 @@ _INK_BEFORE_TAIL = re.compile("^[ก-ฮ][ก-๛]?\\.?\\s+(?=ประจำ(?:
 # ประจำ with its first letters lost at the edge of a wrapped line (`จำปีงบประมาณ พ.ศ. 2567`): no
 # other word opens a line with จำปีงบประมาณ or จำเดือน.
 _TAIL_HEAD_LOST = re.compile("^(?:ร?ะ)?จำ(?=ปีงบประมาณ|เดือน)")
-
-
 # A digit alone before a wrapped line's words (`0 ประสิทธิภาพในการปฏิบัติราชการ`): a speck.
 _LEAD_DIGIT = re.compile("^\\d\\s+(?=[ก-๛])")
 
@@ -84,6 +82,8 @@ def _wrapped_line(text: str) -> str:
     """A subject's wrapped line less the specks and ink OCR set before its first word."""
     text = _INK_BEFORE_TAIL.sub("", _LEAD_LETTER.sub("", _SPECKS.sub("", text)))
     return _TAIL_HEAD_LOST.sub("ประจำ", text)
+
+
 # After a blank line only a typical tail of a subject continues it (ประจำเดือน…, พ.ศ. …).
 _WRAP_AFTER_GAP = starts_with("ประจำ", "พ.ศ", "(", "ของ")
 # วันที่ on a memo's ที่ line; ink in its box sets marks on it (`ว๊นที่`).
