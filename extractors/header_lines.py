@@ -21,6 +21,7 @@ from extractors.letter_docnum import try_parse_docnum
 from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, starts_with
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
+from pipeline.thai.dictionary import unknown_letters
 from pipeline.thai.ocr_repair import dictionary_cost
 from pipeline.thai.text import normalise_field
 
@@ -124,13 +125,33 @@ def is_better_reading(old: str, new: str) -> bool:
         return False
     if _loses_an_anchor(old, new):
         return False
-    if len(_LONE_DIGIT.findall(new)) > len(_LONE_DIGIT.findall(old)) or _grows_a_number(old, new) \
-            or _long_years(new) > _long_years(old):
+    if _adds_a_lone_digit(old, new) or _grows_a_number(old, new) or _long_years(new) > _long_years(old):
         return False  # a speck read as a digit: alone (`2554 :` → `2554 0`) or in a number (`/ว64351`)
     latin_old, latin_new = len(_LATIN.findall(old)), len(_LATIN.findall(new))
     if latin_new != latin_old:
         return latin_new < latin_old
-    return dictionary_cost(new) <= dictionary_cost(old)
+    return _reads_more(old, new) or dictionary_cost(new) <= dictionary_cost(old)
+
+
+def _adds_a_lone_digit(old: str, new: str) -> bool:
+    """More lone digits than the page reading, on a line that holds numbers: a speck among them.
+    A line without a digit (a subject's wrap) loses nothing to one, and its words count more
+    (`งนนน ประจำปีงบประมาณ WA` re-read `0 ประสิทธิภาพในการปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ.`)."""
+    return bool(re.search(r"\d", old)) and len(_LONE_DIGIT.findall(new)) > len(_LONE_DIGIT.findall(old))
+
+
+_MORE_LETTERS = 2  # times the page reading's Thai letters
+
+
+def _reads_more(old: str, new: str) -> bool:
+    """The page reading dropped glyphs the re-reading has, in known words: twice its Thai letters
+    or more, and no more letters unknown to the dictionary (`เรื่อง 0กา` re-read
+    `เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วย`). A longer reading always costs more words."""
+    letters_old, letters_new = len(_THAI_LETTER.findall(old)), len(_THAI_LETTER.findall(new))
+    return letters_new >= _MORE_LETTERS * max(letters_old, 1) and unknown_letters(new) <= unknown_letters(old)
+
+
+_THAI_LETTER = re.compile("[ก-ฮ]")
 
 
 _NAME_LINES = 5  # the name stands within five lines under จึงเรียนมา (ขอแสดงความนับถือ, the signature)

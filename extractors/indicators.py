@@ -22,20 +22,34 @@ from pipeline.thai.dates import find_month_year, find_thai_dates, month_end, out
 # between the label and a code wrapped to the next line as a Latin piece or a bar (`ที่ dD. 4.2`,
 # `ที่ | o 4.2`).
 # Its ต may read as ก (`กัวชี้วัด`, no Thai word), and the point of a code as a comma (`5,1`).
-_KPI_WORD = "[ตก]" + loose_tones("ัวชี้วัด").replace("ช", "[ชขซ]")
+# Its last ด may read as ต (`ตัวชี้วัตที่ 4.2`).
+_KPI_WORD = "[ตก]" + loose_tones("ัวชี้วัด").replace("ช", "[ชขซ]").replace("ด", "[ดต]")
 _CODE = re.compile(
     f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\".]+\\s*)?(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-zก-ฮ]?"
-    "(\\d{1,2}(?:[.,]{1,2}\\d{1,2})*)\\s*[:：]?\\s*")
+    "(\\d\\s\\d(?=\\s+[ก-๛])|\\d{1,2}(?:[.,]{1,2}\\d{1,2})*)\\s*[:：]?\\s*")
+# A code's point lost to a space (`ตัวชี้วัดที่ 5 1 ระดับความสำเร็จ…`) is taken above as `5 1`.
+_POINT = re.compile(r"[.,]{1,2}|\s")
+# Lines of ink between the label and a code wrapped under it, read as short pieces
+# (`ตามตัวชี้วัดที่ ⏎ De ⏎ CN ⏎ ข ⏎ 4.2 การจัดตั้ง…`).
+_INKED_CODE = re.compile(
+    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s+(?:[^\\s\\d]{{1,3}}\\s+){{1,4}}(\\d\\.\\d{{1,2}})\\s+(?=[ก-๛])")
 # The label garbled all but a piece of it (`ตามต้ a ดที่ 4.2`, `ตาม วชี an 4.2`, `ตามต้ วชี้ ain 4.2`): its
 # วช or ดที่ left, at most one short piece of Latin ink or specks, then a dotted code and the KPI's name.
 _GARBLED_CODE = re.compile("(?:ว\\s?[ชขซ]|ดท)[\u0e31-\u0e4e]*\\s?(?:[^\\s\\dก-๛]{1,3}\\s)?\\s*(\\d\\.\\d)\\s+(?=[ก-๛])")
+# The label read as Latin by the `eng` model (`ผลการดำเนินงานตาม my yan ⏎ 4.2 การจัดตั้ง…`,
+# `พ.ศ. 2565 MIAN.4.1 ⏎ การพัฒนา…`): one or two Latin pieces, then a dotted code and the KPI's name;
+# after ตาม (…ผลการดำเนินงานตาม[ตัวชี้วัดที่]) always, elsewhere only where the text names ตัวชี้วัด.
+_LATIN_PIECES_CODE = r"\s*(?:[A-Za-z]{2,5}[.\s]\s*){1,2}(\d\.\d)\s+(?=[ก-๛])"
+_LATIN_LABEL_CODE = re.compile(r"(?<=\s)" + _LATIN_PIECES_CODE)
+_LATIN_LABEL_AFTER_TAM = re.compile(r"(?<=ตาม)" + _LATIN_PIECES_CODE)
 _QUOTED = re.compile(r"^.{0,60}?[“\"]([^”\"]{4,200})[”\"]")
 # จำนวน with its ำ read as a tone mark and า, a mark doubled or a vowel added (`จ้านวัน`, `จ้ำนวน`).
 _COUNT_WORD = "จ[\u0e48-\u0e4b]?[ำา][\u0e48-\u0e4b]?นว[\u0e31]?น"
 # A spaced-out scan tears ร้อยละ (`ร้อ ย ละ 1 100`), its ล may read as ส (`ร้อยสะ`), and a speck
 # before the number may read as `>` (`ร้อยละ > 90`).
-_PERCENT = r"ร\s?้?\s?อ\s?ย\s?[ลส]\s?ะ"
-_SCALE_SPECKS = r"[\s'\"“”.§|:<>]*"
+# The `eng` model may read all of it but its ร as Latin (`รั JALAL 80`).
+_PERCENT = r"ร\s?้?\s?อ\s?ย\s?[ลส]\s?ะ|ร[\u0e31\u0e49]{0,2}\s?[A-Z]{3,6}(?=\s\d)"
+_SCALE_SPECKS = r"[\s'\"“”‘’.§|:<>@©]*"  # `ร้อยละ ⏎ @100`, `ร้อยละ ‘90`: a speck read as @ or a quote
 # A speck OCR glued to a wrapped line's first word (`(LPA) .จำนวน 6,500 แห่ง`) still stops the name.
 _NAME_STOP = re.compile(
     r"\s[.|'\"“”]*(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|" + _COUNT_WORD +
@@ -116,7 +130,7 @@ def _inline_paragraph(flat: str, page: int, hint: int | None) -> list[Indicator]
     for k, m in enumerate(matches):
         stop = matches[k + 1].start() if k + 1 < len(matches) else len(flat)
         chunk = flat[m.end() : min(stop, m.end() + 500)]
-        code = re.sub("[.,]{1,2}", ".", m.group(1))  # `5..1`, `4,2`: OCR's doubled or comma point
+        code = _POINT.sub(".", m.group(1))  # `5..1`, `4,2`, `5 1`: OCR's doubled, comma or lost point
         code, chunk = _wrapped_code(code, chunk)
         out.append(_from_chunk(code, chunk, _fiscal_before(flat, m.start(), chunk, hint), page))
     return out
@@ -125,20 +139,25 @@ def _inline_paragraph(flat: str, page: int, hint: int | None) -> list[Indicator]
 # A code wrapped to the line after its label, with specks read on the lines between as a lone
 # digit and a letter or two (`ตามตัวชี้วัดที่ ⏎ 1 ⏎ ฆม ⏎ 4.2 การจัดตั้ง…`): the dotted code opening
 # the KPI's name is its code, the lone digit ink.
-_WRAPPED_CODE = re.compile(r"^\s*(?:[^\s\d]{1,2}\s+){1,2}(\d\.\d{1,2})\s+(?=[ก-๛])")
+# Or a number of ink alone (`ตามตัวชี้วัดที่ ⏎ 9 ⏎ 4.2 การจัดตั้ง…`, `… ⏎ 12 ⏎ 5.1 ระดับ…`).
+_WRAPPED_CODE = re.compile(r"^\s*(?:[^\s\d]{1,2}\s+){0,2}(\d\.\d{1,2})\s+(?=[ก-๛])")
 
 
 def _wrapped_code(code: str, chunk: str) -> tuple[str, str]:
     """(code, the text after it): the dotted code a lone digit stood in front of, if any."""
-    m = _WRAPPED_CODE.match(chunk) if re.fullmatch(r"\d", code) else None
+    m = _WRAPPED_CODE.match(chunk) if re.fullmatch(r"\d{1,2}", code) else None
     return (m.group(1), chunk[m.end():]) if m else (code, chunk)
 
 
 def _code_matches(flat: str) -> list[re.Match[str]]:
     """Every labelled code, and every code whose label OCR garbled, in reading order."""
     labelled = list(_CODE.finditer(flat))
-    garbled = [m for m in _GARBLED_CODE.finditer(flat)
-               if not any(c.start() <= m.start(1) < c.end() for c in labelled)]
+    labelled += [m for m in _INKED_CODE.finditer(flat) if not any(c.start() == m.start() for c in labelled)]
+    garbled = list(_GARBLED_CODE.finditer(flat)) + list(_LATIN_LABEL_AFTER_TAM.finditer(flat))
+    if re.search(_KPI_WORD, flat):
+        garbled += _LATIN_LABEL_CODE.finditer(flat)
+    garbled = [m for m in garbled if not any(c.start() <= m.start(1) < c.end() for c in labelled)]
+    garbled = [m for k, m in enumerate(garbled) if not any(o.start(1) == m.start(1) for o in garbled[:k])]
     return sorted(labelled + garbled, key=lambda m: m.start())
 
 
@@ -152,7 +171,7 @@ def _fiscal_before(flat: str, at: int, chunk: str, hint: int | None) -> int | No
 
 def _from_chunk(code: str, chunk: str, fiscal: int | None, page: int) -> Indicator:
     name, rest = _name(chunk)
-    value, unit = _target(rest)
+    value, unit = _target(rest, name)
     return Indicator(
         code=code, name=name, fiscal_year=fiscal, target_value=value, target_unit=unit,
         due_date=_due(rest), owner=_owner(rest), page=page,
@@ -174,14 +193,34 @@ def _clean(text: str) -> str:
     return " ".join(re.sub(r"[|]", " ", text).split()).strip(" ,.:")
 
 
-def _target(rest: str) -> tuple[float | None, str]:
+def _target(rest: str, name: str = "") -> tuple[float | None, str]:
     count, scale = _COUNT.search(rest) or _BARE_COUNT.search(rest[:120]), _SCALE.search(rest)
-    first = min((m for m in (count, scale) if m), key=lambda m: m.start(), default=None)
+    latin = None if count else _LATIN_UNIT.search(rest)
+    first = min((m for m in (count, scale, latin) if m), key=lambda m: m.start(), default=None)
     if first is None or first.start() > 200:
         return None, ""
     if first is count:
         return _count_value(first.group(1)), _spelled_unit(first.group(2))
+    if first is latin:
+        return _count_value(first.group(1)), _named_unit(name)
     return float(first.group(2)), "ระดับ" if first.group(1) == "ระดับ" else "ร้อยละ"
+
+
+# A count whose unit the `eng` model read as Latin (`จำนวน 878 qué` for ๘๗๘ ศูนย์), a speck before
+# the number read as a Latin letter too (`จำนวน c878 Mud`).
+_LATIN_UNIT = re.compile(rf"{_COUNT_WORD}\s*[A-Za-z]?(\d[\d,]*)\.?\s*[A-Za-z]{{2,4}}(?![A-Za-z])")
+# The classifier Thai counts a noun with: centres by ศูนย์; organisations, agencies and places by แห่ง;
+# people by คน.
+_CLASSIFIERS = {"ศูนย์": "ศูนย์", "องค์กร": "แห่ง", "หน่วยงาน": "แห่ง", "สถานที่": "แห่ง", "อปท": "แห่ง",
+                "ประชาชน": "คน", "บุคลากร": "คน", "เจ้าหน้าที่": "คน", "โครงการ": "โครงการ"}
+_COUNTED = re.compile("|".join(_CLASSIFIERS))
+
+
+def _named_unit(name: str) -> str:
+    """The unit of a count read as Latin: the classifier of the first thing the KPI's name counts
+    (การจัดตั้งศูนย์… จำนวน 878 ศูนย์; องค์กรปกครองส่วนท้องถิ่นที่ผ่านเกณฑ์… จำนวน 6,500 แห่ง), or none."""
+    m = _COUNTED.search(name)
+    return _CLASSIFIERS[m.group(0)] if m else ""
 
 
 def _spelled_unit(found: str) -> str:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from pythainlp.util.date import thai_full_months
 from rapidfuzz import fuzz, process
 
 from extractors.issuer_codes import known_code, misread_code
@@ -537,10 +538,38 @@ def find_deadline(view: LetterLines, core_end: int, letter_date: dt.date | None 
             found, tail = _deadline_date(despeck_date(_DEADLINE_INK.sub("", window[m.end(): m.end() + 40])))
             if found is not None and m.start() < len(view.text(i)):
                 return _in_its_time(found, letter_date), tidy(m.group(0) + tail[: found.end]), i
+            yearless = _yearless(tail, letter_date) if m.start() < len(view.text(i)) else None
+            if yearless is not None:
+                return yearless[0], tidy(m.group(0) + tail[: yearless[1]]), i
         rec = _RECURRING.search(view.text(i))
         if rec and recurring is None:
             recurring = (tidy(rec.group(0)), i)
     return (None, recurring[0], recurring[1]) if recurring else (None, "", None)
+
+
+# A deadline's day and month whose year OCR lost (`ภายในวันที่ 30 เมษายน ⏎ '5-4`).
+_DAY_MONTH = re.compile(rf"^\s*(\d{{1,2}})\s*({'|'.join(thai_full_months)})")
+
+
+def _yearless(tail: str, letter_date: dt.date | None) -> tuple[dt.date, int] | None:
+    """(the deadline, the end of its text) for a day and month without a year: the first such
+    day from the letter's date on (a reply is asked for after the letter is written)."""
+    m = _DAY_MONTH.match(tail)
+    if m is None or letter_date is None or not FIRST_YEAR <= letter_date.year <= dt.date.today().year + 1:
+        return None
+    day, month = int(m.group(1)), thai_full_months.index(m.group(2)) + 1
+    for year in (letter_date.year, letter_date.year + 1):
+        date = _real_date(year, month, day)
+        if date is not None and date >= letter_date:
+            return date, m.end()
+    return None
+
+
+def _real_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 # A day OCR broke with a point (`1.2 มกราคม`: 12, not 2) or with Latin ink inside it (`3m0o” พฤษภาคม`: 30).
@@ -551,7 +580,8 @@ _LATIN_IN_DAY = re.compile(r"^(\s*\d)[A-Za-z]{1,2}(\d)[A-Za-z]{0,2}[\"“”']*(
 def _deadline_date(tail: str) -> tuple[DateMatch | None, str]:
     """The date opening `tail` as printed, past specks, or with a spaced-out month closed up."""
     tail = _LATIN_IN_DAY.sub(r"\1\2", _BROKEN_DAY.sub(r"\1\2", tail))
-    for text in (tail, _without_specks(tail), _THAI_GAP.sub("", tail)):
+    closed = _THAI_GAP.sub("", tail)  # a month spaced out and a speck before its year (`กั น ยาย น 2 2559`)
+    for text in (tail, _without_specks(tail), closed, _without_specks(closed)):
         dates = [d for d in find_thai_dates(text)[:1] if d.start <= 3]
         if dates and dates[0].date is not None:
             return dates[0], text
@@ -559,7 +589,9 @@ def _deadline_date(tail: str) -> tuple[DateMatch | None, str]:
 
 
 # Ink glued to a date's parts in a deadline (`9ส พฤศจิกายน`, `เมษายน1 . 2566`, `ไ2567`): no date prints so.
-_DEADLINE_INK = re.compile(r"(?<=\d)[ก-ฮ](?=\s)|(?<=[ก-๛]{3})\d(?=\s+\D)|(?<=\s)[ก-๛](?=\d{4}(?!\d))|[«»]")
+# A Latin letter glued before a year (`มกราคม W2.567`) is ink too.
+_DEADLINE_INK = re.compile(r"(?<=\d)[ก-ฮ](?=\s)|(?<=[ก-๛]{3})\d(?=\s+\D)|(?<=\s)[ก-๛](?=\d{4}(?!\d))|[«»]"
+                           r"|(?<=\s)[A-Za-z](?=\d[.,]?\d{3}(?!\d))")
 
 
 def _in_its_time(found: DateMatch, letter_date: dt.date | None) -> dt.date | None:
@@ -604,7 +636,8 @@ def _speck_after_month(token: str, rest: list[str]) -> bool:
     whole year (`มีนาคม 1 2557`)."""
     if len(token) > 2:
         return False
-    return not token.isdigit() or bool(rest) and re.fullmatch(r"\d{4}", rest[0].strip(_PART_SPECKS)) is not None
+    # The year may run on into the next word (`2 2559โทรสารหมายเลข`).
+    return not token.isdigit() or bool(rest) and re.match(r"\d{4}(?!\d)", rest[0].strip(_PART_SPECKS)) is not None
 
 
 def _closed_number(m: re.Match[str]) -> str:

@@ -68,6 +68,22 @@ _SPECKS = re.compile(r"^[\s\-–•'\".,|:_“”‘’]+")
 # A consonant alone before a wrapped line's words is a speck (`ป ช่วยเหลือประชาชน…`, with a point:
 # `ก. ประจำเดือน…`): no Thai word is one bare letter but ณ and ธ.
 _LEAD_LETTER = re.compile("^(?![ณธ])[ก-ฮ]\\.?\\s+(?=[ก-๛])")
+# Two letters of ink before a subject's tail on its wrapped line (`ปก ประจำปีงบประมาณ พ.ศ. 2568`): the
+# tail opens its line as printed, and no word of two letters stands before it.
+_INK_BEFORE_TAIL = re.compile("^[ก-ฮ][ก-๛]?\\.?\\s+(?=ประจำ(?:ปีงบประมาณ|เดือน))")
+# ประจำ with its first letters lost at the edge of a wrapped line (`จำปีงบประมาณ พ.ศ. 2567`): no
+# other word opens a line with จำปีงบประมาณ or จำเดือน.
+_TAIL_HEAD_LOST = re.compile("^(?:ร?ะ)?จำ(?=ปีงบประมาณ|เดือน)")
+# A digit alone before a wrapped line's words (`0 ประสิทธิภาพในการปฏิบัติราชการ`): a speck.
+_LEAD_DIGIT = re.compile("^\\d\\s+(?=[ก-๛])")
+
+
+def _wrapped_line(text: str) -> str:
+    """A subject's wrapped line less the specks and ink OCR set before its first word."""
+    text = _INK_BEFORE_TAIL.sub("", _LEAD_LETTER.sub("", _SPECKS.sub("", text)))
+    return _TAIL_HEAD_LOST.sub("ประจำ", text)
+
+
 # After a blank line only a typical tail of a subject continues it (ประจำเดือน…, พ.ศ. …).
 _WRAP_AFTER_GAP = starts_with("ประจำ", "พ.ศ", "(", "ของ")
 # วันที่ on a memo's ที่ line; ink in its box sets marks on it (`ว๊นที่`).
@@ -403,8 +419,10 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
     parts = [_line_end_specks(_without_label(view.text(start)))]
     gap = False
     for i in view.indices(start + 1, start + 10):
-        text = _LEAD_LETTER.sub("", _SPECKS.sub("", view.text(i)))
-        if len(text) <= 3:  # blank, or an OCR speck between a subject and its wrapped line
+        text = _wrapped_line(view.text(i))
+        if not re.search("ที่?$", parts[-1]):  # a number wrapped after ที่ (รอบการประเมินที่ ⏎ 2 ประจำปี…) stays
+            text = _LEAD_DIGIT.sub("", text)
+        if len(text) <= 3 or _is_latin_ink(text):  # blank, or an OCR speck between a subject and its wrapped line
             gap = gap or not text  # a speck (`ที่` strayed from the number line) is no blank line
             continue
         if _stops_subject(parts, text, gap):
@@ -460,12 +478,14 @@ _SARA_A_TWICE = re.compile("(?<=ะ)\\s+ะ")
 
 
 def _finish_subject(parts: list[str]) -> str:
-    text = _AND_TORN.sub("และ", _SARA_A_TWICE.sub("", tidy(smart_join(parts))))
+    text = _ERA_AS_LATIN.sub(r"\1 พ.ศ. ", smart_join(parts))  # before tidy() sheds Latin pieces as ink
+    text = _AND_TORN.sub("และ", _SARA_A_TWICE.sub("", tidy(text)))
     text = shed_debris(swap_confusables(unspace_phrase(text)))
     text = _CENTRAL_AS_LATIN.sub("กลาง)", _MONTHLY_AS_LATIN.sub("ประจำเดือน ", _PRACHAM_AS_LATIN.sub("ประจำ", text)))
     text = repair_phrases(text)
-    text = _TAIL_GLUED.sub(" ", _THI_NUMBER.sub("ที่", _BANG_FOR_SLASH.sub("/", _AND_GLUED.sub("", text))))
-    text = _NUMBER_AFTER_THI.sub(" ", _SPECKS_BETWEEN_WORDS.sub(" ", text))
+    text = _BANG_FOR_SLASH.sub("/", _SPECK_BEFORE_MONTH.sub(" ", _AND_GLUED.sub("", text)))
+    text = _TAIL_GLUED.sub(" ", _THI_NUMBER.sub("ที่", text))
+    text = _NUMBER_AFTER_THI.sub(" ", _SPECKS_BETWEEN_WORDS.sub(" ", _DIGIT_GLUED.sub("", text)))
     text = _drop_lone_letter(_cut_after_year(_ERA_AFTER_YEAR.sub(r"พ.ศ. \1", _YEAR_SPLIT.sub(_joined_year, text))))
     return _drop_glued_inner_letter(_drop_glued_lead_letter(text))
 
@@ -484,7 +504,7 @@ def _without_lone_letter(chunk: str) -> str:
     parts = list(tokens(chunk))
     known = words()
     for k in range(1, len(parts) - 1):
-        if _LONE_CONSONANT.fullmatch(parts[k]) and parts[k - 1] in known and len(parts[k - 1]) >= 2 \
+        if _LONE_CONSONANT.fullmatch(parts[k]) and parts[k - 1] in known and len(parts[k - 1]) >= _MIN_WORD \
                 and parts[k + 1] in known and len(parts[k + 1]) >= _MIN_WORD:
             return "".join(parts[:k] + parts[k + 1:])
     return chunk
@@ -534,8 +554,16 @@ _CENTRAL_AS_LATIN = re.compile(r"(?<=\(สถานที่)\s*[A-Za-z]{2,5}\s*
 _MONTHLY_AS_LATIN = re.compile(f"(?<=[ก-๛]\\s)[A-Za-z]{{2,5}}\\)?\\s+(?=(?:{'|'.join(thai_full_months)})\\s)")
 # A colon and specks between two words at a wrap (`ท้องถิ่น: .ประจำปีงบประมาณ`): no subject prints them.
 _SPECKS_BETWEEN_WORDS = re.compile(r"(?<=[ก-๛])\s*[:;]\s*[.:;]*\s*(?=[ก-๛])")
-# A number OCR glued to ที่ (`รอบการประเมินที่1`): Thai prints a space between.
-_NUMBER_AFTER_THI = re.compile(r"(?<=ที่)(?=\d)")
+# A number OCR glued to ที่ (`รอบการประเมินที่1`), or set off it by a speck (`ที่.2`): Thai prints a space.
+_NUMBER_AFTER_THI = re.compile(r"(?<=ที่)\s*[.,:;']*\s*(?=\d)")
+# A digit glued to a word's end before the next word (`ท้องถิ่นอำเภอดีเด่น1 ประจำปี…`): a speck;
+# Thai sets a number off its word, but for ที่ (`ที่1`, spaced above).
+_DIGIT_GLUED = re.compile(r"(?<=[ก-๛]{2})(?<!ที่)(?<!ที)\d(?=\s+[ก-๛])")
+# A speck between ประจำเดือน and the month's name (`ประจำเดือน'กรกฎาคม`): a space as printed, not a slash.
+_SPECK_BEFORE_MONTH = re.compile(f"(?<=เดือน)\\s*[!'.,:;]+\\s*(?=(?:{'|'.join(thai_full_months)}))")
+# The era read by the `eng` model after ปีงบประมาณ or a month, its dots lost (`ประจำปีงบประมาณ / wa 2563`):
+# Latin letters between those words and a Buddhist year are พ.ศ.
+_ERA_AS_LATIN = re.compile(f"((?:ประมาณ|{'|'.join(thai_full_months)}))\\s+[A-Za-z]{{1,3}}[.,:]*\\s*(?=25\\d\\d(?!\\d))")
 # ที่ before a number (รอบการประเมินที่ 2, ตัวชี้วัดที่ 4.1) with its tone mark lost to OCR.
 _THI_NUMBER = re.compile(r"ที(?=\s\d)")
 # A slash read as `!` or `'` between Thai words (`ตัวชี้วัด!นโยบาย`, `ตัวชี้วัด'นโยบาย`): Thai
@@ -584,7 +612,8 @@ def _first_body_label(view: LetterLines) -> int | None:
 # colon or dash OCR set after a word (`ของ.`, `ของ:`, `ท้องถิ่น-`: Thai never hyphenates at a wrap); a dot
 # inside an abbreviation (พ.ศ.) stays.
 _SPACED_SPECKS = re.compile(r"(?:\s+[|:;,.'\"“”!_\-–=~\[\]]+)+$")
-_END_SPECKS = re.compile(f"{_SPACED_SPECKS.pattern}|(?<=[ก-๛]{{3}})[.:\\-–]$")
+# A point after the parenthesis that closes a subject (`(สถานที่กลาง).`) is one too.
+_END_SPECKS = re.compile(f"{_SPACED_SPECKS.pattern}|(?<=[ก-๛]{{3}})[.:\\-–]$|(?<=\\))[.:]$")
 _LONE_CLOSE = re.compile(r"\s+\)$")
 # A digit alone at a line end is a speck (`ท้องถิ่น 1`), unless it numbers something (`ที่ 1`).
 _LONE_DIGIT = re.compile(r"(?<!ที่)(?<!ที)\s+\d$")
@@ -597,9 +626,10 @@ _INK_GLYPHS = "@=#*~^«»"
 _GLYPHS_AFTER_YEAR = re.compile(f"(?<=\\d{{4}})[{_INK_GLYPHS}]+$")
 _INK_TAIL = re.compile(f"(?:\\s+(?!25\\d\\d\\b)[\\d{_INK_GLYPHS}]+)*"
                        f"\\s+[\\d{_INK_GLYPHS}]*[{_INK_GLYPHS}][\\d{_INK_GLYPHS}]*(?:\\s+[\\d{_INK_GLYPHS}]+)*$")
-# A number after a closing parenthesis at a line's end (`(สถานที่กลาง) 13`, `กลาง) | 2200`): a page or
-# stamp's digits.
-_NUMBER_AFTER_CLOSE = re.compile(r"(?<=\))(?:\s+\d{1,3}|(?:\s+[|:;]+)+\s+\d{1,4})$")
+# Numbers after a closing parenthesis at a line's end (`(สถานที่กลาง) 13`, `กลาง) 6 0`), or after a
+# rule's bar behind a word (`กลาง) | 2200`, `ประชาชนของ | | 0200 0`): a page or stamp's digits; a
+# subject prints no bar, and its numbers follow ที่ (`รอบการประเมินที่ 2`).
+_NUMBER_AFTER_CLOSE = re.compile(r"(?<=\))(?:\s+\d{1,3})+$|(?<=[ก-๛)])(?<!ที่)(?:\s+[|:;]+)+(?:\s+\d{1,4})+$")
 
 
 def _line_end_ink(text: str) -> str:
@@ -636,6 +666,16 @@ def is_garbled(text: str) -> bool:
 
 
 _DIGIT_IN_LETTERS = re.compile("[\u0e01-\u0e4e][0-9]|[0-9][\u0e01-\u0e4e]")  # no Thai word holds a digit
+
+
+def _is_latin_ink(text: str) -> bool:
+    """A short line of ink read partly as Latin (`รว. DB`): one or two pieces of at most two
+    letters or digits each (points aside), one of them Latin. A wrapped subject line carries a
+    word, or a year (`wa 2563`: the era read as Latin)."""
+    pieces = [t.strip(".,:;'\"|") for t in text.split()]
+    pieces = [t for t in pieces if t]
+    return 0 < len(pieces) <= 2 and all(len(t) <= 2 for t in pieces) \
+        and any(re.search("[A-Za-z]", t) for t in pieces)
 
 
 def _is_full(parts: list[str]) -> bool:
@@ -739,6 +779,27 @@ def _is_ink(tail: str) -> bool:
 _CUT_YEAR = re.compile(r"\s*(?:[พห]\s?[.,:]{0,2}\s?ศ[ิี]?|(?<=\s)[A-Z][A-Za-z]?)\s?[.,:]{0,2}\s*(\d{2,3})[\s.]*"
                        r"(?:\s\S{1,2})*\s*$")
 _BE_OFFSET = 543
+_SUBJECT_YEAR = re.compile(r"(?<=พ\.ศ\. )(25\d\d)$")
+_YEAR_DIGITS_KEPT = 3
+
+
+def _year_in_its_time(subject: str, letter_date: dt.date) -> str:
+    """A subject's year before any record of the department or after next year (`ประจำเดือน
+    มิถุนายน พ.ศ. 2505` in a letter of 2565) had a digit misread: it is the letter's year or one
+    either side that keeps three of its digits in place, when one alone does. A year of its
+    time stands, even far from the letter's: a subject may look back."""
+    m = _SUBJECT_YEAR.search(subject)
+    today = dt.date.today().year
+    if m is None or not FIRST_YEAR <= letter_date.year <= today + 1 \
+            or FIRST_YEAR <= int(m.group(1)) - _BE_OFFSET <= today + 1:
+        return subject
+    own = letter_date.year + _BE_OFFSET
+    near = (own - 1, own, own + 1)
+    kept = [sum(a == b for a, b in zip(m.group(1), str(year), strict=True)) for year in near]
+    best = max(kept)
+    if best < _YEAR_DIGITS_KEPT or kept.count(best) != 1:
+        return subject
+    return subject[:m.start(1)] + str(near[kept.index(best)])
 
 
 def complete_subject_year(subject: str, letter_date: dt.date | None) -> str:
@@ -747,8 +808,10 @@ def complete_subject_year(subject: str, letter_date: dt.date | None) -> str:
     either side (a month reported or a fiscal year named sits within a year of the letter).
     None or several fitting: the subject stays as read."""
     m = _CUT_YEAR.search(subject)
-    if m is None or letter_date is None:
+    if letter_date is None:
         return subject
+    if m is None:
+        return _year_in_its_time(subject, letter_date)
     year = letter_date.year + _BE_OFFSET
     fits = [str(y) for y in (year - 1, year, year + 1) if digits_in_order(m.group(1), str(y))]
     return f"{subject[:m.start()]} พ.ศ. {fits[0]}" if len(fits) == 1 else subject

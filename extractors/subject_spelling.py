@@ -22,7 +22,7 @@ SPELLING_CORRECTED = "subject_spelling_corrected"  # a letter flag: `flag:old>ne
 
 # Glyph pairs Tesseract confuses in printed Thai (both ways).
 _LOOK_ALIKES = ("ดต", "ขช", "ซช", "ขฃ", "สล", "บป", "ภถ", "ผฝ", "พฟ", "คศ", "คต", "รว", "ทห", "มน",
-                "ฎฏ", "ธร", "กถ", "ฐร", "ญณ")
+                "ฎฏ", "ธร", "กถ", "ฐร", "ญณ", "ำา")
 _MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
 _TONES = re.compile("[\u0e48-\u0e4b]")
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
@@ -61,10 +61,16 @@ def _edits(word: str) -> Iterator[str]:
 
 
 def _suspects(run: str) -> list[tuple[int, int]]:
-    """Tokens that may be damaged words; a lone letter is ink (`งการประเมิน`), never made a word."""
+    """Tokens that may be damaged words; a lone letter is ink (`งการประเมิน`), never made a word,
+    but it may be the end of a damaged word the dictionary split (`กำรรายงาน`: กำ, ร, รายงาน)."""
     known = words()
-    return [(at, at + len(t)) for at, t in token_spans(run)
-            if len(t) > 1 and (t not in known or corpus_count(t) < _RARE)]
+    spans = list(token_spans(run))
+    suspects = [(at, at + len(t)) for at, t in spans if len(t) > 1 and (t not in known or corpus_count(t) < _RARE)]
+    return suspects + [(spans[k - 1][0], at + 1) for k, (at, t) in enumerate(spans)
+                       if k and _LONE.fullmatch(t)]
+
+
+_LONE = re.compile("[ก-ฮ]")
 
 
 def _lands_in_common_word(run: str, reading: str) -> bool:

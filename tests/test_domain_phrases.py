@@ -21,6 +21,9 @@ from extractors.domain_phrases import repair_phrases
     ("ช่วยเหลือประชาชนขอองค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)",  # ง of ของ lost (wide seed 988)
      "ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)"),
     ("ช่วยเหลือประชาชนของหง .องค์กรปกครองส่วนท้องถิ่น", "ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น"),
+    # wide seeds 1005-1011: ณ misread at a word's end is the slip, not a letter lost before it
+    ("อำเภอดีเด่น ประจำปีงบประมาย :", "อำเภอดีเด่น ประจำปีงบประมาณ :"),
+    ("แผนงานที่สำคัญข้องกรมส่งเสริมการปกครองท้องถิ่น", "แผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น"),  # a mark of ink
 ])
 def test_near_copies_of_stock_phrases_are_put_back(read: str, expected: str) -> None:
     assert repair_phrases(read) == expected
@@ -31,6 +34,7 @@ def test_near_copies_of_stock_phrases_are_put_back(read: str, expected: str) -> 
     "เร่งรัดการดำเนินการดังกล่าวและรายงานผล",
     "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดสตูล",
     "นายกองค์การบริหารส่วนจังหวัดชุมพร",
+    "ขอให้กรมส่งเสริมการปกครองท้องถิ่นพิจารณา",  # two slips from ของกรม…, but other words
 ])
 def test_other_words_stay_as_read(read: str) -> None:
     assert repair_phrases(read) == read

@@ -99,6 +99,13 @@ def test_pages_without_an_addressee_have_no_header_lines(lines: list[str]) -> No
                  id="memo-number-lost-date-kept"),
     pytest.param("Tus. 0 2241 9000 ต่อ 2795", "โทร. 0 2241 9000 ต่อ 2795", True, id="fewer-latin"),
     pytest.param("E-mail: saraban@dla.go.th", "อี-เมล: สารบรรณ", False, id="english-wrecked-loses-text"),
+    # wide seeds 1006, 1011: a subject line whose glyphs the page reading dropped among specks
+    pytest.param("| . 'เรื่อง 0กา", ". เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วย", True,
+                 id="subject-line-read-whole"),
+    pytest.param("งนนน ประจําปีงบประมาณ WA", "0 ประสิทธิภาพในการปฏิบัติราชการ ประจําปีงบประมาณ พ.ศ.", True,
+                 id="a-lone-digit-on-a-line-without-numbers"),
+    pytest.param("| เรื่อง [] 7ฮ77ไ706ลือประชาชนของ", ": เง เเร่งรัด การจั ดตั้งศูนย์ช่วย เหลือประชาชนของ", False,
+                 id="more-letters-but-unknown-ones"),
 ])
 def test_which_reading_wins(old: str, new: str, better: bool) -> None:
     assert is_better_reading(old, new) is better

@@ -14,6 +14,7 @@ from pipeline.thai.text import normalise
     ("การรายงานผลการตำเนินงานตามตัวช่วัดตามมาตรการปรับปรุงประสิทธิภาพ",  # ด read as ต; ี้ as ่
      "การรายงานผลการดำเนินงานตามตัวชี้วัดตามมาตรการปรับปรุงประสิทธิภาพ"),
     ("ขององค์กรปกครองส่วนท้องถิ่นแล่ะ๊ ศูนย์ปฏิบัติการ", "ขององค์กรปกครองส่วนท้องถิ่นและ ศูนย์ปฏิบัติการ"),  # specks as tones
+    ("กำรรายงานผลการดำเนินงาน", "การรายงานผลการดำเนินงาน"),  # า read as ำ; the dictionary split กำ / ร (seed 1007)
 ])
 def test_damaged_words_are_put_back(read: str, expected: str) -> None:
     assert judge_spelling(read)[0] == expected
