@@ -22,7 +22,14 @@ from extractors.letter_fields import LetterLines
 from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of
 from extractors.offices import canonical_office, closest_fixed_name, head_of_department_by_tail
 from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
-from extractors.signatory_names import SIGNATORY_CORRECTED, judge_given_name, surname_tone_restored
+from extractors.signatory_names import (
+    SIGNATORY_CORRECTED,
+    judge_given_name,
+    judge_surname,
+    resplit,
+    surname_tone_restored,
+    title_mended,
+)
 from extractors.stamp_reading import FIRST_YEAR
 from extractors.subject_spelling import SPELLING_CORRECTED, judge_spelling
 from pipeline.records import Letter
@@ -291,7 +298,7 @@ def _year_of_citations(found: DateMatch, cited: list[dt.date]) -> dt.date | None
 
 def _read_signature(letter: Letter, view: LetterLines) -> int:
     name, position, row, after = body.find_signature(view)
-    for judge in (judge_given_name, surname_tone_restored):
+    for judge in (title_mended, resplit, judge_given_name, surname_tone_restored, judge_surname):
         name, change = judge(name)
         if change:
             letter.flags.append(f"{SIGNATORY_CORRECTED}:{change}")
