@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from extractors import letter_body as body
 from extractors import letter_fields as head
-from extractors.addressee_vocabulary import ADDRESSEE_CORRECTED, head_of_department_by_head
+from extractors.addressee_vocabulary import ADDRESSEE_CORRECTED, fixed_name_by_tail, head_of_department_by_head
 from extractors.indicators import extract_indicators, merge_indicators, settle_fiscal_years
 from extractors.issuer_codes import issuer_code, known_code, misread_code, province_code
 from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber, number_for_issuer
@@ -106,7 +106,7 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
     _set(letter, "urgency", *head.read_urgency(view), view)
     _read_subject(letter, view)
     addressee, row = _addressee(head.read_addressee(view))
-    guess = head_of_department_by_head(addressee)
+    guess = head_of_department_by_head(addressee) or fixed_name_by_tail(addressee)
     if guess:
         letter.flags.append(f"{ADDRESSEE_CORRECTED}:{addressee.replace(' ', '')}>{guess}")
     _set(letter, "addressee", guess or addressee, row, view)
