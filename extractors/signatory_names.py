@@ -99,6 +99,19 @@ def _parts(name: str) -> tuple[str, str, str] | None:
     return m.group(1), given, surname
 
 
+def name_parts(name: str) -> tuple[str, str, str] | None:
+    """(title, given name, surname) of a titled name of two words, else None."""
+    return _parts(name)
+
+
+def is_listed_given(title: str, given: str) -> bool:
+    return given in _given_names(title)
+
+
+def is_listed_surname(surname: str) -> bool:
+    return surname in _family_names()
+
+
 def judge_given_name(name: str) -> tuple[str, str | None]:
     """(name, `old>new` when its given name was put back, else None)."""
     parts = _parts(name)
