@@ -35,6 +35,7 @@ _MAX_COST = 1.0  # two near edits at most
 _MALE = ("นาย",)
 _FEMALE = ("นาง", "นางสาว", "น.ส.")
 _TITLE = re.compile("^(" + "|".join(re.escape(t) for t in TITLES) + ")")
+_CONSONANT = re.compile("[\u0e01-\u0e2e]")
 _STARTS_A_WORD = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")
 
 
@@ -87,7 +88,7 @@ def _one_glyph_read_twice(given: str, title: str) -> str | None:
     glyph as a look-alike piece and then itself (`พงศรธร`, `สมพงหษ์`, `วรวุวฒิ`)."""
     listed = _given_names(title)
     found = {given[:k] + given[k + 1:] for k in range(1, len(given) - 1)
-             if given[k] not in _MARKS and given[k + 1] not in _MARKS and given[:k] + given[k + 1:] in listed}
+             if _CONSONANT.match(given[k]) and given[k + 1] not in _MARKS and given[:k] + given[k + 1:] in listed}
     return found.pop() if len(found) == 1 else None
 
 
