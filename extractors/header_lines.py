@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from extractors import signature_lines
 from extractors.letter_body import is_signed_name, names_a_thing
 from extractors.letter_docnum import try_parse_docnum
 from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, starts_with
@@ -157,7 +158,7 @@ _THAI_LETTER = re.compile("[ก-ฮ]")
 _NAME_LINES = 5  # the name stands within five lines under จึงเรียนมา (ขอแสดงความนับถือ, the signature)
 # A name line as OCR leaves it: opened (`(นางลลิตา 5`, `“(นายกิตติพงษ์ wala)`), or only closed
 # when its title went Latin (`anand’ ศรี ชวโนทัย)`).
-_OPEN_NAME = re.compile(r"^[\s'\".,|“”‘’]*\(\s*[ก-๛]|[ก-๛]\)[^ก-๛A-Za-z]{0,6}$")
+_OPEN_NAME = re.compile(r"^[\s'\".,|“”‘’]*\(\s*[ก-๛]|[ก-๛]\)[^ก-๛]{0,6}$")
 
 
 def signature_line_ids(page: Page) -> list[int]:
@@ -167,14 +168,21 @@ def signature_line_ids(page: Page) -> list[int]:
     `SIGNATURE_REACH`), the name may come back whole."""
     lines = _line_texts(page.words)
     closing = [k for k, (_, text) in enumerate(lines) if CLOSING.match(text)]
-    return [line for k in closing[:1] for line, text in lines[k + 1:k + 1 + _NAME_LINES]
-            if _OPEN_NAME.search(text) and not is_signed_name(text) and not names_a_thing(text)]
+    if not closing:
+        return signature_lines.page_top_names(lines)
+    window = lines[closing[0] + 1:closing[0] + 1 + _NAME_LINES]
+    picked = [line for line, text in window if (_OPEN_NAME.search(text) and not is_signed_name(text)
+              or signature_lines.untitled_name(text)) and not names_a_thing(text)]
+    return picked + [i for i in signature_lines.above_position(window) if i not in picked]
 
 
 SIGNATURE_REACH = 6.0  # line heights right of the tokens found: a surname OCR lost under ink
 
 
 def is_better_name(old: str, new: str) -> bool:
-    """Take the re-reading of a name line only when it is a whole name and the old one is not."""
+    """Take the re-reading of a name line when it is a whole name and the old one is not, or when
+    it holds more of a name (see signature_lines); a line picked for no bracket must come back titled."""
     old, new = normalise_field(old), normalise_field(new)
-    return is_signed_name(new) and not is_signed_name(old)
+    whole = is_signed_name(new) and not is_signed_name(old) \
+        and (_OPEN_NAME.search(old) is not None or signature_lines.name_score(new) >= signature_lines.TITLED)
+    return whole or signature_lines.is_better_name(old, new)

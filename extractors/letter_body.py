@@ -84,7 +84,7 @@ _RECURRING = re.compile(
 # to a part of the name (`(นายอนุชำ, ศรีวิไล)`, `(น่ายชาตรี .สายทอง)`): repair_name sheds it.
 _NAME = re.compile(
     r"^[\s'\".,:;|“”‘’\-=~_]*(?:(?:[^\s()]{1,3}\s+(?:[|'\"]\s+)?){1,3}(?=['\"“”‘’]?\())?(?:ลงชื่อ[.…\s]*)?"
-    r"['\"“”‘’]?[(1lI]?\s*"
+    r"['\"“”‘’]?[(\[1lI]?\s*"
     r"([ก-๛](?:\s(?=[ก-๛]{2}))?[ก-๛.,]+(?:\s+[.,']?[ก-๛][ก-๛.,]*){1,5})\s*\]?\)[^ก-๛A-Za-z]{0,6}(?:\s[ก-ฮ])?[^ก-๛A-Za-z]{0,4}(?:\s\S{1,3}){0,2}"
     r"[^ก-๛A-Za-z]{0,4}$"
 )
@@ -656,14 +656,14 @@ def find_signature(view: LetterLines) -> tuple[str, str, int | None, int]:
     The name follows the closing words; when OCR lost it there, nothing is signed: a name further
     on belongs to an attached form (ลงชื่อ … ผู้รายงาน), not to the letter."""
     for i in _signature_rows(view):
-        name = _signed_name(view.text(i))
+        name = signed_name(view.text(i))
         if name:
             position, after = _position(view, i)
             return name, position, i, after
     return "", "", None, view.span.end
 
 
-def _signed_name(text: str) -> str:
+def signed_name(text: str) -> str:
     """The name a signature line prints, repaired; '' when the line is no name."""
     if is_signed_name(text):
         return repair_name(_without_glued_glyph(tidy(_NAME.match(text).group(1))))  # type: ignore[union-attr]

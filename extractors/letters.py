@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from extractors import letter_body as body
 from extractors import letter_fields as head
-from extractors.addressee_vocabulary import ADDRESSEE_CORRECTED, head_of_department_by_head
+from extractors.addressee_vocabulary import ADDRESSEE_CORRECTED, fixed_name_by_tail, head_of_department_by_head
 from extractors.indicators import extract_indicators, merge_indicators, settle_fiscal_years
 from extractors.issuer_codes import issuer_code, known_code, misread_code, province_code
 from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber, number_for_issuer
@@ -22,7 +22,14 @@ from extractors.letter_fields import LetterLines
 from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of
 from extractors.offices import canonical_office, closest_fixed_name, head_of_department_by_tail
 from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
-from extractors.signatory_names import SIGNATORY_CORRECTED, judge_given_name, surname_tone_restored
+from extractors.signatory_names import (
+    SIGNATORY_CORRECTED,
+    judge_given_name,
+    judge_surname,
+    resplit,
+    surname_tone_restored,
+    title_mended,
+)
 from extractors.stamp_reading import FIRST_YEAR
 from extractors.subject_spelling import SPELLING_CORRECTED, judge_spelling
 from pipeline.records import Letter
@@ -99,7 +106,7 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
     _set(letter, "urgency", *head.read_urgency(view), view)
     _read_subject(letter, view)
     addressee, row = _addressee(head.read_addressee(view))
-    guess = head_of_department_by_head(addressee)
+    guess = head_of_department_by_head(addressee) or fixed_name_by_tail(addressee)
     if guess:
         letter.flags.append(f"{ADDRESSEE_CORRECTED}:{addressee.replace(' ', '')}>{guess}")
     _set(letter, "addressee", guess or addressee, row, view)
@@ -291,7 +298,7 @@ def _year_of_citations(found: DateMatch, cited: list[dt.date]) -> dt.date | None
 
 def _read_signature(letter: Letter, view: LetterLines) -> int:
     name, position, row, after = body.find_signature(view)
-    for judge in (judge_given_name, surname_tone_restored):
+    for judge in (title_mended, resplit, judge_given_name, surname_tone_restored, judge_surname):
         name, change = judge(name)
         if change:
             letter.flags.append(f"{SIGNATORY_CORRECTED}:{change}")

@@ -35,6 +35,7 @@ _MAX_COST = 1.0  # two near edits at most
 _MALE = ("นาย",)
 _FEMALE = ("นาง", "นางสาว", "น.ส.")
 _TITLE = re.compile("^(" + "|".join(re.escape(t) for t in TITLES) + ")")
+_CONSONANT = re.compile("[\u0e01-\u0e2e]")
 _STARTS_A_WORD = re.compile("[\u0e01-\u0e2e\u0e40-\u0e44]")
 
 
@@ -82,12 +83,34 @@ def _nearest(given: str, title: str) -> str | None:
     return costs[0][1]
 
 
+def _one_glyph_read_twice(given: str, title: str) -> str | None:
+    """The one listed name left when one consonant of the reading goes: Tesseract reads a tall
+    glyph as a look-alike piece and then itself (`พงศรธร`, `สมพงหษ์`, `วรวุวฒิ`)."""
+    listed = _given_names(title)
+    found = {given[:k] + given[k + 1:] for k in range(1, len(given) - 1)
+             if _CONSONANT.match(given[k]) and given[k + 1] not in _MARKS and given[:k] + given[k + 1:] in listed}
+    return found.pop() if len(found) == 1 else None
+
+
 def _parts(name: str) -> tuple[str, str, str] | None:
     m = _TITLE.match(name)
     if not m or " " not in name[m.end():]:
         return None
     given, surname = name[m.end():].split(" ", 1)
     return m.group(1), given, surname
+
+
+def name_parts(name: str) -> tuple[str, str, str] | None:
+    """(title, given name, surname) of a titled name of two words, else None."""
+    return _parts(name)
+
+
+def is_listed_given(title: str, given: str) -> bool:
+    return given in _given_names(title)
+
+
+def is_listed_surname(surname: str) -> bool:
+    return surname in _family_names()
 
 
 def judge_given_name(name: str) -> tuple[str, str | None]:
@@ -98,7 +121,7 @@ def judge_given_name(name: str) -> tuple[str, str | None]:
     title, given, surname = parts
     if given in _given_names(title) or given in words():
         return name, None
-    near = _nearest(given, title)
+    near = _nearest(given, title) or _one_glyph_read_twice(given, title)
     if near is None:
         return name, None
     return f"{title}{near} {surname}", f"{given}>{near}"
@@ -128,8 +151,8 @@ _MIN_NAMES = 5  # family names holding the toned syllable
 
 
 @cache
-def _family_names() -> tuple[str, ...]:
-    return tuple(thai_family_names())
+def _family_names() -> frozenset[str]:
+    return frozenset(thai_family_names())
 
 
 @cache
@@ -156,3 +179,123 @@ def surname_tone_restored(name: str) -> tuple[str, str | None]:
     if restored == surname:
         return name, None
     return f"{title}{given} {restored}", f"{surname}>{restored}"
+
+
+# A surname with a mark too many or lost (`เรื่องศรี`, `รัต์นพันธ์`, `บุญประเสริฐ์`): PyThaiNLP's family
+# names differ in their marks alone for one name in forty, so a reading off the list whose letters
+# are one listed surname's, with marks a near edit from it, is that surname.
+_ANY_MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+
+
+def _letters(name: str) -> str:
+    return _ANY_MARK.sub("", name.replace("ำ", "า"))
+
+
+@cache
+def _family_by_letters() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for name in set(_family_names()):
+        found.setdefault(_letters(name), []).append(name)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _listed_surname(surname: str) -> str | None:
+    costs = sorted((edit_cost(surname, n), n) for n in _family_by_letters().get(_letters(surname), ()))
+    if not costs or costs[0][0] > _MAX_COST or (len(costs) > 1 and costs[1][0] <= costs[0][0]):
+        return None
+    return costs[0][1]
+
+
+# A surname's final ์ lost (`ภูมิพัฒน`): an ending family names nearly never have bare (1 in 81 for ัฒน).
+_ENDINGS = (4, 3)
+_BARE_SHARE = 20  # at least this many names end with ์ for each bare one
+
+
+@cache
+def _names_ending(ending: str) -> int:
+    return sum(name.endswith(ending) for name in _family_names())
+
+
+def _final_mark_restored(surname: str) -> str | None:
+    for n in _ENDINGS:
+        end = surname[-n:]
+        marked = _names_ending(end + "\u0e4c")
+        if len(surname) > n and marked >= _MIN_NAMES and _names_ending(end) * _BARE_SHARE < marked:
+            return surname + "\u0e4c"
+    return None
+
+
+def judge_surname(name: str) -> tuple[str, str | None]:
+    """(name, `old>new` when its surname's marks were put back as a listed family name has them,
+    or its lost final ์ as family names end)."""
+    parts = _parts(name)
+    if parts is None:
+        return name, None
+    title, given, surname = parts
+    if surname in _family_names():
+        return name, None
+    listed = _listed_surname(surname) or _final_mark_restored(surname)
+    if listed is None:
+        return name, None
+    return f"{title}{given} {listed}", f"{surname}>{listed}"
+
+
+def resplit(name: str) -> tuple[str, str | None]:
+    """`นายชัย วัฒน์บุญประเสริฐ` → `นายชัยวัฒน์ บุญประเสริฐ`: a name OCR tore inside its given name, split
+    where a listed given name ends and a listed family name begins, when its own surname is unlisted."""
+    parts = _parts(name)
+    if parts is None or parts[2] in _family_names():
+        return name, None
+    title, given, surname = parts
+    whole = given + surname
+    cuts = {k for k in range(2, len(whole) - 1)
+            if whole[:k] in _given_names(title) and whole[k:] in _family_names()}
+    if len(cuts) != 1:
+        return name, None
+    k = cuts.pop()
+    return f"{title}{whole[:k]} {whole[k:]}", f"{given} {surname}>{whole[:k]} {whole[k:]}"
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one letter replaced, added or dropped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    k = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return a[k + 1:] == b[k + 1:] or a[k + 1:] == b[k:] or a[k:] == b[k + 1:]
+
+
+def _doubled_title(name: str) -> str | None:
+    """`ว่าที่ ที่ร้อยตรีชัยวัฒน์`: OCR read the end of a title's first word again after the space."""
+    m = re.match(r"(\S+)\s+(\S+)", name)
+    if m is None:
+        return None
+    first, second = m.group(1), m.group(2)
+    for i in range(1, len(first)):
+        if second.startswith(first[i:]):
+            mended = first + name[m.start(2) + len(first) - i:]
+            title = _TITLE.match(mended)
+            if title and len(title.group(1)) > len(first):
+                return mended
+    return None
+
+
+def _misread_title(name: str) -> str | None:
+    """`นจงเพ็ญศรี`: a title with one letter misread, known by the listed given name after it."""
+    for title in sorted(TITLES, key=len, reverse=True):
+        for k in (len(title) - 1, len(title), len(title) + 1):
+            given = name[k:].split(" ", 1)[0]
+            if _one_edit(name[:k], title) and given in _given_names(title):
+                return title + name[k:]
+    return None
+
+
+def title_mended(name: str) -> tuple[str, str | None]:
+    """(name, `old>new` when a title OCR doubled or misread was put back), for a name with no title."""
+    if _TITLE.match(name):
+        return name, None
+    mended = _doubled_title(name) or _misread_title(name)
+    if mended is None:
+        return name, None
+    title = _TITLE.match(mended).group(1)  # type: ignore[union-attr]
+    read = name[:len(name) - len(mended) + len(title)]
+    return split_joined(mended), f"{read}>{title}"  # the space the page's repairs took out after it

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.addressee_vocabulary import ADDRESSEE_CORRECTED, head_of_department_by_head
+from extractors.addressee_vocabulary import ADDRESSEE_CORRECTED, fixed_name_by_tail, head_of_department_by_head
 from extractors.letters import extract_letters
 from pipeline.thai.text import normalise
 
@@ -31,3 +31,21 @@ def test_the_letter_names_the_guess() -> None:
     letter = extract_letters([(1, normalise(text))])[0]
     assert letter.addressee == "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"
     assert any(f.startswith(f"{ADDRESSEE_CORRECTED}:อธิบดีกรม") for f in letter.flags)
+
+
+@pytest.mark.parametrize(("read", "name"), [
+    ("ฮ7ฏ0@(กรยงท้องถิ่นจังหวัด ทุกจังหวัด", "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด ทุกจังหวัด"),  # wide1005
+    ("แร็มการปกครองท้องถิ่นจังหวัด (ตรมบัญชีแนบท้ายอค", "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)"),
+])
+def test_a_long_name_garbled_at_its_head_is_known_by_its_end(read: str, name: str) -> None:
+    assert fixed_name_by_tail(read) == name
+
+
+@pytest.mark.parametrize("addressee", [
+    "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น",  # the end of รองอธิบดี…, but a whole name itself
+    "ท้องถิ่นจังหวัด ทุกจังหวัด",  # no junk before: a real addressee of its own
+    "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดเชียงใหม่",
+    "นายกองค์การบริหารส่วนจังหวัด ทุกจังหวัด",
+])
+def test_an_addressee_read_right_is_no_garbled_fixed_name(addressee: str) -> None:
+    assert fixed_name_by_tail(addressee) is None

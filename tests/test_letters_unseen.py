@@ -1072,6 +1072,8 @@ def test_deadline_date_spread_by_ocr(lines: list[str], deadline: dt.date) -> Non
     pytest.param(["2 (นายพิสิษฐ์ วัฒนชัย ฝ7"], "นายพิสิษฐ์ วัฒนชัย", id="closing-lost-ink-after"),
     pytest.param(["ขอแสดงความนับถือ", "Dany", "(นายขจรคำแสน)"], "นายขจร คำแสน", id="space-lost"),
     pytest.param(["ขอแสดงความนับถือ", ". แนายวิชัย อินทร์แก้ว) ."], "นายวิชัย อินทร์แก้ว", id="opening-read-as-a-letter"),
+    pytest.param(["จึงเรียนมาเพื่อทราบ", "--- page 2", "-ไ2 -", "[นายกิตติพงษ์ หวังเจริญ)"], "นายกิตติพงษ์ หวังเจริญ",
+                 id="opening-read-as-a-bracket"),
 ])
 def test_signatory_name_lines_as_ocr_read_them(lines: list[str], name: str) -> None:
     text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + \

@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from extractors.letters import extract_letters
-from extractors.signatory_names import SIGNATORY_CORRECTED, judge_given_name, split_joined, surname_tone_restored
+from extractors.signatory_names import (
+    SIGNATORY_CORRECTED,
+    judge_given_name,
+    judge_surname,
+    resplit,
+    split_joined,
+    surname_tone_restored,
+    title_mended,
+)
 from pipeline.thai.text import normalise
 
 
@@ -18,6 +26,10 @@ from pipeline.thai.text import normalise
     pytest.param("นางสาวสูนิสา เรืองศรี", "นางสาวสุนิสา เรืองศรี", id="lower-vowel-misread"),
     pytest.param("นายอ้านาจ จุลเจริญ", "นายอำนาจ จุลเจริญ", id="sara-am-read-as-mai-tho"),
     pytest.param("นางสาวชนีดำ สุขสวัสดิ์", "นางสาวชนิดา สุขสวัสดิ์", id="two-marks-misread"),
+    # wide1008/1011: a tall glyph read as a look-alike piece, then as itself
+    pytest.param("นายพงศรธร สิทธิโชค", "นายพงศธร สิทธิโชค", id="tho-read-as-ro-then-tho"),
+    pytest.param("นายสมพงหษ์ ศรีชวโนทัย", "นายสมพงษ์ ศรีชวโนทัย", id="so-rue-read-twice"),
+    pytest.param("นายวรวุวฒิ จุลเจริญ", "นายวรวุฒิ จุลเจริญ", id="tho-phu-thao-read-twice"),
 ])
 def test_a_misread_given_name_is_put_back(read: str, printed: str) -> None:
     name, change = judge_given_name(read)
@@ -27,7 +39,6 @@ def test_a_misread_given_name_is_put_back(read: str, printed: str) -> None:
 @pytest.mark.parametrize("name", [
     "นางสาวผกาพรรณ สัมมาประสิทธิ์",  # not on the list; ผกาวรรณ is one plain letter away
     "นายธนสรณ์ สุขสวัสดิ์", "ว่าที่ร้อยตรีธนสรณ์ อุดมผล", "นางมาลัย เพชรหนู", "นายศรัทธา ศรีสุข",
-    "นายพงศรธร ศรีคงพล",  # a plain letter too many: as near พงศธร as พงศ์ธร, so left
     "นายกิตติพงษ์ แก้วมณี",
 ])
 def test_a_name_no_look_alike_edit_reaches_is_left(name: str) -> None:
@@ -62,3 +73,41 @@ def test_a_surname_syllable_takes_back_the_tone_mark_family_names_give_it() -> N
 @pytest.mark.parametrize("name", ["นายอานนท์ ปินตาคำ", "นางสาวอรุณี วงศ์สวัสดิ์", "นายวิชัย อินทร์แก้ว", "นายขจร คำแสน"])
 def test_a_surname_read_right_keeps_its_marks(name: str) -> None:
     assert surname_tone_restored(name) == (name, None)
+
+
+@pytest.mark.parametrize(("read", "printed"), [
+    pytest.param("นายธีรวัฒน์ เรื่องศรี", "นายธีรวัฒน์ เรืองศรี", id="speck-read-as-a-tone-mark"),
+    pytest.param("นายธีรวัฒน์ แสง่อรุณ", "นายธีรวัฒน์ แสงอรุณ", id="tone-mark-over-a-bare-consonant"),
+    pytest.param("นางชนิดา บุญประเสริฐ์", "นางชนิดา บุญประเสริฐ", id="thanthakhat-too-many"),
+    pytest.param("นายสมศักดิ์ รัต์นพันธ์", "นายสมศักดิ์ รัตนพันธ์", id="thanthakhat-inside"),
+    pytest.param("นางสาวปราณี ภูมิพัฒน", "นางสาวปราณี ภูมิพัฒน์", id="final-thanthakhat-lost"),
+])
+def test_a_surname_takes_the_marks_listed_family_names_give_it(read: str, printed: str) -> None:
+    name, change = judge_surname(read)
+    assert name == printed and change is not None
+
+
+@pytest.mark.parametrize("name", [
+    "นายก จุลเจริญ", "นายก หวังเจริญ", "นายก สิทธิโชค", "นายก ปินตาคำ", "นายก ทองมา", "นายก ศรีวิไล",
+    "นายก อินทร",  # a listed name with the bare ending others take ์ on
+])
+def test_a_surname_no_mark_edit_makes_listed_is_left(name: str) -> None:
+    assert judge_surname(name) == (name, None)
+
+
+@pytest.mark.parametrize(("read", "printed", "change"), [
+    ("ว่าที่ ที่ร้อยตรีชัยวัฒน์หวังเจริญ", "ว่าที่ร้อยตรีชัยวัฒน์ หวังเจริญ", "ว่าที่ ที่ร้อยตรี>ว่าที่ร้อยตรี"),
+    ("นจงเพ็ญศรี วงศ์นิติกร", "นางเพ็ญศรี วงศ์นิติกร", "นจง>นาง"),
+])
+def test_a_doubled_or_misread_title_is_put_back(read: str, printed: str, change: str) -> None:
+    assert title_mended(read) == (printed, change)
+
+
+@pytest.mark.parametrize("name", ["นายขจร คำแสน", "รรร์วสิร ทองคำ", "นจงสมบัติ วงศ์นิติกร", "สำเนียง หวังเจริญ"])
+def test_a_title_is_not_made_up(name: str) -> None:
+    assert title_mended(name) == (name, None)
+
+
+def test_a_name_torn_inside_its_given_name_is_split_at_its_listed_parts() -> None:
+    assert resplit("นายชัย วัฒน์บุญประเสริฐ") == ("นายชัยวัฒน์ บุญประเสริฐ", "ชัย วัฒน์บุญประเสริฐ>ชัยวัฒน์ บุญประเสริฐ")
+    assert resplit("นายชัย วัฒน์หวังเจริญ") == ("นายชัย วัฒน์หวังเจริญ", None)  # no listed surname to cut at
