@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extractors.checks import CheckedTable, run_checks
 from extractors.form_numerals import CellNumber, with_text_alternative
-from extractors.form_repair import REPAIR_FLAG, REPAIR_NOTE, repair_by_sum
+from extractors.form_repair import REPAIR_FLAG, REPAIR_NOTE, repair_by_column, repair_by_sum
 from pipeline.records import ReportRow
 
 
@@ -75,3 +75,33 @@ def test_a_total_that_lost_its_one_is_mended_by_the_row() -> None:
     row = _row((3, 12, 1), {"total": total.alternatives})
     assert repair_by_sum(row)
     assert (row.total, row.flags) == (13, [REPAIR_FLAG])
+
+
+def _table(*counts: tuple[int | None, int | None, int | None]) -> list[ReportRow]:
+    return [_row(c) for c in counts]
+
+
+def test_the_printed_total_row_and_the_row_point_at_one_cell() -> None:
+    """Seen on a scan: ๑๔ ๑๓ ๑ read 14 18 1 (no runner-up of 13); รวม printed 155 125 30 and
+    the established column summed five over: the row and the column both say 13."""
+    rows = _table((10, 8, 2), (14, 18, 1), (7, 4, 3))
+    rows[1].confidence = 0.84
+    assert repair_by_column(rows, {"total": 31, "established": 25, "not_established": 6})
+    assert (rows[1].established, rows[1].flags) == (13, [REPAIR_FLAG])
+    assert "printed total row" in rows[1].raw_cells[REPAIR_NOTE]
+
+
+def test_the_total_row_mends_nothing_the_rows_do_not_point_at() -> None:
+    printed = {"total": 31, "established": 25, "not_established": 6}
+    read_surely = _table((10, 8, 2), (14, 18, 1), (7, 4, 3))  # the form's own slip
+    two_off = _table((10, 8, 2), (14, 18, 1), (7, 9, 3))  # both close five under: which one?
+    adds_up = _table((10, 8, 2), (19, 18, 1), (7, 4, 3))  # the printed sum may be the misread
+    two_columns = _table((10, 8, 2), (14, 18, 1), (7, 4, 4))
+    for rows in (two_off, adds_up, two_columns):
+        for row in rows:
+            row.confidence = 0.84
+    for rows, totals in ((read_surely, printed), (two_off, {**printed, "established": 30}), (adds_up, printed),
+                         (two_columns, printed), (_table((14, 18, 1)), None)):
+        before = [(r.total, r.established, r.not_established) for r in rows]
+        assert not repair_by_column(rows, totals)
+        assert [(r.total, r.established, r.not_established) for r in rows] == before
