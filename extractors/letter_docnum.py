@@ -19,7 +19,8 @@ from extractors.letter_terms import LEAD, THI, loose
 # glued to มท, not a code.
 # A speck over the code may be read as ั too (`มัท` for มท): no code letter carries a vowel, but
 # a code never stands where a word with ั could before office digits and a slash.
-_CODE_MARK = "[\u0e31\u0e38\u0e39\u0e4c]"
+# So may a speck between its letters be read as ่ (`ม่ท0801.5/ว4288`): no code letter carries one.
+_CODE_MARK = "[\u0e31\u0e38\u0e39\u0e48\u0e4c]"
 # A speck over the code's last letter may be read as a tone mark (`ปข่ 0023.5` for ปข): only
 # there, right before the digits, where no word of ที่'s own can be (`ทีมท` keeps its vowel out).
 # So may a lower vowel (`พจู0023.5` for พจ), there too, or a ์ (`มท์-.` then the digits on the next line),

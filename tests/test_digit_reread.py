@@ -135,3 +135,14 @@ def test_a_line_is_read_from_its_own_ink_without_the_neighbours_cut_edges_or_dus
     assert (clean[top:top + 6] < 128).sum() == 0 and (clean[150:152] < 128).sum() == 0
     assert np.array_equal(clean[top + 8:150] < 128, gray[top + 8:150] < 128)  # the line's own ink stays
     assert clean[top:top + 6].min() > 200 and dirty[top:top + 6].min() == 0
+
+
+def test_a_line_read_again_into_fewer_tokens_takes_its_place_in_the_page() -> None:
+    """The row pass joins a number Tesseract split (`0801.5/ว42` `88`): the line holds fewer
+    tokens than before (seen: the stage failed on the page, `zip() argument 2 is longer`)."""
+    page = [Word("เรื่อง", 90, 0, 0, 10, 10, 1, 2), Word("ที่", 90, 0, 0, 10, 10, 1, 1),
+            Word("0801.5/ว42", 90, 20, 0, 10, 10, 1, 1), Word("88", 90, 40, 0, 10, 10, 1, 1),
+            Word("วันที่", 90, 60, 0, 10, 10, 1, 1), Word("ท้องถิ่น", 90, 0, 20, 10, 10, 1, 3)]
+    new = [page[1], Word("0801.5/ว4288", 90, 20, 0, 30, 10, 1, 1), page[4]]
+    spliced = digit_reread._spliced(page, page[1:5], new)
+    assert [w.text for w in spliced] == ["เรื่อง", "ที่", "0801.5/ว4288", "วันที่", "ท้องถิ่น"]

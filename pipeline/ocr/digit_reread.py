@@ -147,7 +147,7 @@ def reread_line_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Wor
     pass read short replaced by its ink word's longer reading (the old text is kept among the
     token's alternatives)."""
     gray = line_ink(gray, words)
-    words = reader.reread_words(gray, words)
+    words = _on_tokens(reader.reread_words(gray, words), words)
     glyphs = row_readings(reader.glyphs, gray, words)
     out = list(words)
     for run in find_runs(glyphs):
@@ -157,6 +157,13 @@ def reread_line_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Wor
         if longer:  # the longest: one crop may read the word's first glyph as a letter still (`673`)
             out = _given_to_token(out, run.text, max(longer, key=len))
     return out
+
+
+def _on_tokens(new: list[Word], old: list[Word]) -> list[Word]:
+    """The re-read tokens but those standing where the line had none: a number the row pass
+    found under no token of this line is another line's, seen through the window (the page pass
+    gave it out already; seen: the ที่ line's `0801.5` added to a garbled line beside it)."""
+    return [w for w in new if any(w.left < o.left + o.width and o.left < w.left + w.width for o in old)]
 
 
 _TOKEN_NUMBER = re.compile(r"\d[\d.,/\-]*\d|\d")
@@ -201,5 +208,9 @@ def reread_numbers(page: Page, line_ids: list[int], reader: NumeralReader, judge
 
 
 def _spliced(words: list[Word], old: list[Word], new: list[Word]) -> list[Word]:
-    swap = {id(o): n for o, n in zip(old, new, strict=True)}
-    return [swap.get(id(w), w) for w in words]
+    """The page's words with the line's `old` tokens replaced by `new`, where the first stood (the
+    re-read may join a number Tesseract split, so the line may hold fewer tokens)."""
+    olds = {id(o) for o in old}
+    first = next(k for k, w in enumerate(words) if id(w) in olds)
+    rest = [w for w in words if id(w) not in olds]
+    return rest[:first] + list(new) + rest[first:]
