@@ -71,10 +71,17 @@ def _same_or_grown(old: dt.date, new: dt.date) -> bool:
     return old.month == new.month and len(str(old.year)) == len(str(new.year)) and str(old.day) in str(new.day)
 
 
+# A separator between digits (`0810.7`, `21/3/66`, `15.30`): a reading that loses one joins two
+# numbers into one that may still look well formed (`08107`).
+_BETWEEN_DIGITS = re.compile(r"\d[.,/:\-](?=\d)")
+
+
 def is_better_numbers(old: str, new: str) -> bool:
     """Take the whole-word reading `new` of a letter line's numbers over the row pass's `old`?"""
     old, new = normalise_field(old), normalise_field(new)
     if any(len(n) > _MAX_DIGITS for n in _new_numbers(old, new)):
+        return False
+    if len(_BETWEEN_DIGITS.findall(new)) < len(_BETWEEN_DIGITS.findall(old)):
         return False
     had = try_parse_docnum(old)
     if _well_formed_docnum(had) and not _well_formed_docnum(try_parse_docnum(new)):

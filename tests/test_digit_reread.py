@@ -34,6 +34,8 @@ from tests.test_numerals import render_line, token
     # the ที่ line read again from its own ink: the serial found, the year's ๖ no longer ๒
     ("ที่ มท 08.106) 707 ว7ภ วันที่ 3 เมษายน 2552 .", "ที่ มท 0810.7/) 3106 ว7ภ วันที่ 3 เมษายน 2556 .", True),
     ("วันที่ 3 เมษายน 2556", "วันที่ 3 พฤษภาคม 2556", False),  # a date's month is not re-read
+    ("ที่ มท 0810.7/ว 3106", "ที่ มท 08107/ว 3106", False),  # the sub-unit's point lost
+    ("เวลา 15.30 น.", "เวลา 1530 น.", False),
 ])
 def test_which_number_reading_wins(old: str, new: str, better: bool) -> None:
     assert is_better_numbers(old, new) is better

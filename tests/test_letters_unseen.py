@@ -1216,6 +1216,7 @@ def test_a_memo_whose_title_and_office_label_tore_is_a_memo_dated_on_its_number_
 @pytest.mark.parametrize(("stamp", "number"), [
     pytest.param("เลขรับ, 1298", "1298", id="comma-after-the-label"),
     pytest.param("เลขรับ 4709-”", "4709", id="dash-of-ink-after-the-number"),
+    pytest.param("เลขรับ 3.599", "3599", id="speck-read-as-a-point-between-its-digits"),
 ])
 def test_stamp_number_as_ocr_reads_it(stamp: str, number: str) -> None:
     letter = _letter("สนง. ส่งเสริมการปกครอง\nท้องถิ่นจังหวัดสุพรรณบุรี\n" + stamp + "\nวันที่19 ต.ค. 2566\n"
