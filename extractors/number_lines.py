@@ -71,9 +71,15 @@ def _same_or_grown(old: dt.date, new: dt.date) -> bool:
     return old.month == new.month and len(str(old.year)) == len(str(new.year)) and str(old.day) in str(new.day)
 
 
-# A separator between digits (`0810.7`, `21/3/66`, `15.30`): a reading that loses one joins two
-# numbers into one that may still look well formed (`08107`).
-_BETWEEN_DIGITS = re.compile(r"\d[.,/:\-](?=\d)")
+# Digits either side of a separator (`0810.7`, `21/3/66`, `15.30`).
+_SEPARATED = re.compile(r"(?<!\d)(\d+)[.,/:\-](?=(\d+))")
+
+
+def _separator_lost(old: str, new: str) -> bool:
+    """The new reading joins two numbers the old one read apart (`0810.7` → `08107`, `15.30` →
+    `1530`): the joined number may still look well formed. A speck read as a digit and a point
+    before a number may go (`6.0023.1` → `0023.1`)."""
+    return any(a + b in new and a + b not in old for a, b in _SEPARATED.findall(old))
 
 
 def is_better_numbers(old: str, new: str) -> bool:
@@ -81,7 +87,7 @@ def is_better_numbers(old: str, new: str) -> bool:
     old, new = normalise_field(old), normalise_field(new)
     if any(len(n) > _MAX_DIGITS for n in _new_numbers(old, new)):
         return False
-    if len(_BETWEEN_DIGITS.findall(new)) < len(_BETWEEN_DIGITS.findall(old)):
+    if _separator_lost(old, new):
         return False
     had = try_parse_docnum(old)
     if _well_formed_docnum(had) and not _well_formed_docnum(try_parse_docnum(new)):

@@ -36,6 +36,7 @@ from tests.test_numerals import render_line, token
     ("วันที่ 3 เมษายน 2556", "วันที่ 3 พฤษภาคม 2556", False),  # a date's month is not re-read
     ("ที่ มท 0810.7/ว 3106", "ที่ มท 08107/ว 3106", False),  # the sub-unit's point lost
     ("เวลา 15.30 น.", "เวลา 1530 น.", False),
+    ("ท ตร 6.0023.1/ว458 7 วันที 27", "ท ตร 0023.1/ว4558 7 วันที 27", True),  # a speck and a point before it
 ])
 def test_which_number_reading_wins(old: str, new: str, better: bool) -> None:
     assert is_better_numbers(old, new) is better
@@ -133,8 +134,10 @@ def test_a_line_is_read_from_its_own_ink_without_the_neighbours_cut_edges_or_dus
     top = 40 - 100 // 6  # the window's top edge: the tokens' top less a sixth of their height
     dirty[top:top + 6, boxes[1][0]:boxes[2][2]:9] = 0  # the cut ends of the line above's strokes
     dirty[150:152, boxes[2][0] + 5:boxes[2][0] + 7] = 0  # a speck under the serial
+    dirty[top + 2:top + 14, boxes[2][0]:boxes[2][0] + 10] = 0  # a short line above, whole in the window
     clean = digit_reread.line_ink(dirty, words)
     assert (clean[top:top + 6] < 128).sum() == 0 and (clean[150:152] < 128).sum() == 0
+    assert (clean[top:top + 14, boxes[2][0]:boxes[2][0] + 10] < 128).sum() == 0
     assert np.array_equal(clean[top + 8:150] < 128, gray[top + 8:150] < 128)  # the line's own ink stays
     assert clean[top:top + 6].min() > 200 and dirty[top:top + 6].min() == 0
 

@@ -99,23 +99,30 @@ def grown_number(row_pass: str, word: str) -> bool:
 
 def line_ink(gray: np.ndarray, words: list[Word]) -> np.ndarray:
     """A copy of the page in which the line's window holds only the line's own ink: what the
-    window cuts from the lines above and below (ink touching its top or bottom edge) and dust
-    (specks far smaller than the line's letters) are painted over with paper.
+    window cuts from the lines above and below (ink touching its top or bottom edge, or centred
+    further from the line's middle than half its tokens' height: a tall token, a bar or a
+    garbled `ที่`, stretches the window over a short line above) and dust (specks far smaller
+    than the line's letters) are painted over with paper.
 
     Why: the row pass takes each glyph's band from its neighbours along the row; on a clean memo
     the descenders of the line above, cut by the window, stood among the serial's glyphs and set
     their band, and ๓๑๐๖ of `มท ๐๘๑๐.๗/ว ๓๑๐๖` were all read as letters (the ที่ line reached the
-    page text as `ที่ มท 08.106) 707 ว7ภ`). Pages with thousands of specks give the reader dust
-    to join to digits or to read as points."""
+    page text as `ที่ มท 08.106) 707 ว7ภ`); on another the telephone extension on the short line
+    above joined the serial (`0809.2/1245 1545`). Pages with thousands of specks give the reader
+    dust to join to digits or to read as points."""
     x0, y0, x1, y1 = _window(gray, words)
     crop = gray[y0:y1, x0:x1]
     if crop.size == 0:
         return gray
     count, labels, stats, _ = cv2.connectedComponentsWithStats(binarise(crop).astype(np.uint8), connectivity=8)
     letter = _letter_height(stats, words)
-    stray = [k for k in range(1, count) if _not_the_lines(stats[k], crop.shape[0], letter)]
+    middle = float(np.median([w.top + w.height / 2 for w in words])) - y0
+    reach = 0.5 * float(np.median([w.height for w in words]))
+    stray = [k for k in range(1, count) if _not_the_lines(stats[k], crop.shape[0], letter)
+             or abs(stats[k][1] + stats[k][3] / 2 - middle) > reach]
     out = gray.copy()
-    out[y0:y1, x0:x1][np.isin(labels, stray)] = int(upper_quartile(crop))
+    gone = cv2.dilate(np.isin(labels, stray).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    out[y0:y1, x0:x1][gone] = int(upper_quartile(crop))  # with the grey rim the ink mask leaves
     return out
 
 
