@@ -274,11 +274,24 @@ def read_date(view: LetterLines, number_row: int | None, own_number: str) -> tup
             return memo
     rows = [i for i in view.nonblank(None, view.body_start) if i not in stamps]
     rows += [i for i in view.nonblank(view.body_start) if i not in stamps and _follows_own_number(view, i, own_number)]
+    rows += [i for i in _rows_past_lost_subject(view) if i not in stamps and i not in rows]
     for i in rows:
         found = date_line(view, i)
         if found is not None:
             return found.date, i, found.date is None
     return None, None, False
+
+
+def _rows_past_lost_subject(view: LetterLines) -> list[int]:
+    """Where OCR garbled เรื่อง (`โ Gov รายงานผล…`) the header seems to end at the number line,
+    and the date-only line under it stands in the body: the rows under it within the letterhead's
+    reach, up to a labelled subject (`date_line` takes a row that is a date and nothing else)."""
+    rows = []
+    for i in view.nonblank(view.body_start, view.span.header + _LABELS_LOST_ROWS):
+        if SUBJECT.match(view.text(i)):
+            break
+        rows.append(i)
+    return rows
 
 
 def date_line(view: LetterLines, i: int) -> DateMatch | None:

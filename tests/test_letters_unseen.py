@@ -1562,3 +1562,13 @@ def test_a_code_with_a_letter_more_takes_the_code_of_the_seat_above_it() -> None
                      ": ที่ สบป 0023.5/3969\n4 เมษายน 2565\n" + SUBJECT.split("\n", 1)[1]
                      + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
     assert letter.doc_number == "สบ 0023.5/3969" and "doc_number_repaired" in letter.flags
+
+
+def test_a_date_line_under_the_number_is_the_date_when_the_subject_label_is_garbled() -> None:
+    """Seen on a province office's scan: เรื่อง read `โ Gov` and เรียน `| ยน`, so the header seemed
+    to end at the number line and the date-only line under it stood in the body."""
+    letter = _letter("i ปท 0 0023.1/1248 . ' สำนักงานส่งเสริมกา รปก ค ร อ ง\n| | | . ท้องถิ่นจังหวัดปทุมธานี\n"
+                     "ศาลาก ล า ง จังหวัด ปทุมธานี\n12 กรกฎาคม 2561\n"
+                     "โ Gov รายงานผล ก ารจัดตั้งศูนย์ช่วยเหลือประชา ชนขององค์กร ปกค ร อ งส่วน ท้องถิ่น\n"
+                     ". ประจำเดือน มิถุน า ยน พ.a. 2 2561\na\n| ยน อธิ บดี กรมส่งเสริมก า รปกครอง ท้อ งถิ่ น 0\n" + BODY)
+    assert (letter.doc_number, letter.date) == ("ปท 0023.1/1248", dt.date(2018, 7, 12))
