@@ -89,7 +89,9 @@ def is_better_numbers(old: str, new: str) -> bool:
         return False
     if _separator_lost(old, new):
         return False
-    had = try_parse_docnum(old)
-    if _well_formed_docnum(had) and not _well_formed_docnum(try_parse_docnum(new)):
+    had, has = try_parse_docnum(old), try_parse_docnum(new)
+    if _well_formed_docnum(had) and not _well_formed_docnum(has):
         return False
+    if had is not None and had.circular and not (has is not None and has.circular):
+        return False  # the re-read dropped the ว Tesseract read (`/ไว277` → `/ไ277`)
     return _dates_kept(old, new)
