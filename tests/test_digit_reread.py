@@ -152,3 +152,15 @@ def test_a_line_read_again_into_fewer_tokens_takes_its_place_in_the_page() -> No
     new = [page[1], Word("0801.5/ว4288", 90, 20, 0, 30, 10, 1, 1), page[4]]
     spliced = digit_reread._spliced(page, page[1:5], new)
     assert [w.text for w in spliced] == ["เรื่อง", "ที่", "0801.5/ว4288", "วันที่", "ท้องถิ่น"]
+
+
+def test_a_line_whose_whole_reading_is_refused_may_still_grow_its_short_numbers(monkeypatch) -> None:
+    """Seen on a citation: the whole line read again lost the circular's ว (refused), where the
+    short serial alone, read from its ink word, was right (`/ไว77` → `/ไว277`)."""
+    gray, boxes = render_line(["ที่ มท ", "๐๘๐๙.๒/ว ", "๔๖๗๓"])
+    words = [token("0809.2/ว", boxes[1][0], boxes[1][2], line=3), token("3", boxes[2][0], boxes[2][2], line=3)]
+    monkeypatch.setattr(digit_reread, "reread_line_numbers", lambda reader, image, tokens: [tokens[0]])
+    monkeypatch.setattr(digit_reread, "row_readings", _short_row(boxes[2]))
+    page = Page(number=1, source="ocr", words=list(words), image=gray)
+    assert reread_numbers(page, [3], default_reader(), lambda old, new: len(new) >= len(old)) == [3]
+    assert [w.text for w in page.words] == ["0809.2/ว", "4673"]

@@ -154,7 +154,12 @@ def reread_line_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Wor
     pass read short replaced by its ink word's longer reading (the old text is kept among the
     token's alternatives)."""
     gray = line_ink(gray, words)
-    words = _on_tokens(reader.reread_words(gray, words), words)
+    return grown_numbers(reader, gray, _on_tokens(reader.reread_words(gray, words), words))
+
+
+def grown_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Word]) -> list[Word]:
+    """The tokens with each number the row pass read short replaced by its ink word's longer
+    reading (the old text is kept among the token's alternatives)."""
     glyphs = row_readings(reader.glyphs, gray, words)
     out = list(words)
     for run in find_runs(glyphs):
@@ -205,10 +210,12 @@ def reread_numbers(page: Page, line_ids: list[int], reader: NumeralReader, judge
     lines = lines_of(page.words)
     for line_id in line_ids:
         old = lines.get(line_id, [])
-        new = reread_line_numbers(reader, page.image, old) if old else old
-        if new != old and judge(text_from_tokens(old), text_from_tokens(new)):
-            page.words = _spliced(page.words, old, new)
-            changed.append(line_id)
+        for read in (reread_line_numbers, grown_numbers):  # the whole line, else its short numbers
+            new = read(reader, page.image, old) if old else old
+            if new != old and judge(text_from_tokens(old), text_from_tokens(new)):
+                page.words = _spliced(page.words, old, new)
+                changed.append(line_id)
+                break
     if changed:
         page.raw_text = text_from_tokens(page.words)
     return changed
