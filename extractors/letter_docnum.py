@@ -19,7 +19,8 @@ from extractors.letter_terms import LEAD, THI, loose
 # glued to มท, not a code.
 # A speck over the code may be read as ั too (`มัท` for มท): no code letter carries a vowel, but
 # a code never stands where a word with ั could before office digits and a slash.
-_CODE_MARK = "[\u0e31\u0e38\u0e39\u0e4c]"
+# So may a speck between its letters be read as ่ (`ม่ท0801.5/ว4288`): no code letter carries one.
+_CODE_MARK = "[\u0e31\u0e38\u0e39\u0e48\u0e4c]"
 # A speck over the code's last letter may be read as a tone mark (`ปข่ 0023.5` for ปข): only
 # there, right before the digits, where no word of ที่'s own can be (`ทีมท` keeps its vowel out).
 # So may a lower vowel (`พจู0023.5` for พจ), there too, or a ์ (`มท์-.` then the digits on the next line),
@@ -78,6 +79,8 @@ _MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
 _CIRC_SPECK = f"(?:(?:[ก-ฮ]|\\s?{_MARKS}+)(?=\\s*(?:[ก-ฮ]\\.?\\s+)?[\"“”']?\\s*(?:\\d|$)))?"
 # No serial opens with 0: a lone 0 before one is a speck (`/ว 0` then `2777`).
 ZERO_SPECK = r"(?:0\s+(?=[1-9]\d{2,3}(?!\d)))?"
+# A speck read as a leading vowel glued to the serial (`/ว เ2354`): no serial holds a letter.
+_VOWEL_ON_SERIAL = r"(?:[เ-ไ](?=\d))?"
 _SERIAL = r"(?P<serial>\d{1,4}[.,]\d{1,3}(?![\d.,])|\d\s\d{3}(?!\d)|\d{1,6})"
 # Before the slash OCR may leave a point (`0023.3./3268`) or a speck with a mark on it
 # (`0810.7ๆ่ /ว`, `0810.7#/ว999`); the slash itself may come doubled (`0802.2/ /ว 3031`).
@@ -87,7 +90,7 @@ _APART = r"(?:[เ-ไ]?[ก-ฮ]|\d|[^\w\s/]|[a-z]{1,3}\.?)"
 DOCNUM_PATTERN = (
     rf"{_CODE}[^\w]*(?:[ก-ฮ](?=\d)|{_APART}[.,\s]+(?=\d{{4}}))?{_OFFICE}"
     rf"(?:\s*{_BEFORE_SLASH}/\s*(?:/\s*)?(?P<circ>{_VOWEL_SPECK}[วๆ)\ufffd]{_CIRC_SPECK}(?![ก-๛])|{_SEVEN_FOR_WO}|{_DIGIT_FOR_WO}|{_LETTER_FOR_WO})?|\s+(?:[.,]?[a-z]{{1,3}}\.?\s+)?7?(?P<bare_circ>ว)(?=\s*\d))"
-    rf"\.?\s*{ZERO_SPECK}{_SERIAL}?(?![\d])"
+    rf"\.?\s*{_VOWEL_ON_SERIAL}{ZERO_SPECK}{_SERIAL}?(?![\d])"
 )
 _DOCNUM = re.compile(DOCNUM_PATTERN)
 # Tesseract's `eng` model may read the slash and ว as Latin and bars (`มท 0810.7 if | . , 2711

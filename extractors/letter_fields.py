@@ -290,11 +290,24 @@ def read_date(view: LetterLines, number_row: int | None, own_number: str) -> tup
             return memo
     rows = [i for i in view.nonblank(None, view.body_start) if i not in stamps]
     rows += [i for i in view.nonblank(view.body_start) if i not in stamps and _follows_own_number(view, i, own_number)]
+    rows += [i for i in _rows_past_lost_subject(view) if i not in stamps and i not in rows]
     for i in rows:
         found = date_line(view, i)
         if found is not None:
             return found.date, i, found.date is None
     return None, None, False
+
+
+def _rows_past_lost_subject(view: LetterLines) -> list[int]:
+    """Where OCR garbled เรื่อง (`โ Gov รายงานผล…`) the header seems to end at the number line,
+    and the date-only line under it stands in the body: the rows under it within the letterhead's
+    reach, up to a labelled subject (`date_line` takes a row that is a date and nothing else)."""
+    rows = []
+    for i in view.nonblank(view.body_start, view.span.header + _LABELS_LOST_ROWS):
+        if SUBJECT.match(view.text(i)):
+            break
+        rows.append(i)
+    return rows
 
 
 def date_line(view: LetterLines, i: int) -> DateMatch | None:
@@ -982,6 +995,18 @@ def _memo_office(view: LetterLines) -> tuple[str, int | None]:
 _LEADER_ZEROS = re.compile(r"(?<=\d)0{3,}$(?<=\d{7})")
 
 
+# A point between a receiving number's digits is a speck (`เลขรับ 3.599` for ๓๕๙๙): the number is
+# a year's serial, written without separators.
+_SPECKED_SERIAL = re.compile(r"(\d{1,3})[.,](\d{1,3})(?![\d.,])")
+
+
+def _received_number(line: str, m: re.Match[str]) -> str:
+    specked = _SPECKED_SERIAL.match(line, m.start(1))
+    if specked and 3 <= len(joined := specked.group(1) + specked.group(2)) <= 5:
+        return joined
+    return _LEADER_ZEROS.sub("", m.group(1)).rstrip("/-")
+
+
 def read_received(view: LetterLines, letter_date: dt.date | None = None
                   ) -> tuple[str, dt.date | None, int | None, bool]:
     """The first receiving stamp: เลขรับ/เลขที่รับ and the วันที่ beside or under it.
@@ -997,7 +1022,7 @@ def read_received(view: LetterLines, letter_date: dt.date | None = None
         m = STAMP_NUMBER.search(view.text(i)) or STAMP_HEAD.match(view.text(i))
         if not m:
             continue
-        number = _LEADER_ZEROS.sub("", m.group(1)).rstrip("/-") if m.re is STAMP_NUMBER else ""
+        number = _received_number(view.text(i), m) if m.re is STAMP_NUMBER else ""
         for j in [i] + view.nonblank(i + 1, i + 6)[:3]:
             tail = view.text(j)[m.end():] if j == i else view.text(j)
             if j != i and not STAMP_LINE.match(tail):

@@ -58,14 +58,28 @@ def _well_formed_docnum(found: DocNumber | None) -> bool:
 
 
 def _dates_kept(old: str, new: str) -> bool:
-    """Every real date of the old reading is still there, in the same month and year, its day as
-    read or grown by digits (`9` → `19`), never cut (a speck read as a point: `29` → `2.9`)."""
+    """Every real date of the old reading is still there, in the same month, its day as read or
+    grown by digits (`9` → `19`), never cut (a speck read as a point: `29` → `2.9`). Its year may
+    read otherwise, in as many digits: the line read again from its own ink tells ๖ from ๒ where
+    the row pass was misled by the lines around it (`2552` for ๒๕๕๖ on a clean memo); a year that
+    contradicts the letter's others is flagged downstream."""
     news = [d.date for d in find_thai_dates(new) if d.date is not None]
     return all(any(_same_or_grown(d.date, n) for n in news) for d in find_thai_dates(old) if d.date is not None)
 
 
 def _same_or_grown(old: dt.date, new: dt.date) -> bool:
-    return (old.year, old.month) == (new.year, new.month) and str(old.day) in str(new.day)
+    return old.month == new.month and len(str(old.year)) == len(str(new.year)) and str(old.day) in str(new.day)
+
+
+# Digits either side of a separator (`0810.7`, `21/3/66`, `15.30`).
+_SEPARATED = re.compile(r"(?<!\d)(\d+)[.,/:\-](?=(\d+))")
+
+
+def _separator_lost(old: str, new: str) -> bool:
+    """The new reading joins two numbers the old one read apart (`0810.7` → `08107`, `15.30` →
+    `1530`): the joined number may still look well formed. A speck read as a digit and a point
+    before a number may go (`6.0023.1` → `0023.1`)."""
+    return any(a + b in new and a + b not in old for a, b in _SEPARATED.findall(old))
 
 
 def is_better_numbers(old: str, new: str) -> bool:
@@ -73,7 +87,11 @@ def is_better_numbers(old: str, new: str) -> bool:
     old, new = normalise_field(old), normalise_field(new)
     if any(len(n) > _MAX_DIGITS for n in _new_numbers(old, new)):
         return False
-    had = try_parse_docnum(old)
-    if _well_formed_docnum(had) and not _well_formed_docnum(try_parse_docnum(new)):
+    if _separator_lost(old, new):
         return False
+    had, has = try_parse_docnum(old), try_parse_docnum(new)
+    if _well_formed_docnum(had) and not _well_formed_docnum(has):
+        return False
+    if had is not None and had.circular and not (has is not None and has.circular):
+        return False  # the re-read dropped the ว Tesseract read (`/ไว277` → `/ไ277`)
     return _dates_kept(old, new)

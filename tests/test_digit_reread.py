@@ -31,6 +31,13 @@ from tests.test_numerals import render_line, token
     ("ลงวันที่ 9 มิถุนายน 2567", "ลงวันที่ 91 มิถุนายน 2567", False),  # no such day
     ("วันที่ 29 กย. 2567", "วันที่ 2.9 กย. 2567", False),  # a speck by the stamp's day read as a point
     ("เลขรับ 119", "เลขรับ 1193", True),
+    # the ที่ line read again from its own ink: the serial found, the year's ๖ no longer ๒
+    ("ที่ มท 08.106) 707 ว7ภ วันที่ 3 เมษายน 2552 .", "ที่ มท 0810.7/) 3106 ว7ภ วันที่ 3 เมษายน 2556 .", True),
+    ("วันที่ 3 เมษายน 2556", "วันที่ 3 พฤษภาคม 2556", False),  # a date's month is not re-read
+    ("ที่ มท 0810.7/ว 3106", "ที่ มท 08107/ว 3106", False),  # the sub-unit's point lost
+    ("เวลา 15.30 น.", "เวลา 1530 น.", False),
+    ("ที่ มท 0802.2/ไว277", "ที่ มท 0802.2/ไ277", False),  # the circular's ว lost
+    ("ท ตร 6.0023.1/ว458 7 วันที 27", "ท ตร 0023.1/ว4558 7 วันที 27", True),  # a speck and a point before it
 ])
 def test_which_number_reading_wins(old: str, new: str, better: bool) -> None:
     assert is_better_numbers(old, new) is better
@@ -116,3 +123,44 @@ def test_of_the_readings_that_grow_the_number_the_longest_wins(monkeypatch) -> N
     monkeypatch.setattr(digit_reread, "word_readings",
                         lambda reader, image, box, run: ["673", "4673"] if run.text == "3" else [run.text])
     assert [w.text for w in digit_reread.reread_line_numbers(default_reader(), gray, words)] == ["0809.2/ว", "4673"]
+
+
+def test_a_line_is_read_from_its_own_ink_without_the_neighbours_cut_edges_or_dust() -> None:
+    """Seen on a clean memo: descenders of the line above, cut by the ที่ line's window, set the
+    band of `๓๑๐๖` and the row pass read the serial as letters; its page carried ~2,300 specks."""
+    gray, boxes = render_line(["ที่ มท ", "๐๘๑๐.๗/ว ", "๓๑๐๖"])
+    words = [token("ที่มท", boxes[0][0], boxes[0][2]), token("08.106)", boxes[1][0], boxes[1][2]),
+             token("707", boxes[2][0], boxes[2][2])]
+    dirty = gray.copy()
+    top = 40 - 100 // 6  # the window's top edge: the tokens' top less a sixth of their height
+    dirty[top:top + 6, boxes[1][0]:boxes[2][2]:9] = 0  # the cut ends of the line above's strokes
+    dirty[150:152, boxes[2][0] + 5:boxes[2][0] + 7] = 0  # a speck under the serial
+    dirty[top + 2:top + 14, boxes[2][0]:boxes[2][0] + 10] = 0  # a short line above, whole in the window
+    clean = digit_reread.line_ink(dirty, words)
+    assert (clean[top:top + 6] < 128).sum() == 0 and (clean[150:152] < 128).sum() == 0
+    assert (clean[top:top + 14, boxes[2][0]:boxes[2][0] + 10] < 128).sum() == 0
+    assert np.array_equal(clean[top + 8:150] < 128, gray[top + 8:150] < 128)  # the line's own ink stays
+    assert clean[top:top + 6].min() > 200 and dirty[top:top + 6].min() == 0
+
+
+def test_a_line_read_again_into_fewer_tokens_takes_its_place_in_the_page() -> None:
+    """The row pass joins a number Tesseract split (`0801.5/ว42` `88`): the line holds fewer
+    tokens than before (seen: the stage failed on the page, `zip() argument 2 is longer`)."""
+    page = [Word("เรื่อง", 90, 0, 0, 10, 10, 1, 2), Word("ที่", 90, 0, 0, 10, 10, 1, 1),
+            Word("0801.5/ว42", 90, 20, 0, 10, 10, 1, 1), Word("88", 90, 40, 0, 10, 10, 1, 1),
+            Word("วันที่", 90, 60, 0, 10, 10, 1, 1), Word("ท้องถิ่น", 90, 0, 20, 10, 10, 1, 3)]
+    new = [page[1], Word("0801.5/ว4288", 90, 20, 0, 30, 10, 1, 1), page[4]]
+    spliced = digit_reread._spliced(page, page[1:5], new)
+    assert [w.text for w in spliced] == ["เรื่อง", "ที่", "0801.5/ว4288", "วันที่", "ท้องถิ่น"]
+
+
+def test_a_line_whose_whole_reading_is_refused_may_still_grow_its_short_numbers(monkeypatch) -> None:
+    """Seen on a citation: the whole line read again lost the circular's ว (refused), where the
+    short serial alone, read from its ink word, was right (`/ไว77` → `/ไว277`)."""
+    gray, boxes = render_line(["ที่ มท ", "๐๘๐๙.๒/ว ", "๔๖๗๓"])
+    words = [token("0809.2/ว", boxes[1][0], boxes[1][2], line=3), token("3", boxes[2][0], boxes[2][2], line=3)]
+    monkeypatch.setattr(digit_reread, "reread_line_numbers", lambda reader, image, tokens: [tokens[0]])
+    monkeypatch.setattr(digit_reread, "row_readings", _short_row(boxes[2]))
+    page = Page(number=1, source="ocr", words=list(words), image=gray)
+    assert reread_numbers(page, [3], default_reader(), lambda old, new: len(new) >= len(old)) == [3]
+    assert [w.text for w in page.words] == ["0809.2/ว", "4673"]

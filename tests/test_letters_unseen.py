@@ -1218,6 +1218,7 @@ def test_a_memo_whose_title_and_office_label_tore_is_a_memo_dated_on_its_number_
 @pytest.mark.parametrize(("stamp", "number"), [
     pytest.param("เลขรับ, 1298", "1298", id="comma-after-the-label"),
     pytest.param("เลขรับ 4709-”", "4709", id="dash-of-ink-after-the-number"),
+    pytest.param("เลขรับ 3.599", "3599", id="speck-read-as-a-point-between-its-digits"),
 ])
 def test_stamp_number_as_ocr_reads_it(stamp: str, number: str) -> None:
     letter = _letter("สนง. ส่งเสริมการปกครอง\nท้องถิ่นจังหวัดสุพรรณบุรี\n" + stamp + "\nวันที่19 ต.ค. 2566\n"
@@ -1632,3 +1633,13 @@ def test_subject_year_far_from_its_letter_had_a_digit_misread(year_line: str, ye
     letter = _letter("ที่ ปข 0023.3/2119\n10 กรกฎาคม 2565\nเรื่อง. รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนของ |\n"
                      + year_line + "\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
     assert letter.subject.endswith(f"ประจำเดือน มิถุนายน พ.ศ. {year}")
+
+
+def test_a_date_line_under_the_number_is_the_date_when_the_subject_label_is_garbled() -> None:
+    """Seen on a province office's scan: เรื่อง read `โ Gov` and เรียน `| ยน`, so the header seemed
+    to end at the number line and the date-only line under it stood in the body."""
+    letter = _letter("i ปท 0 0023.1/1248 . ' สำนักงานส่งเสริมกา รปก ค ร อ ง\n| | | . ท้องถิ่นจังหวัดปทุมธานี\n"
+                     "ศาลาก ล า ง จังหวัด ปทุมธานี\n12 กรกฎาคม 2561\n"
+                     "โ Gov รายงานผล ก ารจัดตั้งศูนย์ช่วยเหลือประชา ชนขององค์กร ปกค ร อ งส่วน ท้องถิ่น\n"
+                     ". ประจำเดือน มิถุน า ยน พ.a. 2 2561\na\n| ยน อธิ บดี กรมส่งเสริมก า รปกครอง ท้อ งถิ่ น 0\n" + BODY)
+    assert (letter.doc_number, letter.date) == ("ปท 0023.1/1248", dt.date(2018, 7, 12))

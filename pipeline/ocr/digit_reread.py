@@ -17,13 +17,14 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+import cv2
 import numpy as np
 
 from pipeline.numerals import NumeralReader
 from pipeline.numerals.reader import GlyphReading, reading_from_glyphs
 from pipeline.numerals.rows import row_readings
 from pipeline.numerals.runs import MAX_GAP, Run, find_runs, on_row
-from pipeline.numerals.segment import Band
+from pipeline.numerals.segment import Band, binarise, upper_quartile
 from pipeline.ocr.lines import lines_of
 from pipeline.ocr.tesseract import text_from_tokens
 from pipeline.records import Page, Word
@@ -31,6 +32,8 @@ from pipeline.records import Page, Word
 Judge = Callable[[str, str], bool]  # (old line text, new line text) → take the new one?
 _SURE = 0.8  # the whole-word reading's confidence needed to add digits (the judge checks the rest)
 _PAD = 0.25  # of the line's height, above and below the word's glyphs
+_CONTEXT = 4.0  # how far beyond the line's outer tokens its window reaches, in token heights
+_SPECK = 0.12  # ink no taller or wider than this share of the line's letter height is dust (a point is wider)
 
 
 def ink_word(glyphs: list[GlyphReading], run: Run) -> tuple[int, int, int, int] | None:
@@ -94,10 +97,69 @@ def grown_number(row_pass: str, word: str) -> bool:
     return len(word) > len(row_pass) and all(ch in rest for ch in row_pass)
 
 
+def line_ink(gray: np.ndarray, words: list[Word]) -> np.ndarray:
+    """A copy of the page in which the line's window holds only the line's own ink: what the
+    window cuts from the lines above and below (ink touching its top or bottom edge, or centred
+    further from the line's middle than half its tokens' height: a tall token, a bar or a
+    garbled `ที่`, stretches the window over a short line above) and dust (specks far smaller
+    than the line's letters) are painted over with paper.
+
+    Why: the row pass takes each glyph's band from its neighbours along the row; on a clean memo
+    the descenders of the line above, cut by the window, stood among the serial's glyphs and set
+    their band, and ๓๑๐๖ of `มท ๐๘๑๐.๗/ว ๓๑๐๖` were all read as letters (the ที่ line reached the
+    page text as `ที่ มท 08.106) 707 ว7ภ`); on another the telephone extension on the short line
+    above joined the serial (`0809.2/1245 1545`). Pages with thousands of specks give the reader
+    dust to join to digits or to read as points."""
+    x0, y0, x1, y1 = _window(gray, words)
+    crop = gray[y0:y1, x0:x1]
+    if crop.size == 0:
+        return gray
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(binarise(crop).astype(np.uint8), connectivity=8)
+    letter = _letter_height(stats, words)
+    middle = float(np.median([w.top + w.height / 2 for w in words])) - y0
+    reach = 0.5 * float(np.median([w.height for w in words]))
+    stray = [k for k in range(1, count) if _not_the_lines(stats[k], crop.shape[0], letter)
+             or abs(stats[k][1] + stats[k][3] / 2 - middle) > reach]
+    out = gray.copy()
+    gone = cv2.dilate(np.isin(labels, stray).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
+    out[y0:y1, x0:x1][gone] = int(upper_quartile(crop))  # with the grey rim the ink mask leaves
+    return out
+
+
+def _window(gray: np.ndarray, words: list[Word]) -> tuple[int, int, int, int]:
+    """The line's tokens' box, wider by `_CONTEXT` token heights and taller by a sixth of one."""
+    h = float(np.median([w.height for w in words]))
+    pad = max(2, int(h) // 6)
+    x0 = max(0, int(min(w.left for w in words) - _CONTEXT * h))
+    x1 = min(gray.shape[1], int(max(w.left + w.width for w in words) + _CONTEXT * h))
+    y0 = max(0, min(w.top for w in words) - pad)
+    return x0, y0, x1, min(gray.shape[0], max(w.top + w.height for w in words) + pad)
+
+
+def _letter_height(stats: np.ndarray, words: list[Word]) -> float:
+    """The median height of the window's letter-sized ink: between a fifth and four fifths of the
+    tokens' height (Tesseract's boxes hold the marks above and below the letters)."""
+    h = float(np.median([w.height for w in words]))
+    sized = [int(s[3]) for s in stats[1:] if 0.2 * h <= s[3] <= 0.8 * h]
+    return float(np.median(sized)) if sized else 0.4 * h
+
+
+def _not_the_lines(stat: np.ndarray, height: int, letter: float) -> bool:
+    _, top, w, h, _ = (int(v) for v in stat)
+    return top == 0 or top + h >= height or max(w, h) < _SPECK * letter
+
 
 def reread_line_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Word]) -> list[Word]:
-    """The line's tokens with each number the row pass read short replaced by its ink word's
-    longer reading (the old text is kept among the token's alternatives)."""
+    """The line's numbers read again from its own ink (`line_ink`), and then each number the row
+    pass read short replaced by its ink word's longer reading (the old text is kept among the
+    token's alternatives)."""
+    gray = line_ink(gray, words)
+    return grown_numbers(reader, gray, _on_tokens(reader.reread_words(gray, words), words))
+
+
+def grown_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Word]) -> list[Word]:
+    """The tokens with each number the row pass read short replaced by its ink word's longer
+    reading (the old text is kept among the token's alternatives)."""
     glyphs = row_readings(reader.glyphs, gray, words)
     out = list(words)
     for run in find_runs(glyphs):
@@ -107,6 +169,13 @@ def reread_line_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Wor
         if longer:  # the longest: one crop may read the word's first glyph as a letter still (`673`)
             out = _given_to_token(out, run.text, max(longer, key=len))
     return out
+
+
+def _on_tokens(new: list[Word], old: list[Word]) -> list[Word]:
+    """The re-read tokens but those standing where the line had none: a number the row pass
+    found under no token of this line is another line's, seen through the window (the page pass
+    gave it out already; seen: the ที่ line's `0801.5` added to a garbled line beside it)."""
+    return [w for w in new if any(w.left < o.left + o.width and o.left < w.left + w.width for o in old)]
 
 
 _TOKEN_NUMBER = re.compile(r"\d[\d.,/\-]*\d|\d")
@@ -141,15 +210,21 @@ def reread_numbers(page: Page, line_ids: list[int], reader: NumeralReader, judge
     lines = lines_of(page.words)
     for line_id in line_ids:
         old = lines.get(line_id, [])
-        new = reread_line_numbers(reader, page.image, old) if old else old
-        if new != old and judge(text_from_tokens(old), text_from_tokens(new)):
-            page.words = _spliced(page.words, old, new)
-            changed.append(line_id)
+        for read in (reread_line_numbers, grown_numbers):  # the whole line, else its short numbers
+            new = read(reader, page.image, old) if old else old
+            if new != old and judge(text_from_tokens(old), text_from_tokens(new)):
+                page.words = _spliced(page.words, old, new)
+                changed.append(line_id)
+                break
     if changed:
         page.raw_text = text_from_tokens(page.words)
     return changed
 
 
 def _spliced(words: list[Word], old: list[Word], new: list[Word]) -> list[Word]:
-    swap = {id(o): n for o, n in zip(old, new, strict=True)}
-    return [swap.get(id(w), w) for w in words]
+    """The page's words with the line's `old` tokens replaced by `new`, where the first stood (the
+    re-read may join a number Tesseract split, so the line may hold fewer tokens)."""
+    olds = {id(o) for o in old}
+    first = next(k for k, w in enumerate(words) if id(w) in olds)
+    rest = [w for w in words if id(w) not in olds]
+    return rest[:first] + list(new) + rest[first:]
