@@ -159,6 +159,7 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
         cited.add(number, text[end:], letter_date, repaired)
     _garbled_mark_references(text, seen, letter_date, cited)
     _reread_references(text, seen, letter_date, cited)
+    _anchored_references(text, seen, letter_date, cited)
     return cited
 
 
@@ -268,6 +269,36 @@ def _reread_references(text: str, seen: set[str], letter_date: dt.date | None, c
     for pattern, printed in _REREAD:
         for m in pattern.finditer(text):
             _cite_printed(printed(m) + text[m.end():], _is_cited(text, m.start()), seen, letter_date, cited)
+
+
+# A department's cited number as its anchors hold it when OCR garbled what lies between them:
+# ที่, the code, the owner (its point read as a letter at times: `0810ฒ7`), then a few glyphs of
+# no digit (the slash and the mark, read as anything: `/ว .` then `ย «`, ` 1ร`, `: . 7”ว`; a lone
+# 1 or 7 is a slash), then the serial that ลงวันที่ dates.
+_ANCHORED = re.compile(
+    f"{loose('ที่')}[\\s.]*(?:[ก-ฮ]{{2}})?[\\s.,:]*(?P<owner>{_DEPARTMENT_OWNER}\\d{{2}})"
+    f"(?:\\s*[.,ก-ฮ]\\s*(?P<sub>\\d))?(?P<gap>(?:[^\\d]|[17](?=\\D)){{1,14}}?)"
+    f"(?P<serial>(?<!\\d)\\d{{2,5}})[\\s.,:|]*(?={loose('ลงวันที่')})")
+
+
+def _anchored_references(text: str, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:
+    """Cited numbers of the department that no pattern of the number read, taken from their
+    anchors (`_ANCHORED`): a serial no cited number holds yet, under หนังสือ/อ้างถึง. A glyph
+    stood between the owner and the serial, where the department's letters to the provinces
+    print `/ว`: a circular, flagged as read back."""
+    for m in _ANCHORED.finditer(text):
+        owner = m["owner"] + (f".{m['sub']}" if m["sub"] else "")
+        number = f"มท {owner}/ว {m['serial']}"
+        if number in seen or _serial_cited(m["serial"], cited) or not _is_cited(text, m.start()):
+            continue
+        seen.add(number)
+        cited.add(number, text[m.end("serial"):], letter_date, repaired=True)
+
+
+def _serial_cited(serial: str, cited: Citations) -> bool:
+    """A serial a number already cited ends with, or ends a piece of (OCR split `ว1 763`)."""
+    held = [m.group(0) for ref in cited.refs if (m := re.search(r"\d+$", ref.doc_number))]
+    return any(other.endswith(serial) or serial.endswith(other) for other in held)
 
 
 def _cite_printed(rest: str, is_cited: bool, seen: set[str], letter_date: dt.date | None, cited: Citations) -> None:

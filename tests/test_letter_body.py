@@ -409,3 +409,33 @@ def test_a_number_line_above_stays_when_the_citation_wraps_its_own_number() -> N
              ". มท 0810.7/ว 4772 ลงวันที่ 12 ธันวาคม 2565")
     assert ("มท 0810.7/ว 4772", dt.date(2022, 12, 12)) in _references(cited)
     assert "มท 0810.5/ว 3057" not in {number for number, _ in _references(cited)}
+
+
+# Citations of the department as OCR read them on wide seed 1016 (lines as read): the slash and
+# the mark garbled past every pattern of the number; the anchors (ที่, the owner, the serial that
+# ลงวันที่ dates) still hold it.
+@pytest.mark.parametrize(("cited", "number", "date"), [
+    pytest.param("| ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7/ว .\n"
+                 "ย « 3135 ลงวันที่ 14 กรกฎาคม 2560 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด.",
+                 "มท 0810.7/ว 3135", dt.date(2017, 7, 14), id="the-serial-behind-specks-on-the-next-line"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.5 1ร\n"
+                 "4656 ลงวันที่ 6 มกราคม 2566 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด .",
+                 "มท 0810.5/ว 4656", dt.date(2023, 1, 6), id="the-slash-read-as-1-the-mark-as-a-letter"),
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0802.2\n"
+                 ": . 7”ว 4003 ลงวันที่ 29 สิงหาคม 2557",
+                 "มท 0802.2/ว 4003", dt.date(2014, 8, 29), id="the-slash-read-as-7-and-a-quote"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท0810ฒ7ว230 .\n"
+                 "ลงวันที่ 11พฤษภาคม 2565 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดรายงาน",
+                 "มท 0810.7/ว 230", dt.date(2022, 5, 11), id="the-point-read-as-a-letter-the-slash-lost"),
+])
+def test_a_department_number_garbled_between_its_anchors(cited: str, number: str, date: dt.date) -> None:
+    [letter] = extract_letters([(1, normalise(HEAD + cited + "\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letter.references] == [(number, date)]
+    assert "reference_repaired" in letter.flags
+
+
+def test_a_cited_serial_ocr_split_is_cited_once() -> None:
+    """The number read whole by its pattern (`ว1 763` joined) is not cited again by its anchors."""
+    refs = _references("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7/ว1 763 ลงวันที่ "
+                       "17 พฤศจิกายน 2561 แจ้งให้")
+    assert len(refs) == 1
