@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from extractors.checks import add_flag
+from extractors.places import province_districts
 from pipeline.records import ReportRow
 
 COUNTS = ("total", "established", "not_established")
@@ -44,6 +45,7 @@ def repair_by_sum(row: ReportRow) -> bool:
 # misreads the column caught were read at 0.76–0.90.
 SURE_READ = 0.95
 _BY_ROW = "the only other reading of the row's cells that makes total = established + not established"
+_BY_DISTRICTS = "the province's number of districts, which the row's parts add up to"
 _BY_COLUMN = "the only value that makes both the row and the printed total row add up"
 
 
@@ -60,6 +62,21 @@ def repair_by_column(rows: Sequence[ReportRow], printed: Mapping[str, int | None
     if len(mends) != 1:
         return False
     _take(mends[0], role, getattr(mends[0], role) - excess, _BY_COLUMN)
+    return True
+
+
+def repair_by_districts(row: ReportRow) -> bool:
+    """Mend a joint-centre province row's total that the gazetteer and the row's own sum both
+    contradict with one value: the centre is counted once per district, and established + not
+    established is that count (๒๕ read ๒๔ in a province of 25 districts, 0 + 25 beside it).
+    Only an unsure reading: a surely read total is the form's own (`count_mismatch` stands)."""
+    if (row.indicator != "joint_centre" or not row.province_code or row.district_code
+            or None in _counts(row) or _adds_up(row) or row.confidence >= SURE_READ):
+        return False
+    districts = len(province_districts(row.province_code))
+    if not districts or row.established + row.not_established != districts:  # type: ignore[operator]
+        return False
+    _take(row, "total", districts, _BY_DISTRICTS)
     return True
 
 

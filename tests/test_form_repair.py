@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extractors.checks import CheckedTable, run_checks
 from extractors.form_numerals import CellNumber, with_text_alternative
-from extractors.form_repair import REPAIR_FLAG, REPAIR_NOTE, repair_by_column, repair_by_sum
+from extractors.form_repair import REPAIR_FLAG, REPAIR_NOTE, repair_by_column, repair_by_districts, repair_by_sum
 from pipeline.records import ReportRow
 
 
@@ -105,3 +105,28 @@ def test_the_total_row_mends_nothing_the_rows_do_not_point_at() -> None:
         before = [(r.total, r.established, r.not_established) for r in rows]
         assert not repair_by_column(rows, totals)
         assert [(r.total, r.established, r.not_established) for r in rows] == before
+
+
+def _province_row(counts: tuple[int, int, int], confidence: float, province: str = "50") -> ReportRow:
+    row = _row(counts)
+    row.indicator, row.province_code, row.confidence = "joint_centre", province, confidence
+    return row
+
+
+def test_a_province_total_the_gazetteer_and_the_row_both_contradict() -> None:
+    """Seen on a scan: เชียงใหม่'s ๒๕ read 24 beside ๐ and ๒๕ (25 districts), unsure."""
+    row = _province_row((24, 0, 25), 0.74)
+    assert repair_by_districts(row)
+    assert (row.total, row.flags) == (25, [REPAIR_FLAG])
+    assert "districts" in row.raw_cells[REPAIR_NOTE]
+
+
+def test_a_province_total_read_surely_or_witnessed_once_is_left() -> None:
+    for row in (_province_row((24, 0, 25), 0.99),  # the form's own total
+                _province_row((24, 0, 23), 0.74),  # the parts do not count the districts
+                _province_row((25, 0, 25), 0.74)):  # adds up already
+        before = row.total
+        assert not repair_by_districts(row) and row.total == before
+    district_row = _province_row((24, 0, 25), 0.74)
+    district_row.district_code = "5001"
+    assert not repair_by_districts(district_row)
