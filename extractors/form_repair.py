@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from extractors.checks import add_flag
+from extractors.checks import add_flag, column_sums
 from extractors.places import province_districts
 from pipeline.records import ReportRow
 
@@ -82,7 +82,7 @@ def repair_by_districts(row: ReportRow) -> bool:
 
 def _columns_off(rows: Sequence[ReportRow], printed: Mapping[str, int | None]) -> dict[str, int]:
     """Each column whose sum is not its printed total → by how much it is over."""
-    sums = {role: sum(getattr(r, role) or 0 for r in rows) for role in COUNTS}
+    sums = column_sums(rows)
     return {role: sums[role] - value for role, value in printed.items()
             if role in sums and value is not None and sums[role] != value}
 
