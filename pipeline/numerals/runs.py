@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from pipeline.numerals.model import SEPARATORS
-from pipeline.numerals.reader import VALUES, GlyphReading
+from pipeline.numerals.reader import VALUES, GlyphReading, below_the_feet
 from pipeline.numerals.segment import Band
 from pipeline.thai.chars import ARABIC_DIGITS
 
@@ -97,7 +97,7 @@ def find_runs(readings: list[GlyphReading]) -> list[Run]:
             if not gap_ok and current:
                 runs.append(Run(tuple(current)))
                 current = []
-            kept = [s for s in pending if not _inside(s, g)] if gap_ok else []
+            kept = [s for s in pending if not _inside(s, g) and _on_baseline(s, current[-1], g)] if gap_ok else []
             current += [*kept, g]
             pending = []
         elif (sep := as_separator(g)) is not None and current:
@@ -121,6 +121,12 @@ def _gap(last: GlyphReading, pending: list[GlyphReading], g: GlyphReading) -> in
     """Widest blank column between the run's last glyph, any separators, and g."""
     edges = [last, *pending, g]
     return max(b.glyph.x - a.glyph.x1 for a, b in zip(edges, edges[1:], strict=False))
+
+
+def _on_baseline(sep: GlyphReading, before: GlyphReading, after: GlyphReading) -> bool:
+    """Not a speck below the digits either side taken for a point (see `below_the_feet`)."""
+    feet = max(before.glyph.y1, after.glyph.y1)
+    return not below_the_feet(sep, feet, feet - min(before.glyph.y, after.glyph.y))
 
 
 def _inside(sep: GlyphReading, digit: GlyphReading) -> bool:
