@@ -18,7 +18,7 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 from extractors.checks import CheckedTable, add_flag, column_sums, run_checks
-from extractors.form_columns import Header, find_header
+from extractors.form_columns import NUMERIC_ROLES, Header, find_header
 from extractors.form_context import FormContext, detect_indicator, read_context, row_period
 from extractors.form_numerals import NumeralReader, default_numeral_reader
 from extractors.form_pages import page_tables, title_text
@@ -79,7 +79,7 @@ def _collect(doc: Document, letters: Sequence[Letter], page_roles: Mapping[int, 
             title = title_text(page, table, header, reader)
             prev = logical[-1] if logical else None
             body = read_body(table, header, reader if page.source == "ocr" else None)
-            if not body.rows:
+            if not any(_prints_a_count(raw) for raw in body.rows):
                 continue
             if _is_continuation(prev, page, title, header):
                 current = prev
@@ -92,6 +92,17 @@ def _collect(doc: Document, letters: Sequence[Letter], page_roles: Mapping[int, 
             current.printed_totals = body.printed_totals or current.printed_totals
             current.last_page = page.number
     return logical
+
+
+_COUNT_MARK = re.compile("[0-9๐-๙-]")
+
+
+def _prints_a_count(raw: RawRow) -> bool:
+    """A count cell of the row holds a digit or a dash. A table none of whose rows does is no
+    report: a letter's page of prose, its words clustered into columns where a heading word
+    (ยังไม่ได้ดำเนินการ) looked like a count's (seen: a circular's second page gave three
+    rows of no place and no number, and a national total of its own)."""
+    return any(_COUNT_MARK.search(raw.cells.get(role, "")) for role in NUMERIC_ROLES)
 
 
 def _province_for(table: _Logical, raws: list[RawRow]) -> tuple[str, bool]:
