@@ -187,3 +187,51 @@ def test_a_line_split_into_rows_by_a_speck_comes_back_left_to_right() -> None:
     gray = np.full((1400, 1600), 255, np.uint8)
     out = default_reader().reread_words(gray, [speck, label, name])
     assert [w.text for w in out] == ["|", "เรียน", "อธิบดีกรมส่งเสริมการปกครองท้องถิน"]
+
+
+def _count_page(printed: str, size: int = 64) -> tuple[np.ndarray, Word]:
+    """`printed` in Laksaman, a token boxed over all its ink."""
+    page = Image.new("L", (600, 200), 255)
+    font = ImageFont.truetype(str(font_path("Laksaman")), size)
+    ImageDraw.Draw(page).text((200, 60), printed, font=font, fill=0)
+    gray = np.asarray(page).copy()
+    ink = np.nonzero(gray < 128)
+    top, left = int(ink[0].min()), int(ink[1].min())
+    bottom, right = int(ink[0].max()), int(ink[1].max())
+    return gray, Word("", 91.0, left, top, right - left + 1, bottom - top + 1, 1, 1)
+
+
+def test_a_one_tesseract_doubled_over_no_ink_is_not_kept() -> None:
+    """Seed 1023 (a 300 dpi scan): ๑๓ written ๑๑๓ by Tesseract, the glyph pass's 1 and 3 sure and
+    filling the box; the count stood as 113 (then cut to 1 as more than its total)."""
+    gray, word = _count_page("๑๓")
+    [out] = default_reader().reread_words(gray, [replace(word, text="๑๑๓")])
+    assert out.text == "13"
+
+
+def test_a_one_the_glyph_pass_left_unread_is_still_kept() -> None:
+    """The case the rule is for: the box holds ink the pass did not read as a digit (here the
+    ๑ of ๑๑ blotted into a square), so Tesseract's second ๑ stands."""
+    gray, word = _count_page("๑๑")
+    blot = word.left + word.height  # the first glyph's columns, roughly a digit wide
+    gray[word.top:word.top + word.height, word.left:blot - 4] = 0
+    [out] = default_reader().reread_words(gray, [replace(word, text="๑๑")])
+    assert out.text == "11"
+
+
+@pytest.mark.parametrize("size", [40, 48])
+def test_a_speck_under_the_gap_of_a_count_is_no_point(size: int) -> None:
+    """Seed 1026 img031: ๑๐ with a speck under the gap between its digits read 1.0 (count 1)."""
+    gray, word = _count_page("๑๐", size)
+    ink = gray[:, word.left:word.left + word.width] < 128
+    gap = word.left + int(np.flatnonzero(~ink.any(axis=0)).mean())
+    feet = word.top + word.height
+    gray[feet + 5:feet + 8, gap - 1:gap + 2] = 0
+    crop = gray[word.top - 10:feet + 25, word.left - 10:word.left + word.width + 10]
+    assert default_reader().read(crop).text == "10"
+
+
+def test_a_point_on_the_baseline_still_reads() -> None:
+    gray, word = _count_page("๔.๒")
+    crop = gray[word.top - 10:word.top + word.height + 10, word.left - 10:word.left + word.width + 10]
+    assert default_reader().read(crop).text == "4.2"
