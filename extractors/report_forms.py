@@ -24,6 +24,7 @@ from extractors.form_numerals import NumeralReader, default_numeral_reader
 from extractors.form_pages import page_tables, title_text
 from extractors.form_repair import repair_by_column, repair_by_districts, repair_by_sum
 from extractors.form_rows import RawRow, read_body
+from extractors.name_pixels import ink_verdict
 from extractors.places import (
     RowPlace,
     infer_province,
@@ -140,20 +141,42 @@ def _read_again(table: _Logical, raw: RawRow, place: RowPlace, province: str) ->
     (ร/ว, ป/บ) and the name is not flagged; a misprint reads the same every time. So once a
     reading repeated the strip's letters, a later right one counts only where the letters differ
     as Tesseract's known confusions do (`ลอมบึง` again, then `จอมบึง`); `อัมฟวา` read again, then
-    `อัมพวา` once, is printed so (ฟ for พ is no confusion of OCR's)."""
+    `อัมพวา` once, is printed so (ฟ for พ is no confusion of OCR's). The cell's ink has the last
+    word either way (`extractors.name_pixels`): a re-read pulled to a real name (ห่าแซะ, printed
+    so, read again ท่าแซะ) does not clear a name the ink spells otherwise, and a name every
+    reading got wrong alike (รัตภูมิ read วัตภูมิ three times) is cleared when the ink spells it
+    the gazetteer's way."""
     if not place.corrected or raw.label_crop is None:
         return place
-    repeated = False
+    readings, repeated = [raw.label], False
     for reading in reread_line(raw.label_crop):
+        readings.append(reading)
         if _thai_letters(reading) == _thai_letters(raw.label):
             repeated = True
             continue
         if _names_it_exactly(table, reading, place, province):
             if repeated and not _ocr_confusions_only(raw.label, reading):
+                break  # a misprint read the same before: only the ink may clear it
+            if _ink(raw, place, readings) == "misprint":
                 return place
             raw.cells["name_reread"] = reading
             return replace(place, corrected=False)
+    if _ink(raw, place, readings) == "gazetteer":
+        raw.cells["name_ink"] = place.district or place.province
+        return replace(place, corrected=False)
     return place
+
+
+_LABEL_SLACK = 2  # letters: a label longer than its place's name by more holds a prefix (อบจ.)
+
+
+def _ink(raw: RawRow, place: RowPlace, readings: list[str]) -> str | None:
+    """The ink's verdict on the name, for a label that is the place's name alone."""
+    name = place.district or place.province
+    if raw.label_crop is None or not name or \
+            abs(len(_thai_letters(raw.label)) - len(_thai_letters(name))) > _LABEL_SLACK:
+        return None
+    return ink_verdict(raw.label_crop, name, readings)
 
 
 # Letters Tesseract takes for one another on scans (a stroke apart), either way round.
