@@ -155,7 +155,8 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
         if number in seen or not _is_cited(text, m.start()):
             continue
         seen.add(number)
-        repaired = any(m.start() <= at < end for at in restored) or found.circular and not _circular(m)
+        repaired = any(m.start() <= at < end for at in restored) or found.circular and not _circular(m) \
+            or found.repaired  # its owner regrouped or its mark read from another glyph
         cited.add(number, text[end:], letter_date, repaired)
     _garbled_mark_references(text, seen, letter_date, cited)
     _reread_references(text, seen, letter_date, cited)
