@@ -55,6 +55,9 @@ def _token(text: str) -> Word:
     pytest.param("เลขรับ", "เลขรับ", False, id="no-digits"),
     pytest.param("0023.17246261", "0023.1/\ufffd4261", False, id="slash-and-wo-read-as-digits"),
     pytest.param("0023.17246261", "0023.1/4261", True, id="a-slash-alone-explains-nothing"),
+    # seed 1026 saraban_013: the `eng` half read ๐๘๑๐.๗/ว as `0810. 1/2`
+    pytest.param("0810.1/2", "0810.7/\ufffd", False, id="wo-after-the-slash-read-as-a-digit"),
+    pytest.param("0810.1/2", "081.7/\ufffd", True, id="and-a-digit-lost-besides"),
 ])
 def test_arabic_digits_the_glyph_pass_lost_are_refused(old: str, new: str, lost: bool) -> None:
     assert _arabic_digits_lost(_token(old), _token(new)) is lost
