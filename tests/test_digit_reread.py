@@ -42,6 +42,10 @@ from tests.test_numerals import render_line, token
     ("ที่ มท 080.2./838", "ที่ มท 0802.2/838", True),
     # seed 1025 doc20180804: a ว guessed from a letter that was half of the serial's broken ๓
     ("ที่ ยส 0023.3 / ต3382 .", "ที่ ยส 0023.3 / 3382 .", True),
+    # seed 1023 doc20170317: the owner's point and sub-unit read as one more digit, where the
+    # parser puts the point back; a fifth serial digit stays refused (above)
+    ("ด่วนที่สุด ที่ มท0802/ว", "ด่วนที่สุด ที่ มท08022/ว", True),
+    ("ด่วนที่สุด ที่ มท0802/ว", "ด่วนที่สุด ที่ มท080222/ว", False),  # two digits more: a speck too
 ])
 def test_which_number_reading_wins(old: str, new: str, better: bool) -> None:
     assert is_better_numbers(old, new) is better
