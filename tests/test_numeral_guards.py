@@ -182,6 +182,18 @@ def test_a_letter_after_a_slash_where_tesseract_wrote_digits_is_kept_unreadable(
     assert "".join(merged) == "12"  # elsewhere a letter Tesseract took for a digit is dropped
 
 
+def test_a_letter_after_a_slash_that_tesseract_dropped_is_kept_unreadable() -> None:
+    # Seed 1026 saraban_009: ปจ ๐๐๒๓.๔/ว๓๐๓๒, its ว in no character of Tesseract's (there `11@0010`,
+    # here the digits alone); the glyphs show / and a letter.
+    glyphs = [_seen(v, 40 * k) for k, v in enumerate("0023.4/")]
+    glyphs += [_seen("other", 280)] + [_seen(v, 320 + 40 * k) for k, v in enumerate("3032")]
+    runs = frozenset(id(g.glyph) for g in glyphs if g.best not in "/other")  # the row's two numbers
+    merged, _, _ = merge_text(glyphs, units("0023.4/3032"), runs)
+    assert "".join(merged) == "0023.4/\ufffd3032"
+    merged, _, _ = merge_text(glyphs, units("0023.4/ว"), runs)  # Tesseract wrote the mark: nothing added
+    assert "\ufffd" not in "".join(merged)
+
+
 def test_a_line_split_into_rows_by_a_speck_comes_back_left_to_right() -> None:
     # SCAN_0016 (wide seed 947): a speck under เรียน made a row with it; the line read `| อธิบดีกรม… เรียน`.
     speck = Word("|", 90.0, 282, 1231, 7, 40, 7, 70101)

@@ -130,6 +130,7 @@ def merge_text(
 
     pairs = align(glyphs, us)
     inside = _inside_runs(pairs, glyphs, run_glyphs)
+    read_mark = "ว" in "".join(us)  # Tesseract wrote the mark itself: an unpaired letter glyph is not it
     for k, (gi, ui) in enumerate(pairs):
         g = glyphs[gi] if gi is not None else None
         u = us[ui] if ui is not None else None
@@ -147,6 +148,10 @@ def merge_text(
             # taken (๗/ read as one letter); an unmatched "." or "," is as likely a speck.
             if g.best in "/-" and g.p >= SURE:
                 take(g, g.best)
+            elif g.best == "other" and g.p >= SURE and _after_slash(out) and not read_mark:
+                # A letter Tesseract dropped right after a number's slash: only ว is printed there
+                # (seen: ๐๐๒๓.๔/ว๓๐๓๒ read `11@0010`, whose digits the glyph pass put back).
+                out.append(UNREADABLE)
         elif is_numeric_unit(u) and u not in SEPARATORS and g.best == "other" and g.p >= SURE:
             # Tesseract's digit is a letter on the image (ฉ → 0). Right after a number's slash
             # it is kept as unreadable: a letter stands there (`/ว๔๒๖๑` read 0023.17246261).

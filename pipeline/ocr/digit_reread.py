@@ -210,7 +210,7 @@ def _given_to_token(words: list[Word], run: str, long: str) -> list[Word]:
     return _with_text(words, k, old.text[:start] + long + old.text[m.end():])
 
 
-_SERIAL = re.compile(r"(?<=/)\d+$")  # the digits after a number's slash, at its end
+_SERIAL = re.compile(r"(?<=[/\ufffd])\d+$")  # the digits after a number's slash (and mark), at its end
 
 
 def _with_text(words: list[Word], k: int, text: str) -> list[Word]:
