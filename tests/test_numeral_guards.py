@@ -58,6 +58,7 @@ def _token(text: str) -> Word:
     # seed 1026 saraban_013: the `eng` half read ๐๘๑๐.๗/ว as `0810. 1/2`
     pytest.param("0810.1/2", "0810.7/\ufffd", False, id="wo-after-the-slash-read-as-a-digit"),
     pytest.param("0810.1/2", "081.7/\ufffd", True, id="and-a-digit-lost-besides"),
+    pytest.param("21/5/65", "21/\ufffd/65", True, id="a-dates-slash-is-no-numbers"),
 ])
 def test_arabic_digits_the_glyph_pass_lost_are_refused(old: str, new: str, lost: bool) -> None:
     assert _arabic_digits_lost(_token(old), _token(new)) is lost
@@ -192,6 +193,9 @@ def test_a_letter_after_a_slash_that_tesseract_dropped_is_kept_unreadable() -> N
     assert "".join(merged) == "0023.4/\ufffd3032"
     merged, _, _ = merge_text(glyphs, units("0023.4/ว"), runs)  # Tesseract wrote the mark: nothing added
     assert "\ufffd" not in "".join(merged)
+    date = [_seen(v, 40 * k) for k, v in enumerate("21/")] + [_seen("other", 120), _seen("5", 160)]
+    merged, _, _ = merge_text(date, units("21/5"), frozenset(id(g.glyph) for g in date if g.best in "125"))
+    assert "\ufffd" not in "".join(merged)  # a date's slash: no mark stands after it
 
 
 def test_a_line_split_into_rows_by_a_speck_comes_back_left_to_right() -> None:

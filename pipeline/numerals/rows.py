@@ -304,8 +304,11 @@ def _slash_read_as_digits(old: str, new: str) -> bool:
     return all(d in rest for d in _DIGIT.findall(new))
 
 
-_DIGIT_AFTER_SLASH = re.compile(r"/\s*\d")
-_LETTER_AFTER_SLASH = re.compile(f"/\\s*{UNREADABLE}")
+# A document number's office (owner, point, sub-unit), its slash, then what stands after it: a
+# date's slash (`21/5/65`) has no point before it.
+_OFFICE = r"\d{2,5}[.,]\s?\d{1,2}\s*/\s*"
+_DIGIT_AFTER_SLASH = re.compile(_OFFICE + r"\d")
+_LETTER_AFTER_SLASH = re.compile(_OFFICE + UNREADABLE)
 
 
 def _mark_read_as_a_digit(old: str, new: str) -> bool:
