@@ -23,7 +23,7 @@ from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, starts_w
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
 from pipeline.thai.dictionary import unknown_letters
-from pipeline.thai.ocr_repair import dictionary_cost
+from pipeline.thai.ocr_repair import close_spaces_at_marks, dictionary_cost
 from pipeline.thai.text import normalise_field
 
 _MAX_ZONE_LINES = 30  # a header is never longer; a page without เรียน in it is not a letter top
@@ -41,10 +41,13 @@ _CITES = re.compile(f"{loose('ลงวันที่')}|{loose('หนัง�
 
 
 def _line_texts(words: list[Word]) -> list[tuple[int, str]]:
+    """Each line's text as the extractor will see its labels: on a spaced-out scan Tesseract tears
+    words at their marks (`เรื ่อง`, `เง ยน`), and a header whose เรื่อง and เรียน both read so
+    would have no zone."""
     lines: dict[int, list[str]] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word.text)
-    return [(line, normalise_field(" ".join(parts))) for line, parts in sorted(lines.items())]
+    return [(line, close_spaces_at_marks(normalise_field(" ".join(parts)))) for line, parts in sorted(lines.items())]
 
 
 def header_line_ids(page: Page) -> list[int]:

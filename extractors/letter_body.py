@@ -55,6 +55,9 @@ _GARBLED_MARK = re.compile(GARBLED_MARK_PATTERN)
 # there too (`/?` then `1723`, `/ฯ 1050`).
 _SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–\-\[\]()?]\s*){0,2}(?:[ก-ฯเ-ไ]\.?\s*)?[A-Za-z]{0,2}"
                            rf"{ZERO_SPECK}(\d{{1,6}})(?!\d)")
+# A serial wrapped past a speck read as 0 (`/ว 0` then `2 2137 ลงวันที่`): a lone digit more may
+# stand before it, then the serial ลงวันที่ dates.
+_DATED_SERIAL = re.compile(f"\\s+(?:\\d\\s+)?(\\d{{2,4}})(?=\\s*{loose('ลงวันที่')})")
 # ลงวันที่ with its marks dropped, doubled or misplaced by OCR (`ลังวันที่`, `ล่งวันที`), or split
 # by spaces (`ลงวัน ที`, `ล งวันที`); a speck read as a letter alone on the line between the
 # number and ลงวันที่ (`/ว 4486 จ ลงวันที่`) is passed over, and so is a line of such specks
@@ -155,7 +158,8 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
         if number in seen or not _is_cited(text, m.start()):
             continue
         seen.add(number)
-        repaired = any(m.start() <= at < end for at in restored) or found.circular and not _circular(m)
+        repaired = any(m.start() <= at < end for at in restored) or found.circular and not _circular(m) \
+            or found.repaired  # its owner regrouped or its mark read from another glyph
         cited.add(number, text[end:], letter_date, repaired)
     _garbled_mark_references(text, seen, letter_date, cited)
     _reread_references(text, seen, letter_date, cited)
@@ -183,7 +187,10 @@ def _cited_number(text: str, m: re.Match[str]) -> tuple[DocNumber | None, int]:
     serial, end = _serial(text, m)
     if not serial:
         return None, end
-    return _mark_read_as_digit(text, m, _mark_misread(text, m, docnum_of(m, serial)), end)
+    cited = docnum_of(m, serial)
+    if serial != m.group("serial") and m.group("serial"):  # read past the speck taken for it: check it
+        cited = replace(cited, repaired=True)
+    return _mark_read_as_digit(text, m, _mark_misread(text, m, cited), end)
 
 
 def _circular(m: re.Match[str]) -> bool:
@@ -321,6 +328,8 @@ def _garbled_mark_references(text: str, seen: set[str], letter_date: dt.date | N
 
 def _serial(text: str, m: re.Match[str]) -> tuple[str, int]:
     """The serial of a cited number and where the number ends; empty when there is none."""
+    if m.group("serial") == "0" and (dated := _DATED_SERIAL.match(text, m.end())):
+        return dated.group(1), dated.end()  # no serial is 0: a speck where the number wraps
     if m.group("serial"):
         return m.group("serial"), m.end()
     after = _SERIAL_AFTER.match(text, m.end())

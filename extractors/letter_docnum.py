@@ -9,7 +9,7 @@ next line; all are normalised to one form.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from extractors.issuer_codes import is_province_code
 from extractors.letter_terms import LEAD, THI, loose
@@ -26,7 +26,10 @@ _CODE_MARK = "[\u0e31\u0e38\u0e39\u0e48\u0e4c]"
 # So may a lower vowel (`พจู0023.5` for พจ), there too, or a ์ (`มท์-.` then the digits on the next line),
 # or two at once (`สถู่00235`).
 _CODE_TONE = "[\u0e38\u0e39\u0e48-\u0e4c]{1,2}(?=[\\s.\\-–|]*\\d)"
-CODE = f"[ก-ฮ](?:{_CODE_MARK}?[ก-ฮ]){{1,2}}(?:{_CODE_TONE})?"
+# A speck over it may be read as ิ or ี too (`ทิ ตรี 002.3/3362` for ที่ ตร ๐๐๒๓.๓): only before an
+# owner's number, which opens with 0 (`วันที่ 21/5/65` is no code before a number).
+_CODE_VOWEL = "[\u0e34\u0e35](?=[\\s.\\-–|]*0\\d{2})"
+CODE = f"[ก-ฮ](?:{_CODE_MARK}?[ก-ฮ]){{1,2}}(?:{_CODE_TONE}|{_CODE_VOWEL})?"
 # OCR may part the code's two letters (`ม ท 0810.7`): only where digits follow.
 _CODE = rf"(?P<code>{CODE}|[ก-ฮ]\s[ก-ฮ](?=[\s.]*\d))"
 # OCR doubles, triples or swaps the dot between office digit groups (`0810.,7`, `0810,7`), or puts one
@@ -69,7 +72,8 @@ _SEVEN_FOR_WO = r"7(?=\.?\s+\d{3,4}(?!\d)|\.\d{3,4}(?!\d))"
 # (`0810.7/` then `4 3426` on the next line; any digit there, `/9 3194`: a serial is split only
 # before its last three digits), the digit is the mark, flagged like 7.
 # Read as 7 and a 2 together, glued to the serial (`0023.1/724553` for /ว 4553): both are the mark.
-_DIGIT_FOR_WO = r"7?[24](?=\d{4}(?!\d))|\d(?=\s+\d{4}(?!\d))"
+# Or as 1, its hook lost (`0810.7/13454` for /ว3454), glued to a whole serial of four digits.
+_DIGIT_FOR_WO = r"7?[124](?=\d{4}(?!\d))|\d(?=\s+\d{4}(?!\d))"
 # So is another consonant glued to the serial right after the slash (`0810.7/ท2853`), or standing
 # alone before it (`0802..2/` then `ง 2021`): no letter but ว is printed there.
 _LETTER_FOR_WO = r"[ก-ฮ](?=\d|\s\d{2,4}(?!\d))"
@@ -118,6 +122,7 @@ class DocNumber:
     serial: str
     end: int  # where the number ended in the searched text
     repaired: bool = False  # office digits regrouped (`clean_office`) or ว read unseen: flag it
+    mark_guessed: bool = False  # the ว taken from another glyph in its place (�, 7, a letter)
 
     def text(self) -> str:
         if not self.serial:
@@ -213,7 +218,7 @@ def _lost_its_point(owner: str, code: str) -> bool:
 
 
 def clean_code(code: str) -> str:
-    return re.sub("[\u0e31\u0e38\u0e39\u0e48-\u0e4c\\s]", "", code)
+    return re.sub("[\u0e31\u0e34\u0e35\u0e38\u0e39\u0e48-\u0e4c\\s]", "", code)
 
 
 def try_parse_docnum(text: str, at_start: bool = False) -> DocNumber | None:
@@ -234,6 +239,7 @@ def docnum_of(m: re.Match[str], serial: str) -> DocNumber:
         serial=re.sub(r"[\s.,]", "", serial),
         end=m.end(),
         repaired=repaired or _mark_read_unseen(m.group("circ") or ""),
+        mark_guessed=_mark_read_unseen(re.sub(f"^{_VOWEL_SPECK}", "", m.group("circ") or "")),
     )
 
 
@@ -316,7 +322,7 @@ def read_header_number(lines: list[str], index: int) -> tuple[DocNumber | None, 
     for j in range(index + 1, min(index + 4, len(lines))):
         bare = _BARE_SERIAL.match(lines[j])
         if bare:
-            return DocNumber(found.code, found.office, found.circular, bare.group(1), found.end, found.repaired), j
+            return replace(found, serial=bare.group(1)), j
         if lines[j].strip():
             break
     return found, index

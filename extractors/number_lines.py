@@ -78,20 +78,35 @@ _SEPARATED = re.compile(r"(?<!\d)(\d+)[.,/:\-](?=(\d+))")
 def _separator_lost(old: str, new: str) -> bool:
     """The new reading joins two numbers the old one read apart (`0810.7` → `08107`, `15.30` →
     `1530`): the joined number may still look well formed. A speck read as a digit and a point
-    before a number may go (`6.0023.1` → `0023.1`)."""
-    return any(a + b in new and a + b not in old for a, b in _SEPARATED.findall(old))
+    before a number may go (`6.0023.1` → `0023.1`). A point the old reading set a digit early,
+    with the digit after it lost (`080.2./838` for `0802.2/838`), is no separator lost: the new
+    reading holds as many between digits."""
+    pairs = _SEPARATED.findall(old)
+    joined = any(a + b in new and a + b not in old for a, b in pairs)
+    return joined and len(_SEPARATED.findall(new)) < len(pairs)
+
+
+def _owner_grown(had: DocNumber | None, has: DocNumber | None, number: str) -> bool:
+    """`number` is the owner of a number read before with four digits and no sub-unit, now with
+    the sub-unit's digit glued on, its point lost (`มท0802/ว` read `มท08022/ว`, printed
+    ๐๘๐๒.๒): where the owner prints four digits the parser puts the point back, flagged."""
+    return (had is not None and has is not None and has.repaired and bool(_OWNER.fullmatch(had.office))
+            and len(number) == len(had.office) + 1 and has.office == f"{had.office}.{number[-1]}")
+
+
+_OWNER = re.compile(r"\d{4}")
 
 
 def is_better_numbers(old: str, new: str) -> bool:
     """Take the whole-word reading `new` of a letter line's numbers over the row pass's `old`?"""
     old, new = normalise_field(old), normalise_field(new)
-    if any(len(n) > _MAX_DIGITS for n in _new_numbers(old, new)):
+    had, has = try_parse_docnum(old), try_parse_docnum(new)
+    if any(len(n) > _MAX_DIGITS and not _owner_grown(had, has, n) for n in _new_numbers(old, new)):
         return False
     if _separator_lost(old, new):
         return False
-    had, has = try_parse_docnum(old), try_parse_docnum(new)
     if _well_formed_docnum(had) and not _well_formed_docnum(has):
         return False
-    if had is not None and had.circular and not (has is not None and has.circular):
+    if had is not None and had.circular and not had.mark_guessed and not (has is not None and has.circular):
         return False  # the re-read dropped the ว Tesseract read (`/ไว277` → `/ไ277`)
     return _dates_kept(old, new)

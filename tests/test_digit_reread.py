@@ -38,6 +38,14 @@ from tests.test_numerals import render_line, token
     ("เวลา 15.30 น.", "เวลา 1530 น.", False),
     ("ที่ มท 0802.2/ไว277", "ที่ มท 0802.2/ไ277", False),  # the circular's ว lost
     ("ท ตร 6.0023.1/ว458 7 วันที 27", "ท ตร 0023.1/ว4558 7 วันที 27", True),  # a speck and a point before it
+    # seed 1026 SCAN_0035: the owner's point read a digit early and its last digit lost
+    ("ที่ มท 080.2./838", "ที่ มท 0802.2/838", True),
+    # seed 1025 doc20180804: a ว guessed from a letter that was half of the serial's broken ๓
+    ("ที่ ยส 0023.3 / ต3382 .", "ที่ ยส 0023.3 / 3382 .", True),
+    # seed 1023 doc20170317: the owner's point and sub-unit read as one more digit, where the
+    # parser puts the point back; a fifth serial digit stays refused (above)
+    ("ด่วนที่สุด ที่ มท0802/ว", "ด่วนที่สุด ที่ มท08022/ว", True),
+    ("ด่วนที่สุด ที่ มท0802/ว", "ด่วนที่สุด ที่ มท080222/ว", False),  # two digits more: a speck too
 ])
 def test_which_number_reading_wins(old: str, new: str, better: bool) -> None:
     assert is_better_numbers(old, new) is better
@@ -60,6 +68,23 @@ def test_the_longer_number_goes_to_the_token_number_it_grows() -> None:
     # the symbol Tesseract wrote for the serial's ๔ goes with it
     serial = [Word("0809.2", 90, 0, 0, 10, 10), Word("/ว@747", 90, 20, 0, 10, 10)]
     assert _given_to_token(serial, "747", "4747")[1].text == "/ว4747"
+
+
+def test_a_serial_grown_after_its_slash_goes_to_the_serial() -> None:
+    """Seed 1026 saraban_009: ๐๐๒๓.๔/ว๓๐๓๒ whose row pass read `0023.4/032`; its serial's ink
+    word read `3032`."""
+    words = [Word("ปจ", 90, 0, 0, 10, 10), Word("0023.4/032", 90, 20, 0, 10, 10)]
+    assert _given_to_token(words, "032", "3032")[1].text == "0023.4/3032"
+    assert _given_to_token(words, "032", "30.32")[1].text == "0023.4/032"  # only a plain serial
+
+
+def test_a_letter_standing_on_a_digits_ink_is_dropped() -> None:
+    """Seed 1025 doc20180804: ๓๓๘๒ whose first ๓ broke in two came out `ต3382`; the serial's ink
+    word, read whole, starts where the token does."""
+    words = [Word("/", 90, 779, 384, 31, 76), Word("ต3382", 90, 833, 361, 175, 74)]
+    assert digit_reread._letter_on_its_ink(words, "3382", 832)[1].text == "3382"
+    assert digit_reread._letter_on_its_ink(words, "3382", 880)[1].text == "ต3382"  # the letter's own ink
+    assert digit_reread._letter_on_its_ink(words, "33821", 832)[1].text == "ต3382"  # not the token's number
 
 
 def _glyph(x: int, w: int, best: str) -> GlyphReading:

@@ -439,3 +439,21 @@ def test_a_cited_serial_ocr_split_is_cited_once() -> None:
     refs = _references("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7/ว1 763 ลงวันที่ "
                        "17 พฤศจิกายน 2561 แจ้งให้")
     assert len(refs) == 1
+
+
+def test_a_serial_wrapped_past_a_speck_read_as_zero_is_the_one_dated_and_flagged() -> None:
+    """Seed 1023 img032: `/ว 0` at a line end, then `2 2137 ลงวันที่` (printed /ว ๒๑๓๗)."""
+    cited = ("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท0810.7/ว 0\n"
+             "2 2137 ลงวันที่ 26 ธันวาคม 2564 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด")
+    [letter] = extract_letters([(1, normalise(HEAD + cited + "\n" + TAIL))])
+    assert [(r.doc_number, r.date) for r in letter.references] == [("มท 0810.7/ว 2137", dt.date(2021, 12, 26))]
+    assert "reference_repaired" in letter.flags
+
+
+def test_a_citation_whose_mark_was_read_as_a_one_is_flagged() -> None:
+    """Seed 1025 doc20200421: `0810.7/13454` for /ว๓๔๕๔."""
+    cited = ("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท\n"
+             "0810.7/13454 ลงวันที่ 29 มีนาคม 2565 แจ้งให้สำนักงานส่งเสริม")
+    [letter] = extract_letters([(1, normalise(HEAD + cited + "\n" + TAIL))])
+    assert [r.doc_number for r in letter.references] == ["มท 0810.7/ว 3454"]
+    assert "reference_repaired" in letter.flags

@@ -50,6 +50,12 @@ from pipeline.thai.text import normalise
     pytest.param("ก ที่ มท 081.0.ต/ว3933 สัด อ กรมส่งเสริม", "มท 0810.7/ว 3933", True, id="sub-unit-seven-read-as-to-tao"),
     pytest.param("มท 0810.ต่/ว1796 ลงวันที่ 12", "มท 0810.7/ว 1796", True, id="sub-unit-seven-read-as-a-marked-letter"),
     pytest.param("ที่ มท 0810.ญ/ว 4251 ลงวันที่ 6", "มท 0810.7/ว 4251", True, id="sub-unit-seven-read-as-yo-ying"),
+    # seen on seed 1025 (doc20200421): the citation's ว read as a 1 glued to its serial of four
+    pytest.param("ที่ มท 0810.7/13454 ลงวันที่ 29 มีนาคม 2565", "มท 0810.7/ว 3454", True,
+                 id="circular-mark-read-as-one-glued"),
+    pytest.param("ที่ มท 0810.7/1345 ลงวันที่ 29", "มท 0810.7/1345", False, id="a-serial-of-four-keeps-its-one"),
+    # the same letter's own ที่ line: ที่ read ทิ, a speck over the code's ร read as ี
+    pytest.param("ทิ ตรี 002.3/3362", "ตร 0023.3/3362", True, id="speck-read-as-sara-ii-over-the-code"),
 ])
 def test_numbers_with_specks_around_the_slash(line: str, number: str, repaired: bool) -> None:
     found = try_parse_docnum(line)
@@ -273,3 +279,13 @@ def test_a_subject_word_after_thi_is_no_number_line() -> None:
 
     assert _NUMBER_LINE.match("ที่ทราบ 2 ครั้ง") is None
     assert _NUMBER_LINE.match("ที่ ลย ook. 0023.2/ว4841 - วันที 17 มิถุนายน 2565") is not None
+
+
+def test_a_mark_read_from_another_glyph_is_told_from_a_mark_read_as_printed() -> None:
+    """The judge of re-read lines keeps a ว that was read; one taken from a letter in its place
+    (`ต3382`: half of a broken ๓, seed 1025 doc20180804) the ink may overrule."""
+    guessed, seen, specked = (try_parse_docnum(t) for t in ("ยส 0023.3 / ต3382", "มท 0810.7/ว 3382", "มท 0802.2/ไว277"))
+    assert guessed is not None and guessed.circular and guessed.mark_guessed
+    assert seen is not None and seen.circular and not seen.mark_guessed
+    assert specked is not None and not specked.mark_guessed  # a vowel speck before a ว read as printed
+

@@ -66,6 +66,22 @@ def test_header_zone_ends_at_the_body_when_the_addressee_label_is_garbled() -> N
     assert header_line_ids(_page(GARBLED_ADDRESSEE_TOP[:6])) == []  # no body start: no zone
 
 
+# A spaced-out scan whose words Tesseract tore at their marks (seed 1026 img031, as read on main):
+# เรื่อง and เรียน both garbled so, the header had no zone and neither its ที่ line nor the citation
+# (`0810.7/ว 1` for ๑๔๓๐) was read again.
+TORN_AT_MARKS_TOP = [
+    "สํ านักงาน ส่งเสริ ม .", ".. ที น น 0023.4/2.555", "5เมษายน2566",
+    "เรื ่อง รายงาน ผลกา ร จัด ตั้งศูนย์ช่ว ยเหลือปร ะ ชาชนของ", "เง ยน อธิบดีกรมส่งเสริมกา รปกค รอง ท้องถิ่น",
+    "' ตามหนังสือกรมส ่งเสริ มกา ร ปก ค รองท้องถิ่น ด่ วนที่ สุด ที มท :",
+    "0810.7/ว 1 ลงวันที 1 5 ตุลาคม 25205 แจ้งให้สํานั กงานส่ งเสริ ม",
+]
+
+
+def test_header_zone_of_a_page_whose_labels_ocr_tore_at_their_marks() -> None:
+    chosen = [TORN_AT_MARKS_TOP[line - 10] for line in header_line_ids(_page(TORN_AT_MARKS_TOP))]
+    assert TORN_AT_MARKS_TOP[1] in chosen and TORN_AT_MARKS_TOP[-1] in chosen
+
+
 @pytest.mark.parametrize("lines", [
     pytest.param(["ประจําเดือน พฤศจิกายน พ.ศ. 564", "| จงหวัดปราจบนว |", "อบจ. ปราจีนบุรี 1 แห่ง"], id="report-form-page"),
     pytest.param(["E-mail: saraban@dla.go.th 0 2241 9000"], id="body-english-without-addressee"),

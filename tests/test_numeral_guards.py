@@ -55,6 +55,10 @@ def _token(text: str) -> Word:
     pytest.param("เลขรับ", "เลขรับ", False, id="no-digits"),
     pytest.param("0023.17246261", "0023.1/\ufffd4261", False, id="slash-and-wo-read-as-digits"),
     pytest.param("0023.17246261", "0023.1/4261", True, id="a-slash-alone-explains-nothing"),
+    # seed 1026 saraban_013: the `eng` half read ๐๘๑๐.๗/ว as `0810. 1/2`
+    pytest.param("0810.1/2", "0810.7/\ufffd", False, id="wo-after-the-slash-read-as-a-digit"),
+    pytest.param("0810.1/2", "081.7/\ufffd", True, id="and-a-digit-lost-besides"),
+    pytest.param("21/5/65", "21/\ufffd/65", True, id="a-dates-slash-is-no-numbers"),
 ])
 def test_arabic_digits_the_glyph_pass_lost_are_refused(old: str, new: str, lost: bool) -> None:
     assert _arabic_digits_lost(_token(old), _token(new)) is lost
@@ -177,6 +181,21 @@ def test_a_letter_after_a_slash_where_tesseract_wrote_digits_is_kept_unreadable(
     assert "".join(merged) == "0023.1/\ufffd4261"
     merged, _, _ = merge_text([_seen("1", 0), _seen("other", 40), _seen("2", 80)], units("102"))
     assert "".join(merged) == "12"  # elsewhere a letter Tesseract took for a digit is dropped
+
+
+def test_a_letter_after_a_slash_that_tesseract_dropped_is_kept_unreadable() -> None:
+    # Seed 1026 saraban_009: ปจ ๐๐๒๓.๔/ว๓๐๓๒, its ว in no character of Tesseract's (there `11@0010`,
+    # here the digits alone); the glyphs show / and a letter.
+    glyphs = [_seen(v, 40 * k) for k, v in enumerate("0023.4/")]
+    glyphs += [_seen("other", 280)] + [_seen(v, 320 + 40 * k) for k, v in enumerate("3032")]
+    runs = frozenset(id(g.glyph) for g in glyphs if g.best not in "/other")  # the row's two numbers
+    merged, _, _ = merge_text(glyphs, units("0023.4/3032"), runs)
+    assert "".join(merged) == "0023.4/\ufffd3032"
+    merged, _, _ = merge_text(glyphs, units("0023.4/ว"), runs)  # Tesseract wrote the mark: nothing added
+    assert "\ufffd" not in "".join(merged)
+    date = [_seen(v, 40 * k) for k, v in enumerate("21/")] + [_seen("other", 120), _seen("5", 160)]
+    merged, _, _ = merge_text(date, units("21/5"), frozenset(id(g.glyph) for g in date if g.best in "125"))
+    assert "\ufffd" not in "".join(merged)  # a date's slash: no mark stands after it
 
 
 def test_a_line_split_into_rows_by_a_speck_comes_back_left_to_right() -> None:

@@ -290,7 +290,8 @@ def _arabic_digits_lost(old: Word, new: Word) -> bool:
     before = _ARABIC.findall(old.text)
     if not before or len(before) != len(_DIGIT.findall(old.text)):
         return False
-    return len(_DIGIT.findall(new.text)) < len(before) and not _slash_read_as_digits(old.text, new.text)
+    lost = len(_DIGIT.findall(new.text)) < len(before)
+    return lost and not _slash_read_as_digits(old.text, new.text) and not _mark_read_as_a_digit(old.text, new.text)
 
 
 # The only Thai digits stock `tha` can write (tesseract-ocr/langdata_lstm#42): where it wrote
@@ -322,6 +323,22 @@ def _slash_read_as_digits(old: str, new: str) -> bool:
         return False
     rest = iter(_DIGIT.findall(old))
     return all(d in rest for d in _DIGIT.findall(new))
+
+
+# A document number's office (owner, point, sub-unit), its slash, then what stands after it: a
+# date's slash (`21/5/65`) has no point before it.
+_OFFICE = r"\d{2,5}[.,]\s?\d{1,2}\s*/\s*"
+_DIGIT_AFTER_SLASH = re.compile(_OFFICE + r"\d")
+_LETTER_AFTER_SLASH = re.compile(_OFFICE + UNREADABLE)
+
+
+def _mark_read_as_a_digit(old: str, new: str) -> bool:
+    """Tesseract's `eng` half wrote a digit right after a number's slash where the glyph pass sees
+    a letter, and with that letter the glyph pass has as many digits: the ว of a circular, read
+    as a digit (seen: `0810. 1/2` for ๐๘๑๐.๗/ว, the glyph pass `0810.7/�`). Tesseract's count
+    is the inflated one; its ๗ read as 1 is what the glyph pass is there for."""
+    return (bool(_DIGIT_AFTER_SLASH.search(old)) and bool(_LETTER_AFTER_SLASH.search(new))
+            and len(_DIGIT.findall(new)) + 1 == len(_DIGIT.findall(old)))
 
 
 def _same_place(a: Run, b: Run) -> bool:

@@ -8,6 +8,7 @@ small edit-distance DP, because Tesseract sometimes reads a Thai digit as a lett
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -130,6 +131,7 @@ def merge_text(
 
     pairs = align(glyphs, us)
     inside = _inside_runs(pairs, glyphs, run_glyphs)
+    read_mark = "ว" in "".join(us)  # Tesseract wrote the mark itself: an unpaired letter glyph is not it
     for k, (gi, ui) in enumerate(pairs):
         g = glyphs[gi] if gi is not None else None
         u = us[ui] if ui is not None else None
@@ -147,6 +149,10 @@ def merge_text(
             # taken (๗/ read as one letter); an unmatched "." or "," is as likely a speck.
             if g.best in "/-" and g.p >= SURE:
                 take(g, g.best)
+            elif g.best == "other" and g.p >= SURE and _after_office_slash(out) and not read_mark:
+                # A letter Tesseract dropped right after a number's slash: only ว is printed there
+                # (seen: ๐๐๒๓.๔/ว๓๐๓๒ read `11@0010`, whose digits the glyph pass put back).
+                out.append(UNREADABLE)
         elif is_numeric_unit(u) and u not in SEPARATORS and g.best == "other" and g.p >= SURE:
             # Tesseract's digit is a letter on the image (ฉ → 0). Right after a number's slash
             # it is kept as unreadable: a letter stands there (`/ว๔๒๖๑` read 0023.17246261).
@@ -160,6 +166,14 @@ def merge_text(
         else:
             out.append(u)
     return out, used, slots
+
+
+# A document number's office and slash (`0023.4/`): a date's slash (`21/5/65`) has no point before it.
+_OFFICE_SLASH = re.compile(r"\d{2,5}[.,]\d{1,2}\s*/$")
+
+
+def _after_office_slash(out: list[str]) -> bool:
+    return bool(_OFFICE_SLASH.search("".join(out)))
 
 
 def _after_slash(out: list[str]) -> bool:

@@ -69,13 +69,19 @@ def word_readings(reader: NumeralReader, gray: np.ndarray, box: tuple[int, int, 
     towards digits). The row pass took its band from the whole line; in the word's own crop a
     glyph it read as a letter can come out a digit (seen: `/ว@747` read 4747 as a row, the cell
     reading unsure of its ๔; ๔๖๗๓ read whole as a cell only in the run's height)."""
+    return [text for text, _ in word_runs(reader, gray, box, run)]
+
+
+def word_runs(reader: NumeralReader, gray: np.ndarray, box: tuple[int, int, int, int],
+              run: Run) -> list[tuple[str, int]]:
+    """`word_readings`, each with the page column where its number's ink starts."""
     left, top, right, bottom = box
     out = []
     for y0, y1 in ((top, bottom), (run.top, run.bottom)):
         pad = int(_PAD * (y1 - y0)) + 2
         x0, y = max(0, left - pad), max(0, y0 - pad)
         crop = gray[y:y1 + pad, x0:right + pad]
-        out += [text for glyphs in _readings_of(reader, crop) if (text := _sure_run(glyphs, run, x0))]
+        out += [found for glyphs in _readings_of(reader, crop) if (found := _sure_run(glyphs, run, x0))]
     return out
 
 
@@ -83,11 +89,11 @@ def _readings_of(reader: NumeralReader, crop: np.ndarray) -> list[list[GlyphRead
     return [reader.glyphs.read_row(crop), reader.cell_glyphs.read_glyphs(crop)] if crop.size else []
 
 
-def _sure_run(glyphs: list[GlyphReading], run: Run, x0: int) -> str:
-    """The text of the reading's run over the row pass's `run`, when sure; else ''."""
+def _sure_run(glyphs: list[GlyphReading], run: Run, x0: int) -> tuple[str, int] | None:
+    """The text of the reading's run over the row pass's `run` and its page column, when sure."""
     over = [found for found in find_runs(glyphs) if found.left + x0 < run.right and run.left < found.right + x0]
     reading = reading_from_glyphs(list(over[0].glyphs)) if over else None
-    return reading.text if reading is not None and reading.confidence >= _SURE else ""
+    return (reading.text, over[0].left + x0) if reading is not None and reading.confidence >= _SURE else None
 
 
 def grown_number(row_pass: str, word: str) -> bool:
@@ -164,10 +170,11 @@ def grown_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Word]) ->
     out = list(words)
     for run in find_runs(glyphs):
         box = ink_word(glyphs, run)
-        readings = word_readings(reader, gray, box, run) if box else []
-        longer = [w for w in readings if len(w) > len(run.text)]
+        readings = word_runs(reader, gray, box, run) if box else []
+        longer = [w for w in readings if len(w[0]) > len(run.text)]
         if longer:  # the longest: one crop may read the word's first glyph as a letter still (`673`)
-            out = _given_to_token(out, run.text, max(longer, key=len))
+            long, left = max(longer, key=lambda w: len(w[0]))
+            out = _letter_on_its_ink(_given_to_token(out, run.text, long), long, left)
     return out
 
 
@@ -189,6 +196,10 @@ def _given_to_token(words: list[Word], run: str, long: str) -> list[Word]:
     which `0023.53.5` does not grow). Unchanged when none or several numbers qualify."""
     found = [(k, m) for k, w in enumerate(words) for m in _TOKEN_NUMBER.finditer(w.text)
              if run in m.group() and grown_number(m.group(), long)]
+    if not found and long.isdigit():  # the serial after a number's slash (`0023.4/032` for ๐๐๒๓.๔/ว๓๐๓๒)
+        found = [(k, serial) for k, w in enumerate(words) for m in _TOKEN_NUMBER.finditer(w.text)
+                 if (serial := _SERIAL.search(w.text, m.start(), m.end()))
+                 and run in serial.group() and grown_number(serial.group(), long)]
     if len(found) != 1:
         return words
     k, m = found[0]
@@ -196,9 +207,37 @@ def _given_to_token(words: list[Word], run: str, long: str) -> list[Word]:
     start = m.start()
     if long.endswith(m.group()) and start > 0 and old.text[start - 1] in _SYMBOLS:
         start -= 1  # the symbol Tesseract wrote for the digit the word's reading puts there (`/ว@747`)
-    text = old.text[:start] + long + old.text[m.end():]
+    return _with_text(words, k, old.text[:start] + long + old.text[m.end():])
+
+
+_SERIAL = re.compile(r"(?<=[/\ufffd])\d+$")  # the digits after a number's slash (and mark), at its end
+
+
+def _with_text(words: list[Word], k: int, text: str) -> list[Word]:
+    old = words[k]
     new = replace(old, text=text, alternatives=(old.text, *old.alternatives)[:3])
     return [*words[:k], new, *words[k + 1:]]
+
+
+# One or two letters opening a token, glued to its number.
+_MARK = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]?"
+_LETTERS_FIRST = re.compile(f"^[ก-ฮ]{_MARK}(?:[ก-ฮ]{_MARK})?(?=\\d)")
+_INK_SLACK = 0.25  # of the token's height: how far a token's box may start left of its first ink
+
+
+def _letter_on_its_ink(words: list[Word], long: str, left: int) -> list[Word]:
+    """The tokens with a letter Tesseract wrote for part of a digit's ink dropped: the token opens
+    with the letter glued to the word's number, the word's reading (`long`, its ink starting at
+    page column `left`) holds as many digits as the token's number, and the token starts where
+    that ink does. Seen: ๓๓๘๒ whose first ๓ broke in two, read `ต3382` (the ต was half of the ๓,
+    the 3 the other half) and taken downstream for `/ว 3382`. A letter of its own ink (the ว of
+    `ว3382`) starts the token left of the number's ink."""
+    for k, w in enumerate(words):
+        lead = _LETTERS_FIRST.match(w.text)
+        number = _TOKEN_NUMBER.match(w.text, lead.end()) if lead else None
+        if number and number.group() == long and abs(w.left - left) <= _INK_SLACK * w.height:
+            return _with_text(words, k, w.text[lead.end():])
+    return words
 
 
 def reread_numbers(page: Page, line_ids: list[int], reader: NumeralReader, judge: Judge) -> list[int]:
