@@ -19,7 +19,16 @@ import re
 from extractors import signature_lines
 from extractors.letter_body import is_signed_name, names_a_thing
 from extractors.letter_docnum import try_parse_docnum
-from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, starts_with
+from extractors.letter_terms import (
+    ADDRESSEE,
+    ATTACHMENT_HEAD,
+    CLOSING,
+    REFERENCE_HEAD,
+    SUBJECT,
+    loose,
+    starts_with,
+)
+from extractors.segment import is_number_head
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
 from pipeline.thai.dictionary import unknown_letters
@@ -58,16 +67,27 @@ def header_line_ids(page: Page) -> list[int]:
         in_subject = in_subject or bool(SUBJECT.match(text))
         if len(text) >= 3 and (in_subject or _WORTH.search(text)):
             chosen.append(line)
-    return chosen + _citation_line_ids(lines[end: end + _CITATION_LINES])
+    return chosen + _addressee_line_ids(lines[end:end + 1]) + _citation_line_ids(lines[end + 1: end + _CITATION_LINES])
+
+
+def _addressee_line_ids(lines: list[tuple[int, str]]) -> list[int]:
+    """The addressee line, when it holds Latin: the `eng` model's reading of a Thai office
+    (`ถึง 0 atin (ตามบัญชีแนบกาก)` for สำนักงานส่งเสริม… (ตามบัญชีแนบท้าย))."""
+    return [line for line, text in lines if ADDRESSEE.match(text) and _LATIN.search(text)]
 
 
 def _zone_end(texts: list[str]) -> int | None:
     """Index of the addressee line; when OCR garbled its label (`eu: ผู้ว่าราชการ…`), of the
-    first line under the subject that starts the body (อ้างถึง, สิ่งที่ส่งมาด้วย, ตามหนังสือ …)."""
+    first line under the subject that starts the body (อ้างถึง, สิ่งที่ส่งมาด้วย, ตามหนังสือ …);
+    when it garbled เรื่อง too, of the first such line under the letter's `ที่ <number>` line."""
     addressee = next((k for k, text in enumerate(texts) if ADDRESSEE.match(text)), None)
     subject = next((k for k, text in enumerate(texts) if SUBJECT.match(text)), None)
-    if addressee is not None or subject is None:
+    if addressee is not None:
         return addressee
+    if subject is None:  # both labels garbled (`‘Gas | 0ั็[|`): the header runs from its ที่ line
+        subject = next((k for k, text in enumerate(texts) if is_number_head(text)), None)
+    if subject is None:
+        return None
     return next((k for k in range(subject + 1, len(texts)) if _BODY_LABEL.match(texts[k])), None)
 
 
@@ -119,12 +139,22 @@ def _loses_an_anchor(old: str, new: str) -> bool:
     return any(had and not has for had, has in zip(_anchors(old), _anchors(new), strict=True))
 
 
+# The labels a header line is found by: a re-reading that drops its label (`เรื่อง เร่งรัด…`
+# re-read `๊ เร่งรัด…`, `อ้างถึง . หนังสือ…` re-read `หนังสือ…`) loses the field, however
+# well it reads the words after it.
+_LABELS = (SUBJECT, ADDRESSEE, REFERENCE_HEAD, ATTACHMENT_HEAD)
+
+
+def _loses_its_label(old: str, new: str) -> bool:
+    return any(label.match(old) and not label.match(new) for label in _LABELS)
+
+
 def is_better_reading(old: str, new: str) -> bool:
     """Take the `tha` re-reading `new` of a header line over the page reading `old`?"""
     old, new = normalise_field(old), normalise_field(new)
     if len(new.replace(" ", "")) < _KEEP_SHARE * len(old.replace(" ", "")):
         return False
-    if _loses_an_anchor(old, new):
+    if _loses_an_anchor(old, new) or _loses_its_label(old, new):
         return False
     if _adds_a_lone_digit(old, new) or _grows_a_number(old, new) or _long_years(new) > _long_years(old):
         return False  # a speck read as a digit: alone (`2554 :` → `2554 0`) or in a number (`/ว64351`)

@@ -66,6 +66,28 @@ def test_header_zone_ends_at_the_body_when_the_addressee_label_is_garbled() -> N
     assert header_line_ids(_page(GARBLED_ADDRESSEE_TOP[:6])) == []  # no body start: no zone
 
 
+# img010 (seed 1026): เรื่อง, ถึง and อ้างถึง all garbled by the page pass (page text on main).
+GARBLED_LABELS_TOP = [
+    "สํานักงานส่งเสริม", "ที ชบ ๐๐๒๓.๕/ตตอไธ", "๑๒ ธันวาคม ๒๕๒๑๕", "ม aw", "‘Gas | 0ั็[|",
+    ". .ประสิทธิภาพในการปฏิบัติร่าชการ ประจําปีงบประมาณ พ.ศ.", "as สํานักงานส่งเสริมการปกครองท้องถิ่นอําเภอเกาะจันทร์",
+    "WEN หนังสือกรมส่งเสริมการปกครองท้องถิน ที่ ท มท ๐๕๑๐๒. ๒/ว", "| ตามที่ กรมส่งเสริมการปกครองท้องถิ่นได้กําหนดแนวทางการ :",
+    "ดําเนินงานเพื่อยกระดับการให้บริการประชาชนของ Wu",
+]
+
+
+def test_header_zone_runs_from_the_number_line_when_subject_and_addressee_labels_are_garbled() -> None:
+    chosen = [GARBLED_LABELS_TOP[line - 10] for line in header_line_ids(_page(GARBLED_LABELS_TOP))]
+    assert chosen == GARBLED_LABELS_TOP[1:5] + GARBLED_LABELS_TOP[6:8]  # not the body's line with Latin
+    assert header_line_ids(_page(GARBLED_LABELS_TOP[2:])) == []  # no number line: no letter top
+
+
+def test_an_addressee_line_with_latin_is_read_again() -> None:
+    """img033 (seed 1025): `ถึง 0 atin (ตามบัญชีแนบกาก)`, the `eng` model's reading of สำนักงาน…"""
+    lines = SCAN_0001_TOP[:10] + ["ถึง 0 atin (ตามบัญชีแนบกาก)", "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น"]
+    assert "ถึง 0 atin (ตามบัญชีแนบกาก)" in [lines[line - 10] for line in header_line_ids(_page(lines))]
+    assert SCAN_0001_TOP[10] not in [SCAN_0001_TOP[line - 10] for line in header_line_ids(_page(SCAN_0001_TOP))]
+
+
 @pytest.mark.parametrize("lines", [
     pytest.param(["ประจําเดือน พฤศจิกายน พ.ศ. 564", "| จงหวัดปราจบนว |", "อบจ. ปราจีนบุรี 1 แห่ง"], id="report-form-page"),
     pytest.param(["E-mail: saraban@dla.go.th 0 2241 9000"], id="body-english-without-addressee"),
@@ -106,6 +128,12 @@ def test_pages_without_an_addressee_have_no_header_lines(lines: list[str]) -> No
                  id="a-lone-digit-on-a-line-without-numbers"),
     pytest.param("| เรื่อง [] 7ฮ77ไ706ลือประชาชนของ", ": เง เเร่งรัด การจั ดตั้งศูนย์ช่วย เหลือประชาชนของ", False,
                  id="more-letters-but-unknown-ones"),
+    # img033 (seed 1025): the label dropped, the words after it read as well as before
+    pytest.param("เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ",
+                 "๊ เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ", False, id="subject-label-lost"),
+    pytest.param("อ้างถึง . หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท ๐๕๑๐.ฒ/ว๑๕ ลงวันที่",
+                 "หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนทีสุดที่ มท ๐๕๑๐./ว๑๓๕ ลงวันที่", False,
+                 id="reference-label-lost"),
 ])
 def test_which_reading_wins(old: str, new: str, better: bool) -> None:
     assert is_better_reading(old, new) is better
