@@ -19,15 +19,7 @@ import re
 from extractors import signature_lines
 from extractors.letter_body import is_signed_name, names_a_thing
 from extractors.letter_docnum import try_parse_docnum
-from extractors.letter_terms import (
-    ADDRESSEE,
-    ATTACHMENT_HEAD,
-    CLOSING,
-    REFERENCE_HEAD,
-    SUBJECT,
-    loose,
-    starts_with,
-)
+from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, starts_with
 from extractors.segment import is_number_head
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
@@ -70,10 +62,15 @@ def header_line_ids(page: Page) -> list[int]:
     return chosen + _addressee_line_ids(lines[end:end + 1]) + _citation_line_ids(lines[end + 1: end + _CITATION_LINES])
 
 
+_SHORT_ADDRESSEE = 4  # Thai letters: no office or title is shorter (อธิบดี…, นายก…)
+
+
 def _addressee_line_ids(lines: list[tuple[int, str]]) -> list[int]:
-    """The addressee line, when it holds Latin: the `eng` model's reading of a Thai office
-    (`ถึง 0 atin (ตามบัญชีแนบกาก)` for สำนักงานส่งเสริม… (ตามบัญชีแนบท้าย))."""
-    return [line for line, text in lines if ADDRESSEE.match(text) and _LATIN.search(text)]
+    """The addressee line, when it holds Latin (the `eng` model's reading of a Thai office:
+    `ถึง 0 atin (ตามบัญชีแนบกาก)` for สำนักงานส่งเสริม… (ตามบัญชีแนบท้าย)), or when its value
+    is all but lost (`เรียน ง`)."""
+    return [line for line, text in lines if (m := ADDRESSEE.match(text))
+            and (_LATIN.search(text) or len(_THAI_LETTER.findall(text[m.end():])) < _SHORT_ADDRESSEE)]
 
 
 def _zone_end(texts: list[str]) -> int | None:
@@ -139,10 +136,11 @@ def _loses_an_anchor(old: str, new: str) -> bool:
     return any(had and not has for had, has in zip(_anchors(old), _anchors(new), strict=True))
 
 
-# The labels a header line is found by: a re-reading that drops its label (`เรื่อง เร่งรัด…`
-# re-read `๊ เร่งรัด…`, `อ้างถึง . หนังสือ…` re-read `หนังสือ…`) loses the field, however
-# well it reads the words after it.
-_LABELS = (SUBJECT, ADDRESSEE, REFERENCE_HEAD, ATTACHMENT_HEAD)
+# The labels a header field is found by: a re-reading that drops its label (`เรื่อง เร่งรัด…`
+# re-read `๊ เร่งรัด…`) loses the field, however well it reads the words after it. A citation
+# is found by its own words (หนังสือ … ที่ … ลงวันที่): its อ้างถึง may go (seed 1023
+# saraban_010: the re-read that dropped it read the serial's ว the page pass lost).
+_LABELS = (SUBJECT, ADDRESSEE)
 
 
 def _loses_its_label(old: str, new: str) -> bool:
