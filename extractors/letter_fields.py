@@ -449,7 +449,7 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
 
 
 # Words a subject's line cannot end on when the subject ends there: it runs on to the next line.
-_HANGING = re.compile("(?:และ|หรือ|ของ|เพื่อ|แก่|โดย|ระหว่าง|\\([^)]*)$")
+_HANGING = re.compile("(?:และ|หรือ|ของ|เพื่อ|แก่|โดย|ระหว่าง)$")
 
 
 def _ink_inside(parts: list[str], text: str) -> bool:
@@ -935,10 +935,13 @@ _MARKS_AFTER_CLOSE = re.compile("(?<=\\))[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
 _SPECK_AFTER_CLOSE = re.compile(r"\)\s*[.,]$")  # `(ตามบัญชีแนบท้าย).`: a field ends at its parenthesis
 
 
+_LEADING_MARKS = re.compile("^[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
+
+
 def _addressee_value(text: str) -> str:
     """The line without its label: เรียน/ถึง, or the speck OCR left where the label was."""
-    if ADDRESSEE.match(text):
-        return ADDRESSEE.sub("", text, count=1)
+    if ADDRESSEE.match(text):  # a mark opens no word: a speck glued after the label (`เรี่ยนือธิบดี…`)
+        return _LEADING_MARKS.sub("", ADDRESSEE.sub("", text, count=1))
     m = _ADDRESSEE_BY_TITLE.match(text)
     return text[m.start("title"):] if m else text
 

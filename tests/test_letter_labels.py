@@ -139,3 +139,22 @@ def test_a_subject_label_behind_a_speck_read_as_a_semicolon() -> None:
     letter = _letter("; เรื่อง การรายงานผลการดำเนินงานตามตัวชี้วัด\n"
                      "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n")
     assert letter.subject == "การรายงานผลการดำเนินงานตามตัวชี้วัด"
+
+
+def test_an_addressee_label_with_a_speck_read_as_a_tone_mark() -> None:
+    """saraban_031 (seed 1023): `เรี่ยนือธิบดี…`, a speck over เรียน and one glued after it."""
+    letter = _letter("เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน\n"
+                     "เรี่ยนือธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n")
+    assert letter.addressee == "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"
+
+
+def test_a_memo_whose_title_and_office_label_carry_specks() -> None:
+    """SCAN_0005 (seed 1025): `ร . ปปบนทกขอความ` and `7 ส่วนราชการ …`: still a memo, its date
+    on its ที่ line."""
+    text = ("เลขรับ 652\nวันที 27 พ.ย. 61\nร . ปปบนทกขอความ\n"
+            "7 ส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดพังงา โทร.\n"
+            "เว้าล ก . 0-2241-9000 ตีอ 3158\n"
+            "ท พง 0023.5/ว4490 ก วันที 20 พฤศจิกายน 2561\n"
+            "เรื่อง การประเมินผลการปฏิบัติราชการ\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    [memo] = extract_letters([(1, normalise(text))])
+    assert (memo.kind, str(memo.date)) == ("memo", "2018-11-20")
