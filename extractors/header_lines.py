@@ -24,7 +24,7 @@ from extractors.segment import is_number_head
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
 from pipeline.thai.dictionary import unknown_letters
-from pipeline.thai.ocr_repair import dictionary_cost
+from pipeline.thai.ocr_repair import close_spaces_at_marks, dictionary_cost
 from pipeline.thai.text import normalise_field
 
 _MAX_ZONE_LINES = 30  # a header is never longer; a page without เรียน in it is not a letter top
@@ -45,7 +45,9 @@ def _line_texts(words: list[Word]) -> list[tuple[int, str]]:
     lines: dict[int, list[str]] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word.text)
-    return [(line, normalise_field(" ".join(parts))) for line, parts in sorted(lines.items())]
+    # Labels are matched on the line as the page text will hold it: a space OCR set before a mark
+    # (`เรื ่อง`) is closed there too, and such a line is a header line to read again.
+    return [(line, close_spaces_at_marks(normalise_field(" ".join(parts)))) for line, parts in sorted(lines.items())]
 
 
 def header_line_ids(page: Page) -> list[int]:

@@ -312,3 +312,11 @@ def test_name_lines_the_eng_model_garbled_are_read_again(line: str) -> None:
              "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"]
     assert [lines[k - 10] for k in signature_line_ids(_page(lines))] == [line]
     assert is_better_name(line, ". “(นายกิตติพงษ์ พงใจ)")
+
+
+def test_a_label_torn_at_its_mark_still_opens_the_header_zone() -> None:
+    """img031 (seed 1026): `เรื ่อง …`, a space OCR set before the mark; the subject's year line
+    (`พ .A. ๒๕๐๒5-`) is then read again."""
+    lines = ["ที่ นน ๐๐๒๓.๕/๒๕๕๕", "เรื ่อง รายงาน ผลกา ร จัด ตั้งศูนย์ช่ว ยเหลือปร ะ ชาชนของ",
+             "องค์กรปกค รองส่วนท้องถิ่น ประ จําเดือน ม มีนาคม พ .A. ๒๕๐๒5-", "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"]
+    assert [lines[line - 10] for line in header_line_ids(_page(lines))] == lines[:3]
