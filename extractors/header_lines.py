@@ -61,7 +61,8 @@ def header_line_ids(page: Page) -> list[int]:
         in_subject = in_subject or bool(SUBJECT.match(text))
         if len(text) >= 3 and (in_subject or _WORTH.search(text)):
             chosen.append(line)
-    return chosen + _addressee_line_ids(lines[end:end + 1]) + _citation_line_ids(lines[end + 1: end + _CITATION_LINES])
+    addressee = _addressee_line_ids(lines[end:end + 1])  # the zone may end at อ้างถึง instead: a citation
+    return chosen + addressee + [i for i in _citation_line_ids(lines[end:end + _CITATION_LINES]) if i not in addressee]
 
 
 _SHORT_ADDRESSEE = 4  # Thai letters: no office or title is shorter (อธิบดี…, นายก…)

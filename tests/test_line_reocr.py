@@ -320,3 +320,12 @@ def test_a_label_torn_at_its_mark_still_opens_the_header_zone() -> None:
     lines = ["ที่ นน ๐๐๒๓.๕/๒๕๕๕", "เรื ่อง รายงาน ผลกา ร จัด ตั้งศูนย์ช่ว ยเหลือปร ะ ชาชนของ",
              "องค์กรปกค รองส่วนท้องถิ่น ประ จําเดือน ม มีนาคม พ .A. ๒๕๐๒5-", "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"]
     assert [lines[line - 10] for line in header_line_ids(_page(lines))] == lines[:3]
+
+
+def test_a_citation_that_ends_the_zone_is_read_again() -> None:
+    """saraban_010 (seed 1023): เรียน garbled (`dee ak สํา กงาน…`), the zone ends at อ้างถึง,
+    whose number (`5/3843.` for ๕/ว๓๘๔๓) is read again."""
+    lines = ["ที่ มท 0810.5/1735 กรมส่งเสริมการปกครอง", "21 มกราคม 2562",
+             "เรื่อง โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่น", "dee ak สํา กงานส่งเสริมการปกครองท้องถิ่นจังหวัด ทุกจังหวัด",
+             "| อ้างถึง หหนังสือกรมส่งเสริมการปกครองท้องถิน fi ท มท 0810. 5/3843."]
+    assert lines[4] in [lines[line - 10] for line in header_line_ids(_page(lines))]
