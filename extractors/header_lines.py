@@ -2,14 +2,16 @@
 
 The letter extractor's knowledge, offered to `pipeline.ocr.lines`: the header zone of a letter
 page runs from the top of the page to its addressee line (เรียน / ถึง), or, when OCR garbled
-that label, to the first body label under the subject (อ้างถึง, สิ่งที่ส่งมาด้วย, ตามหนังสือ …).
+that label, to the first body label under the subject (อ้างถึง, สิ่งที่ส่งมาด้วย, ตามหนังสือ …), or,
+when it garbled เรื่อง too, under the letter's `ที่ <number>` line.
 In it, the lines that carry a number, a date or Latin letters (the `eng` model's misreadings of
-Thai), and the subject lines, are re-read with `tha` alone; so are the citation lines from the
+Thai), and the subject lines, are re-read with `tha` alone, and so is the addressee line when it
+holds Latin or next to nothing after its label; so are the citation lines from the
 addressee down (อ้างถึง / ตามหนังสือ … ที่ … ลงวันที่ …) that carry digits or Latin. A re-reading
-replaces the old one only when it keeps any date or document number the old one had, has no
-more Latin letters, and reads no worse against the Thai dictionary. Other body lines are left
-alone (real English lives there) but for one kind: a count whose unit came out Latin
-(`จำนวน 878 aud`), which is what a KPI target is.
+replaces the old one only when it keeps any date or document number the old one had, keeps
+its เรื่อง or เรียน/ถึง label, has no more Latin letters, and reads no worse against the Thai
+dictionary. Other body lines are left alone (real English lives there) but for one kind: a
+count whose unit came out Latin (`จำนวน 878 aud`), which is what a KPI target is.
 """
 
 from __future__ import annotations
@@ -140,9 +142,8 @@ def _loses_an_anchor(old: str, new: str) -> bool:
 
 
 # The labels a header field is found by: a re-reading that drops its label (`เรื่อง เร่งรัด…`
-# re-read `๊ เร่งรัด…`) loses the field, however well it reads the words after it. A citation
-# is found by its own words (หนังสือ … ที่ … ลงวันที่): its อ้างถึง may go (seed 1023
-# saraban_010: the re-read that dropped it read the serial's ว the page pass lost).
+# re-read `๊ เร่งรัด…`, seed 1025 img033) loses the field, however well it reads the words after
+# it. A citation is found by its own words (หนังสือ … ที่ … ลงวันที่): its อ้างถึง may go.
 _LABELS = (SUBJECT, ADDRESSEE)
 
 
