@@ -2,14 +2,16 @@
 
 The letter extractor's knowledge, offered to `pipeline.ocr.lines`: the header zone of a letter
 page runs from the top of the page to its addressee line (เรียน / ถึง), or, when OCR garbled
-that label, to the first body label under the subject (อ้างถึง, สิ่งที่ส่งมาด้วย, ตามหนังสือ …).
+that label, to the first body label under the subject (อ้างถึง, สิ่งที่ส่งมาด้วย, ตามหนังสือ …), or,
+when it garbled เรื่อง too, under the letter's `ที่ <number>` line.
 In it, the lines that carry a number, a date or Latin letters (the `eng` model's misreadings of
-Thai), and the subject lines, are re-read with `tha` alone; so are the citation lines from the
+Thai), and the subject lines, are re-read with `tha` alone, and so is the addressee line when it
+holds Latin or next to nothing after its label; so are the citation lines from the
 addressee down (อ้างถึง / ตามหนังสือ … ที่ … ลงวันที่ …) that carry digits or Latin. A re-reading
-replaces the old one only when it keeps any date or document number the old one had, has no
-more Latin letters, and reads no worse against the Thai dictionary. Other body lines are left
-alone (real English lives there) but for one kind: a count whose unit came out Latin
-(`จำนวน 878 aud`), which is what a KPI target is.
+replaces the old one only when it keeps any date or document number the old one had, keeps
+its เรื่อง or เรียน/ถึง label, has no more Latin letters, and reads no worse against the Thai
+dictionary. Other body lines are left alone (real English lives there) but for one kind: a
+count whose unit came out Latin (`จำนวน 878 aud`), which is what a KPI target is.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from extractors import signature_lines
 from extractors.letter_body import is_signed_name, names_a_thing
 from extractors.letter_docnum import try_parse_docnum
 from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, starts_with
+from extractors.segment import is_number_head
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
 from pipeline.thai.dictionary import unknown_letters
@@ -47,6 +50,8 @@ def _line_texts(words: list[Word]) -> list[tuple[int, str]]:
     lines: dict[int, list[str]] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word.text)
+    # Labels are matched on the line as the page text will hold it: a space OCR set before a mark
+    # (`เรื ่อง`) is closed there too, and such a line is a header line to read again.
     return [(line, close_spaces_at_marks(normalise_field(" ".join(parts)))) for line, parts in sorted(lines.items())]
 
 
@@ -61,16 +66,33 @@ def header_line_ids(page: Page) -> list[int]:
         in_subject = in_subject or bool(SUBJECT.match(text))
         if len(text) >= 3 and (in_subject or _WORTH.search(text)):
             chosen.append(line)
-    return chosen + _citation_line_ids(lines[end: end + _CITATION_LINES])
+    addressee = _addressee_line_ids(lines[end:end + 1])  # the zone may end at อ้างถึง instead: a citation
+    return chosen + addressee + [i for i in _citation_line_ids(lines[end:end + _CITATION_LINES]) if i not in addressee]
+
+
+_SHORT_ADDRESSEE = 4  # Thai letters: no office or title is shorter (อธิบดี…, นายก…)
+
+
+def _addressee_line_ids(lines: list[tuple[int, str]]) -> list[int]:
+    """The addressee line, when it holds Latin (the `eng` model's reading of a Thai office:
+    `ถึง 0 atin (ตามบัญชีแนบกาก)` for สำนักงานส่งเสริม… (ตามบัญชีแนบท้าย)), or when its value
+    is all but lost (`เรียน ง`)."""
+    return [line for line, text in lines if (m := ADDRESSEE.match(text))
+            and (_LATIN.search(text) or len(_THAI_LETTER.findall(text[m.end():])) < _SHORT_ADDRESSEE)]
 
 
 def _zone_end(texts: list[str]) -> int | None:
     """Index of the addressee line; when OCR garbled its label (`eu: ผู้ว่าราชการ…`), of the
-    first line under the subject that starts the body (อ้างถึง, สิ่งที่ส่งมาด้วย, ตามหนังสือ …)."""
+    first line under the subject that starts the body (อ้างถึง, สิ่งที่ส่งมาด้วย, ตามหนังสือ …);
+    when it garbled เรื่อง too, of the first such line under the letter's `ที่ <number>` line."""
     addressee = next((k for k, text in enumerate(texts) if ADDRESSEE.match(text)), None)
     subject = next((k for k, text in enumerate(texts) if SUBJECT.match(text)), None)
-    if addressee is not None or subject is None:
+    if addressee is not None:
         return addressee
+    if subject is None:  # both labels garbled (`‘Gas | 0ั็[|`): the header runs from its ที่ line
+        subject = next((k for k, text in enumerate(texts) if is_number_head(text)), None)
+    if subject is None:
+        return None
     return next((k for k in range(subject + 1, len(texts)) if _BODY_LABEL.match(texts[k])), None)
 
 
@@ -122,12 +144,22 @@ def _loses_an_anchor(old: str, new: str) -> bool:
     return any(had and not has for had, has in zip(_anchors(old), _anchors(new), strict=True))
 
 
+# The labels a header field is found by: a re-reading that drops its label (`เรื่อง เร่งรัด…`
+# re-read `๊ เร่งรัด…`, seed 1025 img033) loses the field, however well it reads the words after
+# it. A citation is found by its own words (หนังสือ … ที่ … ลงวันที่): its อ้างถึง may go.
+_LABELS = (SUBJECT, ADDRESSEE)
+
+
+def _loses_its_label(old: str, new: str) -> bool:
+    return any(label.match(old) and not label.match(new) for label in _LABELS)
+
+
 def is_better_reading(old: str, new: str) -> bool:
     """Take the `tha` re-reading `new` of a header line over the page reading `old`?"""
     old, new = normalise_field(old), normalise_field(new)
     if len(new.replace(" ", "")) < _KEEP_SHARE * len(old.replace(" ", "")):
         return False
-    if _loses_an_anchor(old, new):
+    if _loses_an_anchor(old, new) or _loses_its_label(old, new):
         return False
     if _adds_a_lone_digit(old, new) or _grows_a_number(old, new) or _long_years(new) > _long_years(old):
         return False  # a speck read as a digit: alone (`2554 :` → `2554 0`) or in a number (`/ว64351`)

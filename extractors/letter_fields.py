@@ -438,12 +438,25 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
         if len(text) <= 3 or _is_latin_ink(text):  # blank, or an OCR speck between a subject and its wrapped line
             gap = gap or not text  # a speck (`ที่` strayed from the number line) is no blank line
             continue
+        if _ink_inside(parts, text):
+            continue
         if _stops_subject(parts, text, gap):
             parts += _closing_words(parts, text)
             break
         parts.append(_line_end_specks(text))
         gap = False
     return _finish_subject(parts), start
+
+
+# Words a subject's line cannot end on when the subject ends there: it runs on to the next line.
+_HANGING = re.compile("(?:และ|หรือ|ของ|เพื่อ|แก่|โดย|ระหว่าง)$")
+
+
+def _ink_inside(parts: list[str], text: str) -> bool:
+    """A line of ink (a stamp's or the garuda's, read as text) between a subject cut mid-phrase
+    (`…ท้องถิ่นและ`) and its wrapped line: the subject goes on past it."""
+    return bool(_HANGING.search(parts[-1].rstrip(" .|'"))) and is_garbled(_respaced(_line_end_specks(text))) \
+        and not _is_header_keyword(text) and not _is_addressee_line(text)
 
 
 def _closing_words(parts: list[str], text: str) -> list[str]:
@@ -922,10 +935,13 @@ _MARKS_AFTER_CLOSE = re.compile("(?<=\\))[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
 _SPECK_AFTER_CLOSE = re.compile(r"\)\s*[.,]$")  # `(ตามบัญชีแนบท้าย).`: a field ends at its parenthesis
 
 
+_LEADING_MARKS = re.compile("^[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
+
+
 def _addressee_value(text: str) -> str:
     """The line without its label: เรียน/ถึง, or the speck OCR left where the label was."""
-    if ADDRESSEE.match(text):
-        return ADDRESSEE.sub("", text, count=1)
+    if ADDRESSEE.match(text):  # a mark opens no word: a speck glued after the label (`เรี่ยนือธิบดี…`)
+        return _LEADING_MARKS.sub("", ADDRESSEE.sub("", text, count=1))
     m = _ADDRESSEE_BY_TITLE.match(text)
     return text[m.start("title"):] if m else text
 

@@ -16,8 +16,8 @@ from pipeline.thai.dates import find_thai_dates
 from pipeline.thai.ocr_repair import close_torn_spaces
 
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
-# Markdown, bullets and OCR specks (curly quotes, a bar read as !, `=`) before a keyword.
-LEAD = r"^[\s#*\-–•'\".,|!:_“”‘’=]*"
+# Markdown, bullets and OCR specks (curly quotes, a bar read as !, `=`, a speck read as `;`) before a keyword.
+LEAD = r"^[\s#*\-–•'\".,;|!:_“”‘’=]*"
 # Before a header label, a speck of ink or stamp read as a short Latin word or a digit
 # (`7 เรื่อง`, `by | บนทกขอความ`), or as one Thai letter with its marks (`ไ เรื่อง`,
 # `วี บันทึกข้อความ`: no Thai word is a lone letter before a label); a list number (`1.`,
@@ -61,7 +61,8 @@ MEMO_TITLE = re.compile(f"{LABEL_LEAD}{_MEMO_WORDS}[\\s.*#|'\"]*(?:\\s[^\\sก-�
 # `ไ เรื่อง`: see LABEL_LEAD; its เ read twice (`เเรื่อง`), or lost with its marks kept (`รื่อง รายงาน…`:
 # รอง, the word a line may start with, has no ื).
 SUBJECT = re.compile(f"{LABEL_LEAD}(?:เ?{loose('เรื่อง')}|ร\u0e37\u0e48?อง(?=[\\s.:]))[\\s.:]*")
-# `เรียน` also read as `รียน`/`เรยน`; `จึงเรียนมา` never starts a line with เรียน.
+# `เรียน` also read as `รียน`/`เรยน`, or with a speck read as a tone mark (`เรี่ยน`); `จึงเรียนมา`
+# never starts a line with เรียน.
 # A memo's ถึง is often set flush against the addressee (ถึงสำนักงาน…), OCR may set a speck
 # after it (`ถึง. สำนักงาน`), and OCR drops the space after เรียน; the titles an addressee
 # starts with tell it from ถึงแม้ and the like.
@@ -69,7 +70,7 @@ ADDRESSEE_TITLE = ("สำนักงาน", "ผู้ว่าราชก�
                    "นายก", "หัวหน้า", "ท้องถิ่นจังหวัด", "ท้องถิ่นอำเภอ", "รองอธิบดี", "ประธาน", "เลขาธิการ")
 _TITLE_AHEAD = "|".join(loose(t) for t in ADDRESSEE_TITLE)
 ADDRESSEE = re.compile(
-    f"{LABEL_LEAD}(?:เ?ร{loose('ีย')}น(?!มา)|{loose('ถึง')}(?=[.:]?\\s|{_TITLE_AHEAD}))[\\s.:]*")
+    f"{LABEL_LEAD}(?:เ?ร{loose('ี')}[\u0e48-\u0e4b]?ยน(?!มา)|{loose('ถึง')}(?=[.:]?\\s|{_TITLE_AHEAD}))[\\s.:]*")
 REFERENCE_HEAD = re.compile(f"{LABEL_LEAD}{loose('อ้างถึง')}[\\s.:]*")
 # OCR may also set a space between its words (`สิ่งที่ ส่งมาด้วย`).
 ATTACHMENT_HEAD = re.compile(
@@ -109,7 +110,7 @@ STAMP_LINE = re.compile(f"{LEAD}(?:{_RECEIVED}|{loose('เวลา')}|{STAMP_DA
 # the stamp's even when OCR garbled its เลขรับ label (`เสขรับ 135 7`).
 STAMP_TIME = re.compile(f"{LEAD}{loose('เวลา')}[\\s.:]*\\d")
 # A memo's ส่วนราชการ label, torn by a scan spaced out glyph by glyph (`ส่วน รา ช ก า ร`).
-MEMO_OFFICE = re.compile(f"{LEAD}{spaced('ส่วนราชการ')}[\\s.:]*")
+MEMO_OFFICE = re.compile(f"{LABEL_LEAD}{spaced('ส่วนราชการ')}[\\s.:]*")
 CLOSING = re.compile(f"{LEAD}(?:{loose('ขอแสดงความนับถือ')}|{loose('จึงเรียนมา')})")
 URGENCY_WORDS = {"ด่วนที่สุด": "ด่วนที่สุด", "ด่วนมาก": "ด่วนมาก", "ด่วน": "ด่วน"}
 

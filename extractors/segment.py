@@ -79,6 +79,11 @@ def _next_texts(lines: list[Line], index: int, count: int) -> list[str]:
     return found
 
 
+def is_number_head(text: str) -> bool:
+    """`ที่ <code> <digits>` opening the line: a letter's number line, or a citation's wrap."""
+    return bool(_HEADER_NUMBER.match(text))
+
+
 def is_letter_header(lines: list[Line], index: int) -> bool:
     """`ที่ <เลข>` followed soon by a header label (เรื่อง, เรียน/ถึง, อ้างถึง, สิ่งที่ส่งมาด้วย; OCR
     may garble some of them): the number line of a letter, not a stamp copy."""

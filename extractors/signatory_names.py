@@ -242,18 +242,20 @@ def judge_surname(name: str) -> tuple[str, str | None]:
 
 def resplit(name: str) -> tuple[str, str | None]:
     """`นายชัย วัฒน์บุญประเสริฐ` → `นายชัยวัฒน์ บุญประเสริฐ`: a name OCR tore inside its given name, split
-    where a listed given name ends and a listed family name begins, when its own surname is unlisted."""
+    where a listed given name ends and a listed family name begins, when its own surname is unlisted;
+    a glyph OCR read at the tear may go (`นายพิ โสิษฐ์สายทอง` → `นายพิสิษฐ์ สายทอง`)."""
     parts = _parts(name)
     if parts is None or parts[2] in _family_names():
         return name, None
     title, given, surname = parts
-    whole = given + surname
-    cuts = {k for k in range(2, len(whole) - 1)
-            if whole[:k] in _given_names(title) and whole[k:] in _family_names()}
-    if len(cuts) != 1:
-        return name, None
-    k = cuts.pop()
-    return f"{title}{whole[:k]} {whole[k:]}", f"{given} {surname}>{whole[:k]} {whole[k:]}"
+    # As torn, or with the glyph at the tear dropped: a speck OCR read there (`นายพิ โสิษฐ์สายทอง`).
+    for whole in (given + surname, given + surname[1:]):
+        cuts = {k for k in range(2, len(whole) - 1)
+                if whole[:k] in _given_names(title) and whole[k:] in _family_names()}
+        if len(cuts) == 1:
+            k = cuts.pop()
+            return f"{title}{whole[:k]} {whole[k:]}", f"{given} {surname}>{whole[:k]} {whole[k:]}"
+    return name, None
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -23,7 +23,7 @@ SPELLING_CORRECTED = "subject_spelling_corrected"  # a letter flag: `flag:old>ne
 # Glyph pairs Tesseract confuses in printed Thai (both ways).
 _LOOK_ALIKES = ("ดต", "ขช", "ซช", "ขฃ", "สล", "บป", "ภถ", "ผฝ", "พฟ", "คศ", "คต", "รว", "ทห", "มน",
                 "ฎฏ", "ธร", "กถ", "ฐร", "ญณ", "ำา")
-_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
+_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e48\u0e49\u0e4a\u0e4b\u0e4c"
 _TONES = re.compile("[\u0e48-\u0e4b]")
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
 _ADDED = ("\u0e35", "\u0e34", "\u0e31", "\u0e48", "\u0e49")  # marks seen lost: ี ิ ั ่ ้
@@ -79,7 +79,9 @@ def _lands_in_common_word(run: str, reading: str) -> bool:
     last = min(len(run), len(reading)) - 1
     at = next((i for i, (a, b) in enumerate(zip(run, reading, strict=False)) if a != b), last)
     found = word_at(reading, at)
-    return found is not None and len(found[1]) >= _MIN_WORD and found[1] in words()
+    # A mark dropped makes up no word: it leaves the word as printed, however short (ผูล → ผล).
+    least = _MIN_WORD if len(reading) >= len(run) else 2
+    return found is not None and len(found[1]) >= least and found[1] in words()
 
 
 def _better_reading(run: str) -> str | None:

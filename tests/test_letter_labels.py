@@ -111,3 +111,50 @@ def test_a_letter_body_line_starting_with_the_office_word_is_no_memo() -> None:
 def test_a_speck_read_as_equals_before_a_label() -> None:
     from extractors.letter_terms import SUBJECT
     assert SUBJECT.match("=: เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วม")
+
+
+def test_a_line_of_ink_inside_a_subject_cut_mid_phrase_is_passed_over() -> None:
+    """saraban_008 (seed 1026): the garuda's and the labels' ink read as a line between a subject
+    cut after และ and its wrapped lines; the subject runs on past it."""
+    letter = _letter("เรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นและ\n"
+                     "ที่\n"
+                     "3ร | เซ 500 0 3 0 .ด . เง 1ไ12607920ืโ สสแด ส55 แล ซี ” 2 58 - |\n"
+                     "ศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (\n"
+                     ". สถานที่กลาง) - |\n"
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n")
+    assert letter.subject == ("เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นและ"
+                              "ศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)")
+
+
+def test_a_finished_subject_stops_at_a_line_of_ink() -> None:
+    letter = _letter("เรื่อง ขอเชิญประชุมเชิงปฏิบัติการ\n"
+                     "3ร | เซ 500 0 3 0 .ด . เง 1ไ12607920ืโ สสแด ส55 แล ซี ” 2 58 - |\n"
+                     "ศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชน\n"
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n")
+    assert letter.subject == "ขอเชิญประชุมเชิงปฏิบัติการ"
+
+
+def test_a_subject_label_behind_a_speck_read_as_a_semicolon() -> None:
+    """img008 (seed 1025): `; เรื่อง การรายงาน…` kept its label in the subject."""
+    letter = _letter("; เรื่อง การรายงานผลการดำเนินงานตามตัวชี้วัด\n"
+                     "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n")
+    assert letter.subject == "การรายงานผลการดำเนินงานตามตัวชี้วัด"
+
+
+def test_an_addressee_label_with_a_speck_read_as_a_tone_mark() -> None:
+    """saraban_031 (seed 1023): `เรี่ยนือธิบดี…`, a speck over เรียน and one glued after it."""
+    letter = _letter("เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน\n"
+                     "เรี่ยนือธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n")
+    assert letter.addressee == "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"
+
+
+def test_a_memo_whose_title_and_office_label_carry_specks() -> None:
+    """SCAN_0005 (seed 1025): `ร . ปปบนทกขอความ` and `7 ส่วนราชการ …`: still a memo, its date
+    on its ที่ line."""
+    text = ("เลขรับ 652\nวันที 27 พ.ย. 61\nร . ปปบนทกขอความ\n"
+            "7 ส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดพังงา โทร.\n"
+            "เว้าล ก . 0-2241-9000 ตีอ 3158\n"
+            "ท พง 0023.5/ว4490 ก วันที 20 พฤศจิกายน 2561\n"
+            "เรื่อง การประเมินผลการปฏิบัติราชการ\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    [memo] = extract_letters([(1, normalise(text))])
+    assert (memo.kind, str(memo.date)) == ("memo", "2018-11-20")

@@ -82,6 +82,28 @@ def test_header_zone_of_a_page_whose_labels_ocr_tore_at_their_marks() -> None:
     assert TORN_AT_MARKS_TOP[1] in chosen and TORN_AT_MARKS_TOP[-1] in chosen
 
 
+# img010 (seed 1026): เรื่อง, ถึง and อ้างถึง all garbled by the page pass (page text on main).
+GARBLED_LABELS_TOP = [
+    "สํานักงานส่งเสริม", "ที ชบ ๐๐๒๓.๕/ตตอไธ", "๑๒ ธันวาคม ๒๕๒๑๕", "ม aw", "‘Gas | 0ั็[|",
+    ". .ประสิทธิภาพในการปฏิบัติร่าชการ ประจําปีงบประมาณ พ.ศ.", "as สํานักงานส่งเสริมการปกครองท้องถิ่นอําเภอเกาะจันทร์",
+    "WEN หนังสือกรมส่งเสริมการปกครองท้องถิน ที่ ท มท ๐๕๑๐๒. ๒/ว", "| ตามที่ กรมส่งเสริมการปกครองท้องถิ่นได้กําหนดแนวทางการ :",
+    "ดําเนินงานเพื่อยกระดับการให้บริการประชาชนของ Wu",
+]
+
+
+def test_header_zone_runs_from_the_number_line_when_subject_and_addressee_labels_are_garbled() -> None:
+    chosen = [GARBLED_LABELS_TOP[line - 10] for line in header_line_ids(_page(GARBLED_LABELS_TOP))]
+    assert chosen == GARBLED_LABELS_TOP[1:5] + GARBLED_LABELS_TOP[6:8]  # not the body's line with Latin
+    assert header_line_ids(_page(GARBLED_LABELS_TOP[2:])) == []  # no number line: no letter top
+
+
+def test_an_addressee_line_with_latin_is_read_again() -> None:
+    """img033 (seed 1025): `ถึง 0 atin (ตามบัญชีแนบกาก)`, the `eng` model's reading of สำนักงาน…"""
+    lines = SCAN_0001_TOP[:10] + ["ถึง 0 atin (ตามบัญชีแนบกาก)", "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น"]
+    assert "ถึง 0 atin (ตามบัญชีแนบกาก)" in [lines[line - 10] for line in header_line_ids(_page(lines))]
+    assert SCAN_0001_TOP[10] not in [SCAN_0001_TOP[line - 10] for line in header_line_ids(_page(SCAN_0001_TOP))]
+
+
 @pytest.mark.parametrize("lines", [
     pytest.param(["ประจําเดือน พฤศจิกายน พ.ศ. 564", "| จงหวัดปราจบนว |", "อบจ. ปราจีนบุรี 1 แห่ง"], id="report-form-page"),
     pytest.param(["E-mail: saraban@dla.go.th 0 2241 9000"], id="body-english-without-addressee"),
@@ -122,6 +144,12 @@ def test_pages_without_an_addressee_have_no_header_lines(lines: list[str]) -> No
                  id="a-lone-digit-on-a-line-without-numbers"),
     pytest.param("| เรื่อง [] 7ฮ77ไ706ลือประชาชนของ", ": เง เเร่งรัด การจั ดตั้งศูนย์ช่วย เหลือประชาชนของ", False,
                  id="more-letters-but-unknown-ones"),
+    # img033 (seed 1025): the label dropped, the words after it read as well as before
+    pytest.param("เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ",
+                 "๊ เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ", False, id="subject-label-lost"),
+    pytest.param("อ้างถึง . หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท ๐๕๑๐.ฒ/ว๑๕ ลงวันที่",
+                 "หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนทีสุดที่ มท ๐๕๑๐.๗/ว๑๓๕ ลงวันที่", True,
+                 id="a-citation-is-found-by-its-own-words"),
 ])
 def test_which_reading_wins(old: str, new: str, better: bool) -> None:
     assert is_better_reading(old, new) is better
@@ -300,3 +328,20 @@ def test_name_lines_the_eng_model_garbled_are_read_again(line: str) -> None:
              "อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"]
     assert [lines[k - 10] for k in signature_line_ids(_page(lines))] == [line]
     assert is_better_name(line, ". “(นายกิตติพงษ์ พงใจ)")
+
+
+def test_a_label_torn_at_its_mark_still_opens_the_header_zone() -> None:
+    """img031 (seed 1026): `เรื ่อง …`, a space OCR set before the mark; the subject's year line
+    (`พ .A. ๒๕๐๒5-`) is then read again."""
+    lines = ["ที่ นน ๐๐๒๓.๕/๒๕๕๕", "เรื ่อง รายงาน ผลกา ร จัด ตั้งศูนย์ช่ว ยเหลือปร ะ ชาชนของ",
+             "องค์กรปกค รองส่วนท้องถิ่น ประ จําเดือน ม มีนาคม พ .A. ๒๕๐๒5-", "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น"]
+    assert [lines[line - 10] for line in header_line_ids(_page(lines))] == lines[:3]
+
+
+def test_a_citation_that_ends_the_zone_is_read_again() -> None:
+    """saraban_010 (seed 1023): เรียน garbled (`dee ak สํา กงาน…`), the zone ends at อ้างถึง,
+    whose number (`5/3843.` for ๕/ว๓๘๔๓) is read again."""
+    lines = ["ที่ มท 0810.5/1735 กรมส่งเสริมการปกครอง", "21 มกราคม 2562",
+             "เรื่อง โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่น", "dee ak สํา กงานส่งเสริมการปกครองท้องถิ่นจังหวัด ทุกจังหวัด",
+             "| อ้างถึง หหนังสือกรมส่งเสริมการปกครองท้องถิน fi ท มท 0810. 5/3843."]
+    assert lines[4] in [lines[line - 10] for line in header_line_ids(_page(lines))]

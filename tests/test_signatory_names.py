@@ -111,3 +111,9 @@ def test_a_title_is_not_made_up(name: str) -> None:
 def test_a_name_torn_inside_its_given_name_is_split_at_its_listed_parts() -> None:
     assert resplit("นายชัย วัฒน์บุญประเสริฐ") == ("นายชัยวัฒน์ บุญประเสริฐ", "ชัย วัฒน์บุญประเสริฐ>ชัยวัฒน์ บุญประเสริฐ")
     assert resplit("นายชัย วัฒน์หวังเจริญ") == ("นายชัย วัฒน์หวังเจริญ", None)  # no listed surname to cut at
+
+
+def test_a_speck_read_at_the_tear_of_a_given_name_goes() -> None:
+    """saraban_016 (seed 1025): `(นายพิ โสิษฐ์ สายทอง)`, a speck at the tear read as โ."""
+    assert resplit("นายพิ โสิษฐ์สายทอง") == ("นายพิสิษฐ์ สายทอง", "พิ โสิษฐ์สายทอง>พิสิษฐ์ สายทอง")
+    assert resplit("นายพิ โสิษฐ์ไม่มีนามสกุลนี้") == ("นายพิ โสิษฐ์ไม่มีนามสกุลนี้", None)

@@ -14,7 +14,8 @@ from pipeline.thai.text import normalise
     ("การรายงานผลการตำเนินงานตามตัวช่วัดตามมาตรการปรับปรุงประสิทธิภาพ",  # ด read as ต; ี้ as ่
      "การรายงานผลการดำเนินงานตามตัวชี้วัดตามมาตรการปรับปรุงประสิทธิภาพ"),
     ("ขององค์กรปกครองส่วนท้องถิ่นแล่ะ๊ ศูนย์ปฏิบัติการ", "ขององค์กรปกครองส่วนท้องถิ่นและ ศูนย์ปฏิบัติการ"),  # specks as tones
-    ("กำรรายงานผลการดำเนินงาน", "การรายงานผลการดำเนินงาน"),  # า read as ำ; the dictionary split กำ / ร (seed 1007)
+    ("กำรรายงานผลการดำเนินงาน", "การรายงานผลการดำเนินงาน"),
+    ("รายงานผูลการจัดตั้งศูนย์ช่วยเหลือประชาชน", "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน"),  # a speck as ู (img021, 1023)  # า read as ำ; the dictionary split กำ / ร (seed 1007)
 ])
 def test_damaged_words_are_put_back(read: str, expected: str) -> None:
     assert judge_spelling(read)[0] == expected
@@ -30,6 +31,7 @@ def test_each_change_is_named() -> None:
     "รอบการประเมินที่ 2 ประจำปีงบประมาณพ A. 2562",  # nor a letter glued on (ประมาณพี)
     "ขอให้ สท. และ สน.พส. แจ้ง",  # an abbreviation's letters are no words
     "ที่อยู่ระหว่างการกำหนดค่าเป้าหมาย",  # common words stay (กำหนด, not กำหมด)
+    "การจัดซื้อครุภัณฑ์และวัสดุการเกษตร ปุ๋ยอินทรีย์",  # lower vowels of real words stay
 ])
 def test_right_or_unsure_text_stays(read: str) -> None:
     assert judge_spelling(read) == (read, [])

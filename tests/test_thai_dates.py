@@ -48,6 +48,9 @@ TODAY = dt.date(2024, 6, 1)
         pytest.param("12 มกราคม 25 62", dt.date(2019, 1, 12), id="year-split-by-a-space"),
         pytest.param("17 ม.ค. “62", dt.date(2019, 1, 17), id="speck-read-as-a-quote"),
         pytest.param("1 ม.ค. 62 10.30 น.", dt.date(2019, 1, 1), id="a-time-after-a-short-year"),
+        # saraban_006 (seed 1026): the year's wide ๒ read twice, spaced off
+        pytest.param(". 2มีนาคม 2 2560", dt.date(2017, 3, 2), id="a-year-s-first-digit-read-twice"),
+        pytest.param("ภายในวันที. 10 มีนาคม 2 2560 โทรสาร", dt.date(2017, 3, 10), id="a-deadline-s-year-doubled"),
     ],
 )
 def test_parse_thai_date(text: str, expected: dt.date) -> None:

@@ -92,7 +92,11 @@ _MONTH_GROUP = "|".join(f"(?P<m{n}_{k}>{pat})" for k, (pat, n) in enumerate(_MON
 # century's digits: a two-digit year and a time after it (`62 10.30`) stay apart. Three digits
 # are a year that lost one (๒๕๖๗ read as 256): found, as an impossible date, so a caller can
 # complete it.
-_YEAR = r"(?:พ\s?\.?\s?ศ\s?\.?\s*)?(?P<year>(?:25|19|20)[ /]\d{2}|\d{4}|\d{3}|\d{2})(?![\d]|[.,]\d)"
+# Its first digit may come twice, spaced off (`มีนาคม 2 2560`: a wide ๒ read as two glyphs): the
+# lone digit before a four-digit year that starts with it is that year's.
+_TWICE = r"(?:(?P<twice>[12])\s(?=(?P=twice)\d{3}(?!\d)))?"
+_YEAR = (r"(?:พ\s?\.?\s?ศ\s?\.?\s*)?" + _TWICE
+         + r"(?P<year>(?:25|19|20)[ /]\d{2}|\d{4}|\d{3}|\d{2})(?![\d]|[.,]\d)")
 _WORD_DATE = re.compile(
     rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?:{_MONTH_GROUP}){_GAP}{_YEAR}"
 )
