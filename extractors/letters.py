@@ -44,6 +44,7 @@ from pipeline.thai.dates import (
 )
 
 _TABLE_ROLES = {"report_form", "attachment_list", "kpi_table"}
+INDICATOR_REPAIRED = "indicator_repaired"  # a KPI target read impossible was mended: check it
 YEAR_COMPLETED = "year_completed"  # a letter date whose year OCR cut was read again: check it
 _POSITION_OFFICES = [  # a signatory's title names the office that signs: อธิบดีกรม… → กรม…
     (re.compile(r"^(?:.*\s)?อธิบดี(กรม\S+)$"), r"\1"),
@@ -69,8 +70,17 @@ def _read_letter(index: int, view: LetterLines, roles: dict[int, str]) -> Letter
     fiscal = _fiscal_year(view, core_end)
     found = [ind for page, text in _texts_by_page(view.lines, view.span)
              for ind in extract_indicators(text, page, fiscal)]
-    letter.indicators = settle_fiscal_years(merge_indicators(found), _trusted_date(letter), fiscal)
+    letter.indicators = settle_fiscal_years(merge_indicators(found), _trusted_date(letter), fiscal,
+                                            _latest_cited(letter))
+    mended = [ind.code for ind in letter.indicators if ind.repaired]
+    if mended:
+        letter.flags.append(f"{INDICATOR_REPAIRED}:{','.join(mended)}")
     return letter
+
+
+def _latest_cited(letter: Letter) -> dt.date | None:
+    """The date of the latest letter this one cites, of its time (a year misread is no anchor)."""
+    return max((ref.date for ref in letter.references if ref.date and not out_of_its_time(ref.date)), default=None)
 
 
 def _trusted_date(letter: Letter) -> dt.date | None:
