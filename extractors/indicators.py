@@ -43,7 +43,8 @@ _GARBLED_CODE = re.compile(
 # The label read as Latin by the `eng` model (`ผลการดำเนินงานตาม my yan ⏎ 4.2 การจัดตั้ง…`,
 # `พ.ศ. 2565 MIAN.4.1 ⏎ การพัฒนา…`): one or two Latin pieces, then a dotted code and the KPI's name;
 # after ตาม (…ผลการดำเนินงานตาม[ตัวชี้วัดที่]) always, elsewhere only where the text names ตัวชี้วัด.
-_LATIN_PIECES_CODE = r"\s*(?:[A-Za-z]{2,5}[.\s]\s*){1,2}(\d\.\d)\s+(?=[ก-๛])"
+# A speck glued after the code may read as a Latin letter (`พ.ศ. 2556 MIAN 3.1o . ⏎ ร้อยละของ…`).
+_LATIN_PIECES_CODE = r"\s*(?:[A-Za-z]{2,5}[.\s]\s*){1,2}(\d\.\d)(?:[A-Za-z]?[\s.]*\s)(?=[ก-๛])"
 _LATIN_LABEL_CODE = re.compile(r"(?<=\s)" + _LATIN_PIECES_CODE)
 _LATIN_LABEL_AFTER_TAM = re.compile(r"(?<=ตาม)" + _LATIN_PIECES_CODE)
 _QUOTED = re.compile(r"^.{0,60}?[“\"]([^”\"]{4,200})[”\"]")

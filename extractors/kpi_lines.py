@@ -2,7 +2,8 @@
 
 The KPI extractor's knowledge, offered to `pipeline.ocr.digit_reread`: a KPI's code and target
 are numbers the page pass can misread in ways the text shows. A percentage target cannot be 0,
-over 100, or start with a zero (`ร้อยละ 00` for ๑๐๐: a glyph lost); a code cannot end in a
+over 100, start with a zero (`ร้อยละ 00` for ๑๐๐: a glyph lost) or be Latin letters (`ร้อยละ BO.`
+for ๘๐: the `eng` model's reading); a code cannot end in a
 placeholder (`ตัวชี้วัดที่ 3.@` for ๓.๑: Tesseract's sign for a Thai digit it could not read).
 Only such lines are read again as whole ink words (the reading is costly and a line read right
 has nothing to gain), and the new reading wins only where it mends what was wrong and keeps
@@ -24,7 +25,9 @@ _PLACEHOLDERS = "@#*%!?&$©"
 # A code right after its label, its digit after the point a placeholder (`ที่ 3.@`) or mended whole.
 _BROKEN_CODE = re.compile(f"{KPI_WORD}\\s?{THI}\\s*\\d[.,]{{1,2}}[{re.escape(_PLACEHOLDERS)}]")
 _WHOLE_CODE = re.compile(f"{KPI_WORD}\\s?{THI}\\s*\\d[.,]{{1,2}}\\d(?![.,]*\\d)")
-_PERCENT_VALUE = re.compile(f"(?:{PERCENT})[\\s'\"“”‘’.|:]*(\\d[\\d.]*)")
+_PERCENT_VALUE = re.compile(f"(?:{PERCENT})[\\s'\"“”‘’.|:]*[A-Za-z]?(\\d[\\d.]*)")
+# A percentage whose digits the `eng` model read as Latin (`ร้อยละ BO.` for ร้อยละ ๘๐): no number at all.
+_LATIN_VALUE = re.compile(f"(?:{PERCENT})[\\s'\"“”‘’.|:]*[A-Za-z]{{1,3}}\\.?(?=\\s|$)")
 _TRAILING_PERCENT = re.compile(f"(?:{PERCENT})[\\s'\"“”‘’.|:]*$")
 _LEADING_NUMBER = re.compile(r"^[\s'\"“”‘’.|:]*(\d[\d.]*)")
 _MAX_PERCENT = 100
@@ -52,7 +55,7 @@ def _bad_percents(text: str, wrapped: bool = False) -> int:
     values = [m.group(1) for m in _PERCENT_VALUE.finditer(text)]
     lead = _LEADING_NUMBER.match(text) if wrapped else None
     values += [lead.group(1)] if lead else []
-    return sum(_impossible(v) for v in values)
+    return sum(_impossible(v) for v in values) + len(_LATIN_VALUE.findall(text))
 
 
 def _impossible(value: str) -> bool:

@@ -315,6 +315,9 @@ def test_without_a_date_to_trust_the_letters_printed_fiscal_year_anchors() -> No
                  id="garbled-label-and-a-speck-glued-to-the-code"),
     pytest.param("ตัวชีวัตที่ 3..1.@ ) ร้อยละ ของเรื่องร้องเรียนที่ได้รับการแก้ไข\nแล้วเสร็จ ร้ ร้อยละ 80 .",
                  [("3.1", 80, "ร้อยละ")], id="code-read-again-with-ink-after-it"),
+    pytest.param("ได้กำหนดตัวชี้วัด :\nการปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2556 MIAN 3.1o .\n"
+                 ". ร้อยละของเรื่องร้องเรียนที่ได้รับการแก้ไขแล้วเสร็จ ร้ ร้อยละ B80 ห", [("3.1", 80, "ร้อยละ")],
+                 id="label-read-as-latin-and-a-speck-glued-after-the-code"),  # wide seed 1000 img003
 ])
 def test_kpis_as_read_on_specked_scans(text: str, expected: list) -> None:
     found = extract_indicators(text, 1, 2562)
