@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from rapidfuzz.distance import Levenshtein
+
 from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of, loose, loose_tones, smart_join, strip_marks
 from extractors.stamp_reading import FIRST_YEAR
 from pipeline.records import Indicator
@@ -22,8 +24,8 @@ from pipeline.thai.dates import find_month_year, find_thai_dates, month_end, out
 # between the label and a code wrapped to the next line as a Latin piece or a bar (`ที่ dD. 4.2`,
 # `ที่ | o 4.2`).
 # Its ต may read as ก (`กัวชี้วัด`, no Thai word), and the point of a code as a comma (`5,1`).
-# Its last ด may read as ต (`ตัวชี้วัตที่ 4.2`).
-_KPI_WORD = "[ตก]" + loose_tones("ัวชี้วัด").replace("ช", "[ชขซ]").replace("ด", "[ดต]")
+# Its last ด may read as ต (`ตัวชี้วัตที่ 4.2`), its ต as ท with a tone mark (`ทั่วชี้วัดที่ 6`).
+_KPI_WORD = "[ตกท]" + loose_tones("ั่วชี้วัด").replace("ช", "[ชขซ]").replace("ด", "[ดต]")
 _CODE = re.compile(
     f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\".]+\\s*)?(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-zก-ฮ]?"
     "(\\d\\s\\d(?=\\s+[ก-๛])|\\d{1,2}(?:[.,]{1,2}\\d{1,2})*)\\s*[:：]?\\s*")
@@ -34,12 +36,15 @@ _POINT = re.compile(r"[.,]{1,2}|\s")
 _INKED_CODE = re.compile(
     f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s+(?:[^\\s\\d]{{1,3}}\\s+){{1,4}}(\\d\\.\\d{{1,2}})\\s+(?=[ก-๛])")
 # The label garbled all but a piece of it (`ตามต้ a ดที่ 4.2`, `ตาม วชี an 4.2`, `ตามต้ วชี้ ain 4.2`): its
-# วช or ดที่ left, at most one short piece of Latin ink or specks, then a dotted code and the KPI's name.
-_GARBLED_CODE = re.compile("(?:ว\\s?[ชขซ]|ดท)[\u0e31-\u0e4e]*\\s?(?:[^\\s\\dก-๛]{1,3}\\s)?\\s*(\\d\\.\\d)\\s+(?=[ก-๛])")
+# วช or ดที่ left, at most one short piece of Latin ink or specks, alone or glued to the code
+# (`ต า ม ล ดที่ ⏎ g4.2 การจัดตั้ง…`), then a dotted code and the KPI's name.
+_GARBLED_CODE = re.compile(
+    "(?:ว\\s?[ชขซ]|ดท)[\u0e31-\u0e4e]*\\s?(?:[^\\s\\dก-๛]{1,3}\\s?)?\\s*(\\d\\.\\d)\\s+(?=[ก-๛])")
 # The label read as Latin by the `eng` model (`ผลการดำเนินงานตาม my yan ⏎ 4.2 การจัดตั้ง…`,
 # `พ.ศ. 2565 MIAN.4.1 ⏎ การพัฒนา…`): one or two Latin pieces, then a dotted code and the KPI's name;
 # after ตาม (…ผลการดำเนินงานตาม[ตัวชี้วัดที่]) always, elsewhere only where the text names ตัวชี้วัด.
-_LATIN_PIECES_CODE = r"\s*(?:[A-Za-z]{2,5}[.\s]\s*){1,2}(\d\.\d)\s+(?=[ก-๛])"
+# A speck glued after the code may read as a Latin letter (`พ.ศ. 2556 MIAN 3.1o . ⏎ ร้อยละของ…`).
+_LATIN_PIECES_CODE = r"\s*(?:[A-Za-z]{2,5}[.\s]\s*){1,2}(\d\.\d)(?:[A-Za-z]?[\s.]*\s)(?=[ก-๛])"
 _LATIN_LABEL_CODE = re.compile(r"(?<=\s)" + _LATIN_PIECES_CODE)
 _LATIN_LABEL_AFTER_TAM = re.compile(r"(?<=ตาม)" + _LATIN_PIECES_CODE)
 _QUOTED = re.compile(r"^.{0,60}?[“\"]([^”\"]{4,200})[”\"]")
@@ -47,14 +52,22 @@ _QUOTED = re.compile(r"^.{0,60}?[“\"]([^”\"]{4,200})[”\"]")
 _COUNT_WORD = "จ[\u0e48-\u0e4b]?[ำา][\u0e48-\u0e4b]?นว[\u0e31]?น"
 # A spaced-out scan tears ร้อยละ (`ร้อ ย ละ 1 100`), its ล may read as ส (`ร้อยสะ`), and a speck
 # before the number may read as `>` (`ร้อยละ > 90`).
-# The `eng` model may read all of it but its ร as Latin (`รั JALAL 80`).
-_PERCENT = r"ร\s?้?\s?อ\s?ย\s?[ลส]\s?ะ|ร[\u0e31\u0e49]{0,2}\s?[A-Z]{3,6}(?=\s\d)"
+# The `eng` model may read all of it but its ร as Latin (`รั JALAL 80`); its ร may read as จ with
+# a vowel over it (`จื้อย ละ 100`): อยละ is no other word.
+_PERCENT = r"[รจ]\s?[\u0e31-\u0e37]?[\u0e48-\u0e4b]?\s?อ\s?ย\s?[ลส]\s?ะ|ร[\u0e31\u0e49]{0,2}\s?[A-Z]{3,6}(?=\s\d)"
+KPI_WORD, PERCENT = _KPI_WORD, _PERCENT  # for the judges of KPI lines read again (extractors/kpi_lines.py)
 _SCALE_SPECKS = r"[\s'\"“”‘’.§|:<>@©]*"  # `ร้อยละ ⏎ @100`, `ร้อยละ ‘90`: a speck read as @ or a quote
+# …or as a Latin letter glued to the number (`ระดับ a5`).
+_GLUED_SPECK = r"[A-Za-z]?"
+# The scale word read as Latin by the `eng` model (`…ขององค์กรปกครองส่วนท้องถิ่น SAU 5` for ระดับ ๕):
+# a Latin piece and a short number, which KPI's unit its name tells (see `_scale_unit`).
+_LATIN_SCALE_WORD = r"[A-Za-z]{2,6}\s?(\d{1,3})(?![\d.,/A-Za-z])"
+_LATIN_SCALE = re.compile(rf"^[\s.|'\"]*{_LATIN_SCALE_WORD}")
 # A speck OCR glued to a wrapped line's first word (`(LPA) .จำนวน 6,500 แห่ง`) still stops the name.
 _NAME_STOP = re.compile(
     r"\s[.|'\"“”]*(?:เรียน|อ้างถึง|สิ่งที่ส่งมาด้วย|" + _COUNT_WORD +
     r"|ภายใน|โดย|ค่าเป้าหมาย|คำเป้าหมาย|มีค่าเป้าหมาย|ประจำปีงบประมาณ|แล้ว|จึง|และตัวชี้วัด|จัดส่ง)"
-    rf"|\s(?:ระดับ|{_PERCENT}){_SCALE_SPECKS}\d|"
+    rf"|\s(?:ระดับ|{_PERCENT}){_SCALE_SPECKS}{_GLUED_SPECK}\d|\s{_LATIN_SCALE_WORD}|"
     r"\s?\((?:[^()]*เจ้าภาพ|กลุ่มงาน|ฝ่าย)|\s?\(\s*[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d"
 )
 _BAD_NAME = re.compile(r"^(?:แล้ว|ดังกล่าว|นี้)(?:\s|$)|^(?:จำนวน|ภายใน)")
@@ -64,6 +77,8 @@ _UNIT_WORDS = ("ศูนย์", "แห่ง", "คน", "ราย", "เร
 _UNITS = "|".join(loose(u) for u in _UNIT_WORDS)
 # A speck may follow the number (`878. ศูนย์`).
 _COUNT = re.compile(rf"{_COUNT_WORD}[^\d]{{0,40}}?(\d[\d,]*(?:\.\d+)?)\.?\s*({_UNITS})")
+# A count whose unit word OCR garbled by one letter (`จำนวน 7,000 แหท่ง`): the Thai word after it.
+_COUNT_ANY_WORD = re.compile(rf"{_COUNT_WORD}[^\d]{{0,40}}?(\d[\d,]*(?:\.\d+)?)\.?\s*([ก-๛]{{2,8}})")
 # จำนวน garbled past reading (`a TN 7,85.0 แห่ง`): a number and a unit word alone.
 # The unit a whole word (not ราย of รายละเอียด), the number no year (`17 มกราคม 2561 รายละเอียด`).
 _BARE_COUNT = re.compile(rf"(?<![\d.,])(?!25\d\d\b)(\d[\d,]*(?:\.\d+)?)\.?\s*({_UNITS})(?![ก-๛])")
@@ -71,7 +86,8 @@ _BARE_COUNT = re.compile(rf"(?<![\d.,])(?!25\d\d\b)(\d[\d,]*(?:\.\d+)?)\.?\s*({_
 # before the number (`ร้อยละ ว 100`).
 # A speck before a percentage may read as a lone digit (`ร้อยละ 4 80`): a percentage is one number.
 _SPECK_DIGIT = r"(?<=ะ\s)\d\s+(?=\d{2,3}(?![\d.]))"
-_SCALE = re.compile(rf"({_PERCENT}|ระดับ){_SCALE_SPECKS}(?:[ก-ฮ]\s+|{_SPECK_DIGIT})?(\d+(?:\.\d+)?)(?!\s*[./]\d)")
+_SCALE = re.compile(rf"({_PERCENT}|ระดับ){_SCALE_SPECKS}(?:[ก-ฮ]\s+|{_SPECK_DIGIT}|[A-Za-z](?=\d))?(\d+(?:\.\d+)?)"
+                    r"(?!\s*[./]\d)")
 _OWNER = re.compile(r"\(([^()]{1,60}?)\s*เป็นเจ้าภาพ\s*\)")
 _UNIT_OWNER = re.compile(r"\(((?:กลุ่มงาน|ฝ่าย|กอง|สำนัก)[^()]{1,150})\)\s*$")
 _DUE_MONTH = re.compile(r"ภายใน\s*(?:วันที่|เดือน)?\s*|\(\s*(?=[ก-๛]{1,3}\.\s?[ก-๛]{1,3}\.?\s*\d)")
@@ -102,6 +118,8 @@ def merge_indicators(found: list[Indicator]) -> list[Indicator]:
         first = by_code.setdefault(ind.code, ind)
         if first is ind:
             continue
+        if first.target_value is None and ind.target_value is not None:
+            first.repaired = ind.repaired
         for name in ("name", "fiscal_year", "target_value", "target_unit", "due_date", "owner", "levels"):
             if getattr(first, name) in (None, "", []):
                 setattr(first, name, getattr(ind, name))
@@ -172,10 +190,26 @@ def _fiscal_before(flat: str, at: int, chunk: str, hint: int | None) -> int | No
 def _from_chunk(code: str, chunk: str, fiscal: int | None, page: int) -> Indicator:
     name, rest = _name(chunk)
     value, unit = _target(rest, name)
+    mended = _mended_percent(value) if unit == "ร้อยละ" else None
     return Indicator(
-        code=code, name=name, fiscal_year=fiscal, target_value=value, target_unit=unit,
-        due_date=_due(rest), owner=_owner(rest), page=page,
+        code=code, name=name, fiscal_year=fiscal, target_value=mended or value, target_unit=unit,
+        due_date=_due(rest), owner=_owner(rest), page=page, repaired=PERCENT_REPAIRED if mended else "",
     )
+
+
+PERCENT_REPAIRED = "percent_over_100"
+_WHOLE = 100
+
+
+def _mended_percent(value: float | None) -> float | None:
+    """A KPI's percentage target over 100 is a misread (seen: ๑๐๐ read 109, its last ๐ touched by
+    a speck, by the page pass, the numeral reader and Tesseract alike). The only three-digit
+    percentage is 100: a reading that keeps two of its three glyphs in place is taken for it,
+    flagged; any other stays as read."""
+    if value is None or value <= _WHOLE or value != int(value) or len(str(int(value))) != len(str(_WHOLE)):
+        return None
+    same = sum(a == b for a, b in zip(str(int(value)), str(_WHOLE), strict=True))
+    return float(_WHOLE) if same == len(str(_WHOLE)) - 1 else None
 
 
 def _name(chunk: str) -> tuple[str, str]:
@@ -189,21 +223,32 @@ def _name(chunk: str) -> tuple[str, str]:
     return ("" if _BAD_NAME.match(name) else name), chunk[cut:]
 
 
+# Ink before a name: the rest of a code's placeholder and a stray bracket (`3..1.@ ) ร้อยละของ…`).
+_LEADING_INK = re.compile(r"^[\s@#*%!?&$©)\]|.,:;]+")
+
+
 def _clean(text: str) -> str:
-    return " ".join(re.sub(r"[|]", " ", text).split()).strip(" ,.:")
+    return " ".join(_LEADING_INK.sub("", re.sub(r"[|]", " ", text)).split()).strip(" ,.:")
 
 
 def _target(rest: str, name: str = "") -> tuple[float | None, str]:
-    count, scale = _COUNT.search(rest) or _BARE_COUNT.search(rest[:120]), _SCALE.search(rest)
+    count, scale = _COUNT.search(rest) or _BARE_COUNT.search(rest[:120]) or _garbled_unit(rest), _SCALE.search(rest)
     latin = None if count else _LATIN_UNIT.search(rest)
     first = min((m for m in (count, scale, latin) if m), key=lambda m: m.start(), default=None)
     if first is None or first.start() > 200:
-        return None, ""
+        return _latin_scale(rest, name)
     if first is count:
         return _count_value(first.group(1)), _spelled_unit(first.group(2))
     if first is latin:
         return _count_value(first.group(1)), _named_unit(name)
     return float(first.group(2)), "ระดับ" if first.group(1) == "ระดับ" else "ร้อยละ"
+
+
+def _latin_scale(rest: str, name: str) -> tuple[float | None, str]:
+    """A target right after the name whose scale word came out Latin, when the name says the
+    scale (ระดับความสำเร็จ… ระดับ ๕, ร้อยละของ… ร้อยละ ๘๕); else none."""
+    m, unit = _LATIN_SCALE.match(rest), _scale_unit(name)
+    return (float(m.group(1)), unit) if m and unit else (None, "")
 
 
 # A count whose unit the `eng` model read as Latin (`จำนวน 878 qué` for ๘๗๘ ศูนย์), a speck before
@@ -223,9 +268,26 @@ def _named_unit(name: str) -> str:
     return _CLASSIFIERS[m.group(0)] if m else ""
 
 
+def _garbled_unit(rest: str) -> re.Match[str] | None:
+    """A count after จำนวน whose unit is one letter off a unit word (`แหท่ง`): `_spelled_unit`
+    then names the unit word."""
+    m = _COUNT_ANY_WORD.search(rest)
+    return m if m and _one_off_unit(m.group(2)) else None
+
+
+_MIN_FUZZY = 3  # letters, marks aside: a shorter unit (คน) is one letter off too many words
+
+
+def _one_off_unit(word: str) -> str:
+    bare = strip_marks(word)
+    near = [u for u in _UNIT_WORDS if len(strip_marks(u)) >= _MIN_FUZZY
+            and Levenshtein.distance(strip_marks(u), bare) <= 1]
+    return near[0] if len(near) == 1 else ""
+
+
 def _spelled_unit(found: str) -> str:
     bare = strip_marks(found)
-    return next((u for u in _UNIT_WORDS if strip_marks(u) == bare), found)
+    return next((u for u in _UNIT_WORDS if strip_marks(u) == bare), "") or _one_off_unit(found) or found
 
 
 def _count_value(text: str) -> float:
@@ -302,13 +364,17 @@ _FISCAL_START = 10  # the Thai fiscal year begins in October
 
 
 def settle_fiscal_years(found: list[Indicator], letter_date: dt.date | None,
-                        letter_fiscal: int | None = None) -> list[Indicator]:
+                        letter_fiscal: int | None = None, cited: dt.date | None = None) -> list[Indicator]:
     """A KPI letter sets targets for the fiscal year it is written in or one either side. A year
     OCR lost (`พ.ศ. 563`, `พ. fi.`) or misread out of its time (2523 for 2563) is taken from the
     letter's date: the year of those three that keeps most of the printed digits in place, the
     letter's own on a tie or when none was read. Without a date to trust, the fiscal year the
-    letter prints (its subject's ประจำปีงบประมาณ พ.ศ. 2563), if of its time, anchors instead."""
+    letter prints (its subject's ประจำปีงบประมาณ พ.ศ. 2563), if of its time, anchors instead; without
+    either, the date of the latest letter it cites (a letter follows what it cites by days or
+    months: seen, a date OCR ran together, `ต19ฤศจิกายนย2564`, and a KPI's year read 2465)."""
     own = _own_fiscal_year(letter_date, letter_fiscal)
+    if own is None and cited is not None:
+        own = _own_fiscal_year(cited, None)
     if own is None:
         return found
     near = (own, own - 1, own + 1)

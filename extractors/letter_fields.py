@@ -50,7 +50,7 @@ from extractors.letter_terms import (
 )
 from extractors.offices import closest_fixed_name
 from extractors.segment import Line, Span
-from extractors.stamp_reading import FIRST_YEAR, plausible_stamp_day
+from extractors.stamp_reading import FIRST_YEAR, glyph_read_twice, plausible_stamp_day
 from pipeline.thai.dates import DateMatch, digits_in_order, find_thai_dates, stamp_date
 from pipeline.thai.dictionary import tokens, words
 from pipeline.thai.ocr_repair import swap_confusables
@@ -1024,13 +1024,15 @@ def _received_number(line: str, m: re.Match[str]) -> str:
 
 
 def read_received(view: LetterLines, letter_date: dt.date | None = None
-                  ) -> tuple[str, dt.date | None, int | None, bool]:
+                  ) -> tuple[str, dt.date | None, int | None, bool, bool]:
     """The first receiving stamp: เลขรับ/เลขที่รับ and the วันที่ beside or under it.
 
-    Returns (number, date, row, implausible?). With the letter's own date known, the stamp date
-    must fall just after it (a cut-off year `25` is completed from it); one that does not is
-    dropped and reported as implausible, never kept. A letter dated before any stamp of this
-    department (its year misread: 2505 for 2565) is no anchor: the stamp's own whole date stands.
+    Returns (number, date, row, implausible?, date repaired?). With the letter's own date known,
+    the stamp date must fall just after it (a cut-off year `25` is completed from it); one that
+    does not is dropped and reported as implausible, never kept. A letter dated before any stamp
+    of this department (its year misread: 2505 for 2565) is no anchor: the stamp's own whole date
+    stands. A d/m/yy date that reads as none because a glyph was read twice (`6/33/60`) is read
+    with it once (`glyph_read_twice`), and said to be repaired.
     """
     if letter_date is not None and letter_date.year < FIRST_YEAR:
         letter_date = None
@@ -1043,11 +1045,20 @@ def read_received(view: LetterLines, letter_date: dt.date | None = None
             tail = view.text(j)[m.end():] if j == i else view.text(j)
             if j != i and not STAMP_LINE.match(tail):
                 continue
-            if letter_date is not None:
-                date, printed = stamp_date(tail, letter_date)
-                if printed:
-                    return number, date, i, date is None
-            elif dates := [d for d in find_thai_dates(tail) if plausible_stamp_day(d.date)]:
-                return number, dates[0].date, i, False  # without the letter's date, only a date of its time
-        return number, None, i, False
-    return "", None, None, False
+            found, once = _stamp_day(tail, letter_date), glyph_read_twice(tail)
+            if found is None and once != tail and (mended := _stamp_day(once, letter_date)) and mended[0]:
+                return number, mended[0], i, False, True
+            if found is not None:
+                return number, found[0], i, found[1], False
+        return number, None, i, False, False
+    return "", None, None, False, False
+
+
+def _stamp_day(tail: str, letter_date: dt.date | None) -> tuple[dt.date | None, bool] | None:
+    """(date, implausible?) of a stamp's date text, None when it prints none. Without the
+    letter's date, only a date of its time."""
+    if letter_date is not None:
+        date, printed = stamp_date(tail, letter_date)
+        return (date, date is None) if printed else None
+    dates = [d for d in find_thai_dates(tail) if plausible_stamp_day(d.date)]
+    return (dates[0].date, False) if dates else None

@@ -97,10 +97,11 @@ def specked(word: str) -> str:
 
 
 # The stamp's number label; a handwritten stamp's ink sets marks on it (`เลิข์รับ 1130`), or a
-# comma, a dash or a speck read as @ after it (`เลขรับ, 1298`, `เลขรับ - 2796`, `เลขรับ .@826`).
+# comma, a dash or a speck read as @ or a quote after it (`เลขรับ, 1298`, `เลขรับ - 2796`, `เลขรับ .@826`,
+# `เลขรับ “6.52`).
 _RECEIVED = f"{specked('เลขที่รับ')}|{specked('เลขรับ')}"
 STAMP_NUMBER = re.compile(
-    f"(?:{_RECEIVED}|{loose('รับที่')})[\\s.:,…\\-–@]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
+    f"(?:{_RECEIVED}|{loose('รับที่')})[\\s.:,…\\-–@'\"“”‘’]*([0-9A-Za-z][0-9A-Za-z/\\-]*)")
 # A stamp's เลขรับ row even when its number is unreadable (`'เลขรับ ท3 |` for ๓๖๕๓).
 STAMP_HEAD = re.compile(f"{LEAD}(?:{_RECEIVED})[\\s.:…]*")
 # A stamp's วันที่ label with a hand's speck read as a tone mark on its ว (`วั้นที่ 18/4/62`).

@@ -44,6 +44,8 @@ from pipeline.thai.dates import (
 )
 
 _TABLE_ROLES = {"report_form", "attachment_list", "kpi_table"}
+INDICATOR_REPAIRED = "indicator_repaired"  # a KPI target read impossible was mended: check it
+STAMP_DATE_REPAIRED = "stamp_date_repaired"  # a stamp's d/m/yy read with a doubled glyph once: check it
 YEAR_COMPLETED = "year_completed"  # a letter date whose year OCR cut was read again: check it
 _POSITION_OFFICES = [  # a signatory's title names the office that signs: อธิบดีกรม… → กรม…
     (re.compile(r"^(?:.*\s)?อธิบดี(กรม\S+)$"), r"\1"),
@@ -69,8 +71,17 @@ def _read_letter(index: int, view: LetterLines, roles: dict[int, str]) -> Letter
     fiscal = _fiscal_year(view, core_end)
     found = [ind for page, text in _texts_by_page(view.lines, view.span)
              for ind in extract_indicators(text, page, fiscal)]
-    letter.indicators = settle_fiscal_years(merge_indicators(found), _trusted_date(letter), fiscal)
+    letter.indicators = settle_fiscal_years(merge_indicators(found), _trusted_date(letter), fiscal,
+                                            _latest_cited(letter))
+    mended = [ind.code for ind in letter.indicators if ind.repaired]
+    if mended:
+        letter.flags.append(f"{INDICATOR_REPAIRED}:{','.join(mended)}")
     return letter
+
+
+def _latest_cited(letter: Letter) -> dt.date | None:
+    """The date of the latest letter this one cites, of its time (a year misread is no anchor)."""
+    return max((ref.date for ref in letter.references if ref.date and not out_of_its_time(ref.date)), default=None)
 
 
 def _trusted_date(letter: Letter) -> dt.date | None:
@@ -111,11 +122,13 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
         letter.flags.append(f"{ADDRESSEE_CORRECTED}:{addressee.replace(' ', '')}>{guess}")
     _set(letter, "addressee", guess or addressee, row, view)
     _set(letter, "sender", *_office(head.read_sender(view, number, number_row)), view)
-    received, received_date, row, implausible = head.read_received(view, letter.date)
+    received, received_date, row, implausible, mended = head.read_received(view, letter.date)
     _set(letter, "received_number", received, row, view)
     _set(letter, "received_date", received_date, row, view)
     if implausible:
         letter.flags.append(IMPLAUSIBLE_DATE)
+    if mended:
+        letter.flags.append(STAMP_DATE_REPAIRED)
     _year_its_stamp_prints(letter, view, date_row, row)
     return date_row
 

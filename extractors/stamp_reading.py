@@ -41,6 +41,32 @@ def plausible_stamp_day(day: dt.date | None) -> bool:
     return day is not None and FIRST_YEAR <= day.year <= dt.date.today().year + 1
 
 
+# A stamp's hand-written d/m/yy date: day, separator, month, and a separator before the year.
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,3})(\s*[/.]{1,2}\s*)(\d{1,2})(?=\s*[./]*\s*/)")
+_DAYS, _MONTHS = 31, 12
+
+
+def glyph_read_twice(text: str) -> str:
+    """`text` with the first d/m/yy date whose day or month cannot be (`6/33/60`, `220/11/64`)
+    read with one glyph of a doubled pair once (๖/๓/๖๐, ๒๐/๑๑/๖๔): a hand's stroke seen twice.
+    Unchanged unless that leaves one real day and month."""
+    m = _NUMERIC_DATE.search(text)
+    if m is None:
+        return text
+    day, month = m.group(1), m.group(3)
+    day = day if 1 <= int(day) <= _DAYS else _once(day)
+    month = month if 1 <= int(month) <= _MONTHS else _once(month)
+    if not (day and month and 1 <= int(day) <= _DAYS and 1 <= int(month) <= _MONTHS):
+        return text
+    return text[:m.start()] + day + m.group(2) + month + text[m.end():]
+
+
+def _once(digits: str) -> str:
+    """The digits with the one doubled glyph read once; '' when none or several are doubled."""
+    readings = {digits[:k] + digits[k + 1:] for k in range(1, len(digits)) if digits[k] == digits[k - 1]}
+    return readings.pop() if len(readings) == 1 else ""
+
+
 def stamp_score(text: str) -> int:
     """1 for a เลขรับ line with a number; for its วันที่ line 2 with a whole, plausible date, 1 with
     a real day and a month whose year is cut (`10 พ.ค. 25`: the letter's date completes it; seen:

@@ -22,6 +22,7 @@ from extractors.header_lines import (
     is_better_reading,
     signature_line_ids,
 )
+from extractors.kpi_lines import is_better_kpi_numbers, is_better_wrapped_target, kpi_number_line_ids
 from extractors.letters import extract_letters
 from extractors.number_lines import header_number_line_ids, is_better_numbers, stamp_line_ids
 from extractors.report_forms import ReportForms, extract_report_forms
@@ -99,11 +100,15 @@ def reocr_urgency_marks(doc: Document, cache_dir: Path) -> Document:
 def reread_letter_numbers(doc: Document) -> Document:
     """Numbers of a letter's header, citation and stamp lines read again as whole ink words, where
     the row pass read them short (after stamp boxes: the stamp's own tokens are then in place;
-    its hand-filled digits go to the reader trained for handwriting)."""
+    its hand-filled digits go to the reader trained for handwriting); and a KPI's code or
+    percentage target that reads impossibly (`ร้อยละ 00`, `ตัวชี้วัดที่ 3.@`)."""
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and page.words:
             reread_numbers(page, header_number_line_ids(page), default_reader(), is_better_numbers)
             reread_numbers(page, stamp_line_ids(page), stamp_reader(), is_better_numbers)
+            inline, wrapped = kpi_number_line_ids(page)
+            reread_numbers(page, inline, default_reader(), is_better_kpi_numbers)
+            reread_numbers(page, wrapped, default_reader(), is_better_wrapped_target)
     return doc
 
 

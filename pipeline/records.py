@@ -211,6 +211,7 @@ class Indicator:
     owner: str = ""
     levels: list[str] = field(default_factory=list)  # five scoring levels, when a KPI table gives them
     page: int | None = None
+    repaired: str = ""  # why the target is not as read (a misread mended), for the letter's flags; not stored
 
 
 @dataclass

@@ -233,6 +233,26 @@ def test_a_kpi_year_ocr_lost_or_misread_is_the_letters_fiscal_year(printed: int 
     assert [i.fiscal_year for i in found] == [settled]
 
 
+def test_without_a_letter_date_the_latest_cited_letter_anchors() -> None:
+    # wide seed 1025 img033: the letter's date ran together (`ต19ฤศจิกายนย2564`), its KPI year read 2465
+    cited = dt.date(2021, 9, 26)
+    assert settle_fiscal_years([Indicator("4.2", fiscal_year=2465)], None, None, cited)[0].fiscal_year == 2565
+    assert settle_fiscal_years([Indicator("4.2", fiscal_year=2562)], None, None, cited)[0].fiscal_year == 2562
+
+
+@pytest.mark.parametrize(("read", "target", "repaired"), [
+    pytest.param("109", 100, True, id="last-zero-read-as-nine"),
+    pytest.param("190", 100, True, id="middle-zero-read-as-nine"),
+    pytest.param("100", 100, False, id="read-right"),
+    pytest.param("155", 155, False, id="two-glyphs-off-stays-as-read"),
+])
+def test_a_percentage_over_100_one_glyph_off_is_100_flagged(read: str, target: float, repaired: bool) -> None:
+    # wide seed 1023 doc20200615: ๑๐๐ read 109 by the page pass and the numeral reader alike
+    text = f"ตัวชี้วัดที่ 4.1 การพัฒนานวัตกรรม “ศูนย์ช่วยเหลือประชาชน” ครบทุกองค์กรปกครองส่วนท้องถิ่น ร้อยละ\n{read} และ"
+    kpi = extract_indicators(text, 1, 2557)[0]
+    assert (kpi.target_value, kpi.target_unit, bool(kpi.repaired)) == (target, "ร้อยละ", repaired)
+
+
 def test_without_a_letter_date_a_kpi_year_stays_as_read() -> None:
     assert settle_fiscal_years([Indicator("3.1", fiscal_year=2521)], None)[0].fiscal_year == 2521
 
@@ -277,6 +297,27 @@ def test_without_a_date_to_trust_the_letters_printed_fiscal_year_anchors() -> No
                  "ประจำปีงบประมาณ", [("4.2", 878, "ศูนย์")], id="speck-before-the-count-and-unit-read-as-latin"),
     pytest.param("ตัวชี้วัดที่ 3.1 ร้อยละ ของเรื่องร้องเรียนที่ได้รับการแก้ไข\na 1\n9 « 17 A\n. แล้วเสร็จ ร้อยละ ‘90 และ",
                  [("3.1", 90, "ร้อยละ")], id="speck-read-as-an-opening-quote"),
+    # wide seeds 1023-1026, page text as read
+    pytest.param("ตัวชี้วัดที่ 4.1 การพัฒนานวัตกรรม “ศูนย์\nช่วยเหลือประชาชนขอ งองค์กรปกครองส่วนท้องถิ่น” ครบ ทุ กองค์ "
+                 "กรปกครองส่วนท้องถิ่น |\nจื้อย ละ 100 . 3\nจึง ขอให้สี ำนักงาน", [("4.1", 100, "ร้อยละ")],
+                 id="ro-of-percent-read-as-jo-with-a-vowel"),
+    pytest.param("ตัวช้วัดที่ 5.1 ระดับความสำเร็จของการจัดทำฐานข้อมูลกลาง\nขององค์กรปกครองส่วนท้องถิ่น ระดับ a5\nง",
+                 [("5.1", 5, "ระดับ")], id="speck-read-as-a-latin-letter-glued-to-the-level"),
+    pytest.param("ตัวชี้วัดที่ 5.1 ระดับความสำเร็จของการจัดทำฐานข้อมูลกลางของ\nองค์กรปกครองส่วนท้องถิ่น SAU 5\n"
+                 "เพื่อให้การดำเนินงาน", [("5.1", 5, "ระดับ")], id="level-word-read-as-latin"),
+    pytest.param("ตัวชี้วัดที่ 2.3\nองค์กรปกครองส่วนท้องถิ่นที่ผ่านเกณฑ์การประเมินประสิทธิภาพ (LPA)\n' จำนวน 7,000 แหท่ง "
+                 "และตัวชี้วัดที่ 6 การประเมินผลการปฏิบัติราชการ", [("2.3", 7000, "แห่ง"), ("6", None, "")],
+                 id="unit-one-letter-off"),
+    pytest.param("ปีงบประมาณ wa. 2566 ต้ ทั่วชี้วัดที่ 6 การประเมินผลการปฏิบัติราชการของข้าราชการ a.\nในสังกัดกรม",
+                 [("6", None, "")], id="to-of-the-label-read-as-tho-with-a-tone"),
+    pytest.param("บัดนนี่ ใกล้ถึ งกา หาต ร ะยะเว ลาในการรายงานผลการ ด ำ เนินงานต า ม ล ดที่\ng4.2 กา รจัดตั้งศูนย์"
+                 "ปฏิบัติการร่วม (สถานที่กลาง ) จำนวนg878ศูนย์ ประจำ ปีงบประมาณ", [("4.2", 878, "ศูนย์")],
+                 id="garbled-label-and-a-speck-glued-to-the-code"),
+    pytest.param("ตัวชีวัตที่ 3..1.@ ) ร้อยละ ของเรื่องร้องเรียนที่ได้รับการแก้ไข\nแล้วเสร็จ ร้ ร้อยละ 80 .",
+                 [("3.1", 80, "ร้อยละ")], id="code-read-again-with-ink-after-it"),
+    pytest.param("ได้กำหนดตัวชี้วัด :\nการปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2556 MIAN 3.1o .\n"
+                 ". ร้อยละของเรื่องร้องเรียนที่ได้รับการแก้ไขแล้วเสร็จ ร้ ร้อยละ B80 ห", [("3.1", 80, "ร้อยละ")],
+                 id="label-read-as-latin-and-a-speck-glued-after-the-code"),  # wide seed 1000 img003
 ])
 def test_kpis_as_read_on_specked_scans(text: str, expected: list) -> None:
     found = extract_indicators(text, 1, 2562)

@@ -1643,3 +1643,33 @@ def test_a_date_line_under_the_number_is_the_date_when_the_subject_label_is_garb
                      "โ Gov รายงานผล ก ารจัดตั้งศูนย์ช่วยเหลือประชา ชนขององค์กร ปกค ร อ งส่วน ท้องถิ่น\n"
                      ". ประจำเดือน มิถุน า ยน พ.a. 2 2561\na\n| ยน อธิ บดี กรมส่งเสริมก า รปกครอง ท้อ งถิ่ น 0\n" + BODY)
     assert (letter.doc_number, letter.date) == ("ปท 0023.1/1248", dt.date(2018, 7, 12))
+
+
+def test_a_stamp_number_behind_a_speck_read_as_a_quote() -> None:
+    # wide seed 1025 SCAN_0005: ๖๕๒ read `“6.52`
+    letter = _letter("สนง.ท้องถิ่นอำเภอ\nะกั่วป่า\nเลขรับ “6.52\nวันที 27 พ. ย. “61\nเวลา 10.30 น.\n"
+                     "ที่ ลป 0023.3/4730\n" + LETTERHEAD + "20 พฤศจิกายน 2561\n" + SUBJECT.split("\n", 1)[1]
+                     + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY.replace("2566", "2561"))
+    assert letter.received_number == "652"
+
+
+@pytest.mark.parametrize(("stamp", "letter_date", "received"), [
+    pytest.param("6/33/60", "2 มีนาคม 2560", dt.date(2017, 3, 6), id="month-glyph-read-twice"),  # seed 1026 saraban_006
+    pytest.param("220/11/64", "19 พฤศจิกายน 2564", dt.date(2021, 11, 20), id="day-glyph-read-twice"),  # 1025 img033
+    pytest.param("220/11/64", "ต19ฤศจิกายนย2564", dt.date(2021, 11, 20), id="without-the-letters-date"),
+])
+def test_a_stamp_date_with_a_glyph_read_twice_is_read_with_it_once(stamp: str, letter_date: str,
+                                                                      received: dt.date) -> None:
+    from extractors.letters import STAMP_DATE_REPAIRED
+
+    letter = _letter(f"สนง.ส่งเสริมการปกครอง\nท้องถิ่นจังหวัดสระแก้ว\nเลขรับ 2414 .\nวันที่ {stamp}\nเวลา 12,00 น.\n"
+                     "ที่ มท 0809.2/58\n" + LETTERHEAD + letter_date + "\n" + SUBJECT.split("\n", 1)[1]
+                     + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.received_date == received and STAMP_DATE_REPAIRED in letter.flags
+
+
+def test_a_stamp_date_of_an_impossible_month_with_no_glyph_doubled_stays_unread() -> None:
+    letter = _letter("สนง.ส่งเสริมการปกครอง\nเลขรับ 2414 .\nวันที่ 6/14/60\nเวลา 12,00 น.\n"
+                     "ที่ มท 0809.2/58\n" + LETTERHEAD + "2 มีนาคม 2560\n" + SUBJECT.split("\n", 1)[1]
+                     + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.received_date is None

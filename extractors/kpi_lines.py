@@ -1,0 +1,92 @@
+"""Which lines of a KPI letter hold a code or a target read impossibly, and which re-reading wins.
+
+The KPI extractor's knowledge, offered to `pipeline.ocr.digit_reread`: a KPI's code and target
+are numbers the page pass can misread in ways the text shows. A percentage target cannot be 0,
+over 100, start with a zero (`ร้อยละ 00` for ๑๐๐: a glyph lost) or be Latin letters (`ร้อยละ BO.`
+for ๘๐: the `eng` model's reading); a code cannot end in a
+placeholder (`ตัวชี้วัดที่ 3.@` for ๓.๑: Tesseract's sign for a Thai digit it could not read).
+Only such lines are read again as whole ink words (the reading is costly and a line read right
+has nothing to gain), and the new reading wins only where it mends what was wrong and keeps
+what the letter-line judge keeps (no runaway number, no lost separator, every date).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.indicators import KPI_WORD, PERCENT
+from extractors.letter_terms import THI
+from extractors.number_lines import is_better_numbers
+from pipeline.ocr.lines import lines_of
+from pipeline.records import Page
+from pipeline.thai.text import normalise_field
+
+_PLACEHOLDERS = "@#*%!?&$©"
+# A code right after its label, its digit after the point a placeholder (`ที่ 3.@`) or mended whole.
+_BROKEN_CODE = re.compile(f"{KPI_WORD}\\s?{THI}\\s*\\d[.,]{{1,2}}[{re.escape(_PLACEHOLDERS)}]")
+_WHOLE_CODE = re.compile(f"{KPI_WORD}\\s?{THI}\\s*\\d[.,]{{1,2}}\\d(?![.,]*\\d)")
+_PERCENT_VALUE = re.compile(f"(?:{PERCENT})[\\s'\"“”‘’.|:]*[A-Za-z]?(\\d[\\d.]*)")
+# A percentage whose digits the `eng` model read as Latin (`ร้อยละ BO.` for ร้อยละ ๘๐): no number at all.
+_LATIN_VALUE = re.compile(f"(?:{PERCENT})[\\s'\"“”‘’.|:]*[A-Za-z]{{1,3}}\\.?(?=\\s|$)")
+_TRAILING_PERCENT = re.compile(f"(?:{PERCENT})[\\s'\"“”‘’.|:]*$")
+_LEADING_NUMBER = re.compile(r"^[\s'\"“”‘’.|:]*(\d[\d.]*)")
+_MAX_PERCENT = 100
+
+
+def kpi_number_line_ids(page: Page) -> tuple[list[int], list[int]]:
+    """Lines of a page naming ตัวชี้วัด whose KPI code or percentage target reads impossibly:
+    (lines holding the code or ร้อยละ, lines opening with a target wrapped under its ร้อยละ)."""
+    lines = [(line, normalise_field(" ".join(w.text for w in words)))
+             for line, words in sorted(lines_of(page.words).items())]
+    if not any(re.search(KPI_WORD, text) for _, text in lines):
+        return [], []
+    inline, wrapped = [], []
+    for k, (line, text) in enumerate(lines):
+        if _BROKEN_CODE.search(text) or _bad_percents(text):
+            inline.append(line)
+        elif k and _TRAILING_PERCENT.search(lines[k - 1][1]) and _bad_percents(text, wrapped=True):
+            wrapped.append(line)
+    return inline, wrapped
+
+
+def _bad_percents(text: str, wrapped: bool = False) -> int:
+    """Percentage targets on the line that cannot be: 0, over 100, or led by a zero; with
+    `wrapped`, the number opening the line is one (its ร้อยละ ends the line above)."""
+    values = [m.group(1) for m in _PERCENT_VALUE.finditer(text)]
+    lead = _LEADING_NUMBER.match(text) if wrapped else None
+    values += [lead.group(1)] if lead else []
+    return sum(_impossible(v) for v in values) + len(_LATIN_VALUE.findall(text))
+
+
+def _impossible(value: str) -> bool:
+    number = value.rstrip(".")
+    try:
+        amount = float(number)
+    except ValueError:
+        return True
+    return amount <= 0 or amount > _MAX_PERCENT or (len(number) > 1 and number.startswith("0"))
+
+
+def is_better_kpi_numbers(old: str, new: str) -> bool:
+    """Take the whole-word reading `new` of a KPI line over the page's `old`? Only where it mends
+    an impossible code or percentage and the letter-line judge finds nothing lost."""
+    return _mends(old, new, wrapped=False)
+
+
+def is_better_wrapped_target(old: str, new: str) -> bool:
+    """As `is_better_kpi_numbers`, for a line opening with a target wrapped under its ร้อยละ."""
+    return _mends(old, new, wrapped=True)
+
+
+def _mends(old: str, new: str, wrapped: bool) -> bool:
+    old, new = normalise_field(old), normalise_field(new)
+    if not is_better_numbers(old, new):
+        return False
+    code_mended = bool(_BROKEN_CODE.search(old)) and bool(_WHOLE_CODE.search(new))
+    percents = (_bad_percents(old, wrapped), _bad_percents(new, wrapped))
+    return code_mended or (percents[1] < percents[0] and _values(new, wrapped) >= _values(old, wrapped))
+
+
+def _values(text: str, wrapped: bool) -> int:
+    """How many percentage values the line holds: a re-reading must not lose one to mend it."""
+    return len(_PERCENT_VALUE.findall(text)) + bool(wrapped and _LEADING_NUMBER.match(text))

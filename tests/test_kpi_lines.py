@@ -1,0 +1,65 @@
+"""KPI lines whose code or percentage reads impossibly, read again from their ink
+(extractors/kpi_lines, pipeline/ocr/digit_reread).
+
+Readings are those seen on wide seeds 1023 and 1025: `องค์กรปกครองส่วนท้องถิ่น ร้อยละ 00` for
+ร้อยละ ๑๐๐ (SCAN_0010: the whole line read again gave `ร้อยละ 100`), `ตัวชีวัตที่ 3.@ )` for
+๓.๑ (doc20170317: the code's short number grown from its ink word gave `3..1.@`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.kpi_lines import is_better_kpi_numbers, is_better_wrapped_target, kpi_number_line_ids
+from pipeline.numerals import default_reader
+from pipeline.ocr.digit_reread import reread_numbers
+from pipeline.records import Page, Word
+from tests.test_numerals import render_line, token
+
+
+@pytest.mark.parametrize(("old", "new", "better"), [
+    ("องค์กรปกครองส่วนท้องถิ่น ร้อยละ 00", "องค์กรปกครองส่วนท้องถิ่น ร้อยละ 100", True),
+    ("ปีงบประมาณ พ.ศ, 2568 ตัวชีวัตที่ 3.@ ) ร้อยละ ของเรื่อง", "ปีงบประมาณ พ.ศ, 2568 ตัวชีวัตที่ 3..1.@ ) ร้อยละ ของเรื่อง",
+     True),
+    # the whole line read again doubled the code: no code stands whole after the label
+    ("ปีงบประมาณ พ.ศ, 2568 ตัวชีวัตที่ 3.@ ) ร้อยละ ของเรื่อง", "ปีงบประมาณ พ.ศ, 2568 ตัวชีวัตที่ 3..1.3..1 ) ร้อยละ ของเรื่อง",
+     False),
+    # wide seed 1000 img003: ๘๐ read as Latin by the page pass, from its ink with a speck glued
+    ("แล้วเสร็จ ร้ ร้อยละ BO. ห", "แล้วเสร็จ ร้ ร้อยละ B80 ห", True),
+    ("ส่วนท้องถิ่น ร้อยละ 109", "ส่วนท้องถิ่น ร้อยละ 108", False),  # still over 100
+    ("ส่วนท้องถิ่น ร้อยละ 90", "ส่วนท้องถิ่น ร้อยละ 98", False),  # nothing was wrong
+    ("ร้อยละ 00 ภายในวันที่ 9 มิถุนายน 2567", "ร้อยละ 100 ภายในวันที่ 91 มิถุนายน 2567", False),  # a date broken
+    ("ร้อยละ 00 ประจำปี พ.ศ. 2567", "ร้อยละ 100 ประจำปี พ.ศ. 25671", False),  # a runaway number
+])
+def test_which_kpi_line_reading_wins(old: str, new: str, better: bool) -> None:
+    assert is_better_kpi_numbers(old, new) is better
+
+
+def test_a_target_wrapped_under_its_percent_word_is_judged_as_one() -> None:
+    assert is_better_wrapped_target("00 และตัวชี้วัดที่ 4.2 การพัฒนา", "100 และตัวชี้วัดที่ 4.2 การพัฒนา")
+    assert not is_better_kpi_numbers("00 และตัวชี้วัดที่ 4.2 การพัฒนา", "100 และตัวชี้วัดที่ 4.2 การพัฒนา")
+
+
+def _page(lines: list[str]) -> Page:
+    return Page(number=1, source="ocr", words=[Word(t, 90, 0, 50 * k, 100, 40, 1, k) for k, t in enumerate(lines)])
+
+
+def test_only_lines_with_an_impossible_code_or_percentage_are_read_again() -> None:
+    page = _page(["ปีงบประมาณ พ.ศ. 2565 ตัวชี้วัดที่ 4.2", "จำนวน 878 ศูนย์ และตัวชี้วัดที่ 4.1 การพัฒนา",
+                  "ส่วนท้องถิ่น ร้อยละ 00", "ตัวชีวัตที่ 3.@ ) ร้อยละ ของเรื่อง", "แล้วเสร็จ ร้อยละ 80",
+                  "ครบทุกองค์กรปกครองส่วนท้องถิ่น ร้อยละ", "109 และตัวชี้วัดที่ 4.2", "15 ของเดือน",
+                  "แล้วเสร็จ ร้ ร้อยละ BO. ห"])
+    assert kpi_number_line_ids(page) == ([2, 3, 8], [6])
+
+
+def test_a_page_naming_no_kpi_has_no_kpi_lines() -> None:
+    assert kpi_number_line_ids(_page(["ยอดรวม ร้อยละ 00", "ร้อยละ 250"])) == ([], [])
+
+
+def test_a_percentage_the_row_pass_read_short_is_read_whole_from_its_ink() -> None:
+    """A rendered `ร้อยละ ๑๐๐` whose tokens say `00`: the line read again from its ink says 100."""
+    gray, boxes = render_line(["ร้อยละ ", "๑๐๐"])
+    words = [token("ร้อยละ", boxes[0][0], boxes[0][2], line=5), token("00", boxes[1][0], boxes[1][2], line=5)]
+    page = Page(number=1, source="ocr", words=words, image=gray)
+    assert reread_numbers(page, [5], default_reader(), is_better_kpi_numbers) == [5]
+    assert [w.text for w in page.words] == ["ร้อยละ", "100"]
