@@ -16,6 +16,7 @@ import numpy as np
 
 from pipeline import components
 from pipeline.numerals.features import featurise_all, featurise_each
+from pipeline.numerals.memo import CropMemo
 from pipeline.numerals.model import SEPARATORS, GlyphModel
 from pipeline.numerals.segment import (
     Band,
@@ -100,6 +101,7 @@ class GlyphReader:
         for i, c in enumerate(model.classes):
             value = ARABIC_DIGITS[THAI_DIGITS.index(c)] if c in THAI_DIGITS else c
             self.fold[i, VALUES.index(value)] = other_weight if value == "other" else 1.0
+        self._memo: CropMemo[GlyphReading] = CropMemo()  # the same crop is read again by later passes (memo.py)
 
     def probs(self, glyphs: list[Glyph], band: Band) -> np.ndarray:
         if not glyphs:
@@ -109,6 +111,9 @@ class GlyphReader:
 
     def read_glyphs(self, gray: np.ndarray) -> list[GlyphReading]:
         """A short crop (a cell, a number): one band for all its glyphs."""
+        return self._memo.read("glyphs", gray, self._read_glyphs)
+
+    def _read_glyphs(self, gray: np.ndarray) -> list[GlyphReading]:
         glyphs, band = segment(gray)
         if not self.cell:
             return self._classify(glyphs, [band] * len(glyphs))
@@ -157,6 +162,9 @@ class GlyphReader:
     def read_row(self, gray: np.ndarray) -> list[GlyphReading]:
         """A whole text row: each glyph is judged in the band of its neighbours, because a long
         row on a slightly skewed scan drifts by half a line from end to end."""
+        return self._memo.read("row", gray, self._read_row)
+
+    def _read_row(self, gray: np.ndarray) -> list[GlyphReading]:
         glyphs, band = segment(gray)
         glyphs = [without_lower_pieces(g, band) for g in glyphs]
         bands = local_bands(glyphs)
