@@ -9,7 +9,7 @@ APT_PACKAGES=(
   tesseract-ocr tesseract-ocr-tha tesseract-ocr-eng   # OCR engine + Thai/English models
   tesseract-ocr-osd                                   # orientation model: pages scanned sideways or upside down
   libtesseract-dev libleptonica-dev pkg-config g++    # tesserocr is built against this libtesseract: OCR in-process, same engine as the program
-  fonts-thai-tlwg                                     # Laksaman (≈ TH Sarabun), Garuda, Norasi…: rendering test pages and demo files
+  fonts-thai-tlwg                                     # Laksaman (≈ TH Sarabun), Garuda, Norasi…: test pages, demo files, district-name ink check
   fonts-noto-core                                     # Noto Sans Thai: a non-TLWG face the numeral tests and benchmarks read
   poppler-utils                                       # pdftoppm/pdftotext: benchmarks and workbook checks
   libreoffice-calc-nogui                              # headless check that the XLSX export opens and renders Thai
