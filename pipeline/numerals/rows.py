@@ -355,8 +355,7 @@ def _within_columns(run: Run, g: GlyphReading) -> bool:
 
 
 def _covers(run: Run, g: GlyphReading) -> bool:
-    mid = g.glyph.x + g.glyph.w / 2
-    return run.left <= mid < run.right and g.glyph.y < run.bottom and g.glyph.y1 > run.top
+    return _within_columns(run, g) and g.glyph.y < run.bottom and g.glyph.y1 > run.top
 
 
 def new_token(run: Run, row: list[Word]) -> Word:

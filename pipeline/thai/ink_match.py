@@ -30,6 +30,9 @@ _BODY_ROW = 0.35  # of the fullest row's ink: rows of the letters' bodies, not o
 _SPECK = 0.2  # of the letters' body height: ink smaller than this both ways is dust
 _SLACK = 1  # px: ink this near the other ink counts as covered
 _WIDTHS = (0.9, 1.0, 1.1)  # faces differ in letter width more than in height
+_WIDTH_GAP = 0.3  # a drawing this much wider or narrower than the ink is another text
+_DRIFT = 4  # px beyond aligned edges that a placement is tried
+_NEAREST_FACES = 3  # faces that draw the gazetteer's spelling best, among which the print's is sought
 
 
 @functools.lru_cache(maxsize=1)
@@ -106,8 +109,6 @@ def _overlap(ink: np.ndarray, drawn: np.ndarray) -> float:
     return best
 
 
-_DRIFT = 4  # px beyond aligned edges that a placement is tried
-
 
 def _offsets(ink: int, drawn: int, room: int) -> range:
     lo, hi = min(0, ink - drawn) - _DRIFT, max(0, ink - drawn) + _DRIFT
@@ -127,8 +128,6 @@ def spelling_fits(gray: np.ndarray, texts: Sequence[str]) -> list[float]:
     return max(table, key=max)
 
 
-_NEAREST_FACES = 3
-
 
 def _face_fit(ink: np.ndarray, text: str, face: int) -> float:
     """Drawn at the crop's letter height, measured two ways (the letters' body: marks are not
@@ -145,5 +144,3 @@ def _face_fit(ink: np.ndarray, text: str, face: int) -> float:
                 best = max(best, _overlap(ink, scaled))
     return best
 
-
-_WIDTH_GAP = 0.3  # a drawing this much wider or narrower than the ink is another text
