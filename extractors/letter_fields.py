@@ -48,7 +48,7 @@ from extractors.letter_terms import (
     unspace_phrase,
     urgency_mark_level,
 )
-from extractors.offices import closest_fixed_name
+from extractors.offices import closest_fixed_name, cut_short, wraps_on
 from extractors.segment import Line, Span
 from extractors.stamp_reading import FIRST_YEAR, glyph_read_twice, plausible_stamp_day
 from pipeline.thai.dates import DateMatch, digits_in_order, find_thai_dates, stamp_date
@@ -987,13 +987,21 @@ def _is_stamp_office(view: LetterLines, row: int) -> bool:
 
 
 def office_with_wrap(view: LetterLines, text: str, row: int) -> str:
-    """Letterheads wrap `…การปกครอง / ท้องถิ่น…` over two lines."""
-    text = text.strip()
-    if re.search(f"{loose('ปกครอง')}\\W*$", text):
-        for j in view.nonblank(row + 1, row + 5)[:3]:
-            if re.match(f"{LEAD}{loose('ท้องถิ')}|{LEAD}ทองถิ", view.text(j)):
-                return tidy(re.sub(r"\W+$", "", text) + view.text(j))
-    return tidy(text)
+    """Letterheads wrap a long office name over two or three lines (`สำนักงานส่งเสริม` /
+    `การปกครองท้องถิ่นจังหวัด` / `มุกดาหาร`): the lines below are joined while the name read so far
+    is a known one cut short and a line below carries it on; specks at the lines' edges go."""
+    name = _inked(text)
+    for j in view.nonblank(row + 1, row + 5)[:3]:
+        if not cut_short(name):
+            break
+        more = _inked(view.text(j))
+        name += more if wraps_on(name, more) else ""  # the number line may stand between (two columns)
+    return tidy(name)
+
+
+def _inked(text: str) -> str:
+    """`text` without the specks and rules OCR sets at a line's ends (`. มุกดาหาร © |`)."""
+    return re.sub("^[^\u0e01-\u0e2e\u0e40-\u0e44]+|[^\u0e01-\u0e4e]+$", "", text.strip())
 
 
 def _memo_office(view: LetterLines) -> tuple[str, int | None]:

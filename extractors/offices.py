@@ -161,3 +161,51 @@ def _names_a_place(text: str) -> bool:
             if word and skeleton(word.group(1)) in places:
                 return True
     return False
+
+
+_NAMES = (*FIXED, *PROVINCE_HEADS, *DISTRICT_HEADS)
+_WRAP_SLIP_LETTERS = 12  # one OCR slip (`ทห้องถิ่น`) allowed per this many letters read so far
+
+
+def cut_short(text: str) -> bool:
+    """Is `text` a known office name cut before its end, as a letterhead wraps it
+    (`สำนักงานส่งเสริม` / `การปกครองท้องถิ่นจังหวัด` / `มุกดาหาร`): the start of a longer name, or
+    a head that still wants its province or district?"""
+    letters = skeleton(text)
+    if not letters or _names_a_place(text):
+        return False
+    heads = {skeleton(h) for h in (*PROVINCE_HEADS, *DISTRICT_HEADS)}
+    return letters in heads or any(_starts_like(skeleton(name), letters) and len(skeleton(name)) > len(letters)
+                                   for name in _NAMES)
+
+
+def wraps_on(text: str, line: str) -> bool:
+    """Does `line` carry on the name `text` was cut short of: more of the same name, or the rest
+    of a head with the place it wants (never an address such as ศาลากลางจังหวัด… under the name)?"""
+    read, more = skeleton(text), skeleton(line)
+    if not more:
+        return False
+    if any(_carries_on(skeleton(name), read, more) for name in _NAMES):
+        return True
+    provinces, districts = _places()
+    return any(_carries_on(skeleton(head), read, more[:len(skeleton(head)) - len(read)])
+               and _opens_with_place((read + more)[len(skeleton(head)):], places)
+               for heads, places in ((PROVINCE_HEADS, provinces), (DISTRICT_HEADS, districts)) for head in heads
+               if len(skeleton(head)) >= len(read))
+
+
+def _starts_like(name: str, letters: str) -> bool:
+    """`letters` is the start of `name`, allowing one OCR slip per dozen letters."""
+    return Levenshtein.distance(letters, name[:len(letters)]) <= len(letters) // _WRAP_SLIP_LETTERS
+
+
+def _carries_on(name: str, read: str, more: str) -> bool:
+    """`read + more` is the start of `name`, the slips `more` brings within its own allowance."""
+    before = Levenshtein.distance(read, name[:len(read)])
+    joined = read + more
+    return before <= len(read) // _WRAP_SLIP_LETTERS and \
+        Levenshtein.distance(joined, name[:len(joined)]) <= before + len(more) // _WRAP_SLIP_LETTERS
+
+
+def _opens_with_place(letters: str, places: dict[str, str]) -> bool:
+    return any(letters.startswith(place) for place in places)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.letters import extract_letters
 from extractors.offices import canonical_office, closest_fixed_name
+from pipeline.records import Letter
+from pipeline.thai.text import normalise
 
 
 @pytest.mark.parametrize("read, expected", [
@@ -85,3 +88,33 @@ def test_an_addressee_garbled_but_for_the_departments_end_is_its_head(read: str,
     from extractors.offices import head_of_department_by_tail
 
     assert head_of_department_by_tail(read) == addressee
+
+
+# Letterheads as OCR read them on unseen scans: the office name wrapped over three lines, specks
+# at the lines' ends, a digit read inside a word, the number line standing between two halves.
+@pytest.mark.parametrize(("lines", "sender"), [
+    (["สำนักงานส่งเสริม 1", "การปกครองท้องถิ่นจังหวัด", ". มุกดาหาร © |", "| ศาลากลางจังหวัดมุกดาหาร"],
+     "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดมุกดาหาร"),
+    (["สำนักงานส่งเสริม : |", "กา3รปกครองท้องถิ่นจังหวัด |", ".นครสวรรค์ 1 |", "ศาลากลางจังหวัดนครสวรรค์ ."],
+     "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดนครสวรรค์"),
+    (["สำนักงานส่งเสริมการปกครอง", "ที่รน0023.1/2927", "ท้องถิ่นจังหวัดระนอง", "ศาลากลางจังหวัดระนอง -"],
+     "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดระนอง"),
+    (["กรมส่งเสริมการปกครองท้องถิ่น 4", "ถนนนครราชสีมา เขตดุสิต กทม. 10300"], "กรมส่งเสริมการปกครองท้องถิ่น"),
+])
+def test_a_wrapped_letterhead_is_one_sender(lines: list[str], sender: str) -> None:
+    assert _letter_of(lines).sender == sender
+
+
+def test_an_address_under_a_complete_name_is_not_joined() -> None:
+    letter = _letter_of(["สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดลพบุรี", "ศาลากลางจังหวัดลพบุรี"])
+    assert letter.sender == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดลพบุรี"
+
+
+def _letter_of(letterhead: list[str]) -> Letter:
+    number = [] if any(line.startswith("ที่") for line in letterhead) else ["ที่ มท 0023.1/ว 2135"]
+    text = "\n".join([*number, *letterhead, "13 มีนาคม 2558", "เรื่อง การติดตามตัวชี้วัด",
+                      "เรียน นายอำเภอ ทุกอำเภอ", "ตามที่กรมส่งเสริมการปกครองท้องถิ่นแจ้ง นั้น",
+                      "จึงเรียนมาเพื่อทราบ", "(นายสมชาย ใจดี)", "ท้องถิ่นจังหวัดมุกดาหาร"])
+    letters = extract_letters([(1, normalise(text))])
+    assert len(letters) == 1
+    return letters[0]
