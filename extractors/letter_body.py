@@ -107,6 +107,8 @@ _FOOTER = starts_with(
     "กอง", "สำนัก", "ส่วน", "กลุ่มงาน", "ฝ่าย", "งาน", "ศูนย์", "โทร", "ไปรษณีย์", "ผู้ประสานงาน",
     "นาย", "นาง", "E-mail", "e-mail", "http", "<http", "สนง",
 )
+# A page's number as OCR reads it (`- ๒ -`, `0 = 97 -`): short, and no Thai letter in it.
+_PAGE_NUMBER = re.compile(r"[^\u0e01-\u0e4e]{1,10}")
 _ANNEX = starts_with("แบบรายงาน", "บัญชีแนบท้าย", "เอกสารแนบท้าย", "สรุปข้อมูล", "หนังสือ", "**สรุป")
 _BODY_START = re.compile(
     f"{LEAD}(?:{loose('ตามที่')}|{loose('ตามหนังสือ')}|{loose('ด้วย')}|{loose('เนื่องด้วย')}|{loose('พร้อมนี้')})")
@@ -751,16 +753,32 @@ def find_core_end(view: LetterLines, signature_end: int | None) -> int:
     """Where the letter proper ends: after its signature and contact footer, or at an annex."""
     if signature_end is not None:
         signed_on = view.page(max(view.span.start, signature_end - 1))
-        for i in view.nonblank(signature_end):
-            text = view.text(i)
-            footer = _FOOTER.match(text) or len(text) <= 5 or re.search(r"\d{3}|@", text)
-            if view.page(i) != signed_on:  # a footer run on overleaf names itself (โทรสาร …)
-                footer = _FOOTER.match(text)
-            if _ANNEX.match(text) or not footer:
-                return i
-        return view.span.end
+        return next((i for i in view.nonblank(signature_end) if not _in_footer(view, i, signed_on)),
+                    view.span.end)
     start = view.addressee_at if view.addressee_at is not None else view.span.header
     return next((i for i in view.nonblank(start + 1) if _is_annex_title(view.text(i))), view.span.end)
+
+
+def _in_footer(view: LetterLines, row: int, signed_on: int) -> bool:
+    """A line of the signature's contact footer. Overleaf, the footer names itself (โทรสาร …)
+    under the page's number (`- ๒ -`); the signed page's last line may be the cue a Thai letter
+    sets for its next page (`/สำนักนโยบาย…`), however OCR garbled it."""
+    text = view.text(row)
+    if _ANNEX.match(text):
+        return False
+    if view.page(row) != signed_on:
+        return bool(_FOOTER.match(text)) or (bool(_PAGE_NUMBER.fullmatch(text)) and _footer_follows(view, row))
+    return bool(_FOOTER.match(text) or len(text) <= 5 or re.search(r"\d{3}|@", text)) or _last_on_page(view, row)
+
+
+def _footer_follows(view: LetterLines, row: int) -> bool:
+    later = view.nonblank(row + 1)[:1]
+    return bool(later) and view.page(later[0]) == view.page(row) and bool(_FOOTER.match(view.text(later[0])))
+
+
+def _last_on_page(view: LetterLines, row: int) -> bool:
+    later = view.nonblank(row + 1)
+    return not later or view.page(later[0]) != view.page(row)
 
 
 def _is_annex_title(text: str) -> bool:

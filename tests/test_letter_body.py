@@ -453,3 +453,31 @@ def test_a_citation_whose_mark_was_read_as_a_one_is_flagged() -> None:
     [letter] = extract_letters([(1, normalise(HEAD + cited + "\n" + TAIL))])
     assert [r.doc_number for r in letter.references] == ["มท 0810.7/ว 3454"]
     assert "reference_repaired" in letter.flags
+
+
+# A letter whose contact footer ran onto its second page, as unseen scans show it: the signed
+# page ends with the cue for the next page (`/สำนักนโยบาย…`, garbled), the footer stands overleaf
+# under the page's number; and an annex overleaf, under a speck, that is no part of the letter.
+_SIGNED = """ที่ มท 0810.7/ว 2012
+กรมส่งเสริมการปกครองท้องถิ่น
+ถนนนครราชสีมา เขตดุสิต กทม. 10300
+25 ธันวาคม 2567
+เรื่อง การติดตามตัวชี้วัด
+เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด
+ด้วยกรมส่งเสริมการปกครองท้องถิ่นได้กำหนดแนวทางการดำเนินงาน
+จึงเรียนมาเพื่อทราบและดำเนินการ
+ขอแสดงความนับถือ
+(นางสาวสุดารัตน์ ธนากุล)
+รองอธิบดี ปฏิบัติราชการแทน
+อธิบดีกรมส่งเสริมการปกครองท้องถิ่น
+"""
+
+
+@pytest.mark.parametrize(("last_line", "overleaf", "page_to"), [
+    ("/สำนกน ยบ้ายและ.", "สำนักนโยบายและแผน\nโทร. 02241 9000 ต่อ 1253\nโทรสาร 022412576", 2),
+    ("หอพัศ์ a", "0 = 97 -\nกองพัฒนาและส่งเสริมการบริหารงานท้องถิ่น\nโทร. 02241 9000 ต่อ 2668", 2),
+    ("โทรสาร 0 2241 7316", "17 aA\nบัญชีแนบท้าย\nแบบรายงานความคืบหน้าการจัดตั้งศูนย์\nลำดับ จังหวัด จำนวน", 1),
+])
+def test_a_footer_overleaf_belongs_to_the_letter(last_line: str, overleaf: str, page_to: int) -> None:
+    letters = extract_letters([(1, normalise(_SIGNED + last_line)), (2, normalise(overleaf))])
+    assert letters[0].page_to == page_to
