@@ -966,8 +966,8 @@ def read_sender(view: LetterLines, number: DocNumber | None, number_row: int | N
     if view.span.kind == "memo":
         return _memo_office(view)
     if number_row is not None and number is not None:
-        rest = view.text(number_row)[number.end :]
-        if _OFFICE.match(rest.strip()):
+        rest = _inked(view.text(number_row)[number.end :])  # specks between the columns (`/4008 7 . สำนักงาน…`)
+        if _OFFICE.match(rest):
             return office_with_wrap(view, rest, number_row), number_row
     stamps = _stamp_rows(view)
     for i in view.nonblank(None, view.addressee_at or view.body_start):

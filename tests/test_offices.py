@@ -105,6 +105,12 @@ def test_a_wrapped_letterhead_is_one_sender(lines: list[str], sender: str) -> No
     assert _letter_of(lines).sender == sender
 
 
+def test_a_sender_beside_the_number_after_specks() -> None:
+    letter = _letter_of(["ที่ ชน0023.5/4008 7 . สำนักงานส่งเสริมการปกครอง", "| | ท้องถิ่นจังหวัดชัยนาท",
+                         "' . ศาลากลางจังหวัดชัยนาท"])
+    assert letter.sender == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดชัยนาท"
+
+
 def test_an_address_under_a_complete_name_is_not_joined() -> None:
     letter = _letter_of(["สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดลพบุรี", "ศาลากลางจังหวัดลพบุรี"])
     assert letter.sender == "สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดลพบุรี"
