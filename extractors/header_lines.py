@@ -25,7 +25,7 @@ from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, starts_w
 from extractors.segment import is_number_head
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
-from pipeline.thai.dictionary import unknown_letters
+from pipeline.thai.dictionary import tokens, unknown_letters, words
 from pipeline.thai.ocr_repair import close_spaces_at_marks, dictionary_cost
 from pipeline.thai.text import normalise_field
 
@@ -61,13 +61,24 @@ def header_line_ids(page: Page) -> list[int]:
     end = _zone_end([text for _, text in lines[:_MAX_ZONE_LINES]])
     if end is None:
         return []
-    chosen, in_subject = [], False
-    for line, text in lines[:end]:
-        in_subject = in_subject or bool(SUBJECT.match(text))
-        if len(text) >= 3 and (in_subject or _WORTH.search(text)):
-            chosen.append(line)
+    subject = set(_subject_lines(lines[:end]))
+    chosen = [line for line, text in lines[:end] if line in subject or len(text) >= 3 and _WORTH.search(text)]
     addressee = _addressee_line_ids(lines[end:end + 1])  # the zone may end at อ้างถึง instead: a citation
     return chosen + addressee + [i for i in _citation_line_ids(lines[end:end + _CITATION_LINES]) if i not in addressee]
+
+
+def _subject_lines(zone: list[tuple[int, str]]) -> list[int]:
+    """The zone's lines from เรื่อง down: the subject and its wrapped lines."""
+    start = next((k for k, (_, text) in enumerate(zone) if SUBJECT.match(text)), len(zone))
+    return [line for line, text in zone[start:] if len(text) >= 3]
+
+
+def subject_line_ids(page: Page) -> list[int]:
+    """Ids of a letter page's subject lines (เรื่อง and its wrap, up to the addressee): read again
+    up to the text column's edge, where OCR lost a line's last words."""
+    lines = _line_texts(page.words)
+    end = _zone_end([text for _, text in lines[:_MAX_ZONE_LINES]])
+    return [] if end is None else _subject_lines(lines[:end])
 
 
 _SHORT_ADDRESSEE = 4  # Thai letters: no office or title is shorter (อธิบดี…, นายก…)
@@ -166,7 +177,7 @@ def is_better_reading(old: str, new: str) -> bool:
     latin_old, latin_new = len(_LATIN.findall(old)), len(_LATIN.findall(new))
     if latin_new != latin_old:
         return latin_new < latin_old
-    return _reads_more(old, new) or dictionary_cost(new) <= dictionary_cost(old)
+    return _reads_more(old, new) or dictionary_cost(new) <= dictionary_cost(old) or _reads_more_words(old, new)
 
 
 def _adds_a_lone_digit(old: str, new: str) -> bool:
@@ -188,6 +199,23 @@ def _reads_more(old: str, new: str) -> bool:
 
 
 _THAI_LETTER = re.compile("[ก-ฮ]")
+_WORD_LETTERS = 3  # a known token this long is a word read, not a fragment ink splits into (ปา|กร|ขา|ชน)
+_UNKNOWN_WEIGHT = 2  # an unknown letter undoes two letters read into words
+
+
+def words_read(text: str) -> int:
+    """Thai letters read into known words of three letters or more, less twice the letters in
+    unknown tokens: how much of a line a reading got right. The dictionary cost counts words,
+    so a garbled line that splits into cheap short words (`ปากร ขาชนของ…`) reads cheaper than
+    the whole line with one glyph off (`เร่งรัดการจัดตั้งศูนย์ช่วยเหลื่อประชาชน…`), and any
+    reading that takes in a line's last words (`…ส่วนท้อง` → `…ส่วนท้องถิ่นและ`) costs more."""
+    known = words()
+    read = sum(len(_THAI_LETTER.findall(t)) for t in tokens(text) if len(t) >= _WORD_LETTERS and t in known)
+    return read - _UNKNOWN_WEIGHT * unknown_letters(text)
+
+
+def _reads_more_words(old: str, new: str) -> bool:
+    return words_read(new) > words_read(old)
 
 
 _NAME_LINES = 5  # the name stands within five lines under จึงเรียนมา (ขอแสดงความนับถือ, the signature)

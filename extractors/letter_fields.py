@@ -501,11 +501,14 @@ def _closes_parenthesis(parts: list[str]) -> bool:
 
 # ะ read twice across a space OCR set inside a word (`ประ ะจำปีงบประมาณ`): no piece starts with ะ.
 _SARA_A_TWICE = re.compile("(?<=ะ)\\s+ะ")
+# ะ carries no mark: one OCR set after it is a speck (`…ท้องถิ่นแล่ะู` at a line's end, ่ dropped by
+# the page repairs, ู left).
+_MARK_AFTER_SARA_A = re.compile("(?<=ะ)[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
 
 
 def _finish_subject(parts: list[str]) -> str:
     text = _ERA_AS_LATIN.sub(r"\1 พ.ศ. ", smart_join(parts))  # before tidy() sheds Latin pieces as ink
-    text = _AND_TORN.sub("และ", _SARA_A_TWICE.sub("", tidy(text)))
+    text = _AND_TORN.sub("และ", _MARK_AFTER_SARA_A.sub("", _SARA_A_TWICE.sub("", tidy(text))))
     text = shed_debris(swap_confusables(unspace_phrase(text)))
     text = _CENTRAL_AS_LATIN.sub("กลาง)", _MONTHLY_AS_LATIN.sub("ประจำเดือน ", _PRACHAM_AS_LATIN.sub("ประจำ", text)))
     text = repair_phrases(text)

@@ -45,17 +45,31 @@ def lines_of(words: list[Word]) -> dict[int, list[Word]]:
 
 
 def _box(words: list[Word], shape: tuple[int, ...], reach: float = 0.0,
-         band: list[Word] | None = None) -> tuple[int, int, int, int]:
-    """The line's tokens' box with a margin, and `reach` line heights more to the right; its top
-    and bottom from the `band` tokens only, when given (see `band_words`)."""
+         band: list[Word] | None = None, edge: int = 0) -> tuple[int, int, int, int]:
+    """The line's tokens' box with a margin, and `reach` line heights more to the right, or on to
+    `edge` where that is further; its top and bottom from the `band` tokens only, when given
+    (see `band_words`)."""
     height, width = shape[:2]
     band = band or words
     line_height = max(w.top + w.height for w in band) - min(w.top for w in band)
     left = max(0, min(w.left for w in words) - _PAD)
     top = max(0, min(w.top for w in band) - _PAD)
-    right = min(width, max(w.left + w.width for w in words) + _PAD + int(reach * line_height))
+    right = min(width, max(max(w.left + w.width for w in words) + int(reach * line_height), edge) + _PAD)
     bottom = min(height, max(w.top + w.height for w in band) + _PAD)
     return left, top, right, bottom
+
+
+_COLUMN_SHARE = 0.8  # of the page's lines end left of its text column's right edge
+_COLUMN_LINE_WORDS = 3  # a line of fewer tokens is a label, a date, a speck: not the column's width
+
+
+def column_edge(page_words: list[Word]) -> int:
+    """Where the page's text column ends on the right: the right end that its long lines (a
+    justified body) reach. A line whose last words OCR lost (a subject's `…ส่วนท้องถิ่นและ` read
+    up to `…ส่วนท้อง`) is read again up to it, not only as far as its tokens go."""
+    ends = sorted(max(w.left + w.width for w in line) for line in lines_of(page_words).values()
+                  if len(line) >= _COLUMN_LINE_WORDS)
+    return ends[min(len(ends) - 1, int(_COLUMN_SHARE * len(ends)))] if ends else 0
 
 
 _STRETCHED = 1.4  # times the page's usual word height: a token that took in a neighbouring line
@@ -88,15 +102,18 @@ def _tokens_of(crop: np.ndarray, options: OcrOptions) -> OcrResult:
 
 
 def read_line(page: Page, line_id: int, options: OcrOptions = LINE_OPTIONS,
-              cache_dir: Path | None = None, reach: float = 0.0, own_band: bool = False) -> list[Word]:
+              cache_dir: Path | None = None, reach: float = 0.0, own_band: bool = False,
+              to_column: bool = False) -> list[Word]:
     """The tokens of one line read again from its crop, in page coordinates, with its line id;
-    the crop reaches `reach` line heights right of the tokens (words OCR lost there), and, with
-    `own_band`, keeps to the band of the line's tokens of usual height (see `band_words`)."""
+    the crop reaches `reach` line heights right of the tokens (words OCR lost there), or, with
+    `to_column`, on to the page's text column edge, and, with `own_band`, keeps to the band of
+    the line's tokens of usual height (see `band_words`)."""
     words = lines_of(page.words).get(line_id)
     if page.image is None or not words:
         return []
     band = band_words(words, page.words) if own_band else words
-    left, top, right, bottom = _box(words, page.image.shape, reach, band)
+    edge = column_edge(page.words) if to_column else 0
+    left, top, right, bottom = _box(words, page.image.shape, reach, band, edge)
     tokens = cached_ocr(page.image[top:bottom, left:right], options, cache_dir)
     middle = (min(w.top for w in band) + max(w.top + w.height for w in band)) / 2
     others = [w for w in page.words if w.line != line_id]
@@ -124,8 +141,9 @@ def _off_neighbours(token: Word, others: list[Word], middle: float) -> Word:
 
 
 def reocr_lines(page: Page, line_ids: list[int], judge: Judge, options: OcrOptions = LINE_OPTIONS,
-                cache_dir: Path | None = None, reach: float = 0.0) -> list[int]:
-    """Replace each named line's tokens with its re-read tokens where `judge` prefers them.
+                cache_dir: Path | None = None, reach: float = 0.0, to_column: bool = False) -> list[int]:
+    """Replace each named line's tokens with its re-read tokens where `judge` prefers them
+    (crops as `read_line` makes them).
 
     Returns the ids of the lines replaced. An OCR failure on one line keeps the old reading
     and is noted on the page; it never fails the page.
@@ -134,8 +152,8 @@ def reocr_lines(page: Page, line_ids: list[int], judge: Judge, options: OcrOptio
     for line_id in line_ids:
         old = lines_of(page.words).get(line_id, [])
         try:
-            new = read_line(page, line_id, options, cache_dir, reach)
-            banded = read_line(page, line_id, options, cache_dir, reach, own_band=True) \
+            new = read_line(page, line_id, options, cache_dir, reach, to_column=to_column)
+            banded = read_line(page, line_id, options, cache_dir, reach, own_band=True, to_column=to_column) \
                 if band_words(old, page.words) != old else []
         except OcrError as e:
             page.errors.append(PageError(page.number, e.reason, f"line {line_id}: {e}", stage="line_reocr"))
