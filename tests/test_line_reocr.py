@@ -12,8 +12,23 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from extractors.header_lines import header_line_ids, is_better_name, is_better_reading, signature_line_ids
-from pipeline.ocr.lines import _off_neighbours, band_words, number_boxes, patched, read_line, reocr_lines
+from extractors.header_lines import (
+    header_line_ids,
+    is_better_name,
+    is_better_reading,
+    signature_line_ids,
+    subject_line_ids,
+    words_read,
+)
+from pipeline.ocr.lines import (
+    _off_neighbours,
+    band_words,
+    column_edge,
+    number_boxes,
+    patched,
+    read_line,
+    reocr_lines,
+)
 from pipeline.ocr.tesseract import OcrOptions, group_tokens, run_tesseract, text_from_tokens
 from pipeline.records import Page, Word
 from pipeline.synth.pages import draw_lines
@@ -150,6 +165,16 @@ def test_pages_without_an_addressee_have_no_header_lines(lines: list[str]) -> No
     pytest.param("อ้างถึง . หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท ๐๕๑๐.ฒ/ว๑๕ ลงวันที่",
                  "หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนทีสุดที่ มท ๐๕๑๐.๗/ว๑๓๕ ลงวันที่", True,
                  id="a-citation-is-found-by-its-own-words"),
+    # seed 1025 SCAN_0009: ink the page reading split into short words the dictionary knows,
+    # against the whole line with two glyphs off; then the same line's last words taken in.
+    pytest.param("เรื่อง ปากร ขาชนขององค์กรปกกรองกก 1",
+                 "เรื่อง 'เร่งรัดการจัดตั้งศูนย์ช่วยเหลื่อประชาชนขององค์กรปภครองส่วนท้อง", True,
+                 id="ink-split-into-short-words"),
+    pytest.param("เรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้อง",
+                 "เรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นและ", True,
+                 id="the-lines-last-words-taken-in"),
+    pytest.param("ศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชน",
+                 "ศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชน ฮ ซี่ ๆ ข", False, id="ink-right-of-the-line"),
 ])
 def test_which_reading_wins(old: str, new: str, better: bool) -> None:
     assert is_better_reading(old, new) is better
@@ -345,3 +370,28 @@ def test_a_citation_that_ends_the_zone_is_read_again() -> None:
              "เรื่อง โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่น", "dee ak สํา กงานส่งเสริมการปกครองท้องถิ่นจังหวัด ทุกจังหวัด",
              "| อ้างถึง หหนังสือกรมส่งเสริมการปกครองท้องถิน fi ท มท 0810. 5/3843."]
     assert lines[4] in [lines[line - 10] for line in header_line_ids(_page(lines))]
+
+
+def test_the_subject_lines_are_those_from_the_label_to_the_addressee() -> None:
+    assert [SCAN_0001_TOP[k - 10] for k in subject_line_ids(_page(SCAN_0001_TOP))] == SCAN_0001_TOP[7:10]
+    assert subject_line_ids(_page(SCAN_0001_TOP[:7])) == []
+
+
+def test_words_read_counts_letters_in_words_not_ink_split_into_short_words() -> None:
+    assert words_read("ปากร ขาชน") < words_read("เร่งรัดการ")
+    assert words_read("ประชาชน") < words_read("ประชาชนของ")
+
+
+def test_a_line_read_to_the_column_edge_takes_in_the_words_ocr_lost(tmp_path: Path) -> None:
+    """A subject line whose last words the page reading lost (seed 1025 SCAN_0009): its crop
+    reaches on to where the page's text column ends, as its body lines show."""
+    image = np.asarray(draw_lines(["เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นและ"]).convert("L"))
+    whole = group_tokens(*run_tesseract(image, OcrOptions(languages="tha", psm=7)))
+    left, right = min(w.left for w in whole), max(w.left + w.width for w in whole)
+    cut = replace(whole[0], text="เร่งรัดการ", width=(right - left) // 3)  # the page reading stopped here
+    body = [Word("ตามที่", 90.0, left, 1500 + 100 * k, right - left, 60, 1, 20 + k) for k in range(5)]
+    page = Page(number=1, source="ocr", words=[cut, *body], image=image)
+    assert column_edge(page.words) == right
+    short = normalise(text_from_tokens(read_line(page, cut.line, cache_dir=tmp_path)))
+    wide = normalise(text_from_tokens(read_line(page, cut.line, cache_dir=tmp_path, to_column=True)))
+    assert "ท้องถิ่น" not in short and "ท้องถิ่น" in wide

@@ -60,15 +60,14 @@ def _box(words: list[Word], shape: tuple[int, ...], reach: float = 0.0,
 
 
 _COLUMN_SHARE = 0.8  # of the page's lines end left of its text column's right edge
-_COLUMN_LINE_WORDS = 3  # a line of fewer tokens is a label, a date, a speck: not the column's width
 
 
 def column_edge(page_words: list[Word]) -> int:
     """Where the page's text column ends on the right: the right end that its long lines (a
-    justified body) reach. A line whose last words OCR lost (a subject's `…ส่วนท้องถิ่นและ` read
-    up to `…ส่วนท้อง`) is read again up to it, not only as far as its tokens go."""
-    ends = sorted(max(w.left + w.width for w in line) for line in lines_of(page_words).values()
-                  if len(line) >= _COLUMN_LINE_WORDS)
+    justified body) reach; short lines (a date, a label) end left of it, and a few beyond it
+    (a stamp) are passed over. A line whose last words OCR lost (a subject's `…ส่วนท้องถิ่นและ`
+    read up to `…ส่วนท้อง`) is read again up to it, not only as far as its tokens go."""
+    ends = sorted(max(w.left + w.width for w in line) for line in lines_of(page_words).values())
     return ends[min(len(ends) - 1, int(_COLUMN_SHARE * len(ends)))] if ends else 0
 
 
