@@ -28,6 +28,7 @@ from pipeline.ocr.lines import (
     patched,
     read_line,
     reocr_lines,
+    tall_words_whole,
 )
 from pipeline.ocr.tesseract import OcrOptions, group_tokens, run_tesseract, text_from_tokens
 from pipeline.records import Page, Word
@@ -395,3 +396,17 @@ def test_a_line_read_to_the_column_edge_takes_in_the_words_ocr_lost(tmp_path: Pa
     short = normalise(text_from_tokens(read_line(page, cut.line, cache_dir=tmp_path)))
     wide = normalise(text_from_tokens(read_line(page, cut.line, cache_dir=tmp_path, to_column=True)))
     assert "ท้องถิ่น" not in short and "ท้องถิ่น" in wide
+
+
+def test_a_tall_bracketed_word_takes_the_whole_crops_reading_the_rest_the_bands() -> None:
+    """img033 (seed 1025): `ถึง 0 atin (ตามบัญชีแนบกาก)`; the band's crop cut the bracketed
+    word's top and bottom off (`เบ1`), the whole crop garbled the office (`ง0ปไ`)."""
+    def word(text: str, left: int, width: int, height: int = 60) -> Word:
+        return Word(text, 90.0, left, 1000, width, height, 1, 30)
+    old = [word("ถึง", 100, 80), word("atin", 300, 900), word("(ตามบัญชีแนบกาก)", 1250, 500, height=110)]
+    band = old[:2]
+    new = [word("ถึง", 100, 80), word("ง0ปไ", 300, 900), word("(ต่ามบัญชีแนบท้าย)", 1250, 500)]
+    banded = [word("ถึง", 100, 80), word("สํานักงานส่งเสริมการปกครองท้องถิ่นจังหวัด", 300, 900), word("เบ1", 1400, 200)]
+    mixed = tall_words_whole(old, band, new, banded)
+    assert text_from_tokens(mixed) == "ถึง สํานักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ต่ามบัญชีแนบท้าย)"
+    assert tall_words_whole(old, old, new, banded) == []  # no tall token: the band's reading is offered already

@@ -151,13 +151,15 @@ def reocr_lines(page: Page, line_ids: list[int], judge: Judge, options: OcrOptio
     for line_id in line_ids:
         old = lines_of(page.words).get(line_id, [])
         try:
+            band = band_words(old, page.words)
             new = read_line(page, line_id, options, cache_dir, reach, to_column=to_column)
             banded = read_line(page, line_id, options, cache_dir, reach, own_band=True, to_column=to_column) \
-                if band_words(old, page.words) != old else []
+                if band != old else []
         except OcrError as e:
             page.errors.append(PageError(page.number, e.reason, f"line {line_id}: {e}", stage="line_reocr"))
             continue
-        best = _judged(old, [patched(old, new), new, banded], judge) if new or banded else old
+        candidates = [patched(old, new), new, banded, tall_words_whole(old, band, new, banded)]
+        best = _judged(old, candidates, judge) if new or banded else old
         if best is not old:
             page.words = _splice(page.words, line_id, number_boxes(old, best))
             replaced.append(line_id)
@@ -173,6 +175,21 @@ def _judged(old: list[Word], candidates: list[list[Word]], judge: Judge) -> list
         if candidate and candidate is not best and judge(text_from_tokens(best), text_from_tokens(candidate)):
             best = candidate
     return best
+
+
+def tall_words_whole(old: list[Word], band: list[Word], new: list[Word], banded: list[Word]) -> list[Word]:
+    """The band's reading, but under the line's tall tokens the whole crop's reading.
+
+    Why: a token is tall for taking in its neighbours' ink, or for its own brackets and marks
+    (`(ตามบัญชีแนบท้าย)` beside an office name). The band's crop cuts such a word's top and
+    bottom off (read `เบ1`), the whole crop reads it but may garble the rest (`ง0ปไ` for the
+    office): each reading is taken where its crop was right. Offered to the judge too."""
+    tall = [w for w in old if w not in band]
+    if not banded or not tall:
+        return []
+    keep = [t for t in banded if not any(_centre_inside(t, w) for w in tall)]
+    whole = [t for t in new if any(_centre_inside(t, w) for w in tall)]
+    return sorted(keep + whole, key=lambda t: t.left) if whole else []
 
 
 def patched(old: list[Word], new: list[Word]) -> list[Word]:
