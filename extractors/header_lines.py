@@ -74,11 +74,14 @@ def _subject_lines(zone: list[tuple[int, str]]) -> list[int]:
 
 
 def subject_line_ids(page: Page) -> list[int]:
-    """Ids of a letter page's subject lines (เรื่อง and its wrap, up to the addressee): read again
-    up to the text column's edge, where OCR lost a line's last words."""
+    """Ids of a letter page's subject lines (เรื่อง and its wrap) and its addressee line: read
+    again up to the text column's edge, where OCR lost a line's last words."""
     lines = _line_texts(page.words)
     end = _zone_end([text for _, text in lines[:_MAX_ZONE_LINES]])
-    return [] if end is None else _subject_lines(lines[:end])
+    if end is None:
+        return []
+    addressee = [line for line, text in lines[end:end + 1] if ADDRESSEE.match(text)]
+    return _subject_lines(lines[:end]) + addressee
 
 
 _SHORT_ADDRESSEE = 4  # Thai letters: no office or title is shorter (อธิบดี…, นายก…)
@@ -86,10 +89,21 @@ _SHORT_ADDRESSEE = 4  # Thai letters: no office or title is shorter (อธิ�
 
 def _addressee_line_ids(lines: list[tuple[int, str]]) -> list[int]:
     """The addressee line, when it holds Latin (the `eng` model's reading of a Thai office:
-    `ถึง 0 atin (ตามบัญชีแนบกาก)` for สำนักงานส่งเสริม… (ตามบัญชีแนบท้าย)), or when its value
-    is all but lost (`เรียน ง`)."""
+    `ถึง 0 atin (ตามบัญชีแนบกาก)` for สำนักงานส่งเสริม… (ตามบัญชีแนบท้าย)), when its value
+    is all but lost (`เรียน ง`), or when it reads poorly against the dictionary
+    (`เรียน อธิปดีกรมส่งเสริมกกรปกลากก`): the judge keeps the page reading unless the crop reads better."""
     return [line for line, text in lines if (m := ADDRESSEE.match(text))
-            and (_LATIN.search(text) or len(_THAI_LETTER.findall(text[m.end():])) < _SHORT_ADDRESSEE)]
+            and (_LATIN.search(text) or len(_THAI_LETTER.findall(text[m.end():])) < _SHORT_ADDRESSEE
+                 or _reads_poorly(text[m.end():]))]
+
+
+_WELL_READ = 0.9  # of a value's Thai letters in known words: an office, a title, a province
+
+
+def _reads_poorly(value: str) -> bool:
+    """Letters of the value unknown, or split into short words (`อธิปดีกรมส่งเสริมกกรปกลากก`:
+    อธิป|ดี|กรม|ส่ง|เส|ริ|มก|…): a garbled reading the crop may read better."""
+    return words_read(value) < _WELL_READ * len(_THAI_LETTER.findall(value))
 
 
 def _zone_end(texts: list[str]) -> int | None:

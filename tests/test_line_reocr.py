@@ -373,8 +373,8 @@ def test_a_citation_that_ends_the_zone_is_read_again() -> None:
     assert lines[4] in [lines[line - 10] for line in header_line_ids(_page(lines))]
 
 
-def test_the_subject_lines_are_those_from_the_label_to_the_addressee() -> None:
-    assert [SCAN_0001_TOP[k - 10] for k in subject_line_ids(_page(SCAN_0001_TOP))] == SCAN_0001_TOP[7:10]
+def test_the_subject_lines_are_those_from_the_label_to_the_addressee_and_it() -> None:
+    assert [SCAN_0001_TOP[k - 10] for k in subject_line_ids(_page(SCAN_0001_TOP))] == SCAN_0001_TOP[7:11]
     assert subject_line_ids(_page(SCAN_0001_TOP[:7])) == []
 
 
@@ -410,3 +410,26 @@ def test_a_tall_bracketed_word_takes_the_whole_crops_reading_the_rest_the_bands(
     mixed = tall_words_whole(old, band, new, banded)
     assert text_from_tokens(mixed) == "ถึง สํานักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ต่ามบัญชีแนบท้าย)"
     assert tall_words_whole(old, old, new, banded) == []  # no tall token: the band's reading is offered already
+
+
+@pytest.mark.parametrize("line, reread", [
+    pytest.param("เรียน อธิปดีกรมส่งเสริมกกรปกลากก", True, id="split-into-short-words"),  # saraban_013 (seed 1029)
+    pytest.param("เรียน ผู้ว่าราช การจังหวัด วคภาณุจนบรี", True, id="province-unknown"),  # saraban_010 (seed 1029)
+    pytest.param("เรียน ผู้ว่าราชการจังหวัดกาญจนบุรี", False, id="read-well"),
+    pytest.param("ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)", False, id="office-read-well"),
+])
+def test_an_addressee_line_that_reads_poorly_is_read_again(line: str, reread: bool) -> None:
+    lines = ["ที่ มท 0810.5/ว 187", "เรื่อง รายงานผลการดำเนินงาน", line, "ตามที่ กรมส่งเสริมการปกครองท้องถิ่น"]
+    assert (12 in header_line_ids(_page(lines))) is reread
+
+
+def test_no_mixed_reading_where_the_band_read_across_a_tall_tokens_place() -> None:
+    """saraban_010 (seed 1029): the band read `ผู้ว่าราชการจังหวัดกาญจนบุรี` over the tall token
+    `วคภาณุจนบรี`; mixing in the whole crop's word there would read the province twice."""
+    def word(text: str, left: int, width: int, height: int = 66) -> Word:
+        return Word(text, 90.0, left, 1000, width, height, 1, 60)
+    old = [word("เรียน", 356, 98), word("ผู้ว่าราช", 500, 144), word("การจังหวัด", 652, 206),
+           word("วคภาณุจนบรี", 813, 259, height=104)]
+    new = [word("เขียน", 356, 98), word("แกรจจังหวักกายจนบุรี", 626, 450)]
+    banded = [word("เรียน", 356, 98), word("ผู้ว่าราชการจังหวัดกาญจนบุรี", 475, 597)]
+    assert tall_words_whole(old, old[:3], new, banded) == []

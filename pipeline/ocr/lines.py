@@ -188,8 +188,14 @@ def tall_words_whole(old: list[Word], band: list[Word], new: list[Word], banded:
     if not banded or not tall:
         return []
     keep = [t for t in banded if not any(_centre_inside(t, w) for w in tall)]
+    if any(_overlap(t, w) > _PAD for t in keep for w in tall):
+        return []  # the band read across a tall token's place (`ผู้ว่าราชการจังหวัดกาญจนบุรี`): no seam to mix at
     whole = [t for t in new if any(_centre_inside(t, w) for w in tall)]
     return sorted(keep + whole, key=lambda t: t.left) if whole else []
+
+
+def _overlap(a: Word, b: Word) -> int:
+    return min(a.left + a.width, b.left + b.width) - max(a.left, b.left)
 
 
 def patched(old: list[Word], new: list[Word]) -> list[Word]:
