@@ -26,7 +26,7 @@ from extractors.segment import is_number_head
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
 from pipeline.thai.dictionary import tokens, unknown_letters, words
-from pipeline.thai.ocr_repair import close_spaces_at_marks, dictionary_cost
+from pipeline.thai.ocr_repair import close_spaces_at_marks, dictionary_cost, join_split_words
 from pipeline.thai.text import normalise_field
 
 _MAX_ZONE_LINES = 30  # a header is never longer; a page without เรียน in it is not a letter top
@@ -43,7 +43,7 @@ _CITES = re.compile(f"{loose('ลงวันที่')}|{loose('หนัง�
                     f"|[ก-ฮ]{{2}}\\s*[0-9๐-๙]{{2,5}}[.,]?[0-9๐-๙]*\\s*/")
 
 
-def _line_texts(words: list[Word]) -> list[tuple[int, str]]:
+def _line_texts(words: list[Word], joined: bool = False) -> list[tuple[int, str]]:
     """Each line's text as the extractor will see its labels: on a spaced-out scan Tesseract tears
     words at their marks (`เรื ่อง`, `เง ยน`), and a header whose เรื่อง and เรียน both read so
     would have no zone."""
@@ -51,13 +51,15 @@ def _line_texts(words: list[Word]) -> list[tuple[int, str]]:
     for word in words:
         lines.setdefault(word.line, []).append(word.text)
     # Labels are matched on the line as the page text will hold it: a space OCR set before a mark
-    # (`เรื ่อง`) is closed there too, and such a line is a header line to read again.
-    return [(line, close_spaces_at_marks(normalise_field(" ".join(parts)))) for line, parts in sorted(lines.items())]
+    # (`เรื ่อง`) is closed there too, and, `joined`, a word torn by a space and a speck (`เรื่ อ|ง`);
+    # such a line is a header line to read again.
+    return [(line, join_split_words(close_spaces_at_marks(normalise_field(" ".join(parts)))) if joined
+             else close_spaces_at_marks(normalise_field(" ".join(parts)))) for line, parts in sorted(lines.items())]
 
 
 def header_line_ids(page: Page) -> list[int]:
     """Ids of the header-zone lines of a letter page that hold digits, Latin or the subject."""
-    lines = _line_texts(page.words)
+    lines = _line_texts(page.words, joined=True)
     end = _zone_end([text for _, text in lines[:_MAX_ZONE_LINES]])
     if end is None:
         return []
@@ -76,7 +78,7 @@ def _subject_lines(zone: list[tuple[int, str]]) -> list[int]:
 def subject_line_ids(page: Page) -> list[int]:
     """Ids of a letter page's subject lines (เรื่อง and its wrap) and its addressee line: read
     again up to the text column's edge, where OCR lost a line's last words."""
-    lines = _line_texts(page.words)
+    lines = _line_texts(page.words, joined=True)
     end = _zone_end([text for _, text in lines[:_MAX_ZONE_LINES]])
     if end is None:
         return []

@@ -433,3 +433,10 @@ def test_no_mixed_reading_where_the_band_read_across_a_tall_tokens_place() -> No
     new = [word("เขียน", 356, 98), word("แกรจจังหวักกายจนบุรี", 626, 450)]
     banded = [word("เรียน", 356, 98), word("ผู้ว่าราชการจังหวัดกาญจนบุรี", 475, 597)]
     assert tall_words_whole(old, old[:3], new, banded) == []
+
+
+def test_a_subject_label_torn_by_a_space_and_a_bar_opens_the_subject() -> None:
+    """img038 (seed 1029): `เรื่ อ|ง การประเมิน เลการปฏิบัติ…`: its line is read again."""
+    lines = ["ที่ มท 0810.7/ว168", "10 มีนาคม 2558", "เรื่ อ|ง การประเมิน เลการปฏิบัติธายกา รของข้าราชการ",
+             "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด"]
+    assert 12 in header_line_ids(_page(lines)) and 12 in subject_line_ids(_page(lines))
