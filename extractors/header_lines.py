@@ -193,7 +193,27 @@ def is_better_reading(old: str, new: str) -> bool:
     latin_old, latin_new = len(_LATIN.findall(old)), len(_LATIN.findall(new))
     if latin_new != latin_old:
         return latin_new < latin_old
-    return _reads_more(old, new) or dictionary_cost(new) <= dictionary_cost(old) or _reads_more_words(old, new)
+    return _reads_more(old, new) or dictionary_cost(new) <= dictionary_cost(old) \
+        or (_reads_more_words(old, new) and not _ends_in_ink(new))  # more words, not ink after them
+
+
+_INK_PIECE = 3  # characters: a piece this short alone at a line's end is ink, not a word
+
+
+def is_better_to_column(old: str, new: str) -> bool:
+    """`is_better_reading`, for a line read on to the text column's edge: the crop takes in what
+    stands right of the words too, and a short piece at its end (`…(สถานที่กลาง) ค สถุ เอ`,
+    `…ทุกอำเภอ รัต`) is a stamp's or a signature's ink, not the line's lost words, which run on
+    from its last word (`…ส่วนท้อง` → `…ส่วนท้องถิ่นแล่ะ ู`: a speck read as a lone mark is no piece)."""
+    return not _ends_in_ink(new) and is_better_reading(old, new)
+
+
+def _ends_in_ink(text: str) -> bool:
+    pieces = [p for p in normalise_field(text).split() if _LETTER_OR_DIGIT.search(p)]  # not specks, lone marks
+    return not pieces or len(pieces[-1]) <= _INK_PIECE
+
+
+_LETTER_OR_DIGIT = re.compile("[ก-ฮA-Za-z0-9๐-๙]")
 
 
 def _adds_a_lone_digit(old: str, new: str) -> bool:

@@ -20,6 +20,7 @@ from extractors.header_lines import (
     header_line_ids,
     is_better_name,
     is_better_reading,
+    is_better_to_column,
     signature_line_ids,
     subject_line_ids,
 )
@@ -65,7 +66,7 @@ def reocr_header_lines(doc: Document, cache_dir: Path) -> Document:
             lines = header + [i for i in count_line_ids(page) if i not in header]
             reocr_lines(page, lines, is_better_reading, cache_dir=cache_dir)
             # Then to the column's edge: a subject or addressee line's crop stops where its tokens did.
-            reocr_lines(page, subject_line_ids(page), is_better_reading, cache_dir=cache_dir, to_column=True)
+            reocr_lines(page, subject_line_ids(page), is_better_to_column, cache_dir=cache_dir, to_column=True)
             for reach in (0.0, SIGNATURE_REACH):  # the tokens' own box first: a wide crop takes in ink
                 reocr_lines(page, signature_line_ids(page), is_better_name, cache_dir=cache_dir, reach=reach)
     return doc

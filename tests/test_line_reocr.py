@@ -16,6 +16,7 @@ from extractors.header_lines import (
     header_line_ids,
     is_better_name,
     is_better_reading,
+    is_better_to_column,
     signature_line_ids,
     subject_line_ids,
     words_read,
@@ -176,6 +177,9 @@ def test_pages_without_an_addressee_have_no_header_lines(lines: list[str]) -> No
                  id="the-lines-last-words-taken-in"),
     pytest.param("ศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชน",
                  "ศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชน ฮ ซี่ ๆ ข", False, id="ink-right-of-the-line"),
+    # seed 1025 SCAN_0035: more words read, and ink after them
+    pytest.param("องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)", "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) | ค สถุ เล", False,
+                 id="more-words-and-ink-after-them"),
 ])
 def test_which_reading_wins(old: str, new: str, better: bool) -> None:
     assert is_better_reading(old, new) is better
@@ -440,3 +444,17 @@ def test_a_subject_label_torn_by_a_space_and_a_bar_opens_the_subject() -> None:
     lines = ["ที่ มท 0810.7/ว168", "10 มีนาคม 2558", "เรื่ อ|ง การประเมิน เลการปฏิบัติธายกา รของข้าราชการ",
              "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด"]
     assert 12 in header_line_ids(_page(lines)) and 12 in subject_line_ids(_page(lines))
+
+
+@pytest.mark.parametrize("old, new, better", [
+    # seed 1025 SCAN_0009: the line's last words back, a speck after them read as a lone mark
+    pytest.param("เรื่อง 'เร่งรัดการจัดตั้งศูนย์ช่วยเหลื่อประชาชนขององค์กรปภครองส่วนท้อง",
+                 "เรื่อง 'เร่งรัตการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นแล่ะ, ู", True, id="lost-words"),
+    # seed 1025 SCAN_0035, img008: stamp or signature ink right of the line's end
+    pytest.param("องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)", "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) ค สถุ เอ", False,
+                 id="ink-pieces"),
+    pytest.param("เรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ",
+                 "เรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ รัต", False, id="a-short-word-of-ink"),
+])
+def test_which_reading_to_the_column_edge_wins(old: str, new: str, better: bool) -> None:
+    assert is_better_to_column(old, new) is better
