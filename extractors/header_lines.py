@@ -25,8 +25,8 @@ from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, starts_w
 from extractors.segment import is_number_head
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
-from pipeline.thai.dictionary import unknown_letters
-from pipeline.thai.ocr_repair import close_spaces_at_marks, dictionary_cost
+from pipeline.thai.dictionary import tokens, unknown_letters, words
+from pipeline.thai.ocr_repair import close_spaces_at_marks, dictionary_cost, join_split_words
 from pipeline.thai.text import normalise_field
 
 _MAX_ZONE_LINES = 30  # a header is never longer; a page without เรียน in it is not a letter top
@@ -43,7 +43,7 @@ _CITES = re.compile(f"{loose('ลงวันที่')}|{loose('หนัง�
                     f"|[ก-ฮ]{{2}}\\s*[0-9๐-๙]{{2,5}}[.,]?[0-9๐-๙]*\\s*/")
 
 
-def _line_texts(words: list[Word]) -> list[tuple[int, str]]:
+def _line_texts(words: list[Word], joined: bool = False) -> list[tuple[int, str]]:
     """Each line's text as the extractor will see its labels: on a spaced-out scan Tesseract tears
     words at their marks (`เรื ่อง`, `เง ยน`), and a header whose เรื่อง and เรียน both read so
     would have no zone."""
@@ -51,23 +51,39 @@ def _line_texts(words: list[Word]) -> list[tuple[int, str]]:
     for word in words:
         lines.setdefault(word.line, []).append(word.text)
     # Labels are matched on the line as the page text will hold it: a space OCR set before a mark
-    # (`เรื ่อง`) is closed there too, and such a line is a header line to read again.
-    return [(line, close_spaces_at_marks(normalise_field(" ".join(parts)))) for line, parts in sorted(lines.items())]
+    # (`เรื ่อง`) is closed there too, and, `joined`, a word torn by a space and a speck (`เรื่ อ|ง`);
+    # such a line is a header line to read again.
+    return [(line, join_split_words(close_spaces_at_marks(normalise_field(" ".join(parts)))) if joined
+             else close_spaces_at_marks(normalise_field(" ".join(parts)))) for line, parts in sorted(lines.items())]
 
 
 def header_line_ids(page: Page) -> list[int]:
     """Ids of the header-zone lines of a letter page that hold digits, Latin or the subject."""
-    lines = _line_texts(page.words)
+    lines = _line_texts(page.words, joined=True)
     end = _zone_end([text for _, text in lines[:_MAX_ZONE_LINES]])
     if end is None:
         return []
-    chosen, in_subject = [], False
-    for line, text in lines[:end]:
-        in_subject = in_subject or bool(SUBJECT.match(text))
-        if len(text) >= 3 and (in_subject or _WORTH.search(text)):
-            chosen.append(line)
+    subject = set(_subject_lines(lines[:end]))
+    chosen = [line for line, text in lines[:end] if line in subject or len(text) >= 3 and _WORTH.search(text)]
     addressee = _addressee_line_ids(lines[end:end + 1])  # the zone may end at อ้างถึง instead: a citation
     return chosen + addressee + [i for i in _citation_line_ids(lines[end:end + _CITATION_LINES]) if i not in addressee]
+
+
+def _subject_lines(zone: list[tuple[int, str]]) -> list[int]:
+    """The zone's lines from เรื่อง down: the subject and its wrapped lines."""
+    start = next((k for k, (_, text) in enumerate(zone) if SUBJECT.match(text)), len(zone))
+    return [line for line, text in zone[start:] if len(text) >= 3]
+
+
+def subject_line_ids(page: Page) -> list[int]:
+    """Ids of a letter page's subject lines (เรื่อง and its wrap) and its addressee line: read
+    again up to the text column's edge, where OCR lost a line's last words."""
+    lines = _line_texts(page.words, joined=True)
+    end = _zone_end([text for _, text in lines[:_MAX_ZONE_LINES]])
+    if end is None:
+        return []
+    addressee = [line for line, text in lines[end:end + 1] if ADDRESSEE.match(text)]
+    return _subject_lines(lines[:end]) + addressee
 
 
 _SHORT_ADDRESSEE = 4  # Thai letters: no office or title is shorter (อธิบดี…, นายก…)
@@ -75,10 +91,21 @@ _SHORT_ADDRESSEE = 4  # Thai letters: no office or title is shorter (อธิ�
 
 def _addressee_line_ids(lines: list[tuple[int, str]]) -> list[int]:
     """The addressee line, when it holds Latin (the `eng` model's reading of a Thai office:
-    `ถึง 0 atin (ตามบัญชีแนบกาก)` for สำนักงานส่งเสริม… (ตามบัญชีแนบท้าย)), or when its value
-    is all but lost (`เรียน ง`)."""
+    `ถึง 0 atin (ตามบัญชีแนบกาก)` for สำนักงานส่งเสริม… (ตามบัญชีแนบท้าย)), when its value
+    is all but lost (`เรียน ง`), or when it reads poorly against the dictionary
+    (`เรียน อธิปดีกรมส่งเสริมกกรปกลากก`): the judge keeps the page reading unless the crop reads better."""
     return [line for line, text in lines if (m := ADDRESSEE.match(text))
-            and (_LATIN.search(text) or len(_THAI_LETTER.findall(text[m.end():])) < _SHORT_ADDRESSEE)]
+            and (_LATIN.search(text) or len(_THAI_LETTER.findall(text[m.end():])) < _SHORT_ADDRESSEE
+                 or _reads_poorly(text[m.end():]))]
+
+
+_WELL_READ = 0.9  # of a value's Thai letters in known words: an office, a title, a province
+
+
+def _reads_poorly(value: str) -> bool:
+    """Letters of the value unknown, or split into short words (`อธิปดีกรมส่งเสริมกกรปกลากก`:
+    อธิป|ดี|กรม|ส่ง|เส|ริ|มก|…): a garbled reading the crop may read better."""
+    return words_read(value) < _WELL_READ * len(_THAI_LETTER.findall(value))
 
 
 def _zone_end(texts: list[str]) -> int | None:
@@ -166,7 +193,27 @@ def is_better_reading(old: str, new: str) -> bool:
     latin_old, latin_new = len(_LATIN.findall(old)), len(_LATIN.findall(new))
     if latin_new != latin_old:
         return latin_new < latin_old
-    return _reads_more(old, new) or dictionary_cost(new) <= dictionary_cost(old)
+    return _reads_more(old, new) or dictionary_cost(new) <= dictionary_cost(old) \
+        or (_reads_more_words(old, new) and not _ends_in_ink(new))  # more words, not ink after them
+
+
+_INK_PIECE = 3  # characters: a piece this short alone at a line's end is ink, not a word
+
+
+def is_better_to_column(old: str, new: str) -> bool:
+    """`is_better_reading`, for a line read on to the text column's edge: the crop takes in what
+    stands right of the words too, and a short piece at its end (`…(สถานที่กลาง) ค สถุ เอ`,
+    `…ทุกอำเภอ รัต`) is a stamp's or a signature's ink, not the line's lost words, which run on
+    from its last word (`…ส่วนท้อง` → `…ส่วนท้องถิ่นแล่ะ ู`: a speck read as a lone mark is no piece)."""
+    return not _ends_in_ink(new) and is_better_reading(old, new)
+
+
+def _ends_in_ink(text: str) -> bool:
+    pieces = [p for p in normalise_field(text).split() if _LETTER_OR_DIGIT.search(p)]  # not specks, lone marks
+    return not pieces or len(pieces[-1]) <= _INK_PIECE
+
+
+_LETTER_OR_DIGIT = re.compile("[ก-ฮA-Za-z0-9๐-๙]")
 
 
 def _adds_a_lone_digit(old: str, new: str) -> bool:
@@ -188,6 +235,23 @@ def _reads_more(old: str, new: str) -> bool:
 
 
 _THAI_LETTER = re.compile("[ก-ฮ]")
+_WORD_LETTERS = 3  # a known token this long is a word read, not a fragment ink splits into (ปา|กร|ขา|ชน)
+_UNKNOWN_WEIGHT = 2  # an unknown letter undoes two letters read into words
+
+
+def words_read(text: str) -> int:
+    """Thai letters read into known words of three letters or more, less twice the letters in
+    unknown tokens: how much of a line a reading got right. The dictionary cost counts words,
+    so a garbled line that splits into cheap short words (`ปากร ขาชนของ…`) reads cheaper than
+    the whole line with one glyph off (`เร่งรัดการจัดตั้งศูนย์ช่วยเหลื่อประชาชน…`), and any
+    reading that takes in a line's last words (`…ส่วนท้อง` → `…ส่วนท้องถิ่นและ`) costs more."""
+    known = words()
+    read = sum(len(_THAI_LETTER.findall(t)) for t in tokens(text) if len(t) >= _WORD_LETTERS and t in known)
+    return read - _UNKNOWN_WEIGHT * unknown_letters(text)
+
+
+def _reads_more_words(old: str, new: str) -> bool:
+    return words_read(new) > words_read(old)
 
 
 _NAME_LINES = 5  # the name stands within five lines under จึงเรียนมา (ขอแสดงความนับถือ, the signature)

@@ -314,7 +314,7 @@ def date_line(view: LetterLines, i: int) -> DateMatch | None:
     """The date of row `i` when the row is a date and nothing else, as printed or closed up."""
     printed = _BROKEN_DAY.sub(r"\1\2", _DAY_DIGIT_TWICE.sub(r"\1", view.text(i)))
     printed = _INK_BEFORE_MONTH.sub("", _SPECK_AFTER_DAY.sub("", printed))
-    printed = _SPECKS_APART.sub("", _MONTH_TWICE.sub(r"\1", printed))
+    printed = _SPECKS_APART.sub("", _MONTH_TWICE.sub(r"\1", _DIGIT_AFTER_DAY.sub(r"\1", printed)))
     found = [dates[0] for t in (printed, _closed_up(printed)) if is_date_only(t) and (dates := find_thai_dates(t))]
     # As printed first; closed up when only that makes a whole year (`252 7` → 2527: its digit
     # misread is then read again against the letter's other dates).
@@ -362,6 +362,9 @@ def _joined_year_digits(m: re.Match[str]) -> str:
 _ERA_DIGITS = "25"
 _BROKEN_YEAR = re.compile(r"(?<![\d.,])(\d{1,3})[.,](\d{1,3})(?![\d.,])")  # or a comma (`256,3`)
 # A speck after a whole year read as a point and a digit (`3 กุมภาันธ์ 2556.0`): no date has decimals.
+# A lone digit between a two-digit day and the month (`วันที่ 28 5 พฤศจิกายน 2566`): a speck read
+# as a digit; no date prints one there, and the day beside the label is the day.
+_DIGIT_AFTER_DAY = re.compile(r"(?<![\d.])([1-3]\d)\s+\d(?=\s*[ก-๛])")
 _SPECK_AFTER_YEAR = re.compile(r"(?<=[ก-๛]\s\d{4})[.,]\d(?![\d.,])")
 # A year after the month with its last digit set apart (`24 พฤษภาคม 252 7`).
 _SPLIT_LAST_DIGIT = re.compile(r"(?<=[ก-๛.]\s)(\d{3})\s(\d)(?![\d.,/])")
@@ -385,7 +388,7 @@ def _date_beside_number(text: str) -> dt.date | None:
 
 
 def _memo_date_on(view: LetterLines, i: int) -> DateMatch | None:
-    text = _closed_up(view.text(i))
+    text = _closed_up(_DIGIT_AFTER_DAY.sub(r"\1", view.text(i)))
     at = _MEMO_DATE.search(text)
     dates = find_thai_dates(text[at.end():]) if at else []
     return dates[0] if dates else None
@@ -501,11 +504,25 @@ def _closes_parenthesis(parts: list[str]) -> bool:
 
 # ะ read twice across a space OCR set inside a word (`ประ ะจำปีงบประมาณ`): no piece starts with ะ.
 _SARA_A_TWICE = re.compile("(?<=ะ)\\s+ะ")
+# ะ carries no mark: one OCR set after it is a speck (`…ท้องถิ่นแล่ะู` at a line's end, ่ dropped by
+# the page repairs, ู left).
+_MARK_AFTER_SARA_A = re.compile("(?<=ะ)[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+")
+
+
+# The era's first letter read twice, as a piece of its own (`ประจำปีงบประมาณ พ. พ.ศ. 2567`).
+_ERA_TWICE = re.compile(r"(?<=\s)พ\s?[.,:]?\s+(?=พ\s?[.,:]?\s?ศ)")
+# A speck read as a quote beside a slash between words (`ตัวชี้วัด/'นโยบาย`).
+_QUOTE_AT_SLASH = re.compile(r"(?<=/)['\"’‘“”`]+(?=[ก-๛])|(?<=[ก-๛])['\"’‘“”`]+(?=/)")
+# A piece gluing digits to a letter or two after the parenthesis that ends a subject
+# (`(สถานที่กลาง) 7ว`): stamp or signature ink; no Thai word holds a digit.
+# So is a letter or two with a point (`(สถานที่กลาง) กก.`): no subject runs on past its close so.
+_INK_AFTER_CLOSE = re.compile(r"(?<=\))\s+(?:\d+[ก-๛]{1,3}|[ก-๛]{1,3}\d+|[ก-ฮ]{1,2}\.)$")
 
 
 def _finish_subject(parts: list[str]) -> str:
-    text = _ERA_AS_LATIN.sub(r"\1 พ.ศ. ", smart_join(parts))  # before tidy() sheds Latin pieces as ink
-    text = _AND_TORN.sub("และ", _SARA_A_TWICE.sub("", tidy(text)))
+    text = _ERA_TWICE.sub("", _QUOTE_AT_SLASH.sub("", smart_join(parts)))
+    text = _ERA_AS_LATIN.sub(r"\1 พ.ศ. ", text)  # before tidy() sheds Latin pieces as ink
+    text = _AND_TORN.sub("และ", _MARK_AFTER_SARA_A.sub("", _SARA_A_TWICE.sub("", tidy(text))))
     text = shed_debris(swap_confusables(unspace_phrase(text)))
     text = _CENTRAL_AS_LATIN.sub("กลาง)", _MONTHLY_AS_LATIN.sub("ประจำเดือน ", _PRACHAM_AS_LATIN.sub("ประจำ", text)))
     text = repair_phrases(text)
@@ -513,7 +530,7 @@ def _finish_subject(parts: list[str]) -> str:
     text = _TAIL_GLUED.sub(" ", _THI_NUMBER.sub("ที่", text))
     text = _NUMBER_AFTER_THI.sub(" ", _SPECKS_BETWEEN_WORDS.sub(" ", _DIGIT_GLUED.sub("", text)))
     text = _drop_lone_letter(_cut_after_year(_ERA_AFTER_YEAR.sub(r"พ.ศ. \1", _YEAR_SPLIT.sub(_joined_year, text))))
-    return _drop_glued_inner_letter(_drop_glued_lead_letter(text))
+    return _INK_AFTER_CLOSE.sub("", _drop_glued_inner_letter(_drop_glued_lead_letter(text)))
 
 
 _MIN_WORD = 3  # letters of the word a letter of ink is glued to
@@ -545,7 +562,7 @@ def _drop_glued_lead_letter(subject: str) -> str:
 
 
 # A speck inside a Buddhist year read as a point or dash (`พ.ศ. 25.68`, `256.9`, `256-08`, `2.565`).
-_YEAR_SPLIT = re.compile(r"(?<![\d.])(25\d?|2(?=\.5\d\d))[.\-](\d{1,3})(?![\d.])")
+_YEAR_SPLIT = re.compile(r"(?<!\d)(?<!\d\.)(25\d?|2(?=\.5\d\d))[.\-](\d{1,3})(?![\d.])")
 # The era read after its year at the subject's end (`ประจำปีงบประมาณ 2557 พ.ศ.`, `2560] พ.,ศ.`): Thai
 # prints พ.ศ. before the year, so OCR's reading order swapped the two.
 _ERA_AFTER_YEAR = re.compile(r"(?<=[ก-๛]\s)(25\d\d)[\]\)|.,:;]*\s+พ\s?[.,:]{1,2}\s?ศ\s?[.,:]{0,2}\s*$")

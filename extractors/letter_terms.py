@@ -16,8 +16,9 @@ from pipeline.thai.dates import find_thai_dates
 from pipeline.thai.ocr_repair import close_torn_spaces
 
 _MARK = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
-# Markdown, bullets and OCR specks (curly quotes, a bar read as !, `=`, a speck read as `;`) before a keyword.
-LEAD = r"^[\s#*\-–•'\".,;|!:_“”‘’=]*"
+# Markdown, bullets and OCR specks (curly quotes, a bar read as !, `=`, a speck read as `;`, ink
+# read as `@`, `~`, `^`, `«`: `@# บันทึกข้อความ`) before a keyword.
+LEAD = r"^[\s#*\-–•'\".,;|!:_“”‘’=@~^«»]*"
 # Before a header label, a speck of ink or stamp read as a short Latin word or a digit
 # (`7 เรื่อง`, `by | บนทกขอความ`), or as one Thai letter with its marks (`ไ เรื่อง`,
 # `วี บันทึกข้อความ`: no Thai word is a lone letter before a label); a list number (`1.`,

@@ -12,8 +12,25 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from extractors.header_lines import header_line_ids, is_better_name, is_better_reading, signature_line_ids
-from pipeline.ocr.lines import _off_neighbours, band_words, number_boxes, patched, read_line, reocr_lines
+from extractors.header_lines import (
+    header_line_ids,
+    is_better_name,
+    is_better_reading,
+    is_better_to_column,
+    signature_line_ids,
+    subject_line_ids,
+    words_read,
+)
+from pipeline.ocr.lines import (
+    _off_neighbours,
+    band_words,
+    column_edge,
+    number_boxes,
+    patched,
+    read_line,
+    reocr_lines,
+    tall_words_whole,
+)
 from pipeline.ocr.tesseract import OcrOptions, group_tokens, run_tesseract, text_from_tokens
 from pipeline.records import Page, Word
 from pipeline.synth.pages import draw_lines
@@ -150,6 +167,19 @@ def test_pages_without_an_addressee_have_no_header_lines(lines: list[str]) -> No
     pytest.param("อ้างถึง . หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท ๐๕๑๐.ฒ/ว๑๕ ลงวันที่",
                  "หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนทีสุดที่ มท ๐๕๑๐.๗/ว๑๓๕ ลงวันที่", True,
                  id="a-citation-is-found-by-its-own-words"),
+    # seed 1025 SCAN_0009: ink the page reading split into short words the dictionary knows,
+    # against the whole line with two glyphs off; then the same line's last words taken in.
+    pytest.param("เรื่อง ปากร ขาชนขององค์กรปกกรองกก 1",
+                 "เรื่อง 'เร่งรัดการจัดตั้งศูนย์ช่วยเหลื่อประชาชนขององค์กรปภครองส่วนท้อง", True,
+                 id="ink-split-into-short-words"),
+    pytest.param("เรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้อง",
+                 "เรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นและ", True,
+                 id="the-lines-last-words-taken-in"),
+    pytest.param("ศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชน",
+                 "ศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชน ฮ ซี่ ๆ ข", False, id="ink-right-of-the-line"),
+    # seed 1025 SCAN_0035: more words read, and ink after them
+    pytest.param("องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)", "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) | ค สถุ เล", False,
+                 id="more-words-and-ink-after-them"),
 ])
 def test_which_reading_wins(old: str, new: str, better: bool) -> None:
     assert is_better_reading(old, new) is better
@@ -345,3 +375,86 @@ def test_a_citation_that_ends_the_zone_is_read_again() -> None:
              "เรื่อง โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่น", "dee ak สํา กงานส่งเสริมการปกครองท้องถิ่นจังหวัด ทุกจังหวัด",
              "| อ้างถึง หหนังสือกรมส่งเสริมการปกครองท้องถิน fi ท มท 0810. 5/3843."]
     assert lines[4] in [lines[line - 10] for line in header_line_ids(_page(lines))]
+
+
+def test_the_subject_lines_are_those_from_the_label_to_the_addressee_and_it() -> None:
+    assert [SCAN_0001_TOP[k - 10] for k in subject_line_ids(_page(SCAN_0001_TOP))] == SCAN_0001_TOP[7:11]
+    assert subject_line_ids(_page(SCAN_0001_TOP[:7])) == []
+
+
+def test_words_read_counts_letters_in_words_not_ink_split_into_short_words() -> None:
+    assert words_read("ปากร ขาชน") < words_read("เร่งรัดการ")
+    assert words_read("ประชาชน") < words_read("ประชาชนของ")
+
+
+def test_a_line_read_to_the_column_edge_takes_in_the_words_ocr_lost(tmp_path: Path) -> None:
+    """A subject line whose last words the page reading lost (seed 1025 SCAN_0009): its crop
+    reaches on to where the page's text column ends, as its body lines show."""
+    image = np.asarray(draw_lines(["เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นและ"]).convert("L"))
+    whole = group_tokens(*run_tesseract(image, OcrOptions(languages="tha", psm=7)))
+    left, right = min(w.left for w in whole), max(w.left + w.width for w in whole)
+    cut = replace(whole[0], text="เร่งรัดการ", width=(right - left) // 3)  # the page reading stopped here
+    body = [Word("ตามที่", 90.0, left, 1500 + 100 * k, right - left, 60, 1, 20 + k) for k in range(5)]
+    page = Page(number=1, source="ocr", words=[cut, *body], image=image)
+    assert column_edge(page.words) == right
+    short = normalise(text_from_tokens(read_line(page, cut.line, cache_dir=tmp_path)))
+    wide = normalise(text_from_tokens(read_line(page, cut.line, cache_dir=tmp_path, to_column=True)))
+    assert "ท้องถิ่น" not in short and "ท้องถิ่น" in wide
+
+
+def test_a_tall_bracketed_word_takes_the_whole_crops_reading_the_rest_the_bands() -> None:
+    """img033 (seed 1025): `ถึง 0 atin (ตามบัญชีแนบกาก)`; the band's crop cut the bracketed
+    word's top and bottom off (`เบ1`), the whole crop garbled the office (`ง0ปไ`)."""
+    def word(text: str, left: int, width: int, height: int = 60) -> Word:
+        return Word(text, 90.0, left, 1000, width, height, 1, 30)
+    old = [word("ถึง", 100, 80), word("atin", 300, 900), word("(ตามบัญชีแนบกาก)", 1250, 500, height=110)]
+    band = old[:2]
+    new = [word("ถึง", 100, 80), word("ง0ปไ", 300, 900), word("(ต่ามบัญชีแนบท้าย)", 1250, 500)]
+    banded = [word("ถึง", 100, 80), word("สํานักงานส่งเสริมการปกครองท้องถิ่นจังหวัด", 300, 900), word("เบ1", 1400, 200)]
+    mixed = tall_words_whole(old, band, new, banded)
+    assert text_from_tokens(mixed) == "ถึง สํานักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ต่ามบัญชีแนบท้าย)"
+    assert tall_words_whole(old, old, new, banded) == []  # no tall token: the band's reading is offered already
+
+
+@pytest.mark.parametrize("line, reread", [
+    pytest.param("เรียน อธิปดีกรมส่งเสริมกกรปกลากก", True, id="split-into-short-words"),  # saraban_013 (seed 1029)
+    pytest.param("เรียน ผู้ว่าราช การจังหวัด วคภาณุจนบรี", True, id="province-unknown"),  # saraban_010 (seed 1029)
+    pytest.param("เรียน ผู้ว่าราชการจังหวัดกาญจนบุรี", False, id="read-well"),
+    pytest.param("ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)", False, id="office-read-well"),
+])
+def test_an_addressee_line_that_reads_poorly_is_read_again(line: str, reread: bool) -> None:
+    lines = ["ที่ มท 0810.5/ว 187", "เรื่อง รายงานผลการดำเนินงาน", line, "ตามที่ กรมส่งเสริมการปกครองท้องถิ่น"]
+    assert (12 in header_line_ids(_page(lines))) is reread
+
+
+def test_no_mixed_reading_where_the_band_read_across_a_tall_tokens_place() -> None:
+    """saraban_010 (seed 1029): the band read `ผู้ว่าราชการจังหวัดกาญจนบุรี` over the tall token
+    `วคภาณุจนบรี`; mixing in the whole crop's word there would read the province twice."""
+    def word(text: str, left: int, width: int, height: int = 66) -> Word:
+        return Word(text, 90.0, left, 1000, width, height, 1, 60)
+    old = [word("เรียน", 356, 98), word("ผู้ว่าราช", 500, 144), word("การจังหวัด", 652, 206),
+           word("วคภาณุจนบรี", 813, 259, height=104)]
+    new = [word("เขียน", 356, 98), word("แกรจจังหวักกายจนบุรี", 626, 450)]
+    banded = [word("เรียน", 356, 98), word("ผู้ว่าราชการจังหวัดกาญจนบุรี", 475, 597)]
+    assert tall_words_whole(old, old[:3], new, banded) == []
+
+
+def test_a_subject_label_torn_by_a_space_and_a_bar_opens_the_subject() -> None:
+    """img038 (seed 1029): `เรื่ อ|ง การประเมิน เลการปฏิบัติ…`: its line is read again."""
+    lines = ["ที่ มท 0810.7/ว168", "10 มีนาคม 2558", "เรื่ อ|ง การประเมิน เลการปฏิบัติธายกา รของข้าราชการ",
+             "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด"]
+    assert 12 in header_line_ids(_page(lines)) and 12 in subject_line_ids(_page(lines))
+
+
+@pytest.mark.parametrize("old, new, better", [
+    # seed 1025 SCAN_0009: the line's last words back, a speck after them read as a lone mark
+    pytest.param("เรื่อง 'เร่งรัดการจัดตั้งศูนย์ช่วยเหลื่อประชาชนขององค์กรปภครองส่วนท้อง",
+                 "เรื่อง 'เร่งรัตการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นแล่ะ, ู", True, id="lost-words"),
+    # seed 1025 SCAN_0035, img008: stamp or signature ink right of the line's end
+    pytest.param("องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)", "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) ค สถุ เอ", False,
+                 id="ink-pieces"),
+    pytest.param("เรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ",
+                 "เรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ รัต", False, id="a-short-word-of-ink"),
+])
+def test_which_reading_to_the_column_edge_wins(old: str, new: str, better: bool) -> None:
+    assert is_better_to_column(old, new) is better

@@ -148,6 +148,8 @@ from pipeline.thai.dates import complete_year, date_near, fuzzy_month, stamp_dat
     pytest.param("18 จันวาคม 2564", dt.date(2021, 12, 18), id="laksaman-ch-for-th"),
     pytest.param("วนท 26 มนาคม 2566", dt.date(2023, 3, 26), id="doc2018-dropped-vowel"),
     pytest.param("5 พฤศจกายน 2564", dt.date(2021, 11, 5), id="dropped-sara-i"),
+    # img033 (seed 1025): ๑๙ พฤศจิกายน ๒๕๖๔ read with its พ lost and a speck glued before the year
+    pytest.param("ต19ฤศจิกายนย2564", dt.date(2021, 11, 19), id="first-letter-lost-and-a-speck-glued"),
     pytest.param("11 เมษายัน 2563", dt.date(2020, 4, 11), id="speck-mark-in-the-month-that-opens-with-a-vowel"),
     pytest.param("วันที 1 พล.ย.. 2559", dt.date(2016, 11, 1), id="stamp-inner-dot-read-as-lo-ling"),
     pytest.param("วันที 21 เมล.ย. 2567", dt.date(2024, 4, 21), id="stamp-inner-dot-read-as-lo-ling-after-a-vowel"),
@@ -169,6 +171,7 @@ def test_words_that_are_not_months_give_no_date(text: str) -> None:
 @pytest.mark.parametrize(("word", "month"), [
     ("มิถุนายน่", 6), ("มนาคม", 3), ("พฤศจกายน", 11), ("กันวาคม", 12), ("ธันวาคม", 12),
     ("กันยายน", 9), ("กรกฏาคม", 7), ("มกราย", None), ("แห่ง", None), ("วาคม", None),
+    ("ฤศจิกายนย", 11), ("กรกฎาคมม", 7), ("ประชาคม", None), ("กิจกรรม", None),
 ])
 def test_fuzzy_month(word: str, month: int | None) -> None:
     assert fuzzy_month(word) == month

@@ -165,3 +165,8 @@ def test_confused_consonants_are_swapped_back_only_where_the_dictionary_gains() 
     from pipeline.thai.ocr_repair import swap_confusables
     assert swap_confusables("องค์กรปกครลงส่วนท้องถิ่น") == "องค์กรปกครองส่วนท้องถิ่น"
     assert swap_confusables("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น") == "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น"
+
+
+def test_a_word_torn_by_a_space_and_a_speck_is_closed() -> None:
+    """img038 (seed 1029): `เรื่ อ|ง`, a space after the mark and a bar read inside the word."""
+    assert repair_thai_ocr("เรื่ อ|ง การประเมิน") == "เรื่อง การประเมิน"

@@ -45,17 +45,30 @@ def lines_of(words: list[Word]) -> dict[int, list[Word]]:
 
 
 def _box(words: list[Word], shape: tuple[int, ...], reach: float = 0.0,
-         band: list[Word] | None = None) -> tuple[int, int, int, int]:
-    """The line's tokens' box with a margin, and `reach` line heights more to the right; its top
-    and bottom from the `band` tokens only, when given (see `band_words`)."""
+         band: list[Word] | None = None, edge: int = 0) -> tuple[int, int, int, int]:
+    """The line's tokens' box with a margin, and `reach` line heights more to the right, or on to
+    `edge` where that is further; its top and bottom from the `band` tokens only, when given
+    (see `band_words`)."""
     height, width = shape[:2]
     band = band or words
     line_height = max(w.top + w.height for w in band) - min(w.top for w in band)
     left = max(0, min(w.left for w in words) - _PAD)
     top = max(0, min(w.top for w in band) - _PAD)
-    right = min(width, max(w.left + w.width for w in words) + _PAD + int(reach * line_height))
+    right = min(width, max(max(w.left + w.width for w in words) + int(reach * line_height), edge) + _PAD)
     bottom = min(height, max(w.top + w.height for w in band) + _PAD)
     return left, top, right, bottom
+
+
+_COLUMN_SHARE = 0.8  # of the page's lines end left of its text column's right edge
+
+
+def column_edge(page_words: list[Word]) -> int:
+    """Where the page's text column ends on the right: the right end that its long lines (a
+    justified body) reach; short lines (a date, a label) end left of it, and a few beyond it
+    (a stamp) are passed over. A line whose last words OCR lost (a subject's `…ส่วนท้องถิ่นและ`
+    read up to `…ส่วนท้อง`) is read again up to it, not only as far as its tokens go."""
+    ends = sorted(max(w.left + w.width for w in line) for line in lines_of(page_words).values())
+    return ends[min(len(ends) - 1, int(_COLUMN_SHARE * len(ends)))] if ends else 0
 
 
 _STRETCHED = 1.4  # times the page's usual word height: a token that took in a neighbouring line
@@ -88,15 +101,18 @@ def _tokens_of(crop: np.ndarray, options: OcrOptions) -> OcrResult:
 
 
 def read_line(page: Page, line_id: int, options: OcrOptions = LINE_OPTIONS,
-              cache_dir: Path | None = None, reach: float = 0.0, own_band: bool = False) -> list[Word]:
+              cache_dir: Path | None = None, reach: float = 0.0, own_band: bool = False,
+              to_column: bool = False) -> list[Word]:
     """The tokens of one line read again from its crop, in page coordinates, with its line id;
-    the crop reaches `reach` line heights right of the tokens (words OCR lost there), and, with
-    `own_band`, keeps to the band of the line's tokens of usual height (see `band_words`)."""
+    the crop reaches `reach` line heights right of the tokens (words OCR lost there), or, with
+    `to_column`, on to the page's text column edge, and, with `own_band`, keeps to the band of
+    the line's tokens of usual height (see `band_words`)."""
     words = lines_of(page.words).get(line_id)
     if page.image is None or not words:
         return []
     band = band_words(words, page.words) if own_band else words
-    left, top, right, bottom = _box(words, page.image.shape, reach, band)
+    edge = column_edge(page.words) if to_column else 0
+    left, top, right, bottom = _box(words, page.image.shape, reach, band, edge)
     tokens = cached_ocr(page.image[top:bottom, left:right], options, cache_dir)
     middle = (min(w.top for w in band) + max(w.top + w.height for w in band)) / 2
     others = [w for w in page.words if w.line != line_id]
@@ -124,8 +140,9 @@ def _off_neighbours(token: Word, others: list[Word], middle: float) -> Word:
 
 
 def reocr_lines(page: Page, line_ids: list[int], judge: Judge, options: OcrOptions = LINE_OPTIONS,
-                cache_dir: Path | None = None, reach: float = 0.0) -> list[int]:
-    """Replace each named line's tokens with its re-read tokens where `judge` prefers them.
+                cache_dir: Path | None = None, reach: float = 0.0, to_column: bool = False) -> list[int]:
+    """Replace each named line's tokens with its re-read tokens where `judge` prefers them
+    (crops as `read_line` makes them).
 
     Returns the ids of the lines replaced. An OCR failure on one line keeps the old reading
     and is noted on the page; it never fails the page.
@@ -134,13 +151,15 @@ def reocr_lines(page: Page, line_ids: list[int], judge: Judge, options: OcrOptio
     for line_id in line_ids:
         old = lines_of(page.words).get(line_id, [])
         try:
-            new = read_line(page, line_id, options, cache_dir, reach)
-            banded = read_line(page, line_id, options, cache_dir, reach, own_band=True) \
-                if band_words(old, page.words) != old else []
+            band = band_words(old, page.words)
+            new = read_line(page, line_id, options, cache_dir, reach, to_column=to_column)
+            banded = read_line(page, line_id, options, cache_dir, reach, own_band=True, to_column=to_column) \
+                if band != old else []
         except OcrError as e:
             page.errors.append(PageError(page.number, e.reason, f"line {line_id}: {e}", stage="line_reocr"))
             continue
-        best = _judged(old, [patched(old, new), new, banded], judge) if new or banded else old
+        candidates = [patched(old, new), new, banded, tall_words_whole(old, band, new, banded)]
+        best = _judged(old, candidates, judge) if new or banded else old
         if best is not old:
             page.words = _splice(page.words, line_id, number_boxes(old, best))
             replaced.append(line_id)
@@ -156,6 +175,27 @@ def _judged(old: list[Word], candidates: list[list[Word]], judge: Judge) -> list
         if candidate and candidate is not best and judge(text_from_tokens(best), text_from_tokens(candidate)):
             best = candidate
     return best
+
+
+def tall_words_whole(old: list[Word], band: list[Word], new: list[Word], banded: list[Word]) -> list[Word]:
+    """The band's reading, but under the line's tall tokens the whole crop's reading.
+
+    Why: a token is tall for taking in its neighbours' ink, or for its own brackets and marks
+    (`(ตามบัญชีแนบท้าย)` beside an office name). The band's crop cuts such a word's top and
+    bottom off (read `เบ1`), the whole crop reads it but may garble the rest (`ง0ปไ` for the
+    office): each reading is taken where its crop was right. Offered to the judge too."""
+    tall = [w for w in old if w not in band]
+    if not banded or not tall:
+        return []
+    keep = [t for t in banded if not any(_centre_inside(t, w) for w in tall)]
+    if any(_overlap(t, w) > _PAD for t in keep for w in tall):
+        return []  # the band read across a tall token's place (`ผู้ว่าราชการจังหวัดกาญจนบุรี`): no seam to mix at
+    whole = [t for t in new if any(_centre_inside(t, w) for w in tall)]
+    return sorted(keep + whole, key=lambda t: t.left) if whole else []
+
+
+def _overlap(a: Word, b: Word) -> int:
+    return min(a.left + a.width, b.left + b.width) - max(a.left, b.left)
 
 
 def patched(old: list[Word], new: list[Word]) -> list[Word]:

@@ -137,13 +137,19 @@ def fuzzy_month(word: str) -> int | None:
     """A full month name as OCR damaged it → its number, or None when it is not clearly one.
 
     Marks are compared stripped (OCR drops and adds them: มนาคม, มิถุนายน่); then one wrong
-    consonant is allowed (กันวาคม → ธันวาคม) when exactly one month is that close.
+    consonant is allowed (กันวาคม → ธันวาคม) when exactly one month is that close, and two in a
+    long word (`ฤศจิกายนย`: its พ lost, a speck glued before the year), where no two months are
+    so near.
     """
     bare = re.sub(f"[{_MARKS}]", "", word)
     if bare in _STRIPPED_MONTHS:
         return _STRIPPED_MONTHS.index(bare) + 1
-    close = [k for k, name in enumerate(_STRIPPED_MONTHS) if Levenshtein.distance(bare, name) <= 1]
+    edits = 2 if len(bare) >= _LONG_MONTH else 1
+    close = [k for k, name in enumerate(_STRIPPED_MONTHS) if Levenshtein.distance(bare, name) <= edits]
     return close[0] + 1 if len(close) == 1 and len(bare) >= 5 else None
+
+
+_LONG_MONTH = 7  # letters, marks aside: a word this long may carry two OCR slips and still name one month
 
 
 def _make(match: re.Match[str], day: int, month: int, today: dt.date | None) -> DateMatch:

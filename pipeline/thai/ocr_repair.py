@@ -165,8 +165,10 @@ _SPECK_SPLIT = re.compile("(?<=[\u0e01-\u0e4e]) ?[:;'\"|,“”‘’] ?(?=[\u0e
 
 def join_split_words(text: str) -> str:
     """Close spaces, and specks read as punctuation, that Tesseract put inside a Thai word
-    (ประ ชาชน, ประ :สิทธิภาพ), where the dictionary is sure."""
-    return _replace_where_sure(_replace_where_sure(text, _SPECK_SPLIT, "", _join_helps), _SPLIT, "", _join_helps)
+    (ประ ชาชน, ประ :สิทธิภาพ), where the dictionary is sure; specks once more after the spaces:
+    a word torn by both (`เรื่ อ|ง`) is a word only when both are closed."""
+    text = _replace_where_sure(_replace_where_sure(text, _SPECK_SPLIT, "", _join_helps), _SPLIT, "", _join_helps)
+    return _replace_where_sure(text, _SPECK_SPLIT, "", _join_helps)
 
 
 def close_torn_spaces(text: str, keep_before: tuple[str, ...] = ()) -> tuple[str, int]:
