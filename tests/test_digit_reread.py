@@ -87,6 +87,21 @@ def test_a_letter_standing_on_a_digits_ink_is_dropped() -> None:
     assert digit_reread._letter_on_its_ink(words, "33821", 832)[1].text == "ต3382"  # not the token's number
 
 
+def test_a_letter_on_a_serials_ink_goes_when_the_row_pass_read_every_digit() -> None:
+    """Seed 1025 doc20180804 again: the row pass read all of ๓๓๘๒ (`3382`), so no reading grew
+    it, and Tesseract's ต for half the first ๓ stayed before it, taken downstream for a guessed
+    ว. The serial's ink word reads as many digits and starts where the token does: the letter
+    was the digit's ink. A ว printed before the serial has ink of its own and stays."""
+    gray, boxes = render_line(["ที่ ยส ", "๐๐๒๓.๓ / ", "๓๓๘๒"])
+    serial = boxes[2]
+    for lead, left, kept in (("ต", serial[0], "3382"), ("ว", serial[0] - 40, "ว3382")):
+        words = [token("ที่ยส", boxes[0][0], boxes[0][2], line=4), token("0023.3/", boxes[1][0], boxes[1][2], line=4),
+                 token(lead + "3382", left, serial[2], line=4)]
+        page = Page(number=1, source="ocr", words=words, image=gray)
+        reread_numbers(page, [4], default_reader(), is_better_numbers)
+        assert page.words[-1].text == kept
+
+
 def _glyph(x: int, w: int, best: str) -> GlyphReading:
     probs = np.zeros(len(VALUES), dtype=np.float32)
     probs[VALUES.index(best)] = 1.0
