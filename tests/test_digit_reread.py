@@ -46,6 +46,9 @@ from tests.test_numerals import render_line, token
     # parser puts the point back; a fifth serial digit stays refused (above)
     ("ด่วนที่สุด ที่ มท0802/ว", "ด่วนที่สุด ที่ มท08022/ว", True),
     ("ด่วนที่สุด ที่ มท0802/ว", "ด่วนที่สุด ที่ มท080222/ว", False),  # two digits more: a speck too
+    # seed 1029 doc20210819: the stamp day's ink word ran over the leader to the month's ส (`2...4`)
+    ("วันที่ 2 สคด. 569", "วันที่ 2...4 สคด. 2564", False),
+    ("วันที่ 2 สคด. 569", "วันที่ 2 สคด. 2564", True),
 ])
 def test_which_number_reading_wins(old: str, new: str, better: bool) -> None:
     assert is_better_numbers(old, new) is better
