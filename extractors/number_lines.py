@@ -97,9 +97,9 @@ def _owner_grown(had: DocNumber | None, has: DocNumber | None, number: str) -> b
 _OWNER = re.compile(r"\d{4}")
 
 
-# Digits either side of two separators or more (`2...4`): the dotted leader a clerk writes on,
-# read as points between a day and a letter's ink; no number prints two separators running.
-_LEADER_BETWEEN = re.compile(r"\d[.,]{2,}\d")
+# Digits either side of three separators or more (`2...4`): the dotted leader a clerk writes on,
+# read as points between a day and a letter's ink (a doubled point, `3..1`, is a speck beside one).
+_LEADER_BETWEEN = re.compile(r"\d[.,]{3,}\d")
 
 
 def is_better_numbers(old: str, new: str) -> bool:

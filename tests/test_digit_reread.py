@@ -49,6 +49,8 @@ from tests.test_numerals import render_line, token
     # seed 1029 doc20210819: the stamp day's ink word ran over the leader to the month's ส (`2...4`)
     ("วันที่ 2 สคด. 569", "วันที่ 2...4 สคด. 2564", False),
     ("วันที่ 2 สคด. 569", "วันที่ 2 สคด. 2564", True),
+    # seed 1023 doc20170317: a doubled point is a speck beside the KPI code's own (3.1), no leader
+    ("พ.ศ, 2568 ตัวชีวัตที่ 3.@ ) ร้อยละ", "พ.ศ, 2568 ตัวชีวัตที่ 3..1.@ ) ร้อยละ", True),
 ])
 def test_which_number_reading_wins(old: str, new: str, better: bool) -> None:
     assert is_better_numbers(old, new) is better
