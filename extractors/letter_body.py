@@ -69,8 +69,9 @@ _M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
 # lose it or garble it to a word or two (`/ว 3604.` then `12 สิงหาคม 2565`, `/ว 2985 ร จจรนท` then
 # `25 กุมภาพันธ์ 2558`): a day and month right after a number are its date.
 _SPECKS_BEFORE = "(?:(?![ก-๛]{3})\\S{1,4}\\s+){0,12}?"
-# A speck glued before it is read as a digit or a mark at times (`/ว311 |` then `8ลงวันที่22มกราคม`).
-_DATED = re.compile(f"^[\\s,.\\-–'\"‘’“”]*(?:{_SPECKS_BEFORE}[^\\sก-๛]?ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
+# A speck glued before it is read as a digit or a mark at times, or both (`/ว311 |` then
+# `8ลงวันที่22มกราคม`, `/ว1283` then `2,ลงวันที่24`).
+_DATED = re.compile(f"^[\\s,.\\-–'\"‘’“”]*(?:{_SPECKS_BEFORE}[^\\sก-๛]{{0,2}}ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
                     f"|[A-Za-z]{{2,5}}[.,]?(?=\\s*\\d{{1,2}}\\s*(?:[A-Za-z]{{1,3}}\\s+)?[ก-๛])|(?:\\S{{1,7}}\\s+){{0,2}}(?=\\d{{1,2}}\\s*[ก-๛]))")
 # OCR may lose วันที่ (`ภายใน 1 พฤษภาคม 2565`): a whole date right after ภายใน is the deadline still.
 _DEADLINE = re.compile(f"{spaced('ภายใน')}\\s*(?:{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}|(?=\\d))")
@@ -487,10 +488,13 @@ def _joined_year(m: re.Match[str]) -> str:
 # (`มกราคม ) "2562`): dropped before the date is read. Digits are never touched.
 _GLUED_LATIN = re.compile(r"(?<=\d)[A-Za-z]{1,3}(?=\s)|(?<=\s)[A-Za-z]{1,2}(?=\d{4}(?!\d))")
 _DATE_SPECKS = re.compile(r"[()\"'“”|]+")
+# A speck read as a comma, or a point standing alone, between the day and the month
+# (`24 , พฤษภาคม 2564`): no date sets one there (a Thai month's own points are glued to it).
+_SPECK_AFTER_DAY = re.compile(r"(?<=\d)\s*,\s*(?=[ก-๛])|(?<=\d)\s+\.\s+(?=[ก-๛])")
 
 
 def despeck_date(text: str) -> str:
-    return _DATE_SPECKS.sub(" ", _GLUED_LATIN.sub("", text))
+    return _SPECK_AFTER_DAY.sub(" ", _DATE_SPECKS.sub(" ", _GLUED_LATIN.sub("", text)))
 
 
 # Tesseract splits a Thai word at its marks on poor scans (`ก ร กฎาคม`, `กั นย าย น`); a month

@@ -1074,9 +1074,18 @@ def read_received(view: LetterLines, letter_date: dt.date | None = None
             if found is None and once != tail and (mended := _stamp_day(once, letter_date)) and mended[0]:
                 return number, mended[0], i, False, True
             if found is not None:
-                return number, found[0], i, found[1], False
+                return number, found[0], i, found[1], not _year_as_printed(tail, found[0])
         return number, None, i, False, False
     return "", None, None, False, False
+
+
+def _year_as_printed(tail: str, day: dt.date | None) -> bool:
+    """The stamp's date holds its year's digits as printed: whole, cut short (`25`, `256`), or
+    its last two (`65`); not a year one digit off read back to the letter's time (`254` beside a
+    letter of 2567: a repair, flagged)."""
+    printed = next((d.year_text for d in find_thai_dates(tail)), "")
+    be = str(day.year + 543) if day else ""
+    return not (printed and be) or be.startswith(printed) or be[2:] == printed
 
 
 def _stamp_day(tail: str, letter_date: dt.date | None) -> tuple[dt.date | None, bool] | None:

@@ -45,7 +45,7 @@ from pipeline.thai.dates import (
 
 _TABLE_ROLES = {"report_form", "attachment_list", "kpi_table"}
 INDICATOR_REPAIRED = "indicator_repaired"  # a KPI target read impossible was mended: check it
-STAMP_DATE_REPAIRED = "stamp_date_repaired"  # a stamp's d/m/yy read with a doubled glyph once: check it
+STAMP_DATE_REPAIRED = "stamp_date_repaired"  # a stamp date read back: a doubled glyph once, a year one digit off
 YEAR_COMPLETED = "year_completed"  # a letter date whose year OCR cut was read again: check it
 _POSITION_OFFICES = [  # a signatory's title names the office that signs: อธิบดีกรม… → กรม…
     (re.compile(r"^(?:.*\s)?อธิบดี(กรม\S+)$"), r"\1"),

@@ -97,9 +97,16 @@ def _owner_grown(had: DocNumber | None, has: DocNumber | None, number: str) -> b
 _OWNER = re.compile(r"\d{4}")
 
 
+# Digits either side of three separators or more (`2...4`): the dotted leader a clerk writes on,
+# read as points between a day and a letter's ink (a doubled point, `3..1`, is a speck beside one).
+_LEADER_BETWEEN = re.compile(r"\d[.,]{3,}\d")
+
+
 def is_better_numbers(old: str, new: str) -> bool:
     """Take the whole-word reading `new` of a letter line's numbers over the row pass's `old`?"""
     old, new = normalise_field(old), normalise_field(new)
+    if len(_LEADER_BETWEEN.findall(new)) > len(_LEADER_BETWEEN.findall(old)):
+        return False
     had, has = try_parse_docnum(old), try_parse_docnum(new)
     if any(len(n) > _MAX_DIGITS and not _owner_grown(had, has, n) for n in _new_numbers(old, new)):
         return False

@@ -18,12 +18,16 @@ from PIL import Image, ImageDraw, ImageFont
 
 from extractors.stamp_reading import is_better_stamp, stamp_score
 from flows.process import process_file
+from pipeline.numerals import stamp_reader
+from pipeline.numerals.api import NumeralReader
+from pipeline.numerals.reader import HAND_MODEL_PATH
 from pipeline.ocr.boxes import BOXED_BLOCK, BoxReading, find_boxes, read_line_box, splice_box, without_leaders
 from pipeline.records import Page, Word
 from pipeline.synth.fonts import font_path
 from pipeline.synth.pages import Stamp, save_pdf, stamped_letter
 from pipeline.synth.tables import FormRow, render_report_form
 from pipeline.thai.text import normalise
+from tests.test_numerals import render_line, token
 
 OFFICE = ("สนง.ท้องถิ่นอำเภอศรีมหา", "โพธิ")
 
@@ -149,3 +153,16 @@ def test_a_framed_urgency_mark_in_large_type_is_read_inside_its_rules() -> None:
     reading = read_line_box(Page(1, "ocr", image=gray), box)
     assert normalise(reading.text).replace(" ", "").startswith("ด่วน")
     assert is_better_stamp("", reading.text)
+
+
+def test_a_hands_number_keeps_the_digits_both_numeral_readings_see() -> None:
+    """Seed 1025 doc20200421: a stamp's hand-written 955, which Tesseract wrote `9551` (its box
+    running on past the last 5 over the cleaned leader). Both numeral readings (the row pass and
+    the token's crop) read 955: for a hand, theirs stands, Tesseract's kept as an alternative.
+    For print, Tesseract's count of Arabic digits still stands (rows._kept)."""
+    gray, boxes = render_line(["เลขรับ ", "955"], font="Purisa")
+    left, _, right, _ = boxes[1]
+    words = [token("เลขรับ", boxes[0][0], boxes[0][2]), token("9551", left, right + (right - left) // 3)]
+    [_, number] = stamp_reader().reread_words(gray, words)
+    assert number.text == "955" and "9551" in number.alternatives
+    assert NumeralReader(HAND_MODEL_PATH).reread_words(gray, words)[1].text == "9551"

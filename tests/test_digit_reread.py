@@ -46,6 +46,11 @@ from tests.test_numerals import render_line, token
     # parser puts the point back; a fifth serial digit stays refused (above)
     ("ด่วนที่สุด ที่ มท0802/ว", "ด่วนที่สุด ที่ มท08022/ว", True),
     ("ด่วนที่สุด ที่ มท0802/ว", "ด่วนที่สุด ที่ มท080222/ว", False),  # two digits more: a speck too
+    # seed 1029 doc20210819: the stamp day's ink word ran over the leader to the month's ส (`2...4`)
+    ("วันที่ 2 สคด. 569", "วันที่ 2...4 สคด. 2564", False),
+    ("วันที่ 2 สคด. 569", "วันที่ 2 สคด. 2564", True),
+    # seed 1023 doc20170317: a doubled point is a speck beside the KPI code's own (3.1), no leader
+    ("พ.ศ, 2568 ตัวชีวัตที่ 3.@ ) ร้อยละ", "พ.ศ, 2568 ตัวชีวัตที่ 3..1.@ ) ร้อยละ", True),
 ])
 def test_which_number_reading_wins(old: str, new: str, better: bool) -> None:
     assert is_better_numbers(old, new) is better
@@ -85,6 +90,21 @@ def test_a_letter_standing_on_a_digits_ink_is_dropped() -> None:
     assert digit_reread._letter_on_its_ink(words, "3382", 832)[1].text == "3382"
     assert digit_reread._letter_on_its_ink(words, "3382", 880)[1].text == "ต3382"  # the letter's own ink
     assert digit_reread._letter_on_its_ink(words, "33821", 832)[1].text == "ต3382"  # not the token's number
+
+
+def test_a_letter_on_a_serials_ink_goes_when_the_row_pass_read_every_digit() -> None:
+    """Seed 1025 doc20180804 again: the row pass read all of ๓๓๘๒ (`3382`), so no reading grew
+    it, and Tesseract's ต for half the first ๓ stayed before it, taken downstream for a guessed
+    ว. The serial's ink word reads as many digits and starts where the token does: the letter
+    was the digit's ink. A ว printed before the serial has ink of its own and stays."""
+    gray, boxes = render_line(["ที่ ยส ", "๐๐๒๓.๓ / ", "๓๓๘๒"])
+    serial = boxes[2]
+    for lead, left, kept in (("ต", serial[0], "3382"), ("ว", serial[0] - 40, "ว3382")):
+        words = [token("ที่ยส", boxes[0][0], boxes[0][2], line=4), token("0023.3/", boxes[1][0], boxes[1][2], line=4),
+                 token(lead + "3382", left, serial[2], line=4)]
+        page = Page(number=1, source="ocr", words=words, image=gray)
+        reread_numbers(page, [4], default_reader(), is_better_numbers)
+        assert page.words[-1].text == kept
 
 
 def _glyph(x: int, w: int, best: str) -> GlyphReading:

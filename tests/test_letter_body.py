@@ -90,6 +90,11 @@ def _references(cited: str) -> set[tuple[str, dt.date | None]]:
     pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น : ที่ ที่ มท 0810. ต/ว311 |\n"
                  "8ลงวันที่22มกราคม 2565 -",
                  "มท 0810.7/ว 311", dt.date(2022, 1, 22), id="speck-read-as-a-digit-glued-before-longwanthi"),
+    # seed 1029 doc20210819: a speck read as a digit and a comma glued before ลงวันที่, one more
+    # read as a comma between the day and the month
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0810.5/ว1283\n"
+                 "2,ลงวันที่24 , พฤษภาคม 2564",
+                 "มท 0810.5/ว 1283", dt.date(2021, 5, 24), id="specks-read-as-digit-and-commas-around-the-day"),
     pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.ญ/ว'\n"
                  "4251 ลงวันที่ 6 พฤศจิกายน 2อ่65 แจ้งให้สำนักงาน",
                  "มท 0810.7/ว 4251", dt.date(2022, 11, 6), id="a-glyph-of-the-year-read-as-a-letter"),

@@ -1668,6 +1668,21 @@ def test_a_stamp_date_with_a_glyph_read_twice_is_read_with_it_once(stamp: str, l
     assert letter.received_date == received and STAMP_DATE_REPAIRED in letter.flags
 
 
+@pytest.mark.parametrize(("stamp", "repaired"), [
+    pytest.param("29 เมย. 254 -", True, id="cut-year-one-digit-off"),  # seed 1029 doc20170913
+    pytest.param("29 เมย. 256 -", False, id="cut-year-as-printed"),
+    pytest.param("29 เม.ย. 2567", False, id="whole-year"),
+])
+def test_a_stamp_year_read_back_to_the_letters_time_is_flagged(stamp: str, repaired: bool) -> None:
+    from extractors.letters import STAMP_DATE_REPAIRED
+
+    letter = _letter(f"สนง.ท้องถิ่นอำเภอวังวิเศษ\nเลขรับ 2711 .\nวันที่ {stamp}\nเวลา 10.15 น.\n"
+                     "ที่ ตง 0023.4/2306\n" + LETTERHEAD + "21 เมษายน 2567\n" + SUBJECT.split("\n", 1)[1]
+                     + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
+    assert letter.received_date == dt.date(2024, 4, 29)
+    assert (STAMP_DATE_REPAIRED in letter.flags) is repaired
+
+
 def test_a_stamp_date_of_an_impossible_month_with_no_glyph_doubled_stays_unread() -> None:
     letter = _letter("สนง.ส่งเสริมการปกครอง\nเลขรับ 2414 .\nวันที่ 6/14/60\nเวลา 12,00 น.\n"
                      "ที่ มท 0809.2/58\n" + LETTERHEAD + "2 มีนาคม 2560\n" + SUBJECT.split("\n", 1)[1]

@@ -28,8 +28,13 @@ _POINT_IN_DIGITS = re.compile(r"\d+\.\d+")
 class NumeralReader:
     """Second reading pass for numbers. Loads model.npz once; thread-safe for reads."""
 
-    def __init__(self, model_path: Path | None = None) -> None:
+    def __init__(self, model_path: Path | None = None, print_counts: bool = True) -> None:
         self.model = load_model(model_path)
+        # Whether Tesseract's count of Arabic digits stands against the glyph pass's shorter
+        # reading (rows._kept): true of print, which its `eng` half reads well; not of a
+        # clerk's hand, where it reads a pen's tail or a speck beside the last digit as one
+        # more (seen: a stamp's 955 written 9551, both numeral readings 955).
+        self.print_counts = print_counts
         self.glyphs = GlyphReader(self.model)
         # A crop handed to read() holds a number by contract, so a glyph torn between "Thai
         # letter" and a digit (Laksaman's 1 looks like า) is taken as the digit.
@@ -83,6 +88,8 @@ class NumeralReader:
         dropped digits that a sure reading of the token's own box holds (seen on a JPEG scan:
         4.2 → .2, 2567 → 257).
         """
+        if self._count_kept(word):
+            return self._count_checked(gray_page, word)
         if not word.reread or not _NUMBER_TOKEN.fullmatch(word.text):
             return word
         crop = _crop(gray_page, word)
@@ -98,6 +105,22 @@ class NumeralReader:
         if not _close(second.text, word.text):
             return word
         return self._more_confident(word, second)
+
+    def _count_kept(self, word: Word) -> bool:
+        """A hand's number where the row pass kept Tesseract's count of digits (the pass's own
+        shorter reading among the alternatives): worth checking against the crop's reading."""
+        return not self.print_counts and not word.reread and bool(word.alternatives) \
+            and _NUMBER_TOKEN.fullmatch(word.text) is not None
+
+    def _count_checked(self, gray_page: np.ndarray, word: Word) -> Word:
+        """The hand's number as both numeral readings have it where they agree on fewer digits
+        than Tesseract wrote (`_digits_unseen`), Tesseract's kept as an alternative."""
+        crop = _crop(gray_page, word)
+        second = self.read(crop) if crop.size else None
+        if second is None or not _digits_unseen(word, second):
+            return word
+        return replace(word, text=second.text, conf=round(second.confidence * 100, 1), reread=True,
+                       alternatives=_merged((word.text, *word.alternatives), exclude=second.text))
 
     def _more_confident(self, word: Word, second: NumeralReading) -> Word:
         if second.confidence * 100 <= word.conf:
@@ -162,6 +185,13 @@ def _digits_inserted(row_pass: str, crop: str) -> str | None:
     return "".join(out) + rest if len(out) + len(rest) > len(row_pass) else None
 
 
+def _digits_unseen(word: Word, second: NumeralReading) -> bool:
+    """Tesseract's number holds digits that both numeral readings lack: the row pass's (kept
+    among the token's alternatives) and the crop's, sure, are the same shorter number."""
+    shorter = len(second.text) < len(word.text) and _is_subsequence(second.text, word.text)
+    return shorter and second.confidence >= _SURE and second.text in word.alternatives
+
+
 def _is_subsequence(short: str, long: str) -> bool:
     rest = iter(long)
     return all(ch in rest for ch in short)
@@ -200,4 +230,4 @@ def default_reader() -> NumeralReader:
 @lru_cache(maxsize=1)
 def stamp_reader() -> NumeralReader:
     """The reader for hand-filled stamps: trained on the printed faces plus a handwriting face."""
-    return NumeralReader(HAND_MODEL_PATH)
+    return NumeralReader(HAND_MODEL_PATH, print_counts=False)

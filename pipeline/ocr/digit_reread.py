@@ -172,9 +172,12 @@ def grown_numbers(reader: NumeralReader, gray: np.ndarray, words: list[Word]) ->
         box = ink_word(glyphs, run)
         readings = word_runs(reader, gray, box, run) if box else []
         longer = [w for w in readings if len(w[0]) > len(run.text)]
+        same = [w for w in readings if w[0] == run.text]
         if longer:  # the longest: one crop may read the word's first glyph as a letter still (`673`)
             long, left = max(longer, key=lambda w: len(w[0]))
             out = _letter_on_its_ink(_given_to_token(out, run.text, long), long, left)
+        elif same:  # the row pass read the whole number, but Tesseract's letter for its first digit stayed
+            out = _letter_on_its_ink(out, *same[0])
     return out
 
 

@@ -210,7 +210,9 @@ def date_near(found: DateMatch, anchor: dt.date, before: int = 7, after: int = 3
         return _one_year_near(day, month, anchor, lambda be: _digits_apart(be, found.year_text) == 1)
     cut = complete_year(day, month, found.year_text, anchor)
     if cut is None and len(found.year_text) == 3:  # a digit lost inside it (๒๕๖๒ as 262)
-        return _one_year_near(day, month, anchor, lambda be: digits_in_order(found.year_text, be))
+        inside = _one_year_near(day, month, anchor, lambda be: digits_in_order(found.year_text, be))
+        # or the year cut at the box's edge and its last digit there misread (๒๕๖| as 254)
+        return inside or _one_year_near(day, month, anchor, lambda be: _digits_apart(be[:3], found.year_text) == 1)
     if cut is not None or len(found.year_text) != 2:
         return cut
     # A short year with one digit misread (`10 ธ.ค. 51` for ๕๗).
