@@ -189,11 +189,11 @@ def _fiscal_before(flat: str, at: int, chunk: str, hint: int | None) -> int | No
 
 def _from_chunk(code: str, chunk: str, fiscal: int | None, page: int) -> Indicator:
     name, rest = _name(chunk)
-    value, unit = _target(rest, name)
+    value, unit, how = _target(rest, name)
     mended = _mended_percent(value) if unit == "ร้อยละ" else None
     return Indicator(
         code=code, name=name, fiscal_year=fiscal, target_value=mended or value, target_unit=unit,
-        due_date=_due(rest), owner=_owner(rest), page=page, repaired=PERCENT_REPAIRED if mended else "",
+        due_date=_due(rest), owner=_owner(rest), page=page, repaired=PERCENT_REPAIRED if mended else how,
     )
 
 
@@ -231,24 +231,38 @@ def _clean(text: str) -> str:
     return " ".join(_LEADING_INK.sub("", re.sub(r"[|]", " ", text)).split()).strip(" ,.:")
 
 
-def _target(rest: str, name: str = "") -> tuple[float | None, str]:
+def _target(rest: str, name: str = "") -> tuple[float | None, str, str]:
+    """(value, unit, how the unit was inferred when no scale word was read, else '')."""
     count, scale = _COUNT.search(rest) or _BARE_COUNT.search(rest[:120]) or _garbled_unit(rest), _SCALE.search(rest)
     latin = None if count else _LATIN_UNIT.search(rest)
     first = min((m for m in (count, scale, latin) if m), key=lambda m: m.start(), default=None)
     if first is None or first.start() > 200:
         return _latin_scale(rest, name)
     if first is count:
-        return _count_value(first.group(1)), _spelled_unit(first.group(2))
+        return _count_value(first.group(1)), _spelled_unit(first.group(2)), ""
     if first is latin:
-        return _count_value(first.group(1)), _named_unit(name)
-    return float(first.group(2)), "ระดับ" if first.group(1) == "ระดับ" else "ร้อยละ"
+        return _count_value(first.group(1)), _named_unit(name), ""
+    return float(first.group(2)), "ระดับ" if first.group(1) == "ระดับ" else "ร้อยละ", ""
 
 
-def _latin_scale(rest: str, name: str) -> tuple[float | None, str]:
-    """A target right after the name whose scale word came out Latin, when the name says the
-    scale (ระดับความสำเร็จ… ระดับ ๕, ร้อยละของ… ร้อยละ ๘๕); else none."""
-    m, unit = _LATIN_SCALE.match(rest), _scale_unit(name)
-    return (float(m.group(1)), unit) if m and unit else (None, "")
+# The scale word read as Latin further on, after a KPI's wording that runs past its quoted title,
+# a speck glued to it (`“ศูนย์…” ครบทุกองค์กรปกครองส่วนท้องถิ่น Saya. 100 และ…` for ร้อยละ ๑๐๐).
+_LATIN_SCALE_LATER = re.compile(r"\s[A-Za-z]{2,6}\.?\s?(\d{1,3})(?=\s|$)")
+_TOP_LEVEL = 5  # a ระดับ target is one of five scoring levels (เกณฑ์การให้คะแนน ๕ ระดับ)
+PERCENT_FROM_VALUE = "percent_unit_from_value"
+
+
+def _latin_scale(rest: str, name: str) -> tuple[float | None, str, str]:
+    """A target whose scale word came out Latin: right after the name, or later in its first
+    lines. The name says the scale (ระดับความสำเร็จ… ระดับ ๕, ร้อยละของ… ร้อยละ ๘๕); where it does
+    not, a value above the top level and at most 100 can only be a percentage (flagged)."""
+    m, unit = _LATIN_SCALE.match(rest) or _LATIN_SCALE_LATER.search(rest[:200]), _scale_unit(name)
+    if m is None:
+        return None, "", ""
+    value = float(m.group(1))
+    if unit:
+        return value, unit, ""
+    return (value, "ร้อยละ", PERCENT_FROM_VALUE) if _TOP_LEVEL < value <= _WHOLE else (None, "", "")
 
 
 # A count whose unit the `eng` model read as Latin (`จำนวน 878 qué` for ๘๗๘ ศูนย์), a speck before

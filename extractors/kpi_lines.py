@@ -21,9 +21,13 @@ from pipeline.ocr.lines import lines_of
 from pipeline.records import Page
 from pipeline.thai.text import normalise_field
 
-_PLACEHOLDERS = "@#*%!?&$©"
-# A code right after its label, its digit after the point a placeholder (`ที่ 3.@`) or mended whole.
-_BROKEN_CODE = re.compile(f"{KPI_WORD}\\s?{THI}\\s*\\d[.,]{{1,2}}[{re.escape(_PLACEHOLDERS)}]")
+_PLACEHOLDERS = "@#*%!?&$©«»"
+# A code right after its label with a digit lost or a placeholder for it: after the point
+# (`ที่ 3.@`, `ที่2. องค์กร…`, `ที่ 0. การจัดตั้ง…` for ๔.๒), before it (`ที่ .1 ร้อยละ…` for ๓.๑), or both
+# (`ที่ «. © .` for ๔.๑). A code's point always stands between two digits.
+_HOLE = f"[{re.escape(_PLACEHOLDERS)}]"
+_BROKEN_CODE = re.compile(
+    f"{KPI_WORD}\\s?{THI}\\s*(?:\\d[.,]{{1,2}}(?:{_HOLE}|(?=\\s|$))|[.,]\\d|{_HOLE}\\s?[.,])")
 _WHOLE_CODE = re.compile(f"{KPI_WORD}\\s?{THI}\\s*\\d[.,]{{1,2}}\\d(?![.,]*\\d)")
 _PERCENT_VALUE = re.compile(f"(?:{PERCENT})[\\s'\"“”‘’.|:]*[A-Za-z]?(\\d[\\d.]*)")
 # A percentage whose digits the `eng` model read as Latin (`ร้อยละ BO.` for ร้อยละ ๘๐): no number at all.

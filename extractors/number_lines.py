@@ -31,6 +31,17 @@ def stamp_line_ids(page: Page) -> list[int]:
             if STAMP_LINE.match(normalise_field(" ".join(w.text for w in words)))]
 
 
+# A reply deadline whose day reads as Latin glued to a digit (`ภายในวันที่ lo6 ธันวาคม` for ๒๖: the
+# ๒ read as `lo`): no day is so written, and its ink read again as a whole word gives the digit back.
+_SMUDGED_DAY = re.compile(r"ภายใน\s*(?:วัน\s?ที่?)?\s*(?=[^\s\d]*[A-Za-z])[A-Za-z]{1,3}\d{1,2}\s")
+
+
+def deadline_line_ids(page: Page) -> list[int]:
+    """Lines holding a deadline (ภายในวันที่ …) whose day is Latin glued to a digit."""
+    return [line for line, words in lines_of(page.words).items()
+            if _SMUDGED_DAY.search(normalise_field(" ".join(w.text for w in words)))]
+
+
 def header_number_line_ids(page: Page) -> list[int]:
     """Header and citation lines but the stamp's (read by the reader for handwriting)."""
     stamp = stamp_line_ids(page)

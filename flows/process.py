@@ -26,7 +26,7 @@ from extractors.header_lines import (
 )
 from extractors.kpi_lines import is_better_kpi_numbers, is_better_wrapped_target, kpi_number_line_ids
 from extractors.letters import extract_letters
-from extractors.number_lines import header_number_line_ids, is_better_numbers, stamp_line_ids
+from extractors.number_lines import deadline_line_ids, header_number_line_ids, is_better_numbers, stamp_line_ids
 from extractors.report_forms import ReportForms, extract_report_forms
 from extractors.segment import classify_pages
 from extractors.stamp_reading import is_better_stamp, is_urgency_mark, lacks_urgency_mark
@@ -105,12 +105,14 @@ def reocr_urgency_marks(doc: Document, cache_dir: Path) -> Document:
 def reread_letter_numbers(doc: Document) -> Document:
     """Numbers of a letter's header, citation and stamp lines read again as whole ink words, where
     the row pass read them short (after stamp boxes: the stamp's own tokens are then in place;
-    its hand-filled digits go to the reader trained for handwriting); and a KPI's code or
-    percentage target that reads impossibly (`ร้อยละ 00`, `ตัวชี้วัดที่ 3.@`)."""
+    its hand-filled digits go to the reader trained for handwriting); a reply deadline's day read
+    as Latin glued to a digit (`ภายในวันที่ lo6`); and a KPI's code or percentage target that reads
+    impossibly (`ร้อยละ 00`, `ตัวชี้วัดที่ 3.@`, `ตัวชี้วัดที่2.`)."""
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and page.words:
             reread_numbers(page, header_number_line_ids(page), default_reader(), is_better_numbers)
             reread_numbers(page, stamp_line_ids(page), stamp_reader(), is_better_numbers)
+            reread_numbers(page, deadline_line_ids(page), default_reader(), is_better_numbers)
             inline, wrapped = kpi_number_line_ids(page)
             reread_numbers(page, inline, default_reader(), is_better_kpi_numbers)
             reread_numbers(page, wrapped, default_reader(), is_better_wrapped_target)

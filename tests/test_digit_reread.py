@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from extractors.number_lines import is_better_numbers, stamp_line_ids
+from extractors.number_lines import deadline_line_ids, is_better_numbers, stamp_line_ids
 from pipeline.numerals import default_reader
 from pipeline.numerals.reader import VALUES, GlyphReading
 from pipeline.numerals.runs import find_runs
@@ -20,6 +20,7 @@ from pipeline.numerals.segment import Band, Glyph
 from pipeline.ocr import digit_reread
 from pipeline.ocr.digit_reread import _given_to_token, grown_number, ink_word, reread_numbers
 from pipeline.records import Page, Word
+from pipeline.thai.dates import find_thai_dates
 from tests.test_numerals import render_line, token
 
 
@@ -209,3 +210,17 @@ def test_a_line_whose_whole_reading_is_refused_may_still_grow_its_short_numbers(
     page = Page(number=1, source="ocr", words=list(words), image=gray)
     assert reread_numbers(page, [3], default_reader(), lambda old, new: len(new) >= len(old)) == [3]
     assert [w.text for w in page.words] == ["0809.2/ว", "4673"]
+
+
+def test_a_deadline_day_read_as_latin_glued_to_a_digit_is_read_again() -> None:
+    """wide1025 SCAN_0003: `ภายในวันที่ lo6 ธันวาคม` for ๒๖ (the ๒ read `lo`); a rendered line whose
+    day token says so gives 26 back from its ink, and a day read as digits is not picked."""
+    gray, boxes = render_line(["ภายในวันที่ ", "๒๖", " ธันวาคม"])
+    words = [token(t, b[0], b[2], line=7) for t, b in zip(("ภายในวันที่", "lo6", "ธันวาคม"), boxes, strict=True)]
+    page = Page(number=1, source="ocr", words=words, image=gray)
+    assert deadline_line_ids(page) == [7]
+    reread_numbers(page, deadline_line_ids(page), default_reader(), is_better_numbers)
+    assert find_thai_dates(" ".join(w.text for w in page.words) + " 2568")[0].date.day == 26
+    clean = Page(number=1, source="ocr", words=[token(t, b[0], b[2], line=7) for t, b in
+                                                 zip(("ภายในวันที่", "26", "ธันวาคม"), boxes, strict=True)])
+    assert deadline_line_ids(clean) == []

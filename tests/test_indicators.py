@@ -253,6 +253,19 @@ def test_a_percentage_over_100_one_glyph_off_is_100_flagged(read: str, target: f
     assert (kpi.target_value, kpi.target_unit, bool(kpi.repaired)) == (target, "ร้อยละ", repaired)
 
 
+@pytest.mark.parametrize(("latin", "expected"), [
+    pytest.param("Saya. 100", (100.0, "ร้อยละ", True), id="percent-word-latin-then-100"),
+    pytest.param("Saya 85", (85.0, "ร้อยละ", True), id="percent-word-latin-then-85"),
+    pytest.param("SAU 5", (None, "", False), id="a-level-or-a-percentage-unknown"),
+])
+def test_a_scale_word_read_latin_past_the_quoted_name(latin: str, expected: tuple) -> None:
+    # wide1029 doc20210819: ร้อยละ at a line's end read `Saya.` by the `eng` model, its ๑๐๐ on the next
+    text = ("ตัวชี้วัดที่ 4.1\nการพัฒนานวัตกรรม “ศูนย์ช่วยเหลือประชาชนของ\nองค์กรปกครองส่วนท้องถิ่น” "
+            f"ครบทุกองค์กรปกครองส่วนท้องถิ่น {latin.split()[0]}\n{latin.split()[1]} และตัวชี้วัดที่ 2.3 องค์กรปกครอง")
+    kpi = extract_indicators(text, 1, 2564)[0]
+    assert (kpi.target_value, kpi.target_unit, bool(kpi.repaired)) == expected
+
+
 def test_without_a_letter_date_a_kpi_year_stays_as_read() -> None:
     assert settle_fiscal_years([Indicator("3.1", fiscal_year=2521)], None)[0].fiscal_year == 2521
 

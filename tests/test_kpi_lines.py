@@ -63,3 +63,25 @@ def test_a_percentage_the_row_pass_read_short_is_read_whole_from_its_ink() -> No
     page = Page(number=1, source="ocr", words=words, image=gray)
     assert reread_numbers(page, [5], default_reader(), is_better_kpi_numbers) == [5]
     assert [w.text for w in page.words] == ["ร้อยละ", "100"]
+
+
+def test_a_code_missing_a_digit_beside_its_point_is_read_again() -> None:
+    # wide1029: ๒.๓ read `2.` (doc20210819), ๓.๑ read `.1` (doc20220403), ๔.๒ read `0.` (img034),
+    # ๔.๑ read `«. ©` (saraban_001); a code without a point is whole (`ที่ 6 การประเมิน…`).
+    page = _page(["และตัวชี้วัดที่2. องค์กรปกครองส่วนท้องถิ่น", "พ.ศ. 2561 ตัวชี้วัดที่ .1 ร้อยละของเรื่อง",
+                  "ผลการดำเนินงานตามตัวซี้วัดที่ 0. การจัดตั้งศูนย์", "พ.ศ. 2554 ตัวชี้วัดที่ «. © .",
+                  "และตัวชี้วัดที่ 6 การประเมินผล", "ตัวชี้วัดที่ 3.1 ร้อยละของเรื่อง"])
+    assert kpi_number_line_ids(page) == ([0, 1, 2, 3], [])
+
+
+@pytest.mark.parametrize(("printed", "read", "whole"), [
+    ("๒.๓", "2.", "2.3"),
+    ("๓.๑", ".1", "3.1"),
+])
+def test_a_code_read_short_is_read_whole_from_its_ink(printed: str, read: str, whole: str) -> None:
+    """A rendered `ตัวชี้วัดที่ ๒.๓ องค์กร` whose code token lost a digit: read again, the code is whole."""
+    gray, boxes = render_line(["ตัวชี้วัดที่ ", printed, " องค์กร"])
+    words = [token(t, b[0], b[2], line=5) for t, b in zip(("ตัวชี้วัดที่", read, "องค์กร"), boxes, strict=True)]
+    page = Page(number=1, source="ocr", words=words, image=gray)
+    assert reread_numbers(page, [5], default_reader(), is_better_kpi_numbers) == [5]
+    assert [w.text for w in page.words] == ["ตัวชี้วัดที่", whole, "องค์กร"]
