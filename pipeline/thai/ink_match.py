@@ -11,8 +11,9 @@ way OCR misread it.
 from __future__ import annotations
 
 import functools
+import re
+import subprocess
 from collections.abc import Sequence
-from pathlib import Path
 
 import cv2
 import numpy as np
@@ -20,11 +21,11 @@ from PIL import Image, ImageDraw, ImageFont
 
 from pipeline import components
 
-# Thai faces a government form is printed in or closely resembles (TH Sarabun's clone Laksaman,
-# the TLWG families, Noto): whichever are installed.
-_FACE_DIRS = (Path("/usr/share/fonts/truetype/tlwg"), Path("/usr/share/fonts/truetype/noto"))
-_FACE_STEMS = ("Laksaman", "Garuda", "Loma", "Norasi", "Kinnari", "Sawasdee", "Umpush", "Waree",
-               "TlwgTypo", "NotoSansThai-Regular", "NotoSerifThai-Regular")
+# Faces a form's name is typed in: fontconfig's Thai faces of body weight (Book to Medium),
+# upright. A bold or slanted face draws the same spelling with other strokes, and would only
+# add drawings that fit a wrong spelling by chance.
+_FACE_QUERY = ("fc-list", ":lang=th:slant=0", "file", "weight")
+_BODY_WEIGHTS = range(75, 101)  # fontconfig's scale: 75 Book, 80 Regular, 100 Medium
 _DRAW_SIZE = 64  # px: faces drawn once this large, then scaled to the crop
 _BODY_ROW = 0.35  # of the fullest row's ink: rows of the letters' bodies, not of their marks
 _SPECK = 0.2  # of the letters' body height: ink smaller than this both ways is dust
@@ -37,8 +38,25 @@ _NEAREST_FACES = 3  # faces that draw the gazetteer's spelling best, among which
 
 @functools.lru_cache(maxsize=1)
 def _faces() -> tuple[ImageFont.FreeTypeFont, ...]:
-    paths = [d / f"{stem}.ttf" for stem in _FACE_STEMS for d in _FACE_DIRS if (d / f"{stem}.ttf").exists()]
-    return tuple(ImageFont.truetype(str(p), _DRAW_SIZE) for p in paths)
+    return tuple(ImageFont.truetype(path, _DRAW_SIZE) for path in thai_face_files())
+
+
+def thai_face_files() -> list[str]:
+    """The installed Thai faces of body weight, upright, in a stable order (fontconfig's
+    listing is unordered); none when fontconfig is missing: the ink then gives no verdict."""
+    try:
+        listing = subprocess.run(_FACE_QUERY, capture_output=True, text=True, check=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return sorted(path for path, weight in map(_file_and_weight, listing.splitlines())
+                  if weight in _BODY_WEIGHTS)
+
+
+def _file_and_weight(line: str) -> tuple[str, int]:
+    """`/path/Face.ttf: :weight=80` -> ("/path/Face.ttf", 80); weight -1 when not given."""
+    path, _, props = line.partition(": ")
+    weight = re.search(r"weight=(\d+)", props)
+    return path, int(weight.group(1)) if weight else -1
 
 
 def ink_of(gray: np.ndarray) -> np.ndarray | None:
@@ -89,7 +107,8 @@ def _scaled(drawn: np.ndarray, factor: float, width: float) -> np.ndarray:
 
 def _overlap(ink: np.ndarray, drawn: np.ndarray) -> float:
     """Best F-score of the two inks over placements of `drawn` around `ink`: from edges
-    aligned on one side to edges aligned on the other, and a little beyond."""
+    aligned on one side to edges aligned on the other, and a little beyond. Every placement's
+    counts at once, as two correlations: drawn ink near the crop's ink, crop ink near the drawing."""
     kernel = np.ones((2 * _SLACK + 1, 2 * _SLACK + 1), np.uint8)
     h, w = drawn.shape
     room = max(abs(ink.shape[0] - h), abs(ink.shape[1] - w)) + _DRIFT + _SLACK + 1
@@ -97,17 +116,21 @@ def _overlap(ink: np.ndarray, drawn: np.ndarray) -> float:
     near_ink = cv2.dilate(page.astype(np.uint8), kernel) > 0
     pad = _SLACK + 1
     near_drawn = cv2.dilate(np.pad(drawn, pad).astype(np.uint8), kernel) > 0
-    drawn_ink, page_ink = max(1, int(drawn.sum())), max(1, int(ink.sum()))
-    best = 0.0
-    for y in _offsets(ink.shape[0], h, room):
-        for x in _offsets(ink.shape[1], w, room):
-            covered = int((drawn & near_ink[y:y + h, x:x + w]).sum())
-            found = int((near_drawn & page[y - pad:y + h + pad, x - pad:x + w + pad]).sum())
-            precision, recall = covered / drawn_ink, found / page_ink
-            if precision + recall:
-                best = max(best, 2 * precision * recall / (precision + recall))
-    return best
+    ys, xs = _offsets(ink.shape[0], h, room), _offsets(ink.shape[1], w, room)
+    covered = _counts(near_ink[ys.start:ys.stop - 1 + h, xs.start:xs.stop - 1 + w], drawn)
+    found = _counts(page[ys.start - pad:ys.stop - 1 + h + pad, xs.start - pad:xs.stop - 1 + w + pad], near_drawn)
+    precision = covered / max(1, int(drawn.sum()))
+    recall = found / max(1, int(ink.sum()))
+    total = precision + recall
+    f_score = np.divide(2 * precision * recall, total, out=np.zeros_like(total), where=total > 0)
+    return float(f_score.max())
 
+
+def _counts(image: np.ndarray, template: np.ndarray) -> np.ndarray:
+    """Ink the two share at every placement of `template` within `image` (integers: the
+    correlation may be worked out by Fourier transform, a hair off whole numbers)."""
+    shared = cv2.matchTemplate(image.astype(np.float32), template.astype(np.float32), cv2.TM_CCORR)
+    return np.rint(shared).astype(np.float64)
 
 
 def _offsets(ink: int, drawn: int, room: int) -> range:
