@@ -28,6 +28,7 @@ _FACE_QUERY = ("fc-list", ":lang=th:slant=0", "file", "weight")
 _BODY_WEIGHTS = range(75, 101)  # fontconfig's scale: 75 Book, 80 Regular, 100 Medium
 _DRAW_SIZE = 64  # px: faces drawn once this large, then scaled to the crop
 _BODY_ROW = 0.35  # of the fullest row's ink: rows of the letters' bodies, not of their marks
+_STEM_ROW = 0.08  # of the fullest row's ink: a row of the body's stems, not a gap above it
 _SPECK = 0.2  # of the letters' body height: ink smaller than this both ways is dust
 _SLACK = 1  # px: ink this near the other ink counts as covered
 _WIDTHS = (0.9, 1.0, 1.1)  # faces differ in letter width more than in height
@@ -80,13 +81,25 @@ def _cut(mask: np.ndarray) -> np.ndarray | None:
 
 
 def _body_height(mask: np.ndarray) -> int:
-    """Height of the densest band of rows: the letters without their marks above and below."""
+    """Height of the densest band of rows: the letters without their marks above and below.
+    Dense rows (the letters' heads and feet, a bar across ฮ or ญ) are joined across rows that
+    still hold ink (the letters' stems): a name whose letters are open in the middle (ฮ, ง,
+    ป) has sparse rows there, and cut at them its body was a bar's band, a third too short,
+    so the spelling was drawn at the wrong size and lost to one a stroke away (บางบ่ฮ, printed
+    so, fitted worse than บางบ่อ). A mark stands apart, across rows of no ink."""
     rows = mask.sum(axis=1)
     if rows.size == 0 or rows.max() == 0:
         return 0
     dense = np.flatnonzero(rows >= _BODY_ROW * rows.max())
     runs = np.split(dense, np.flatnonzero(np.diff(dense) > 1) + 1)
-    body = max(runs, key=lambda run: int(rows[run].sum()))
+    joined = [runs[0]]
+    for run in runs[1:]:
+        between = rows[joined[-1][-1] + 1:run[0]]
+        if between.min() >= _STEM_ROW * rows.max():
+            joined[-1] = np.arange(joined[-1][0], run[-1] + 1)
+        else:
+            joined.append(run)
+    body = max(joined, key=lambda run: int(rows[run].sum()))
     return int(body[-1] - body[0] + 1)
 
 
