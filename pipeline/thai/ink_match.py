@@ -165,16 +165,25 @@ def spelling_fits(gray: np.ndarray, texts: Sequence[str]) -> list[float]:
 
 
 
+def _widths(to_ink: float) -> set[float]:
+    """The fixed widths, and the one that draws the spelling as wide as the ink when that is
+    within them (a print narrower or wider still is in a face unlike the installed ones)."""
+    return {*_WIDTHS, to_ink} if min(_WIDTHS) <= to_ink <= max(_WIDTHS) else set(_WIDTHS)
+
+
 def _face_fit(ink: np.ndarray, text: str, face: int) -> float:
     """Drawn at the crop's letter height, measured two ways (the letters' body: marks are not
-    shared by rival spellings; the whole height: a blurred body band is unsure), at three widths."""
+    shared by rival spellings; the whole height: a blurred body band is unsure), at three widths
+    and at the ink's own width. A spelling is judged at its best size: on the fixed widths
+    alone, the printed one drawn 3% off the ink's width lost to a rival a stroke away that
+    happened to land on it (ธารโด printed, ธารโต fitted better in the very face it was printed in)."""
     drawn = _drawn(text, face) if text.strip() else None
     if drawn is None or _body_height(drawn) == 0:
         return 0.0
     factors = {_body_height(ink) / _body_height(drawn), ink.shape[0] / drawn.shape[0]}
     best = 0.0
     for factor in factors:
-        for width in _WIDTHS:
+        for width in _widths(ink.shape[1] / (drawn.shape[1] * factor)):
             scaled = _scaled(drawn, factor, width)
             if abs(scaled.shape[1] - ink.shape[1]) <= _WIDTH_GAP * ink.shape[1]:
                 best = max(best, _overlap(ink, scaled))
