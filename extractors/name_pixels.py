@@ -20,10 +20,16 @@ from pipeline.thai.ink_match import spelling_fits
 # The gazetteer's spelling must fit this well to be taken as printed: a crop it fits worse is
 # damaged, or the form's face is unlike every installed one, and the flag then stays.
 _WHOLE = 0.95
-# ...and beat every rival by this much: drawings of two spellings a stroke apart (ร, ว) fit a
-# clean crop within about a hundredth of each other when both are wrong.
-_MARGIN = 0.01
+# ...and beat every rival: leave it at least this many times the gazetteer's misfit (1 - fit)
+# plus this much: drawings of two spellings a stroke apart (ร, ว) fit a clean crop within about a
+# hundredth of each other when both are wrong, while a spelling that fits the ink all but
+# perfectly (ระโนด 1.000 against ระโนต 0.997) is the print's.
+_MISFIT_RATIO = 2.0
+_MARGIN = 0.002
 _NOT_THAI = re.compile("[^ก-๛]")
+# Letters Tesseract takes for one another on scans (a stroke apart), either way round.
+CONFUSED = {frozenset(p) for p in ("รว", "ปบ", "จล", "ขช", "ซช", "ดต", "กภ", "ลอ")}
+_PARTNERS = {a: b for pair in CONFUSED for a, b in (tuple(pair), tuple(pair)[::-1])}
 
 
 def _rivals(readings: Sequence[str], gazetteer: str) -> set[str]:
@@ -31,7 +37,13 @@ def _rivals(readings: Sequence[str], gazetteer: str) -> set[str]:
     words = {_NOT_THAI.sub("", r) for r in readings}
     first = _NOT_THAI.sub("", readings[0]) if readings else ""
     less_one = {first[:i] + first[i + 1:] for i in range(len(first))}  # the strip's, the fullest reading
-    return {w for w in words | less_one if len(w) >= 2 and w != gazetteer}
+    return {w for w in words | less_one | _confusions(gazetteer) if len(w) >= 2 and w != gazetteer}
+
+
+def _confusions(name: str) -> set[str]:
+    """The name with one letter swapped for one OCR takes it for: a misprint of that letter is
+    read as the name itself (ปราณปุรี printed, read ปราณบุรี), so only the ink can tell the two."""
+    return {name[:i] + _PARTNERS[c] + name[i + 1:] for i, c in enumerate(name) if c in _PARTNERS}
 
 
 def ink_verdict(crop: np.ndarray, gazetteer: str, readings: Sequence[str]) -> str | None:
@@ -42,7 +54,7 @@ def ink_verdict(crop: np.ndarray, gazetteer: str, readings: Sequence[str]) -> st
     others = sorted(_rivals(readings, gazetteer))
     own, *rivals = spelling_fits(crop, [_NOT_THAI.sub("", gazetteer), *others])
     rival = max(rivals, default=0.0)
-    if own >= _WHOLE and own >= rival + _MARGIN:
+    if own >= _WHOLE and 1 - rival >= _MISFIT_RATIO * (1 - own) + _MARGIN:
         return "gazetteer"
     if rival >= own + _MISPRINT_MARGIN:
         return "misprint"
