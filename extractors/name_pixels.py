@@ -25,7 +25,7 @@ _WHOLE = 0.95
 # hundredth of each other when both are wrong, while a spelling that fits the ink all but
 # perfectly (ระโนด 1.000 against ระโนต 0.997) is the print's.
 _MISFIT_RATIO = 2.0
-_MARGIN = 0.002
+_MARGIN = 0.001
 _NOT_THAI = re.compile("[^ก-๛]")
 # Letters Tesseract takes for one another on scans (a stroke apart), either way round.
 CONFUSED = {frozenset(p) for p in ("รว", "ปบ", "จล", "ขช", "ซช", "ดต", "กภ", "ลอ")}

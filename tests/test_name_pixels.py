@@ -108,3 +108,18 @@ def test_the_placement_search_scores_every_placement_as_one_by_one(seed: int) ->
     ink = rng.random((int(rng.integers(12, 40)), int(rng.integers(30, 120)))) > 0.6
     drawn = rng.random((int(rng.integers(12, 40)), int(rng.integers(30, 120)))) > 0.6
     assert overlap(ink, drawn) == pytest.approx(_overlap_one_by_one(ink, drawn), abs=1e-12)
+
+
+@pytest.mark.parametrize("face", ["Laksaman", "Garuda", "Norasi", "Loma"])
+def test_a_misprint_of_a_letter_ocr_confuses_is_caught_though_read_as_the_name(face: str) -> None:
+    """Seed 1022: ปราณปุรี printed (ป for บ), read ปราณบุวี, then ปราณบุรี, the place itself. No
+    reading holds the printed spelling, so the ink weighs the name with each letter swapped for
+    its OCR twin; before, it saw only the readings' spellings and cleared the misprint."""
+    assert ink_verdict(_cell("ปราณปุรี", face), "ปราณบุรี", ["ปราณบุวี", "ปราณบุรี"]) == "misprint"
+
+
+@pytest.mark.parametrize("face", ["Laksaman", "Garuda", "Norasi"])
+def test_a_name_the_ink_fits_all_but_perfectly_is_cleared(face: str) -> None:
+    """Seed 1029: ระโนด read ระโนต fitted 1.000 against 0.997, short of a fixed hundredth's lead,
+    and the right name stayed flagged."""
+    assert ink_verdict(_cell("ระโนด", face), "ระโนด", ["ระโนต"]) == "gazetteer"
