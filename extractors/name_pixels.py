@@ -37,27 +37,32 @@ def _rivals(readings: Sequence[str], gazetteer: str) -> set[str]:
     words = {_NOT_THAI.sub("", r) for r in readings}
     first = _NOT_THAI.sub("", readings[0]) if readings else ""
     less_one = {first[:i] + first[i + 1:] for i in range(len(first))}  # the strip's, the fullest reading
-    return {w for w in words | less_one | _confusions(gazetteer) if len(w) >= 2 and w != gazetteer}
+    return {w for w in words | less_one if len(w) >= 2 and w != gazetteer}
 
 
-def _confusions(name: str) -> set[str]:
+def _twins(gazetteer: str) -> set[str]:
     """The name with one letter swapped for one OCR takes it for: a misprint of that letter is
     read as the name itself (ปราณปุรี printed, read ปราณบุรี), so only the ink can tell the two."""
+    name = _NOT_THAI.sub("", gazetteer)
     return {name[:i] + _PARTNERS[c] + name[i + 1:] for i, c in enumerate(name) if c in _PARTNERS}
 
 
 def ink_verdict(crop: np.ndarray, gazetteer: str, readings: Sequence[str]) -> str | None:
-    """"gazetteer" when the ink holds the gazetteer's spelling and no reading's (OCR misread a
-    right name); "misprint" when a reading, or one less a letter, fits the ink better than the
-    gazetteer's spelling (the form misprints it, whatever a re-read naming the place says);
-    None when the ink cannot tell."""
+    """"gazetteer" when the ink holds the gazetteer's spelling, clearly rather than any reading's
+    (OCR misread a right name) and better than its OCR twins'; "misprint" when a reading, one
+    less a letter, or a twin fits the ink better than the gazetteer's spelling (the form
+    misprints it, whatever a re-read naming the place says); None when the ink cannot tell.
+    A twin need only fit worse, not clearly so: a stroke apart (ด, ต), the two draw all but
+    alike, and a right name read wrong (รัตภูมิ read วัตภูมิ) would stay flagged for a twin no
+    reading held (รัดภูมิ)."""
     others = sorted(_rivals(readings, gazetteer))
-    own, *rivals = spelling_fits(crop, [_NOT_THAI.sub("", gazetteer), *others])
-    rival = max(rivals, default=0.0)
-    if own >= _WHOLE and 1 - rival >= _MISFIT_RATIO * (1 - own) + _MARGIN:
-        return "gazetteer"
-    if rival >= own + _MISPRINT_MARGIN:
+    twins = sorted(_twins(gazetteer) - set(others))
+    own, *fits = spelling_fits(crop, [_NOT_THAI.sub("", gazetteer), *others, *twins])
+    rival, twin = max(fits[:len(others)], default=0.0), max(fits[len(others):], default=0.0)
+    if max(rival, twin) >= own + _MISPRINT_MARGIN:
         return "misprint"
+    if own >= _WHOLE and 1 - rival >= _MISFIT_RATIO * (1 - own) + _MARGIN and own >= twin + _MARGIN:
+        return "gazetteer"
     return None
 
 

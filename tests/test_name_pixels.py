@@ -123,3 +123,11 @@ def test_a_name_the_ink_fits_all_but_perfectly_is_cleared(face: str) -> None:
     """Seed 1029: ระโนด read ระโนต fitted 1.000 against 0.997, short of a fixed hundredth's lead,
     and the right name stayed flagged."""
     assert ink_verdict(_cell("ระโนด", face), "ระโนด", ["ระโนต"]) == "gazetteer"
+
+
+@pytest.mark.parametrize("face", ["Laksaman", "Garuda", "Norasi", "Loma"])
+def test_a_right_name_is_cleared_though_its_ocr_twin_draws_all_but_alike(face: str) -> None:
+    """Seed 1025: รัตภูมิ read วัตภูมิ every time; its twin รัดภูมิ (ด for ต, a notch apart), which
+    no reading held, fitted within the clear lead a reading's spelling must leave, and the right
+    name stayed flagged. A twin need only fit worse."""
+    assert ink_verdict(_cell("รัตภูมิ", face), "รัตภูมิ", ["วัตภูมิ", "วัตภูม ."]) == "gazetteer"
