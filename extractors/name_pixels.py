@@ -20,10 +20,16 @@ from pipeline.thai.ink_match import spelling_fits
 # The gazetteer's spelling must fit this well to be taken as printed: a crop it fits worse is
 # damaged, or the form's face is unlike every installed one, and the flag then stays.
 _WHOLE = 0.95
-# ...and beat every rival by this much: drawings of two spellings a stroke apart (ร, ว) fit a
-# clean crop within about a hundredth of each other when both are wrong.
-_MARGIN = 0.01
+# ...and beat every rival: leave it at least this many times the gazetteer's misfit (1 - fit)
+# plus this much: drawings of two spellings a stroke apart (ร, ว) fit a clean crop within about a
+# hundredth of each other when both are wrong, while a spelling that fits the ink all but
+# perfectly (ระโนด 1.000 against ระโนต 0.997) is the print's.
+_MISFIT_RATIO = 2.0
+_MARGIN = 0.001
 _NOT_THAI = re.compile("[^ก-๛]")
+# Letters Tesseract takes for one another on scans (a stroke apart), either way round.
+CONFUSED = {frozenset(p) for p in ("รว", "ปบ", "จล", "ขช", "ซช", "ดต", "กภ", "ลอ")}
+_PARTNERS = {a: b for pair in CONFUSED for a, b in (tuple(pair), tuple(pair)[::-1])}
 
 
 def _rivals(readings: Sequence[str], gazetteer: str) -> set[str]:
@@ -34,18 +40,29 @@ def _rivals(readings: Sequence[str], gazetteer: str) -> set[str]:
     return {w for w in words | less_one if len(w) >= 2 and w != gazetteer}
 
 
+def _twins(gazetteer: str) -> set[str]:
+    """The name with one letter swapped for one OCR takes it for: a misprint of that letter is
+    read as the name itself (ปราณปุรี printed, read ปราณบุรี), so only the ink can tell the two."""
+    name = _NOT_THAI.sub("", gazetteer)
+    return {name[:i] + _PARTNERS[c] + name[i + 1:] for i, c in enumerate(name) if c in _PARTNERS}
+
+
 def ink_verdict(crop: np.ndarray, gazetteer: str, readings: Sequence[str]) -> str | None:
-    """"gazetteer" when the ink holds the gazetteer's spelling and no reading's (OCR misread a
-    right name); "misprint" when a reading, or one less a letter, fits the ink better than the
-    gazetteer's spelling (the form misprints it, whatever a re-read naming the place says);
-    None when the ink cannot tell."""
+    """"gazetteer" when the ink holds the gazetteer's spelling, clearly rather than any reading's
+    (OCR misread a right name) and better than its OCR twins'; "misprint" when a reading, one
+    less a letter, or a twin fits the ink better than the gazetteer's spelling (the form
+    misprints it, whatever a re-read naming the place says); None when the ink cannot tell.
+    A twin need only fit worse, not clearly so: a stroke apart (ด, ต), the two draw all but
+    alike, and a right name read wrong (รัตภูมิ read วัตภูมิ) would stay flagged for a twin no
+    reading held (รัดภูมิ)."""
     others = sorted(_rivals(readings, gazetteer))
-    own, *rivals = spelling_fits(crop, [_NOT_THAI.sub("", gazetteer), *others])
-    rival = max(rivals, default=0.0)
-    if own >= _WHOLE and own >= rival + _MARGIN:
-        return "gazetteer"
-    if rival >= own + _MISPRINT_MARGIN:
+    twins = sorted(_twins(gazetteer) - set(others))
+    own, *fits = spelling_fits(crop, [_NOT_THAI.sub("", gazetteer), *others, *twins])
+    rival, twin = max(fits[:len(others)], default=0.0), max(fits[len(others):], default=0.0)
+    if max(rival, twin) >= own + _MISPRINT_MARGIN:
         return "misprint"
+    if own >= _WHOLE and 1 - rival >= _MISFIT_RATIO * (1 - own) + _MARGIN and own >= twin + _MARGIN:
+        return "gazetteer"
     return None
 
 

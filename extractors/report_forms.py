@@ -24,7 +24,7 @@ from extractors.form_numerals import NumeralReader, default_numeral_reader
 from extractors.form_pages import page_tables, title_text
 from extractors.form_repair import repair_by_column, repair_by_districts, repair_by_sum
 from extractors.form_rows import RawRow, read_body
-from extractors.name_pixels import ink_verdict
+from extractors.name_pixels import CONFUSED, ink_verdict
 from extractors.places import (
     RowPlace,
     infer_province,
@@ -179,14 +179,10 @@ def _ink(raw: RawRow, place: RowPlace, readings: list[str]) -> str | None:
     return ink_verdict(raw.label_crop, name, readings)
 
 
-# Letters Tesseract takes for one another on scans (a stroke apart), either way round.
-_CONFUSED = {frozenset(p) for p in ("รว", "ปบ", "จล", "ขช", "ซช", "ดต", "กภ", "ลอ")}
-
-
 def _ocr_confusions_only(read: str, right: str) -> bool:
     """Every letter `read` has in place of one of `right` is one OCR confuses with it."""
     a, b = _thai_letters(read), _thai_letters(right)
-    return all(frozenset((a[op.src_pos], b[op.dest_pos])) in _CONFUSED
+    return all(frozenset((a[op.src_pos], b[op.dest_pos])) in CONFUSED
                for op in Levenshtein.editops(a, b) if op.tag == "replace")
 
 

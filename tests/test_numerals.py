@@ -293,6 +293,20 @@ def test_cell_digit_with_merged_speck(
     assert reading is not None and reading.value == value, (reading, font, dpi)
 
 
+@pytest.mark.parametrize("font", ["Laksaman", "Norasi", "Loma", "Kinnari"])
+@pytest.mark.parametrize("dpi", [150, 200])
+@pytest.mark.parametrize("text", ["๒๐", "๑๐", "๕๐"])
+@pytest.mark.parametrize("dx, dy", [(-0.1, 0.55), (0.25, 0.5), (0.0, 0.6)], ids=["left", "right", "under"])
+def test_a_speck_touching_the_foot_of_a_zero_leaves_it_zero(
+    reader: NumeralReader, text: str, font: str, dpi: int, dx: float, dy: float
+) -> None:
+    """A speck at ๐'s foot, touching it, hangs below the feet of the digit beside it; with it
+    ๐ looked like ๑ or ๙ (๒๐ read 21 or 29 on scans; before the fix, 16 of these 72 cells)."""
+    reading = reader.read_count(cell(text, font, dpi, [(1, dx, dy)]))
+    want = int(text.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")))
+    assert reading is not None and reading.value == want, (reading, font, dpi)
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_dash_cell_with_dust_has_no_digit(reader: NumeralReader, seed: int) -> None:
     """The form's "-" (zero) among scan dust: no dust speck may be read as a 1 or 3."""
@@ -516,6 +530,8 @@ def test_a_clean_count_cell_classifies_each_glyph_once(reader: NumeralReader, mo
     monkeypatch.setattr(glyphs, "_probs_each", counted)
     readings = glyphs.read_glyphs(cell("๑๒๓", "Garuda", 300, []))
     assert "".join(r.best for r in readings) == "123"
-    assert sum(classified) == 3, classified  # 6 when the cell was classified twice
+    # [3, 3] when the cell was classified twice; a lone glyph tried again after (Garuda's ๑
+    # dips below its neighbours' feet, so it is tried cut at them) is no second batch.
+    assert classified[0] == 3 and 3 not in classified[1:], classified
     fresh = real([r.glyph for r in readings], [r.band for r in readings])
     assert all(r.probs.tobytes() == p.tobytes() for r, p in zip(readings, fresh, strict=True))

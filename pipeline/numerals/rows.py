@@ -20,7 +20,7 @@ import numpy as np
 from pipeline.numerals.reader import GlyphReader, GlyphReading, reading_from_glyphs
 from pipeline.numerals.runs import Run, find_runs, on_row
 from pipeline.numerals.segment import Band, Glyph
-from pipeline.numerals.words import reread_text, should_reread
+from pipeline.numerals.words import OFFICE_SLASH, reread_text, should_reread
 from pipeline.records import Word
 from pipeline.thai.chars import UNREADABLE, to_arabic
 
@@ -325,9 +325,8 @@ def _slash_read_as_digits(old: str, new: str) -> bool:
     return all(d in rest for d in _DIGIT.findall(new))
 
 
-# A document number's office (owner, point, sub-unit), its slash, then what stands after it: a
-# date's slash (`21/5/65`) has no point before it.
-_OFFICE = r"\d{2,5}[.,]\s?\d{1,2}\s*/\s*"
+# A document number's office and slash (words.OFFICE_SLASH), then what stands after it.
+_OFFICE = OFFICE_SLASH + r"\s*"
 _DIGIT_AFTER_SLASH = re.compile(_OFFICE + r"\d")
 _LETTER_AFTER_SLASH = re.compile(_OFFICE + UNREADABLE)
 

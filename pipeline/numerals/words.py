@@ -168,8 +168,10 @@ def merge_text(
     return out, used, slots
 
 
-# A document number's office and slash (`0023.4/`): a date's slash (`21/5/65`) has no point before it.
-_OFFICE_SLASH = re.compile(r"\d{2,5}[.,]\d{1,2}\s*/$")
+# A document number's office (owner, point, sub-unit) and its slash (`0023.4/`): a date's slash
+# (`21/5/65`) has no point before it. The row pass (rows.py) tests what stands after it.
+OFFICE_SLASH = r"\d{2,5}[.,]\s?\d{1,2}\s*/"
+_OFFICE_SLASH = re.compile(OFFICE_SLASH + "$")
 
 
 def _after_office_slash(out: list[str]) -> bool:

@@ -21,6 +21,7 @@ import numpy as np
 from pipeline import components
 from pipeline.errors import OcrError
 from pipeline.numerals.api import NumeralReader
+from pipeline.numerals.reader import NumeralReading
 from pipeline.numerals.words import SUSPECT_LETTERS
 from pipeline.ocr.boxes import BoxReading, splice_box
 from pipeline.ocr.lines import cached_ocr
@@ -123,8 +124,11 @@ def _dash_cell(crop: _Crop) -> TableCell | None:
 def _number_cell(crop: _Crop, reader: NumeralReader) -> TableCell | None:
     """The cell as a number when every glyph in it is a digit or separator, else None."""
     reading = reader.try_read_number(crop.pixels)
-    if reading is None:
-        return None
+    return None if reading is None else _read_cell(crop, reading)
+
+
+def _read_cell(crop: _Crop, reading: NumeralReading) -> TableCell:
+    """The cell as the numeral reader read it."""
     return TableCell(crop.row, crop.col, reading.text, cell_number(reading.text),
                      round(reading.confidence, 3), crop.box, *crop.span)
 
@@ -168,8 +172,7 @@ def _text_cell(crop: _Crop, tokens: list[Word], reader: NumeralReader) -> TableC
     if not has_letters(text) and cell_number(text) is None:
         reading = reader.read(crop.pixels)
         if reading is not None:
-            return TableCell(crop.row, crop.col, reading.text, cell_number(reading.text),
-                             round(reading.confidence, 3), crop.box, *crop.span)
+            return _read_cell(crop, reading)
     confs = [t.conf for t in tokens if t.conf >= 0]
     confidence = round(sum(confs) / len(confs) / 100, 3) if confs else None
     return TableCell(crop.row, crop.col, text, cell_number(text), confidence, crop.box, *crop.span)

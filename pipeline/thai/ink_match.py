@@ -11,8 +11,9 @@ way OCR misread it.
 from __future__ import annotations
 
 import functools
+import re
+import subprocess
 from collections.abc import Sequence
-from pathlib import Path
 
 import cv2
 import numpy as np
@@ -20,13 +21,14 @@ from PIL import Image, ImageDraw, ImageFont
 
 from pipeline import components
 
-# Thai faces a government form is printed in or closely resembles (TH Sarabun's clone Laksaman,
-# the TLWG families, Noto): whichever are installed.
-_FACE_DIRS = (Path("/usr/share/fonts/truetype/tlwg"), Path("/usr/share/fonts/truetype/noto"))
-_FACE_STEMS = ("Laksaman", "Garuda", "Loma", "Norasi", "Kinnari", "Sawasdee", "Umpush", "Waree",
-               "TlwgTypo", "NotoSansThai-Regular", "NotoSerifThai-Regular")
+# Faces a form's name is typed in: fontconfig's Thai faces of body weight (Book to Medium),
+# upright. A bold or slanted face draws the same spelling with other strokes, and would only
+# add drawings that fit a wrong spelling by chance.
+_FACE_QUERY = ("fc-list", ":lang=th:slant=0", "file", "weight")
+_BODY_WEIGHTS = range(75, 101)  # fontconfig's scale: 75 Book, 80 Regular, 100 Medium
 _DRAW_SIZE = 64  # px: faces drawn once this large, then scaled to the crop
 _BODY_ROW = 0.35  # of the fullest row's ink: rows of the letters' bodies, not of their marks
+_STEM_ROW = 0.08  # of the fullest row's ink: a row of the body's stems, not a gap above it
 _SPECK = 0.2  # of the letters' body height: ink smaller than this both ways is dust
 _SLACK = 1  # px: ink this near the other ink counts as covered
 _WIDTHS = (0.9, 1.0, 1.1)  # faces differ in letter width more than in height
@@ -37,8 +39,25 @@ _NEAREST_FACES = 3  # faces that draw the gazetteer's spelling best, among which
 
 @functools.lru_cache(maxsize=1)
 def _faces() -> tuple[ImageFont.FreeTypeFont, ...]:
-    paths = [d / f"{stem}.ttf" for stem in _FACE_STEMS for d in _FACE_DIRS if (d / f"{stem}.ttf").exists()]
-    return tuple(ImageFont.truetype(str(p), _DRAW_SIZE) for p in paths)
+    return tuple(ImageFont.truetype(path, _DRAW_SIZE) for path in thai_face_files())
+
+
+def thai_face_files() -> list[str]:
+    """The installed Thai faces of body weight, upright, in a stable order (fontconfig's
+    listing is unordered); none when fontconfig is missing: the ink then gives no verdict."""
+    try:
+        listing = subprocess.run(_FACE_QUERY, capture_output=True, text=True, check=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return sorted(path for path, weight in map(_file_and_weight, listing.splitlines())
+                  if weight in _BODY_WEIGHTS)
+
+
+def _file_and_weight(line: str) -> tuple[str, int]:
+    """`/path/Face.ttf: :weight=80` -> ("/path/Face.ttf", 80); weight -1 when not given."""
+    path, _, props = line.partition(": ")
+    weight = re.search(r"weight=(\d+)", props)
+    return path, int(weight.group(1)) if weight else -1
 
 
 def ink_of(gray: np.ndarray) -> np.ndarray | None:
@@ -62,13 +81,25 @@ def _cut(mask: np.ndarray) -> np.ndarray | None:
 
 
 def _body_height(mask: np.ndarray) -> int:
-    """Height of the densest band of rows: the letters without their marks above and below."""
+    """Height of the densest band of rows: the letters without their marks above and below.
+    Dense rows (the letters' heads and feet, a bar across ฮ or ญ) are joined across rows that
+    still hold ink (the letters' stems): a name whose letters are open in the middle (ฮ, ง,
+    ป) has sparse rows there, and cut at them its body was a bar's band, a third too short,
+    so the spelling was drawn at the wrong size and lost to one a stroke away (บางบ่ฮ, printed
+    so, fitted worse than บางบ่อ). A mark stands apart, across rows of no ink."""
     rows = mask.sum(axis=1)
     if rows.size == 0 or rows.max() == 0:
         return 0
     dense = np.flatnonzero(rows >= _BODY_ROW * rows.max())
     runs = np.split(dense, np.flatnonzero(np.diff(dense) > 1) + 1)
-    body = max(runs, key=lambda run: int(rows[run].sum()))
+    joined = [runs[0]]
+    for run in runs[1:]:
+        between = rows[joined[-1][-1] + 1:run[0]]
+        if between.min() >= _STEM_ROW * rows.max():
+            joined[-1] = np.arange(joined[-1][0], run[-1] + 1)
+        else:
+            joined.append(run)
+    body = max(joined, key=lambda run: int(rows[run].sum()))
     return int(body[-1] - body[0] + 1)
 
 
@@ -89,7 +120,8 @@ def _scaled(drawn: np.ndarray, factor: float, width: float) -> np.ndarray:
 
 def _overlap(ink: np.ndarray, drawn: np.ndarray) -> float:
     """Best F-score of the two inks over placements of `drawn` around `ink`: from edges
-    aligned on one side to edges aligned on the other, and a little beyond."""
+    aligned on one side to edges aligned on the other, and a little beyond. Every placement's
+    counts at once, as two correlations: drawn ink near the crop's ink, crop ink near the drawing."""
     kernel = np.ones((2 * _SLACK + 1, 2 * _SLACK + 1), np.uint8)
     h, w = drawn.shape
     room = max(abs(ink.shape[0] - h), abs(ink.shape[1] - w)) + _DRIFT + _SLACK + 1
@@ -97,17 +129,21 @@ def _overlap(ink: np.ndarray, drawn: np.ndarray) -> float:
     near_ink = cv2.dilate(page.astype(np.uint8), kernel) > 0
     pad = _SLACK + 1
     near_drawn = cv2.dilate(np.pad(drawn, pad).astype(np.uint8), kernel) > 0
-    drawn_ink, page_ink = max(1, int(drawn.sum())), max(1, int(ink.sum()))
-    best = 0.0
-    for y in _offsets(ink.shape[0], h, room):
-        for x in _offsets(ink.shape[1], w, room):
-            covered = int((drawn & near_ink[y:y + h, x:x + w]).sum())
-            found = int((near_drawn & page[y - pad:y + h + pad, x - pad:x + w + pad]).sum())
-            precision, recall = covered / drawn_ink, found / page_ink
-            if precision + recall:
-                best = max(best, 2 * precision * recall / (precision + recall))
-    return best
+    ys, xs = _offsets(ink.shape[0], h, room), _offsets(ink.shape[1], w, room)
+    covered = _counts(near_ink[ys.start:ys.stop - 1 + h, xs.start:xs.stop - 1 + w], drawn)
+    found = _counts(page[ys.start - pad:ys.stop - 1 + h + pad, xs.start - pad:xs.stop - 1 + w + pad], near_drawn)
+    precision = covered / max(1, int(drawn.sum()))
+    recall = found / max(1, int(ink.sum()))
+    total = precision + recall
+    f_score = np.divide(2 * precision * recall, total, out=np.zeros_like(total), where=total > 0)
+    return float(f_score.max())
 
+
+def _counts(image: np.ndarray, template: np.ndarray) -> np.ndarray:
+    """Ink the two share at every placement of `template` within `image` (integers: the
+    correlation may be worked out by Fourier transform, a hair off whole numbers)."""
+    shared = cv2.matchTemplate(image.astype(np.float32), template.astype(np.float32), cv2.TM_CCORR)
+    return np.rint(shared).astype(np.float64)
 
 
 def _offsets(ink: int, drawn: int, room: int) -> range:
@@ -129,16 +165,25 @@ def spelling_fits(gray: np.ndarray, texts: Sequence[str]) -> list[float]:
 
 
 
+def _widths(to_ink: float) -> set[float]:
+    """The fixed widths, and the one that draws the spelling as wide as the ink when that is
+    within them (a print narrower or wider still is in a face unlike the installed ones)."""
+    return {*_WIDTHS, to_ink} if min(_WIDTHS) <= to_ink <= max(_WIDTHS) else set(_WIDTHS)
+
+
 def _face_fit(ink: np.ndarray, text: str, face: int) -> float:
     """Drawn at the crop's letter height, measured two ways (the letters' body: marks are not
-    shared by rival spellings; the whole height: a blurred body band is unsure), at three widths."""
+    shared by rival spellings; the whole height: a blurred body band is unsure), at three widths
+    and at the ink's own width. A spelling is judged at its best size: on the fixed widths
+    alone, the printed one drawn 3% off the ink's width lost to a rival a stroke away that
+    happened to land on it (ธารโด printed, ธารโต fitted better in the very face it was printed in)."""
     drawn = _drawn(text, face) if text.strip() else None
     if drawn is None or _body_height(drawn) == 0:
         return 0.0
     factors = {_body_height(ink) / _body_height(drawn), ink.shape[0] / drawn.shape[0]}
     best = 0.0
     for factor in factors:
-        for width in _WIDTHS:
+        for width in _widths(ink.shape[1] / (drawn.shape[1] * factor)):
             scaled = _scaled(drawn, factor, width)
             if abs(scaled.shape[1] - ink.shape[1]) <= _WIDTH_GAP * ink.shape[1]:
                 best = max(best, _overlap(ink, scaled))
