@@ -98,16 +98,24 @@ def _overlap(ink: np.ndarray, drawn: np.ndarray) -> float:
     pad = _SLACK + 1
     near_drawn = cv2.dilate(np.pad(drawn, pad).astype(np.uint8), kernel) > 0
     drawn_ink, page_ink = max(1, int(drawn.sum())), max(1, int(ink.sum()))
-    best = 0.0
-    for y in _offsets(ink.shape[0], h, room):
-        for x in _offsets(ink.shape[1], w, room):
-            covered = int((drawn & near_ink[y:y + h, x:x + w]).sum())
-            found = int((near_drawn & page[y - pad:y + h + pad, x - pad:x + w + pad]).sum())
-            precision, recall = covered / drawn_ink, found / page_ink
-            if precision + recall:
-                best = max(best, 2 * precision * recall / (precision + recall))
-    return best
+    ys, xs = _offsets(ink.shape[0], h, room), _offsets(ink.shape[1], w, room)
+    # Every placement at once (F11: one placement at a time was half a form page's CPU).
+    covered = _window_counts(near_ink[ys.start:ys.stop - 1 + h, xs.start:xs.stop - 1 + w], drawn)
+    found = _window_counts(page[ys.start - pad:ys.stop - 1 + h + pad, xs.start - pad:xs.stop - 1 + w + pad],
+                           near_drawn)
+    precision, recall = covered / drawn_ink, found / page_ink
+    total = precision + recall
+    scores = 2 * precision * recall / np.where(total > 0, total, 1.0)
+    return max(0.0, float(scores[total > 0].max(initial=0.0)))
 
+
+def _window_counts(image: np.ndarray, template: np.ndarray) -> np.ndarray:
+    """For each placement of `template` inside `image` (top-left corner y, x), how many of its
+    true pixels fall on true pixels of the image. OpenCV's correlation works in float32 (by DFT
+    for large templates), off a whole count by far less than a half (measured: 2.5e-4 at most
+    on 0/1 images up to 120×700), so rounding gives the count exactly."""
+    sums = cv2.matchTemplate(image.astype(np.float32), template.astype(np.float32), cv2.TM_CCORR)
+    return np.rint(sums).astype(np.int64)
 
 
 def _offsets(ink: int, drawn: int, room: int) -> range:
