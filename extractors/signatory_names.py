@@ -15,6 +15,7 @@ one listed given name begins it.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cache
 
@@ -61,22 +62,37 @@ def _gap_cost(c: str) -> float:
     return _NEAR if c in _MARKS else _FAR
 
 
-def edit_cost(read: str, name: str) -> float:
-    """Weighted edit distance; ำ counts as ํ + า, so `้า` for ำ is one mark read as another."""
+def edit_cost(read: str, name: str, limit: float = math.inf) -> float:
+    """Weighted edit distance; ำ counts as ํ + า, so `้า` for ำ is one mark read as another.
+
+    Above `limit` the exact cost is not needed (a caller takes no name that far), so the work
+    stops at the first row whose every cost exceeds it and returns infinity: no cell of a later
+    row costs less than the cheapest of the row above (every step adds a cost ≥ 0). Judging a
+    reading against thousands of listed names, most are out of reach after a letter or two."""
     a, b = read.replace("ำ", "\u0e4dา"), name.replace("ำ", "\u0e4dา")
+    gaps = [_gap_cost(c) for c in b]
     row = [0.0]
-    for c in b:
-        row.append(row[-1] + _gap_cost(c))
+    for gap in gaps:
+        row.append(row[-1] + gap)
     for x in a:
-        prev, row = row, [row[0] + _gap_cost(x)]
+        gap_x = _gap_cost(x)
+        prev, row = row, [row[0] + gap_x]
         for j, y in enumerate(b):
-            row.append(min(prev[j + 1] + _gap_cost(x), row[j] + _gap_cost(y), prev[j] + _swap_cost(x, y)))
+            row.append(min(prev[j + 1] + gap_x, row[j] + gaps[j], prev[j] + _swap_cost(x, y)))
+        if min(row) > limit:
+            return math.inf
     return row[-1]
 
 
 def _nearest(given: str, title: str) -> str | None:
     """The one listed name clearly nearest a reading, or None."""
-    costs = sorted((edit_cost(given, name), name) for name in _given_names(title) if abs(len(name) - len(given)) <= 2)
+    costs = sorted((edit_cost(given, name, _MAX_COST), name) for name in _given_names(title)
+                   if abs(len(name) - len(given)) <= 2)
+    return _clear_nearest(costs)
+
+
+def _clear_nearest(costs: list[tuple[float, str]]) -> str | None:
+    """The nearest of sorted (cost, name) pairs when within _MAX_COST and no other is as near."""
     if not costs or costs[0][0] > _MAX_COST:
         return None
     if len(costs) > 1 and costs[1][0] <= costs[0][0]:
@@ -230,10 +246,8 @@ def _family_by_letters() -> dict[str, tuple[str, ...]]:
 
 
 def _listed_surname(surname: str) -> str | None:
-    costs = sorted((edit_cost(surname, n), n) for n in _family_by_letters().get(_letters(surname), ()))
-    if not costs or costs[0][0] > _MAX_COST or (len(costs) > 1 and costs[1][0] <= costs[0][0]):
-        return None
-    return costs[0][1]
+    costs = sorted((edit_cost(surname, n, _MAX_COST), n) for n in _family_by_letters().get(_letters(surname), ()))
+    return _clear_nearest(costs)
 
 
 # A surname's final ์ lost (`ภูมิพัฒน`): an ending family names nearly never have bare (1 in 81 for ัฒน).

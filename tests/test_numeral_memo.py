@@ -53,3 +53,30 @@ def test_other_pixels_read_afresh(counted: list[int]) -> None:
     crop[0, 0] = 0  # one speck more
     reader.glyphs.read_glyphs(crop)
     assert len(counted) > before
+
+
+def test_a_glyph_met_again_elsewhere_is_split_as_when_first_met(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A glyph cut up once is not cut up again where it stands in another crop in the same place
+    in its band (the letter-number pass re-reads header lines the page rows held); its parts come
+    back where they stand in the new crop, read exactly as a reader meeting them first reads them."""
+    splits: list[int] = []
+    real = GlyphReader._split
+
+    def split(self: GlyphReader, *args: object) -> object:
+        splits.append(1)
+        return real(self, *args)
+
+    monkeypatch.setattr(GlyphReader, "_split", split)
+    page, boxes = render_line(["ที่ มท ", "๐๘๑๐.๗/ว ๓๑๐๖", " ลงวันที่ ๒๗ มกราคม"])
+    left, top, right, bottom = boxes[1]
+    first, shifted = page[top - 10:bottom + 10, left - 10:right + 10], page[top - 10:bottom + 10, left - 40:right + 25]
+    seen = NumeralReader()
+    seen.glyphs.read_row(first)
+    cut = len(splits)
+    again = seen.glyphs.read_row(shifted)
+    assert cut > 0 and len(splits) < 2 * cut
+    fresh = NumeralReader().glyphs.read_row(shifted)
+    assert [(r.glyph.x, r.glyph.y, r.glyph.w, r.glyph.h, r.band) for r in again] == \
+        [(r.glyph.x, r.glyph.y, r.glyph.w, r.glyph.h, r.band) for r in fresh]
+    assert all(np.array_equal(a.probs, b.probs) and np.array_equal(a.glyph.mask, b.glyph.mask)
+               for a, b in zip(again, fresh, strict=True))

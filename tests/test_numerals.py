@@ -535,3 +535,21 @@ def test_a_clean_count_cell_classifies_each_glyph_once(reader: NumeralReader, mo
     assert classified[0] == 3 and 3 not in classified[1:], classified
     fresh = real([r.glyph for r in readings], [r.band for r in readings])
     assert all(r.probs.tobytes() == p.tobytes() for r, p in zip(readings, fresh, strict=True))
+
+
+def test_parts_between_cuts_are_the_parts_cut_one_at_a_time() -> None:
+    """A touching pair's parts, worked out for all cuts at once, are each the part cut alone:
+    the same box, the same ink (real ink: a rendered line's glyphs merged into one)."""
+    from pipeline.numerals.segment import part_between, parts_between, segment
+
+    page, boxes = render_line(["๒๗๘๙", " 1,250"])
+    glyphs, _ = segment(page)
+    for g in glyphs:
+        cuts = [None, *range(-2, g.w + 3, 3), None]
+        bounds = [(a, b) for a in cuts[:-1] for b in cuts[1:]]
+        for (left, right), part in zip(bounds, parts_between(g, bounds), strict=True):
+            alone = part_between(g, left, right)
+            assert (part is None) == (alone is None)
+            if part is not None and alone is not None:
+                assert (part.x, part.y, part.w, part.h) == (alone.x, alone.y, alone.w, alone.h)
+                assert np.array_equal(part.mask, alone.mask)

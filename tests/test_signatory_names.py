@@ -8,6 +8,7 @@ import pytest
 from extractors.letters import extract_letters
 from extractors.signatory_names import (
     SIGNATORY_CORRECTED,
+    edit_cost,
     judge_given_name,
     judge_surname,
     resplit,
@@ -46,6 +47,20 @@ def test_a_misread_given_name_is_put_back(read: str, printed: str) -> None:
 ])
 def test_a_name_no_look_alike_edit_reaches_is_left(name: str) -> None:
     assert judge_given_name(name) == (name, None)
+
+
+@pytest.mark.parametrize("read", ["อัญชล", "ป๊ยะ", "อ้านาจ", "สูนิสา", "ผกาพรรณ", "พงศรธร"])
+def test_the_cost_cut_off_at_a_limit_keeps_every_cost_within_it(read: str) -> None:
+    """Against every listed name of a like length: a cost within the limit is the full cost;
+    one beyond it is beyond it either way (judging stops reading a name there)."""
+    from pythainlp.corpus import thai_female_names, thai_male_names
+
+    listed = [n for n in (*thai_male_names(), *thai_female_names()) if abs(len(n) - len(read)) <= 2]
+    full = [edit_cost(read, n) for n in listed]
+    cut = [edit_cost(read, n, 1.0) for n in listed]
+    assert [c for c in full if c <= 1.0] == [c for c in cut if c <= 1.0]
+    assert all((f > 1.0) == (c > 1.0) for f, c in zip(full, cut, strict=True))
+    assert any(c == float("inf") for c in cut)  # names out of reach are given up on
 
 
 def test_a_female_title_takes_a_female_name() -> None:

@@ -6,7 +6,7 @@ unsure which script it sees is still sure of the value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
@@ -26,6 +26,7 @@ from pipeline.numerals.segment import (
     merge,
     min_part_width,
     part_between,
+    parts_between,
     segment,
     without_lower_pieces,
 )
@@ -102,6 +103,7 @@ class GlyphReader:
             value = ARABIC_DIGITS[THAI_DIGITS.index(c)] if c in THAI_DIGITS else c
             self.fold[i, VALUES.index(value)] = other_weight if value == "other" else 1.0
         self._memo: CropMemo[GlyphReading] = CropMemo()  # the same crop is read again by later passes (memo.py)
+        self._splits: CropMemo[GlyphReading] = CropMemo(4096)  # the same glyph split again (_best_split)
 
     def probs(self, glyphs: list[Glyph], band: Band) -> np.ndarray:
         if not glyphs:
@@ -321,7 +323,25 @@ class GlyphReader:
         return best == "multi" or g.w > MAX_DIGIT_ASPECT * band.height or pr.max() < 0.6
 
     def _best_split(self, g: Glyph, whole: np.ndarray, band: Band) -> list[GlyphReading]:
-        """Cut at projection minima where the classifier likes the parts best (DP over cuts)."""
+        """Cut at projection minima where the classifier likes the parts best (DP over cuts).
+
+        The same glyph in the same place in its band is split the same wherever it stands, so a
+        glyph the letter-number pass meets again in a header line's crop (read as a page row
+        before) is not cut up and classified again (F11: one split in seven was a repeat)."""
+        kind = f"split {g.y - band.top} {g.y - band.bottom} {whole.tobytes().hex()}"
+        found = self._splits.read(kind, g.mask, lambda _: self._split_at_origin(g, whole, band))
+        if not found:
+            return [GlyphReading(g, whole, band)]
+        return [GlyphReading(replace(r.glyph, x=r.glyph.x + g.x, y=r.glyph.y + g.y), r.probs, band) for r in found]
+
+    def _split_at_origin(self, g: Glyph, whole: np.ndarray, band: Band) -> list[GlyphReading]:
+        """The glyph's parts with the glyph moved to (0, 0) (its band with it; the arithmetic of
+        whole and half pixels is exact, so the features are the same), or [] to keep it whole."""
+        at_origin = replace(g, x=0, y=0)
+        pieces = self._split(at_origin, whole, Band(band.top - g.y, band.bottom - g.y))
+        return [] if len(pieces) == 1 and pieces[0].glyph is at_origin else pieces
+
+    def _split(self, g: Glyph, whole: np.ndarray, band: Band) -> list[GlyphReading]:
         cuts = cut_points(g, band)
         edges = [0, *cuts, g.w]
         cols: list[int | None] = [None, *cuts, None]
@@ -330,7 +350,7 @@ class GlyphReader:
             (a, b) for a in range(len(edges)) for b in range(a + 1, len(edges))
             if edges[b] - edges[a] >= narrow
         ]
-        parts = [part_between(g, cols[a], cols[b]) for a, b in spans]
+        parts = parts_between(g, [(cols[a], cols[b]) for a, b in spans])
         probs = self.probs([p for p in parts if p is not None], band)
         table: dict[tuple[int, int], tuple[Glyph, np.ndarray]] = {}
         it = iter(probs)

@@ -262,3 +262,27 @@ def part_between(g: Glyph, left: int | None, right: int | None) -> Glyph | None:
     rows = np.flatnonzero(sub[:, cols[0] : cols[-1] + 1].any(axis=1))
     y0, y1, x0, x1 = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
     return Glyph(g.x + lo + x0, g.y + y0, x1 - x0, y1 - y0, sub[y0:y1, x0:x1].copy())
+
+
+def parts_between(g: Glyph, bounds: list[tuple[int | None, int | None]]) -> list[Glyph | None]:
+    """`part_between(g, left, right)` for each pair of cut columns, the same parts: the glyph's
+    inked columns and each row's running ink count are worked out once, so each part costs a
+    look-up of its columns and rows instead of two passes over its pixels (a touching pair is
+    cut up to a hundred ways, F11)."""
+    inked = g.mask.any(axis=0)
+    running = np.zeros((g.h, g.w + 1), np.int32)
+    np.cumsum(g.mask, axis=1, dtype=np.int32, out=running[:, 1:])
+    every = range(g.w)
+    out: list[Glyph | None] = []
+    for left, right in bounds:
+        lo = 0 if left is None else len(every[:left])
+        hi = g.w if right is None else len(every[:right])
+        cols = np.flatnonzero(inked[lo:hi])
+        if len(cols) == 0:
+            out.append(None)
+            continue
+        x0, x1 = lo + int(cols[0]), lo + int(cols[-1]) + 1
+        rows = np.flatnonzero(running[:, x1] - running[:, x0])
+        y0, y1 = int(rows[0]), int(rows[-1]) + 1
+        out.append(Glyph(g.x + x0, g.y + y0, x1 - x0, y1 - y0, g.mask[y0:y1, x0:x1].copy()))
+    return out
