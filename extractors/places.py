@@ -261,7 +261,17 @@ def _unit_prefix(joined: str) -> tuple[str, str] | None:
         key = _MARKS.sub("", printed)
         if len(bare) > len(key) and _one_letter_off(bare, key):
             return canonical, _after_letters(text, len(key))
-    return None
+    return _dotted_with_a_letter_more(text, bare)
+
+
+def _dotted_with_a_letter_more(text: str, bare: str) -> tuple[str, str] | None:
+    """A short dotted abbreviation with one letter OCR added inside it (`อยบจ.นราธิวาส`): the
+    dot bounds it, so dropping one letter before the dot must give exactly one abbreviation."""
+    head = bare[:bare.find(".") + 1]
+    found = {canonical for printed, canonical in _UNIT_PREFIXES
+             if printed.endswith(".") and len(head) == len(printed) + 1
+             and any(head[:i] + head[i + 1:] == printed for i in range(len(head) - 1))}
+    return (found.pop(), _after_letters(text, len(head))) if len(found) == 1 and len(bare) > len(head) else None
 
 
 # A long organisation word with one letter OCR misread (`เทศบาสเมือง`, ล read as ส) is still

@@ -74,6 +74,8 @@ def test_split_unit() -> None:
     assert split_unit("องค์การบริหารส่วนจังหวัดสตูล") == ("อบจ.", "สตูล")
     assert split_unit("เทศบาลนคร นนทบุรี") == ("เทศบาลนคร", "นนทบุรี")
     assert split_unit("เมืองสตูล") is None
+    assert split_unit("อยบจ.นราธิวาส") == ("อบจ.", "นราธิวาส")  # a letter OCR added inside the abbreviation
+    assert split_unit("ทมน.นราธิวาส") is None  # ทม. or ทน.: no telling which
     # a rule's fragments read before the cell's first letter
     assert split_unit("<= อบจ.ชลบุรี") == ("อบจ.", "ชลบุรี")
     assert split_unit("| เทศบาลเมืองชลบุรี") == ("เทศบาลเมือง", "ชลบุรี")
