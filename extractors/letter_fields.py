@@ -529,6 +529,7 @@ def _finish_subject(parts: list[str]) -> str:
     text = _BANG_FOR_SLASH.sub("/", _SPECK_BEFORE_MONTH.sub(" ", _AND_GLUED.sub("", text)))
     text = _TAIL_GLUED.sub(" ", _THI_NUMBER.sub("ที่", text))
     text = _NUMBER_AFTER_THI.sub(" ", _SPECKS_BETWEEN_WORDS.sub(" ", _DIGIT_GLUED.sub("", text)))
+    text = _POINT_BEFORE_PRACHAM.sub(" ", text)
     text = _drop_lone_letter(_cut_after_year(_ERA_AFTER_YEAR.sub(r"พ.ศ. \1", _YEAR_SPLIT.sub(_joined_year, text))))
     return _INK_AFTER_CLOSE.sub("", _drop_glued_inner_letter(_drop_glued_lead_letter(text)))
 
@@ -597,6 +598,9 @@ _CENTRAL_AS_LATIN = re.compile(r"(?<=\(สถานที่)\s*[A-Za-z]{2,5}\s*
 _MONTHLY_AS_LATIN = re.compile(f"(?<=[ก-๛]\\s)[A-Za-z]{{2,5}}\\)?\\s+(?=(?:{'|'.join(thai_full_months)})\\s)")
 # A colon and specks between two words at a wrap (`ท้องถิ่น: .ประจำปีงบประมาณ`): no subject prints them.
 _SPECKS_BETWEEN_WORDS = re.compile(r"(?<=[ก-๛])\s*[:;]\s*[.:;]*\s*(?=[ก-๛])")
+# A speck read as a point between a word and ประจำ (`…ท้องถิ่น.ประจำปีงบประมาณ`): subjects print a space
+# there; an abbreviation's point (อปท.) stands after three letters or fewer, so one is kept.
+_POINT_BEFORE_PRACHAM = re.compile(r"(?<=[ก-๛]{4})\s*[.,'’]+\s*(?=ประจำ)")
 # A number OCR glued to ที่ (`รอบการประเมินที่1`), or set off it by a speck (`ที่.2`): Thai prints a space.
 _NUMBER_AFTER_THI = re.compile(r"(?<=ที่)\s*[.,:;']*\s*(?=\d)")
 # A digit glued to a word's end before the next word (`ท้องถิ่นอำเภอดีเด่น1 ประจำปี…`): a speck;

@@ -199,3 +199,15 @@ def test_a_memo_title_behind_ink_read_as_at_and_hash_with_a_speck_digit_after_it
         [memo] = extract_letters([(1, normalise(text))])
         assert memo.kind == "memo"
         assert str(memo.date) == ("2024-04-21" if day.startswith("21") else "2023-11-28")
+
+
+def test_a_speck_point_before_pracham_is_the_space_printed_there() -> None:
+    """doc20190120 (blind seed 1033): `…ท้องถิ่น.ประจำปีงบประมาณ`; an abbreviation keeps its point."""
+    letter = _letter("เรื่อง การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริม\n"
+                     "การปกครองท้องถิ่น.ประจำปีงบประมาณ พ.ศ. 2565\n"
+                     "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n")
+    assert letter.subject == ("การติดตามตัวชี้วัด/นโยบายและแผนงานที่สำคัญของกรมส่งเสริมการปกครองท้องถิ่น "
+                              "ประจำปีงบประมาณ พ.ศ. 2565")
+    other = _letter("เรื่อง การประชุมคณะกรรมการ อปท.ประจำเดือน มีนาคม 2565\n"
+                    "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n")
+    assert "อปท.ประจำเดือน" in other.subject
