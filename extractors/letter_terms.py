@@ -213,6 +213,9 @@ def fiscal_year_of(found: str) -> int:
 
 
 _SUBJECT_SKELETON = strip_marks("เรื่อง")  # เรอง: the letters OCR keeps when it garbles marks
+# เรื่อง torn after its ร, its thin เ lost (`รี อง โครงการ…`): ร and อง apart are no words.
+_TORN_AFTER_RO = re.compile("^[\\s|:.'\"]*เ?ร[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]{0,2}\\s+"
+                            "อ[\u0e47-\u0e4e]?ง(?=[\\s.:])[\\s.:]*")
 _FIRST_TOKENS = re.compile(f"{LABEL_LEAD}(\\S+)(?:\\s+(\\S+))?")
 
 
@@ -229,6 +232,8 @@ def garbled_subject_label(text: str) -> int:
         return m.end(1)
     if m.group(2) and len(first) <= 3 and strip_marks(first + m.group(2).rstrip(".:")) == _SUBJECT_SKELETON:
         return m.end(2)  # split before its last letter too (`เรอ ง การติดตาม…`): the piece is no word
+    if torn := _TORN_AFTER_RO.match(text):
+        return torn.end()
     if first == _SUBJECT_SKELETON[:-1] and m.group(2):  # its last letter lost (`เรื่อ โครงการ…`)
         return m.end(1)
     return 0

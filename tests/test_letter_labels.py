@@ -211,3 +211,10 @@ def test_a_speck_point_before_pracham_is_the_space_printed_there() -> None:
     other = _letter("เรื่อง การประชุมคณะกรรมการ อปท.ประจำเดือน มีนาคม 2565\n"
                     "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n")
     assert "อปท.ประจำเดือน" in other.subject
+
+
+def test_a_subject_label_torn_with_its_thin_first_letter_lost() -> None:
+    """img002 (blind seed 1033): `รี อง โครงการคัดเลือก…` on the memo's subject line."""
+    letter = _letter("เรื่อง x\nรี อง โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ\n"
+                     "พ.ศ. 2554\nเรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\n".split("\n", 1)[1])
+    assert letter.subject == "โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ พ.ศ. 2554"
