@@ -289,6 +289,8 @@ def read_date(view: LetterLines, number_row: int | None, own_number: str) -> tup
         if memo:
             return memo
     rows = [i for i in view.nonblank(None, view.body_start) if i not in stamps]
+    # A letter's date stands under its ที่ line: above it, a date is a stamp's whose label OCR lost.
+    rows.sort(key=lambda i: number_row is not None and i < number_row)
     rows += [i for i in view.nonblank(view.body_start) if i not in stamps and _follows_own_number(view, i, own_number)]
     rows += [i for i in _rows_past_lost_subject(view) if i not in stamps and i not in rows]
     for i in rows:
