@@ -58,7 +58,8 @@ _SERIAL_AFTER = re.compile(r"\s*(?:[.,'|\"“”—–\-\[\]()?]\s*){0,2}(?:[ก
 # A serial wrapped past a speck read as 0 (`/ว 0` then `2 2137 ลงวันที่`): a lone digit more may
 # stand before it, then the serial ลงวันที่ dates.
 _DATED_SERIAL = re.compile(f"\\s+(?:\\d\\s+)?(\\d{{2,4}})(?=\\s*{loose('ลงวันที่')})")
-# ลงวันที่ with its marks dropped, doubled or misplaced by OCR (`ลังวันที่`, `ล่งวันที`), or split
+# ลงวันที่ with its marks dropped, doubled or misplaced by OCR (`ลังวันที่`, `ล่งวันที`), its ล read as
+# its twin ส (`สงวันที่`), or split
 # by spaces (`ลงวัน ที`, `ล งวันที`); a speck read as a letter alone on the line between the
 # number and ลงวันที่ (`/ว 4486 จ ลงวันที่`) is passed over, and so is a line of such specks
 # (`/ว1638 .- wa. d ข 1 ข0 w 1 A ; ข 1 0317 ew ลงวันที่`): short tokens, none a Thai word.
@@ -71,7 +72,8 @@ _M = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*"
 _SPECKS_BEFORE = "(?:(?![ก-๛]{3})\\S{1,4}\\s+){0,12}?"
 # A speck glued before it is read as a digit or a mark at times, or both (`/ว311 |` then
 # `8ลงวันที่22มกราคม`, `/ว1283` then `2,ลงวันที่24`).
-_DATED = re.compile(f"^[\\s,.\\-–'\"‘’“”]*(?:{_SPECKS_BEFORE}[^\\sก-๛]{{0,2}}ล{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}\\s*ท{_M}"
+_DATED = re.compile(f"^[\\s,.\\-–'\"‘’“”]*(?:{_SPECKS_BEFORE}[^\\sก-๛]{{0,2}}[ลส]{_M}\\s?ง{_M}\\s*ว{_M}\\s?น{_M}"
+                    f"\\s*ท{_M}"
                     f"|[A-Za-z]{{2,5}}[.,]?(?=\\s*\\d{{1,2}}\\s*(?:[A-Za-z]{{1,3}}\\s+)?[ก-๛])|(?:\\S{{1,7}}\\s+){{0,2}}(?=\\d{{1,2}}\\s*[ก-๛]))")
 # OCR may lose วันที่ (`ภายใน 1 พฤษภาคม 2565`): a whole date right after ภายใน is the deadline still.
 _DEADLINE = re.compile(f"{spaced('ภายใน')}\\s*(?:{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}|(?=\\d))")

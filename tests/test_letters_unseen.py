@@ -207,6 +207,8 @@ def test_subject_wraps_without_the_specks_at_line_ends(lines: list[str], subject
 @pytest.mark.parametrize(("cited", "number", "date"), [
     pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่. มท 0802.2 /ว 782 ลงวันที่\n"
                  "28 มิถุนายน 2557", "มท 0802.2/ว 782", dt.date(2014, 6, 28), id="dot-after-thi"),
+    pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท\n0810.7/ว 3239 สงวันที่ 5 มกราคม 2565 แจ้งให้",
+                 "มท 0810.7/ว 3239", dt.date(2022, 1, 5), id="lo-read-as-its-twin-so"),
     pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด NUN 0810.5 /ว\n4704 ลงวันที่ 28 "
                  "กรกฎาคม 2557", "", None, id="code-lost-is-not-a-reference"),
     pytest.param("ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ni มท 0810.7/ว 4841 ลงวันที่ 29 "
