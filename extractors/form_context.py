@@ -40,7 +40,8 @@ class FormContext:
     period: str = ""  # YYYY-MM
     province_code: str = ""  # the province the title (or letter) names
     # Where period and province came from: title | page | letter | letter_attachment |
-    # letter_date | inherited | "" (unknown). A period taken from the covering letter's date
+    # letter_date | letter_disputed (the page's own date contradicts the letter's) | inherited |
+    # "" (unknown). A period taken from the covering letter's date
     # for a form that is not the letter's own attachment list is a guess the rows are flagged for.
     period_source: str = ""
     province_source: str = ""
@@ -287,9 +288,21 @@ def _period(title: str, page_text: str, letters: Sequence[Letter],
     period = _letter_month(letters, month)
     if not period:
         return "", ""
+    if _after_the_letter(detect_period(page_text), letters):
+        return period, "letter_disputed"
     # A list attached to the letter (บัญชีแนบท้าย) stands as at the letter's date: its own
     # date, not a guess; a report form without its month, sent under a letter, may be older.
     return period, "letter_attachment" if _ATTACHMENT_LIST in skeleton(title) else "letter_date"
+
+
+def _after_the_letter(period: str, letters: Sequence[Letter]) -> bool:
+    """The page dates itself (`อัปเดตวันที่ 5/6/67`) well after the letter that sends it: one of the
+    two dates is misread (๒๕๖๗ read 2563), and the letter's month is no more than a guess."""
+    dates = [lt.date for lt in letters if lt.date]
+    if not period or not dates:
+        return False
+    when = dt.date(int(period[:4]), int(period[5:7]), 1)
+    return all((when - d).days > _AFTER_LETTER_DAYS for d in dates)
 
 
 _ATTACHMENT_LIST = skeleton("บัญชีแนบท้าย")

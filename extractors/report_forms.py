@@ -234,6 +234,8 @@ def _make_row(table: _Logical, raw: RawRow, where: tuple[int, int, int], place: 
 
 # Context taken from outside the form (the covering letter's date) is a guess.
 _GUESSED_SOURCES = ("letter_date",)
+# The page's own date contradicts the covering letter's: one of them is misread.
+_DISPUTED_SOURCES = ("letter_disputed",)
 
 
 def _flag_context(row: ReportRow, context: FormContext) -> None:
@@ -245,6 +247,8 @@ def _flag_context(row: ReportRow, context: FormContext) -> None:
         add_flag(row, "period_unknown")
     elif context.period_source in _GUESSED_SOURCES:
         add_flag(row, "period_inferred")
+    elif context.period_source in _DISPUTED_SOURCES:
+        add_flag(row, "period_conflict")
     if not row.province_code:
         add_flag(row, "province_unknown")
 

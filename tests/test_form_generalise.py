@@ -206,6 +206,8 @@ def test_a_table_without_its_month_takes_the_covering_letters(heading: str, sour
     pytest.param("อัปเดตวันที 5/1261", "page", id="the-second-slash-lost"),
     pytest.param("อัปเดตวันที 5/261", "letter_attachment", id="the-second-slash-lost-ten-months-back"),
     pytest.param("อัปเดตวันที่ 5!12161 .", "page", id="slashes-read-as-bang-and-one"),
+    # Blind seed 1036: the letter's ๒๕๖๗ read 2563, its list updated 5/6/67: one date is misread.
+    pytest.param("อัปเดตวันที่ 5/6/65", "letter_disputed", id="years-after-the-letter"),
 ])
 def test_a_pages_update_date_counts_only_shortly_before_the_letter(update: str, source: str) -> None:
     """Seen on a scan: 5/12/61 read as 5/2/61 on a list sent under a letter of 10 December 2561."""

@@ -45,6 +45,7 @@ FAILING_FLAGS = frozenset(
         "duplicate_row_number",
         "low_confidence",
         "province_conflict",
+        "period_conflict",
         "place_unread",
         "count_mismatch",
         "digit_repaired",

@@ -97,7 +97,7 @@ CREATE OR REPLACE VIEW needs_review AS
 WITH failing AS (
     SELECT * FROM report_rows
     WHERE regexp_matches(coalesce(flags, ''),
-            '(^|;)(sum_mismatch|total_row_mismatch|duplicate_row_number|low_confidence|province_conflict|place_unread|count_mismatch|digit_repaired|impossible_count|no_indicator|no_period|bad_period|no_place|bad_place)(;|$)')
+            '(^|;)(sum_mismatch|total_row_mismatch|duplicate_row_number|low_confidence|province_conflict|period_conflict|place_unread|count_mismatch|digit_repaired|impossible_count|no_indicator|no_period|bad_period|no_place|bad_place)(;|$)')
        OR confidence < 0.6
 ), names AS (
     SELECT file_id, min(source_name) AS source_name FROM files GROUP BY file_id
