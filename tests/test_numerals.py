@@ -553,3 +553,19 @@ def test_parts_between_cuts_are_the_parts_cut_one_at_a_time() -> None:
             if part is not None and alone is not None:
                 assert (part.x, part.y, part.w, part.h) == (alone.x, alone.y, alone.w, alone.h)
                 assert np.array_equal(part.mask, alone.mask)
+
+
+@pytest.mark.parametrize("segments", [["๒๗๘๙", " 1,250"], ["ที่", " ", "มท", " ", "๐๘๑๐.๗/ว", " ", "๑๒๓๔", " ", "ลงวันที่"]])
+def test_local_bands_are_each_glyphs_own_window(segments: list[str]) -> None:
+    """Each glyph's band, worked out once per window, is the band of the k glyphs nearest it
+    along the row, as if measured for it alone (short rows: one window for all; long rows:
+    the first and last windows shared by the glyphs near the ends)."""
+    from pipeline.numerals.reader import local_bands
+    from pipeline.numerals.segment import estimate_band, segment
+
+    page, _ = render_line(segments)
+    glyphs = sorted(segment(page)[0], key=lambda g: g.x)
+    half, n = 4, len(glyphs)
+    alone = [estimate_band(glyphs[max(0, min(i - half, n - 9)):][:9]) for i in range(n)]
+    assert n > 9 or len(segments) == 2
+    assert local_bands(glyphs) == alone

@@ -252,9 +252,15 @@ class GlyphReader:
         """Rejoin a digit that light print broke side by side (Norasi's ๒: the stem loses the
         hairline to its loop, and the pieces alone are noise): up to JOIN_MAX neighbours, one
         of them noise, none a sure digit, that together make a digit-sized, sure digit."""
-        spans = [(i, j) for i in range(len(readings))
+        # _joinable's first tests per reading, once (F11: it is asked of every run of up to
+        # JOIN_MAX neighbours, and most rows hold no noise at all).
+        noise = [r.best == "noise" for r in readings]
+        if not any(noise):
+            return readings
+        sure = [r.best in NUMERIC and r.p >= JOIN_SURE for r in readings]
+        spans = [(i, j) for i in range(len(readings)) if readings[i].band is not None
                  for j in range(i + 2, min(len(readings), i + JOIN_MAX) + 1)
-                 if _joinable(readings[i:j])]
+                 if any(noise[i:j]) and not any(sure[i:j]) and _joinable(readings[i:j])]
         if not spans:
             return readings
         unions = []
@@ -591,10 +597,15 @@ def _body_height(g: Glyph) -> int:
 def local_bands(glyphs: list[Glyph], k: int = 9) -> list[Band]:
     """Per glyph, the band of the k glyphs nearest along the row (glyphs are sorted by x)."""
     half = k // 2
+    # Glyphs near a row's ends share its first or last window (a row of k or fewer, one window
+    # for all): each window's band is worked out once (F11).
+    by_start: dict[int, Band] = {}
     out = []
     for i in range(len(glyphs)):
         lo = max(0, min(i - half, len(glyphs) - k))
-        out.append(estimate_band(glyphs[lo : lo + k]))
+        if lo not in by_start:
+            by_start[lo] = estimate_band(glyphs[lo : lo + k])
+        out.append(by_start[lo])
     return out
 
 
