@@ -22,7 +22,7 @@ from extractors.form_columns import NUMERIC_ROLES, Header, find_header
 from extractors.form_context import FormContext, detect_indicator, read_context, row_period
 from extractors.form_numerals import NumeralReader, default_numeral_reader
 from extractors.form_pages import page_tables, title_text
-from extractors.form_repair import repair_by_column, repair_by_districts, repair_by_sum
+from extractors.form_repair import confirm_by_printed_totals, repair_by_column, repair_by_districts, repair_by_sum
 from extractors.form_rows import RawRow, read_body
 from extractors.name_pixels import CONFUSED, ink_verdict
 from extractors.places import (
@@ -301,6 +301,7 @@ def _rows_of(table: _Logical, letters: Sequence[Letter]) -> ReportForms:
             if not repair_by_sum(row):
                 repair_by_districts(row)
         repair_by_column(out, table.printed_totals)
+        confirm_by_printed_totals(out, table.printed_totals)
     checked = CheckedTable(indicator=out[0].indicator if out else "", rows=out,
                            row_numbers=[raw.row_number for raw in raws],
                            printed_totals=table.printed_totals, read_by_ocr=table.read_by_ocr)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from extractors.checks import CheckedTable, run_checks
 from extractors.form_numerals import CellNumber, with_text_alternative
-from extractors.form_repair import REPAIR_FLAG, REPAIR_NOTE, repair_by_column, repair_by_districts, repair_by_sum
+from extractors.form_repair import (
+    REPAIR_FLAG,
+    REPAIR_NOTE,
+    confirm_by_printed_totals,
+    repair_by_column,
+    repair_by_districts,
+    repair_by_sum,
+)
 from pipeline.records import ReportRow
 
 
@@ -130,3 +137,40 @@ def test_a_province_total_read_surely_or_witnessed_once_is_left() -> None:
     district_row = _province_row((24, 0, 25), 0.74)
     district_row.district_code = "5001"
     assert not repair_by_districts(district_row)
+
+
+def _repaired_table() -> list[ReportRow]:
+    """Seed 1033 (saraban_027): ๑๙ ๑๗ ๒ read 13 17 2, the reader's runner-up for the total 19."""
+    rows = [_row((10, 8, 2)), _row((13, 17, 2), {"total": [19]}), _row((7, 4, 3))]
+    assert repair_by_sum(rows[1])
+    return rows
+
+
+def test_a_repair_the_printed_total_row_agrees_with_is_not_sent_to_review() -> None:
+    """The cell's reading, its row's sum and its column's printed total all say 19."""
+    rows = _repaired_table()
+    confirm_by_printed_totals(rows, {"total": 36, "established": 29, "not_established": 7})
+    assert (rows[1].total, rows[1].flags) == (19, [])
+    assert "read 13, taken 19" in rows[1].raw_cells[REPAIR_NOTE]
+    assert rows[1].alternatives["total"] == [13]
+
+
+def test_a_repair_the_printed_total_row_does_not_confirm_stays_flagged() -> None:
+    for printed in ({"total": 30, "established": 29, "not_established": 7},  # the column says 13
+                    {"total": 36, "established": 29, "not_established": 8},  # another column is off
+                    {"total": None, "established": 29, "not_established": 7},  # the total unread
+                    None):
+        rows = _repaired_table()
+        confirm_by_printed_totals(rows, printed)
+        assert rows[1].flags == [REPAIR_FLAG], printed
+
+
+def test_a_value_no_reading_of_the_cell_held_stays_flagged() -> None:
+    """Mended by the column's arithmetic alone (13 was never read in the cell): two witnesses
+    that are one, the column's sum, so the row still goes to review."""
+    rows = _table((10, 8, 2), (14, 18, 1), (7, 4, 3))
+    rows[1].confidence = 0.84
+    printed = {"total": 31, "established": 25, "not_established": 6}
+    assert repair_by_column(rows, printed)
+    confirm_by_printed_totals(rows, printed)
+    assert rows[1].flags == [REPAIR_FLAG]
