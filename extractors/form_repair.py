@@ -105,6 +105,30 @@ def confirm_by_printed_totals(rows: Sequence[ReportRow], printed: Mapping[str, i
             row.raw_cells[REPAIR_NOTE] += "; the printed total row agrees"
 
 
+def undo_refuted_repairs(rows: Sequence[ReportRow], printed: Mapping[str, int | None] | None) -> None:
+    """A repair the printed รวม row refutes is undone: its column summed to the printed total
+    with the value read, and misses it with the value taken. The form disagrees with itself
+    there, as printed (seen: ป่าโมก printed 3 3 1 under a รวม row counting the 1; the reader's
+    runner-up 0 closed the row and went out as the count); `sum_mismatch` then says so."""
+    totals = {role: value for role, value in (printed or {}).items() if value is not None}
+    for row in rows:
+        role = row.raw_cells.get(_READ_IN_CELL, "")
+        if REPAIR_FLAG not in row.flags or role not in totals:
+            continue
+        taken, read = getattr(row, role), row.alternatives[role][0]
+        column = column_sums(rows)[role]
+        if column != totals[role] and column - taken + read == totals[role]:
+            _undo(row, role, read, taken)
+
+
+def _undo(row: ReportRow, role: str, read: int, taken: int) -> None:
+    setattr(row, role, read)
+    row.alternatives[role] = [taken, *row.alternatives[role][1:]]
+    row.flags.remove(REPAIR_FLAG)
+    del row.raw_cells[_READ_IN_CELL]
+    row.raw_cells[REPAIR_NOTE] += "; undone: the printed total row counts the value read"
+
+
 def _take(row: ReportRow, role: str, value: int, why: str = _BY_ROW) -> None:
     read = getattr(row, role)
     if value in row.alternatives.get(role, []):

@@ -22,7 +22,13 @@ from extractors.form_columns import NUMERIC_ROLES, Header, find_header
 from extractors.form_context import FormContext, detect_indicator, read_context, row_period
 from extractors.form_numerals import NumeralReader, default_numeral_reader
 from extractors.form_pages import page_tables, title_text
-from extractors.form_repair import confirm_by_printed_totals, repair_by_column, repair_by_districts, repair_by_sum
+from extractors.form_repair import (
+    confirm_by_printed_totals,
+    repair_by_column,
+    repair_by_districts,
+    repair_by_sum,
+    undo_refuted_repairs,
+)
 from extractors.form_rows import RawRow, read_body
 from extractors.name_pixels import CONFUSED, ink_verdict
 from extractors.places import (
@@ -300,6 +306,7 @@ def _rows_of(table: _Logical, letters: Sequence[Letter]) -> ReportForms:
         for row in out:
             if not repair_by_sum(row):
                 repair_by_districts(row)
+        undo_refuted_repairs(out, table.printed_totals)
         repair_by_column(out, table.printed_totals)
         confirm_by_printed_totals(out, table.printed_totals)
     checked = CheckedTable(indicator=out[0].indicator if out else "", rows=out,

@@ -11,6 +11,7 @@ from extractors.form_repair import (
     repair_by_column,
     repair_by_districts,
     repair_by_sum,
+    undo_refuted_repairs,
 )
 from pipeline.records import ReportRow
 
@@ -174,3 +175,24 @@ def test_a_value_no_reading_of_the_cell_held_stays_flagged() -> None:
     assert repair_by_column(rows, printed)
     confirm_by_printed_totals(rows, printed)
     assert rows[1].flags == [REPAIR_FLAG]
+
+
+def test_a_repair_the_printed_total_row_refutes_is_undone_and_the_row_flagged() -> None:
+    """Seed 1032: ป่าโมก printed 3 3 1 (the form's slip), its รวม row counting the 1; the reader's
+    runner-up 0 closed the row and went out as the count. The column says 1 was printed."""
+    rows = [_row((18, 8, 10)), _row((10, 5, 5)), _row((3, 3, 1), {"not_established": [0]})]
+    assert repair_by_sum(rows[2])
+    undo_refuted_repairs(rows, {"total": 31, "established": 16, "not_established": 16})
+    assert (rows[2].not_established, rows[2].alternatives["not_established"]) == (1, [0])
+    run_checks(CheckedTable(indicator="help_centre", rows=rows, read_by_ocr=True))
+    assert rows[2].flags == ["sum_mismatch"]
+    assert "undone" in rows[2].raw_cells[REPAIR_NOTE]
+
+
+def test_a_repair_the_printed_total_row_agrees_with_or_cannot_judge_is_kept() -> None:
+    for printed in ({"total": 36, "established": 29, "not_established": 7},  # agrees: 19
+                    {"total": 40, "established": 29, "not_established": 7},  # neither 13 nor 19
+                    None):
+        rows = _repaired_table()
+        undo_refuted_repairs(rows, printed)
+        assert (rows[1].total, rows[1].flags) == (19, [REPAIR_FLAG]), printed
