@@ -26,6 +26,7 @@ from pipeline.records import ReportRow
 COUNTS = ("total", "established", "not_established")
 REPAIR_FLAG = "digit_repaired"
 REPAIR_NOTE = "repaired"  # the raw_cells key that says what was replaced and why
+_READ_IN_CELL = "repaired_read"  # ...and the role whose value taken the reader had read in its cell
 
 
 def repair_by_sum(row: ReportRow) -> bool:
@@ -87,8 +88,51 @@ def _columns_off(rows: Sequence[ReportRow], printed: Mapping[str, int | None]) -
             if role in sums and value is not None and sums[role] != value}
 
 
+def confirm_by_printed_totals(rows: Sequence[ReportRow], printed: Mapping[str, int | None] | None) -> None:
+    """A repair the printed รวม row agrees with is no longer in doubt: after the repairs every
+    printed total is its column's sum, the repaired column's among them, and the value taken is
+    one the reader read in the cell. Three witnesses then say the same (the cell's pixels, its
+    row's sum, its column's total), and the flag would send a right row to review (seen: seven
+    rows of seeds 1033–1036, each `๑๙` read `๑๓` and mended). The note of what was read stays."""
+    totals = {role: value for role, value in (printed or {}).items() if value is not None}
+    sums = column_sums(rows)
+    if not totals or any(sums.get(role) != value for role, value in totals.items()):
+        return
+    for row in rows:
+        role = row.raw_cells.get(_READ_IN_CELL)
+        if REPAIR_FLAG in row.flags and role in totals and _adds_up(row):
+            row.flags.remove(REPAIR_FLAG)
+            row.raw_cells[REPAIR_NOTE] += "; the printed total row agrees"
+
+
+def undo_refuted_repairs(rows: Sequence[ReportRow], printed: Mapping[str, int | None] | None) -> None:
+    """A repair the printed รวม row refutes is undone: its column summed to the printed total
+    with the value read, and misses it with the value taken. The form disagrees with itself
+    there, as printed (seen: ป่าโมก printed 3 3 1 under a รวม row counting the 1; the reader's
+    runner-up 0 closed the row and went out as the count); `sum_mismatch` then says so."""
+    totals = {role: value for role, value in (printed or {}).items() if value is not None}
+    for row in rows:
+        role = row.raw_cells.get(_READ_IN_CELL, "")
+        if REPAIR_FLAG not in row.flags or role not in totals:
+            continue
+        taken, read = getattr(row, role), row.alternatives[role][0]
+        column = column_sums(rows)[role]
+        if column != totals[role] and column - taken + read == totals[role]:
+            _undo(row, role, read, taken)
+
+
+def _undo(row: ReportRow, role: str, read: int, taken: int) -> None:
+    setattr(row, role, read)
+    row.alternatives[role] = [taken, *row.alternatives[role][1:]]
+    row.flags.remove(REPAIR_FLAG)
+    del row.raw_cells[_READ_IN_CELL]
+    row.raw_cells[REPAIR_NOTE] += "; undone: the printed total row counts the value read"
+
+
 def _take(row: ReportRow, role: str, value: int, why: str = _BY_ROW) -> None:
     read = getattr(row, role)
+    if value in row.alternatives.get(role, []):
+        row.raw_cells[_READ_IN_CELL] = role  # the value taken is a reading of the cell's own
     setattr(row, role, value)
     row.alternatives[role] = [read, *(v for v in row.alternatives.get(role, []) if v not in (read, value))]
     row.raw_cells[REPAIR_NOTE] = f"{role}: read {read}, taken {value}, {why}"

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
+from rapidfuzz.distance import Editop, Levenshtein
 
 from pipeline.thai.ink_match import spelling_fits
 
@@ -47,6 +48,32 @@ def _twins(gazetteer: str) -> set[str]:
     return {name[:i] + _PARTNERS[c] + name[i + 1:] for i, c in enumerate(name) if c in _PARTNERS}
 
 
+# A reading further from the name than this many letters is another text, not the name misread.
+_MAX_EDITS = 3
+
+
+def _one_step(name: str, reading: str) -> set[str]:
+    """The name with one of the reading's differences from it: a misprint read with a slip of
+    OCR's besides (นาน้ฮย printed, read นานัฮย: its ้ read ั) is in neither the name nor the
+    reading, but in the name with the reading's ฮ alone."""
+    ops = Levenshtein.editops(name, reading)
+    if len(ops) < 2 or len(ops) > _MAX_EDITS:
+        return set()  # one difference: the step is the reading itself
+    return {_apply(name, reading, op) for op in ops}
+
+
+def _apply(name: str, reading: str, op: Editop) -> str:
+    if op.tag == "delete":
+        return name[:op.src_pos] + name[op.src_pos + 1:]
+    keep = op.src_pos + (op.tag == "replace")
+    return name[:op.src_pos] + reading[op.dest_pos] + name[keep:]
+
+
+def _steps(readings: Sequence[str], gazetteer: str) -> set[str]:
+    name = _NOT_THAI.sub("", gazetteer)
+    return {step for r in readings for step in _one_step(name, _NOT_THAI.sub("", r))} - {name}
+
+
 def ink_verdict(crop: np.ndarray, gazetteer: str, readings: Sequence[str]) -> str | None:
     """"gazetteer" when the ink holds the gazetteer's spelling, clearly rather than any reading's
     (OCR misread a right name) and better than its OCR twins'; "misprint" when a reading, one
@@ -54,9 +81,10 @@ def ink_verdict(crop: np.ndarray, gazetteer: str, readings: Sequence[str]) -> st
     misprints it, whatever a re-read naming the place says); None when the ink cannot tell.
     A twin need only fit worse, not clearly so: a stroke apart (ด, ต), the two draw all but
     alike, and a right name read wrong (รัตภูมิ read วัตภูมิ) would stay flagged for a twin no
-    reading held (รัดภูมิ)."""
+    reading held (รัดภูมิ). So need the name with one of a reading's differences: it is a letter
+    from the name as a twin is."""
     others = sorted(_rivals(readings, gazetteer))
-    twins = sorted(_twins(gazetteer) - set(others))
+    twins = sorted((_twins(gazetteer) | _steps(readings, gazetteer)) - set(others))
     own, *fits = spelling_fits(crop, [_NOT_THAI.sub("", gazetteer), *others, *twins])
     rival, twin = max(fits[:len(others)], default=0.0), max(fits[len(others):], default=0.0)
     if max(rival, twin) >= own + _MISPRINT_MARGIN:

@@ -22,7 +22,13 @@ from extractors.form_columns import NUMERIC_ROLES, Header, find_header
 from extractors.form_context import FormContext, detect_indicator, read_context, row_period
 from extractors.form_numerals import NumeralReader, default_numeral_reader
 from extractors.form_pages import page_tables, title_text
-from extractors.form_repair import repair_by_column, repair_by_districts, repair_by_sum
+from extractors.form_repair import (
+    confirm_by_printed_totals,
+    repair_by_column,
+    repair_by_districts,
+    repair_by_sum,
+    undo_refuted_repairs,
+)
 from extractors.form_rows import RawRow, read_body
 from extractors.name_pixels import CONFUSED, ink_verdict
 from extractors.places import (
@@ -146,6 +152,8 @@ def _read_again(table: _Logical, raw: RawRow, place: RowPlace, province: str) ->
     so, read again ท่าแซะ) does not clear a name the ink spells otherwise, and a name every
     reading got wrong alike (รัตภูมิ read วัตภูมิ three times) is cleared when the ink spells it
     the gazetteer's way."""
+    if raw.label_crop is not None and (place.by_order or not place.matched):
+        return _read_unread(table, raw, place, province)
     if not place.corrected or raw.label_crop is None:
         return place
     readings, repeated = [raw.label], False
@@ -167,14 +175,32 @@ def _read_again(table: _Logical, raw: RawRow, place: RowPlace, province: str) ->
     return place
 
 
+def _read_unread(table: _Logical, raw: RawRow, place: RowPlace, province: str) -> RowPlace:
+    """A label the strip's reading did not name (`ศศ` for เทศบาลเมืองสงขลา on a photographed
+    form: the strip's page segmentation lost it) is read again from its cell alone, as a
+    corrected one is. A reading that names a place letter for letter places the row by its name,
+    where a guess by order or no place at all would have been flagged; the name's ink still has
+    its say: a misprint a re-read pulled to the place (ปราณปุรี read ปราณบุรี) stays flagged
+    as corrected. A place by order that a reading names otherwise keeps its order's guess and flag."""
+    readings = [raw.label]
+    for reading in reread_line(raw.label_crop):
+        readings.append(reading)
+        again = _place(table, reading, province)
+        if not again.matched or again.corrected or (place.by_order and not _same_place(again, place)):
+            continue
+        raw.cells["name_reread"] = reading
+        return replace(again, corrected=_ink(raw, again, [reading, *readings]) == "misprint")
+    return place
+
+
 _LABEL_SLACK = 2  # letters: a label longer than its place's name by more holds a prefix (อบจ.)
 
 
 def _ink(raw: RawRow, place: RowPlace, readings: list[str]) -> str | None:
-    """The ink's verdict on the name, for a label that is the place's name alone."""
+    """The ink's verdict on the name, for a label (the first reading) that is the place's name alone."""
     name = place.district or place.province
     if raw.label_crop is None or not name or \
-            abs(len(_thai_letters(raw.label)) - len(_thai_letters(name))) > _LABEL_SLACK:
+            abs(len(_thai_letters(readings[0])) - len(_thai_letters(name))) > _LABEL_SLACK:
         return None
     return ink_verdict(raw.label_crop, name, readings)
 
@@ -280,7 +306,9 @@ def _rows_of(table: _Logical, letters: Sequence[Letter]) -> ReportForms:
         for row in out:
             if not repair_by_sum(row):
                 repair_by_districts(row)
+        undo_refuted_repairs(out, table.printed_totals)
         repair_by_column(out, table.printed_totals)
+        confirm_by_printed_totals(out, table.printed_totals)
     checked = CheckedTable(indicator=out[0].indicator if out else "", rows=out,
                            row_numbers=[raw.row_number for raw in raws],
                            printed_totals=table.printed_totals, read_by_ocr=table.read_by_ocr)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from extractors.checks import CheckedTable, run_checks
 from extractors.form_numerals import CellNumber, with_text_alternative
-from extractors.form_repair import REPAIR_FLAG, REPAIR_NOTE, repair_by_column, repair_by_districts, repair_by_sum
+from extractors.form_repair import (
+    REPAIR_FLAG,
+    REPAIR_NOTE,
+    confirm_by_printed_totals,
+    repair_by_column,
+    repair_by_districts,
+    repair_by_sum,
+    undo_refuted_repairs,
+)
 from pipeline.records import ReportRow
 
 
@@ -130,3 +138,61 @@ def test_a_province_total_read_surely_or_witnessed_once_is_left() -> None:
     district_row = _province_row((24, 0, 25), 0.74)
     district_row.district_code = "5001"
     assert not repair_by_districts(district_row)
+
+
+def _repaired_table() -> list[ReportRow]:
+    """Seed 1033 (saraban_027): ๑๙ ๑๗ ๒ read 13 17 2, the reader's runner-up for the total 19."""
+    rows = [_row((10, 8, 2)), _row((13, 17, 2), {"total": [19]}), _row((7, 4, 3))]
+    assert repair_by_sum(rows[1])
+    return rows
+
+
+def test_a_repair_the_printed_total_row_agrees_with_is_not_sent_to_review() -> None:
+    """The cell's reading, its row's sum and its column's printed total all say 19."""
+    rows = _repaired_table()
+    confirm_by_printed_totals(rows, {"total": 36, "established": 29, "not_established": 7})
+    assert (rows[1].total, rows[1].flags) == (19, [])
+    assert "read 13, taken 19" in rows[1].raw_cells[REPAIR_NOTE]
+    assert rows[1].alternatives["total"] == [13]
+
+
+def test_a_repair_the_printed_total_row_does_not_confirm_stays_flagged() -> None:
+    for printed in ({"total": 30, "established": 29, "not_established": 7},  # the column says 13
+                    {"total": 36, "established": 29, "not_established": 8},  # another column is off
+                    {"total": None, "established": 29, "not_established": 7},  # the total unread
+                    None):
+        rows = _repaired_table()
+        confirm_by_printed_totals(rows, printed)
+        assert rows[1].flags == [REPAIR_FLAG], printed
+
+
+def test_a_value_no_reading_of_the_cell_held_stays_flagged() -> None:
+    """Mended by the column's arithmetic alone (13 was never read in the cell): two witnesses
+    that are one, the column's sum, so the row still goes to review."""
+    rows = _table((10, 8, 2), (14, 18, 1), (7, 4, 3))
+    rows[1].confidence = 0.84
+    printed = {"total": 31, "established": 25, "not_established": 6}
+    assert repair_by_column(rows, printed)
+    confirm_by_printed_totals(rows, printed)
+    assert rows[1].flags == [REPAIR_FLAG]
+
+
+def test_a_repair_the_printed_total_row_refutes_is_undone_and_the_row_flagged() -> None:
+    """Seed 1032: ป่าโมก printed 3 3 1 (the form's slip), its รวม row counting the 1; the reader's
+    runner-up 0 closed the row and went out as the count. The column says 1 was printed."""
+    rows = [_row((18, 8, 10)), _row((10, 5, 5)), _row((3, 3, 1), {"not_established": [0]})]
+    assert repair_by_sum(rows[2])
+    undo_refuted_repairs(rows, {"total": 31, "established": 16, "not_established": 16})
+    assert (rows[2].not_established, rows[2].alternatives["not_established"]) == (1, [0])
+    run_checks(CheckedTable(indicator="help_centre", rows=rows, read_by_ocr=True))
+    assert rows[2].flags == ["sum_mismatch"]
+    assert "undone" in rows[2].raw_cells[REPAIR_NOTE]
+
+
+def test_a_repair_the_printed_total_row_agrees_with_or_cannot_judge_is_kept() -> None:
+    for printed in ({"total": 36, "established": 29, "not_established": 7},  # agrees: 19
+                    {"total": 40, "established": 29, "not_established": 7},  # neither 13 nor 19
+                    None):
+        rows = _repaired_table()
+        undo_refuted_repairs(rows, printed)
+        assert (rows[1].total, rows[1].flags) == (19, [REPAIR_FLAG]), printed

@@ -443,3 +443,50 @@ def test_ink_joined_under_a_digit_does_not_stretch_the_cells_band() -> None:
     crop = np.pad(crop, ((0, 20), (0, 0)), constant_values=255)
     crop[bottom + 15:bottom + 17, x + 2:x + 6] = 30  # a speck half a digit under it
     assert read_cell_number(default_reader(), crop, "1.").value == 1
+
+
+def _by_order(province: str, code: str) -> RowPlace:
+    from dataclasses import replace
+
+    from extractors.places import _gazetteer_place, _row_place
+    return replace(_row_place(province, _gazetteer_place(province, code), "", False), by_order=True)
+
+
+@pytest.mark.parametrize(("printed", "province", "strip_read", "guess", "placed", "settled"), [
+    pytest.param("เทศบาลเมืองสงขลา", "90", "ศศ", None, ("9001", "เทศบาลเมืองสงขลา"), True, id="unread-municipality"),
+    pytest.param("ขุนยวม", "58", "เปอ", "5802", ("5802", ""), True, id="placed-by-order-confirmed"),
+    pytest.param("ขุนยวม", "58", "เปอ", "5803", ("5803", ""), False, id="placed-by-order-read-otherwise"),
+])
+def test_a_label_the_strip_did_not_name_is_read_again_from_its_cell(
+        printed: str, province: str, strip_read: str, guess: str | None, placed: tuple[str, str],
+        settled: bool) -> None:
+    """Seeds 1036 and 1032: the strip read a label as letters naming no place (`ศศ` for
+    เทศบาลเมืองสงขลา on a photographed form, `เปอ` for ขุนยวม). The cell read alone names it:
+    the row is placed by its name, unflagged, not left unplaced (place_unread) or placed by its
+    position (place_inferred). A reading that names another place than the order's guess leaves
+    the guess, and its flag, standing."""
+    from extractors.form_context import FormContext
+    from extractors.form_rows import RawRow
+    from extractors.report_forms import _Logical, _read_again
+
+    table = _Logical(FormContext(), Header(roles={"district": 1}, first_row=0, data_row=1))
+    raw = RawRow(cells={}, label=strip_read, label_crop=_count_crop(printed, "Laksaman", 40))
+    place = _by_order(province, guess) if guess else place_district_row(strip_read, province)
+    assert not place.matched or place.by_order
+    again = _read_again(table, raw, place, province)
+    assert (again.district_code, again.unit_label) == placed
+    assert (again.matched and not again.corrected and not again.by_order) == settled
+
+
+@pytest.mark.parametrize("font", ["Laksaman", "Garuda"])
+def test_a_misprint_the_strip_did_not_name_is_not_cleared_when_read_again(font: str) -> None:
+    """ปราณปุรี printed (ป for บ) and lost by the strip: read alone it may come back as the place
+    (ปราณบุรี); the ink holds the misprint, so the row stays flagged, one way or the other."""
+    from extractors.form_context import FormContext
+    from extractors.form_rows import RawRow
+    from extractors.report_forms import _Logical, _read_again
+
+    table = _Logical(FormContext(), Header(roles={"district": 1}, first_row=0, data_row=1))
+    raw = RawRow(cells={}, label="ศศ", label_crop=_count_crop("ปราณปุรี", font, 40))
+    again = _read_again(table, raw, place_district_row("ศศ", "77"), "77")
+    assert not again.matched or again.corrected

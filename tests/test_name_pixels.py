@@ -131,3 +131,23 @@ def test_a_right_name_is_cleared_though_its_ocr_twin_draws_all_but_alike(face: s
     no reading held, fitted within the clear lead a reading's spelling must leave, and the right
     name stayed flagged. A twin need only fit worse."""
     assert ink_verdict(_cell("รัตภูมิ", face), "รัตภูมิ", ["วัตภูมิ", "วัตภูม ."]) == "gazetteer"
+
+
+@pytest.mark.parametrize("face", ["Laksaman", "Garuda", "Norasi", "Loma"])
+def test_a_misprint_read_with_a_slip_of_ocr_besides_is_caught(face: str) -> None:
+    """Seed 1032: นาน้ฮย printed (ฮ for อ), read นานัฮย every time (its ้ read ั as well). Neither
+    the name nor the reading is the print, and the name fitted the ink better than the reading:
+    the ink cleared the misprint. The name with the reading's ฮ alone is weighed too."""
+    assert ink_verdict(_cell("นาน้ฮย", face), "นาน้อย", ["นานัฮย", "นานัฮย |"]) == "misprint"
+
+
+@pytest.mark.parametrize("face", ["Laksaman", "Garuda", "Norasi", "Loma"])
+@pytest.mark.parametrize("printed, readings", [
+    pytest.param("นาน้อย", ["นานัฮย"], id="a-mark-and-a-letter-misread"),
+    pytest.param("บางบ่อ", ["บางปอ"], id="a-letter-misread-a-mark-lost"),
+])
+def test_a_right_name_read_with_two_slips_is_not_called_a_misprint(face: str, printed: str,
+                                                                  readings: list[str]) -> None:
+    """The name with one of the reading's two slips is a letter from the print: it must not
+    fit the ink better than the name itself."""
+    assert ink_verdict(_cell(printed, face), printed, readings) != "misprint"
