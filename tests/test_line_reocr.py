@@ -318,6 +318,18 @@ def test_a_short_page_box_does_not_cut_a_reread_number() -> None:
     assert (year.left, year.top, year.left + year.width, year.top + year.height) == (1450, 942, 1592, 1060)
 
 
+def test_a_page_token_holding_a_word_too_lends_no_box_over_that_word() -> None:
+    """saraban_016 (seed 1037): the page read ๑๒ มกราคม ๒๕๖๔ as `๑๒` and `มกราคม.๒๕๒๕`; the line's
+    re-read gave the month and the year tokens of their own. Boxed like the page's token, the
+    year started left of the month and the date line read `12 .2564 มกราคม` (no date)."""
+    old = [Word("๑๒", 90.0, 1164, 733, 58, 44, 1, 1), Word("มกราคม.๒๕๒๕", 90.0, 1256, 741, 336, 37, 1, 1)]
+    new = [Word("๑๒", 90.0, 1164, 729, 71, 58, 1, 1), Word("มกราคม", 90.0, 1260, 746, 164, 32, 1, 1),
+           Word(".๒๕๒๕", 90.0, 1442, 741, 150, 36, 1, 1)]
+    boxed = number_boxes(old, new)
+    assert [w.text for w in sorted(boxed, key=lambda w: w.left)] == ["๑๒", "มกราคม", ".๒๕๒๕"]
+    assert boxed[2].left == 1442
+
+
 # doc20240822 (wide seed 947): the signature's ink cut the name line to `(นางลลิตา 5`.
 SIGNED_BOTTOM = [".จึงเรียนมาเพื่อโปรดทราบและพิจารณาดำเนินการต่อไป", "| ขอแสดงความนับถือ", "(นางลลิตา 5",
                  ". อธิบดีกรมส่งเสริมการปกครองท้องถิ่น", "(ตามบัญชีแนบท้าย"]
