@@ -108,6 +108,16 @@ def _owner_grown(had: DocNumber | None, has: DocNumber | None, number: str) -> b
 _OWNER = re.compile(r"\d{4}")
 
 
+def _owner_digit_swapped(had: DocNumber | None, has: DocNumber | None) -> bool:
+    """Both readings hold a whole number with the same serial, and the owner's digits differ in
+    place, as many of them: the re-read grew nothing there and trades the page pass's digit for
+    its own guess (seen on seed 1034: `มท 0810.7/7 4379` read again `0819.7/ว 4379`, its 0 given
+    at 0.41 by a row pass that took it for part of a letter; the token's crop read 0810.7)."""
+    if had is None or has is None or not (_well_formed_docnum(had) and _well_formed_docnum(has)):
+        return False
+    return had.serial == has.serial and len(had.office) == len(has.office) and had.office != has.office
+
+
 # Digits either side of three separators or more (`2...4`): the dotted leader a clerk writes on,
 # read as points between a day and a letter's ink (a doubled point, `3..1`, is a speck beside one).
 _LEADER_BETWEEN = re.compile(r"\d[.,]{3,}\d")
@@ -124,6 +134,8 @@ def is_better_numbers(old: str, new: str) -> bool:
     if _separator_lost(old, new):
         return False
     if _well_formed_docnum(had) and not _well_formed_docnum(has):
+        return False
+    if _owner_digit_swapped(had, has):
         return False
     if had is not None and had.circular and not had.mark_guessed and not (has is not None and has.circular):
         return False  # the re-read dropped the ว Tesseract read (`/ไว277` → `/ไ277`)

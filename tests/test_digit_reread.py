@@ -36,6 +36,8 @@ from tests.test_numerals import render_line, token
     ("ที่ มท 08.106) 707 ว7ภ วันที่ 3 เมษายน 2552 .", "ที่ มท 0810.7/) 3106 ว7ภ วันที่ 3 เมษายน 2556 .", True),
     ("วันที่ 3 เมษายน 2556", "วันที่ 3 พฤษภาคม 2556", False),  # a date's month is not re-read
     ("ที่ มท 0810.7/ว 3106", "ที่ มท 08107/ว 3106", False),  # the sub-unit's point lost
+    # seed 1034 doc20181111: the owner's 0 given a 9 by the re-read, the serial no different
+    ("ที่ มท 0810.7/7 4379 ฏ. วันที่ 26 พฤษภาคม 2563", "ที่ มท 0819.7/\ufffd 4379 ฏ. วันที่ 26 พฤษภาคม 2563", False),
     ("เวลา 15.30 น.", "เวลา 1530 น.", False),
     ("ที่ มท 0802.2/ไว277", "ที่ มท 0802.2/ไ277", False),  # the circular's ว lost
     ("ท ตร 6.0023.1/ว458 7 วันที 27", "ท ตร 0023.1/ว4558 7 วันที 27", True),  # a speck and a point before it
