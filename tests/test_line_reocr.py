@@ -470,3 +470,18 @@ def test_a_subject_label_torn_by_a_space_and_a_bar_opens_the_subject() -> None:
 ])
 def test_which_reading_to_the_column_edge_wins(old: str, new: str, better: bool) -> None:
     assert is_better_to_column(old, new) is better
+
+
+# doc20210816 (seed 1033): the addressee's ถึง lost and ตามหนังสือ read `ตาัมหนังสือ`.
+BODY_LABEL_GARBLED_TOP = [
+    "ด่วนมาก", "ที่.มท 080.2/ว1613 , กรมส่งเสริมการปกครองท้องถิ่น", "ถนนนครราชสีมา เขตดุสิต กทม.", "10300",
+    "3 มีนาคม 2565", "เรื่อง เร่งรัตการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ",
+    "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)", "สาน กงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)",
+    "ตาัมหนังสือกรมส่งเสริมการปกครองห้องถิ่น ท มท 0.810.5/อ318 ลงวันที่",
+]
+
+
+def test_a_header_whose_body_label_is_garbled_too_ends_at_the_first_citation() -> None:
+    chosen = [BODY_LABEL_GARBLED_TOP[line - 10] for line in header_line_ids(_page(BODY_LABEL_GARBLED_TOP))]
+    assert "ที่.มท 080.2/ว1613 , กรมส่งเสริมการปกครองท้องถิ่น" in chosen
+    assert BODY_LABEL_GARBLED_TOP[-1] in chosen  # the citation's number and date are fields too
