@@ -30,6 +30,10 @@ from tests.test_numerals import render_line, token
     ("ที่ มท 0810.7/ว 731", "ที่ มท 0810.7/ว 47314", False),  # a speck read as a fifth digit
     ("ลงวันที่ 9 มิถุนายน 2567", "ลงวันที่ 19 มิถุนายน 2567", True),
     ("ลงวันที่ 9 มิถุนายน 2567", "ลงวันที่ 91 มิถุนายน 2567", False),  # no such day
+    # seed 1033 doc20190120: ๒๘ written 25 by Tesseract, which has no ๘; the re-read's 28
+    ("ท มท 0810.7/4972 วันที่ 25 มิถุนายน 2565.", "ท มท 0810.7/4972 วันที่ 28 มิถุนายน 2565.", True),
+    ("วันที่ 25 มิถุนายน 2565", "วันที่ 23 มิถุนายน 2565", False),  # a digit Tesseract writes: its own
+    ("วันที่ 28 มิถุนายน 2565", "วันที่ 29 มิถุนายน 2565", False),  # Tesseract's 8 was Arabic print
     ("วันที่ 29 กย. 2567", "วันที่ 2.9 กย. 2567", False),  # a speck by the stamp's day read as a point
     ("เลขรับ 119", "เลขรับ 1193", True),
     # the ที่ line read again from its own ink: the serial found, the year's ๖ no longer ๒
