@@ -110,8 +110,9 @@ def _reads_poorly(value: str) -> bool:
 
 def _zone_end(texts: list[str]) -> int | None:
     """Index of the addressee line; when OCR garbled its label (`eu: ผู้ว่าราชการ…`), of the
-    first line under the subject that starts the body (อ้างถึง, สิ่งที่ส่งมาด้วย, ตามหนังสือ …);
-    when it garbled เรื่อง too, of the first such line under the letter's `ที่ <number>` line."""
+    first line under the subject that starts the body (อ้างถึง, สิ่งที่ส่งมาด้วย, ตามหนังสือ …), or
+    failing that the first that cites a letter (ลงวันที่, หนังสือ); when it garbled เรื่อง too, of
+    the first such line under the letter's `ที่ <number>` line."""
     addressee = next((k for k, text in enumerate(texts) if ADDRESSEE.match(text)), None)
     subject = next((k for k, text in enumerate(texts) if SUBJECT.match(text)), None)
     if addressee is not None:
@@ -120,7 +121,10 @@ def _zone_end(texts: list[str]) -> int | None:
         subject = next((k for k, text in enumerate(texts) if is_number_head(text)), None)
     if subject is None:
         return None
-    return next((k for k in range(subject + 1, len(texts)) if _BODY_LABEL.match(texts[k])), None)
+    below = range(subject + 1, len(texts))
+    # The body's label garbled too (`ตาัมหนังสือ`): the first line under the subject that cites.
+    return next((k for k in below if _BODY_LABEL.match(texts[k])), None) \
+        or next((k for k in below if _CITES.search(texts[k])), None)
 
 
 def _citation_line_ids(lines: list[tuple[int, str]]) -> list[int]:

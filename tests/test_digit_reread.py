@@ -30,12 +30,18 @@ from tests.test_numerals import render_line, token
     ("ที่ มท 0810.7/ว 731", "ที่ มท 0810.7/ว 47314", False),  # a speck read as a fifth digit
     ("ลงวันที่ 9 มิถุนายน 2567", "ลงวันที่ 19 มิถุนายน 2567", True),
     ("ลงวันที่ 9 มิถุนายน 2567", "ลงวันที่ 91 มิถุนายน 2567", False),  # no such day
+    # seed 1033 doc20190120: ๒๘ written 25 by Tesseract, which has no ๘; the re-read's 28
+    ("ท มท 0810.7/4972 วันที่ 25 มิถุนายน 2565.", "ท มท 0810.7/4972 วันที่ 28 มิถุนายน 2565.", True),
+    ("วันที่ 25 มิถุนายน 2565", "วันที่ 23 มิถุนายน 2565", False),  # a digit Tesseract writes: its own
+    ("วันที่ 28 มิถุนายน 2565", "วันที่ 29 มิถุนายน 2565", False),  # Tesseract's 8 was Arabic print
     ("วันที่ 29 กย. 2567", "วันที่ 2.9 กย. 2567", False),  # a speck by the stamp's day read as a point
     ("เลขรับ 119", "เลขรับ 1193", True),
     # the ที่ line read again from its own ink: the serial found, the year's ๖ no longer ๒
     ("ที่ มท 08.106) 707 ว7ภ วันที่ 3 เมษายน 2552 .", "ที่ มท 0810.7/) 3106 ว7ภ วันที่ 3 เมษายน 2556 .", True),
     ("วันที่ 3 เมษายน 2556", "วันที่ 3 พฤษภาคม 2556", False),  # a date's month is not re-read
     ("ที่ มท 0810.7/ว 3106", "ที่ มท 08107/ว 3106", False),  # the sub-unit's point lost
+    # seed 1034 doc20181111: the owner's 0 given a 9 by the re-read, the serial no different
+    ("ที่ มท 0810.7/7 4379 ฏ. วันที่ 26 พฤษภาคม 2563", "ที่ มท 0819.7/\ufffd 4379 ฏ. วันที่ 26 พฤษภาคม 2563", False),
     ("เวลา 15.30 น.", "เวลา 1530 น.", False),
     ("ที่ มท 0802.2/ไว277", "ที่ มท 0802.2/ไ277", False),  # the circular's ว lost
     ("ท ตร 6.0023.1/ว458 7 วันที 27", "ท ตร 0023.1/ว4558 7 วันที 27", True),  # a speck and a point before it

@@ -289,3 +289,13 @@ def test_a_mark_read_from_another_glyph_is_told_from_a_mark_read_as_printed() ->
     assert seen is not None and seen.circular and not seen.mark_guessed
     assert specked is not None and not specked.mark_guessed  # a vowel speck before a ว read as printed
 
+
+
+def test_a_code_with_a_letter_more_is_the_office_printed_beside_the_number() -> None:
+    # img001 (seed 1037): ที่ มท ๐๘๑๐.๕/ว ๕๐๙๐ read `ทีมมท`, the department's name after the number.
+    letters = extract_letters([(1, normalise(
+        "ทีมมท 0810.5/ว 5090 กรมส่งเสริมการปกครองท้องถิ่น\nถนนนครราชสีมา เขตดุสิต กทม.\n10300' .\n"
+        "10 กรกฎาคม 2566\nเรื่อง การติดตามตัวชี้วัด\nเรียน ผู้ว่าราชการจังหวัดสตูล\n"
+        "จึงเรียนมาเพื่อโปรดพิจารณา\n"))])
+    assert [letter.doc_number for letter in letters] == ["มท 0810.5/ว 5090"]
+    assert "doc_number_repaired" in letters[0].flags

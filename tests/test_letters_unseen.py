@@ -1690,3 +1690,34 @@ def test_a_stamp_date_of_an_impossible_month_with_no_glyph_doubled_stays_unread(
                      "ที่ มท 0809.2/58\n" + LETTERHEAD + "2 มีนาคม 2560\n" + SUBJECT.split("\n", 1)[1]
                      + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + BODY)
     assert letter.received_date is None
+
+
+# saraban_035 (seed 1036): the date line's ๒๕๖๗ read 2563, under a KPI of ปีงบประมาณ พ.ศ. ๒๕๖๗.
+KPI_LETTER = """ด่วนที่สุด
+ที่ มท 0809.2/2216 กรมส่งเสริมการปกครองท้องถิ่น
+ถนนนครราชสีมา เขตดุสิต กทม. 10300
+9 มิถุนายน {year}
+เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)
+เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด
+บัดนี้ ใกล้ถึงกำหนดระยะเวลาตามตัวชี้วัดที่
+4.2 การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ
+องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) จำนวน 878 ศูนย์ ประจำปีงบประมาณ พ.ศ.
+2567 แล้ว จึงขอให้เร่งรัดการดำเนินการให้เป็นไปตามค่าเป้าหมาย
+จึงเรียนมา เพื่อทราบและดำเนินการ
+(นายจักรพันธ์ ธนากุล)
+อธิบดีกรมส่งเสริมการปกครองท้องถิ่น
+"""
+
+
+@pytest.mark.parametrize(("year", "flagged"), [
+    pytest.param(2563, True, id="four-years-before-its-fiscal-year"),
+    pytest.param(2567, False, id="in-its-fiscal-year"),
+    pytest.param(2566, False, id="the-year-before-sets-next-years-targets"),
+])
+def test_a_letter_dated_years_before_the_fiscal_year_it_sets_is_flagged(year: int, flagged: bool) -> None:
+    from pipeline.thai.dates import IMPLAUSIBLE_DATE
+
+    letter = _letter(KPI_LETTER.format(year=year))
+    assert letter.date == dt.date(year - 543, 6, 9)  # nothing moved: the letter does not say which year is wrong
+    assert [ind.fiscal_year for ind in letter.indicators] == [2567]
+    assert (IMPLAUSIBLE_DATE in letter.flags) is flagged

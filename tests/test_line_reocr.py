@@ -318,6 +318,18 @@ def test_a_short_page_box_does_not_cut_a_reread_number() -> None:
     assert (year.left, year.top, year.left + year.width, year.top + year.height) == (1450, 942, 1592, 1060)
 
 
+def test_a_page_token_holding_a_word_too_lends_no_box_over_that_word() -> None:
+    """saraban_016 (seed 1037): the page read ๑๒ มกราคม ๒๕๖๔ as `๑๒` and `มกราคม.๒๕๒๕`; the line's
+    re-read gave the month and the year tokens of their own. Boxed like the page's token, the
+    year started left of the month and the date line read `12 .2564 มกราคม` (no date)."""
+    old = [Word("๑๒", 90.0, 1164, 733, 58, 44, 1, 1), Word("มกราคม.๒๕๒๕", 90.0, 1256, 741, 336, 37, 1, 1)]
+    new = [Word("๑๒", 90.0, 1164, 729, 71, 58, 1, 1), Word("มกราคม", 90.0, 1260, 746, 164, 32, 1, 1),
+           Word(".๒๕๒๕", 90.0, 1442, 741, 150, 36, 1, 1)]
+    boxed = number_boxes(old, new)
+    assert [w.text for w in sorted(boxed, key=lambda w: w.left)] == ["๑๒", "มกราคม", ".๒๕๒๕"]
+    assert boxed[2].left == 1442
+
+
 # doc20240822 (wide seed 947): the signature's ink cut the name line to `(นางลลิตา 5`.
 SIGNED_BOTTOM = [".จึงเรียนมาเพื่อโปรดทราบและพิจารณาดำเนินการต่อไป", "| ขอแสดงความนับถือ", "(นางลลิตา 5",
                  ". อธิบดีกรมส่งเสริมการปกครองท้องถิ่น", "(ตามบัญชีแนบท้าย"]
@@ -458,3 +470,18 @@ def test_a_subject_label_torn_by_a_space_and_a_bar_opens_the_subject() -> None:
 ])
 def test_which_reading_to_the_column_edge_wins(old: str, new: str, better: bool) -> None:
     assert is_better_to_column(old, new) is better
+
+
+# doc20210816 (seed 1033): the addressee's ถึง lost and ตามหนังสือ read `ตาัมหนังสือ`.
+BODY_LABEL_GARBLED_TOP = [
+    "ด่วนมาก", "ที่.มท 080.2/ว1613 , กรมส่งเสริมการปกครองท้องถิ่น", "ถนนนครราชสีมา เขตดุสิต กทม.", "10300",
+    "3 มีนาคม 2565", "เรื่อง เร่งรัตการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ",
+    "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)", "สาน กงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)",
+    "ตาัมหนังสือกรมส่งเสริมการปกครองห้องถิ่น ท มท 0.810.5/อ318 ลงวันที่",
+]
+
+
+def test_a_header_whose_body_label_is_garbled_too_ends_at_the_first_citation() -> None:
+    chosen = [BODY_LABEL_GARBLED_TOP[line - 10] for line in header_line_ids(_page(BODY_LABEL_GARBLED_TOP))]
+    assert "ที่.มท 080.2/ว1613 , กรมส่งเสริมการปกครองท้องถิ่น" in chosen
+    assert BODY_LABEL_GARBLED_TOP[-1] in chosen  # the citation's number and date are fields too

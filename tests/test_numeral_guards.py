@@ -25,7 +25,7 @@ from pipeline.numerals.rows import (
     one_written_over_three,
 )
 from pipeline.numerals.segment import Glyph
-from pipeline.numerals.words import merge_text, units
+from pipeline.numerals.words import merge_text, reread_text, units
 from pipeline.records import Word
 from pipeline.synth.fonts import font_path
 from pipeline.thai.chars import to_arabic
@@ -254,3 +254,39 @@ def test_a_point_on_the_baseline_still_reads() -> None:
     gray, word = _count_page("๔.๒")
     crop = gray[word.top - 10:word.top + word.height + 10, word.left - 10:word.left + word.width + 10]
     assert default_reader().read(crop).text == "4.2"
+
+
+def _unsure(x: int, **probs: float) -> GlyphReading:
+    """A glyph the pass took for a letter, with some weight on digits."""
+    p = np.full(len(VALUES), 1e-6)
+    for value, weight in probs.items():
+        p[VALUES.index(value.lstrip("d"))] = weight
+    return GlyphReading(Glyph(x, 0, 30, 50, np.ones((50, 30), bool)), p / p.sum())
+
+
+def test_a_digit_given_a_glyph_taken_for_a_letter_makes_the_number_unsure() -> None:
+    # saraban_035 (seed 1036): ๙ มิถุนายน ๒๕๖๗, its ๗ taken for a letter (0.58) and given a 3 (0.29).
+    glyphs = [_seen(v, 40 * k) for k, v in enumerate("256")] + [_unsure(120, other=0.58, d3=0.29, d7=0.12)]
+    word = reread_text(Word("2567", 100.0, 0, 0, 160, 50, 1, 1), glyphs, frozenset(id(g.glyph) for g in glyphs[:3]))
+    assert word.text == "2563" and word.conf < 50
+    sure = reread_text(Word("2567", 100.0, 0, 0, 160, 50, 1, 1), [_seen(v, 40 * k) for k, v in enumerate("2567")])
+    assert sure.conf > 90  # four glyphs each at ~0.984
+
+
+def test_the_tokens_crop_outweighs_a_guessed_digit_of_the_row_pass() -> None:
+    """The same token as the row pass then has it, against its own crop: the crop's 2567 stands."""
+    gray, ink = _rendered("๒๕๖๗", "๒๕๖๗")
+    glyphs = [_unsure(40 * k, **{f"d{v}": 1.0}) for k, v in enumerate("256")]  # as sure as the pass can be
+    glyphs.append(_unsure(120, other=0.58, d3=0.29, d7=0.12))
+    row_pass = reread_text(replace(ink, text="2567"), glyphs, frozenset(id(g.glyph) for g in glyphs[:3]))
+    assert default_reader()._cross_check(gray, row_pass).text == "2567"
+
+
+def test_a_lone_digit_the_pass_took_for_a_letter_is_read_from_its_crop() -> None:
+    # SCAN_0021 (seed 1036): ๗ มีนาคม ๒๕๖๕, its ๗ written 3 by Tesseract, taken for a letter (0.68).
+    gray, ink = _rendered("๗", "๗")
+    word = reread_text(replace(ink, text="3", conf=94.5), [_unsure(0, other=0.68, d7=0.27)])
+    assert word.reread and word.conf < 50
+    assert default_reader()._cross_check(gray, word).text == "7"
+    letters = reread_text(Word("ฉบับ", 90.0, 0, 0, 30, 50, 1, 1), [_unsure(0, other=0.68, d7=0.27)])
+    assert not letters.reread  # no digit written: nothing to weigh

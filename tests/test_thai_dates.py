@@ -151,6 +151,8 @@ from pipeline.thai.dates import complete_year, date_near, fuzzy_month, stamp_dat
     # img033 (seed 1025): ๑๙ พฤศจิกายน ๒๕๖๔ read with its พ lost and a speck glued before the year
     pytest.param("ต19ฤศจิกายนย2564", dt.date(2021, 11, 19), id="first-letter-lost-and-a-speck-glued"),
     pytest.param("11 เมษายัน 2563", dt.date(2020, 4, 11), id="speck-mark-in-the-month-that-opens-with-a-vowel"),
+    # img033 (seed 1036): ๑๓ ตุลาคม ๒๕๖๔ read with its า as a 1 and the year glued on
+    pytest.param(". 13 ตุล1คม2564", dt.date(2021, 10, 13), id="sara-aa-read-as-one-year-glued"),
     pytest.param("วันที 1 พล.ย.. 2559", dt.date(2016, 11, 1), id="stamp-inner-dot-read-as-lo-ling"),
     pytest.param("วันที 21 เมล.ย. 2567", dt.date(2024, 4, 21), id="stamp-inner-dot-read-as-lo-ling-after-a-vowel"),
 ])
@@ -163,6 +165,7 @@ def test_damaged_month_names_are_read(text: str, expected: dt.date) -> None:
     pytest.param("จำนวน 8 แห่ง 2564", id="unit-word"),
     pytest.param("18 HUNAN 2564", id="latin-month-left-alone"),
     pytest.param("3 มกราย 2564", id="two-edits-away"),
+    pytest.param("ที่ 1 ก1ก 2564", id="a-one-between-letters-of-no-month"),
 ])
 def test_words_that_are_not_months_give_no_date(text: str) -> None:
     assert find_thai_dates(text, today=TODAY) == []

@@ -228,11 +228,13 @@ def number_boxes(old: list[Word], new: list[Word]) -> list[Word]:
     given a box one digit wide), and the numeral reader hands each number it finds on the image
     to the token whose box covers it: a short box gives a serial's digits to the next token. The
     page reading's box can be the short one too (a year's first digit outside it, ๒๕๖๔ → 564;
-    a token that read only the office digits of `๐๘๑๐.๗/ว`), so neither box alone is trusted."""
-    return [_boxed_like(t, old) for t in new]
+    a token that read only the office digits of `๐๘๑๐.๗/ว`), so neither box alone is trusted.
+    A page token that also held a word the re-read gives a token of its own (`มกราคม.๒๕๒๕`)
+    lends no box over that word: the year, boxed from the month's left, would come first."""
+    return [_boxed_like(t, old, new) for t in new]
 
 
-def _boxed_like(token: Word, old: list[Word]) -> Word:
+def _boxed_like(token: Word, old: list[Word], new: list[Word]) -> Word:
     digits = _digits(token.text)
     same = [w for w in old if digits and _digits(w.text) == digits]
     if not same:
@@ -241,7 +243,9 @@ def _boxed_like(token: Word, old: list[Word]) -> Word:
     left, top = min(token.left, near.left), min(token.top, near.top)
     right = max(token.left + token.width, near.left + near.width)
     bottom = max(token.top + token.height, near.top + near.height)
-    return replace(token, left=left, top=top, width=right - left, height=bottom - top)
+    grown = replace(token, left=left, top=top, width=right - left, height=bottom - top)
+    taken = [w for w in new if w is not token and _centre_inside(w, grown) and not _centre_inside(w, token)]
+    return token if taken else grown
 
 
 def _digits(text: str) -> str:

@@ -104,7 +104,8 @@ _MONTH_YEAR = re.compile(rf"(?:{_MONTH_GROUP}){_GAP}{_YEAR}")
 # A day and year around a Thai word that is not a month name as spelled: OCR-damaged months
 # (มิถุนายน่, พฤศจกายน, กันวาคม) are resolved by `fuzzy_month`.
 # (เมษายน opens with a leading vowel: `เมษายัน`.)
-_FUZZY_DATE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?P<word>[ก-ฮเ][ก-๛]{{3,11}}){_GAP}{_YEAR}")
+# Its า may read as a 1 between letters (`13 ตุล1คม2564`, the year glued on): no month holds a digit.
+_FUZZY_DATE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?P<word>[ก-ฮเ](?:[ก-๛]|1(?=[ก-๛])){{3,11}}){_GAP}{_YEAR}")
 _STRIPPED_MONTHS = [re.sub(f"[{_MARKS}]", "", name) for name in thai_full_months]
 # A point before the day is part of a number (0810.7/1/61) only after a digit; after a word it
 # is a speck OCR glued on (อัปเดตวันที่.28/12/61).
@@ -141,7 +142,7 @@ def fuzzy_month(word: str) -> int | None:
     long word (`ฤศจิกายนย`: its พ lost, a speck glued before the year), where no two months are
     so near.
     """
-    bare = re.sub(f"[{_MARKS}]", "", word)
+    bare = re.sub(f"[{_MARKS}]", "", word.replace("1", "า"))
     if bare in _STRIPPED_MONTHS:
         return _STRIPPED_MONTHS.index(bare) + 1
     edits = 2 if len(bare) >= _LONG_MONTH else 1
