@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from pythainlp.util.date import thai_full_months
+
 from extractors import signature_lines
 from extractors.letter_body import is_signed_name, names_a_thing
 from extractors.letter_docnum import try_parse_docnum
@@ -125,8 +127,30 @@ def _zone_end(texts: list[str]) -> int | None:
 
 def _citation_line_ids(lines: list[tuple[int, str]]) -> list[int]:
     """Lines from the addressee down that cite a letter (อ้างถึง / ตามหนังสือ … ที่ … ลงวันที่ …)
-    and hold digits or Latin: the cited number and date are fields too."""
-    return [line for line, text in lines if _WORTH.search(text) and _CITES.search(text)]
+    and hold digits or Latin: the cited number and date are fields too; and the line a cited
+    date wraps onto (see `_date_wrap`)."""
+    citing = [k for k, (_, text) in enumerate(lines) if _CITES.search(text)]
+    cited = [k for k in citing if _WORTH.search(lines[k][1])]
+    wraps = [w for k in citing if (w := _date_wrap(lines, k)) is not None]  # `ลงวันที่` may end alone
+    return [lines[k][0] for k in sorted(set(cited) | set(wraps))]
+
+
+_DATED = re.compile(loose("ลงวันที่"))
+_WRAP_REACH = 3  # lines: specks and a stamp's ink may be read as lines of their own in between
+_DATE_PART = re.compile(r"[0-9๐-๙]{2}")
+
+
+def _date_wrap(lines: list[tuple[int, str]], k: int) -> int | None:
+    """Index of the line a citation's date runs on to: its line ends at ลงวันที่ or a day
+    (`… ลงวันที่ ๗` read `ลงวันที่ เซ`, then `สิงหาคม ๒๕๖๘` read `> สิงหาคม w568`), and the
+    first line under it within reach that holds a month name or a number is the rest of it.
+    The wrap has no citation words of its own, so it would not be read again otherwise."""
+    text = lines[k][1]
+    labels = list(_DATED.finditer(text))
+    if not labels or month_names(text[labels[-1].end():]) or find_thai_dates(text[labels[-1].end():]):
+        return None
+    return next((j for j in range(k + 1, min(len(lines), k + 1 + _WRAP_REACH))
+                 if month_names(lines[j][1]) or _DATE_PART.search(lines[j][1])), None)
 
 
 # A KPI target whose unit the `eng` model turned Latin (`จำนวน 878 aud` for ๘๗๘ ศูนย์).
@@ -168,7 +192,21 @@ def _anchors(text: str) -> tuple[bool, bool]:
 
 
 def _loses_an_anchor(old: str, new: str) -> bool:
-    return any(had and not has for had, has in zip(_anchors(old), _anchors(new), strict=True))
+    return any(had and not has for had, has in zip(_anchors(old), _anchors(new), strict=True)) \
+        or month_names(new) < month_names(old)
+
+
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_BARE_MONTHS = tuple(_MARKS.sub("", name) for name in thai_full_months)
+
+
+def month_names(text: str) -> int:
+    """Thai month names in the text, marks aside (`สิงหําคม`). Before the numeral pass a date's
+    digits are Tesseract's guesses (`๕ เมษายน ๒๕๒๐๐`, no date to parse), so its month word is
+    what shows a line holds a date: a re-reading that drops it (`ลงวันที่ “ ๒๕๐๒`, seen on
+    1035) loses the date, however its digits read."""
+    bare = _MARKS.sub("", text)
+    return sum(bare.count(name) for name in _BARE_MONTHS)
 
 
 # The labels a header field is found by: a re-reading that drops its label (`เรื่อง เร่งรัด…`

@@ -458,3 +458,27 @@ def test_a_subject_label_torn_by_a_space_and_a_bar_opens_the_subject() -> None:
 ])
 def test_which_reading_to_the_column_edge_wins(old: str, new: str, better: bool) -> None:
     assert is_better_to_column(old, new) is better
+
+
+def test_a_citation_date_wrapped_onto_the_next_line_is_read_again() -> None:
+    """A cited date that runs on past ลงวันที่ (seed 1035): its line holds no citation words, and was
+    never read again (`๑๒ ตุลาคม` read `12 aman`, the date lost). The body line under it is not."""
+    text = ["เรื่อง รายงานผลการจัดตั้งศูนย์", "เรียน ผู้ว่าราชการจังหวัดเลย",
+            "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท ๐๘๐๒.๒/ว ๕๕๔", "ลงวันที่",
+            "๑๒ ตุลาคม ๒๕๖๕ แจ้งให้สำนักงานรายงาน", "ผลการดำเนินงานทุกวันที่ ๑๕ ของเดือน"]
+    image = np.asarray(draw_lines(text).convert("L"))
+    chars, raw = run_tesseract(image, OcrOptions(languages="tha"))
+    page = Page(number=1, source="ocr", words=group_tokens(chars, raw), image=image)
+    lines = {line: normalise(text_from_tokens([w for w in page.words if w.line == line]))
+             for line in header_line_ids(page)}
+    assert any("/ว" in t for t in lines.values())
+    assert any("แจ้งให้" in t for t in lines.values())  # the date's wrap
+    assert not any("ของเดือน" in t for t in lines.values())
+
+
+def test_a_reading_that_drops_the_month_keeps_the_page_reading() -> None:
+    """SCAN_0013 (seed 1035): before the numeral pass the year reads `๒๕๒๐๐`, no date to parse; the
+    crop's reading lost the month word (`“`), and was taken: the cited date was lost."""
+    old = "ลงวันที่ ๕ เมษายน ๒๕๒๐๐ แจ้งให้สํานักงานส่งเสริมการปกครองท้องถิ่นจังหวัดรายงาน"
+    assert not is_better_reading(old, "ลงวันที่ “ ๒๕๐๒ แจ้งให้สํานักงานส่งเสริมการปกครองท้องถิ่นจังหวัดรายงาน")
+    assert is_better_reading("๑๒ aman ๒๕๖๕ แจ้งให้สํานักงาน", "๑๒ ตุลาคม ๒๕๖๕ แจ้งให้สํานักงาน")
