@@ -235,6 +235,22 @@ def is_better_reading(old: str, new: str) -> bool:
         or (_reads_more_words(old, new) and not _ends_in_ink(new))  # more words, not ink after them
 
 
+def date_seam(words: list[Word]) -> int | None:
+    """Where a cited date begins on a line: the right end of its ลงวันที่ token, when no date
+    after it reads (`ลงวันที ๒๓ ล ey ๒๕๒๒`); a re-reading is then weighed for the date alone
+    (see `pipeline.ocr.lines.spliced`), the cited number before it kept as the page read it."""
+    texts = [normalise_field(w.text) for w in words]
+    labels = [k for k, text in enumerate(texts) if _DATED_TAIL.search(text)]
+    if not labels:
+        return None
+    k = labels[-1]
+    rest = " ".join(texts[k + 1:])
+    if find_thai_dates(rest) or not rest:
+        return None
+    return words[k].left + words[k].width
+
+
+_DATED_TAIL = re.compile(f"{loose('วันที่')}$")
 _INK_PIECE = 3  # characters: a piece this short alone at a line's end is ink, not a word
 
 
@@ -258,7 +274,17 @@ def _adds_a_lone_digit(old: str, new: str) -> bool:
     """More lone digits than the page reading, on a line that holds numbers: a speck among them.
     A line without a digit (a subject's wrap) loses nothing to one, and its words count more
     (`งนนน ประจำปีงบประมาณ WA` re-read `0 ประสิทธิภาพในการปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ.`)."""
-    return bool(re.search(r"\d", old)) and len(_LONE_DIGIT.findall(new)) > len(_LONE_DIGIT.findall(old))
+    return bool(re.search(r"\d", old)) and _lone_digits(new) > _lone_digits(old)
+
+
+def _lone_digits(text: str) -> int:
+    """Lone digits but a day before its month (`ลงวันที่ ๒ กรกฎาคม`: ๒๗ with its ๗, which
+    Tesseract's Thai model cannot write, lost; the numeral reader reads the day again)."""
+    return sum(1 for m in _LONE_DIGIT.finditer(text) if not _before_a_month(text[m.end():]))
+
+
+def _before_a_month(text: str) -> bool:
+    return _MARKS.sub("", text).lstrip().startswith(_BARE_MONTHS)
 
 
 _MORE_LETTERS = 2  # times the page reading's Thai letters

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from extractors.header_lines import (
+    date_seam,
     header_line_ids,
     is_better_name,
     is_better_reading,
@@ -29,6 +30,7 @@ from pipeline.ocr.lines import (
     patched,
     read_line,
     reocr_lines,
+    spliced,
     tall_words_whole,
 )
 from pipeline.ocr.tesseract import OcrOptions, group_tokens, run_tesseract, text_from_tokens
@@ -482,3 +484,47 @@ def test_a_reading_that_drops_the_month_keeps_the_page_reading() -> None:
     old = "ลงวันที่ ๕ เมษายน ๒๕๒๐๐ แจ้งให้สํานักงานส่งเสริมการปกครองท้องถิ่นจังหวัดรายงาน"
     assert not is_better_reading(old, "ลงวันที่ “ ๒๕๐๒ แจ้งให้สํานักงานส่งเสริมการปกครองท้องถิ่นจังหวัดรายงาน")
     assert is_better_reading("๑๒ aman ๒๕๖๕ แจ้งให้สํานักงาน", "๑๒ ตุลาคม ๒๕๖๕ แจ้งให้สํานักงาน")
+
+
+def _line(*spec: tuple[str, int, int]) -> list[Word]:
+    return [Word(text, 90.0, left, 1441, width, 57, 1, 50103) for text, left, width in spec]
+
+
+# SCAN_0010 (seed 1033), a cited number and its date: the page reading lost the month (`ล ey`),
+# the crop's reading has it (๒๗ read ๒, its ๗ beyond Tesseract's Thai model) but garbled the
+# owner's number (`๑ส๐๒.๒`): neither whole reading holds both, the splice is weighed first.
+CITED_PAGE = _line(("๐๕๐๒.", 567, 189), ("๒/ว", 762, 100), ("๒๓๒๒", 898, 168), ("ลงวันที", 1093, 180),
+                   ("๒๓", 1302, 103), ("ล", 1416, 64), ("ey", 1594, 77), ("๒๕๒๒.", 1700, 193))
+CITED_CROP = _line(("๑ส๐๒.๒/ว", 563, 301), ("๒๓๒๒", 897, 149), ("ลงวันที่", 1080, 218), ("๒", 1323, 53),
+                   ("กรกฎาคม", 1419, 252), ("๒๕๒๒-", 1705, 195))
+
+
+def test_a_cited_date_is_taken_from_the_crop_and_its_number_from_the_page(tmp_path: Path, monkeypatch) -> None:
+    import pipeline.ocr.lines as lines
+
+    assert date_seam(CITED_PAGE) == 1093 + 180
+    monkeypatch.setattr(lines, "read_line", lambda *_args, **_kw: CITED_CROP)
+    page = Page(number=1, source="ocr", words=list(CITED_PAGE), image=np.full((3000, 2400), 255, np.uint8))
+    assert reocr_lines(page, [50103], is_better_reading, cache_dir=tmp_path, seam=date_seam) == [50103]
+    assert page.raw_text == "๐๕๐๒. ๒/ว ๒๓๒๒ ลงวันที ๒ กรกฎาคม ๒๕๒๒-"
+    day = next(w for w in page.words if w.text == "๒")
+    assert day.left >= 1273  # not boxed like the owner's `๒/ว`, whose digit it shares: the numeral
+    # reader would hand it the cited number's digits
+    assert spliced(CITED_PAGE, CITED_CROP, None) == []
+
+
+def test_the_date_seam_of_a_rendered_citation(rendered_citation) -> None:
+    words, image = rendered_citation
+    seam = date_seam(words)
+    label = next(w for w in words if "วันที" in w.text)
+    assert seam == label.left + label.width
+    read = [replace(w, text="ey") if "กรกฎาคม" in normalise(w.text) else w for w in words]
+    assert date_seam(read) == seam  # the month lost: the date after the seam is in question
+    assert date_seam(words[:1]) is None
+
+
+@pytest.fixture(scope="module")
+def rendered_citation() -> tuple[list[Word], np.ndarray]:
+    image = np.asarray(draw_lines(["ที่ มท ๐๘๐๒.๒/ว ๒๓๒๒ ลงวันที่ ๒๗ กรกฎาคม ๒๕๖๖"]).convert("L"))
+    chars, raw = run_tesseract(image, OcrOptions(languages="tha", psm=7))
+    return group_tokens(chars, raw), image
