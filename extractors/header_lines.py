@@ -23,7 +23,7 @@ from pythainlp.util.date import thai_full_months
 from extractors import signature_lines
 from extractors.letter_body import is_signed_name, names_a_thing
 from extractors.letter_docnum import try_parse_docnum
-from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, starts_with
+from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, spaced, starts_with
 from extractors.segment import is_number_head
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
@@ -140,17 +140,45 @@ _WRAP_REACH = 3  # lines: specks and a stamp's ink may be read as lines of their
 _DATE_PART = re.compile(r"[0-9๐-๙]{2}")
 
 
-def _date_wrap(lines: list[tuple[int, str]], k: int) -> int | None:
-    """Index of the line a citation's date runs on to: its line ends at ลงวันที่ or a day
-    (`… ลงวันที่ ๗` read `ลงวันที่ เซ`, then `สิงหาคม ๒๕๖๘` read `> สิงหาคม w568`), and the
-    first line under it within reach that holds a month name or a number is the rest of it.
-    The wrap has no citation words of its own, so it would not be read again otherwise."""
+def _date_wrap(lines: list[tuple[int, str]], k: int, label: re.Pattern[str] = _DATED) -> int | None:
+    """Index of the line a citation's date runs on to: its line ends at ลงวันที่ or a day, no
+    month or year after it (`… ลงวันที่ ๗` read `ลงวันที่ เซ`, then `สิงหาคม ๒๕๖๘` read
+    `> สิงหาคม w568`), and the first line under it within reach but specks is the rest of it
+    when it holds a month name or a number. The wrap has no citation words of its own, so it
+    would not be read again otherwise."""
     text = lines[k][1]
-    labels = list(_DATED.finditer(text))
-    if not labels or month_names(text[labels[-1].end():]) or find_thai_dates(text[labels[-1].end():]):
+    labels = list(label.finditer(text))
+    rest = text[labels[-1].end():] if labels else ""
+    if not labels or month_names(rest) or _YEAR_DIGITS.search(rest):
         return None
-    return next((j for j in range(k + 1, min(len(lines), k + 1 + _WRAP_REACH))
-                 if month_names(lines[j][1]) or _DATE_PART.search(lines[j][1])), None)
+    below = next((j for j in range(k + 1, min(len(lines), k + 1 + _WRAP_REACH))
+                  if len(_READ.findall(lines[j][1])) >= _WRAP_READ), None)
+    return below if below is not None and (month_names(lines[below][1]) or _DATE_PART.search(lines[below][1])) \
+        else None
+
+
+_YEAR_DIGITS = re.compile(r"[0-9๐-๙]{3}")
+_READ = re.compile("[ก-ฮ0-9๐-๙]")
+_WRAP_READ = 3  # letters or digits: fewer are specks read as a line (`'`, `a 0`)
+
+
+# A reply deadline's label: OCR may space ภายใน out (`ภา ย ในวันที่`).
+_DEADLINE = re.compile(f"{spaced('ภายใน')}\\s*{loose('วันที่')}")
+
+
+def deadline_date_line_ids(page: Page) -> list[int]:
+    """A reply deadline's line whose date after ภายในวันที่ does not read (the `eng` model's
+    month: `l21 HUNAN 2567`, `o9 wee`; a garbled one: `19 ล บันวาคั`), and the line the date
+    wraps onto (`ภายในวันที่ 23 —` then `พฤศจิกายน 25205`). A body line, but its date is a field."""
+    lines = _line_texts(page.words)
+    picked = [k for k, (_, text) in enumerate(lines) if _undated_after(text, _DEADLINE)]
+    wraps = [w for k in picked if (w := _date_wrap(lines, k, _DEADLINE)) is not None]
+    return [lines[k][0] for k in sorted(set(picked) | set(wraps))]
+
+
+def _undated_after(text: str, label: re.Pattern[str]) -> bool:
+    found = list(label.finditer(text))
+    return bool(found) and not find_thai_dates(text[found[-1].end():])
 
 
 # A KPI target whose unit the `eng` model turned Latin (`จำนวน 878 aud` for ๘๗๘ ศูนย์).

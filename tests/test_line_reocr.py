@@ -14,6 +14,7 @@ import pytest
 
 from extractors.header_lines import (
     date_seam,
+    deadline_date_line_ids,
     header_line_ids,
     is_better_name,
     is_better_reading,
@@ -528,3 +529,19 @@ def rendered_citation() -> tuple[list[Word], np.ndarray]:
     image = np.asarray(draw_lines(["ที่ มท ๐๘๐๒.๒/ว ๒๓๒๒ ลงวันที่ ๒๗ กรกฎาคม ๒๕๖๖"]).convert("L"))
     chars, raw = run_tesseract(image, OcrOptions(languages="tha", psm=7))
     return group_tokens(chars, raw), image
+
+
+def test_a_deadline_whose_date_does_not_read_is_read_again_with_its_wrap() -> None:
+    """Seeds 1032-1037: a reply deadline's month read Latin by the `eng` model, or its date wrapped
+    onto the next line, was never read again: the deadline was lost. A read date is left alone."""
+    image = np.asarray(draw_lines(["จึงขอให้เร่งรัดการดำเนินการ และรายงานผลให้ทราบภายในวันที่ ๒๓",
+                                   "พฤศจิกายน ๒๕๖๘ รายละเอียดปรากฏตามสิ่งที่ส่งมาด้วย",
+                                   "จึงเรียนมาเพื่อโปรดทราบ"]).convert("L"))
+    chars, raw = run_tesseract(image, OcrOptions(languages="tha"))
+    page = Page(number=1, source="ocr", words=group_tokens(chars, raw), image=image)
+    picked = " ".join(normalise(text_from_tokens([w for w in page.words if w.line == line]))
+                      for line in deadline_date_line_ids(page))
+    assert "ภายใน" in picked and "รายละเอียด" in picked and "เรียนมา" not in picked
+    seen = ["ดังกล่าว และรายงานผลให้ทราบภายในวันที่ l21 HUNAN 2567]", "จึงเรียนมาเพื่อทราบ",
+            "ตั้งกล่าว และรายงานผลให้ทราบภายในวันที่ 19 พฤศจิกายน 2565 รายละเอียด"]
+    assert deadline_date_line_ids(_page(seen)) == [10]
