@@ -177,8 +177,17 @@ def deadline_date_line_ids(page: Page) -> list[int]:
 
 
 def _undated_after(text: str, label: re.Pattern[str]) -> bool:
+    """A date does not read after the label's last match; a day and month that read, their year
+    wrapped or lost, are as much as the line holds (`ภายในวันที่ 26 ธันวาคม`)."""
     found = list(label.finditer(text))
-    return bool(found) and not find_thai_dates(text[found[-1].end():])
+    if not found:
+        return False
+    rest = text[found[-1].end():]
+    day = _DAY.match(rest)
+    return not find_thai_dates(rest) and not (day and _before_a_month(rest[day.end():]))
+
+
+_DAY = re.compile(r"\s*[0-9๐-๙]{1,2}(?![0-9๐-๙])")
 
 
 # A KPI target whose unit the `eng` model turned Latin (`จำนวน 878 aud` for ๘๗๘ ศูนย์).
