@@ -132,7 +132,26 @@ def _citation_line_ids(lines: list[tuple[int, str]]) -> list[int]:
     citing = [k for k, (_, text) in enumerate(lines) if _CITES.search(text)]
     cited = [k for k in citing if _WORTH.search(lines[k][1])]
     wraps = [w for k in citing if (w := _date_wrap(lines, k)) is not None]  # `ลงวันที่` may end alone
-    return [lines[k][0] for k in sorted(set(cited) | set(wraps))]
+    serials = [w for k in citing if (w := _serial_wrap(lines, k)) is not None]
+    return [lines[k][0] for k in sorted(set(cited) | set(wraps) | set(serials))]
+
+
+_SERIAL_FIRST = re.compile(r"^\W{0,3}[0-9๐-๙]{1,4}(?![0-9๐-๙.])")
+
+
+def _serial_wrap(lines: list[tuple[int, str]], k: int) -> int | None:
+    """Index of the line a cited number's serial wraps onto: the citation line has no ลงวันที่,
+    and the first line under it but specks opens with the serial (`… ที่ มท 0810.7 [ว` then
+    `4132 ATU 26 ธันวาคม 2564`, ลงวันที่ read Latin): the number and its date are there."""
+    if _DATED.search(lines[k][1]):
+        return None
+    below = _readable_below(lines, k)
+    return below if below is not None and _SERIAL_FIRST.match(lines[below][1]) else None
+
+
+def _readable_below(lines: list[tuple[int, str]], k: int) -> int | None:
+    return next((j for j in range(k + 1, min(len(lines), k + 1 + _WRAP_REACH))
+                 if len(_READ.findall(lines[j][1])) >= _WRAP_READ), None)
 
 
 _DATED = re.compile(loose("ลงวันที่"))
@@ -151,8 +170,7 @@ def _date_wrap(lines: list[tuple[int, str]], k: int, label: re.Pattern[str] = _D
     rest = text[labels[-1].end():] if labels else ""
     if not labels or month_names(rest) or _YEAR_DIGITS.search(rest):
         return None
-    below = next((j for j in range(k + 1, min(len(lines), k + 1 + _WRAP_REACH))
-                  if len(_READ.findall(lines[j][1])) >= _WRAP_READ), None)
+    below = _readable_below(lines, k)
     return below if below is not None and (month_names(lines[below][1]) or _DATE_PART.search(lines[below][1])) \
         else None
 

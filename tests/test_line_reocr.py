@@ -545,3 +545,15 @@ def test_a_deadline_whose_date_does_not_read_is_read_again_with_its_wrap() -> No
     seen = ["ดังกล่าว และรายงานผลให้ทราบภายในวันที่ l21 HUNAN 2567]", "จึงเรียนมาเพื่อทราบ",
             "ตั้งกล่าว และรายงานผลให้ทราบภายในวันที่ 19 พฤศจิกายน 2565 รายละเอียด"]
     assert deadline_date_line_ids(_page(seen)) == [10]
+
+
+def test_a_cited_serial_wrapped_under_its_owner_is_read_again() -> None:
+    """doc20170726 (seed 1036): the serial wrapped onto the next line and its ลงวันที่ read Latin;
+    that line had no citation words, was never read again, and the reference was lost."""
+    seen = ["เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น",
+            "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7 [ว",
+            "4132 ATU 26 ธันวาคม 2564 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
+            "รายงานผลการดำเนินงานให้กรมส่งเสริมการปกครองท้องถิ่นทราบทุกวันที่ 15 ของเดือน นั้น"]
+    assert header_line_ids(_page(seen)) == [11, 12]
+    dated = seen[:1] + [seen[1] + " ลงวันที่ 26 ธันวาคม 2564", "4132 แจ้งให้สำนักงาน"]
+    assert header_line_ids(_page(dated)) == [11]  # a line dated already has its number whole
