@@ -133,7 +133,22 @@ def _citation_line_ids(lines: list[tuple[int, str]]) -> list[int]:
     cited = [k for k in citing if _WORTH.search(lines[k][1])]
     wraps = [w for k in citing if (w := _date_wrap(lines, k)) is not None]  # `ลงวันที่` may end alone
     serials = [w for k in citing if (w := _serial_wrap(lines, k)) is not None]
-    return [lines[k][0] for k in sorted(set(cited) | set(wraps) | set(serials))]
+    numbers = [a for k in citing if (a := _number_above(lines, k)) is not None]
+    return [lines[k][0] for k in sorted(set(cited) | set(wraps) | set(serials) | set(numbers))]
+
+
+_DATED_FIRST = re.compile(f"^\\W{{0,3}}{loose('ลงวันที่')}")
+
+
+def _number_above(lines: list[tuple[int, str]], k: int) -> int | None:
+    """Index of the line above a line that opens with ลงวันที่, when it holds digits or Latin:
+    the cited number that date belongs to, whatever OCR made of the words around it
+    (`ต้ามห์นังสือ… ที่ มท ๐๕๑๐. én ๕๐๕๕`, its หนังสือ and slash garbled: seed 1036 saraban_003)."""
+    if k == 0 or not _DATED_FIRST.match(lines[k][1]):
+        return None
+    above = next((j for j in range(k - 1, max(-1, k - 1 - _WRAP_REACH), -1)
+                  if len(_READ.findall(lines[j][1])) >= _WRAP_READ), None)
+    return above if above and _WORTH.search(lines[above][1]) else None  # never the addressee's line
 
 
 _SERIAL_FIRST = re.compile(r"^\W{0,3}[0-9๐-๙]{1,4}(?![0-9๐-๙.])")

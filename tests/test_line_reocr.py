@@ -557,3 +557,14 @@ def test_a_cited_serial_wrapped_under_its_owner_is_read_again() -> None:
     assert header_line_ids(_page(seen)) == [11, 12]
     dated = seen[:1] + [seen[1] + " ลงวันที่ 26 ธันวาคม 2564", "4132 แจ้งให้สำนักงาน"]
     assert header_line_ids(_page(dated)) == [11]  # a line dated already has its number whole
+
+
+def test_the_number_above_a_line_opening_with_its_date_is_read_again() -> None:
+    """saraban_003 (seed 1036): its หนังสือ read with a stray mark and its slash lost, the citation
+    line had no citation words left and was never read again; its own band reads it whole."""
+    seen = ["ถึง ท้องถิ่นอำเภอ ทุกอำเภอ",
+            "ต้ามห์นังสือกรมส่งเสริมการปกีตรองท่องอา ที่ มท ๐๕๑๐. én ๕๐๕๕",
+            "ลงวันที่ ๒ มีนาคม ๒๕๐๑ แจ้งให้สํานักงานส่งเสริมการปกครองท้องถิ่นจังหวัดรายงาน",
+            "ผลการดําเนินงานให้กรมส่งเสริมการปกครองท้องถิ่นทราบทุกวันที่ ๑๕ ของเดือน นั้น ."]
+    assert header_line_ids(_page(seen)) == [11, 12]
+    assert header_line_ids(_page([seen[0], seen[2], seen[3]])) == [11]  # not the addressee's line
