@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 
+from pythainlp.util.date import thai_full_months
+
 from extractors import signature_lines
 from extractors.letter_body import is_signed_name, names_a_thing
 from extractors.letter_docnum import try_parse_docnum
-from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, starts_with
+from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, spaced, starts_with
 from extractors.segment import is_number_head
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
@@ -129,8 +131,100 @@ def _zone_end(texts: list[str]) -> int | None:
 
 def _citation_line_ids(lines: list[tuple[int, str]]) -> list[int]:
     """Lines from the addressee down that cite a letter (อ้างถึง / ตามหนังสือ … ที่ … ลงวันที่ …)
-    and hold digits or Latin: the cited number and date are fields too."""
-    return [line for line, text in lines if _WORTH.search(text) and _CITES.search(text)]
+    and hold digits or Latin: the cited number and date are fields too; and the line a cited
+    date wraps onto (see `_date_wrap`)."""
+    citing = [k for k, (_, text) in enumerate(lines) if _CITES.search(text)]
+    cited = [k for k in citing if _WORTH.search(lines[k][1])]
+    wraps = [w for k in citing if (w := _date_wrap(lines, k)) is not None]  # `ลงวันที่` may end alone
+    serials = [w for k in citing if (w := _serial_wrap(lines, k)) is not None]
+    numbers = [a for k in citing if (a := _number_above(lines, k)) is not None]
+    return [lines[k][0] for k in sorted(set(cited) | set(wraps) | set(serials) | set(numbers))]
+
+
+_DATED_FIRST = re.compile(f"^\\W{{0,3}}{loose('ลงวันที่')}")
+
+
+def _number_above(lines: list[tuple[int, str]], k: int) -> int | None:
+    """Index of the line above a line that opens with ลงวันที่, when it holds digits or Latin:
+    the cited number that date belongs to, whatever OCR made of the words around it
+    (`ต้ามห์นังสือ… ที่ มท ๐๕๑๐. én ๕๐๕๕`, its หนังสือ and slash garbled: seed 1036 saraban_003)."""
+    if k == 0 or not _DATED_FIRST.match(lines[k][1]):
+        return None
+    above = next((j for j in range(k - 1, max(-1, k - 1 - _WRAP_REACH), -1)
+                  if len(_READ.findall(lines[j][1])) >= _WRAP_READ), None)
+    return above if above and _WORTH.search(lines[above][1]) else None  # never the addressee's line
+
+
+_SERIAL_FIRST = re.compile(r"^\W{0,3}[0-9๐-๙]{1,4}(?![0-9๐-๙.])")
+
+
+def _serial_wrap(lines: list[tuple[int, str]], k: int) -> int | None:
+    """Index of the line a cited number's serial wraps onto: the citation line has no ลงวันที่,
+    and the first line under it but specks opens with the serial (`… ที่ มท 0810.7 [ว` then
+    `4132 ATU 26 ธันวาคม 2564`, ลงวันที่ read Latin): the number and its date are there."""
+    if _DATED.search(lines[k][1]):
+        return None
+    below = _readable_below(lines, k)
+    return below if below is not None and _SERIAL_FIRST.match(lines[below][1]) else None
+
+
+def _readable_below(lines: list[tuple[int, str]], k: int) -> int | None:
+    return next((j for j in range(k + 1, min(len(lines), k + 1 + _WRAP_REACH))
+                 if len(_READ.findall(lines[j][1])) >= _WRAP_READ), None)
+
+
+_DATED = re.compile(loose("ลงวันที่"))
+_WRAP_REACH = 3  # lines: specks and a stamp's ink may be read as lines of their own in between
+_DATE_PART = re.compile(r"[0-9๐-๙]{2}")
+
+
+def _date_wrap(lines: list[tuple[int, str]], k: int, label: re.Pattern[str] = _DATED) -> int | None:
+    """Index of the line a citation's date runs on to: its line ends at ลงวันที่ or a day, no
+    month or year after it (`… ลงวันที่ ๗` read `ลงวันที่ เซ`, then `สิงหาคม ๒๕๖๘` read
+    `> สิงหาคม w568`), and the first line under it within reach but specks is the rest of it
+    when it holds a month name or a number. The wrap has no citation words of its own, so it
+    would not be read again otherwise."""
+    text = lines[k][1]
+    labels = list(label.finditer(text))
+    rest = text[labels[-1].end():] if labels else ""
+    if not labels or month_names(rest) or _YEAR_DIGITS.search(rest):
+        return None
+    below = _readable_below(lines, k)
+    return below if below is not None and (month_names(lines[below][1]) or _DATE_PART.search(lines[below][1])) \
+        else None
+
+
+_YEAR_DIGITS = re.compile(r"[0-9๐-๙]{3}")
+_READ = re.compile("[ก-ฮ0-9๐-๙]")
+_WRAP_READ = 3  # letters or digits: fewer are specks read as a line (`'`, `a 0`)
+
+
+# A reply deadline's label: OCR may space ภายใน out (`ภา ย ในวันที่`).
+_DEADLINE = re.compile(f"{spaced('ภายใน')}\\s*{loose('วันที่')}")
+
+
+def deadline_date_line_ids(page: Page) -> list[int]:
+    """A reply deadline's line whose date after ภายในวันที่ does not read (the `eng` model's
+    month: `l21 HUNAN 2567`, `o9 wee`; a garbled one: `19 ล บันวาคั`), and the line the date
+    wraps onto (`ภายในวันที่ 23 —` then `พฤศจิกายน 25205`). A body line, but its date is a field."""
+    lines = _line_texts(page.words)
+    picked = [k for k, (_, text) in enumerate(lines) if _undated_after(text, _DEADLINE)]
+    wraps = [w for k in picked if (w := _date_wrap(lines, k, _DEADLINE)) is not None]
+    return [lines[k][0] for k in sorted(set(picked) | set(wraps))]
+
+
+def _undated_after(text: str, label: re.Pattern[str]) -> bool:
+    """A date does not read after the label's last match; a day and month that read, their year
+    wrapped or lost, are as much as the line holds (`ภายในวันที่ 26 ธันวาคม`)."""
+    found = list(label.finditer(text))
+    if not found:
+        return False
+    rest = text[found[-1].end():]
+    day = _DAY.match(rest)
+    return not find_thai_dates(rest) and not (day and _before_a_month(rest[day.end():]))
+
+
+_DAY = re.compile(r"\s*[0-9๐-๙]{1,2}(?![0-9๐-๙])")
 
 
 # A KPI target whose unit the `eng` model turned Latin (`จำนวน 878 aud` for ๘๗๘ ศูนย์).
@@ -172,7 +266,21 @@ def _anchors(text: str) -> tuple[bool, bool]:
 
 
 def _loses_an_anchor(old: str, new: str) -> bool:
-    return any(had and not has for had, has in zip(_anchors(old), _anchors(new), strict=True))
+    return any(had and not has for had, has in zip(_anchors(old), _anchors(new), strict=True)) \
+        or month_names(new) < month_names(old)
+
+
+_MARKS = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+_BARE_MONTHS = tuple(_MARKS.sub("", name) for name in thai_full_months)
+
+
+def month_names(text: str) -> int:
+    """Thai month names in the text, marks aside (`สิงหําคม`). Before the numeral pass a date's
+    digits are Tesseract's guesses (`๕ เมษายน ๒๕๒๐๐`, no date to parse), so its month word is
+    what shows a line holds a date: a re-reading that drops it (`ลงวันที่ “ ๒๕๐๒`, seen on
+    1035) loses the date, however its digits read."""
+    bare = _MARKS.sub("", text)
+    return sum(bare.count(name) for name in _BARE_MONTHS)
 
 
 # The labels a header field is found by: a re-reading that drops its label (`เรื่อง เร่งรัด…`
@@ -201,6 +309,22 @@ def is_better_reading(old: str, new: str) -> bool:
         or (_reads_more_words(old, new) and not _ends_in_ink(new))  # more words, not ink after them
 
 
+def date_seam(words: list[Word]) -> int | None:
+    """Where a cited date begins on a line: the right end of its ลงวันที่ token, when no date
+    after it reads (`ลงวันที ๒๓ ล ey ๒๕๒๒`); a re-reading is then weighed for the date alone
+    (see `pipeline.ocr.lines.spliced`), the cited number before it kept as the page read it."""
+    texts = [normalise_field(w.text) for w in words]
+    labels = [k for k, text in enumerate(texts) if _DATED_TAIL.search(text)]
+    if not labels:
+        return None
+    k = labels[-1]
+    rest = " ".join(texts[k + 1:])
+    if find_thai_dates(rest) or not rest:
+        return None
+    return words[k].left + words[k].width
+
+
+_DATED_TAIL = re.compile(f"{loose('วันที่')}$")
 _INK_PIECE = 3  # characters: a piece this short alone at a line's end is ink, not a word
 
 
@@ -224,7 +348,17 @@ def _adds_a_lone_digit(old: str, new: str) -> bool:
     """More lone digits than the page reading, on a line that holds numbers: a speck among them.
     A line without a digit (a subject's wrap) loses nothing to one, and its words count more
     (`งนนน ประจำปีงบประมาณ WA` re-read `0 ประสิทธิภาพในการปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ.`)."""
-    return bool(re.search(r"\d", old)) and len(_LONE_DIGIT.findall(new)) > len(_LONE_DIGIT.findall(old))
+    return bool(re.search(r"\d", old)) and _lone_digits(new) > _lone_digits(old)
+
+
+def _lone_digits(text: str) -> int:
+    """Lone digits but a day before its month (`ลงวันที่ ๒ กรกฎาคม`: ๒๗ with its ๗, which
+    Tesseract's Thai model cannot write, lost; the numeral reader reads the day again)."""
+    return sum(1 for m in _LONE_DIGIT.finditer(text) if not _before_a_month(text[m.end():]))
+
+
+def _before_a_month(text: str) -> bool:
+    return _MARKS.sub("", text).lstrip().startswith(_BARE_MONTHS)
 
 
 _MORE_LETTERS = 2  # times the page reading's Thai letters

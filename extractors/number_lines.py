@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from extractors.header_lines import header_line_ids
+from extractors.header_lines import deadline_date_line_ids, header_line_ids
 from extractors.letter_docnum import DocNumber, try_parse_docnum
 from extractors.letter_terms import STAMP_LINE
 from pipeline.ocr.lines import lines_of
@@ -37,9 +37,11 @@ _SMUDGED_DAY = re.compile(r"ภายใน\s*(?:วัน\s?ที่?)?\s*(?=[
 
 
 def deadline_line_ids(page: Page) -> list[int]:
-    """Lines holding a deadline (ภายในวันที่ …) whose day is Latin glued to a digit."""
-    return [line for line, words in lines_of(page.words).items()
-            if _SMUDGED_DAY.search(normalise_field(" ".join(w.text for w in words)))]
+    """Lines holding a deadline (ภายในวันที่ …) whose day is Latin glued to a digit, or whose date
+    does not read, and its wrap (`header_lines.deadline_date_line_ids`)."""
+    smudged = [line for line, words in lines_of(page.words).items()
+               if _SMUDGED_DAY.search(normalise_field(" ".join(w.text for w in words)))]
+    return smudged + [line for line in deadline_date_line_ids(page) if line not in smudged]
 
 
 def header_number_line_ids(page: Page) -> list[int]:

@@ -17,6 +17,8 @@ from typing import TypeVar
 from extractors.header_lines import (
     SIGNATURE_REACH,
     count_line_ids,
+    date_seam,
+    deadline_date_line_ids,
     header_line_ids,
     is_better_name,
     is_better_reading,
@@ -63,8 +65,8 @@ def reocr_header_lines(doc: Document, cache_dir: Path) -> Document:
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and page.words:
             header = header_line_ids(page)
-            lines = header + [i for i in count_line_ids(page) if i not in header]
-            reocr_lines(page, lines, is_better_reading, cache_dir=cache_dir)
+            lines = header + [i for i in count_line_ids(page) + deadline_date_line_ids(page) if i not in header]
+            reocr_lines(page, lines, is_better_reading, cache_dir=cache_dir, seam=date_seam)
             # Then to the column's edge: a subject or addressee line's crop stops where its tokens did.
             reocr_lines(page, subject_line_ids(page), is_better_to_column, cache_dir=cache_dir, to_column=True)
             for reach in (0.0, SIGNATURE_REACH):  # the tokens' own box first: a wide crop takes in ink

@@ -13,6 +13,8 @@ import numpy as np
 import pytest
 
 from extractors.header_lines import (
+    date_seam,
+    deadline_date_line_ids,
     header_line_ids,
     is_better_name,
     is_better_reading,
@@ -29,6 +31,7 @@ from pipeline.ocr.lines import (
     patched,
     read_line,
     reocr_lines,
+    spliced,
     tall_words_whole,
 )
 from pipeline.ocr.tesseract import OcrOptions, group_tokens, run_tesseract, text_from_tokens
@@ -485,3 +488,110 @@ def test_a_header_whose_body_label_is_garbled_too_ends_at_the_first_citation() -
     chosen = [BODY_LABEL_GARBLED_TOP[line - 10] for line in header_line_ids(_page(BODY_LABEL_GARBLED_TOP))]
     assert "ที่.มท 080.2/ว1613 , กรมส่งเสริมการปกครองท้องถิ่น" in chosen
     assert BODY_LABEL_GARBLED_TOP[-1] in chosen  # the citation's number and date are fields too
+
+
+def test_a_citation_date_wrapped_onto_the_next_line_is_read_again() -> None:
+    """A cited date that runs on past ลงวันที่ (seed 1035): its line holds no citation words, and was
+    never read again (`๑๒ ตุลาคม` read `12 aman`, the date lost). The body line under it is not."""
+    text = ["เรื่อง รายงานผลการจัดตั้งศูนย์", "เรียน ผู้ว่าราชการจังหวัดเลย",
+            "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท ๐๘๐๒.๒/ว ๕๕๔", "ลงวันที่",
+            "๑๒ ตุลาคม ๒๕๖๕ แจ้งให้สำนักงานรายงาน", "ผลการดำเนินงานทุกวันที่ ๑๕ ของเดือน"]
+    image = np.asarray(draw_lines(text).convert("L"))
+    chars, raw = run_tesseract(image, OcrOptions(languages="tha"))
+    page = Page(number=1, source="ocr", words=group_tokens(chars, raw), image=image)
+    lines = {line: normalise(text_from_tokens([w for w in page.words if w.line == line]))
+             for line in header_line_ids(page)}
+    assert any("/ว" in t for t in lines.values())
+    assert any("แจ้งให้" in t for t in lines.values())  # the date's wrap
+    assert not any("ของเดือน" in t for t in lines.values())
+
+
+def test_a_reading_that_drops_the_month_keeps_the_page_reading() -> None:
+    """SCAN_0013 (seed 1035): before the numeral pass the year reads `๒๕๒๐๐`, no date to parse; the
+    crop's reading lost the month word (`“`), and was taken: the cited date was lost."""
+    old = "ลงวันที่ ๕ เมษายน ๒๕๒๐๐ แจ้งให้สํานักงานส่งเสริมการปกครองท้องถิ่นจังหวัดรายงาน"
+    assert not is_better_reading(old, "ลงวันที่ “ ๒๕๐๒ แจ้งให้สํานักงานส่งเสริมการปกครองท้องถิ่นจังหวัดรายงาน")
+    assert is_better_reading("๑๒ aman ๒๕๖๕ แจ้งให้สํานักงาน", "๑๒ ตุลาคม ๒๕๖๕ แจ้งให้สํานักงาน")
+
+
+def _line(*spec: tuple[str, int, int]) -> list[Word]:
+    return [Word(text, 90.0, left, 1441, width, 57, 1, 50103) for text, left, width in spec]
+
+
+# SCAN_0010 (seed 1033), a cited number and its date: the page reading lost the month (`ล ey`),
+# the crop's reading has it (๒๗ read ๒, its ๗ beyond Tesseract's Thai model) but garbled the
+# owner's number (`๑ส๐๒.๒`): neither whole reading holds both, the splice is weighed first.
+CITED_PAGE = _line(("๐๕๐๒.", 567, 189), ("๒/ว", 762, 100), ("๒๓๒๒", 898, 168), ("ลงวันที", 1093, 180),
+                   ("๒๓", 1302, 103), ("ล", 1416, 64), ("ey", 1594, 77), ("๒๕๒๒.", 1700, 193))
+CITED_CROP = _line(("๑ส๐๒.๒/ว", 563, 301), ("๒๓๒๒", 897, 149), ("ลงวันที่", 1080, 218), ("๒", 1323, 53),
+                   ("กรกฎาคม", 1419, 252), ("๒๕๒๒-", 1705, 195))
+
+
+def test_a_cited_date_is_taken_from_the_crop_and_its_number_from_the_page(tmp_path: Path, monkeypatch) -> None:
+    import pipeline.ocr.lines as lines
+
+    assert date_seam(CITED_PAGE) == 1093 + 180
+    monkeypatch.setattr(lines, "read_line", lambda *_args, **_kw: CITED_CROP)
+    page = Page(number=1, source="ocr", words=list(CITED_PAGE), image=np.full((3000, 2400), 255, np.uint8))
+    assert reocr_lines(page, [50103], is_better_reading, cache_dir=tmp_path, seam=date_seam) == [50103]
+    assert page.raw_text == "๐๕๐๒. ๒/ว ๒๓๒๒ ลงวันที ๒ กรกฎาคม ๒๕๒๒-"
+    day = next(w for w in page.words if w.text == "๒")
+    assert day.left >= 1273  # not boxed like the owner's `๒/ว`, whose digit it shares: the numeral
+    # reader would hand it the cited number's digits
+    assert spliced(CITED_PAGE, CITED_CROP, None) == []
+
+
+def test_the_date_seam_of_a_rendered_citation(rendered_citation) -> None:
+    words, image = rendered_citation
+    seam = date_seam(words)
+    label = next(w for w in words if "วันที" in w.text)
+    assert seam == label.left + label.width
+    read = [replace(w, text="ey") if "กรกฎาคม" in normalise(w.text) else w for w in words]
+    assert date_seam(read) == seam  # the month lost: the date after the seam is in question
+    assert date_seam(words[:1]) is None
+
+
+@pytest.fixture(scope="module")
+def rendered_citation() -> tuple[list[Word], np.ndarray]:
+    image = np.asarray(draw_lines(["ที่ มท ๐๘๐๒.๒/ว ๒๓๒๒ ลงวันที่ ๒๗ กรกฎาคม ๒๕๖๖"]).convert("L"))
+    chars, raw = run_tesseract(image, OcrOptions(languages="tha", psm=7))
+    return group_tokens(chars, raw), image
+
+
+def test_a_deadline_whose_date_does_not_read_is_read_again_with_its_wrap() -> None:
+    """Seeds 1032-1037: a reply deadline's month read Latin by the `eng` model, or its date wrapped
+    onto the next line, was never read again: the deadline was lost. A read date is left alone."""
+    image = np.asarray(draw_lines(["จึงขอให้เร่งรัดการดำเนินการ และรายงานผลให้ทราบภายในวันที่ ๒๓",
+                                   "พฤศจิกายน ๒๕๖๘ รายละเอียดปรากฏตามสิ่งที่ส่งมาด้วย",
+                                   "จึงเรียนมาเพื่อโปรดทราบ"]).convert("L"))
+    chars, raw = run_tesseract(image, OcrOptions(languages="tha"))
+    page = Page(number=1, source="ocr", words=group_tokens(chars, raw), image=image)
+    picked = " ".join(normalise(text_from_tokens([w for w in page.words if w.line == line]))
+                      for line in deadline_date_line_ids(page))
+    assert "ภายใน" in picked and "รายละเอียด" in picked and "เรียนมา" not in picked
+    seen = ["ดังกล่าว และรายงานผลให้ทราบภายในวันที่ l21 HUNAN 2567]", "จึงเรียนมาเพื่อทราบ",
+            "ตั้งกล่าว และรายงานผลให้ทราบภายในวันที่ 19 พฤศจิกายน 2565 รายละเอียด"]
+    assert deadline_date_line_ids(_page(seen)) == [10]
+
+
+def test_a_cited_serial_wrapped_under_its_owner_is_read_again() -> None:
+    """doc20170726 (seed 1036): the serial wrapped onto the next line and its ลงวันที่ read Latin;
+    that line had no citation words, was never read again, and the reference was lost."""
+    seen = ["เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น",
+            "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7 [ว",
+            "4132 ATU 26 ธันวาคม 2564 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด",
+            "รายงานผลการดำเนินงานให้กรมส่งเสริมการปกครองท้องถิ่นทราบทุกวันที่ 15 ของเดือน นั้น"]
+    assert header_line_ids(_page(seen)) == [11, 12]
+    dated = seen[:1] + [seen[1] + " ลงวันที่ 26 ธันวาคม 2564", "4132 แจ้งให้สำนักงาน"]
+    assert header_line_ids(_page(dated)) == [11]  # a line dated already has its number whole
+
+
+def test_the_number_above_a_line_opening_with_its_date_is_read_again() -> None:
+    """saraban_003 (seed 1036): its หนังสือ read with a stray mark and its slash lost, the citation
+    line had no citation words left and was never read again; its own band reads it whole."""
+    seen = ["ถึง ท้องถิ่นอำเภอ ทุกอำเภอ",
+            "ต้ามห์นังสือกรมส่งเสริมการปกีตรองท่องอา ที่ มท ๐๕๑๐. én ๕๐๕๕",
+            "ลงวันที่ ๒ มีนาคม ๒๕๐๑ แจ้งให้สํานักงานส่งเสริมการปกครองท้องถิ่นจังหวัดรายงาน",
+            "ผลการดําเนินงานให้กรมส่งเสริมการปกครองท้องถิ่นทราบทุกวันที่ ๑๕ ของเดือน นั้น ."]
+    assert header_line_ids(_page(seen)) == [11, 12]
+    assert header_line_ids(_page([seen[0], seen[2], seen[3]])) == [11]  # not the addressee's line

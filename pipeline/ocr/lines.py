@@ -33,6 +33,7 @@ from pipeline.thai.chars import to_arabic
 LINE_OPTIONS = OcrOptions(languages="tha", timeout=30, psm=7)
 _PAD = 12  # pixels around the line's box: Tesseract needs a margin to see the first glyph
 Judge = Callable[[str, str], bool]  # (old line text, new line text) → take the new one?
+Seam = Callable[[list[Word]], "int | None"]  # a line's tokens → x where a re-reading may take over
 _LATIN = re.compile("[A-Za-z]")
 _DIGIT = re.compile("[0-9]")
 
@@ -140,9 +141,11 @@ def _off_neighbours(token: Word, others: list[Word], middle: float) -> Word:
 
 
 def reocr_lines(page: Page, line_ids: list[int], judge: Judge, options: OcrOptions = LINE_OPTIONS,
-                cache_dir: Path | None = None, reach: float = 0.0, to_column: bool = False) -> list[int]:
+                cache_dir: Path | None = None, reach: float = 0.0, to_column: bool = False,
+                seam: Seam | None = None) -> list[int]:
     """Replace each named line's tokens with its re-read tokens where `judge` prefers them
-    (crops as `read_line` makes them).
+    (crops as `read_line` makes them); with a `seam`, the page's tokens left of where it says
+    and the re-read ones right of it are one more candidate (see `spliced`).
 
     Returns the ids of the lines replaced. An OCR failure on one line keeps the old reading
     and is noted on the page; it never fails the page.
@@ -158,10 +161,14 @@ def reocr_lines(page: Page, line_ids: list[int], judge: Judge, options: OcrOptio
         except OcrError as e:
             page.errors.append(PageError(page.number, e.reason, f"line {line_id}: {e}", stage="line_reocr"))
             continue
-        candidates = [patched(old, new), new, banded, tall_words_whole(old, band, new, banded)]
+        at = seam(old) if seam is not None and old else None
+        cut = spliced(old, new, at)
+        candidates = [patched(old, new), cut, new, banded, tall_words_whole(old, band, new, banded)]
         best = _judged(old, candidates, judge) if new or banded else old
         if best is not old:
-            page.words = _splice(page.words, line_id, number_boxes(old, best))
+            # a date's re-read digits are boxed like the old ones right of the seam only
+            like = [w for w in old if at is None or w.left + w.width > at] if best is cut else old
+            page.words = _splice(page.words, line_id, number_boxes(like, best))
             replaced.append(line_id)
     if replaced:
         page.raw_text = text_from_tokens(page.words)
@@ -209,6 +216,23 @@ def patched(old: list[Word], new: list[Word]) -> list[Word]:
         under = [t for t in new if _centre_inside(t, token)] if _LATIN.search(token.text) else []
         out += [_within(t, token) for t in under] or [token]
     return out if any(w not in old for w in out) else old
+
+
+def spliced(old: list[Word], new: list[Word], at: int | None) -> list[Word]:
+    """The page's tokens left of the seam, the re-read tokens right of it.
+
+    Why: a line's re-reading may mend one part and garble another (a cited date's month read
+    where the page had `ล ey`, the number before it garbled `๑ส๐๒.๒`); where the caller knows
+    which part of the line is in question (the date after ลงวันที่, `at` its seam's x), each
+    reading is taken where it is wanted. Empty when there is no seam or nothing right of it was
+    re-read."""
+    if at is None:
+        return []
+    # --psm 7 boxes may stretch back over the whole crop: cut at the seam, or the numeral reader
+    # hands the cited number's digits to the date's tokens
+    right = [replace(t, left=max(t.left, at), width=t.left + t.width - max(t.left, at))
+             for t in new if t.left + t.width / 2 > at and t.left + t.width > at]
+    return [w for w in old if w.left + w.width <= at] + right if right else []
 
 
 def _within(token: Word, span: Word) -> Word:
