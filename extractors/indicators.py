@@ -24,10 +24,12 @@ from pipeline.thai.dates import find_month_year, find_thai_dates, month_end, out
 # between the label and a code wrapped to the next line as a Latin piece or a bar (`ที่ dD. 4.2`,
 # `ที่ | o 4.2`).
 # Its ต may read as ก (`กัวชี้วัด`, no Thai word), and the point of a code as a comma (`5,1`).
-# Its last ด may read as ต (`ตัวชี้วัตที่ 4.2`), its ต as ท with a tone mark (`ทั่วชี้วัดที่ 6`).
-_KPI_WORD = "[ตกท]" + loose_tones("ั่วชี้วัด").replace("ช", "[ชขซ]").replace("ด", "[ดต]")
+# Its last ด may read as ต or ก (`ตัวชี้วัตที่ 4.2`, `ตามดัวขีวักที่ 4.2`), its ต as ท with a tone mark
+# (`ทั่วชี้วัดที่ 6`) or as ด, its ช as ด (`ตัวดี้วัตที่ 4.2`).
+_KPI_WORD = "[ตกทด]" + loose_tones("ั่วชี้วัด").replace("ด", "[ดตก]").replace("ช", "[ชขซด]")
+# Specks between ที่ and its code: points, colons, quotes, a bracket (`ที่. : 4.2`, `ที่ ) 6,`).
 _CODE = re.compile(
-    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\".]+\\s*)?(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-zก-ฮ]?"
+    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\".()]+\\s*){{0,3}}(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-zก-ฮ]?"
     "(\\d\\s\\d(?=\\s+[ก-๛])|\\d{1,2}(?:[.,]{1,2}\\d{1,2})*)\\s*[:：]?\\s*")
 # A code's point lost to a space (`ตัวชี้วัดที่ 5 1 ระดับความสำเร็จ…`) is taken above as `5 1`.
 _POINT = re.compile(r"[.,]{1,2}|\s")
@@ -38,8 +40,11 @@ _INKED_CODE = re.compile(
 # The label garbled all but a piece of it (`ตามต้ a ดที่ 4.2`, `ตาม วชี an 4.2`, `ตามต้ วชี้ ain 4.2`): its
 # วช or ดที่ left, at most one short piece of Latin ink or specks, alone or glued to the code
 # (`ต า ม ล ดที่ ⏎ g4.2 การจัดตั้ง…`), then a dotted code and the KPI's name.
+# Or several such pieces where the label's end and the code's line were read as specks, a lone digit
+# among them (`ตามัวชี an. ⏎ o ⏎ 4.2 การ…`, `ตามตัวชี่ ⏎ 1 . ⏎ vi a ⏎ Yan 4.2 ⏎ . การจัดตั้ง…`), a speck
+# before the name too.
 _GARBLED_CODE = re.compile(
-    "(?:ว\\s?[ชขซ]|ดท)[\u0e31-\u0e4e]*\\s?(?:[^\\s\\dก-๛]{1,3}\\s?)?\\s*(\\d\\.\\d)\\s+(?=[ก-๛])")
+    "(?:ว\\s?[ชขซ]|ดท)[\u0e31-\u0e4e]*(?:\\s*(?:[^\\s\\dก-๛]{1,3}|\\d(?=\\s))){0,6}?\\s*(\\d\\.\\d)\\s+(?:[.|:'\"]\\s+)?(?=[ก-๛])")
 # The label read as Latin by the `eng` model (`ผลการดำเนินงานตาม my yan ⏎ 4.2 การจัดตั้ง…`,
 # `พ.ศ. 2565 MIAN.4.1 ⏎ การพัฒนา…`): one or two Latin pieces, then a dotted code and the KPI's name;
 # after ตาม (…ผลการดำเนินงานตาม[ตัวชี้วัดที่]) always, elsewhere only where the text names ตัวชี้วัด.
@@ -174,7 +179,9 @@ def _code_matches(flat: str) -> list[re.Match[str]]:
     garbled = list(_GARBLED_CODE.finditer(flat)) + list(_LATIN_LABEL_AFTER_TAM.finditer(flat))
     if re.search(_KPI_WORD, flat):
         garbled += _LATIN_LABEL_CODE.finditer(flat)
-    garbled = [m for m in garbled if not any(c.start() <= m.start(1) < c.end() for c in labelled)]
+    # A garbled label's pattern also finds a whole label's end (its ดที่): that code is the labelled one's.
+    garbled = [m for m in garbled if not any(c.start() <= m.start(1) < c.end() or c.start() <= m.start() < c.end()
+                                             for c in labelled)]
     garbled = [m for k, m in enumerate(garbled) if not any(o.start(1) == m.start(1) for o in garbled[:k])]
     return sorted(labelled + garbled, key=lambda m: m.start())
 
