@@ -27,6 +27,7 @@ from extractors.signatory_names import (
     judge_given_name,
     judge_surname,
     resplit,
+    surname_syllable_mended,
     surname_tone_restored,
     title_mended,
 )
@@ -311,7 +312,8 @@ def _year_of_citations(found: DateMatch, cited: list[dt.date]) -> dt.date | None
 
 def _read_signature(letter: Letter, view: LetterLines) -> int:
     name, position, row, after = body.find_signature(view)
-    for judge in (title_mended, resplit, judge_given_name, surname_tone_restored, judge_surname):
+    for judge in (title_mended, resplit, judge_given_name, surname_tone_restored, judge_surname,
+                  surname_syllable_mended):
         name, change = judge(name)
         if change:
             letter.flags.append(f"{SIGNATORY_CORRECTED}:{change}")
