@@ -14,7 +14,12 @@ from dataclasses import replace
 
 from extractors import letter_body as body
 from extractors import letter_fields as head
-from extractors.addressee_vocabulary import ADDRESSEE_CORRECTED, fixed_name_by_tail, head_of_department_by_head
+from extractors.addressee_vocabulary import (
+    ADDRESSEE_CORRECTED,
+    district_office_by_name,
+    fixed_name_by_tail,
+    head_of_department_by_head,
+)
 from extractors.indicators import extract_indicators, merge_indicators, settle_fiscal_years
 from extractors.issuer_codes import issuer_code, known_code, misread_code, province_code
 from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber, number_for_issuer
@@ -118,7 +123,8 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
     _set(letter, "urgency", *head.read_urgency(view), view)
     _read_subject(letter, view)
     addressee, row = _addressee(head.read_addressee(view))
-    guess = head_of_department_by_head(addressee) or fixed_name_by_tail(addressee)
+    guess = head_of_department_by_head(addressee) or fixed_name_by_tail(addressee) \
+        or district_office_by_name(addressee)
     if guess:
         letter.flags.append(f"{ADDRESSEE_CORRECTED}:{addressee.replace(' ', '')}>{guess}")
     _set(letter, "addressee", guess or addressee, row, view)
