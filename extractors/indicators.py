@@ -212,11 +212,32 @@ def _mended_percent(value: float | None) -> float | None:
     """A KPI's percentage target over 100 is a misread (seen: ๑๐๐ read 109, its last ๐ touched by
     a speck, by the page pass, the numeral reader and Tesseract alike). The only three-digit
     percentage is 100: a reading that keeps two of its three glyphs in place is taken for it,
-    flagged; any other stays as read."""
+    flagged; else a speck after two digits (`_speck_digit_after`); any other stays as read."""
     if value is None or value <= _WHOLE or value != int(value) or len(str(int(value))) != len(str(_WHOLE)):
         return None
     same = sum(a == b for a, b in zip(str(int(value)), str(_WHOLE), strict=True))
-    return float(_WHOLE) if same == len(str(_WHOLE)) - 1 else None
+    if same == len(str(_WHOLE)) - 1:
+        return float(_WHOLE)
+    return _speck_digit_after(value)
+
+
+def _speck_digit_after(value: float) -> float | None:
+    """`ร้อยละ 901` for ๙๐ and a speck after it read as 1 (the digit a speck or bar reads as): three
+    digits no reading of 100 explains, ending in 1, whose first two are a percentage above the
+    scoring levels, are taken as those two (flagged); else None (`155` stays as read)."""
+    digits = str(int(value))
+    first_two = float(digits[:2])
+    return first_two if digits.endswith("1") and _TOP_LEVEL < first_two < _WHOLE else None
+
+
+# A speck inside ๑๐๐ read as a point (`ร้อยละ ⏎ 10.0`): no letter prints a target with a decimal of
+# 0, and without the point the digits read 100, the whole (flagged).
+_POINT_INSIDE = re.compile(r"^\d+\.\d+$")
+PERCENT_POINT_SPECK = "percent_point_speck"
+
+
+def _point_speck(raw: str) -> float | None:
+    return float(_WHOLE) if _POINT_INSIDE.match(raw) and raw.replace(".", "") == str(_WHOLE) else None
 
 
 def _name(chunk: str) -> tuple[str, str]:
@@ -249,7 +270,10 @@ def _target(rest: str, name: str = "") -> tuple[float | None, str, str]:
         return _count_value(first.group(1)), _spelled_unit(first.group(2)), ""
     if first is latin:
         return _count_value(first.group(1)), _named_unit(name), ""
-    return float(first.group(2)), "ระดับ" if first.group(1) == "ระดับ" else "ร้อยละ", ""
+    if first.group(1) == "ระดับ":
+        return float(first.group(2)), "ระดับ", ""
+    whole = _point_speck(first.group(2))
+    return (whole, "ร้อยละ", PERCENT_POINT_SPECK) if whole else (float(first.group(2)), "ร้อยละ", "")
 
 
 # The scale word read as Latin further on, after a KPI's wording that runs past its quoted title,

@@ -245,8 +245,11 @@ def test_without_a_letter_date_the_latest_cited_letter_anchors() -> None:
     pytest.param("190", 100, True, id="middle-zero-read-as-nine"),
     pytest.param("100", 100, False, id="read-right"),
     pytest.param("155", 155, False, id="two-glyphs-off-stays-as-read"),
+    pytest.param("901", 90, True, id="a-speck-after-the-number-read-as-one"),  # wide 1034 SCAN_0006
+    pytest.param("10.0", 100, True, id="a-speck-inside-read-as-a-point"),  # wide 1036 img002
+    pytest.param("12.5", 12.5, False, id="a-real-decimal-stays"),
 ])
-def test_a_percentage_over_100_one_glyph_off_is_100_flagged(read: str, target: float, repaired: bool) -> None:
+def test_a_percentage_no_letter_prints_is_mended_flagged(read: str, target: float, repaired: bool) -> None:
     # wide seed 1023 doc20200615: ๑๐๐ read 109 by the page pass and the numeral reader alike
     text = f"ตัวชี้วัดที่ 4.1 การพัฒนานวัตกรรม “ศูนย์ช่วยเหลือประชาชน” ครบทุกองค์กรปกครองส่วนท้องถิ่น ร้อยละ\n{read} และ"
     kpi = extract_indicators(text, 1, 2557)[0]
