@@ -30,7 +30,12 @@ _KPI_WORD = "[ตกทด]" + loose_tones("ั่วชี้วัด").replac
 # Specks between ที่ and its code: points, colons, quotes, a bracket (`ที่. : 4.2`, `ที่ ) 6,`).
 _CODE = re.compile(
     f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\".()]+\\s*){{0,3}}(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-zก-ฮ]?"
-    "(\\d\\s\\d(?=\\s+[ก-๛])|\\d{1,2}(?:[.,]{1,2}\\d{1,2})*)\\s*[:：]?\\s*")
+    "(\\d(?P<twin>\\d)(?P=twin)(?![\\d.,])|\\d\\s\\d(?=\\s+[ก-๛])|\\d{1,2}(?:[.,]{1,2}\\d{1,2})*)\\s*[:：]?\\s*")
+# No KPI code has three digits: three whose last two are one digit twice (`ตัวชี้วัดที่ 233` for ๒.๓) are
+# the code with its point read as a copy of the digit after it, or with a speck after it read so:
+# either way ๒.๓ (flagged).
+_POINT_AS_TWIN = re.compile(r"(\d)(\d)\2")
+CODE_POINT_REPAIRED = "code_point_read_as_digit"
 # A code's point lost to a space (`ตัวชี้วัดที่ 5 1 ระดับความสำเร็จ…`) is taken above as `5 1`.
 _POINT = re.compile(r"[.,]{1,2}|\s")
 # Lines of ink between the label and a code wrapped under it, read as short pieces
@@ -154,8 +159,10 @@ def _inline_paragraph(flat: str, page: int, hint: int | None) -> list[Indicator]
         stop = matches[k + 1].start() if k + 1 < len(matches) else len(flat)
         chunk = flat[m.end() : min(stop, m.end() + 500)]
         code = _POINT.sub(".", m.group(1))  # `5..1`, `4,2`, `5 1`: OCR's doubled, comma or lost point
-        code, chunk = _wrapped_code(code, chunk)
-        out.append(_from_chunk(code, chunk, _fiscal_before(flat, m.start(), chunk, hint), page))
+        twin = _POINT_AS_TWIN.fullmatch(code)
+        code, chunk = _wrapped_code(f"{twin.group(1)}.{twin.group(2)}" if twin else code, chunk)
+        found = _from_chunk(code, chunk, _fiscal_before(flat, m.start(), chunk, hint), page)
+        out.append(replace(found, repaired=found.repaired or CODE_POINT_REPAIRED) if twin else found)
     return out
 
 

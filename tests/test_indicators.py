@@ -178,6 +178,15 @@ def test_kpi_codes_whose_label_ocr_garbled(text: str, code: str) -> None:
     assert [i.code for i in extract_indicators(text, 1, 2560)] == [code]
 
 
+def test_a_three_digit_code_with_its_last_digit_twice_is_the_dotted_code_flagged() -> None:
+    # wide 1033 doc20190120, as read: ตัวชี้วัดที่ ๒.๓ read `233 1`
+    text = ("ประจำปีงบประมาณ พ.ศ. 2565 ตัวชี้วัดที่ 233 1\nองค์กรปกครองส่วนท้องถิ่นที่ผ่านเกณฑ์การประเมินประสิทธิภาพ (LPA)\n"
+            "จำนวน 7,850 แห่ง และตัวชี้วัดที่ 6 การประเมินผลการปฏิบัติราชการ")
+    found = extract_indicators(text, 1, None)
+    assert [(i.code, i.target_value, bool(i.repaired)) for i in found] == [("2.3", 7850, True), ("6", None, False)]
+    assert [i.code for i in extract_indicators("ตัวชี้วัดที่ 234 องค์กร", 1, None)] == ["23"]  # no twin: as read
+
+
 def test_a_code_wrapped_past_specks_is_the_dotted_one_not_a_specks_digit() -> None:
     # wide seed 995, as read: the specks on the lines between label and code read `1` and `ฆม`
     text = ("ผลการดำเนินงานตามตัวชี้วัดที่\n1\nฆม\n4.2 การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ"
