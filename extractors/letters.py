@@ -20,6 +20,7 @@ from extractors.addressee_vocabulary import (
     fixed_name_by_tail,
     head_of_department_by_head,
 )
+from extractors.appraisal_round import APPRAISAL_ROUND_REPAIRED, mended_round
 from extractors.indicators import extract_indicators, merge_indicators, settle_fiscal_years
 from extractors.issuer_codes import issuer_code, known_code, misread_code, province_code
 from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber, number_for_issuer
@@ -198,6 +199,9 @@ def _read_subject(letter: Letter, view: LetterLines) -> None:
     if changes:
         letter.flags.append(f"{SPELLING_CORRECTED}:{' '.join(changes)}")
         subject = head.close_gap_after_and(subject)  # a word put back may be และ glued at a wrap
+    subject, round_read = mended_round(subject)
+    if round_read:
+        letter.flags.append(f"{APPRAISAL_ROUND_REPAIRED}:{round_read}")
     _set(letter, "subject", head.complete_subject_year(subject, letter.date), row, view)
 
 
