@@ -10,9 +10,12 @@ letter names the reading (`addressee_corrected:old>new`): it is a vocabulary gue
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import Levenshtein
 
 from extractors.offices import DEPARTMENT, FIXED, GROUPS, skeleton
+from extractors.places import match_district
 from pipeline.thai.dictionary import unknown_letters
 
 ADDRESSEE_CORRECTED = "addressee_corrected"  # a letter flag: `flag:old>new`
@@ -76,3 +79,21 @@ def fixed_name_by_tail(text: str) -> str | None:
     if not fits or (len(fits) > 1 and fits[1][0] <= fits[0][0]):
         return None
     return fits[0][1] if fits[0][1] != text else None
+
+
+# A district's office addressed by its district (`…ท้องถิ่นอำเภอบุ่งล้า`): the district's name is one
+# of the gazetteer's 928, and one OCR damaged (a letter lost, บุ่งคล้า read บุ่งล้า) is the one it
+# lies nearest, when that one is near enough nationwide.
+_DISTRICT_OFFICE = re.compile("^((?:สำนักงานส่งเสริมการปกครอง)?ท้องถิ่นอำเภอ)([ก-๛]{2,})$")
+
+
+def district_office_by_name(text: str) -> str | None:
+    """The district office an addressee names, its district's name put back from the gazetteer
+    when OCR damaged it; else None (a name read right, or no district near enough)."""
+    m = _DISTRICT_OFFICE.match(text.strip())
+    if m is None:
+        return None
+    found = match_district(m.group(2))
+    if found is None or not found.corrected or found.name == m.group(2):
+        return None
+    return m.group(1) + found.name

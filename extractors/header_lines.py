@@ -409,7 +409,8 @@ def signature_line_ids(page: Page) -> list[int]:
         return signature_lines.page_top_names(lines)
     window = lines[closing[0] + 1:closing[0] + 1 + _NAME_LINES]
     picked = [line for line, text in window if (_OPEN_NAME.search(text) and not is_signed_name(text)
-              or signature_lines.untitled_name(text)) and not names_a_thing(text)]
+              or signature_lines.untitled_name(text) or signature_lines.name_half_known(text))
+              and not names_a_thing(text)]
     return picked + [i for i in signature_lines.above_position(window) if i not in picked]
 
 

@@ -24,11 +24,18 @@ from pipeline.thai.dates import find_month_year, find_thai_dates, month_end, out
 # between the label and a code wrapped to the next line as a Latin piece or a bar (`ที่ dD. 4.2`,
 # `ที่ | o 4.2`).
 # Its ต may read as ก (`กัวชี้วัด`, no Thai word), and the point of a code as a comma (`5,1`).
-# Its last ด may read as ต (`ตัวชี้วัตที่ 4.2`), its ต as ท with a tone mark (`ทั่วชี้วัดที่ 6`).
-_KPI_WORD = "[ตกท]" + loose_tones("ั่วชี้วัด").replace("ช", "[ชขซ]").replace("ด", "[ดต]")
+# Its last ด may read as ต or ก (`ตัวชี้วัตที่ 4.2`, `ตามดัวขีวักที่ 4.2`), its ต as ท with a tone mark
+# (`ทั่วชี้วัดที่ 6`) or as ด, its ช as ด (`ตัวดี้วัตที่ 4.2`).
+_KPI_WORD = "[ตกทด]" + loose_tones("ั่วชี้วัด").replace("ด", "[ดตก]").replace("ช", "[ชขซด]")
+# Specks between ที่ and its code: points, colons, quotes, a bracket (`ที่. : 4.2`, `ที่ ) 6,`).
 _CODE = re.compile(
-    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\".]+\\s*)?(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-zก-ฮ]?"
-    "(\\d\\s\\d(?=\\s+[ก-๛])|\\d{1,2}(?:[.,]{1,2}\\d{1,2})*)\\s*[:：]?\\s*")
+    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\".()]+\\s*){{0,3}}(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-zก-ฮ]?"
+    "(\\d(?P<twin>\\d)(?P=twin)(?![\\d.,])|\\d\\s\\d(?=\\s+[ก-๛])|\\d{1,2}(?:[.,]{1,2}\\d{1,2})*)\\s*[:：]?\\s*")
+# No KPI code has three digits: three whose last two are one digit twice (`ตัวชี้วัดที่ 233` for ๒.๓) are
+# the code with its point read as a copy of the digit after it, or with a speck after it read so:
+# either way ๒.๓ (flagged).
+_POINT_AS_TWIN = re.compile(r"(\d)(\d)\2")
+CODE_POINT_REPAIRED = "code_point_read_as_digit"
 # A code's point lost to a space (`ตัวชี้วัดที่ 5 1 ระดับความสำเร็จ…`) is taken above as `5 1`.
 _POINT = re.compile(r"[.,]{1,2}|\s")
 # Lines of ink between the label and a code wrapped under it, read as short pieces
@@ -38,8 +45,11 @@ _INKED_CODE = re.compile(
 # The label garbled all but a piece of it (`ตามต้ a ดที่ 4.2`, `ตาม วชี an 4.2`, `ตามต้ วชี้ ain 4.2`): its
 # วช or ดที่ left, at most one short piece of Latin ink or specks, alone or glued to the code
 # (`ต า ม ล ดที่ ⏎ g4.2 การจัดตั้ง…`), then a dotted code and the KPI's name.
+# Or several such pieces where the label's end and the code's line were read as specks, a lone digit
+# among them (`ตามัวชี an. ⏎ o ⏎ 4.2 การ…`, `ตามตัวชี่ ⏎ 1 . ⏎ vi a ⏎ Yan 4.2 ⏎ . การจัดตั้ง…`), a speck
+# before the name too.
 _GARBLED_CODE = re.compile(
-    "(?:ว\\s?[ชขซ]|ดท)[\u0e31-\u0e4e]*\\s?(?:[^\\s\\dก-๛]{1,3}\\s?)?\\s*(\\d\\.\\d)\\s+(?=[ก-๛])")
+    "(?:ว\\s?[ชขซ]|ดท)[\u0e31-\u0e4e]*(?:\\s*(?:[^\\s\\dก-๛]{1,3}|\\d(?=\\s))){0,6}?\\s*(\\d\\.\\d)\\s+(?:[.|:'\"]\\s+)?(?=[ก-๛])")
 # The label read as Latin by the `eng` model (`ผลการดำเนินงานตาม my yan ⏎ 4.2 การจัดตั้ง…`,
 # `พ.ศ. 2565 MIAN.4.1 ⏎ การพัฒนา…`): one or two Latin pieces, then a dotted code and the KPI's name;
 # after ตาม (…ผลการดำเนินงานตาม[ตัวชี้วัดที่]) always, elsewhere only where the text names ตัวชี้วัด.
@@ -149,8 +159,10 @@ def _inline_paragraph(flat: str, page: int, hint: int | None) -> list[Indicator]
         stop = matches[k + 1].start() if k + 1 < len(matches) else len(flat)
         chunk = flat[m.end() : min(stop, m.end() + 500)]
         code = _POINT.sub(".", m.group(1))  # `5..1`, `4,2`, `5 1`: OCR's doubled, comma or lost point
-        code, chunk = _wrapped_code(code, chunk)
-        out.append(_from_chunk(code, chunk, _fiscal_before(flat, m.start(), chunk, hint), page))
+        twin = _POINT_AS_TWIN.fullmatch(code)
+        code, chunk = _wrapped_code(f"{twin.group(1)}.{twin.group(2)}" if twin else code, chunk)
+        found = _from_chunk(code, chunk, _fiscal_before(flat, m.start(), chunk, hint), page)
+        out.append(replace(found, repaired=found.repaired or CODE_POINT_REPAIRED) if twin else found)
     return out
 
 
@@ -174,7 +186,9 @@ def _code_matches(flat: str) -> list[re.Match[str]]:
     garbled = list(_GARBLED_CODE.finditer(flat)) + list(_LATIN_LABEL_AFTER_TAM.finditer(flat))
     if re.search(_KPI_WORD, flat):
         garbled += _LATIN_LABEL_CODE.finditer(flat)
-    garbled = [m for m in garbled if not any(c.start() <= m.start(1) < c.end() for c in labelled)]
+    # A garbled label's pattern also finds a whole label's end (its ดที่): that code is the labelled one's.
+    garbled = [m for m in garbled if not any(c.start() <= m.start(1) < c.end() or c.start() <= m.start() < c.end()
+                                             for c in labelled)]
     garbled = [m for k, m in enumerate(garbled) if not any(o.start(1) == m.start(1) for o in garbled[:k])]
     return sorted(labelled + garbled, key=lambda m: m.start())
 
@@ -205,11 +219,32 @@ def _mended_percent(value: float | None) -> float | None:
     """A KPI's percentage target over 100 is a misread (seen: ๑๐๐ read 109, its last ๐ touched by
     a speck, by the page pass, the numeral reader and Tesseract alike). The only three-digit
     percentage is 100: a reading that keeps two of its three glyphs in place is taken for it,
-    flagged; any other stays as read."""
+    flagged; else a speck after two digits (`_speck_digit_after`); any other stays as read."""
     if value is None or value <= _WHOLE or value != int(value) or len(str(int(value))) != len(str(_WHOLE)):
         return None
     same = sum(a == b for a, b in zip(str(int(value)), str(_WHOLE), strict=True))
-    return float(_WHOLE) if same == len(str(_WHOLE)) - 1 else None
+    if same == len(str(_WHOLE)) - 1:
+        return float(_WHOLE)
+    return _speck_digit_after(value)
+
+
+def _speck_digit_after(value: float) -> float | None:
+    """`ร้อยละ 901` for ๙๐ and a speck after it read as 1 (the digit a speck or bar reads as): three
+    digits no reading of 100 explains, ending in 1, whose first two are a percentage above the
+    scoring levels, are taken as those two (flagged); else None (`155` stays as read)."""
+    digits = str(int(value))
+    first_two = float(digits[:2])
+    return first_two if digits.endswith("1") and _TOP_LEVEL < first_two < _WHOLE else None
+
+
+# A speck inside ๑๐๐ read as a point (`ร้อยละ ⏎ 10.0`): no letter prints a target with a decimal of
+# 0, and without the point the digits read 100, the whole (flagged).
+_POINT_INSIDE = re.compile(r"^\d+\.\d+$")
+PERCENT_POINT_SPECK = "percent_point_speck"
+
+
+def _point_speck(raw: str) -> float | None:
+    return float(_WHOLE) if _POINT_INSIDE.match(raw) and raw.replace(".", "") == str(_WHOLE) else None
 
 
 def _name(chunk: str) -> tuple[str, str]:
@@ -242,7 +277,10 @@ def _target(rest: str, name: str = "") -> tuple[float | None, str, str]:
         return _count_value(first.group(1)), _spelled_unit(first.group(2)), ""
     if first is latin:
         return _count_value(first.group(1)), _named_unit(name), ""
-    return float(first.group(2)), "ระดับ" if first.group(1) == "ระดับ" else "ร้อยละ", ""
+    if first.group(1) == "ระดับ":
+        return float(first.group(2)), "ระดับ", ""
+    whole = _point_speck(first.group(2))
+    return (whole, "ร้อยละ", PERCENT_POINT_SPECK) if whole else (float(first.group(2)), "ร้อยละ", "")
 
 
 # The scale word read as Latin further on, after a KPI's wording that runs past its quoted title,

@@ -4,7 +4,8 @@ The KPI extractor's knowledge, offered to `pipeline.ocr.digit_reread`: a KPI's c
 are numbers the page pass can misread in ways the text shows. A percentage target cannot be 0,
 over 100, start with a zero (`ร้อยละ 00` for ๑๐๐: a glyph lost) or be Latin letters (`ร้อยละ BO.`
 for ๘๐: the `eng` model's reading); a code cannot end in a
-placeholder (`ตัวชี้วัดที่ 3.@` for ๓.๑: Tesseract's sign for a Thai digit it could not read).
+placeholder (`ตัวชี้วัดที่ 3.@` for ๓.๑: Tesseract's sign for a Thai digit it could not read) or be
+Latin letters (`ตัวชี้วัดที่ mn. ,` for ๓.๑; read again, `m3.1`: a speck glued before the code).
 Only such lines are read again as whole ink words (the reading is costly and a line read right
 has nothing to gain), and the new reading wins only where it mends what was wrong and keeps
 what the letter-line judge keeps (no runaway number, no lost separator, every date).
@@ -28,7 +29,9 @@ _PLACEHOLDERS = "@#*%!?&$©«»"
 _HOLE = f"[{re.escape(_PLACEHOLDERS)}]"
 _BROKEN_CODE = re.compile(
     f"{KPI_WORD}\\s?{THI}\\s*(?:\\d[.,]{{1,2}}(?:{_HOLE}|(?=\\s|$))|[.,]\\d|{_HOLE}\\s?[.,])")
-_WHOLE_CODE = re.compile(f"{KPI_WORD}\\s?{THI}\\s*\\d[.,]{{1,2}}\\d(?![.,]*\\d)")
+# Or the code read as Latin letters (`ตัวชี้วัดที่ mn. , ร้อยละของ…` for ๓.๑): no digit before the KPI's name.
+_LATIN_CODE = re.compile(f"{KPI_WORD}\\s?{THI}\\s*[A-Za-z]{{1,3}}\\.?(?:\\s*[,.:|])*\\s+(?=[ก-๛])")
+_WHOLE_CODE = re.compile(f"{KPI_WORD}\\s?{THI}\\s*[A-Za-z]?\\d[.,]{{1,2}}\\d(?![.,]*\\d)")
 _PERCENT_VALUE = re.compile(f"(?:{PERCENT})[\\s'\"“”‘’.|:]*[A-Za-z]?(\\d[\\d.]*)")
 # A percentage whose digits the `eng` model read as Latin (`ร้อยละ BO.` for ร้อยละ ๘๐): no number at all.
 _LATIN_VALUE = re.compile(f"(?:{PERCENT})[\\s'\"“”‘’.|:]*[A-Za-z]{{1,3}}\\.?(?=\\s|$)")
@@ -46,7 +49,7 @@ def kpi_number_line_ids(page: Page) -> tuple[list[int], list[int]]:
         return [], []
     inline, wrapped = [], []
     for k, (line, text) in enumerate(lines):
-        if _BROKEN_CODE.search(text) or _bad_percents(text):
+        if _BROKEN_CODE.search(text) or _LATIN_CODE.search(text) or _bad_percents(text):
             inline.append(line)
         elif k and _TRAILING_PERCENT.search(lines[k - 1][1]) and _bad_percents(text, wrapped=True):
             wrapped.append(line)
@@ -86,7 +89,8 @@ def _mends(old: str, new: str, wrapped: bool) -> bool:
     old, new = normalise_field(old), normalise_field(new)
     if not is_better_numbers(old, new):
         return False
-    code_mended = bool(_BROKEN_CODE.search(old)) and bool(_WHOLE_CODE.search(new))
+    broken = _BROKEN_CODE.search(old) or _LATIN_CODE.search(old)
+    code_mended = bool(broken) and bool(_WHOLE_CODE.search(new))
     percents = (_bad_percents(old, wrapped), _bad_percents(new, wrapped))
     return code_mended or (percents[1] < percents[0] and _values(new, wrapped) >= _values(old, wrapped))
 

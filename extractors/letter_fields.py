@@ -460,8 +460,16 @@ _HANGING = re.compile("(?:และ|หรือ|ของ|เพื่อ|แ�
 def _ink_inside(parts: list[str], text: str) -> bool:
     """A line of ink (a stamp's or the garuda's, read as text) between a subject cut mid-phrase
     (`…ท้องถิ่นและ`) and its wrapped line: the subject goes on past it."""
-    return bool(_HANGING.search(parts[-1].rstrip(" .|'"))) and is_garbled(_respaced(_line_end_specks(text))) \
+    inked = is_garbled(_respaced(_line_end_specks(text))) or _number_and_pieces(text)
+    return bool(_HANGING.search(parts[-1].rstrip(" .|'"))) and inked \
         and not _is_header_keyword(text) and not _is_addressee_line(text)
+
+
+def _number_and_pieces(text: str) -> bool:
+    """`0001 ลิ`: a number and pieces of a letter or two, no word; a phrase cut after ของ or และ goes
+    on with a word, never a number."""
+    pieces = text.split()
+    return any(p.isdigit() for p in pieces) and all(p.isdigit() or len(p) <= 2 for p in pieces)
 
 
 def _closing_words(parts: list[str], text: str) -> list[str]:
@@ -660,7 +668,8 @@ def _first_body_label(view: LetterLines) -> int | None:
 # At a line end: specks after a space (`ในการ '`, `กรม )` with no parenthesis open, `กลาง) - =`), or a dot
 # colon or dash OCR set after a word (`ของ.`, `ของ:`, `ท้องถิ่น-`: Thai never hyphenates at a wrap); a dot
 # inside an abbreviation (พ.ศ.) stays.
-_SPACED_SPECKS = re.compile(r"(?:\s+[|:;,.'\"“”!_\-–=~\[\]]+)+$")
+# A slash among specks too (`ของ |/-`); a slash alone may be the subject's own (`ตัวชี้วัด /`).
+_SPACED_SPECKS = re.compile(r"(?:\s+(?:[|:;,.'\"“”!_\-–=~\[\]]+|[|:;,.'\"!_\-–=~/]{2,}))+$")
 # A point after the parenthesis that closes a subject (`(สถานที่กลาง).`) is one too.
 _END_SPECKS = re.compile(f"{_SPACED_SPECKS.pattern}|(?<=[ก-๛]{{3}})[.:\\-–]$|(?<=\\))[.:]$")
 _LONE_CLOSE = re.compile(r"\s+\)$")
@@ -737,7 +746,8 @@ def _is_full(parts: list[str]) -> bool:
 # (ณ is a word: `ณ วันที่`).
 # Only after a closed parenthesis, a number or a speck (`ประจำ. ก`): elsewhere it may be a word
 # OCR split (`ขอ ง`).
-_LONE_LETTER = re.compile(r"(?<=[)\d.'\"”:;|,\-])\s+[ก-ฒด-ฮA-Za-z]\.?$")
+# A vowel alone (`ของ -' - า`) is never a word.
+_LONE_LETTER = re.compile(r"(?<=[)\d.'\"”:;|,\-])\s+[ก-ฒด-ฮA-Za-zาะ]\.?$")
 # A line's end only: a letter and a point alone after a word is ink too (`ท้องถิ่น ก.`); no
 # abbreviation of one letter ends a subject's line.
 _LONE_INK = re.compile(f"{_LONE_LETTER.pattern}|(?<=[ก-๛])\\s+[ก-ฒด-ฮ]\\.$")

@@ -14,7 +14,13 @@ from dataclasses import replace
 
 from extractors import letter_body as body
 from extractors import letter_fields as head
-from extractors.addressee_vocabulary import ADDRESSEE_CORRECTED, fixed_name_by_tail, head_of_department_by_head
+from extractors.addressee_vocabulary import (
+    ADDRESSEE_CORRECTED,
+    district_office_by_name,
+    fixed_name_by_tail,
+    head_of_department_by_head,
+)
+from extractors.appraisal_round import APPRAISAL_ROUND_REPAIRED, mended_round
 from extractors.indicators import extract_indicators, merge_indicators, settle_fiscal_years
 from extractors.issuer_codes import issuer_code, known_code, misread_code, province_code
 from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber, number_for_issuer
@@ -27,6 +33,7 @@ from extractors.signatory_names import (
     judge_given_name,
     judge_surname,
     resplit,
+    surname_syllable_mended,
     surname_tone_restored,
     title_mended,
 )
@@ -138,7 +145,8 @@ def _read_header(letter: Letter, view: LetterLines) -> int | None:
     _set(letter, "urgency", *head.read_urgency(view), view)
     _read_subject(letter, view)
     addressee, row = _addressee(head.read_addressee(view))
-    guess = head_of_department_by_head(addressee) or fixed_name_by_tail(addressee)
+    guess = head_of_department_by_head(addressee) or fixed_name_by_tail(addressee) \
+        or district_office_by_name(addressee)
     if guess:
         letter.flags.append(f"{ADDRESSEE_CORRECTED}:{addressee.replace(' ', '')}>{guess}")
     _set(letter, "addressee", guess or addressee, row, view)
@@ -212,6 +220,9 @@ def _read_subject(letter: Letter, view: LetterLines) -> None:
     if changes:
         letter.flags.append(f"{SPELLING_CORRECTED}:{' '.join(changes)}")
         subject = head.close_gap_after_and(subject)  # a word put back may be และ glued at a wrap
+    subject, round_read = mended_round(subject)
+    if round_read:
+        letter.flags.append(f"{APPRAISAL_ROUND_REPAIRED}:{round_read}")
     _set(letter, "subject", head.complete_subject_year(subject, letter.date), row, view)
 
 
@@ -334,7 +345,8 @@ def _year_of_citations(found: DateMatch, cited: list[dt.date]) -> dt.date | None
 
 def _read_signature(letter: Letter, view: LetterLines) -> int:
     name, position, row, after = body.find_signature(view)
-    for judge in (title_mended, resplit, judge_given_name, surname_tone_restored, judge_surname):
+    for judge in (title_mended, resplit, judge_given_name, surname_tone_restored, judge_surname,
+                  surname_syllable_mended):
         name, change = judge(name)
         if change:
             letter.flags.append(f"{SIGNATORY_CORRECTED}:{change}")

@@ -345,3 +345,56 @@ def title_mended(name: str) -> tuple[str, str | None]:
     title = _TITLE.match(mended).group(1)  # type: ignore[union-attr]
     read = name[:len(name) - len(mended) + len(title)]
     return split_joined(mended), f"{read}>{title}"  # the space the page's repairs took out after it
+
+
+# A surname's syllable OCR read twice (`ภูภูมิพัฒน์`) or whose vowel below or above it lost (`พึ่งบญ`
+# for พึ่งบุญ), where no family name lists the whole: the stock of syllables family names are
+# built from tells. The piece as read (ภูภู, บญ) is held by no listed family name or next to none,
+# while the mended piece (ภูมิ, บุญ) is held by many, many times as many.
+_LOST_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39"
+# A piece read twice is a consonant with its marks (ภู, ชา): a bare consonant doubled is Thai spelling (รร, นน).
+_PIECES = (2, 3)
+_THAI_CONSONANT = re.compile("[\u0e01-\u0e2e]")
+
+
+def _held_far_more(read: str, mended: str) -> bool:
+    held = _names_holding(mended)
+    return held >= _MIN_NAMES and _names_holding(read) * _BARE_SHARE < held
+
+
+def _piece_read_twice(surname: str) -> set[str]:
+    found = set()
+    for k in range(len(surname)):
+        for n in _PIECES:
+            piece = surname[k:k + n]
+            if not _THAI_CONSONANT.match(piece) or surname[k + n:k + 2 * n] != piece:
+                continue
+            mended = surname[:k] + surname[k + n:]
+            if _held_far_more(piece + piece, mended[k:k + n + 2]):
+                found.add(mended)
+    return found
+
+
+def _vowel_restored(surname: str) -> set[str]:
+    found = set()
+    for k in range(len(surname) - 1):
+        if not (_THAI_CONSONANT.match(surname[k]) and _THAI_CONSONANT.match(surname[k + 1])):
+            continue
+        for vowel in _LOST_VOWELS:
+            if _held_far_more(surname[k:k + 2], surname[k] + vowel + surname[k + 1]):
+                found.add(surname[:k + 1] + vowel + surname[k + 1:])
+    return found
+
+
+def surname_syllable_mended(name: str) -> tuple[str, str | None]:
+    """(name, `old>new` when one piece of an unlisted surname read twice went, or one vowel it
+    lost came back, as the only such mend the family names' syllables bear out)."""
+    parts = _parts(name)
+    if parts is None or parts[2] in _family_names():
+        return name, None
+    title, given, surname = parts
+    found = _piece_read_twice(surname) | _vowel_restored(surname)
+    if len(found) != 1:
+        return name, None
+    mended = found.pop()
+    return f"{title}{given} {mended}", f"{surname}>{mended}"

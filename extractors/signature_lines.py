@@ -4,11 +4,13 @@ re-read (pipeline/ocr/lines) is worth a try only where the name did not come out
 
 Picked beside the opened or half-closed name lines `header_lines.signature_line_ids` takes:
 - a closed line whose name has no title (`(รรร์วสิร ท อง ค ำ)`): its first letters are ink;
+- a closed, titled name with one part known and one not (`(นางณ์จูธิดา จุลเจริญ)`): a glyph misread;
 - the line right above the signatory's position (อธิบดี…, ผู้อำนวยการ…, ปลัดจังหวัด…), in the
   closing's window, that reads as no name at all (`ลกยสมห บุญประเททศร`, `heen สัยญาก ก:`);
 - a page opened by the name because the closing ended the page before (`-2-`, then `(นางอัญชลี wIaaigy)`).
 A reading is judged by how much of a name it holds: a name at all, a title, a listed given name, a
-surname listed or made of dictionary words.
+surname listed or made of dictionary words (a part a mark or a look-alike glyph off one listed name
+counting as listed).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 
 from extractors.letter_body import names_a_thing, signed_name
 from extractors.letter_terms import starts_with
-from extractors.signatory_names import is_listed_given, is_listed_surname, name_parts
+from extractors.signatory_names import is_listed_given, is_listed_surname, judge_given_name, judge_surname, name_parts
 from pipeline.thai.dictionary import unknown_letters
 
 _POSITION = starts_with("อธิบดี", "รองอธิบดี", "ผู้อำนวยการ", "ท้องถิ่นจังหวัด", "ท้องถิ่นอำเภอ", "ปลัดจังหวัด",
@@ -36,7 +38,9 @@ def name_score(text: str) -> int:
     name = signed_name(text)
     if not name:
         return 0
-    parts = name_parts(name)
+    # A part one mark or look-alike off one listed name (`ณัฐ์ธิดา`) counts as that name: the letter's
+    # judges (signatory_names) put it back, flagged.
+    parts = name_parts(judge_surname(judge_given_name(name)[0])[0])
     if parts is None:
         return 1
     title, given, surname = parts
@@ -55,6 +59,12 @@ def untitled_name(text: str) -> bool:
     """A closed name line whose name starts with no title: ink or a torn title read as letters."""
     name = signed_name(text)
     return bool(name) and name_parts(name) is None and _NAME_HEAD.match(text) is not None
+
+
+def name_half_known(text: str) -> bool:
+    """A closed, titled name line one of whose parts is known and the other not (`(นางณ์จูธิดา
+    จุลเจริญ)`, `(นายนพดล พรหม่วงค์)`): a glyph of the other misread, which a re-reading may mend."""
+    return _NAME_HEAD.match(text) is not None and ")" in text and name_score(text) == TITLED + 1
 
 
 def above_position(lines: list[tuple[int, str]]) -> list[int]:

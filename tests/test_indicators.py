@@ -178,6 +178,15 @@ def test_kpi_codes_whose_label_ocr_garbled(text: str, code: str) -> None:
     assert [i.code for i in extract_indicators(text, 1, 2560)] == [code]
 
 
+def test_a_three_digit_code_with_its_last_digit_twice_is_the_dotted_code_flagged() -> None:
+    # wide 1033 doc20190120, as read: ตัวชี้วัดที่ ๒.๓ read `233 1`
+    text = ("ประจำปีงบประมาณ พ.ศ. 2565 ตัวชี้วัดที่ 233 1\nองค์กรปกครองส่วนท้องถิ่นที่ผ่านเกณฑ์การประเมินประสิทธิภาพ (LPA)\n"
+            "จำนวน 7,850 แห่ง และตัวชี้วัดที่ 6 การประเมินผลการปฏิบัติราชการ")
+    found = extract_indicators(text, 1, None)
+    assert [(i.code, i.target_value, bool(i.repaired)) for i in found] == [("2.3", 7850, True), ("6", None, False)]
+    assert [i.code for i in extract_indicators("ตัวชี้วัดที่ 234 องค์กร", 1, None)] == ["23"]  # no twin: as read
+
+
 def test_a_code_wrapped_past_specks_is_the_dotted_one_not_a_specks_digit() -> None:
     # wide seed 995, as read: the specks on the lines between label and code read `1` and `ฆม`
     text = ("ผลการดำเนินงานตามตัวชี้วัดที่\n1\nฆม\n4.2 การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ"
@@ -245,8 +254,11 @@ def test_without_a_letter_date_the_latest_cited_letter_anchors() -> None:
     pytest.param("190", 100, True, id="middle-zero-read-as-nine"),
     pytest.param("100", 100, False, id="read-right"),
     pytest.param("155", 155, False, id="two-glyphs-off-stays-as-read"),
+    pytest.param("901", 90, True, id="a-speck-after-the-number-read-as-one"),  # wide 1034 SCAN_0006
+    pytest.param("10.0", 100, True, id="a-speck-inside-read-as-a-point"),  # wide 1036 img002
+    pytest.param("12.5", 12.5, False, id="a-real-decimal-stays"),
 ])
-def test_a_percentage_over_100_one_glyph_off_is_100_flagged(read: str, target: float, repaired: bool) -> None:
+def test_a_percentage_no_letter_prints_is_mended_flagged(read: str, target: float, repaired: bool) -> None:
     # wide seed 1023 doc20200615: ๑๐๐ read 109 by the page pass and the numeral reader alike
     text = f"ตัวชี้วัดที่ 4.1 การพัฒนานวัตกรรม “ศูนย์ช่วยเหลือประชาชน” ครบทุกองค์กรปกครองส่วนท้องถิ่น ร้อยละ\n{read} และ"
     kpi = extract_indicators(text, 1, 2557)[0]
@@ -331,6 +343,25 @@ def test_without_a_date_to_trust_the_letters_printed_fiscal_year_anchors() -> No
     pytest.param("ได้กำหนดตัวชี้วัด :\nการปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2556 MIAN 3.1o .\n"
                  ". ร้อยละของเรื่องร้องเรียนที่ได้รับการแก้ไขแล้วเสร็จ ร้ ร้อยละ B80 ห", [("3.1", 80, "ร้อยละ")],
                  id="label-read-as-latin-and-a-speck-glued-after-the-code"),  # wide seed 1000 img003
+    # wide seeds 1033-1037, page text as read
+    pytest.param("ผล การสนี้นานตามดัวขีวักที่\n4.2 การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครอง"
+                 "ส่วนท้องถิ่น (.\nสถานที่กลาง) จำนวน 878 ศูนย์ ประจำปีงบประมาณ พ.ศ: 2566 war", [("4.2", 878, "ศูนย์")],
+                 id="to-as-do-and-do-as-ko-in-the-label"),
+    pytest.param("การรายงรนผลการดำเฉินงานตามตัวดี้วัตที่ 4.2\nเด\na\nการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชน"
+                 "ขององค์กรปกครองส่วนท้องถิ่น =\nสถานที่กลาง). จำนวน 878 ศูนย์ .ประจำปีงบประมาณ", [("4.2", 878, "ศูนย์")],
+                 id="cho-of-the-label-read-as-do"),
+    pytest.param("ในการรายงานผลการดำเนินงานตามัวชี an.\no\n4.2 การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ 3 |\n"
+                 "องค์กรปกครองส่วนท้องถิ่น- (สถานที่กลาง) จำนวน 878 ศูนย์ ประจำปีงบประมาณ WA", [("4.2", 878, "ศูนย์")],
+                 id="two-pieces-of-ink-after-the-labels-start"),
+    pytest.param("ผลการดำเนินงานตามตัวชี่\n1 .\nvi a\nYan 4.2\n. การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชน"
+                 "ขององค์กรปกครองส่วนท้องถิ่น (\nสถานที่กลาง) จำนวน 878 ศูนย์ ประจำปีงบประมาณ พ.ศ. 2561 แล้ว",
+                 [("4.2", 878, "ศูนย์")], id="label-cut-and-lines-of-ink-with-a-digit-before-the-code"),
+    pytest.param("ผลการดำเนินงานตามตัวชี้วัดที่. :\n4.2 การจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชน (\n"
+                 "สถานที่กลาง) จำนวน 878 ศูนย์ ' ประจำปีงบประมาณ พ.ศ. 2565 แล้ว", [("4.2", 878, "ศูนย์")],
+                 id="two-specks-after-the-label"),
+    pytest.param("ปีงบประมาณ พ.ศ. 2558 ตัวชี้วัดที่ ) 6, การประเมินผลการปฏิบัติราชการของข้าราชการ\nในสังกัดกรม"
+                 "ส่งเสริมการปกครองท้องถิ่น และตัวชี้วัดที่ 4..2 การพัฒนาประสิทธิภาพ", [("6", None, ""), ("4.2", None, "")],
+                 id="a-bracket-before-the-code"),
 ])
 def test_kpis_as_read_on_specked_scans(text: str, expected: list) -> None:
     found = extract_indicators(text, 1, 2562)

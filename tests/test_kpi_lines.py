@@ -30,6 +30,11 @@ from tests.test_numerals import render_line, token
     ("ส่วนท้องถิ่น ร้อยละ 90", "ส่วนท้องถิ่น ร้อยละ 98", False),  # nothing was wrong
     ("ร้อยละ 00 ภายในวันที่ 9 มิถุนายน 2567", "ร้อยละ 100 ภายในวันที่ 91 มิถุนายน 2567", False),  # a date broken
     ("ร้อยละ 00 ประจำปี พ.ศ. 2567", "ร้อยละ 100 ประจำปี พ.ศ. 25671", False),  # a runaway number
+    # wide 1036 SCAN_0008: ๓.๑ read as Latin by the page pass; read again from its ink, a speck glued before
+    ("ปีงบประมาณ wa. 2568 ตัวชี้วัดที่ mn. , ร้อยละของเรื่องร้องเรียน", "ปีงบประมาณ wa. 2568 ตัวชี้วัดที่ m3.1 , ร้อยละของเรื่องร้องเรียน",
+     True),
+    ("ปีงบประมาณ wa. 2568 ตัวชี้วัดที่ mn. , ร้อยละของเรื่องร้องเรียน", "ปีงบประมาณ wa. 2568 ตัวชี้วัดที่ mm. , ร้อยละของเรื่องร้องเรียน",
+     False),
 ])
 def test_which_kpi_line_reading_wins(old: str, new: str, better: bool) -> None:
     assert is_better_kpi_numbers(old, new) is better
@@ -50,6 +55,12 @@ def test_only_lines_with_an_impossible_code_or_percentage_are_read_again() -> No
                   "ครบทุกองค์กรปกครองส่วนท้องถิ่น ร้อยละ", "109 และตัวชี้วัดที่ 4.2", "15 ของเดือน",
                   "แล้วเสร็จ ร้ ร้อยละ BO. ห"])
     assert kpi_number_line_ids(page) == ([2, 3, 8], [6])
+
+
+def test_a_code_read_as_latin_letters_is_read_again() -> None:
+    page = _page(["| ปีงบประมาณ wa. 2568 ตัวชี้วัดที่ mn. , ร้อยละของเรื่องร้องเรียน |", "ร้อยละ 90",
+                  "ตัวชี้วัดที่ 3.1 ร้อยละของเรื่อง"])
+    assert kpi_number_line_ids(page) == ([0], [])
 
 
 def test_a_page_naming_no_kpi_has_no_kpi_lines() -> None:

@@ -13,6 +13,7 @@ from extractors.signatory_names import (
     judge_surname,
     resplit,
     split_joined,
+    surname_syllable_mended,
     surname_tone_restored,
     title_mended,
 )
@@ -135,3 +136,28 @@ def test_a_speck_read_at_the_tear_of_a_given_name_goes() -> None:
     """saraban_016 (seed 1025): `(นายพิ โสิษฐ์ สายทอง)`, a speck at the tear read as โ."""
     assert resplit("นายพิ โสิษฐ์สายทอง") == ("นายพิสิษฐ์ สายทอง", "พิ โสิษฐ์สายทอง>พิสิษฐ์ สายทอง")
     assert resplit("นายพิ โสิษฐ์ไม่มีนามสกุลนี้") == ("นายพิ โสิษฐ์ไม่มีนามสกุลนี้", None)
+
+
+@pytest.mark.parametrize(("read", "printed", "change"), [
+    # wide 1034 saraban_021: ภู read twice; family names hold ภูมิ 41 times, ภูภู never.
+    ("นายธีรวัฒน์ ภูภูมิพัฒน์", "นายธีรวัฒน์ ภูมิพัฒน์", "ภูภูมิพัฒน์>ภูมิพัฒน์"),
+    # wide 1032 saraban_006: the ุ of บุญ lost; family names hold บุญ 228 times, บญ 7.
+    ("นายปิยะ พึ่งบญ", "นายปิยะ พึ่งบุญ", "พึ่งบญ>พึ่งบุญ"),
+])
+def test_a_surname_syllable_read_twice_or_its_vowel_lost_is_mended(read: str, printed: str, change: str) -> None:
+    assert surname_syllable_mended(read) == (printed, change)
+
+
+@pytest.mark.parametrize("name", ["นายนพดล พรหม่วงค์", "นายชาตรี วงศ์นิติกร", "นางณัฐธิดา จุลเจริญ",
+                                  "นายสมศักดิ์ ธรรมรักษ์", "นายวิชัย อินทร์แก้ว"])
+def test_a_surname_the_syllables_do_not_mend_one_way_is_left(name: str) -> None:
+    assert surname_syllable_mended(name) == (name, None)
+
+
+def test_the_letter_names_the_mended_surname() -> None:
+    text = ("ที่ มท 0810.7/ว 4230\nเรื่อง รายงานผลการดำเนินงาน\nเรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
+            "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น แจ้งให้รายงานผลการดำเนินงาน นั้น\n"
+            "จึงเรียนมาเพื่อทราบ\nขอแสดงความนับถือ\n(นายธีรวัฒน์ ภูภูมิพัฒน์)\nปลัดจังหวัด ปฏิบัติราชการแทน\n")
+    letter = extract_letters([(1, normalise(text))])[0]
+    assert letter.signatory == "นายธีรวัฒน์ ภูมิพัฒน์"
+    assert f"{SIGNATORY_CORRECTED}:ภูภูมิพัฒน์>ภูมิพัฒน์" in letter.flags

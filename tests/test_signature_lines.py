@@ -33,6 +33,9 @@ def test_a_reading_scores_by_how_much_of_a_name_it_holds(line: str, score: int) 
     ("ลกยสมห บุญประเททศร", "สร บุญประเสริฐ)", False),  # closed, but no title: the ink read as one
     ("heen สัยญาก ก:", "(นางวับพีสั สัยญาก ก:", False),
     ("(นางพรทิพย์ ภูมิพัฒน์) |", "(นางพรทิพย์ ภูมิพัฒ) |", False),
+    # wide 1035 SCAN_0002 and 1036 saraban_006, page pass then the line read again: one mark off a listed name
+    ("(นางณ์จูธิดา จุลเจริญ)", "(นางณัฐ์ธิดา จุลเจริญ)", True),
+    ("(นายนพดล พรหม่วงค์) -", "(นายนพดล พรหม่วงศ์) .", True),
 ])
 def test_a_reread_name_is_taken_when_it_holds_more_of_a_name(old: str, new: str, taken: bool) -> None:
     assert is_better_name(old, new) is taken
@@ -57,3 +60,14 @@ def test_a_name_opening_the_page_after_the_closing_is_read_again() -> None:
 def test_a_name_only_closed_with_latin_ink_after_is_read_again() -> None:
     page = _page(["จึงเรียนมาเพื่อโปรดพิจารณา", "ก จันทร์กระพ้อ) ae.", "ผู้อำนวยการกองพัฒนาและส่งเสริมการบริหารงานท้องถิ่น"])
     assert signature_line_ids(page) == [1]
+
+
+@pytest.mark.parametrize(("name", "picked"), [
+    ("(นางณ์จูธิดา จุลเจริญ)", True),  # given name nobody's, surname listed
+    ("(นายนพดล พรหม่วงค์) -", True),  # given name listed, surname neither listed nor words
+    ("(นางจิดารัตน์ พรหมวงศ์)", False),  # read whole (a listed name, if not the printed one)
+])
+def test_a_titled_name_with_one_part_unknown_is_read_again(name: str, picked: bool) -> None:
+    page = _page(["จึงเรียนมาเพื่อโปรดทราบและพิจารณาดำเนินการต่อไป", name,
+                  "ผู้อำนวยการสำนักพัฒนาและส่งเสริมการบริหารงานท้องถิ่น"])
+    assert signature_line_ids(page) == ([1] if picked else [])
