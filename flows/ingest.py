@@ -161,7 +161,20 @@ def _outcomes(submit: Callable[[stages.Candidate], PrefectFuture], todo: list[st
             yield None
         candidate = running.pop(future)
         start_next()
-        yield _result(future, candidate, home)
+        try:
+            outcome = _result(future, candidate, home)
+        except DiskFullError:
+            _settle(running)
+            raise
+        yield outcome
+
+
+def _settle(running: dict[PrefectFuture, stages.Candidate]) -> None:
+    """Let the files in flight finish before a full disk ends the run: leaving the task runner
+    would cancel them, and each cancelled task logs a crash at ERROR (seen under load), where the
+    operator should get the one disk_full line. Their originals stay in the inbox, unpublished."""
+    for future in running:
+        future.wait()
 
 
 def _ahead(settings: Settings) -> int:
