@@ -661,6 +661,26 @@ def test_a_letter_dated_after_next_year_misread_one_digit_of_its_year() -> None:
     assert (again.date, again.flags) == (dt.date(5048, 6, 26), [IMPLAUSIBLE_DATE])
 
 
+def test_a_letter_date_whose_year_gained_a_digit_is_read_against_the_letters_other_dates() -> None:
+    """Seen on a blind wide-seed scan (a province's revised report): ๒๒ พฤศจิกายน ๒๕๖๖ read as
+    `22 พฤศจิกายน 25660`, so the letter had no date, and the first report it replaced outranked
+    it in the national figures. Its citation says 2566: the year is read so, and flagged."""
+    from extractors.letters import YEAR_COMPLETED, extract_letters
+    from pipeline.thai.dates import IMPOSSIBLE_DATE
+    from pipeline.thai.text import normalise
+
+    text = ("สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดฉะเชิงเทรา\nที่ ฉช 0023.2/3544\n22 พฤศจิกายน 25660\n"
+            "เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น\n"
+            "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n"
+            "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7/ว 3360 ลงวันที่ 1 กรกฎาคม 2566\n"
+            "จึงเรียนมาเพื่อโปรดทราบ\n(นายสมชาย ใจดี)\nท้องถิ่นจังหวัดฉะเชิงเทรา\n")
+    [letter] = extract_letters([(1, normalise(text))])
+    assert letter.date == dt.date(2023, 11, 22) and YEAR_COMPLETED in letter.flags
+    # A digit too many that no year of the letter's other dates holds in order: no date, flagged.
+    [again] = extract_letters([(1, normalise(text.replace("25660", "25770")))])
+    assert again.date is None and IMPOSSIBLE_DATE in again.flags
+
+
 def test_a_letter_date_whose_year_lost_a_digit_is_completed_from_the_letters_other_dates() -> None:
     """Seen on a wide-seed scan: ๒๐ กุมภาพันธ์ ๒๕๖๗ read as `20 กุมภาพันธ์ 256`, so the letter
     had no date and its attachment list no month. The stamp and the deadline say 2567."""

@@ -97,15 +97,22 @@ _MONTH_GROUP = "|".join(f"(?P<m{n}_{k}>{pat})" for k, (pat, n) in enumerate(_MON
 _TWICE = r"(?:(?P<twice>[12])\s(?=(?P=twice)\d{3}(?!\d)))?"
 _YEAR = (r"(?:พ\s?\.?\s?ศ\s?\.?\s*)?" + _TWICE
          + r"(?P<year>(?:25|19|20)[ /]\d{2}|\d{4}|\d{3}|\d{2})(?![\d]|[.,]\d)")
+# A day's year may carry a digit too many (`22 พฤศจิกายน 25660`: a speck after it read as ๐):
+# found, it is no real day (impossible_date) until the letter's other dates say which year it
+# holds (`year_near_others`); lost, the letter had no date at all. Not in month-year periods,
+# which take their year as printed.
+_DAY_YEAR = _YEAR.replace(r"|\d{2})", r"|\d{2}|\d{5})")
 _WORD_DATE = re.compile(
-    rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?:{_MONTH_GROUP}){_GAP}{_YEAR}"
+    rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?:{_MONTH_GROUP}){_GAP}{_DAY_YEAR}"
 )
 _MONTH_YEAR = re.compile(rf"(?:{_MONTH_GROUP}){_GAP}{_YEAR}")
 # A day and year around a Thai word that is not a month name as spelled: OCR-damaged months
 # (มิถุนายน่, พฤศจกายน, กันวาคม) are resolved by `fuzzy_month`.
 # (เมษายน opens with a leading vowel: `เมษายัน`.)
 # Its า may read as a 1 between letters (`13 ตุล1คม2564`, the year glued on): no month holds a digit.
-_FUZZY_DATE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?P<word>[ก-ฮเ](?:[ก-๛]|1(?=[ก-๛])){{3,11}}){_GAP}{_YEAR}")
+_FUZZY_DATE = re.compile(
+    rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?P<word>[ก-ฮเ](?:[ก-๛]|1(?=[ก-๛])){{3,11}}){_GAP}{_DAY_YEAR}"
+)
 _STRIPPED_MONTHS = [re.sub(f"[{_MARKS}]", "", name) for name in thai_full_months]
 # A point before the day is part of a number (0810.7/1/61) only after a digit; after a word it
 # is a speck OCR glued on (อัปเดตวันที่.28/12/61).
@@ -269,7 +276,8 @@ def year_near_others(found: DateMatch, others: Sequence[dt.date]) -> dt.date | N
     dates (their median) if the printed digits fit it, else in the one year either side they
     fit; None when none does or both sides do. Four printed digits fit a year they differ from
     in exactly one place; three or two (the rest cut off: `15 ธันวาคม 20` for ๒๕๖๐) fit a year
-    that holds them in order."""
+    that holds them in order, and five (a speck read as a digit: `25660`) one whose digits they
+    all hold in order."""
     month, day = _month_day(found)
     if month is None or not others:
         return None
@@ -283,6 +291,8 @@ def year_near_others(found: DateMatch, others: Sequence[dt.date]) -> dt.date | N
 def _could_print(year: str, printed: str) -> bool:
     if len(printed) == len(year):
         return _digits_apart(year, printed) == 1
+    if len(printed) == len(year) + 1:  # one digit too many: the year's own digits all there, in order
+        return digits_in_order(year, printed)
     return len(year) - 2 <= len(printed) < len(year) and digits_in_order(printed, year)
 
 
