@@ -158,12 +158,23 @@ def test_a_repair_the_printed_total_row_agrees_with_is_not_sent_to_review() -> N
 
 def test_a_repair_the_printed_total_row_does_not_confirm_stays_flagged() -> None:
     for printed in ({"total": 30, "established": 29, "not_established": 7},  # the column says 13
-                    {"total": 36, "established": 29, "not_established": 8},  # another column is off
+                    {"total": 42, "established": 29, "not_established": 7},  # ...nor 19
                     {"total": None, "established": 29, "not_established": 7},  # the total unread
                     None):
         rows = _repaired_table()
         confirm_by_printed_totals(rows, printed)
         assert rows[1].flags == [REPAIR_FLAG], printed
+
+
+def test_a_repair_its_own_column_confirms_is_confirmed_whatever_another_column_says() -> None:
+    """Seed 1038 (saraban_014): the total column's รวม printed 165 over rows summing to 155 (the
+    form's slip, the table's finding); a row's not-established ๑๗ read ๗, mended to 17 by its
+    row's sum, its column's printed 102 agreeing. The slip in another column is no doubt about
+    this cell: the row adds up, so a misread in it would put its own column off as well."""
+    rows = _repaired_table()
+    confirm_by_printed_totals(rows, {"total": 36, "established": 39, "not_established": 8})
+    assert (rows[1].total, rows[1].flags) == (19, [])
+    assert "the printed total row agrees" in rows[1].raw_cells[REPAIR_NOTE]
 
 
 def test_a_value_no_reading_of_the_cell_held_stays_flagged() -> None:
