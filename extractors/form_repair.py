@@ -108,6 +108,19 @@ def confirm_by_printed_totals(rows: Sequence[ReportRow], printed: Mapping[str, i
             row.raw_cells[REPAIR_NOTE] += "; the printed total row agrees"
 
 
+def confirm_by_districts(rows: Sequence[ReportRow]) -> None:
+    """A joint-centre province row's repaired total that is its province's number of districts
+    is no longer in doubt: the centre is counted once per district, so the gazetteer is a third
+    witness beside the cell's own reading and the row's sum, as a printed รวม row is (seen: an
+    attachment list with no รวม row, พิจิตร's ๑๒ read ๒ and mended to its 12 districts)."""
+    for row in rows:
+        if (REPAIR_FLAG in row.flags and row.raw_cells.get(_READ_IN_CELL) == "total"
+                and row.indicator == "joint_centre" and row.province_code and not row.district_code
+                and _adds_up(row) and row.total == len(province_districts(row.province_code))):
+            row.flags.remove(REPAIR_FLAG)
+            row.raw_cells[REPAIR_NOTE] += "; the province's number of districts agrees"
+
+
 def undo_refuted_repairs(rows: Sequence[ReportRow], printed: Mapping[str, int | None] | None) -> None:
     """A repair the printed รวม row refutes is undone: its column summed to the printed total
     with the value read, and misses it with the value taken. The form disagrees with itself

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.checks import CheckedTable, run_checks
 from extractors.form_numerals import CellNumber, with_text_alternative
 from extractors.form_repair import (
     REPAIR_FLAG,
     REPAIR_NOTE,
+    confirm_by_districts,
     confirm_by_printed_totals,
     repair_by_column,
     repair_by_districts,
@@ -138,6 +141,29 @@ def test_a_province_total_read_surely_or_witnessed_once_is_left() -> None:
     district_row = _province_row((24, 0, 25), 0.74)
     district_row.district_code = "5001"
     assert not repair_by_districts(district_row)
+
+
+@pytest.mark.parametrize(("counts", "runner_up", "flagged"), [
+    # Seed 1039: an attachment list with no รวม row; พิจิตร's ๑๒ read 2, its runner-up 12.
+    pytest.param((2, 12, 0), 12, False, id="the-provinces-twelve-districts-agree"),
+    pytest.param((2, 11, 0), 11, True, id="eleven-is-not-its-district-count"),
+])
+def test_a_repaired_province_total_its_district_count_agrees_with_is_confirmed(
+        counts: tuple[int, int, int], runner_up: int, flagged: bool) -> None:
+    row = _province_row(counts, 0.8, province="66")
+    row.alternatives = {"total": [runner_up]}
+    assert repair_by_sum(row)
+    confirm_by_districts([row])
+    assert (REPAIR_FLAG in row.flags) is flagged
+    assert f"read 2, taken {runner_up}" in row.raw_cells[REPAIR_NOTE]
+
+
+def test_a_repaired_count_other_than_the_total_is_not_confirmed_by_the_district_count() -> None:
+    row = _province_row((12, 2, 0), 0.8, province="66")
+    row.alternatives = {"established": [12]}
+    assert repair_by_sum(row)
+    confirm_by_districts([row])
+    assert row.flags == [REPAIR_FLAG]
 
 
 def _repaired_table() -> list[ReportRow]:
