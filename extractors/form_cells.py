@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from pipeline.thai.chars import COMBINING_MARKS
 from pipeline.thai.text import normalise_field
 
@@ -22,6 +24,21 @@ def skeleton(text: str) -> str:
     """Base letters only: no marks above/below, no spaces or dots (ทั้งหมด → ทงหมด)."""
     text = normalise_field(text)
     return re.sub(r"[\s.\u200b]", "", _MARKS.sub("", text))
+
+
+# The heading's letters without their marks (OCR drops, adds and swaps marks: ท้าย read `ทําย`,
+# its ้ taken for ํ), and one letter of them may be misread; OCR also puts spaces inside it.
+_ATTACHMENT = skeleton("บัญชีแนบท้าย")
+_ATTACHMENT_SLACK = 1
+
+
+def names_attachment_list(text: str) -> bool:
+    """Whether the text holds the heading บัญชีแนบท้าย (an attached list), as OCR leaves it."""
+    skel = skeleton(text)
+    size = len(_ATTACHMENT)
+    return any(Levenshtein.distance(skel[start:start + length], _ATTACHMENT) <= _ATTACHMENT_SLACK
+               for start in range(max(1, len(skel) - size + 2))
+               for length in (size - 1, size, size + 1))
 
 
 def parse_count(text: str) -> int | None:

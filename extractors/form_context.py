@@ -17,7 +17,7 @@ from pythainlp.util.date import thai_full_months
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from extractors.form_cells import skeleton
+from extractors.form_cells import names_attachment_list, skeleton
 from extractors.places import match_province, province_name
 from pipeline.records import Letter
 from pipeline.thai.dates import BE_OFFSET, fuzzy_month, parse_period
@@ -227,11 +227,29 @@ _SLASH_LOST = re.compile(r"(?<![\d/])(?<!\d\.)\d{1,2}/(\d{3,7})(?![\d/])")
 _SLASH_LIKE = re.compile(r"(?<=\d)[!|\\](?=\d)")
 
 
+# Its first slash lost or read as 1 (`1214/66` for 12/4/66, `189/63` for 18/9/63): only after
+# the word วันที่, as an update date prints it; elsewhere such a number is an order's
+# (คำสั่งที่ 123/2566).
+_FIRST_SLASH_LOST = re.compile(r"วันท\S{0,3}\s*(\d{3,4})/(\d{2}|\d{4})(?![\d/])")
+
+
 def _slash_lost_periods(text: str) -> set[str]:
-    """Every month a date that lost its second slash can be read as (each cut into a month and
+    """Every month a date that lost a slash can be read as (each cut into a month and
     a 2- or 4-digit year that makes a plausible one)."""
     text = _SLASH_LIKE.sub("/", thai_digit_to_arabic_digit(text))
-    return {period for m in _SLASH_LOST.finditer(text) for period in _month_year_cuts(m.group(1))}
+    second = {period for m in _SLASH_LOST.finditer(text) for period in _month_year_cuts(m.group(1))}
+    return second | {period for m in _FIRST_SLASH_LOST.finditer(text)
+                     for period in _day_month_cuts(m.group(1), m.group(2))}
+
+
+def _day_month_cuts(digits: str, year_text: str) -> list[str]:
+    """`1214`, `66` → [2023-04] (12/4, the slash read as 1); `189`, `63` → [2020-09] (18/9)."""
+    year = _plausible_year(year_text)
+    cuts = [(digits[:k], digits[k:]) for k in (1, 2)]
+    cuts += [(digits[:k], digits[k + 1:]) for k in (1, 2) if digits[k:k + 1] == "1"]
+    return [f"{year:04d}-{int(month):02d}" for day, month in cuts
+            if year is not None and 1 <= len(month) <= 2 and 1 <= int(day) <= 31
+            and 1 <= int(month) <= 12]
 
 
 def _month_year_cuts(digits: str) -> list[str]:
@@ -292,7 +310,7 @@ def _period(title: str, page_text: str, letters: Sequence[Letter],
         return period, "letter_disputed"
     # A list attached to the letter (บัญชีแนบท้าย) stands as at the letter's date: its own
     # date, not a guess; a report form without its month, sent under a letter, may be older.
-    return period, "letter_attachment" if _ATTACHMENT_LIST in skeleton(title) else "letter_date"
+    return period, "letter_attachment" if names_attachment_list(title) else "letter_date"
 
 
 def _after_the_letter(period: str, letters: Sequence[Letter]) -> bool:
@@ -303,9 +321,6 @@ def _after_the_letter(period: str, letters: Sequence[Letter]) -> bool:
         return False
     when = dt.date(int(period[:4]), int(period[5:7]), 1)
     return all((when - d).days > _AFTER_LETTER_DAYS for d in dates)
-
-
-_ATTACHMENT_LIST = skeleton("บัญชีแนบท้าย")
 
 
 def _province(title: str, letters: Sequence[Letter], inherited: FormContext) -> tuple[str, str]:

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from extractors.caption_month import reread_caption_month
+from extractors.form_cells import names_attachment_list
 from extractors.form_columns import Header
 from extractors.form_numerals import NumeralReader, reread_caption_year
 from pipeline.records import Page, PageTable, Word
@@ -20,9 +21,7 @@ from pipeline.tables.scan import tables_from_scan
 from pipeline.tables.text_lines import tables_from_text
 from pipeline.thai.text import normalise
 
-# OCR puts spaces inside words of a heading (`บัญชีแนบ ท้าย`).
-_ATTACHMENT = re.compile(r"บัญชี\s*แนบ\s*ท้าย")
-_TITLE_START = re.compile(rf"แบบ\s*รายงาน|{_ATTACHMENT.pattern}")
+_FORM_TITLE = re.compile(r"แบบ\s*รายงาน")
 _TITLE_LINES = 6  # without a "แบบรายงาน" line, this many lines above the table are its title
 # An attachment list's heading may stand this many lines over the form's title: OCR makes lines
 # of a stamp's edge or specks between them (`บัญชีแนบท้าย`, `2 A ซ่ eo od`, `แบบรายงาน…`).
@@ -49,11 +48,15 @@ def _page_table_reads(page: Page) -> list[PageTable]:
     return [] if failed else page.page_tables
 
 
+def _starts_title(line: str) -> bool:
+    return _FORM_TITLE.search(line) is not None or names_attachment_list(line)
+
+
 def _title_from_lines(lines: list[str]) -> str:
-    starts = [i for i, line in enumerate(lines) if _TITLE_START.search(line)]
+    starts = [i for i, line in enumerate(lines) if _starts_title(line)]
     first = starts[-1] if starts else max(0, len(lines) - _TITLE_LINES)
     # The heading of an attachment list stands over the form's own title: both are the title.
-    heading = [i for i in range(max(0, first - _HEADING_REACH), first) if _ATTACHMENT.search(lines[i])]
+    heading = [i for i in range(max(0, first - _HEADING_REACH), first) if names_attachment_list(lines[i])]
     if starts and heading:
         first = heading[-1]
     return "\n".join(lines[first:])

@@ -89,20 +89,36 @@ def _columns_off(rows: Sequence[ReportRow], printed: Mapping[str, int | None]) -
 
 
 def confirm_by_printed_totals(rows: Sequence[ReportRow], printed: Mapping[str, int | None] | None) -> None:
-    """A repair the printed รวม row agrees with is no longer in doubt: after the repairs every
-    printed total is its column's sum, the repaired column's among them, and the value taken is
-    one the reader read in the cell. Three witnesses then say the same (the cell's pixels, its
-    row's sum, its column's total), and the flag would send a right row to review (seen: seven
-    rows of seeds 1033–1036, each `๑๙` read `๑๓` and mended). The note of what was read stays."""
+    """A repair the printed รวม row agrees with is no longer in doubt: after the repairs the
+    repaired column sums to its printed total, the row adds up, and the value taken is one the
+    reader read in the cell. Three witnesses then say the same (the cell's pixels, its row's
+    sum, its column's total), and the flag would send a right row to review (seen: seven rows
+    of seeds 1033–1036, each `๑๙` read `๑๓` and mended). Another column off its printed total
+    does not undo that: the row adds up, so a misread there would put its own column off too;
+    the รวม row's slip is the table's finding (seen: a total column printed 165 over rows
+    summing to 155, and a row's not-established ๑๗ read ๗, mended, its column's 102 agreeing).
+    The note of what was read stays."""
     totals = {role: value for role, value in (printed or {}).items() if value is not None}
     sums = column_sums(rows)
-    if not totals or any(sums.get(role) != value for role, value in totals.items()):
-        return
     for row in rows:
         role = row.raw_cells.get(_READ_IN_CELL)
-        if REPAIR_FLAG in row.flags and role in totals and _adds_up(row):
+        if REPAIR_FLAG in row.flags and role in totals and sums.get(role) == totals[role] \
+                and _adds_up(row):
             row.flags.remove(REPAIR_FLAG)
             row.raw_cells[REPAIR_NOTE] += "; the printed total row agrees"
+
+
+def confirm_by_districts(rows: Sequence[ReportRow]) -> None:
+    """A joint-centre province row's repaired total that is its province's number of districts
+    is no longer in doubt: the centre is counted once per district, so the gazetteer is a third
+    witness beside the cell's own reading and the row's sum, as a printed รวม row is (seen: an
+    attachment list with no รวม row, พิจิตร's ๑๒ read ๒ and mended to its 12 districts)."""
+    for row in rows:
+        if (REPAIR_FLAG in row.flags and row.raw_cells.get(_READ_IN_CELL) == "total"
+                and row.indicator == "joint_centre" and row.province_code and not row.district_code
+                and _adds_up(row) and row.total == len(province_districts(row.province_code))):
+            row.flags.remove(REPAIR_FLAG)
+            row.raw_cells[REPAIR_NOTE] += "; the province's number of districts agrees"
 
 
 def undo_refuted_repairs(rows: Sequence[ReportRow], printed: Mapping[str, int | None] | None) -> None:

@@ -241,8 +241,20 @@ def split_unit(label: str) -> tuple[str, str] | None:
         if k and len(_CONSONANT.findall(words[k - 1])) > 1:
             break
         if (unit := _unit_prefix("".join(words[k:]))) is not None:
-            return unit
+            return unit[0], _spaced_tail(" ".join(words[k:]), unit[1])
     return None
+
+
+def _spaced_tail(spaced: str, tail: str) -> str:
+    """`tail` (read from the words joined) as printed in `spaced`, its spaces back: they part a
+    name from the specks read beside it (`ง ประจวบคีรีขันธ์`)."""
+    if not tail:
+        return tail
+    kept, count = len(spaced), 0
+    while kept > 0 and count < len(tail):
+        kept -= 1
+        count += not spaced[kept].isspace()
+    return spaced[kept:]
 
 
 _MAX_SPECK_WORDS = 3
@@ -296,18 +308,22 @@ def _after_letters(text: str, letters: int) -> str:
 
 
 def _place_unit(prefix: str, rest: str, province_code: str) -> RowPlace:
-    """An organisation row: find the district it sits in, keep a canonical label."""
+    """An organisation row: find the district it sits in, keep a canonical label. `rest` keeps
+    the spaces OCR put in it (names are matched by their runs of words); the label has none."""
+    joined = "".join(rest.split())
     province = match_province(rest) if prefix in _PROVINCE_LEVEL_UNITS else None
     if province is not None and province_code and province.code != province_code:
         province = None  # names another province: still sits in this table's province
     if prefix in _PROVINCE_LEVEL_UNITS and (province or not match_district(rest, province_code)):
         mueang = mueang_district(province_code) if province_code else None
-        pname = _province_names().get(province_code, rest)
-        corrected = not same_letters(clean_name(pname), clean_name(rest))
+        pname = _province_names().get(province_code, joined)
+        # Specks read as letters beside the name (`อบจ. ง ประจวบคีรีขันธ์.`) are no misspelling:
+        # a run of the reading's words that has the province's letters was printed right.
+        corrected = not any(same_letters(clean_name(pname), key) for key in _printed_keys(rest))
         return _row_place(province_code, mueang, prefix + pname, corrected)
     district = match_district(rest, province_code) if province_code else None
-    label = prefix + (district.name if district and prefix.startswith("เทศบาลเมือง") else rest)
-    corrected = bool(district and district.corrected and label != prefix + rest)
+    label = prefix + (district.name if district and prefix.startswith("เทศบาลเมือง") else joined)
+    corrected = bool(district and district.corrected and label != prefix + joined)
     return _row_place(province_code, district, label, corrected)
 
 

@@ -23,6 +23,7 @@ from extractors.form_context import FormContext, detect_indicator, read_context,
 from extractors.form_numerals import NumeralReader, default_numeral_reader
 from extractors.form_pages import page_tables, title_text
 from extractors.form_repair import (
+    confirm_by_districts,
     confirm_by_printed_totals,
     repair_by_column,
     repair_by_districts,
@@ -309,6 +310,7 @@ def _rows_of(table: _Logical, letters: Sequence[Letter]) -> ReportForms:
         undo_refuted_repairs(out, table.printed_totals)
         repair_by_column(out, table.printed_totals)
         confirm_by_printed_totals(out, table.printed_totals)
+        confirm_by_districts(out)
     checked = CheckedTable(indicator=out[0].indicator if out else "", rows=out,
                            row_numbers=[raw.row_number for raw in raws],
                            printed_totals=table.printed_totals, read_by_ocr=table.read_by_ocr)

@@ -206,6 +206,10 @@ def test_a_table_without_its_month_takes_the_covering_letters(heading: str, sour
     pytest.param("อัปเดตวันที 5/1261", "page", id="the-second-slash-lost"),
     pytest.param("อัปเดตวันที 5/261", "letter_attachment", id="the-second-slash-lost-ten-months-back"),
     pytest.param("อัปเดตวันที่ 5!12161 .", "page", id="slashes-read-as-bang-and-one"),
+    # Seen on a scan: 12/4/66 read `1214/66`; and 18/9/63 read `189/63`.
+    pytest.param("อัปเดตวันที่ 5112/61", "page", id="the-first-slash-read-as-one"),
+    pytest.param("อัปเดตวันที 512/61", "page", id="the-first-slash-lost"),
+    pytest.param("คำสั่งที่ 512/61", "letter_attachment", id="an-orders-number-is-no-date"),
     # Blind seed 1036: the letter's ๒๕๖๗ read 2563, its list updated 5/6/67: one date is misread.
     pytest.param("อัปเดตวันที่ 5/6/65", "letter_disputed", id="years-after-the-letter"),
 ])
@@ -253,7 +257,13 @@ def test_an_attachment_heading_a_few_lines_above_the_forms_title_heads_it(betwee
     assert _title_from_lines(lines).splitlines()[0] == "บัญชีแนบท้าย | |"
 
 
-def test_an_attachment_heading_ocr_spaced_still_heads_the_title() -> None:
+@pytest.mark.parametrize("heading", [
+    pytest.param("a บัญชีแนบ ท้าย |", id="spaced"),
+    # Seen on a scan: ้ read as ํ, so ท้าย became ทําย (ํ + า), and ten rows were flagged.
+    pytest.param(". บัญชีแนบทําย", id="its-tone-mark-read-as-nikhahit"),
+    pytest.param("บัญซีแนบท้าย", id="a-letter-misread"),
+])
+def test_an_attachment_heading_as_ocr_leaves_it_still_heads_the_title(heading: str) -> None:
     """Seen on a scan: `บัญชีแนบ ท้าย` over the form's title; the list was taken for a report
     form sent under the letter, and its nine rows flagged period_inferred."""
     import datetime as dt
@@ -261,13 +271,21 @@ def test_an_attachment_heading_ocr_spaced_still_heads_the_title() -> None:
     from extractors.form_context import read_context
     from extractors.form_pages import _title_from_lines
 
-    lines = ["อัปเดต", "a บัญชีแนบ ท้าย |", "| แบบรายงานความคืบหน้าการ จัดตั้งศูนย์ปฎิบัติการร่วม",
+    lines = ["อัปเดต", heading, "| แบบรายงานความคืบหน้าการ จัดตั้งศูนย์ปฎิบัติการร่วม",
              ": -ขององค์กรปกครองส่วนท้องถิ ่น(สถานที่กลาง) :"]
     title = _title_from_lines(lines)
-    assert title.splitlines()[0] == "a บัญชีแนบ ท้าย |"
+    assert title.splitlines()[0] == heading
     letter = Letter(letter_index=0, page_from=1, page_to=1, kind="letter", date=dt.date(2020, 10, 27))
     context = read_context(title, title, [letter])
     assert (context.period, context.period_source) == ("2020-10", "letter_attachment")
+
+
+@pytest.mark.parametrize("line", ["บัญชีแนบ", "ตามบัญชีรายชื่อจังหวัด", "แบบรายงานความคืบหน้า",
+                                  "บัญชีรายละเอียดแนบ"])
+def test_a_line_that_is_not_the_attachment_heading_is_not_taken_for_it(line: str) -> None:
+    from extractors.form_cells import names_attachment_list
+
+    assert not names_attachment_list(line)
 
 
 def test_a_caption_year_whose_five_the_reader_takes_for_two_is_still_25xx() -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractors.checks import CheckedTable, run_checks
 from extractors.form_numerals import CellNumber, with_text_alternative
 from extractors.form_repair import (
     REPAIR_FLAG,
     REPAIR_NOTE,
+    confirm_by_districts,
     confirm_by_printed_totals,
     repair_by_column,
     repair_by_districts,
@@ -140,6 +143,29 @@ def test_a_province_total_read_surely_or_witnessed_once_is_left() -> None:
     assert not repair_by_districts(district_row)
 
 
+@pytest.mark.parametrize(("counts", "runner_up", "flagged"), [
+    # Seed 1039: an attachment list with no รวม row; พิจิตร's ๑๒ read 2, its runner-up 12.
+    pytest.param((2, 12, 0), 12, False, id="the-provinces-twelve-districts-agree"),
+    pytest.param((2, 11, 0), 11, True, id="eleven-is-not-its-district-count"),
+])
+def test_a_repaired_province_total_its_district_count_agrees_with_is_confirmed(
+        counts: tuple[int, int, int], runner_up: int, flagged: bool) -> None:
+    row = _province_row(counts, 0.8, province="66")
+    row.alternatives = {"total": [runner_up]}
+    assert repair_by_sum(row)
+    confirm_by_districts([row])
+    assert (REPAIR_FLAG in row.flags) is flagged
+    assert f"read 2, taken {runner_up}" in row.raw_cells[REPAIR_NOTE]
+
+
+def test_a_repaired_count_other_than_the_total_is_not_confirmed_by_the_district_count() -> None:
+    row = _province_row((12, 2, 0), 0.8, province="66")
+    row.alternatives = {"established": [12]}
+    assert repair_by_sum(row)
+    confirm_by_districts([row])
+    assert row.flags == [REPAIR_FLAG]
+
+
 def _repaired_table() -> list[ReportRow]:
     """Seed 1033 (saraban_027): ๑๙ ๑๗ ๒ read 13 17 2, the reader's runner-up for the total 19."""
     rows = [_row((10, 8, 2)), _row((13, 17, 2), {"total": [19]}), _row((7, 4, 3))]
@@ -158,12 +184,23 @@ def test_a_repair_the_printed_total_row_agrees_with_is_not_sent_to_review() -> N
 
 def test_a_repair_the_printed_total_row_does_not_confirm_stays_flagged() -> None:
     for printed in ({"total": 30, "established": 29, "not_established": 7},  # the column says 13
-                    {"total": 36, "established": 29, "not_established": 8},  # another column is off
+                    {"total": 42, "established": 29, "not_established": 7},  # ...nor 19
                     {"total": None, "established": 29, "not_established": 7},  # the total unread
                     None):
         rows = _repaired_table()
         confirm_by_printed_totals(rows, printed)
         assert rows[1].flags == [REPAIR_FLAG], printed
+
+
+def test_a_repair_its_own_column_confirms_is_confirmed_whatever_another_column_says() -> None:
+    """Seed 1038 (saraban_014): the total column's รวม printed 165 over rows summing to 155 (the
+    form's slip, the table's finding); a row's not-established ๑๗ read ๗, mended to 17 by its
+    row's sum, its column's printed 102 agreeing. The slip in another column is no doubt about
+    this cell: the row adds up, so a misread in it would put its own column off as well."""
+    rows = _repaired_table()
+    confirm_by_printed_totals(rows, {"total": 36, "established": 39, "not_established": 8})
+    assert (rows[1].total, rows[1].flags) == (19, [])
+    assert "the printed total row agrees" in rows[1].raw_cells[REPAIR_NOTE]
 
 
 def test_a_value_no_reading_of_the_cell_held_stays_flagged() -> None:

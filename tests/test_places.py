@@ -85,6 +85,8 @@ def test_split_unit() -> None:
     # OCR dropped the prefix's mark, and specks came before it
     assert split_unit("1- = 'เทศบาลเมองนนทบุรี") == ("เทศบาลเมือง", "นนทบุรี")
     assert split_unit("อบต.บ้านใหม่") == ("อบต.", "บ้านใหม่")
+    # the name keeps the spaces that part it from specks read beside it
+    assert split_unit("อบจ. ง ประจวบคีรีขันธ์.") == ("อบจ.", "ง ประจวบคีรีขันธ์.")
     # a real word before the name is not a speck: no organisation is named
     assert split_unit("อำเภอเมือง เทศบาลเมืองภูเก็ต") is None
 
@@ -109,6 +111,10 @@ def test_words_that_name_no_province_stay_unmatched(name: str) -> None:
         pytest.param("อบจ.ุพะเยา", "56", "5601", False, id="stray-mark-before-the-name"),
         pytest.param("สสิงหนคร", "90", "9015", False, id="first-letter-doubled-by-ocr"),
         pytest.param("ววัดเพลง", "70", "7009", False, id="first-letter-doubled-short-name"),
+        # Seed 1039: a speck between อบจ. and the province's name read as a letter.
+        pytest.param("อบจ. ง ประจวบคีรีขันธ์.", "77", "7701", False, id="speck-inside-a-province-unit"),
+        pytest.param("อบจ.ประจวบคีรีขันธ์ ป", "77", "7701", False, id="speck-after-a-province-unit"),
+        pytest.param("อบจ.ประจวบศีรีขันธ์", "77", "7701", True, id="province-unit-misprinted"),
     ],
 )
 def test_name_corrected_only_when_a_letter_differs(label: str, province: str, district: str,
