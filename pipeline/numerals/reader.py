@@ -92,8 +92,13 @@ class GlyphReading:
 class GlyphReader:
     """Turns a crop into classified glyphs, left to right."""
 
-    def __init__(self, model: GlyphModel, other_weight: float = 1.0, cell: bool = False) -> None:
+    def __init__(self, model: GlyphModel, other_weight: float = 1.0, cell: bool = False,
+                 packed: bool = False) -> None:
         self.model = model
+        # packed=True: rows are set as tightly as a receiving stamp's, whose neighbours' ink
+        # reaches into a row's window (rows.without_neighbours); on print, Tesseract's boxes
+        # are no such guide to a row's own ink.
+        self.packed = packed
         # cell=True: the crop holds one number and little else (a table cell), so specks merged
         # with digits are stripped and dust-sized "digits" dropped (see clean_cell).
         self.cell = cell

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from pipeline.components import with_stats
 from pipeline.numerals.reader import GlyphReader, GlyphReading, reading_from_glyphs
 from pipeline.numerals.runs import Run, find_runs, on_row
-from pipeline.components import with_stats
 from pipeline.numerals.segment import Band, Glyph, binarise
 from pipeline.numerals.words import OFFICE_SLASH, reread_text, should_reread
 from pipeline.records import Word
@@ -79,7 +79,9 @@ def row_readings(
     y1 = min(gray.shape[0], int(bottom + grow) + pad_y)
     if x1 - x0 < 2 or y1 - y0 < 2:
         return []
-    window = without_neighbours(gray[y0:y1, x0:x1], int(top) - y0, y1 - int(bottom))
+    window = gray[y0:y1, x0:x1]
+    if reader.packed:
+        window = without_neighbours(window, int(top) - y0, y1 - int(bottom))
     return [_shift(g, x0, y0) for g in reader.read_row(window)]
 
 

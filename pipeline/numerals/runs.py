@@ -99,6 +99,8 @@ def find_runs(readings: list[GlyphReading]) -> list[Run]:
                 runs.append(Run(tuple(current)))
                 current = []
             kept = [s for s in pending if not _inside(s, g) and _on_baseline(s, current[-1], g)] if gap_ok else []
+            if any(s.best in "/-" for s in kept):  # a point beside a date's slash is a speck (`28/.7/63`)
+                kept = [s for s in kept if s.best not in ".,"]
             current += [*kept, g]
             pending = []
         elif (sep := as_separator(g)) is not None and current:
