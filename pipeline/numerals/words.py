@@ -29,7 +29,10 @@ _MARKS = COMBINING_MARK_SET
 SUSPECT_LETTERS = frozenset("ฆฒณญอฅซ๏!|'`:;«»")
 _NUMERIC_IDX = [VALUES.index(v) for v in ARABIC_DIGITS + SEPARATORS]
 SURE = 0.9  # a glyph must be this sure to overrule a letter Tesseract read
-RUN_SKIP = 1.5  # leaving a glyph of the row's number unpaired: dearer than any pairing
+# Leaving a digit of the row's number unpaired: a little dearer than another digit (0.9), which
+# breaks a tie its way, but cheaper than pairing it with a letter (1.2 plus a skipped letter's
+# 0.5 would no longer beat it, and the ว of `/ว๕๐๔๗` was given to a digit).
+RUN_SKIP = 1.0
 
 
 def has_digit(text: str) -> bool:
@@ -83,7 +86,7 @@ def align(glyphs: list[GlyphReading], us: list[str],
     day `19` of a stamp, its 9 left unpaired on a tie and Tesseract's 9 given to a point
     of `ส.ค.` read as 6, came back 196)."""
     n, m = len(glyphs), len(us)
-    skip_g = [RUN_SKIP if id(g.glyph) in run_glyphs else 0.9 if g.best in ARABIC_DIGITS else 0.3 for g in glyphs]
+    skip_g = [_skip_cost(g, run_glyphs) for g in glyphs]
     skip_u = [0.7 if is_numeric_unit(u) else 0.5 for u in us]
     cost = np.zeros((n + 1, m + 1))
     cost[1:, 0] = np.cumsum(skip_g)
@@ -96,6 +99,12 @@ def align(glyphs: list[GlyphReading], us: list[str],
                 cost[i, j - 1] + skip_u[j - 1],
             )
     return _backtrack(cost, glyphs, us, skip_g, skip_u)
+
+
+def _skip_cost(g: GlyphReading, run_glyphs: frozenset[int]) -> float:
+    if g.best not in ARABIC_DIGITS:
+        return 0.3
+    return RUN_SKIP if id(g.glyph) in run_glyphs else 0.9
 
 
 def _backtrack(cost, glyphs, us, skip_g, skip_u) -> list[tuple[int | None, int | None]]:

@@ -168,6 +168,13 @@ def _chains(dots: list[int], centroids: np.ndarray, glyph: float) -> list[list[i
     return chains
 
 
+def clean_box(crop: np.ndarray) -> np.ndarray:
+    """A box's reading area without its dotted leaders and rules. Leaders first: thickened to
+    find a tilted rule, a row of dots becomes a rule of its own and is cut through, its halves
+    then too small to tell from specks and left behind."""
+    return without_rules(without_leaders(crop))
+
+
 def reading_area(box: Box, shape: tuple[int, ...]) -> Box:
     """The box and the strip right of it that a hand-filled line overruns into."""
     x0, y0, x1, y1 = box
@@ -181,9 +188,7 @@ def read_box(page: Page, box: Box, options: OcrOptions = BOX_OPTIONS, cache_dir:
     dots under a handwritten number would otherwise join its digits."""
     assert page.image is not None
     x0, y0, x1, y1 = area = reading_area(box, page.image.shape)
-    # Leaders first: thickened to find a tilted rule, a row of dots becomes a rule of its own
-    # and is cut through, its halves then too small to tell from specks.
-    crop = without_rules(without_leaders(page.image[y0:y1, x0:x1]))
+    crop = clean_box(page.image[y0:y1, x0:x1])
     tokens = cached_ocr(crop, options, cache_dir, prefix="box")
     if reread is not None and tokens:
         tokens = reread(crop, tokens)
