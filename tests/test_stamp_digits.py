@@ -1,9 +1,10 @@
 """A receiving stamp's hand-filled numbers, read by the stamp reader: dust, dotted leaders and
 the ink of the stamp's tightly packed lines around them.
 
-Lines are rendered in Purisa (TLWG's handwriting face, as clerks fill stamps in), with the
-specks and neighbouring ink seen on dev scans put where they were seen (1038 SCAN_0003,
-1039 saraban_009, saraban_021, SCAN_0002).
+Stamps are rendered on letter pages and digits in Purisa (TLWG's handwriting face, as clerks
+fill stamps in); where the classifier's verdict on a glyph is the point, the glyph readings are
+set as they were seen on dev scans (1038 SCAN_0003; 1039 saraban_009, saraban_021, SCAN_0002,
+doc20191220_142440_08, SCAN_0033).
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ import pytest
 from pipeline.components import with_stats
 from pipeline.numerals import NumeralReader, stamp_reader
 from pipeline.numerals.reader import VALUES, GlyphReading
+from pipeline.numerals.rows import without_neighbours
 from pipeline.numerals.runs import find_runs
 from pipeline.numerals.segment import Band, Glyph, binarise
+from pipeline.numerals.words import merge_text, units
 from pipeline.ocr.boxes import clean_box, find_boxes, reading_area
 from pipeline.synth.numerals import Degrade, degrade
 from pipeline.synth.pages import Stamp, stamped_letter
-from tests.test_numerals import render_line, token
+from tests.test_numerals import render
 
 OFFICE = ("สนง.ท้องถิ่นอำเภอศรีมหา", "โพธิ")
 
@@ -30,60 +33,88 @@ def reader() -> NumeralReader:
     return stamp_reader()
 
 
-def _speck(page: np.ndarray, x: int, y: int, size: int = 5) -> np.ndarray:
-    out = page.copy()
-    out[y : y + size, x : x + size] = 20
-    return out
+def _digit(text: str) -> np.ndarray:
+    """A hand-written digit's ink mask (Purisa, 16 pt at 300 dpi), cut to its box."""
+    ink = render(text, "Purisa", 300, 16, Degrade(), seed=1) < 128
+    ys, xs = np.nonzero(ink)
+    return ink[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
 
 
-def _texts(reader: NumeralReader, page: np.ndarray, words: list) -> list[str]:
-    return [w.text for w in reader.reread_words(page, words)]
+def test_a_speck_over_a_numbers_last_digit_leaves_it_a_digit(reader: NumeralReader) -> None:
+    """Dust just over the last ๕ of a stamp's `๑๕/๕/๕๕` merged with it into a "letter with a
+    mark", and the year lost a digit (15/5/5): at a number's end, with a sure digit on one side
+    and no glyph close on the other, the bare digit is read. Before a letter set close, the
+    glyph stays whole."""
+    five = _digit("๕")
+    h, w = five.shape
+    merged = np.zeros((h + 10, w), bool)
+    merged[10:] = five
+    merged[0:5, w // 2 : w // 2 + 5] = True  # the speck, 5 px over the digit
+    band = Band(10.0, float(h + 10))
+    left = GlyphReading(Glyph(0, 10, w, h, five), _one_hot("5"), band)
+    last = GlyphReading(Glyph(w + 6, 0, w, h + 10, merged), _one_hot("other"), band)
+    assert [r.best for r in reader.glyphs._bare_between_digits([left, last])] == ["5", "5"]
+    letter = GlyphReading(Glyph(2 * w + 10, 10, w, h, five), _one_hot("other"), band)
+    assert [r.best for r in reader.glyphs._bare_between_digits([left, last, letter])] == ["5", "other", "other"]
 
 
-def test_a_speck_over_a_dates_last_digit_leaves_it_a_digit(reader: NumeralReader) -> None:
-    """Dust just over the last ๕ of `๑๕/๕/๕๕` merged with it into a "letter with a mark", and the
-    year lost a digit (15/5/5): at a number's end, a sure digit on one side and nothing close on
-    the other, the bare digit is read."""
-    page, (label, sp, date, end) = render_line(["วันที่", " ", "๑๕/๕/๕๕", "   "], font="Purisa")
-    h = date[3] - date[1]
-    page = _speck(page, date[2] - h // 2, date[1] - h // 4)
-    assert _texts(reader, page, [token("วันที่", label[0], label[2]), token("๑๕/๕/๕๕", date[0], date[2])])[1] \
-        == "15/5/55"
+def test_dust_before_a_number_backs_none_of_tesseracts_digits() -> None:
+    """Tesseract wrote a stamp's ๑๒๖๖ as `๑๑๒๖๖` where dust stands before it; the dust, taken
+    for a letter at 0.89 and paired with the first ๑, kept it: 11266."""
+    band = Band(0.0, 30.0)
+
+    def at(x: int, value: str, p: float = 1.0, size: int = 24) -> GlyphReading:
+        return GlyphReading(Glyph(x, 0, size, size, np.ones((size, size), bool)), _one_hot(value, p), band)
+
+    glyphs = [at(0, "other", 0.89, size=5), at(12, "1"), at(40, "2"), at(68, "6"), at(96, "6")]
+    merged, _, _ = merge_text(glyphs, units("๑๑๒๖๖"), frozenset(id(g.glyph) for g in glyphs[1:]))
+    assert "".join(merged) == "1266"
 
 
-def test_dust_before_a_number_backs_none_of_tesseracts_digits(reader: NumeralReader) -> None:
-    """Tesseract wrote the stamp's ๑๒๖๖ with its ๑ twice where a speck stands before it; the
-    speck, paired with the first ๑, kept it (11266)."""
-    page, (label, sp, number, end) = render_line(["เลขรับ", "  ", "๑๒๖๖", "  "], font="Purisa")
-    h = number[3] - number[1]
-    page = _speck(page, number[0] - h // 3, number[1])
-    words = [token("เลขรับ", label[0], label[2]), token("๑๑๒๖๖", number[0] - h // 2, number[2])]
-    assert _texts(reader, page, words)[1] == "1266"
+def test_a_numbers_own_digits_take_tesseracts_digits() -> None:
+    """The day `19` of a stamp, Tesseract's box running on over `ส.ค.`: the 9 of the row's
+    number was left unpaired on a tie and Tesseract's 9 given to the point of ส.ค. read as a 6
+    at 0.70: 196. The ว after an office's slash still keeps its letter (`/ว๕๐๔๗`)."""
+    band = Band(0.0, 30.0)
+
+    def at(x: int, value: str, p: float = 1.0) -> GlyphReading:
+        return GlyphReading(Glyph(x, 0, 20, 30, np.ones((30, 20), bool)), _one_hot(value, p), band)
+
+    glyphs = [at(0, "1"), at(22, "9"), at(60, "other"), at(82, "6", 0.7), at(104, "other"), at(126, ".")]
+    merged, _, _ = merge_text(glyphs, units("19"), frozenset(id(g.glyph) for g in glyphs[:2]))
+    assert "".join(merged) == "19"
+    serial = [at(0, "/"), at(22, "other"), at(44, "5"), at(66, "0"), at(88, "4"), at(110, "7")]
+    merged, _, _ = merge_text(serial, units("/ว๕๐๔๗"), frozenset(id(g.glyph) for g in serial[2:]))
+    assert "".join(merged) == "/ว5047"
 
 
-def test_a_speck_halfway_up_between_two_digits_is_no_point(reader: NumeralReader) -> None:
-    """Dust halfway up between a hand-written day's 2 and 1 was read as its point (2.1), and the
+def test_a_speck_halfway_up_between_two_digits_is_no_point() -> None:
+    """Dust halfway up between a hand-written day's 2 and 1 was read as its point (2.1) and the
     stamp's date was lost; a point stands on the digits' feet."""
-    page, (label, sp, day, rest, month) = render_line(["วันที่", " ", "2", "1", " พ.ค. 54"], font="Purisa")
-    page = _speck(page, (day[2] + rest[0]) // 2 - 2, (day[1] + day[3]) // 2 - 3, size=4)
-    words = [token("วันที่", label[0], label[2]), token("21", day[0], rest[2])]
-    assert _texts(reader, page, words)[1] == "21"
-    x0, y0, x1, y1 = day[0] - 10, day[1] - 10, rest[2] + 10, day[3] + 10
-    assert reader.read(page[y0:y1, x0:x1]).text == "21"
+    band = Band(0.0, 38.0)
+
+    def at(x: int, value: str, y: int = 0, size: tuple[int, int] = (38, 26)) -> GlyphReading:
+        h, w = size
+        return GlyphReading(Glyph(x, y, w, h, np.ones((h, w), bool)), _one_hot(value), band)
+
+    speck = at(30, ".", y=16, size=(4, 5))
+    assert [r.text for r in find_runs([at(0, "2"), speck, at(38, "1")])] == ["21"]
+    point = at(30, ".", y=34, size=(4, 5))
+    assert [r.text for r in find_runs([at(0, "2"), point, at(38, "1")])] == ["2.1"]
 
 
-def test_the_line_aboves_foot_is_no_part_of_a_digit(reader: NumeralReader) -> None:
+def test_the_line_aboves_foot_is_cut_from_a_packed_rows_window() -> None:
     """A stamp's lines are packed tight: the foot of the office line above reached into the
-    number's row window, cut by its top edge, and merged with the ๙ under it (read 8)."""
-    page, (label, sp, number, end) = render_line(["เลขรับ", "  ", "๓๙๓๕", "  "], font="Purisa")
-    word = token("๓๙๓๕", number[0], number[2])
-    h = number[3] - number[1]
-    nine = number[0] + (number[2] - number[0]) // 4
-    page = page.copy()
-    # ink from above the window down into its top margin, over the ๙, ending above the token
-    page[word.top - 20 : word.top - 4, nine + 2 : nine + 8] = 20
-    assert word.top - 4 < number[1] - h // 6
-    assert _texts(reader, page, [token("เลขรับ", label[0], label[2]), word])[1] == "3935"
+    number's row window, cut by its top edge, and merged with the ๙ under it (read 8). Ink cut
+    by the window's edge that ends in its margin goes; the row's own marks stay."""
+    window = np.full((80, 120), 235, np.uint8)
+    window[0:10, 40:50] = 20  # cut by the top edge, ends in the 14 px margin above the tokens
+    window[20:60, 40:70] = 20  # the row's glyph
+    window[16:19, 80:86] = 20  # a mark of the row's own, inside the margin but clear of the edge
+    window[70:80, 10:16] = 20  # the line below's tall letter, cut by the bottom edge
+    clean = without_neighbours(window, 14, 14)
+    assert clean[0:10, 40:50].min() == 255 and clean[70:80, 10:16].min() == 255
+    assert (clean[14:70] == window[14:70]).all()
 
 
 def _one_hot(value: str, p: float = 1.0) -> np.ndarray:
