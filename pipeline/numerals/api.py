@@ -35,7 +35,7 @@ class NumeralReader:
         # clerk's hand, where it reads a pen's tail or a speck beside the last digit as one
         # more (seen: a stamp's 955 written 9551, both numeral readings 955).
         self.print_counts = print_counts
-        self.glyphs = GlyphReader(self.model)
+        self.glyphs = GlyphReader(self.model, packed=not print_counts)
         # A crop handed to read() holds a number by contract, so a glyph torn between "Thai
         # letter" and a digit (Laksaman's 1 looks like า) is taken as the digit.
         self.cell_glyphs = GlyphReader(self.model, other_weight=0.2, cell=True)

@@ -92,8 +92,13 @@ class GlyphReading:
 class GlyphReader:
     """Turns a crop into classified glyphs, left to right."""
 
-    def __init__(self, model: GlyphModel, other_weight: float = 1.0, cell: bool = False) -> None:
+    def __init__(self, model: GlyphModel, other_weight: float = 1.0, cell: bool = False,
+                 packed: bool = False) -> None:
         self.model = model
+        # packed=True: rows are set as tightly as a receiving stamp's, whose neighbours' ink
+        # reaches into a row's window (rows.without_neighbours); on print, Tesseract's boxes
+        # are no such guide to a row's own ink.
+        self.packed = packed
         # cell=True: the crop holds one number and little else (a table cell), so specks merged
         # with digits are stripped and dust-sized "digits" dropped (see clean_cell).
         self.cell = cell
@@ -190,13 +195,15 @@ class GlyphReader:
 
     def _bare_between_digits(self, readings: list[GlyphReading]) -> list[GlyphReading]:
         """A glyph taken for a Thai letter with a mark, set between two sure digits of one
-        number, is the digit without the specks merged over it when that reads a sure digit.
+        number or at its end (a sure digit on one side, no glyph close on the other), is the
+        digit without the specks merged over it when that reads a sure digit.
 
         Why: `_strip_specks` keeps a letter with its mark whole on text rows (ำ without its ring
         is า), but no letter stands inside a number: seen, two specks over ๐ in `ว๓๐๔๑` made the
-        glyph a letter and the serial lost a digit."""
-        inside = [k for k in range(1, len(readings) - 1) if readings[k].best == "other"
-                  and all(n is not None and _sure_digit_beside(n, readings[k]) for n in _beside(readings, k, k))]
+        glyph a letter and the serial lost a digit; a speck over a stamp's last ๕ (`๑๕/๕/๕๕`
+        read 15/5/5) and over its first ๓ did the same at a number's ends."""
+        inside = [k for k in range(len(readings)) if readings[k].best == "other"
+                  and _in_a_number(readings[k], *_beside(readings, k, k))]
         bare = [(k, g) for k in inside if (g := without_specks(readings[k].glyph)) is not None]
         if not bare:
             return readings
@@ -448,6 +455,20 @@ def _sure_digit_beside(neighbour: GlyphReading, glyph: GlyphReading, points: boo
     kinds = ARABIC_DIGITS + ".," if points else ARABIC_DIGITS
     if neighbour.best not in kinds or neighbour.p < STRIPPED_SURE or glyph.band is None:
         return False
+    return _close_beside(neighbour, glyph)
+
+
+def _in_a_number(glyph: GlyphReading, before: GlyphReading | None, after: GlyphReading | None) -> bool:
+    """A sure digit set close on one side of `glyph`, and on the other one too or no glyph
+    close at all: the glyph stands inside a number or at its end, not between it and a word."""
+    sides = [n is not None and _sure_digit_beside(n, glyph) for n in (before, after)]
+    apart = [n is None or not _close_beside(n, glyph) for n in (before, after)]
+    return any(sides) and all(d or a for d, a in zip(sides, apart, strict=True))
+
+
+def _close_beside(neighbour: GlyphReading, glyph: GlyphReading) -> bool:
+    if glyph.band is None:
+        return True
     gap = max(neighbour.glyph.x, glyph.glyph.x) - min(neighbour.glyph.x1, glyph.glyph.x1)
     return gap <= BESIDE_GAP * glyph.band.height
 
@@ -573,7 +594,8 @@ def drop_dust(readings: list[GlyphReading]) -> list[GlyphReading]:
             return max(g.h, g.w) < floor
         mid_y, mid_x = (g.y + g.y1) / 2, g.x + g.w / 2
         off_line = not top - 0.25 * tall <= mid_y <= bottom + 0.35 * tall
-        return off_line or below_the_feet(r, bottom, tall) or any(d.x <= mid_x < d.x1 for d in digits)
+        return off_line or below_the_feet(r, bottom, tall) or above_the_feet(r, top, tall) \
+            or any(d.x <= mid_x < d.x1 for d in digits)
 
     return [GlyphReading(r.glyph, noise, r.band) if dust(r) else r for r in readings]
 
@@ -585,7 +607,14 @@ def below_the_feet(sep: GlyphReading, feet: float, tall: float) -> bool:
     return sep.best in ".," and sep.glyph.y > feet + BASELINE_SLACK * tall
 
 
+def above_the_feet(sep: GlyphReading, top: float, tall: float) -> bool:
+    """A point or comma whose foot is not below the digits' middle is a speck (seen: dust
+    halfway up between a stamp's hand-written `21`, read 2.1, and the day lost)."""
+    return sep.best in ".," and sep.glyph.y1 < top + MID_HEIGHT * tall
+
+
 BASELINE_SLACK = 0.1  # of the digits' height: a point a pixel or two low on a skewed scan
+MID_HEIGHT = 0.6  # of the digits' height, from their top: a hand's point sits below it
 
 
 def _body_height(g: Glyph) -> int:

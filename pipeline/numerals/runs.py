@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from pipeline.numerals.model import SEPARATORS
-from pipeline.numerals.reader import VALUES, GlyphReading, below_the_feet
+from pipeline.numerals.reader import VALUES, GlyphReading, above_the_feet, below_the_feet
 from pipeline.numerals.segment import Band
 from pipeline.thai.chars import ARABIC_DIGITS
 
@@ -25,6 +25,7 @@ MAX_GAP = 0.6
 SEP_FLOOR = 0.1
 # A run with every digit at least this sure may stand where Tesseract wrote letters or nothing.
 SURE_RUN = 0.97
+LONE_SURE = 0.9  # a lone digit between letters must be this sure to be a number of its own
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,8 @@ def find_runs(readings: list[GlyphReading]) -> list[Run]:
                 runs.append(Run(tuple(current)))
                 current = []
             kept = [s for s in pending if not _inside(s, g) and _on_baseline(s, current[-1], g)] if gap_ok else []
+            if any(s.best in "/-" for s in kept):  # a point beside a date's slash is a speck (`28/.7/63`)
+                kept = [s for s in kept if s.best not in ".,"]
             current += [*kept, g]
             pending = []
         elif (sep := as_separator(g)) is not None and current:
@@ -114,7 +117,27 @@ def find_runs(readings: list[GlyphReading]) -> list[Run]:
             current, pending = [], []
     if current:
         runs.append(Run(tuple(current)))
-    return runs
+    return [run for run in runs if not _between_letters(run, readings)]
+
+
+def _between_letters(run: Run, readings: list[GlyphReading]) -> bool:
+    """A lone unsure digit set close between two letters is no number: a letter's part or a
+    hand's full stop (seen: the point of a stamp's hand-written `ส.ค.` read as a 6 at 0.70,
+    and the date's day `19` became 196)."""
+    if len(run.glyphs) != 1 or run.glyphs[0].p >= LONE_SURE:
+        return False
+    g = run.glyphs[0]
+    row = [r for r in readings if r.best != "noise" and on_row(r)]
+    k = next(i for i, r in enumerate(row) if r is g)
+    before, after = (row[k - 1] if k else None), (row[k + 1] if k + 1 < len(row) else None)
+    return _letter_beside(before, g) and _letter_beside(after, g)
+
+
+def _letter_beside(n: GlyphReading | None, g: GlyphReading) -> bool:
+    if n is None or n.best != "other":
+        return False
+    gap = max(n.glyph.x, g.glyph.x) - min(n.glyph.x1, g.glyph.x1)
+    return gap <= MAX_GAP * _band(g).height
 
 
 def _gap(last: GlyphReading, pending: list[GlyphReading], g: GlyphReading) -> int:
@@ -124,9 +147,10 @@ def _gap(last: GlyphReading, pending: list[GlyphReading], g: GlyphReading) -> in
 
 
 def _on_baseline(sep: GlyphReading, before: GlyphReading, after: GlyphReading) -> bool:
-    """Not a speck below the digits either side taken for a point (see `below_the_feet`)."""
-    feet = max(before.glyph.y1, after.glyph.y1)
-    return not below_the_feet(sep, feet, feet - min(before.glyph.y, after.glyph.y))
+    """Not a speck below the digits either side, nor halfway up them, taken for a point (see
+    `below_the_feet`, `above_the_feet`)."""
+    feet, top = max(before.glyph.y1, after.glyph.y1), min(before.glyph.y, after.glyph.y)
+    return not (below_the_feet(sep, feet, feet - top) or above_the_feet(sep, top, feet - top))
 
 
 def _inside(sep: GlyphReading, digit: GlyphReading) -> bool:

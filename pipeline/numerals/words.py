@@ -29,6 +29,10 @@ _MARKS = COMBINING_MARK_SET
 SUSPECT_LETTERS = frozenset("ฆฒณญอฅซ๏!|'`:;«»")
 _NUMERIC_IDX = [VALUES.index(v) for v in ARABIC_DIGITS + SEPARATORS]
 SURE = 0.9  # a glyph must be this sure to overrule a letter Tesseract read
+# Leaving a digit of the row's number unpaired: a little dearer than another digit (0.9), which
+# breaks a tie its way, but cheaper than pairing it with a letter (1.2 plus a skipped letter's
+# 0.5 would no longer beat it, and the ว of `/ว๕๐๔๗` was given to a digit).
+RUN_SKIP = 1.0
 
 
 def has_digit(text: str) -> bool:
@@ -74,10 +78,15 @@ def _pair_cost(g: GlyphReading, u: str) -> float:
     return 0.4 if u[0] in SUSPECT_LETTERS else 1.2
 
 
-def align(glyphs: list[GlyphReading], us: list[str]) -> list[tuple[int | None, int | None]]:
-    """Needleman–Wunsch between glyphs and text units; returns (glyph idx, unit idx) pairs."""
+def align(glyphs: list[GlyphReading], us: list[str],
+          run_glyphs: frozenset[int] = frozenset()) -> list[tuple[int | None, int | None]]:
+    """Needleman–Wunsch between glyphs and text units; returns (glyph idx, unit idx) pairs.
+    A glyph of the row's number (`run_glyphs`) gives its digit whatever it pairs with, so it
+    is costly to leave unpaired: a unit it leaves is not another glyph's to take (seen: the
+    day `19` of a stamp, its 9 left unpaired on a tie and Tesseract's 9 given to a point
+    of `ส.ค.` read as 6, came back 196)."""
     n, m = len(glyphs), len(us)
-    skip_g = [0.9 if g.best in ARABIC_DIGITS else 0.3 for g in glyphs]
+    skip_g = [_skip_cost(g, run_glyphs) for g in glyphs]
     skip_u = [0.7 if is_numeric_unit(u) else 0.5 for u in us]
     cost = np.zeros((n + 1, m + 1))
     cost[1:, 0] = np.cumsum(skip_g)
@@ -90,6 +99,12 @@ def align(glyphs: list[GlyphReading], us: list[str]) -> list[tuple[int | None, i
                 cost[i, j - 1] + skip_u[j - 1],
             )
     return _backtrack(cost, glyphs, us, skip_g, skip_u)
+
+
+def _skip_cost(g: GlyphReading, run_glyphs: frozenset[int]) -> float:
+    if g.best not in ARABIC_DIGITS:
+        return 0.3
+    return RUN_SKIP if id(g.glyph) in run_glyphs else 0.9
 
 
 def _backtrack(cost, glyphs, us, skip_g, skip_u) -> list[tuple[int | None, int | None]]:
@@ -129,7 +144,7 @@ def merge_text(
         used.append(g)
         out.append(value)
 
-    pairs = align(glyphs, us)
+    pairs = align(glyphs, us, run_glyphs)
     inside = _inside_runs(pairs, glyphs, run_glyphs)
     read_mark = "ว" in "".join(us)  # Tesseract wrote the mark itself: an unpaired letter glyph is not it
     for k, (gi, ui) in enumerate(pairs):
@@ -157,6 +172,10 @@ def merge_text(
             # Tesseract's digit is a letter on the image (ฉ → 0). Right after a number's slash
             # it is kept as unreadable: a letter stands there (`/ว๔๒๖๑` read 0023.17246261).
             out.append(UNREADABLE if _after_slash(out) else "")
+        elif is_numeric_unit(u) and u[0] not in SEPARATORS and g.best not in NUMERIC and _dust(g):
+            # A speck no digit is as small as backs none of Tesseract's (seen: dust before a
+            # stamp's ๑๒๖๖ paired with the ๑ Tesseract wrote twice, read 11266).
+            out.append("")
         elif is_numeric_unit(u) or (g.best in NUMERIC and g.p >= SURE):
             value, p = _numeric_value(g)
             if g.best in NUMERIC or p > 0.2:
@@ -166,6 +185,13 @@ def merge_text(
         else:
             out.append(u)
     return out, used, slots
+
+
+DUST = 0.35  # of the band height, both ways: smaller than any digit (a full stop is no digit)
+
+
+def _dust(g: GlyphReading) -> bool:
+    return g.band is not None and max(g.glyph.w, g.glyph.h) < DUST * g.band.height
 
 
 # A document number's office (owner, point, sub-unit) and its slash (`0023.4/`): a date's slash
