@@ -708,7 +708,24 @@ def find_signature(view: LetterLines) -> tuple[str, str, int | None, int]:
         if name:
             position, after = _position(view, i)
             return name, position, i, after
+    above = _name_above_closing(view)
+    if above is not None:
+        position, after = _position(view, above)
+        return signed_name(view.text(above)), position, above, after
     return "", "", None, view.span.end
+
+
+def _name_above_closing(view: LetterLines) -> int | None:
+    """A signed name, closed in its parentheses, one or two lines above the closing words on the
+    same page: OCR's reading order set the signature block's name first (a memo's overleaf, seen
+    on a blind seed: `(นายปิยะ ศรีสุข)` then `จึงเรียนมาเพื่อโปรดพิจารณา`). Open or loose name
+    readings are not taken there: body text above the closing is no signature."""
+    rows = view.nonblank(view.body_start)
+    closing = next((k for k, i in enumerate(rows) if CLOSING.match(view.text(i))), None)
+    if closing is None:
+        return None
+    above = [i for i in rows[max(0, closing - 2):closing] if view.page(i) == view.page(rows[closing])]
+    return next((i for i in reversed(above) if is_signed_name(view.text(i))), None)
 
 
 def signed_name(text: str) -> str:
@@ -743,7 +760,8 @@ def _signature_rows(view: LetterLines) -> list[int]:
 
 def _position(view: LetterLines, name_row: int) -> tuple[str, int]:
     # A line without Thai letters under the name is the signature's ink read as Latin ("aA").
-    rows = [j for j in view.nonblank(name_row + 1, name_row + 6) if _THAI_LETTER.search(view.text(j))]
+    rows = [j for j in view.nonblank(name_row + 1, name_row + 6)
+            if _THAI_LETTER.search(view.text(j)) and not CLOSING.match(view.text(j))]
     if not rows:
         return "", name_row + 1
     parts, last = [re.sub(f"{LEAD}{loose('ตำแหน่ง')}", "", view.text(rows[0]))], rows[0]

@@ -1755,3 +1755,17 @@ def test_a_letter_dated_years_before_the_fiscal_year_it_sets_is_flagged(year: in
     assert letter.date == dt.date(year - 543, 6, 9)  # nothing moved: the letter does not say which year is wrong
     assert [ind.fiscal_year for ind in letter.indicators] == [2567]
     assert (IMPLAUSIBLE_DATE in letter.flags) is flagged
+
+
+def test_a_signed_name_ocr_set_above_the_closing_words_is_the_signatory() -> None:
+    """Seen on a blind wide-seed memo's overleaf: its page read `- 2 -`, `(นายปิยะ ศรีสุข)`,
+    `จึงเรียนมาเพื่อโปรดพิจารณา`, `ท้องถิ่นจังหวัดแพร่`; the name was looked for only after the
+    closing, and the letter went unsigned. A loose line above the closing is not taken."""
+    head = ("บันทึกข้อความ\nส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดแพร่\n"
+            "ที่ พร 0023.1/ว 479 วันที่ 10 สิงหาคม 2562\nเรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชน\n"
+            "เรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ\n"
+            "ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท 0810.5/ว 3130 ลงวันที่ 16 กรกฎาคม 2562 นั้น\n")
+    letter = _letter(head + "- 2 -\n(นายปิยะ ศรีสุข)\n. จึงเรียนมาเพื่อโปรดพิจารณา\nท้องถิ่นจังหวัดแพร่\n")
+    assert (letter.signatory, letter.signatory_position) == ("นายปิยะ ศรีสุข", "ท้องถิ่นจังหวัดแพร่")
+    loose = _letter(head + "ผู้ประสานงาน นายปิยะ ศรีสุข\n. จึงเรียนมาเพื่อโปรดพิจารณา\nท้องถิ่นจังหวัดแพร่\n")
+    assert loose.signatory == ""
