@@ -23,7 +23,7 @@ from pythainlp.util.date import thai_full_months
 from extractors import signature_lines
 from extractors.letter_body import is_signed_name, names_a_thing
 from extractors.letter_docnum import try_parse_docnum
-from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, spaced, starts_with
+from extractors.letter_terms import ADDRESSEE, CLOSING, DEADLINE_DAY, SUBJECT, loose, spaced, starts_with
 from extractors.segment import is_number_head
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
@@ -199,8 +199,8 @@ _READ = re.compile("[ก-ฮ0-9๐-๙]")
 _WRAP_READ = 3  # letters or digits: fewer are specks read as a line (`'`, `a 0`)
 
 
-# A reply deadline's label: OCR may space ภายใน out (`ภา ย ในวันที่`).
-_DEADLINE = re.compile(f"{spaced('ภายใน')}\\s*{loose('วันที่')}")
+# A reply deadline's label: OCR may space ภายใน out (`ภา ย ในวันที่`), or set a mark on วัน (`วั้นที่`).
+_DEADLINE = re.compile(f"{spaced('ภายใน')}\\s*{DEADLINE_DAY}{loose('ที่')}")
 
 
 def deadline_date_line_ids(page: Page) -> list[int]:

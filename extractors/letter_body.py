@@ -24,6 +24,7 @@ from extractors.letter_fields import LetterLines, tidy
 from extractors.letter_terms import (
     ATTACHMENT_HEAD,
     CLOSING,
+    DEADLINE_DAY,
     LEAD,
     REFERENCE_HEAD,
     loose,
@@ -76,7 +77,8 @@ _DATED = re.compile(f"^[\\s,.\\-–'\"‘’“”]*(?:{_SPECKS_BEFORE}[^\\sก-
                     f"\\s*ท{_M}"
                     f"|[A-Za-z]{{2,5}}[.,]?(?=\\s*\\d{{1,2}}\\s*(?:[A-Za-z]{{1,3}}\\s+)?[ก-๛])|(?:\\S{{1,7}}\\s+){{0,2}}(?=\\d{{1,2}}\\s*[ก-๛]))")
 # OCR may lose วันที่ (`ภายใน 1 พฤษภาคม 2565`): a whole date right after ภายใน is the deadline still.
-_DEADLINE = re.compile(f"{spaced('ภายใน')}\\s*(?:{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}|(?=\\d))")
+# A speck over วัน may be read as one more mark (`ภายในวั้นที่`): see DEADLINE_DAY.
+_DEADLINE = re.compile(f"{spaced('ภายใน')}\\s*(?:{DEADLINE_DAY}[ก-๛]{{0,10}}?\\s*{loose('ที่')}|(?=\\d))")
 _RECURRING = re.compile(
     f"(?:{loose('ทุกวันที่')}|{loose('ภายในวันที่')})\\s*\\d{{1,2}}\\s*{loose('ของ')}(?:ทุก)?\\s*{loose('เดือน')}"
 )
@@ -286,10 +288,14 @@ def _reread_references(text: str, seen: set[str], letter_date: dt.date | None, c
 # A department's cited number as its anchors hold it when OCR garbled what lies between them:
 # ที่, the code, the owner (its point read as a letter at times: `0810ฒ7`), then a few glyphs of
 # no digit (the slash and the mark, read as anything: `/ว .` then `ย «`, ` 1ร`, `: . 7”ว`; a lone
-# 1 or 7 is a slash), then the serial that ลงวันที่ dates.
+# 1 or 7 is a slash, a lone 0 a speck: `มท 0810.7 0` then `774 ลงวันที่`), then the serial that
+# ลงวันที่ dates. Where the number wraps after its code, the next line may open with specks
+# read as short tokens before the owner (`ที่ ม ท` then `0 007 ส 0810.7/ว 3965`, `ที่ มท OBO. 0810.7`:
+# the `eng` model's ๐๘๑๐ beside the numeral reader's), none a word of three Thai letters.
 _ANCHORED = re.compile(
-    f"{loose('ที่')}[\\s.]*(?:[ก-ฮ]{{2}})?[\\s.,:]*(?P<owner>{_DEPARTMENT_OWNER}\\d{{2}})"
-    f"(?:\\s*[.,ก-ฮ]\\s*(?P<sub>\\d))?(?P<gap>(?:[^\\d]|[17](?=\\D)){{1,14}}?)"
+    f"{loose('ที่')}[\\s.]*(?:[ก-ฮ]\\s?[ก-ฮ])?[\\s.,:]*(?:(?![ก-๛]{{3}})\\S{{1,4}}\\s+){{0,3}}?"
+    f"(?P<owner>(?<!\\d){_DEPARTMENT_OWNER}\\d{{2}})"
+    f"(?:\\s*[.,ก-ฮ]\\s*(?P<sub>\\d))?(?P<gap>(?:[^\\d]|[017](?=\\D)){{1,14}}?)"
     f"(?P<serial>(?<!\\d)\\d{{2,5}})[\\s.,:|]*(?={loose('ลงวันที่')})")
 
 

@@ -595,3 +595,10 @@ def test_the_number_above_a_line_opening_with_its_date_is_read_again() -> None:
             "ผลการดําเนินงานให้กรมส่งเสริมการปกครองท้องถิ่นทราบทุกวันที่ ๑๕ ของเดือน นั้น ."]
     assert header_line_ids(_page(seen)) == [11, 12]
     assert header_line_ids(_page([seen[0], seen[2], seen[3]])) == [11]  # not the addressee's line
+
+
+def test_a_deadline_whose_label_carries_a_stray_mark_is_read_again() -> None:
+    """SCAN_0002 (seed 1039) read `ภายในวั้นที่`, a speck over วัน read as a mark: with its date
+    unreadable too, the line was not taken for a deadline's and never read again."""
+    seen = ["จึงขอให้เร่งรัดการดำเนินการ", "ดังกล่าว และ ะรายงานผลให้ทราบภายในวั้นที่ l21 HUNAN 2567"]
+    assert deadline_date_line_ids(_page(seen)) == [11]
