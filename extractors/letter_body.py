@@ -501,8 +501,19 @@ _DATE_SPECKS = re.compile(r"[()\"'“”|]+")
 _SPECK_AFTER_DAY = re.compile(r"(?<=\d)\s*,\s*(?=[ก-๛])|(?<=\d)\s+\.\s+(?=[ก-๛])")
 
 
+# A lone 0 between a day and its month (`ลงวันที่ 8` then `0 เมษายน 2556`, a speck at the wrap's
+# start): no day is 0. Unless the day and it make a day (`1 0 เมษายน` may be ๑๐ split).
+_ZERO_AFTER_DAY = re.compile(r"(?<!\d)(\d{1,2})\s+0\s+(?=[ก-๛])")
+_LAST_DAY = 31
+
+
+def _zero_speck_dropped(m: re.Match[str]) -> str:
+    return m.group(0) if int(m.group(1) + "0") <= _LAST_DAY else m.group(1) + " "
+
+
 def despeck_date(text: str) -> str:
-    return _SPECK_AFTER_DAY.sub(" ", _DATE_SPECKS.sub(" ", _GLUED_LATIN.sub("", text)))
+    text = _SPECK_AFTER_DAY.sub(" ", _DATE_SPECKS.sub(" ", _GLUED_LATIN.sub("", text)))
+    return _ZERO_AFTER_DAY.sub(_zero_speck_dropped, text)
 
 
 # Tesseract splits a Thai word at its marks on poor scans (`ก ร กฎาคม`, `กั นย าย น`); a month

@@ -1837,3 +1837,20 @@ SARABURI = """ด่วนมาก
 def test_a_province_code_read_as_its_lookalike(code: str, aside: str, number: str, repaired: bool) -> None:
     letter = _letter(SARABURI.format(code=code, aside=aside))
     assert (letter.doc_number, DOC_NUMBER_REPAIRED in letter.flags) == (number, repaired)
+
+
+def test_a_cited_date_with_a_zero_speck_where_it_wraps() -> None:
+    # seed 1038 img038: the day ๘ ends the line, the next opens with a speck read as 0
+    letter = _letter(DEPARTMENT_HEAD.format(
+        number_line="ที่ มท 0802.2/ว 4187",
+        citation="หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0810.5/ว5047 ลงวันที่ 8\n0 เมษายน 2556 |\n"
+                 "ตามหนังสือกรมส่งเสริมการปกครองห้องถิ่น ที่ มท 0810.5/ว 311 ลงวันที่ 1 0 มีนาคม 2556"))
+    assert [(r.doc_number, r.date) for r in letter.references] == [
+        ("มท 0810.5/ว 5047", dt.date(2013, 4, 8)),
+        ("มท 0810.5/ว 311", None)]  # `1 0` may be ๑๐ split: left unread, not taken for the 1st
+
+
+def test_an_own_number_with_a_letter_and_vowel_glued_between_mark_and_serial() -> None:
+    # seed 1038 img007: `/วิตา3370`
+    letter = _letter(DEPARTMENT_HEAD.format(number_line="ที่ มท 0802.2/วิตา3370", citation=""))
+    assert (letter.doc_number, letter.circular) == ("มท 0802.2/ว 3370", True)
