@@ -88,6 +88,13 @@ def subject_line_ids(page: Page) -> list[int]:
     return _subject_lines(lines[:end]) + addressee
 
 
+def poorly_read_line_ids(page: Page) -> list[int]:
+    """The subject and addressee lines (`subject_line_ids`) that still read poorly against the
+    dictionary (`เอียน 0 0 หกครองท้องถิ่น`): worth one more reading of their crop as a block."""
+    texts = dict(_line_texts(page.words))
+    return [line for line in subject_line_ids(page) if _reads_poorly(texts.get(line, ""))]
+
+
 _SHORT_ADDRESSEE = 4  # Thai letters: no office or title is shorter (อธิบดี…, นายก…)
 
 

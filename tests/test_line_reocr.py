@@ -19,11 +19,13 @@ from extractors.header_lines import (
     is_better_name,
     is_better_reading,
     is_better_to_column,
+    poorly_read_line_ids,
     signature_line_ids,
     subject_line_ids,
     words_read,
 )
 from pipeline.ocr.lines import (
+    BLOCK_OPTIONS,
     _off_neighbours,
     band_words,
     column_edge,
@@ -602,3 +604,22 @@ def test_a_deadline_whose_label_carries_a_stray_mark_is_read_again() -> None:
     unreadable too, the line was not taken for a deadline's and never read again."""
     seen = ["จึงขอให้เร่งรัดการดำเนินการ", "ดังกล่าว และ ะรายงานผลให้ทราบภายในวั้นที่ l21 HUNAN 2567"]
     assert deadline_date_line_ids(_page(seen)) == [11]
+
+
+def test_an_addressee_line_still_garbled_is_read_again_as_a_block() -> None:
+    """img022 (seed 1039): the addressee's crop read with --psm 7 came back `เอียน 0 0 หกครองท้องถิ่น`,
+    the marks of the lines around it reaching into its crop; as a block of text it reads whole."""
+    image = np.asarray(draw_lines(["เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น",
+                                   "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น",
+                                   "สิ่งที่ส่งมาด้วย แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน"]).convert("L"))
+    chars, raw = run_tesseract(image, OcrOptions(languages="tha"))
+    words = group_tokens(chars, raw)
+    line = next(w.line for w in words if w.text.startswith("เรียน"))
+    addressee = [w for w in words if w.line == line]
+    seen = [replace(addressee[0], text=t) for t in ["เอียน", "0", "0", "หกครองท้องถิ่น"]]  # its box kept
+    seen[-1] = replace(seen[-1], left=addressee[-1].left, width=addressee[-1].width)
+    page = Page(number=1, source="ocr", words=[w for w in words if w.line != line] + seen, image=image)
+    page.words.sort(key=lambda w: (w.line, w.left))
+    assert line in poorly_read_line_ids(page)
+    assert line in reocr_lines(page, [line], is_better_reading, BLOCK_OPTIONS)
+    assert "อธิบดีกรมส่งเสริม" in normalise(text_from_tokens([w for w in page.words if w.line == line]))
