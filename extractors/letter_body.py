@@ -162,7 +162,7 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
             continue
         found = _department_code(m, found)
         number = found.text()
-        if number in seen or not _is_cited(text, m.start()):
+        if number in seen or not (_is_cited(text, m.start()) or _DATED_RIGHT_AFTER.match(text, end)):
             continue
         seen.add(number)
         repaired = any(m.start() <= at < end for at in restored) or found.circular and not _circular(m) \
@@ -175,6 +175,10 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
 
 
 _DEPARTMENT_OWNER = "08"  # the department's own numbers: มท 08xx (0802.2, 0810.7 …)
+# A whole number right before ลงวันที่ in the letter proper is a letter it cites, whatever OCR made
+# of the words before it (`0ฮ2ฝ7(''พัแตริมกรปกครองทัยงถิ่น ที่ มท 0810.7/ว 605 ลงวันที่`, seed 1037
+# saraban_034): the letter's own number is never dated so.
+_DATED_RIGHT_AFTER = re.compile(f"[\\s.,]*{loose('ลงวันที่')}")
 
 
 def _department_code(m: re.Match[str], cited: DocNumber) -> DocNumber:

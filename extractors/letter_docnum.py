@@ -80,9 +80,10 @@ _LETTER_FOR_WO = r"[ก-ฮ](?=\d|\s\d{2,4}(?!\d))"
 # A speck before the mark is read as a vowel (`0810.7/ะว`).
 _VOWEL_SPECK = "[\u0e30-\u0e3a\u0e40-\u0e44]?"
 _MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
-# Or as a letter with marks and a vowel on it, glued to the serial (`/วิตา3370`): no word is glued to digits.
+# Or as a letter with marks and a vowel on it, glued to the serial (`/วิตา3370`, `/ว ตา378`): no word is
+# glued to digits.
 _CIRC_SPECK = (f"(?:(?:[ก-ฮ]|\\s?{_MARKS}+)(?=\\s*(?:[ก-ฮ]\\.?\\s+)?[\"“”']?\\s*(?:\\d|$))"
-               f"|{_MARKS}*[ก-ฮ][\u0e30-\u0e3a\u0e47-\u0e4e]{{1,2}}(?=\\d))?")
+               f"|\\s?{_MARKS}*[ก-ฮ][\u0e30-\u0e3a\u0e47-\u0e4e]{{1,2}}(?=\\d))?")
 # No serial opens with 0: a lone 0 before one is a speck (`/ว 0` then `2777`).
 ZERO_SPECK = r"(?:0\s+(?=[1-9]\d{2,3}(?!\d)))?"
 # A speck read as a leading vowel glued to the serial (`/ว เ2354`): no serial holds a letter.

@@ -1850,7 +1850,22 @@ def test_a_cited_date_with_a_zero_speck_where_it_wraps() -> None:
         ("มท 0810.5/ว 311", None)]  # `1 0` may be ๑๐ split: left unread, not taken for the 1st
 
 
-def test_an_own_number_with_a_letter_and_vowel_glued_between_mark_and_serial() -> None:
-    # seed 1038 img007: `/วิตา3370`
-    letter = _letter(DEPARTMENT_HEAD.format(number_line="ที่ มท 0802.2/วิตา3370", citation=""))
-    assert (letter.doc_number, letter.circular) == ("มท 0802.2/ว 3370", True)
+@pytest.mark.parametrize(("line", "number"), [
+    pytest.param("ที่ มท 0802.2/วิตา3370", "มท 0802.2/ว 3370", id="glued-to-the-mark"),  # seed 1038 img007
+    pytest.param(".ท มท 0023.1/ว ตา378", "มท 0023.1/ว 378", id="apart-from-the-mark"),  # seed 1035 doc20200507
+])
+def test_an_own_number_with_a_letter_and_vowel_glued_between_mark_and_serial(line: str, number: str) -> None:
+    letter = _letter(DEPARTMENT_HEAD.format(number_line=line, citation=""))
+    assert (letter.doc_number, letter.circular) == (number, True)
+
+
+@pytest.mark.parametrize(("citation", "cited"), [
+    # seed 1037 saraban_034: ตามหนังสือกรมส่งเสริม… garbled past reading, the number dated right after it
+    pytest.param(". 6 0ฮ2ฝ7(''พัแตริมกรปกครองทัยงถิ่น ที่ มท 0810.7/ว 605 ลงวันที่ .\n'\na\n"
+                 "4 สิงหาคม 2565 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดรายงาน",
+                 [("มท 0810.7/ว 605", dt.date(2022, 8, 4))], id="dated-right-after"),
+    pytest.param("ให้ใช้แบบ มท 0810.7/ว 605 ในการรายงาน", [], id="neither-cited-nor-dated"),
+])
+def test_a_number_dated_right_after_in_the_body_is_cited(citation: str, cited: list[tuple[str, dt.date]]) -> None:
+    letter = _letter(DEPARTMENT_HEAD.format(number_line="ที่ มท 0802.2/ว 4187", citation=citation))
+    assert [(r.doc_number, r.date) for r in letter.references] == cited
