@@ -95,6 +95,14 @@ def poorly_read_line_ids(page: Page) -> list[int]:
     return [line for line in subject_line_ids(page) if _reads_poorly(texts.get(line, ""))]
 
 
+def is_better_block(old: str, new: str) -> bool:
+    """`is_better_reading`, and more of the line read into known words than the page reading
+    with its torn words joined: a block reading is for a garbled line, not for one OCR only
+    spaced out (`องค์กรปกค รองส ่วนท้องถิน (สถานที่กลาง )` read `…(สถานทึกลาง 1`, seed 1039)."""
+    joined = join_split_words(close_spaces_at_marks(normalise_field(old)))
+    return is_better_reading(old, new) and words_read(new) > words_read(joined)
+
+
 _SHORT_ADDRESSEE = 4  # Thai letters: no office or title is shorter (อธิบดี…, นายก…)
 
 

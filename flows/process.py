@@ -20,6 +20,7 @@ from extractors.header_lines import (
     date_seam,
     deadline_date_line_ids,
     header_line_ids,
+    is_better_block,
     is_better_name,
     is_better_reading,
     is_better_to_column,
@@ -71,7 +72,7 @@ def reocr_header_lines(doc: Document, cache_dir: Path) -> Document:
             # Then to the column's edge: a subject or addressee line's crop stops where its tokens did.
             reocr_lines(page, subject_line_ids(page), is_better_to_column, cache_dir=cache_dir, to_column=True)
             # A line still garbled may have been misled by its neighbours' marks: read as a block.
-            reocr_lines(page, poorly_read_line_ids(page), is_better_reading, BLOCK_OPTIONS, cache_dir=cache_dir)
+            reocr_lines(page, poorly_read_line_ids(page), is_better_block, BLOCK_OPTIONS, cache_dir=cache_dir)
             for reach in (0.0, SIGNATURE_REACH):  # the tokens' own box first: a wide crop takes in ink
                 reocr_lines(page, signature_line_ids(page), is_better_name, cache_dir=cache_dir, reach=reach)
     return doc

@@ -16,6 +16,7 @@ from extractors.header_lines import (
     date_seam,
     deadline_date_line_ids,
     header_line_ids,
+    is_better_block,
     is_better_name,
     is_better_reading,
     is_better_to_column,
@@ -621,5 +622,14 @@ def test_an_addressee_line_still_garbled_is_read_again_as_a_block() -> None:
     page = Page(number=1, source="ocr", words=[w for w in words if w.line != line] + seen, image=image)
     page.words.sort(key=lambda w: (w.line, w.left))
     assert line in poorly_read_line_ids(page)
-    assert line in reocr_lines(page, [line], is_better_reading, BLOCK_OPTIONS)
+    assert line in reocr_lines(page, [line], is_better_block, BLOCK_OPTIONS)
     assert "อธิบดีกรมส่งเสริม" in normalise(text_from_tokens([w for w in page.words if w.line == line]))
+
+
+def test_a_block_reading_must_read_more_words_than_the_page_reading_joined() -> None:
+    """doc20200218 (seed 1039): a subject wrap OCR only spaced out read as a block lost its bracket
+    and a vowel; it reads no more words than the page reading with its torn words joined."""
+    spaced = ". องค์กรปกค รองส ่วนท้องถิน (สถานที่กลาง )  '"
+    assert is_better_reading(spaced, ". องค์กรปกครองส่วนท้องถิน (สถานทึกลาง 1")
+    assert not is_better_block(spaced, ". องค์กรปกครองส่วนท้องถิน (สถานทึกลาง 1")
+    assert is_better_block("เอียน 0 0 หกครองท้องถิ่น", "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิน")
