@@ -23,7 +23,7 @@ from pythainlp.util.date import thai_full_months
 from extractors import signature_lines
 from extractors.letter_body import is_signed_name, names_a_thing
 from extractors.letter_docnum import try_parse_docnum
-from extractors.letter_terms import ADDRESSEE, CLOSING, SUBJECT, loose, spaced, starts_with
+from extractors.letter_terms import ADDRESSEE, CLOSING, DEADLINE_DAY, SUBJECT, loose, spaced, starts_with
 from extractors.segment import is_number_head
 from pipeline.records import Page, Word
 from pipeline.thai.dates import find_thai_dates
@@ -86,6 +86,21 @@ def subject_line_ids(page: Page) -> list[int]:
         return []
     addressee = [line for line, text in lines[end:end + 1] if ADDRESSEE.match(text)]
     return _subject_lines(lines[:end]) + addressee
+
+
+def poorly_read_line_ids(page: Page) -> list[int]:
+    """The subject and addressee lines (`subject_line_ids`) that still read poorly against the
+    dictionary (`เอียน 0 0 หกครองท้องถิ่น`): worth one more reading of their crop as a block."""
+    texts = dict(_line_texts(page.words))
+    return [line for line in subject_line_ids(page) if _reads_poorly(texts.get(line, ""))]
+
+
+def is_better_block(old: str, new: str) -> bool:
+    """`is_better_reading`, and more of the line read into known words than the page reading
+    with its torn words joined: a block reading is for a garbled line, not for one OCR only
+    spaced out (`องค์กรปกค รองส ่วนท้องถิน (สถานที่กลาง )` read `…(สถานทึกลาง 1`, seed 1039)."""
+    joined = join_split_words(close_spaces_at_marks(normalise_field(old)))
+    return is_better_reading(old, new) and words_read(new) > words_read(joined)
 
 
 _SHORT_ADDRESSEE = 4  # Thai letters: no office or title is shorter (อธิบดี…, นายก…)
@@ -199,8 +214,8 @@ _READ = re.compile("[ก-ฮ0-9๐-๙]")
 _WRAP_READ = 3  # letters or digits: fewer are specks read as a line (`'`, `a 0`)
 
 
-# A reply deadline's label: OCR may space ภายใน out (`ภา ย ในวันที่`).
-_DEADLINE = re.compile(f"{spaced('ภายใน')}\\s*{loose('วันที่')}")
+# A reply deadline's label: OCR may space ภายใน out (`ภา ย ในวันที่`), or set a mark on วัน (`วั้นที่`).
+_DEADLINE = re.compile(f"{spaced('ภายใน')}\\s*{DEADLINE_DAY}{loose('ที่')}")
 
 
 def deadline_date_line_ids(page: Page) -> list[int]:

@@ -71,6 +71,22 @@ def misread_code(read: str, sender_code: str) -> bool:
     return len(read) == len(sender_code) and sum(a != b for a, b in zip(read, sender_code, strict=True)) == 1
 
 
+# Letters Tesseract takes one for the other in print, told apart by a tail or a head alone.
+_LOOKALIKES = frozenset(map(frozenset, ("บป", "ดค", "ถภ", "ผฝ", "พฟ", "ขช", "ฎฏ", "ลส")))
+
+
+def lookalike_code(read: str, code: str) -> bool:
+    """Is `read` the code `code` with one letter read as its look-alike (`สป` for สบ: บ's tail
+    taken for ป's)? Both may be codes we know: the caller weighs whose letter it is."""
+    pairs = [frozenset((a, b)) for a, b in zip(read, code, strict=False) if a != b]
+    return len(read) == len(code) and len(pairs) == 1 and pairs[0] in _LOOKALIKES
+
+
+def province_of_code(code: str) -> str:
+    """The province whose local-administration office bears `code` ('' when none does)."""
+    return next((name for name, known in _PROVINCE_CODES.items() if known == code), "")
+
+
 def province_code(province: str) -> str:
     """The code of a province's local-administration office, by the province's official name."""
     return _PROVINCE_CODES.get(province, "")

@@ -24,6 +24,7 @@ from extractors.letter_fields import LetterLines, tidy
 from extractors.letter_terms import (
     ATTACHMENT_HEAD,
     CLOSING,
+    DEADLINE_DAY,
     LEAD,
     REFERENCE_HEAD,
     loose,
@@ -76,7 +77,8 @@ _DATED = re.compile(f"^[\\s,.\\-–'\"‘’“”]*(?:{_SPECKS_BEFORE}[^\\sก-
                     f"\\s*ท{_M}"
                     f"|[A-Za-z]{{2,5}}[.,]?(?=\\s*\\d{{1,2}}\\s*(?:[A-Za-z]{{1,3}}\\s+)?[ก-๛])|(?:\\S{{1,7}}\\s+){{0,2}}(?=\\d{{1,2}}\\s*[ก-๛]))")
 # OCR may lose วันที่ (`ภายใน 1 พฤษภาคม 2565`): a whole date right after ภายใน is the deadline still.
-_DEADLINE = re.compile(f"{spaced('ภายใน')}\\s*(?:{loose('วัน')}[ก-๛]{{0,10}}?\\s*{loose('ที่')}|(?=\\d))")
+# A speck over วัน may be read as one more mark (`ภายในวั้นที่`): see DEADLINE_DAY.
+_DEADLINE = re.compile(f"{spaced('ภายใน')}\\s*(?:{DEADLINE_DAY}[ก-๛]{{0,10}}?\\s*{loose('ที่')}|(?=\\d))")
 _RECURRING = re.compile(
     f"(?:{loose('ทุกวันที่')}|{loose('ภายในวันที่')})\\s*\\d{{1,2}}\\s*{loose('ของ')}(?:ทุก)?\\s*{loose('เดือน')}"
 )
@@ -160,7 +162,7 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
             continue
         found = _department_code(m, found)
         number = found.text()
-        if number in seen or not _is_cited(text, m.start()):
+        if number in seen or not (_is_cited(text, m.start()) or _DATED_RIGHT_AFTER.match(text, end)):
             continue
         seen.add(number)
         repaired = any(m.start() <= at < end for at in restored) or found.circular and not _circular(m) \
@@ -173,6 +175,10 @@ def find_references(view: LetterLines, core_end: int, own: str, letter_date: dt.
 
 
 _DEPARTMENT_OWNER = "08"  # the department's own numbers: มท 08xx (0802.2, 0810.7 …)
+# A whole number right before ลงวันที่ in the letter proper is a letter it cites, whatever OCR made
+# of the words before it (`0ฮ2ฝ7(''พัแตริมกรปกครองทัยงถิ่น ที่ มท 0810.7/ว 605 ลงวันที่`, seed 1037
+# saraban_034): the letter's own number is never dated so.
+_DATED_RIGHT_AFTER = re.compile(f"[\\s.,]*{loose('ลงวันที่')}")
 
 
 def _department_code(m: re.Match[str], cited: DocNumber) -> DocNumber:
@@ -286,10 +292,14 @@ def _reread_references(text: str, seen: set[str], letter_date: dt.date | None, c
 # A department's cited number as its anchors hold it when OCR garbled what lies between them:
 # ที่, the code, the owner (its point read as a letter at times: `0810ฒ7`), then a few glyphs of
 # no digit (the slash and the mark, read as anything: `/ว .` then `ย «`, ` 1ร`, `: . 7”ว`; a lone
-# 1 or 7 is a slash), then the serial that ลงวันที่ dates.
+# 1 or 7 is a slash, a lone 0 a speck: `มท 0810.7 0` then `774 ลงวันที่`), then the serial that
+# ลงวันที่ dates. Where the number wraps after its code, the next line may open with specks
+# read as short tokens before the owner (`ที่ ม ท` then `0 007 ส 0810.7/ว 3965`, `ที่ มท OBO. 0810.7`:
+# the `eng` model's ๐๘๑๐ beside the numeral reader's), none a word of three Thai letters.
 _ANCHORED = re.compile(
-    f"{loose('ที่')}[\\s.]*(?:[ก-ฮ]{{2}})?[\\s.,:]*(?P<owner>{_DEPARTMENT_OWNER}\\d{{2}})"
-    f"(?:\\s*[.,ก-ฮ]\\s*(?P<sub>\\d))?(?P<gap>(?:[^\\d]|[17](?=\\D)){{1,14}}?)"
+    f"{loose('ที่')}[\\s.]*(?:[ก-ฮ]\\s?[ก-ฮ])?[\\s.,:]*(?:(?![ก-๛]{{3}})\\S{{1,4}}\\s+){{0,3}}?"
+    f"(?P<owner>(?<!\\d){_DEPARTMENT_OWNER}\\d{{2}})"
+    f"(?:\\s*[.,ก-ฮ]\\s*(?P<sub>\\d))?(?P<gap>(?:[^\\d]|[017](?=\\D)){{1,14}}?)"
     f"(?P<serial>(?<!\\d)\\d{{2,5}})[\\s.,:|]*(?={loose('ลงวันที่')})")
 
 
@@ -495,8 +505,19 @@ _DATE_SPECKS = re.compile(r"[()\"'“”|]+")
 _SPECK_AFTER_DAY = re.compile(r"(?<=\d)\s*,\s*(?=[ก-๛])|(?<=\d)\s+\.\s+(?=[ก-๛])")
 
 
+# A lone 0 between a day and its month (`ลงวันที่ 8` then `0 เมษายน 2556`, a speck at the wrap's
+# start): no day is 0. Unless the day and it make a day (`1 0 เมษายน` may be ๑๐ split).
+_ZERO_AFTER_DAY = re.compile(r"(?<!\d)(\d{1,2})\s+0\s+(?=[ก-๛])")
+_LAST_DAY = 31
+
+
+def _zero_speck_dropped(m: re.Match[str]) -> str:
+    return m.group(0) if int(m.group(1) + "0") <= _LAST_DAY else m.group(1) + " "
+
+
 def despeck_date(text: str) -> str:
-    return _SPECK_AFTER_DAY.sub(" ", _DATE_SPECKS.sub(" ", _GLUED_LATIN.sub("", text)))
+    text = _SPECK_AFTER_DAY.sub(" ", _DATE_SPECKS.sub(" ", _GLUED_LATIN.sub("", text)))
+    return _ZERO_AFTER_DAY.sub(_zero_speck_dropped, text)
 
 
 # Tesseract splits a Thai word at its marks on poor scans (`ก ร กฎาคม`, `กั นย าย น`); a month

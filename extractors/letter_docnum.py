@@ -80,7 +80,10 @@ _LETTER_FOR_WO = r"[ก-ฮ](?=\d|\s\d{2,4}(?!\d))"
 # A speck before the mark is read as a vowel (`0810.7/ะว`).
 _VOWEL_SPECK = "[\u0e30-\u0e3a\u0e40-\u0e44]?"
 _MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
-_CIRC_SPECK = f"(?:(?:[ก-ฮ]|\\s?{_MARKS}+)(?=\\s*(?:[ก-ฮ]\\.?\\s+)?[\"“”']?\\s*(?:\\d|$)))?"
+# Or as a letter with marks and a vowel on it, glued to the serial (`/วิตา3370`, `/ว ตา378`): no word is
+# glued to digits.
+_CIRC_SPECK = (f"(?:(?:[ก-ฮ]|\\s?{_MARKS}+)(?=\\s*(?:[ก-ฮ]\\.?\\s+)?[\"“”']?\\s*(?:\\d|$))"
+               f"|\\s?{_MARKS}*[ก-ฮ][\u0e30-\u0e3a\u0e47-\u0e4e]{{1,2}}(?=\\d))?")
 # No serial opens with 0: a lone 0 before one is a speck (`/ว 0` then `2777`).
 ZERO_SPECK = r"(?:0\s+(?=[1-9]\d{2,3}(?!\d)))?"
 # A speck read as a leading vowel glued to the serial (`/ว เ2354`): no serial holds a letter.
@@ -273,8 +276,10 @@ def opening_number(text: str) -> DocNumber | None:
 # Office digits and serial whose issuer code OCR garbled or lost (`‘fl we 0023.3 / 3640`,
 # `| 0809.2/ว176`, `ยูส0023.1,584`: a comma for the slash): an owner's number opens with 0.
 # Its point may come doubled (`NUN 0801..5/2198`: ที่ มท read by the `eng` model).
-# A speck inside its serial is read as a point (`หลส็0023.3/3.31`), as in a whole number's.
-_CODELESS = re.compile(r"(?<![\d.])(?P<office>0\d{3}(?:\s?\.{1,2}\s?\d{1,2})?)\s*[/,]\s*(?P<circ>ว)?\s*"
+# A speck inside its serial is read as a point (`หลส็0023.3/3.31`), as in a whole number's; one
+# over the mark as a vowel (`ที่ มี 0802.2/วิ4187`, its มท read as a word): no mark is printed on ว there.
+_CODELESS = re.compile(r"(?<![\d.])(?P<office>0\d{3}(?:\s?\.{1,2}\s?\d{1,2})?)\s*[/,]\s*"
+                       r"(?P<circ>ว[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]?)?\s*"
                        r"(?P<serial>\d{1,4}[.,]\d{1,3}|\d{1,5})(?![\d.,])")
 
 

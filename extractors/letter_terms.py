@@ -97,6 +97,11 @@ def specked(word: str) -> str:
     return f"{_MARK.pattern}*".join(re.escape(c) for c in strip_marks(word)) + f"{_MARK.pattern}*"
 
 
+# วัน of a reply deadline's ภายในวันที่: a speck over it is read as one more mark at times
+# (`ภายในวั้นที่ 2o6 มิถุนายน`), which `loose` would not pass over; its letters tell it.
+DEADLINE_DAY = specked("วัน")
+
+
 # The stamp's number label; a handwritten stamp's ink sets marks on it (`เลิข์รับ 1130`), or a
 # comma, a dash or a speck read as @ or a quote after it (`เลขรับ, 1298`, `เลขรับ - 2796`, `เลขรับ .@826`,
 # `เลขรับ “6.52`).

@@ -22,10 +22,18 @@ from extractors.addressee_vocabulary import (
 )
 from extractors.appraisal_round import APPRAISAL_ROUND_REPAIRED, mended_round
 from extractors.indicators import extract_indicators, merge_indicators, settle_fiscal_years
-from extractors.issuer_codes import issuer_code, known_code, misread_code, province_code
+from extractors.issuer_codes import (
+    is_province_code,
+    issuer_code,
+    known_code,
+    lookalike_code,
+    misread_code,
+    province_code,
+    province_of_code,
+)
 from extractors.letter_docnum import DOC_NUMBER_REPAIRED, DocNumber, number_for_issuer
 from extractors.letter_fields import LetterLines
-from extractors.letter_terms import FISCAL_YEAR, fiscal_year_of
+from extractors.letter_terms import CLOSING, FISCAL_YEAR, LEAD, fiscal_year_of, loose
 from extractors.offices import canonical_office, closest_fixed_name, head_of_department_by_tail
 from extractors.segment import Line, Span, classify_pages, find_spans, stream_lines
 from extractors.signatory_names import (
@@ -254,13 +262,43 @@ def _code_of_its_issuer(view: LetterLines, number: DocNumber | None, row: int | 
     (`ศาลากลางจังหวัดภูเก็ต`, or the province alone on the line its office name wrapped to), or
     the province whose seat the letterhead gives as address, above the number too (`สบป 0023.5`
     under `ศาลากลางจังหวัดสระบุรี`)."""
-    if number is None or not number.serial or row is None or known_code(number.code):
-        return number  # a known code is taken as printed: the sender is read only for the others
+    if number is None or not number.serial or row is None:
+        return number
+    if known_code(number.code):  # taken as printed, but for a province's read as its neighbour's
+        return _province_code_misread(view, number)
     beside = _office(head.read_sender(view, number, row))[0]  # the office printed after the number
     codes = {issuer_code(_sending_office(view)), issuer_code(beside), *_letterhead_codes(view, row),
              _seat_code(view)} - {""}
     near = [code for code in codes if misread_code(number.code, code)]
     return replace(number, code=near[0], repaired=True) if len(near) == 1 else number
+
+
+def _province_code_misread(view: LetterLines, number: DocNumber) -> DocNumber:
+    """A province office's own code read as another province's, one letter taken for its
+    look-alike (`สป 0023.5` for สบ: สระบุรี's, read as สมุทรปราการ's): the code of the province the
+    letter names as its own (its seat in the letterhead, the governor it is signed for), when it
+    names the read code's province nowhere. Flagged as repaired. A letter may cite another
+    office's number, but its own is its province's."""
+    own = _seat_code(view) or _governor_code(view)
+    if not is_province_code(number.code) or not own or not lookalike_code(number.code, own):
+        return number
+    named = province_of_code(number.code)
+    if any(named in view.text(i) for i in view.nonblank()):
+        return number
+    return replace(number, code=own, repaired=True)
+
+
+# The governor a province office's letter is signed for (ปฏิบัติราชการแทน ผู้ว่าราชการจังหวัด…).
+_GOVERNOR = re.compile(f"{LEAD}{loose('ผู้ว่าราชการจังหวัด')}\\s*(\\S+)")
+
+
+def _governor_code(view: LetterLines) -> str:
+    """The code of the province whose governor signs the letter: a line under its closing."""
+    rows = view.nonblank()
+    closing = next((k for k, i in enumerate(rows) if CLOSING.match(view.text(i))), len(rows))
+    rows = rows[closing:]
+    names = (body.match_province(m.group(1)) for i in rows if (m := _GOVERNOR.match(view.text(i))))
+    return next((province_code(name) for name in names if name), "")
 
 
 _LETTERHEAD_ROWS = 6  # the office's name and address under the number, before the date

@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pythainlp.util.date import thai_full_months
+
 from extractors.letter_docnum import CODE, opening_number
 from extractors.letter_terms import (
     ADDRESSEE,
@@ -27,6 +29,7 @@ from extractors.letter_terms import (
     URGENCY,
     is_date_only,
     loose,
+    specked,
     starts_with,
 )
 
@@ -144,7 +147,23 @@ def _header_kind(lines: list[Line], index: int, last_header: int) -> str | None:
         return None
     if _is_memo_office(lines, index):
         return "memo"
-    return "letter" if is_letter_header(lines, index) else None
+    if not is_letter_header(lines, index):
+        return None
+    return "memo" if _dated_number_line(text) else "letter"
+
+
+# A memo prints its date on its number's line, after วันที่ (`ที่ มท 0802.2/ว 3126 วันที่ 10
+# สิงหาคม 2565`); a letter sets its date on a line of its own, unlabelled. So a number line dated
+# so is a memo's whose title and ส่วนราชการ OCR garbled (`บ . ปบันทกข้อความ`). A receiving stamp's
+# date read onto the line is written short (`วันที่ 11 ก.ย. 65`): the memo's month is in full, a
+# speck set on it at times (`สิงหาคุม`).
+_FULL_MONTH = "|".join(specked(month) for month in thai_full_months)
+_NUMBER_LINE_DATE = re.compile(f"{specked('วันที่')}\\s*\\d{{1,2}}\\s*(?:{_FULL_MONTH})")
+
+
+def _dated_number_line(text: str) -> bool:
+    found = opening_number(re.sub(f"^{LEAD}{THI}", "", text))
+    return found is not None and _NUMBER_LINE_DATE.search(text[found.end:]) is not None
 
 
 def _is_memo_head(text: str) -> bool:

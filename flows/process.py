@@ -20,9 +20,11 @@ from extractors.header_lines import (
     date_seam,
     deadline_date_line_ids,
     header_line_ids,
+    is_better_block,
     is_better_name,
     is_better_reading,
     is_better_to_column,
+    poorly_read_line_ids,
     signature_line_ids,
     subject_line_ids,
 )
@@ -40,7 +42,7 @@ from pipeline.loading import load_document
 from pipeline.numerals import default_reader, stamp_reader
 from pipeline.ocr.boxes import reocr_boxes
 from pipeline.ocr.digit_reread import reread_numbers
-from pipeline.ocr.lines import reocr_lines
+from pipeline.ocr.lines import BLOCK_OPTIONS, reocr_lines
 from pipeline.ocr.marks import read_corner_mark
 from pipeline.ocr.stage import ocr_pages, read_unread_areas
 from pipeline.ocr.tesseract import OcrOptions, text_from_tokens
@@ -69,6 +71,8 @@ def reocr_header_lines(doc: Document, cache_dir: Path) -> Document:
             reocr_lines(page, lines, is_better_reading, cache_dir=cache_dir, seam=date_seam)
             # Then to the column's edge: a subject or addressee line's crop stops where its tokens did.
             reocr_lines(page, subject_line_ids(page), is_better_to_column, cache_dir=cache_dir, to_column=True)
+            # A line still garbled may have been misled by its neighbours' marks: read as a block.
+            reocr_lines(page, poorly_read_line_ids(page), is_better_block, BLOCK_OPTIONS, cache_dir=cache_dir)
             for reach in (0.0, SIGNATURE_REACH):  # the tokens' own box first: a wide crop takes in ink
                 reocr_lines(page, signature_line_ids(page), is_better_name, cache_dir=cache_dir, reach=reach)
     return doc

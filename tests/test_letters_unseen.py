@@ -1769,3 +1769,137 @@ def test_a_signed_name_ocr_set_above_the_closing_words_is_the_signatory() -> Non
     assert (letter.signatory, letter.signatory_position) == ("นายปิยะ ศรีสุข", "ท้องถิ่นจังหวัดแพร่")
     loose = _letter(head + "ผู้ประสานงาน นายปิยะ ศรีสุข\n. จึงเรียนมาเพื่อโปรดพิจารณา\nท้องถิ่นจังหวัดแพร่\n")
     assert loose.signatory == ""
+
+
+# Seed 1039 (SCAN_0002): a speck over วัน read as one more mark, and Latin ink inside the day.
+def test_a_deadline_whose_label_carries_a_stray_mark() -> None:
+    text = "ที่ รอ 0023.2/4230\n" + LETTERHEAD + SUBJECT + "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\n" + \
+        "จึงขอให้เร่งรัดการดำเนินการ\nดังกล่าว และ ะรายงานผลให้ทราบภายในวั้นที่ 2o6 มิถุนายน 2554\n" + BODY
+    letter = _letter(text)
+    assert (letter.deadline, letter.deadline_text) == (dt.date(2011, 6, 26), "ภายในวั้นที่ 26 มิถุนายน 2554")
+
+
+MEMO_TITLE_LOST = """บ . ปบันทกข้อความ
+ส่วนราชการ ฝ่ายวินัย กองการเจ้าหน้าที่ โทร. 0-2241-9000 ต่อ
+. 0 2847
+{number_line}
+เร อง โครงก า รคัดเลือกท้องถิ นจัง หวัดดีเด่นและท้องถิ่นอำเภอดีเด่น
+ประจำปีงบประมาณ พ.ศ. 2565
+เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น
+ตามหนังสือกรมส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7 /ว 2595 ลงวันที่ 8 พฤษภาคม 2565
+จึงเรียนมาเพื่อโปรดพิจารณา
+(นายมนตรี สัมมาประสิทธิ์)
+ผู้อำนวยการกองการเจ้าหน้าที่
+"""
+
+
+@pytest.mark.parametrize(("number_line", "kind", "date"), [
+    # seed 1039 doc20191220: the title and the เรื่อง label garbled, a speck on the month
+    pytest.param("ที่ มท 0802.2/ว 3126 วันที่ 10 สิงหาคุม 2565", "memo", dt.date(2022, 8, 10), id="dated-number-line"),
+    pytest.param("ที่ มท 0802.2/ว 3126 วันที่ 11 ส.ค. 65", "letter", None, id="a-stamps-short-date-beside-it"),
+])
+def test_a_number_line_dated_after_wan_thi_is_a_memos(number_line: str, kind: str, date: dt.date | None) -> None:
+    letter = _letter(MEMO_TITLE_LOST.format(number_line=number_line))
+    assert (letter.kind, letter.doc_number, letter.date) == (kind, "มท 0802.2/ว 3126", date)
+
+
+DEPARTMENT_HEAD = """กรมส่งเสริมก า รปกครอง:
+. ท้องถิ น
+' ถนนน ค รราชสีมา เขตดุสิต
+กทม . 10300
+{number_line}
+26 มีนาคม2561 _
+. เรื่อง เร่งรัดการจัดตั้งศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนของ
+. องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง ) '
+ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด (ตามบัญชีแนบท้าย)
+{citation}
+จึงเรียนมาเพื่อโปรดทราบและพิจารณา ด ำเนิ นการต่อไป
+. ไนาง รัตนา กิจเจริญ)
+. อธิบดีกรมส่งเสริมการปกครองท้องถิ น
+"""
+
+
+def test_a_codeless_number_whose_mark_carries_a_speck() -> None:
+    # seed 1039 doc20200218: มท read as the word มี, a speck over ว read as ิ
+    letter = _letter(DEPARTMENT_HEAD.format(number_line="ที่ มี 0802.2/วิ4187", citation=""))
+    assert (letter.doc_number, letter.circular) == ("มท 0802.2/ว 4187", True)
+    assert DOC_NUMBER_REPAIRED in letter.flags
+
+
+@pytest.mark.parametrize(("citation", "number", "date"), [
+    # seed 1039 doc20200218: ๐๘ at the wrap read as three specks before the numeral reader's owner
+    pytest.param(".. อ้างถึง หนังสือกรมส่งเสริมกา ร ปกค ร องท้องถิ่น ด่ว นที่สุด ที่ ม ท\n"
+                 "0 007 ส 0810.7/ว 3965 ลงวันที่10 มีนาคม 2561 7", "มท 0810.7/ว 3965", dt.date(2018, 3, 10),
+                 id="specks-at-the-wrap"),
+    # seed 1039 doc20220730: the `eng` model's ๐๘๑๐ beside the owner, ink glued before the serial
+    pytest.param("อ้างถึง หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท OBO. 0810.7/ว\n"
+                 "ดตาไว3693 ลงวันที่ 17 มกราคม 2562 + 0", "มท 0810.7/ว 3693", dt.date(2019, 1, 17),
+                 id="latin-before-the-owner"),
+    # seed 1039 img022: `/ว` at the line end read as a lone 0
+    pytest.param("ตามหนังสือกรม์ส่งเสริมการปกครองท้องถิ่น ด่วนที่สุด ที่ มท 0810.7 0\n"
+                 "774 ลงวันที่ 7 ธันวาคม 2560 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดรายงาน",
+                 "มท 0810.7/ว 774", dt.date(2017, 12, 7), id="mark-read-as-zero"),
+])
+def test_a_cited_number_garbled_where_it_wraps(citation: str, number: str, date: dt.date) -> None:
+    letter = _letter(DEPARTMENT_HEAD.format(number_line="ที่ มท 0802.2/ว 4187", citation=citation))
+    assert [(r.doc_number, r.date) for r in letter.references] == [(number, date)]
+
+
+SARABURI = """ด่วนมาก
+7 {code}0023.5/5112
+. สำนักงานส่งเสริม
+การปกครองท้องถิ่นจังหวัด
+ศัระบว
+| ศาลากลางจังหวัดสระบุ
+น 7 กันยายน 2565
+เรื่อง เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น
+. ถึง สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอเฉลิมพระเกียรติ |
+ตามที กรมส่งเสริมการปกครองท้องถิ่นได้กำหนดแนวทางการดำเนินงาน{aside}
+จึงเรียนมาเพื่อทราบและดำเนินการ
+(นางสาวลลิตา พงใจ)
+ปลัดจังหวัด ปฏิบัติราชการแทน |
+ผู้ว่าราชการจังหวัดสระบุรี
+"""
+
+
+@pytest.mark.parametrize(("code", "aside", "number", "repaired"), [
+    # seed 1039 saraban_001: บ's tail read as ป's, สระบุรี's code read as สมุทรปราการ's
+    pytest.param("สป", "", "สบ 0023.5/5112", True, id="a-lookalike-of-its-provinces-code"),
+    pytest.param("สป", " ร่วมกับจังหวัดสมุทรปราการ", "สป 0023.5/5112", False, id="the-read-codes-province-named"),
+    pytest.param("สบ", "", "สบ 0023.5/5112", False, id="its-own-code"),
+])
+def test_a_province_code_read_as_its_lookalike(code: str, aside: str, number: str, repaired: bool) -> None:
+    letter = _letter(SARABURI.format(code=code, aside=aside))
+    assert (letter.doc_number, DOC_NUMBER_REPAIRED in letter.flags) == (number, repaired)
+
+
+def test_a_cited_date_with_a_zero_speck_where_it_wraps() -> None:
+    # seed 1038 img038: the day ๘ ends the line, the next opens with a speck read as 0
+    letter = _letter(DEPARTMENT_HEAD.format(
+        number_line="ที่ มท 0802.2/ว 4187",
+        citation="หนังสือกรมส่งเสริมการปกครองท้องถิ่น ที่ มท0810.5/ว5047 ลงวันที่ 8\n0 เมษายน 2556 |\n"
+                 "ตามหนังสือกรมส่งเสริมการปกครองห้องถิ่น ที่ มท 0810.5/ว 311 ลงวันที่ 1 0 มีนาคม 2556"))
+    assert [(r.doc_number, r.date) for r in letter.references] == [
+        ("มท 0810.5/ว 5047", dt.date(2013, 4, 8)),
+        ("มท 0810.5/ว 311", None)]  # `1 0` may be ๑๐ split: left unread, not taken for the 1st
+
+
+@pytest.mark.parametrize(("line", "number"), [
+    pytest.param("ที่ มท 0802.2/วิตา3370", "มท 0802.2/ว 3370", id="glued-to-the-mark"),  # seed 1038 img007
+    pytest.param(".ท มท 0023.1/ว ตา378", "มท 0023.1/ว 378", id="apart-from-the-mark"),  # seed 1035 doc20200507
+])
+def test_an_own_number_with_a_letter_and_vowel_glued_between_mark_and_serial(line: str, number: str) -> None:
+    letter = _letter(DEPARTMENT_HEAD.format(number_line=line, citation=""))
+    assert (letter.doc_number, letter.circular) == (number, True)
+
+
+@pytest.mark.parametrize(("citation", "cited"), [
+    # seed 1037 saraban_034: ตามหนังสือกรมส่งเสริม… garbled past reading, the number dated right after it
+    pytest.param(". 6 0ฮ2ฝ7(''พัแตริมกรปกครองทัยงถิ่น ที่ มท 0810.7/ว 605 ลงวันที่ .\n'\na\n"
+                 "4 สิงหาคม 2565 แจ้งให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดรายงาน",
+                 [("มท 0810.7/ว 605", dt.date(2022, 8, 4))], id="dated-right-after"),
+    pytest.param("ให้ใช้แบบ มท 0810.7/ว 605 ในการรายงาน", [], id="neither-cited-nor-dated"),
+])
+def test_a_number_dated_right_after_in_the_body_is_cited(citation: str, cited: list[tuple[str, dt.date]]) -> None:
+    letter = _letter(DEPARTMENT_HEAD.format(number_line="ที่ มท 0802.2/ว 4187", citation=citation))
+    assert [(r.doc_number, r.date) for r in letter.references] == cited

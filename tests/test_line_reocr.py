@@ -16,14 +16,17 @@ from extractors.header_lines import (
     date_seam,
     deadline_date_line_ids,
     header_line_ids,
+    is_better_block,
     is_better_name,
     is_better_reading,
     is_better_to_column,
+    poorly_read_line_ids,
     signature_line_ids,
     subject_line_ids,
     words_read,
 )
 from pipeline.ocr.lines import (
+    BLOCK_OPTIONS,
     _off_neighbours,
     band_words,
     column_edge,
@@ -595,3 +598,38 @@ def test_the_number_above_a_line_opening_with_its_date_is_read_again() -> None:
             "ผลการดําเนินงานให้กรมส่งเสริมการปกครองท้องถิ่นทราบทุกวันที่ ๑๕ ของเดือน นั้น ."]
     assert header_line_ids(_page(seen)) == [11, 12]
     assert header_line_ids(_page([seen[0], seen[2], seen[3]])) == [11]  # not the addressee's line
+
+
+def test_a_deadline_whose_label_carries_a_stray_mark_is_read_again() -> None:
+    """SCAN_0002 (seed 1039) read `ภายในวั้นที่`, a speck over วัน read as a mark: with its date
+    unreadable too, the line was not taken for a deadline's and never read again."""
+    seen = ["จึงขอให้เร่งรัดการดำเนินการ", "ดังกล่าว และ ะรายงานผลให้ทราบภายในวั้นที่ l21 HUNAN 2567"]
+    assert deadline_date_line_ids(_page(seen)) == [11]
+
+
+def test_an_addressee_line_still_garbled_is_read_again_as_a_block() -> None:
+    """img022 (seed 1039): the addressee's crop read with --psm 7 came back `เอียน 0 0 หกครองท้องถิ่น`,
+    the marks of the lines around it reaching into its crop; as a block of text it reads whole."""
+    image = np.asarray(draw_lines(["เรื่อง รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น",
+                                   "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น",
+                                   "สิ่งที่ส่งมาด้วย แบบรายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชน"]).convert("L"))
+    chars, raw = run_tesseract(image, OcrOptions(languages="tha"))
+    words = group_tokens(chars, raw)
+    line = next(w.line for w in words if w.text.startswith("เรียน"))
+    addressee = [w for w in words if w.line == line]
+    seen = [replace(addressee[0], text=t) for t in ["เอียน", "0", "0", "หกครองท้องถิ่น"]]  # its box kept
+    seen[-1] = replace(seen[-1], left=addressee[-1].left, width=addressee[-1].width)
+    page = Page(number=1, source="ocr", words=[w for w in words if w.line != line] + seen, image=image)
+    page.words.sort(key=lambda w: (w.line, w.left))
+    assert line in poorly_read_line_ids(page)
+    assert line in reocr_lines(page, [line], is_better_block, BLOCK_OPTIONS)
+    assert "อธิบดีกรมส่งเสริม" in normalise(text_from_tokens([w for w in page.words if w.line == line]))
+
+
+def test_a_block_reading_must_read_more_words_than_the_page_reading_joined() -> None:
+    """doc20200218 (seed 1039): a subject wrap OCR only spaced out read as a block lost its bracket
+    and a vowel; it reads no more words than the page reading with its torn words joined."""
+    spaced = ". องค์กรปกค รองส ่วนท้องถิน (สถานที่กลาง )  '"
+    assert is_better_reading(spaced, ". องค์กรปกครองส่วนท้องถิน (สถานทึกลาง 1")
+    assert not is_better_block(spaced, ". องค์กรปกครองส่วนท้องถิน (สถานทึกลาง 1")
+    assert is_better_block("เอียน 0 0 หกครองท้องถิ่น", "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิน")

@@ -31,6 +31,11 @@ from pipeline.records import Page, PageError, Word
 from pipeline.thai.chars import to_arabic
 
 LINE_OPTIONS = OcrOptions(languages="tha", timeout=30, psm=7)
+# The same crop read as a block of text: with --psm 7 the marks of the lines above and below that
+# reach into a line's crop may derail the whole reading (seed 1039 img022: a clean `เรียน อธิบดีกรม
+# ส่งเสริมการปกครองท้องถิ่น` read `เอียน 0 0 หกครองท้องถิ่น`); block layout sets them apart as lines
+# of their own. For the few lines whose reading stays poor (see header_lines.poorly_read_line_ids).
+BLOCK_OPTIONS = OcrOptions(languages="tha", timeout=30, psm=6)
 _PAD = 12  # pixels around the line's box: Tesseract needs a margin to see the first glyph
 Judge = Callable[[str, str], bool]  # (old line text, new line text) → take the new one?
 Seam = Callable[[list[Word]], "int | None"]  # a line's tokens → x where a re-reading may take over
