@@ -317,7 +317,8 @@ def date_line(view: LetterLines, i: int) -> DateMatch | None:
     printed = _BROKEN_DAY.sub(r"\1\2", _DAY_DIGIT_TWICE.sub(r"\1", view.text(i)))
     printed = _INK_BEFORE_MONTH.sub("", _SPECK_AFTER_DAY.sub("", printed))
     printed = _SPECKS_APART.sub("", _MONTH_TWICE.sub(r"\1", _DIGIT_AFTER_DAY.sub(r"\1", printed)))
-    found = [dates[0] for t in (printed, _closed_up(printed)) if is_date_only(t) and (dates := find_thai_dates(t))]
+    found = [dates[0] for t in (printed, _closed_up(printed))
+             if is_date_only(t, long_years=True) and (dates := find_thai_dates(t, long_years=True))]
     # As printed first; closed up when only that makes a whole year (`252 7` → 2527: its digit
     # misread is then read again against the letter's other dates).
     return next((d for d in found if d.date is not None and len(d.year_text) == 4), found[0] if found else None)

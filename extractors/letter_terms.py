@@ -152,9 +152,9 @@ def canonical_urgency(found: str) -> str:
     return "ด่วน"
 
 
-def is_date_only(line: str) -> bool:
+def is_date_only(line: str, long_years: bool = False) -> bool:
     """A line that is just a date (optionally `วันที่` before it): the date line of a header."""
-    dates = find_thai_dates(line)
+    dates = find_thai_dates(line, long_years=long_years)
     if len(dates) != 1:
         return False
     rest = line[: dates[0].start] + line[dates[0].end :]

@@ -97,22 +97,19 @@ _MONTH_GROUP = "|".join(f"(?P<m{n}_{k}>{pat})" for k, (pat, n) in enumerate(_MON
 _TWICE = r"(?:(?P<twice>[12])\s(?=(?P=twice)\d{3}(?!\d)))?"
 _YEAR = (r"(?:พ\s?\.?\s?ศ\s?\.?\s*)?" + _TWICE
          + r"(?P<year>(?:25|19|20)[ /]\d{2}|\d{4}|\d{3}|\d{2})(?![\d]|[.,]\d)")
-# A day's year may carry a digit too many (`22 พฤศจิกายน 25660`: a speck after it read as ๐):
-# found, it is no real day (impossible_date) until the letter's other dates say which year it
-# holds (`year_near_others`); lost, the letter had no date at all. Not in month-year periods,
-# which take their year as printed.
-_DAY_YEAR = _YEAR.replace(r"|\d{2})", r"|\d{2}|\d{5})")
-_WORD_DATE = re.compile(
-    rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?:{_MONTH_GROUP}){_GAP}{_DAY_YEAR}"
-)
+# A letter's own date line may print its year with a digit too many (`22 พฤศจิกายน 25660`: a
+# speck after it read as ๐): asked for (`long_years`), it is found as no real day until the
+# letter's other dates say which year it holds (`year_near_others`); lost, the letter had no
+# date at all. Elsewhere a five-digit year stays no date: callers take "a date reads" as done.
+_LONG_YEAR = _YEAR.replace(r"|\d{2})", r"|\d{2}|\d{5})")
+_WORD_DATE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?:{_MONTH_GROUP}){_GAP}{_YEAR}")
+_WORD_DATE_LONG = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?:{_MONTH_GROUP}){_GAP}{_LONG_YEAR}")
 _MONTH_YEAR = re.compile(rf"(?:{_MONTH_GROUP}){_GAP}{_YEAR}")
 # A day and year around a Thai word that is not a month name as spelled: OCR-damaged months
 # (มิถุนายน่, พฤศจกายน, กันวาคม) are resolved by `fuzzy_month`.
 # (เมษายน opens with a leading vowel: `เมษายัน`.)
 # Its า may read as a 1 between letters (`13 ตุล1คม2564`, the year glued on): no month holds a digit.
-_FUZZY_DATE = re.compile(
-    rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?P<word>[ก-ฮเ](?:[ก-๛]|1(?=[ก-๛])){{3,11}}){_GAP}{_DAY_YEAR}"
-)
+_FUZZY_DATE = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}}){_GAP}(?P<word>[ก-ฮเ](?:[ก-๛]|1(?=[ก-๛])){{3,11}}){_GAP}{_YEAR}")
 _STRIPPED_MONTHS = [re.sub(f"[{_MARKS}]", "", name) for name in thai_full_months]
 # A point before the day is part of a number (0810.7/1/61) only after a digit; after a word it
 # is a speck OCR glued on (อัปเดตวันที่.28/12/61).
@@ -183,10 +180,12 @@ def _fuzzy_dates(text: str, found: list[DateMatch], today: dt.date | None) -> li
     return out
 
 
-def find_thai_dates(text: str, *, today: dt.date | None = None) -> list[DateMatch]:
-    """Every day-month-year in `text` (word or d/m/y form), in order of position."""
+def find_thai_dates(text: str, *, today: dt.date | None = None, long_years: bool = False) -> list[DateMatch]:
+    """Every day-month-year in `text` (word or d/m/y form), in order of position; `long_years`:
+    a month name's year of five digits too (see `_LONG_YEAR`)."""
     text = _to_arabic(text)
-    found = [_make(m, int(m.group("day")), _month_of(m), today) for m in _WORD_DATE.finditer(text)]
+    words = _WORD_DATE_LONG if long_years else _WORD_DATE
+    found = [_make(m, int(m.group("day")), _month_of(m), today) for m in words.finditer(text)]
     found += _fuzzy_dates(text, found, today)
     for m in _NUMERIC_DATE.finditer(text):
         month = int(m.group("mon"))
