@@ -16,14 +16,19 @@ counting as listed).
 from __future__ import annotations
 
 import re
+import statistics
 
 from extractors.letter_body import names_a_thing, signed_name
-from extractors.letter_terms import starts_with
+from extractors.letter_terms import CLOSING, starts_with
 from extractors.signatory_names import is_listed_given, is_listed_surname, judge_given_name, judge_surname, name_parts
+from pipeline.ocr.lines import lines_of
+from pipeline.records import Page
 from pipeline.thai.dictionary import unknown_letters
+from pipeline.thai.text import normalise_field
 
 _POSITION = starts_with("อธิบดี", "รองอธิบดี", "ผู้อำนวยการ", "ท้องถิ่นจังหวัด", "ท้องถิ่นอำเภอ", "ปลัดจังหวัด",
                         "ผู้ว่าราชการจังหวัด", "รองผู้ว่าราชการจังหวัด", "นายอำเภอ", "หัวหน้า")
+_NAME_LINES = 5  # the name stands within five lines under the closing (the signature's ink between)
 _PAGE_TOP = 3  # lines: a page number (-2-) and a speck line may stand above the name
 _THAI = re.compile("[ก-ฮ]")
 TITLED = 2  # the score of a titled name none of whose parts is known
@@ -82,3 +87,32 @@ def page_top_names(lines: list[tuple[int, str]]) -> list[int]:
     """A page's first lines that open a name under no closing (the closing ended the page before)."""
     return [line for line, text in lines[:_PAGE_TOP] if _NAME_HEAD.match(text) and _THAI.search(text)
             and name_score(text) < _WHOLE and not names_a_thing(text)]
+
+
+_DROPPED_ROOM = 1.5  # token heights between the closing and the next line read: room for a line
+
+
+def dropped_signature_band(page: Page) -> tuple[int, int] | None:
+    """The band under a letter's closing words (ขอแสดงความนับถือ) down to the next line the page
+    pass read, where no name was read after them and there is room for lines: the signature's
+    stroke may have made the page pass leave the name and position out whole. None otherwise."""
+    lines = sorted(lines_of(page.words).items())
+    texts = [normalise_field(" ".join(w.text for w in words)) for _, words in lines]
+    closing = next((k for k, text in enumerate(texts) if CLOSING.match(text)), None)
+    if closing is None:
+        return None
+    while closing + 1 < len(texts) and CLOSING.match(texts[closing + 1]):
+        closing += 1  # จึงเรียนมา… then ขอแสดงความนับถือ: the name is under the last
+    if any(name_score(text) for text in texts[closing + 1:closing + 1 + _NAME_LINES]):
+        return None
+    top = max(w.top + w.height for w in lines[closing][1])
+    below = [min(w.top for w in words) for _, words in lines[closing + 1:]]
+    bottom = min([b for b in below if b > top], default=page.image.shape[0] if page.image is not None else top)
+    size = statistics.median(w.height for w in page.words)
+    return (top, bottom) if bottom - top >= _DROPPED_ROOM * size else None
+
+
+def is_signature_block_line(text: str) -> bool:
+    """A dropped line read under the closing is kept when it is a signed name or a position."""
+    text = normalise_field(text)
+    return bool(signed_name(text)) or _POSITION.match(text) is not None

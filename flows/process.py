@@ -33,6 +33,7 @@ from extractors.letters import extract_letters
 from extractors.number_lines import deadline_line_ids, header_number_line_ids, is_better_numbers, stamp_line_ids
 from extractors.report_forms import ReportForms, extract_report_forms
 from extractors.segment import classify_pages
+from extractors.signature_lines import dropped_signature_band, is_signature_block_line
 from extractors.stamp_reading import is_better_stamp, is_urgency_mark, lacks_urgency_mark
 from pipeline.config import Settings, load_settings
 from pipeline.dataset.row_checks import check_report_rows
@@ -42,6 +43,7 @@ from pipeline.loading import load_document
 from pipeline.numerals import default_reader, stamp_reader
 from pipeline.ocr.boxes import reocr_boxes
 from pipeline.ocr.digit_reread import reread_numbers
+from pipeline.ocr.dropped_lines import read_dropped_lines
 from pipeline.ocr.lines import BLOCK_OPTIONS, reocr_lines
 from pipeline.ocr.marks import read_corner_mark
 from pipeline.ocr.stage import ocr_pages, read_unread_areas
@@ -75,6 +77,8 @@ def reocr_header_lines(doc: Document, cache_dir: Path) -> Document:
             reocr_lines(page, poorly_read_line_ids(page), is_better_block, BLOCK_OPTIONS, cache_dir=cache_dir)
             for reach in (0.0, SIGNATURE_REACH):  # the tokens' own box first: a wide crop takes in ink
                 reocr_lines(page, signature_line_ids(page), is_better_name, cache_dir=cache_dir, reach=reach)
+            # Then a name and position the page pass left out whole (a signature's stroke over them).
+            read_dropped_lines(page, dropped_signature_band(page), is_signature_block_line, cache_dir=cache_dir)
     return doc
 
 
