@@ -28,8 +28,10 @@ from pipeline.thai.dates import find_month_year, find_thai_dates, month_end, out
 # (`ทั่วชี้วัดที่ 6`) or as ด, its ช as ด (`ตัวดี้วัตที่ 4.2`).
 _KPI_WORD = "[ตกทด]" + loose_tones("ั่วชี้วัด").replace("ด", "[ดตก]").replace("ช", "[ชขซด]")
 # Specks between ที่ and its code: points, colons, quotes, a bracket (`ที่. : 4.2`, `ที่ ) 6,`).
+# A piece of ink glued before the code reads as a Latin letter, a consonant, or the vowel า (`ที่ า6`
+# for ๖: no Thai word puts า before a digit).
 _CODE = re.compile(
-    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\".()]+\\s*){{0,3}}(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-zก-ฮ]?"
+    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\".()]+\\s*){{0,3}}(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-zก-ฮา]?"
     "(\\d(?P<twin>\\d)(?P=twin)(?![\\d.,])|\\d\\s\\d(?=\\s+[ก-๛])|\\d{1,2}(?:[.,]{1,2}\\d{1,2})*)\\s*[:：]?\\s*")
 # No KPI code has three digits: three whose last two are one digit twice (`ตัวชี้วัดที่ 233` for ๒.๓) are
 # the code with its point read as a copy of the digit after it, or with a speck after it read so:

@@ -40,6 +40,7 @@ from pipeline.loading import load_document
 from pipeline.numerals import default_reader, stamp_reader
 from pipeline.ocr.boxes import reocr_boxes
 from pipeline.ocr.digit_reread import reread_numbers
+from pipeline.ocr.disputed_numbers import disputed_line_ids, settle_disputed
 from pipeline.ocr.lines import reocr_lines
 from pipeline.ocr.marks import read_corner_mark
 from pipeline.ocr.stage import ocr_pages, read_unread_areas
@@ -108,10 +109,12 @@ def reread_letter_numbers(doc: Document) -> Document:
     """Numbers of a letter's header, citation and stamp lines read again as whole ink words, where
     the row pass read them short (after stamp boxes: the stamp's own tokens are then in place;
     its hand-filled digits go to the reader trained for handwriting); a reply deadline's day read
-    as Latin glued to a digit (`ภายในวันที่ lo6`); and a KPI's code or percentage target that reads
-    impossibly (`ร้อยละ 00`, `ตัวชี้วัดที่ 3.@`, `ตัวชี้วัดที่2.`)."""
+    as Latin glued to a digit (`ภายในวันที่ lo6`); a number on Thai print whose two readers
+    disagreed (`pipeline.ocr.disputed_numbers`: ๗,๐๐๐ read 61,000); and a KPI's code or
+    percentage target that reads impossibly (`ร้อยละ 00`, `ตัวชี้วัดที่ 3.@`, `ตัวชี้วัดที่2.`)."""
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and page.words:
+            settle_disputed(page, disputed_line_ids(page), default_reader(), is_better_numbers)
             reread_numbers(page, header_number_line_ids(page), default_reader(), is_better_numbers)
             reread_numbers(page, stamp_line_ids(page), stamp_reader(), is_better_numbers)
             reread_numbers(page, deadline_line_ids(page), default_reader(), is_better_numbers)

@@ -362,6 +362,10 @@ def test_without_a_date_to_trust_the_letters_printed_fiscal_year_anchors() -> No
     pytest.param("ปีงบประมาณ พ.ศ. 2558 ตัวชี้วัดที่ ) 6, การประเมินผลการปฏิบัติราชการของข้าราชการ\nในสังกัดกรม"
                  "ส่งเสริมการปกครองท้องถิ่น และตัวชี้วัดที่ 4..2 การพัฒนาประสิทธิภาพ", [("6", None, ""), ("4.2", None, "")],
                  id="a-bracket-before-the-code"),
+    # wide seed 1038 img001, page text as read: ๖ read with a piece of its ink as า
+    pytest.param("กลาง)” จำนวน 880 ศูนย์ และตัวชีวัตที่ า6 การประเมินผลการปฏิบัติราชการของข้าราชการ\n"
+                 "ในสังกัดกรมส่งเสริมการปกครองท้องถิ่น และตัวชี้วัดที่ 3.1 ร้อยละของเรื่องร้องเรียนที่ได้รับ\n"
+                 "| การแก้ไขแล้วเสร็จ 3 ร้อยละ 90", [("6", None, ""), ("3.1", 90, "ร้อยละ")], id="a-vowel-of-ink-before-the-code"),
 ])
 def test_kpis_as_read_on_specked_scans(text: str, expected: list) -> None:
     found = extract_indicators(text, 1, 2562)
