@@ -26,7 +26,13 @@ from extractors.header_lines import (
     signature_line_ids,
     subject_line_ids,
 )
-from extractors.kpi_lines import is_better_kpi_numbers, is_better_wrapped_target, kpi_number_line_ids
+from extractors.kpi_lines import (
+    is_better_code_reading,
+    is_better_kpi_numbers,
+    is_better_wrapped_target,
+    kpi_number_line_ids,
+    unconfirmed_code_line_ids,
+)
 from extractors.letters import extract_letters
 from extractors.number_lines import deadline_line_ids, header_number_line_ids, is_better_numbers, stamp_line_ids
 from extractors.report_forms import ReportForms, extract_report_forms
@@ -111,7 +117,8 @@ def reread_letter_numbers(doc: Document) -> Document:
     its hand-filled digits go to the reader trained for handwriting); a reply deadline's day read
     as Latin glued to a digit (`ภายในวันที่ lo6`); a number on Thai print whose two readers
     disagreed (`pipeline.ocr.disputed_numbers`: ๗,๐๐๐ read 61,000); and a KPI's code or
-    percentage target that reads impossibly (`ร้อยละ 00`, `ตัวชี้วัดที่ 3.@`, `ตัวชี้วัดที่2.`)."""
+    percentage target that reads impossibly (`ร้อยละ 00`, `ตัวชี้วัดที่ 3.@`, `ตัวชี้วัดที่2.`) or a
+    KPI code only the page pass read (`ตัวชี้วัดที่ 5.2` for ๔.๒)."""
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and page.words:
             settle_disputed(page, disputed_line_ids(page), default_reader(), is_better_numbers)
@@ -121,6 +128,7 @@ def reread_letter_numbers(doc: Document) -> Document:
             inline, wrapped = kpi_number_line_ids(page)
             reread_numbers(page, inline, default_reader(), is_better_kpi_numbers)
             reread_numbers(page, wrapped, default_reader(), is_better_wrapped_target)
+            reread_numbers(page, unconfirmed_code_line_ids(page), default_reader(), is_better_code_reading)
     return doc
 
 

@@ -366,6 +366,14 @@ def test_without_a_date_to_trust_the_letters_printed_fiscal_year_anchors() -> No
     pytest.param("กลาง)” จำนวน 880 ศูนย์ และตัวชีวัตที่ า6 การประเมินผลการปฏิบัติราชการของข้าราชการ\n"
                  "ในสังกัดกรมส่งเสริมการปกครองท้องถิ่น และตัวชี้วัดที่ 3.1 ร้อยละของเรื่องร้องเรียนที่ได้รับ\n"
                  "| การแก้ไขแล้วเสร็จ 3 ร้อยละ 90", [("6", None, ""), ("3.1", 90, "ร้อยละ")], id="a-vowel-of-ink-before-the-code"),
+    # wide seed 1038 doc20240825: specks before the wrapped percentage read as a dash and a bar
+    pytest.param(".การปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2559ตัวชี้วัดที่4.1 7\n''การพัฒนานวัตกรรม “ศูนย์ช่วยเหลือ"
+                 "ประชาชนของ 7\n. องค์กรปกครองส่วนท้องถิ่น” ครบทุกองค์กรปกครองส่วนท้องถิ่น ร้อยละ -\n= 100\n1 ' เพกชัทร",
+                 [("4.1", 100, "ร้อยละ")], id="specks-read-as-a-dash-and-a-bar"),
+    # wide seed 1039 img010: a speck after ๖ read as 0 is no code's second number
+    pytest.param("การปกครองท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2561 ตัวชี้วัดที่ 6 0\n' การประเมินผลการปฏิบัติราชการของข้าราชการ\n"
+                 "การปกครองท้องถิ่น และตัวชี้วัดที่ 2.3 องค์กรปกครองส่วนท้องถิ่นที", [("6", None, ""), ("2.3", None, "")],
+                 id="a-speck-after-a-code-read-as-zero"),
 ])
 def test_kpis_as_read_on_specked_scans(text: str, expected: list) -> None:
     found = extract_indicators(text, 1, 2562)
