@@ -262,8 +262,9 @@ def _name(chunk: str) -> tuple[str, str]:
     return ("" if _BAD_NAME.match(name) else name), chunk[cut:]
 
 
-# Ink before a name: the rest of a code's placeholder and a stray bracket (`3..1.@ ) ร้อยละของ…`).
-_LEADING_INK = re.compile(r"^[\s@#*%!?&$©)\]|.,:;]+")
+# Ink before a name: the rest of a code's placeholder and a stray bracket (`3..1.@ ) ร้อยละของ…`), a
+# speck read as a lone 0 (`ตัวชี้วัดที่ 6 0 การประเมินผล…`).
+_LEADING_INK = re.compile(r"^(?:[\s@#*%!?&$©)\]|.,:;]|0(?=\s))+")
 
 
 def _clean(text: str) -> str:

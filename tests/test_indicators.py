@@ -378,3 +378,8 @@ def test_without_a_date_to_trust_the_letters_printed_fiscal_year_anchors() -> No
 def test_kpis_as_read_on_specked_scans(text: str, expected: list) -> None:
     found = extract_indicators(text, 1, 2562)
     assert [(i.code, i.target_value, i.target_unit) for i in found][:len(expected)] == expected
+
+
+def test_a_speck_read_as_zero_after_a_code_is_no_part_of_its_name() -> None:
+    text = "ประจำปีงบประมาณ พ.ศ. 2561 ตัวชี้วัดที่ 6 0\n' การประเมินผลการปฏิบัติราชการของข้าราชการ"  # wide1039 img010
+    assert [(k.code, k.name) for k in extract_indicators(text, 1, None)] == [("6", "การประเมินผลการปฏิบัติราชการของข้าราชการ")]
