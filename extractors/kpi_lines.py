@@ -139,3 +139,12 @@ def is_better_code_reading(old: str, new: str) -> bool:
     if was is None or now is None or was.group() == now.group() or not is_better_numbers(old, new):
         return False
     return old[:was.start()] == new[:now.start()] and old[was.end():] == new[now.end():]
+
+
+_CODE_LABEL = re.compile(f"{KPI_WORD}\\s?{THI}")
+
+
+def kpi_code_line_ids(page: Page) -> list[int]:
+    """Lines holding a KPI's label and code (ตัวชี้วัดที่ …)."""
+    return [line for line, words in sorted(lines_of(page.words).items())
+            if _CODE_LABEL.search(_as_page_text(" ".join(w.text for w in words)))]

@@ -30,6 +30,7 @@ from extractors.kpi_lines import (
     is_better_code_reading,
     is_better_kpi_numbers,
     is_better_wrapped_target,
+    kpi_code_line_ids,
     kpi_number_line_ids,
     unconfirmed_code_line_ids,
 )
@@ -49,6 +50,7 @@ from pipeline.ocr.digit_reread import reread_numbers
 from pipeline.ocr.disputed_numbers import disputed_line_ids, settle_disputed
 from pipeline.ocr.lines import reocr_lines
 from pipeline.ocr.marks import read_corner_mark
+from pipeline.ocr.speck_digits import drop_speck_digits
 from pipeline.ocr.stage import ocr_pages, read_unread_areas
 from pipeline.ocr.tesseract import OcrOptions, text_from_tokens
 from pipeline.records import Document, Extraction, PageError
@@ -118,13 +120,15 @@ def reread_letter_numbers(doc: Document) -> Document:
     as Latin glued to a digit (`ภายในวันที่ lo6`); a number on Thai print whose two readers
     disagreed (`pipeline.ocr.disputed_numbers`: ๗,๐๐๐ read 61,000); and a KPI's code or
     percentage target that reads impossibly (`ร้อยละ 00`, `ตัวชี้วัดที่ 3.@`, `ตัวชี้วัดที่2.`) or a
-    KPI code only the page pass read (`ตัวชี้วัดที่ 5.2` for ๔.๒)."""
+    KPI code only the page pass read (`ตัวชี้วัดที่ 5.2` for ๔.๒), lone digits read from specks
+    dropped from its lines first (`ตัวชี้วัดที่ 6 4` for ๖)."""
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and page.words:
             settle_disputed(page, disputed_line_ids(page), default_reader(), is_better_numbers)
             reread_numbers(page, header_number_line_ids(page), default_reader(), is_better_numbers)
             reread_numbers(page, stamp_line_ids(page), stamp_reader(), is_better_numbers)
             reread_numbers(page, deadline_line_ids(page), default_reader(), is_better_numbers)
+            drop_speck_digits(page, kpi_code_line_ids(page))
             inline, wrapped = kpi_number_line_ids(page)
             reread_numbers(page, inline, default_reader(), is_better_kpi_numbers)
             reread_numbers(page, wrapped, default_reader(), is_better_wrapped_target)
