@@ -8,7 +8,9 @@ placeholder (`ตัวชี้วัดที่ 3.@` for ๓.๑: Tesseract's
 Latin letters (`ตัวชี้วัดที่ mn. ,` for ๓.๑; read again, `m3.1`: a speck glued before the code).
 Only such lines are read again as whole ink words (the reading is costly and a line read right
 has nothing to gain), and the new reading wins only where it mends what was wrong and keeps
-what the letter-line judge keeps (no runaway number, no lost separator, every date).
+what the letter-line judge keeps (no runaway number, no lost separator, every date). Every line
+holding a KPI code is also read again from its own ink, and a code read otherwise there, the
+rest of the line unchanged, wins (`is_better_code_reading`).
 """
 
 from __future__ import annotations
@@ -115,25 +117,13 @@ def _values(text: str, wrapped: bool) -> int:
     return len(_PERCENT_VALUE.findall(text)) + bool(wrapped and _LEADING_NUMBER.match(text))
 
 
-# A code token as Tesseract wrote it (`5.2`, `c4.2`), which the numeral pass left alone: no digit
-# run of its own read there, so its digits are the page pass's alone, whose `tha` model writes ๕
-# for the ๔ it cannot write (seen: ๔.๒ read `5.2`, the line's own ink reading 4.2).
-_CODE_TOKEN = re.compile(r"^[A-Za-z]?\d[.,]{1,2}\d[.,]?$")
-
-
-def unconfirmed_code_line_ids(page: Page) -> list[int]:
-    """Lines holding a whole KPI code that only the page pass read."""
-    out = []
-    for line, words in sorted(lines_of(page.words).items()):
-        unread = any(_CODE_TOKEN.match(w.text) and not w.reread and not w.alternatives for w in words)
-        if unread and _WHOLE_CODE.search(_as_page_text(" ".join(w.text for w in words))):
-            out.append(line)
-    return out
-
-
 def is_better_code_reading(old: str, new: str) -> bool:
-    """Take the numeral reader's reading `new` of a line whose KPI code only the page pass read?
-    Only where it reads a whole code too, differently, and the rest of the line is as it was."""
+    """Take the reading `new` of a KPI code line from its own ink (`pipeline.ocr.digit_reread`) over
+    the page's? Only where it reads a whole code too, differently, and the rest of the line is as
+    it was. Why: on the page, Tesseract's `tha` writes ๕ for the ๔ it cannot write (๔.๒ read `5.2`,
+    the numeral pass reading no digit there), and the row pass judges a code's glyphs in a band
+    its neighbours set, where the cut edges of the lines above and below stand (๔.๑ read `4.4`);
+    read from the line's own ink, both came out whole and right."""
     old, new = _as_page_text(old), _as_page_text(new)
     was, now = _WHOLE_CODE.search(old), _WHOLE_CODE.search(new)
     if was is None or now is None or was.group() == now.group() or not is_better_numbers(old, new):

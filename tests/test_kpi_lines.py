@@ -14,8 +14,8 @@ from extractors.kpi_lines import (
     is_better_code_reading,
     is_better_kpi_numbers,
     is_better_wrapped_target,
+    kpi_code_line_ids,
     kpi_number_line_ids,
-    unconfirmed_code_line_ids,
 )
 from pipeline.numerals import default_reader
 from pipeline.ocr.digit_reread import reread_numbers
@@ -117,10 +117,10 @@ def test_a_two_digit_code_is_read_again_and_a_reading_with_its_point_wins() -> N
     assert not is_better_kpi_numbers("พ.ศ. 2556 ตัวชี้วัดที่ 31", "พ.ศ. 2556 ตัวชี้วัดที่ 31")
 
 
-def test_lines_whose_code_only_the_page_pass_read_are_named() -> None:
-    words = [Word("ตัวชี้วัดที่", 90, 0, 0, 100, 40, 1, 0), Word("5.2", 90, 110, 0, 40, 40, 1, 0),
-             Word("ตัวชี้วัดที่", 90, 0, 50, 100, 40, 1, 1), Word("2.3", 90, 110, 50, 40, 40, 1, 1, reread=True)]
-    assert unconfirmed_code_line_ids(Page(number=1, source="ocr", words=words)) == [0]
+def test_every_line_holding_a_kpi_code_is_named() -> None:
+    page = _page(["ผลการดำเนินงานตามตัวชี้วัดที่ 5.2 การจัดตั้ง", "จำนวน 878 ศูนย์", "ตัวชีวัดท ี 6 การประเมินผล",
+                  "รายงานผลการดำเนินงานตามตัวชี้วัด"])
+    assert kpi_code_line_ids(page) == [0, 2]
 
 
 @pytest.mark.parametrize(("old", "new", "better"), [
@@ -138,5 +138,5 @@ def test_a_code_only_the_page_pass_read_is_read_from_the_lines_ink() -> None:
     gray, boxes = render_line(["ตัวชี้วัดที่ ", "๔.๒", " การจัดตั้ง"])
     words = [token(t, b[0], b[2], line=5) for t, b in zip(("ตัวชี้วัดที่", "5.2", "การจัดตั้ง"), boxes, strict=True)]
     page = Page(number=1, source="ocr", words=words, image=gray)
-    assert reread_numbers(page, unconfirmed_code_line_ids(page), default_reader(), is_better_code_reading) == [5]
+    assert reread_numbers(page, kpi_code_line_ids(page), default_reader(), is_better_code_reading) == [5]
     assert [w.text for w in page.words] == ["ตัวชี้วัดที่", "4.2", "การจัดตั้ง"]
