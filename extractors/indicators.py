@@ -263,8 +263,8 @@ def _name(chunk: str) -> tuple[str, str]:
 
 
 # Ink before a name: the rest of a code's placeholder and a stray bracket (`3..1.@ ) ร้อยละของ…`), a
-# speck read as a lone 0 (`ตัวชี้วัดที่ 6 0 การประเมินผล…`).
-_LEADING_INK = re.compile(r"^(?:[\s@#*%!?&$©)\]|.,:;]|0(?=\s))+")
+# speck read as a lone digit (`ตัวชี้วัดที่ 6 0 การประเมินผล…`, `ตัวชี้วัดที่ 233 1 องค์กรปกครอง…`).
+_LEADING_INK = re.compile(r"^(?:[\s@#*%!?&$©)\]|.,:;]|\d(?=\s))+")
 
 
 def _clean(text: str) -> str:
