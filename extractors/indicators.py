@@ -28,15 +28,18 @@ from pipeline.thai.dates import find_month_year, find_thai_dates, month_end, out
 # (`ทั่วชี้วัดที่ 6`) or as ด, its ช as ด (`ตัวดี้วัตที่ 4.2`).
 _KPI_WORD = "[ตกทด]" + loose_tones("ั่วชี้วัด").replace("ด", "[ดตก]").replace("ช", "[ชขซด]")
 # Specks between ที่ and its code: points, colons, quotes, a bracket (`ที่. : 4.2`, `ที่ ) 6,`).
+# A piece of ink glued before the code reads as a Latin letter, a consonant, or the vowel า (`ที่ า6`
+# for ๖: no Thai word puts า before a digit).
 _CODE = re.compile(
-    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\".()]+\\s*){{0,3}}(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-zก-ฮ]?"
-    "(\\d(?P<twin>\\d)(?P=twin)(?![\\d.,])|\\d\\s\\d(?=\\s+[ก-๛])|\\d{1,2}(?:[.,]{1,2}\\d{1,2})*)\\s*[:：]?\\s*")
+    f"{_KPI_WORD}\\s?ท[\u0e34-\u0e37]?[\u0e48-\u0e4b]?\\s*(?:[|:'\".()]+\\s*){{0,3}}(?:[A-Za-z]{{1,3}}\\.?\\s+)?[A-Za-zก-ฮา]?"
+    "(\\d(?P<twin>\\d)(?P=twin)(?![\\d.,])|\\d\\s[1-9](?=\\s+[ก-๛])|\\d{1,2}(?:[.,]{1,2}\\d{1,2})*)\\s*[:：]?\\s*")
 # No KPI code has three digits: three whose last two are one digit twice (`ตัวชี้วัดที่ 233` for ๒.๓) are
 # the code with its point read as a copy of the digit after it, or with a speck after it read so:
 # either way ๒.๓ (flagged).
 _POINT_AS_TWIN = re.compile(r"(\d)(\d)\2")
 CODE_POINT_REPAIRED = "code_point_read_as_digit"
-# A code's point lost to a space (`ตัวชี้วัดที่ 5 1 ระดับความสำเร็จ…`) is taken above as `5 1`.
+# A code's point lost to a space (`ตัวชี้วัดที่ 5 1 ระดับความสำเร็จ…`) is taken above as `5 1`; never
+# `6 0` (a speck after ๖ read as 0: no KPI's number under a heading is 0).
 _POINT = re.compile(r"[.,]{1,2}|\s")
 # Lines of ink between the label and a code wrapped under it, read as short pieces
 # (`ตามตัวชี้วัดที่ ⏎ De ⏎ CN ⏎ ข ⏎ 4.2 การจัดตั้ง…`).
@@ -66,7 +69,8 @@ _COUNT_WORD = "จ[\u0e48-\u0e4b]?[ำา][\u0e48-\u0e4b]?นว[\u0e31]?น"
 # a vowel over it (`จื้อย ละ 100`): อยละ is no other word.
 _PERCENT = r"[รจ]\s?[\u0e31-\u0e37]?[\u0e48-\u0e4b]?\s?อ\s?ย\s?[ลส]\s?ะ|ร[\u0e31\u0e49]{0,2}\s?[A-Z]{3,6}(?=\s\d)"
 KPI_WORD, PERCENT = _KPI_WORD, _PERCENT  # for the judges of KPI lines read again (extractors/kpi_lines.py)
-_SCALE_SPECKS = r"[\s'\"“”‘’.§|:<>@©]*"  # `ร้อยละ ⏎ @100`, `ร้อยละ ‘90`: a speck read as @ or a quote
+# `ร้อยละ ⏎ @100`, `ร้อยละ ‘90`, `ร้อยละ - ⏎ = 100`: a speck read as @, a quote, a dash or a bar.
+_SCALE_SPECKS = r"[\s'\"“”‘’.§|:<>@©=\-–]*"
 # …or as a Latin letter glued to the number (`ระดับ a5`).
 _GLUED_SPECK = r"[A-Za-z]?"
 # The scale word read as Latin by the `eng` model (`…ขององค์กรปกครองส่วนท้องถิ่น SAU 5` for ระดับ ๕):
@@ -258,8 +262,9 @@ def _name(chunk: str) -> tuple[str, str]:
     return ("" if _BAD_NAME.match(name) else name), chunk[cut:]
 
 
-# Ink before a name: the rest of a code's placeholder and a stray bracket (`3..1.@ ) ร้อยละของ…`).
-_LEADING_INK = re.compile(r"^[\s@#*%!?&$©)\]|.,:;]+")
+# Ink before a name: the rest of a code's placeholder and a stray bracket (`3..1.@ ) ร้อยละของ…`), a
+# speck read as a lone digit (`ตัวชี้วัดที่ 6 0 การประเมินผล…`, `ตัวชี้วัดที่ 233 1 องค์กรปกครอง…`).
+_LEADING_INK = re.compile(r"^(?:[\s@#*%!?&$©)\]|.,:;]|\d(?=\s))+")
 
 
 def _clean(text: str) -> str:

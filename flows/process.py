@@ -28,7 +28,13 @@ from extractors.header_lines import (
     signature_line_ids,
     subject_line_ids,
 )
-from extractors.kpi_lines import is_better_kpi_numbers, is_better_wrapped_target, kpi_number_line_ids
+from extractors.kpi_lines import (
+    is_better_code_reading,
+    is_better_kpi_numbers,
+    is_better_wrapped_target,
+    kpi_code_line_ids,
+    kpi_number_line_ids,
+)
 from extractors.letters import extract_letters
 from extractors.number_lines import deadline_line_ids, header_number_line_ids, is_better_numbers, stamp_line_ids
 from extractors.report_forms import ReportForms, extract_report_forms
@@ -43,9 +49,11 @@ from pipeline.loading import load_document
 from pipeline.numerals import default_reader, stamp_reader
 from pipeline.ocr.boxes import reocr_boxes
 from pipeline.ocr.digit_reread import reread_numbers
+from pipeline.ocr.disputed_numbers import disputed_line_ids, settle_disputed
 from pipeline.ocr.dropped_lines import read_dropped_lines
 from pipeline.ocr.lines import BLOCK_OPTIONS, reocr_lines
 from pipeline.ocr.marks import read_corner_mark
+from pipeline.ocr.speck_digits import drop_speck_digits
 from pipeline.ocr.stage import ocr_pages, read_unread_areas
 from pipeline.ocr.tesseract import OcrOptions, text_from_tokens
 from pipeline.records import Document, Extraction, PageError
@@ -116,16 +124,22 @@ def reread_letter_numbers(doc: Document) -> Document:
     """Numbers of a letter's header, citation and stamp lines read again as whole ink words, where
     the row pass read them short (after stamp boxes: the stamp's own tokens are then in place;
     its hand-filled digits go to the reader trained for handwriting); a reply deadline's day read
-    as Latin glued to a digit (`ภายในวันที่ lo6`); and a KPI's code or percentage target that reads
-    impossibly (`ร้อยละ 00`, `ตัวชี้วัดที่ 3.@`, `ตัวชี้วัดที่2.`)."""
+    as Latin glued to a digit (`ภายในวันที่ lo6`); a number on Thai print whose two readers
+    disagreed (`pipeline.ocr.disputed_numbers`: ๗,๐๐๐ read 61,000); and a KPI's code or
+    percentage target that reads impossibly (`ร้อยละ 00`, `ตัวชี้วัดที่ 3.@`, `ตัวชี้วัดที่2.`) or a
+    KPI code the line's own ink reads otherwise (`ตัวชี้วัดที่ 5.2` for ๔.๒), lone digits read from
+    specks dropped from its lines first (`ตัวชี้วัดที่ 6 4` for ๖)."""
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and page.words:
+            settle_disputed(page, disputed_line_ids(page), default_reader(), is_better_numbers)
             reread_numbers(page, header_number_line_ids(page), default_reader(), is_better_numbers)
             reread_numbers(page, stamp_line_ids(page), stamp_reader(), is_better_numbers)
             reread_numbers(page, deadline_line_ids(page), default_reader(), is_better_numbers)
+            drop_speck_digits(page, kpi_code_line_ids(page))
             inline, wrapped = kpi_number_line_ids(page)
             reread_numbers(page, inline, default_reader(), is_better_kpi_numbers)
             reread_numbers(page, wrapped, default_reader(), is_better_wrapped_target)
+            reread_numbers(page, kpi_code_line_ids(page), default_reader(), is_better_code_reading)
     return doc
 
 

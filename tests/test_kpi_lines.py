@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.kpi_lines import is_better_kpi_numbers, is_better_wrapped_target, kpi_number_line_ids
+from extractors.kpi_lines import (
+    is_better_code_reading,
+    is_better_kpi_numbers,
+    is_better_wrapped_target,
+    kpi_code_line_ids,
+    kpi_number_line_ids,
+)
 from pipeline.numerals import default_reader
 from pipeline.ocr.digit_reread import reread_numbers
 from pipeline.records import Page, Word
@@ -96,3 +102,41 @@ def test_a_code_read_short_is_read_whole_from_its_ink(printed: str, read: str, w
     page = Page(number=1, source="ocr", words=words, image=gray)
     assert reread_numbers(page, [5], default_reader(), is_better_kpi_numbers) == [5]
     assert [w.text for w in page.words] == ["ตัวชี้วัดที่", whole, "องค์กร"]
+
+
+def test_a_label_torn_by_ocr_is_read_as_the_page_text_will_read_it() -> None:
+    # wide1039 doc20200218: ๔.๒ read `clo`, the ี of ที่ a token of its own (the page text joins it)
+    page = _page(["ผลก า รดําเนินงา นต า มตัวชีวัดท ี clo การจัดตั้งศูนย์ ปฏิ บัติการร่วมในการ"])
+    assert kpi_number_line_ids(page) == ([0], [])
+
+
+def test_a_two_digit_code_is_read_again_and_a_reading_with_its_point_wins() -> None:
+    # wide1039 img004: ๓.๑ with a speck over its point, read `31`; its ink word read `3,1`
+    assert kpi_number_line_ids(_page(["พ.ศ. 2556 ตัวชี้วัดที่ 31", "ตัวชี้วัดที่ 6 การประเมินผล"])) == ([0], [])
+    assert is_better_kpi_numbers("พ.ศ. 2556 ตัวชี้วัดที่ 31", "พ.ศ. 2556 ตัวชี้วัดที่ 3,1")
+    assert not is_better_kpi_numbers("พ.ศ. 2556 ตัวชี้วัดที่ 31", "พ.ศ. 2556 ตัวชี้วัดที่ 31")
+
+
+def test_every_line_holding_a_kpi_code_is_named() -> None:
+    page = _page(["ผลการดำเนินงานตามตัวชี้วัดที่ 5.2 การจัดตั้ง", "จำนวน 878 ศูนย์", "ตัวชีวัดท ี 6 การประเมินผล",
+                  "รายงานผลการดำเนินงานตามตัวชี้วัด"])
+    assert kpi_code_line_ids(page) == [0, 2]
+
+
+@pytest.mark.parametrize(("old", "new", "better"), [
+    ("ผลการดำเนินงานตามตัวชี้วัดที่ 5.2 การจัดตั้งศูนย์", "ผลการดำเนินงานตามตัวชี้วัดที่ 4.2 การจัดตั้งศูนย์", True),
+    ("ผลการดำเนินงานตามตัวชี้วัดที่ 4.2 การจัดตั้งศูนย์", "ผลการดำเนินงานตามตัวชี้วัดที่ 4.2 การจัดตั้งศูนย์", False),
+    ("ตัวชี้วัดที่ 5.2 การจัดตั้งศูนย์ จำนวน 878 ศูนย์", "ตัวชี้วัดที่ 4.2 การจัดตั้งศูนย์ จำนวน 873 ศูนย์", False),
+    ("ตัวชี้วัดที่ 5.2 การจัดตั้งศูนย์", "ตัวชี้วัดที่ 5 การจัดตั้งศูนย์", False),  # no whole code
+])
+def test_a_code_only_the_page_pass_read_takes_the_numeral_readers_reading(old: str, new: str, better: bool) -> None:
+    assert is_better_code_reading(old, new) is better
+
+
+def test_a_code_only_the_page_pass_read_is_read_from_the_lines_ink() -> None:
+    """A rendered `ตัวชี้วัดที่ ๔.๒ การจัดตั้ง` whose code the page pass wrote `5.2` (its `tha` has no ๔)."""
+    gray, boxes = render_line(["ตัวชี้วัดที่ ", "๔.๒", " การจัดตั้ง"])
+    words = [token(t, b[0], b[2], line=5) for t, b in zip(("ตัวชี้วัดที่", "5.2", "การจัดตั้ง"), boxes, strict=True)]
+    page = Page(number=1, source="ocr", words=words, image=gray)
+    assert reread_numbers(page, kpi_code_line_ids(page), default_reader(), is_better_code_reading) == [5]
+    assert [w.text for w in page.words] == ["ตัวชี้วัดที่", "4.2", "การจัดตั้ง"]
