@@ -216,10 +216,17 @@ LETTER = dt.date(2021, 12, 18)  # img009: letter of 18 ธันวาคม 256
     # seed 1029 doc20170913: ๒๕๖ cut at the box's edge, its ๖ there read as 4
     pytest.param("วันที่ 29 เมย. 254 -", dt.date(2024, 4, 21), dt.date(2024, 4, 29), id="cut-year-its-last-digit-misread"),
     pytest.param("วันที่ 29 เมย. 244 -", dt.date(2024, 4, 21), None, id="cut-year-two-digits-off"),
+    # seed 1041 SCAN_0032: the point between พ and ย read as a digit
+    pytest.param("วันที่ 26 พ 1.ย. 66", dt.date(2023, 11, 22), dt.date(2023, 11, 26), id="month-point-read-as-digit"),
+    pytest.param("วันที่ 26 พ 10ย. 66", dt.date(2023, 11, 22), dt.date(2023, 11, 26), id="month-point-read-as-digits"),
 ])
 def test_stamp_date_near_the_letter(text: str, anchor: dt.date, expected: dt.date | None) -> None:
     date, printed = stamp_date(text, anchor)
     assert date == expected and printed
+
+
+def test_digits_between_two_letters_that_make_no_month_are_left() -> None:
+    assert stamp_date("วันที่ 5 ก 12 ฟ. 55", dt.date(2012, 7, 1)) == (None, False)
 
 
 def test_a_line_without_a_day_and_month_is_not_a_stamp_date() -> None:

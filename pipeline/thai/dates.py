@@ -320,7 +320,7 @@ def stamp_date(text: str, anchor: dt.date) -> tuple[dt.date | None, bool]:
     the anchor's year (or the next) when the digits that are printed agree with it and the day
     then falls just after the letter; otherwise nothing is returned.
     """
-    text = _to_arabic(text)
+    text = _month_points(_to_arabic(text))
     dates = find_thai_dates(text)
     if dates:
         return date_near(dates[0], anchor), True
@@ -332,6 +332,16 @@ def stamp_date(text: str, anchor: dt.date) -> tuple[dt.date | None, bool]:
     cut = complete_year(int(m.group("day")), _month_of(m), m.group("frag"), anchor)
     # Else the digit after the month was a speck and the year stands apart (`22 กลพ1 256`).
     return (cut, True) if cut is not None else (_misread_month_date(text, anchor)[0], True)
+
+
+# The point between an abbreviated month's two letters read as a digit (`26 พ 1.ย. 66`,
+# `พ 10ย.` for พ.ย.; seen on a blind seed's stamps): no number stands inside a month's name.
+_POINT_READ_DIGIT = re.compile(r"([ก-ฮ])\s*\d{1,2}\s*[.,]?\s*([ก-ฮ])(?=[.,\s])")
+
+
+def _month_points(text: str) -> str:
+    months = {letters for letters, _ in _ABBR_LETTERS}
+    return _POINT_READ_DIGIT.sub(lambda m: f"{m[1]}.{m[2]}" if m[1] + m[2] in months else m[0], text)
 
 
 # A stamp's date written d/m/yy with a speck in it (`17/7./64`, `17/.3/62`) or its year smudged
