@@ -219,6 +219,8 @@ LETTER = dt.date(2021, 12, 18)  # img009: letter of 18 ธันวาคม 256
     # seed 1041 SCAN_0032: the point between พ and ย read as a digit
     pytest.param("วันที่ 26 พ 1.ย. 66", dt.date(2023, 11, 22), dt.date(2023, 11, 26), id="month-point-read-as-digit"),
     pytest.param("วันที่ 26 พ 10ย. 66", dt.date(2023, 11, 22), dt.date(2023, 11, 26), id="month-point-read-as-digits"),
+    # seed 1041 SCAN_0031: a speck after the day read as `#`, ย read as its look-alike ฑ
+    pytest.param("วั้นที่ 7# พฑ2566", dt.date(2023, 11, 5), dt.date(2023, 11, 7), id="speck-after-the-day-month-misread"),
 ])
 def test_stamp_date_near_the_letter(text: str, anchor: dt.date, expected: dt.date | None) -> None:
     date, printed = stamp_date(text, anchor)

@@ -364,8 +364,9 @@ def _numeric_stamp_date(text: str, anchor: dt.date) -> tuple[dt.date | None, boo
 
 
 # A day, a word of a few letters and points where the month stands, and what is left of the year.
-# A speck after the month's last point may be read as a digit glued to it (`27 ก,พ4 55`).
-_MONTH_WORD = re.compile(r"(?<!\d)(?P<day>\d{1,2})\s*(?P<word>[ก-ฮเ][ก-๛.,]{1,6})(?:\d(?=\s))?[\s.,]*"
+# A speck after the month's last point may be read as a digit glued to it (`27 ก,พ4 55`), one
+# after the day as a mark (`7# พฑ2566`).
+_MONTH_WORD = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s#*|'\"“”‘’]*(?P<word>[ก-ฮเ][ก-๛.,]{1,6})(?:\d(?=\s))?[\s.,]*"
                          r"(?P<year>\d{2,4})?(?!\d)")
 _ABBR_LETTERS = [(name.replace(".", ""), i + 1) for i, name in enumerate(thai_abbr_months)]
 _STAMP_SOON_DAYS = 31  # a stamp is put on within weeks: of two months the word may be, the nearer
