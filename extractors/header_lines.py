@@ -293,12 +293,23 @@ def _loses_its_label(old: str, new: str) -> bool:
     return any(label.match(old) and not label.match(new) for label in _LABELS)
 
 
+# A parenthesis set against a Thai word as printed: `ท้องถิ่น (` at a wrap, `(สถานที่`, `กลาง)`.
+_PRINTED_PARENTHESIS = re.compile(r"(?<=[ก-๛] )\(|\((?=[ก-๛])|(?<=[ก-๛])\)")
+
+
+def _loses_a_parenthesis(old: str, new: str) -> bool:
+    """The page reading holds parentheses against words and the re-reading fewer (seen on seed
+    1038 img006: `…ส่วนท้องถิ่น (` re-read to the column's edge as `…ส่วนท้องถิ่น`, the subject's
+    `(สถานที่กลาง)` left open): no better reading drops printed punctuation."""
+    return len(_PRINTED_PARENTHESIS.findall(old)) > new.count("(") + new.count(")")
+
+
 def is_better_reading(old: str, new: str) -> bool:
     """Take the `tha` re-reading `new` of a header line over the page reading `old`?"""
     old, new = normalise_field(old), normalise_field(new)
     if len(new.replace(" ", "")) < _KEEP_SHARE * len(old.replace(" ", "")):
         return False
-    if _loses_an_anchor(old, new) or _loses_its_label(old, new):
+    if _loses_an_anchor(old, new) or _loses_its_label(old, new) or _loses_a_parenthesis(old, new):
         return False
     if _adds_a_lone_digit(old, new) or _grows_a_number(old, new) or _long_years(new) > _long_years(old):
         return False  # a speck read as a digit: alone (`2554 :` → `2554 0`) or in a number (`/ว64351`)

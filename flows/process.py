@@ -60,15 +60,20 @@ def ocr_options(settings: Settings) -> OcrOptions:
 
 def reocr_header_lines(doc: Document, cache_dir: Path) -> Document:
     """Read a letter's header lines, and counts with a Latin unit, again with `tha` alone, where
-    that reads better, the subject's lines once more up to the text column's edge; and a
-    signatory's name line OCR cut short, wider (before numerals)."""
+    that reads better, the subject's lines once more thresholded to black ink on white, and up
+    to the text column's edge; and a signatory's name line OCR cut short, wider (before numerals)."""
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and page.words:
             header = header_line_ids(page)
             lines = header + [i for i in count_line_ids(page) + deadline_date_line_ids(page) if i not in header]
             reocr_lines(page, lines, is_better_reading, cache_dir=cache_dir, seam=date_seam)
+            # The subject's lines once more as black ink on white: grey paper and specks can make
+            # Tesseract lose glyphs of a clean line (see `ink_on_white`).
+            reocr_lines(page, subject_line_ids(page), is_better_reading, cache_dir=cache_dir, ink_only=True)
             # Then to the column's edge: a subject or addressee line's crop stops where its tokens did.
-            reocr_lines(page, subject_line_ids(page), is_better_to_column, cache_dir=cache_dir, to_column=True)
+            for ink_only in (False, True):
+                reocr_lines(page, subject_line_ids(page), is_better_to_column, cache_dir=cache_dir, to_column=True,
+                            ink_only=ink_only)
             for reach in (0.0, SIGNATURE_REACH):  # the tokens' own box first: a wide crop takes in ink
                 reocr_lines(page, signature_line_ids(page), is_better_name, cache_dir=cache_dir, reach=reach)
     return doc

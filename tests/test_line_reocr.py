@@ -27,6 +27,7 @@ from pipeline.ocr.lines import (
     _off_neighbours,
     band_words,
     column_edge,
+    ink_on_white,
     number_boxes,
     patched,
     read_line,
@@ -183,6 +184,12 @@ def test_pages_without_an_addressee_have_no_header_lines(lines: list[str]) -> No
     # seed 1025 SCAN_0035: more words read, and ink after them
     pytest.param("องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)", "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) | ค สถุ เล", False,
                  id="more-words-and-ink-after-them"),
+    # seed 1038 img006: the subject's `(` at its line's end, lost by the re-read to the column edge
+    pytest.param("ศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (",
+                 "ศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น", False,
+                 id="a-printed-parenthesis-lost"),
+    pytest.param("(FOU: อธิบดีกรมส่งเสริมการปกครองท้องถิ่น |", "เรียน- อธิบดีกรมส่งเสริมการปกครองท้องถิ่น :", True,
+                 id="a-parenthesis-of-ink-may-go"),
 ])
 def test_which_reading_wins(old: str, new: str, better: bool) -> None:
     assert is_better_reading(old, new) is better
@@ -595,3 +602,37 @@ def test_the_number_above_a_line_opening_with_its_date_is_read_again() -> None:
             "ผลการดําเนินงานให้กรมส่งเสริมการปกครองท้องถิ่นทราบทุกวันที่ ๑๕ ของเดือน นั้น ."]
     assert header_line_ids(_page(seen)) == [11, 12]
     assert header_line_ids(_page([seen[0], seen[2], seen[3]])) == [11]  # not the addressee's line
+
+
+def _scanned(image: np.ndarray, seed: int = 3) -> np.ndarray:
+    """A rendered page as a scan gives it: grey paper, grey ink, dark specks."""
+    rng = np.random.default_rng(seed)
+    grey = 232 - (255 - image.astype(float)) / 255 * 190 + rng.normal(0, 2.5, image.shape)
+    for _ in range(400):
+        y, x = rng.integers(0, image.shape[0] - 3), rng.integers(0, image.shape[1] - 3)
+        grey[y:y + 2, x:x + 2] = rng.integers(60, 170)
+    return np.clip(grey, 0, 255).astype(np.uint8)
+
+
+def test_a_subject_line_is_read_again_as_black_ink_on_white(tmp_path: Path) -> None:
+    """Seed 1038 img007: a clean subject line on grey paper, read `…จังหวัดดีตนเกาก` from its crop
+    and whole from the crop thresholded. The thresholded crop is ink and paper only, and is read
+    in page coordinates like any other."""
+    image = _scanned(np.asarray(draw_lines(["โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น"]).convert("L")))
+    ink = ink_on_white(image)
+    assert set(np.unique(ink)) == {0, 255}
+    assert (ink[image < 80] == 0).all() and (ink[image > 220] == 255).all()
+    words = group_tokens(*run_tesseract(image, OcrOptions(languages="tha")))
+    line = words[0].line
+    page = Page(number=1, source="ocr", words=words, image=image)
+    read = read_line(page, line, cache_dir=tmp_path, ink_only=True)
+    assert "จังหวัดดีเด่นและท้อง" in normalise(text_from_tokens(read))
+    assert abs(min(w.left for w in read) - min(w.left for w in words if w.line == line)) < 20
+    read_line(page, line, cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("line-*.json"))) == 2  # the grey crop and the thresholded one apart
+
+
+def test_blank_paper_is_not_thresholded_into_ink() -> None:
+    paper = np.full((60, 400), 231, np.uint8)
+    paper[30, 200] = 205  # a faint speck: Otsu would split paper from paper
+    assert ink_on_white(paper) is paper
