@@ -348,8 +348,13 @@ def is_better_to_column(old: str, new: str) -> bool:
 
 
 def _ends_in_ink(text: str) -> bool:
+    """The last piece is short, or a Thai letter follows a digit in it (`…(สถานที่กกง) โร7117+ฯ`,
+    seed 1039): no word is so written, a number follows its word (`ที่2`, `พ.ศ2563`, `ว5143`)."""
     pieces = [p for p in normalise_field(text).split() if _LETTER_OR_DIGIT.search(p)]  # not specks, lone marks
-    return not pieces or len(pieces[-1]) <= _INK_PIECE
+    return not pieces or len(pieces[-1]) <= _INK_PIECE or _LETTER_AFTER_DIGIT.search(pieces[-1]) is not None
+
+
+_LETTER_AFTER_DIGIT = re.compile("[0-9๐-๙][^ก-ฯ]*[ก-ฯ]")
 
 
 _LETTER_OR_DIGIT = re.compile("[ก-ฮA-Za-z0-9๐-๙]")

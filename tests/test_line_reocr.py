@@ -477,6 +477,12 @@ def test_a_subject_label_torn_by_a_space_and_a_bar_opens_the_subject() -> None:
                  id="ink-pieces"),
     pytest.param("เรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ",
                  "เรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ รัต", False, id="a-short-word-of-ink"),
+    # seed 1039 doc20200218_163703_34: a stamp's ink right of the subject, digits inside letters
+    pytest.param(". องค์กรปกครองส่วนท้องถิน (สถานที่กลาง) 0", "องค์กรปกครองส่วนท้องถิ่น (สถานที่กกง) โร7117+ฯ", False,
+                 id="digits-inside-letters-of-ink"),
+    pytest.param("รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้อง",
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำปีงบประมาณ พ.ศ2563", True,
+                 id="a-year-after-its-word-is-no-ink"),
 ])
 def test_which_reading_to_the_column_edge_wins(old: str, new: str, better: bool) -> None:
     assert is_better_to_column(old, new) is better
