@@ -435,8 +435,7 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
         start = _garbled_label_row(view)
     if start is None:
         return _unlabelled_subject(view)
-    # A letter of ink between the label and the first word (`เรื่อง ง โครงการ…`) goes as on a wrap.
-    parts = [_line_end_specks(_LEAD_LETTER.sub("", _without_label(view.text(start)).lstrip()))]
+    parts = [_line_end_specks(_LABEL_INK.sub("", _without_label(view.text(start)).lstrip()))]
     gap = False
     for i in view.indices(start + 1, start + 10):
         text = _wrapped_line(view.text(i))
@@ -484,6 +483,11 @@ def _is_number_ink(parts: list[str], text: str) -> bool:
     stand with its words, or wrap alone as its year or after ที่."""
     return bool(_DIGITS_ONLY.match(text)) and not _WRAPPED_YEAR.search(text) \
         and not _NUMBERED_END.search(parts[-1].rstrip(" .,:"))
+
+
+# A letter of ink between the label and a word (`เรื่อง ง โครงการ…`), as on a wrap (`_LEAD_LETTER`);
+# a line a scan spaced glyph by glyph (`เรื่อง ก า ร ประเมิน…`) keeps its first letter.
+_LABEL_INK = re.compile("^(?![ณธ])[ก-ฮ]\\.?\\s+(?=[ก-๛]{3})")
 
 
 # Words a subject's line cannot end on when the subject ends there: it runs on to the next line.

@@ -395,6 +395,9 @@ def test_page_with_only_its_subject_label_readable_is_a_letter() -> None:
                   ".ประจำปีงบประมาณ พ.ศ. 2562"],
                  "โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น ประจำปีงบประมาณ พ.ศ. 2562",
                  id="a-letter-of-ink-after-the-label"),
+    pytest.param(["ก า ร ประเมินผลการปฏิบัติราชการของข้าราชการ", "ประจำปีงบประมาณ พ.ศ. 2563"],
+                 "การประเมินผลการปฏิบัติราชการของข้าราชการ ประจำปีงบประมาณ พ.ศ. 2563",
+                 id="a-first-word-spaced-glyph-by-glyph-keeps-its-letter"),
 ])
 def test_subject_continuation_stops_at_ink_and_sheds_specks(lines: list[str], subject: str) -> None:
     text = "\n".join(["ที่ รอ 0023.2/ว 4230", "19 ตุลาคม 2566", "เรื่อง " + lines[0], *lines[1:]])
