@@ -22,6 +22,7 @@ from extractors.header_lines import (
     header_line_ids,
     is_better_name,
     is_better_reading,
+    is_better_subject_reading,
     is_better_to_column,
     signature_line_ids,
     subject_line_ids,
@@ -69,7 +70,7 @@ def reocr_header_lines(doc: Document, cache_dir: Path) -> Document:
             reocr_lines(page, lines, is_better_reading, cache_dir=cache_dir, seam=date_seam)
             # The subject's lines once more as black ink on white: grey paper and specks can make
             # Tesseract lose glyphs of a clean line (see `ink_on_white`).
-            reocr_lines(page, subject_line_ids(page), is_better_reading, cache_dir=cache_dir, ink_only=True)
+            reocr_lines(page, subject_line_ids(page), is_better_subject_reading, cache_dir=cache_dir, ink_only=True)
             # Then to the column's edge: a subject or addressee line's crop stops where its tokens did.
             for ink_only in (False, True):
                 reocr_lines(page, subject_line_ids(page), is_better_to_column, cache_dir=cache_dir, to_column=True,

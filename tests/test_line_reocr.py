@@ -18,6 +18,7 @@ from extractors.header_lines import (
     header_line_ids,
     is_better_name,
     is_better_reading,
+    is_better_subject_reading,
     is_better_to_column,
     signature_line_ids,
     subject_line_ids,
@@ -642,3 +643,12 @@ def test_blank_paper_is_not_thresholded_into_ink() -> None:
     paper = np.full((60, 400), 231, np.uint8)
     paper[30, 200] = 205  # a faint speck: Otsu would split paper from paper
     assert ink_on_white(paper) is paper
+
+
+def test_a_subject_line_torn_at_its_marks_is_weighed_as_its_words() -> None:
+    """Seed 1037 img038: the page read the subject line as digits and marks; the re-reading has
+    its words, torn at their marks by spaces the page's repairs close."""
+    old = "- . เรื่อง 1 11155898๋๊ ะท้องถินอําเภอดีเด่น"
+    new = "- . เรื่องป โครงการคัดเล ือกท ้องถิ่นจังหวัดด ีเด่ นและท้องถิ่นอ ําเภอดี '"
+    assert is_better_subject_reading(old, new) and not is_better_reading(old, new)
+    assert not is_better_subject_reading(new, old)
