@@ -343,8 +343,11 @@ def is_better_subject_reading(old: str, new: str) -> bool:
     """`is_better_reading`, for a subject's or addressee's line, each reading weighed with the
     spaces closed that Tesseract sets before a mark (`โครงการคัดเล ือกท ้องถิ่น`): the page's
     repairs close them, and words torn so read as unknown pieces (seed 1037 img038, against
-    `เรื่อง 1 11155898๋๊ ะท้องถินอำเภอดีเด่น`)."""
-    return is_better_reading(_closed(old), _closed(new))
+    `เรื่อง 1 11155898๋๊ ะท้องถินอำเภอดีเด่น`). Nor may it read fewer words: a thresholded crop
+    loses marks, and its letters split into short words as cheap as the line's (seed 1036 img002:
+    `สงแสรมการบกครองท้องฝัน` for `ส่งเสริมการปกครองท้องถิน`)."""
+    closed_old, closed_new = _closed(old), _closed(new)
+    return is_better_reading(closed_old, closed_new) and words_read(closed_new) >= words_read(closed_old)
 
 
 def _closed(text: str) -> str:

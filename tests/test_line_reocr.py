@@ -652,3 +652,11 @@ def test_a_subject_line_torn_at_its_marks_is_weighed_as_its_words() -> None:
     new = "- . เรื่องป โครงการคัดเล ือกท ้องถิ่นจังหวัดด ีเด่ นและท้องถิ่นอ ําเภอดี '"
     assert is_better_subject_reading(old, new) and not is_better_reading(old, new)
     assert not is_better_subject_reading(new, old)
+
+
+def test_a_subject_reading_that_lost_its_marks_reads_fewer_words() -> None:
+    """Seed 1036 img002: the thresholded crop dropped the line's marks; its letters split into
+    short words that cost the dictionary less than the page reading's one unknown word."""
+    old = "ส่งเสริมการปกครองท้องถิน รอบการประเมินที่ ๒ ประจํา"
+    new = "สงแสรมการบกครองท้องฝัน รอบการประเมนท ๒ บระจํา"
+    assert is_better_reading(old, new) and not is_better_subject_reading(old, new)
