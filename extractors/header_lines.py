@@ -308,12 +308,23 @@ def _loses_its_label(old: str, new: str) -> bool:
     return any(label.match(old) and not label.match(new) for label in _LABELS)
 
 
+# A parenthesis set against a Thai word as printed: `ท้องถิ่น (` at a wrap, `(สถานที่`, `กลาง)`.
+_PRINTED_PARENTHESIS = re.compile(r"(?<=[ก-๛] )\(|\((?=[ก-๛])|(?<=[ก-๛])\)")
+
+
+def _loses_a_parenthesis(old: str, new: str) -> bool:
+    """The page reading holds parentheses against words and the re-reading fewer (seen on seed
+    1038 img006: `…ส่วนท้องถิ่น (` re-read to the column's edge as `…ส่วนท้องถิ่น`, the subject's
+    `(สถานที่กลาง)` left open): no better reading drops printed punctuation."""
+    return len(_PRINTED_PARENTHESIS.findall(old)) > new.count("(") + new.count(")")
+
+
 def is_better_reading(old: str, new: str) -> bool:
     """Take the `tha` re-reading `new` of a header line over the page reading `old`?"""
     old, new = normalise_field(old), normalise_field(new)
     if len(new.replace(" ", "")) < _KEEP_SHARE * len(old.replace(" ", "")):
         return False
-    if _loses_an_anchor(old, new) or _loses_its_label(old, new):
+    if _loses_an_anchor(old, new) or _loses_its_label(old, new) or _loses_a_parenthesis(old, new):
         return False
     if _adds_a_lone_digit(old, new) or _grows_a_number(old, new) or _long_years(new) > _long_years(old):
         return False  # a speck read as a digit: alone (`2554 :` → `2554 0`) or in a number (`/ว64351`)
@@ -343,17 +354,37 @@ _DATED_TAIL = re.compile(f"{loose('วันที่')}$")
 _INK_PIECE = 3  # characters: a piece this short alone at a line's end is ink, not a word
 
 
+def is_better_subject_reading(old: str, new: str) -> bool:
+    """`is_better_reading`, for a subject's or addressee's line, each reading weighed with the
+    spaces closed that Tesseract sets before a mark (`โครงการคัดเล ือกท ้องถิ่น`): the page's
+    repairs close them, and words torn so read as unknown pieces (seed 1037 img038, against
+    `เรื่อง 1 11155898๋๊ ะท้องถินอำเภอดีเด่น`). Nor may it read fewer words: a thresholded crop
+    loses marks, and its letters split into short words as cheap as the line's (seed 1036 img002:
+    `สงแสรมการบกครองท้องฝัน` for `ส่งเสริมการปกครองท้องถิน`)."""
+    closed_old, closed_new = _closed(old), _closed(new)
+    return is_better_reading(closed_old, closed_new) and words_read(closed_new) >= words_read(closed_old)
+
+
+def _closed(text: str) -> str:
+    return close_spaces_at_marks(normalise_field(text))
+
+
 def is_better_to_column(old: str, new: str) -> bool:
     """`is_better_reading`, for a line read on to the text column's edge: the crop takes in what
     stands right of the words too, and a short piece at its end (`…(สถานที่กลาง) ค สถุ เอ`,
     `…ทุกอำเภอ รัต`) is a stamp's or a signature's ink, not the line's lost words, which run on
     from its last word (`…ส่วนท้อง` → `…ส่วนท้องถิ่นแล่ะ ู`: a speck read as a lone mark is no piece)."""
-    return not _ends_in_ink(new) and is_better_reading(old, new)
+    return not _ends_in_ink(new) and is_better_subject_reading(old, new)
 
 
 def _ends_in_ink(text: str) -> bool:
+    """The last piece is short, or a Thai letter follows a digit in it (`…(สถานที่กกง) โร7117+ฯ`,
+    seed 1039): no word is so written, a number follows its word (`ที่2`, `พ.ศ2563`, `ว5143`)."""
     pieces = [p for p in normalise_field(text).split() if _LETTER_OR_DIGIT.search(p)]  # not specks, lone marks
-    return not pieces or len(pieces[-1]) <= _INK_PIECE
+    return not pieces or len(pieces[-1]) <= _INK_PIECE or _LETTER_AFTER_DIGIT.search(pieces[-1]) is not None
+
+
+_LETTER_AFTER_DIGIT = re.compile("[0-9๐-๙][^ก-ฯ]*[ก-ฯ]")
 
 
 _LETTER_OR_DIGIT = re.compile("[ก-ฮA-Za-z0-9๐-๙]")

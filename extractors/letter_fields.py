@@ -64,7 +64,8 @@ _NUMBER_LINE = re.compile(f"{LEAD}(?:[ก-ฮ]\\s+)?{THI}[\\s.]*"
                           f"(?={CODE}(?:[.\\s\\-–|]*(?:[ก-ฮ](?=\\d))?|[.\\s\\-–|]+[^\\s\\d]{{1,4}}[.\\s]+)\\d)")
 _OFFICE = starts_with("กรม", "สำนักงาน", "สนง", "ศาลากลาง", "ที่ว่าการ", "สำนัก", "องค์การบริหาร", "เทศบาล")
 _ADDRESS = starts_with("ถนน", "ถ.", "กทม", "ตำบล", "อำเภอ", "จังหวัด")
-_SPECKS = re.compile(r"^[\s\-–•'\".,|:_“”‘’]+")
+# A square bracket too (`] ประจำเดือน…`): Thai letters print none.
+_SPECKS = re.compile(r"^[\s\-–•'\".,|:_“”‘’\[\]]+")
 # A consonant alone before a wrapped line's words is a speck (`ป ช่วยเหลือประชาชน…`, with a point:
 # `ก. ประจำเดือน…`): no Thai word is one bare letter but ณ and ธ.
 _LEAD_LETTER = re.compile("^(?![ณธ])[ก-ฮ]\\.?\\s+(?=[ก-๛])")
@@ -435,13 +436,14 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
         start = _garbled_label_row(view)
     if start is None:
         return _unlabelled_subject(view)
-    parts = [_line_end_specks(_without_label(view.text(start)))]
+    parts = [_line_end_specks(_LABEL_INK.sub("", _without_label(view.text(start)).lstrip()))]
     gap = False
     for i in view.indices(start + 1, start + 10):
         text = _wrapped_line(view.text(i))
         if not re.search("ที่?$", parts[-1]):  # a number wrapped after ที่ (รอบการประเมินที่ ⏎ 2 ประจำปี…) stays
             text = _LEAD_DIGIT.sub("", text)
-        if len(text) <= 3 or _is_latin_ink(text):  # blank, or an OCR speck between a subject and its wrapped line
+        if len(text) <= 3 or _is_latin_ink(text) or _is_number_ink(parts, text):
+            # blank, or an OCR speck or a stamp's number between a subject and its wrapped line
             gap = gap or not text  # a speck (`ที่` strayed from the number line) is no blank line
             continue
         if _ink_inside(parts, text):
@@ -449,9 +451,44 @@ def read_subject(view: LetterLines) -> tuple[str, int | None]:
         if _stops_subject(parts, text, gap):
             parts += _closing_words(parts, text)
             break
-        parts.append(_line_end_specks(text))
+        parts.append(_opened(parts, _line_end_specks(text)))
         gap = False
     return _finish_subject(parts), start
+
+
+# A wrapped line that closes a parenthesis it never opened, one word in (`สถานที่กลาง)`).
+_CLOSED_UNOPENED = re.compile(r"^[^\s()]+\)")
+
+
+def _opened(parts: list[str], text: str) -> str:
+    """`text` with the opening parenthesis OCR lost at the wrap put back (`…ท้องถิ่น` ⏎ `สถานที่กลาง)`):
+    the subject so far holds none open, and the line closes one on its first word, so it opened
+    where the line begins (a parenthesis' content is set off by a space, and wraps whole)."""
+    joined = " ".join(parts)
+    if joined.count("(") > joined.count(")") or not _CLOSED_UNOPENED.match(text):
+        return text
+    return f"({text}"
+
+
+# A line of digits and specks only (`- 8671.`), no letter in it.
+_DIGITS_ONLY = re.compile(r"^[\W_]*\d[\d\W_]*$")
+# A subject's own numbers that wrap onto a line alone: its Buddhist-era year, whatever OCR made of
+# the era before it (`พ.ศ.-.` ⏎ `2566`), or a number after ที่ (`รอบการประเมินที่` ⏎ `2`).
+_WRAPPED_YEAR = re.compile(r"(?<!\d)25\d\d(?!\d)")
+_NUMBERED_END = re.compile("ที่?$")
+
+
+def _is_number_ink(parts: list[str], text: str) -> bool:
+    """A line with digits and no letter between a subject's lines (`ประสิทธิภาพใน` ⏎ `- 8671.` ⏎
+    `การปฏิบัติราชการ…`): a stamp's or a page's number read as a line; the subject's own numbers
+    stand with its words, or wrap alone as its year or after ที่."""
+    return bool(_DIGITS_ONLY.match(text)) and not _WRAPPED_YEAR.search(text) \
+        and not _NUMBERED_END.search(parts[-1].rstrip(" .,:"))
+
+
+# A letter of ink between the label and a word (`เรื่อง ง โครงการ…`), as on a wrap (`_LEAD_LETTER`);
+# a line a scan spaced glyph by glyph (`เรื่อง ก า ร ประเมิน…`) keeps its first letter.
+_LABEL_INK = re.compile("^(?![ณธ])[ก-ฮ]\\.?\\s+(?=[ก-๛]{3})")
 
 
 # Words a subject's line cannot end on when the subject ends there: it runs on to the next line.
@@ -533,6 +570,7 @@ _INK_AFTER_CLOSE = re.compile(r"(?<=\))\s+(?:\d+[ก-๛]{1,3}|[ก-๛]{1,3}\d+
 def _finish_subject(parts: list[str]) -> str:
     text = _ERA_TWICE.sub("", _QUOTE_AT_SLASH.sub("", smart_join(parts)))
     text = _ERA_AS_LATIN.sub(r"\1 พ.ศ. ", text)  # before tidy() sheds Latin pieces as ink
+    text = _ERA_GARBLED.sub(_garbled_era, text)
     text = _AND_TORN.sub("และ", _MARK_AFTER_SARA_A.sub("", _SARA_A_TWICE.sub("", tidy(text))))
     text = shed_debris(swap_confusables(unspace_phrase(text)))
     text = _CENTRAL_AS_LATIN.sub("กลาง)", _MONTHLY_AS_LATIN.sub("ประจำเดือน ", _PRACHAM_AS_LATIN.sub("ประจำ", text)))
@@ -577,7 +615,8 @@ def _drop_glued_lead_letter(subject: str) -> str:
 _YEAR_SPLIT = re.compile(r"(?<!\d)(?<!\d\.)(25\d?|2(?=\.5\d\d))[.\-](\d{1,3})(?![\d.])")
 # The era read after its year at the subject's end (`ประจำปีงบประมาณ 2557 พ.ศ.`, `2560] พ.,ศ.`): Thai
 # prints พ.ศ. before the year, so OCR's reading order swapped the two.
-_ERA_AFTER_YEAR = re.compile(r"(?<=[ก-๛]\s)(25\d\d)[\]\)|.,:;]*\s+พ\s?[.,:]{1,2}\s?ศ\s?[.,:]{0,2}\s*$")
+# A speck before the year too (`สิงหาคม .2560 พ.ศ.`).
+_ERA_AFTER_YEAR = re.compile(r"(?<=[ก-๛]\s)[.,:;'|]*(25\d\d)[\]\)|.,:;]*\s+พ\s?[.,:]{1,2}\s?ศ\s?[.,:]{0,2}\s*$")
 
 
 def _joined_year(m: re.Match[str]) -> str:
@@ -622,6 +661,20 @@ _SPECK_BEFORE_MONTH = re.compile(f"(?<=เดือน)\\s*[!'.,:;]+\\s*(?=(?:{'
 # The era read by the `eng` model after ปีงบประมาณ or a month, its dots lost (`ประจำปีงบประมาณ / wa 2563`):
 # Latin letters between those words and a Buddhist year are พ.ศ.
 _ERA_AS_LATIN = re.compile(f"((?:ประมาณ|{'|'.join(thai_full_months)}))\\s+[A-Za-z]{{1,3}}[.,:]*\\s*(?=25\\d\\d(?!\\d))")
+# The era garbled in Thai letters between those words and a Buddhist year (`พฤษภาคม ฟัเศี. 2567`,
+# `ประมาณ พ.ศ 2563`): Thai prints พ.ศ. there, and a piece that is no word, yet holds its ศ or a
+# point, is what OCR made of it; a word (`มกราคม ปี 2563`) stays.
+_ERA_GARBLED = re.compile(f"((?:ประมาณ|{'|'.join(thai_full_months)}))\\s+"
+                          r"([^\sA-Za-z0-9]{1,6})\s*(?=25\d\d(?!\d))")
+_ERA_PIECE = re.compile("[.,:]|ศ")
+
+
+def _garbled_era(m: re.Match[str]) -> str:
+    piece = m.group(2)
+    era = _ERA_PIECE.search(piece) is not None and piece.strip(".,:") not in words()
+    return f"{m.group(1)} พ.ศ. " if era else m.group(0)
+
+
 # ที่ before a number (รอบการประเมินที่ 2, ตัวชี้วัดที่ 4.1) with its tone mark lost to OCR.
 _THI_NUMBER = re.compile(r"ที(?=\s\d)")
 # A slash read as `!` or `'` between Thai words (`ตัวชี้วัด!นโยบาย`, `ตัวชี้วัด'นโยบาย`): Thai

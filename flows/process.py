@@ -23,6 +23,7 @@ from extractors.header_lines import (
     is_better_block,
     is_better_name,
     is_better_reading,
+    is_better_subject_reading,
     is_better_to_column,
     poorly_read_line_ids,
     signature_line_ids,
@@ -72,15 +73,20 @@ def ocr_options(settings: Settings) -> OcrOptions:
 
 def reocr_header_lines(doc: Document, cache_dir: Path) -> Document:
     """Read a letter's header lines, and counts with a Latin unit, again with `tha` alone, where
-    that reads better, the subject's lines once more up to the text column's edge; and a
-    signatory's name line OCR cut short, wider (before numerals)."""
+    that reads better, the subject's lines once more thresholded to black ink on white, and up
+    to the text column's edge; and a signatory's name line OCR cut short, wider (before numerals)."""
     for page in doc.pages:
         if page.source == "ocr" and page.image is not None and page.words:
             header = header_line_ids(page)
             lines = header + [i for i in count_line_ids(page) + deadline_date_line_ids(page) if i not in header]
             reocr_lines(page, lines, is_better_reading, cache_dir=cache_dir, seam=date_seam)
+            # The subject's lines once more as black ink on white: grey paper and specks can make
+            # Tesseract lose glyphs of a clean line (see `ink_on_white`).
+            reocr_lines(page, subject_line_ids(page), is_better_subject_reading, cache_dir=cache_dir, ink_only=True)
             # Then to the column's edge: a subject or addressee line's crop stops where its tokens did.
-            reocr_lines(page, subject_line_ids(page), is_better_to_column, cache_dir=cache_dir, to_column=True)
+            for ink_only in (False, True):
+                reocr_lines(page, subject_line_ids(page), is_better_to_column, cache_dir=cache_dir, to_column=True,
+                            ink_only=ink_only)
             # A line still garbled may have been misled by its neighbours' marks: read as a block.
             reocr_lines(page, poorly_read_line_ids(page), is_better_block, BLOCK_OPTIONS, cache_dir=cache_dir)
             for reach in (0.0, SIGNATURE_REACH):  # the tokens' own box first: a wide crop takes in ink

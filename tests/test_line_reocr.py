@@ -19,6 +19,7 @@ from extractors.header_lines import (
     is_better_block,
     is_better_name,
     is_better_reading,
+    is_better_subject_reading,
     is_better_to_column,
     poorly_read_line_ids,
     signature_line_ids,
@@ -30,6 +31,7 @@ from pipeline.ocr.lines import (
     _off_neighbours,
     band_words,
     column_edge,
+    ink_on_white,
     number_boxes,
     patched,
     read_line,
@@ -186,6 +188,12 @@ def test_pages_without_an_addressee_have_no_header_lines(lines: list[str]) -> No
     # seed 1025 SCAN_0035: more words read, and ink after them
     pytest.param("องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง)", "องค์กรปกครองส่วนท้องถิ่น (สถานที่กลาง) | ค สถุ เล", False,
                  id="more-words-and-ink-after-them"),
+    # seed 1038 img006: the subject's `(` at its line's end, lost by the re-read to the column edge
+    pytest.param("ศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น (",
+                 "ศูนย์ปฏิบัติการร่วมในการช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น", False,
+                 id="a-printed-parenthesis-lost"),
+    pytest.param("(FOU: อธิบดีกรมส่งเสริมการปกครองท้องถิ่น |", "เรียน- อธิบดีกรมส่งเสริมการปกครองท้องถิ่น :", True,
+                 id="a-parenthesis-of-ink-may-go"),
 ])
 def test_which_reading_wins(old: str, new: str, better: bool) -> None:
     assert is_better_reading(old, new) is better
@@ -473,6 +481,12 @@ def test_a_subject_label_torn_by_a_space_and_a_bar_opens_the_subject() -> None:
                  id="ink-pieces"),
     pytest.param("เรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ",
                  "เรียน ผู้อำนวยการกลุ่มงาน ทุกกลุ่มงาน และท้องถิ่นอำเภอทุกอำเภอ รัต", False, id="a-short-word-of-ink"),
+    # seed 1039 doc20200218_163703_34: a stamp's ink right of the subject, digits inside letters
+    pytest.param(". องค์กรปกครองส่วนท้องถิน (สถานที่กลาง) 0", "องค์กรปกครองส่วนท้องถิ่น (สถานที่กกง) โร7117+ฯ", False,
+                 id="digits-inside-letters-of-ink"),
+    pytest.param("รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้อง",
+                 "รายงานผลการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่น ประจำปีงบประมาณ พ.ศ2563", True,
+                 id="a-year-after-its-word-is-no-ink"),
 ])
 def test_which_reading_to_the_column_edge_wins(old: str, new: str, better: bool) -> None:
     assert is_better_to_column(old, new) is better
@@ -633,3 +647,54 @@ def test_a_block_reading_must_read_more_words_than_the_page_reading_joined() -> 
     assert is_better_reading(spaced, ". องค์กรปกครองส่วนท้องถิน (สถานทึกลาง 1")
     assert not is_better_block(spaced, ". องค์กรปกครองส่วนท้องถิน (สถานทึกลาง 1")
     assert is_better_block("เอียน 0 0 หกครองท้องถิ่น", "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิน")
+
+
+def _scanned(image: np.ndarray, seed: int = 3) -> np.ndarray:
+    """A rendered page as a scan gives it: grey paper, grey ink, dark specks."""
+    rng = np.random.default_rng(seed)
+    grey = 232 - (255 - image.astype(float)) / 255 * 190 + rng.normal(0, 2.5, image.shape)
+    for _ in range(400):
+        y, x = rng.integers(0, image.shape[0] - 3), rng.integers(0, image.shape[1] - 3)
+        grey[y:y + 2, x:x + 2] = rng.integers(60, 170)
+    return np.clip(grey, 0, 255).astype(np.uint8)
+
+
+def test_a_subject_line_is_read_again_as_black_ink_on_white(tmp_path: Path) -> None:
+    """Seed 1038 img007: a clean subject line on grey paper, read `…จังหวัดดีตนเกาก` from its crop
+    and whole from the crop thresholded. The thresholded crop is ink and paper only, and is read
+    in page coordinates like any other."""
+    image = _scanned(np.asarray(draw_lines(["โครงการคัดเลือกท้องถิ่นจังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น"]).convert("L")))
+    ink = ink_on_white(image)
+    assert set(np.unique(ink)) == {0, 255}
+    assert (ink[image < 80] == 0).all() and (ink[image > 220] == 255).all()
+    words = group_tokens(*run_tesseract(image, OcrOptions(languages="tha")))
+    line = words[0].line
+    page = Page(number=1, source="ocr", words=words, image=image)
+    read = read_line(page, line, cache_dir=tmp_path, ink_only=True)
+    assert "จังหวัดดีเด่นและท้อง" in normalise(text_from_tokens(read))
+    assert abs(min(w.left for w in read) - min(w.left for w in words if w.line == line)) < 20
+    read_line(page, line, cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("line-*.json"))) == 2  # the grey crop and the thresholded one apart
+
+
+def test_blank_paper_is_not_thresholded_into_ink() -> None:
+    paper = np.full((60, 400), 231, np.uint8)
+    paper[30, 200] = 205  # a faint speck: Otsu would split paper from paper
+    assert ink_on_white(paper) is paper
+
+
+def test_a_subject_line_torn_at_its_marks_is_weighed_as_its_words() -> None:
+    """Seed 1037 img038: the page read the subject line as digits and marks; the re-reading has
+    its words, torn at their marks by spaces the page's repairs close."""
+    old = "- . เรื่อง 1 11155898๋๊ ะท้องถินอําเภอดีเด่น"
+    new = "- . เรื่องป โครงการคัดเล ือกท ้องถิ่นจังหวัดด ีเด่ นและท้องถิ่นอ ําเภอดี '"
+    assert is_better_subject_reading(old, new) and not is_better_reading(old, new)
+    assert not is_better_subject_reading(new, old)
+
+
+def test_a_subject_reading_that_lost_its_marks_reads_fewer_words() -> None:
+    """Seed 1036 img002: the thresholded crop dropped the line's marks; its letters split into
+    short words that cost the dictionary less than the page reading's one unknown word."""
+    old = "ส่งเสริมการปกครองท้องถิน รอบการประเมินที่ ๒ ประจํา"
+    new = "สงแสรมการบกครองท้องฝัน รอบการประเมนท ๒ บระจํา"
+    assert is_better_reading(old, new) and not is_better_subject_reading(old, new)

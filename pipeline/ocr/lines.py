@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from pipeline.errors import OcrError
@@ -108,22 +109,41 @@ def _tokens_of(crop: np.ndarray, options: OcrOptions) -> OcrResult:
 
 def read_line(page: Page, line_id: int, options: OcrOptions = LINE_OPTIONS,
               cache_dir: Path | None = None, reach: float = 0.0, own_band: bool = False,
-              to_column: bool = False) -> list[Word]:
+              to_column: bool = False, ink_only: bool = False) -> list[Word]:
     """The tokens of one line read again from its crop, in page coordinates, with its line id;
     the crop reaches `reach` line heights right of the tokens (words OCR lost there), or, with
     `to_column`, on to the page's text column edge, and, with `own_band`, keeps to the band of
-    the line's tokens of usual height (see `band_words`)."""
+    the line's tokens of usual height (see `band_words`); with `ink_only`, the crop is read as
+    black ink on white (see `ink_on_white`)."""
     words = lines_of(page.words).get(line_id)
     if page.image is None or not words:
         return []
     band = band_words(words, page.words) if own_band else words
     edge = column_edge(page.words) if to_column else 0
     left, top, right, bottom = _box(words, page.image.shape, reach, band, edge)
-    tokens = cached_ocr(page.image[top:bottom, left:right], options, cache_dir)
+    crop = page.image[top:bottom, left:right]
+    tokens = cached_ocr(ink_on_white(crop) if ink_only else crop, options, cache_dir)
     middle = (min(w.top for w in band) + max(w.top + w.height for w in band)) / 2
     others = [w for w in page.words if w.line != line_id]
     placed = [replace(t, left=t.left + left, top=t.top + top, block=words[0].block, line=line_id) for t in tokens]
     return [_off_neighbours(t, others, middle) for t in placed]
+
+
+def ink_on_white(crop: np.ndarray) -> np.ndarray:
+    """The crop thresholded at its Otsu level: ink black, paper white.
+
+    Why: on a grey scan with specks Tesseract's own binarisation of a line crop can lose glyphs
+    of a clean line (seen on seed 1038: `…จังหวัดดีเด่นและท้องถิ่นอำเภอดีเด่น` read
+    `…จังหวัดดีตนเกาก`, and the same crop thresholded read whole). One more reading for the
+    judge, never the only one: a dark stamp or smudge turns solid black here."""
+    gray = crop if crop.ndim == 2 else cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
+    if int(gray.max()) - int(gray.min()) < _MIN_CONTRAST:  # blank paper: Otsu would make up ink
+        return crop
+    _, ink = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    return ink
+
+
+_MIN_CONTRAST = 40  # grey levels between a crop's darkest and lightest pixel for it to hold ink
 
 
 def _off_neighbours(token: Word, others: list[Word], middle: float) -> Word:
@@ -147,7 +167,7 @@ def _off_neighbours(token: Word, others: list[Word], middle: float) -> Word:
 
 def reocr_lines(page: Page, line_ids: list[int], judge: Judge, options: OcrOptions = LINE_OPTIONS,
                 cache_dir: Path | None = None, reach: float = 0.0, to_column: bool = False,
-                seam: Seam | None = None) -> list[int]:
+                seam: Seam | None = None, ink_only: bool = False) -> list[int]:
     """Replace each named line's tokens with its re-read tokens where `judge` prefers them
     (crops as `read_line` makes them); with a `seam`, the page's tokens left of where it says
     and the re-read ones right of it are one more candidate (see `spliced`).
@@ -160,9 +180,9 @@ def reocr_lines(page: Page, line_ids: list[int], judge: Judge, options: OcrOptio
         old = lines_of(page.words).get(line_id, [])
         try:
             band = band_words(old, page.words)
-            new = read_line(page, line_id, options, cache_dir, reach, to_column=to_column)
-            banded = read_line(page, line_id, options, cache_dir, reach, own_band=True, to_column=to_column) \
-                if band != old else []
+            new = read_line(page, line_id, options, cache_dir, reach, to_column=to_column, ink_only=ink_only)
+            banded = read_line(page, line_id, options, cache_dir, reach, own_band=True, to_column=to_column,
+                               ink_only=ink_only) if band != old else []
         except OcrError as e:
             page.errors.append(PageError(page.number, e.reason, f"line {line_id}: {e}", stage="line_reocr"))
             continue
