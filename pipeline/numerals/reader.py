@@ -597,25 +597,23 @@ def _body_height(g: Glyph) -> int:
 def local_bands(glyphs: list[Glyph], k: int = 9, height: int | None = None) -> list[Band]:
     """Per glyph, the band of the k glyphs nearest along the row (glyphs are sorted by x).
 
-    Given the crop's `height`, glyphs the crop's top or bottom edge cuts do not vote: they are
-    the feet of the line above or the heads of the line below that the row's window took in.
-    Seen: the cut feet of `๓๔๑๓` above a memo's ที่ line outnumbered the serial's own digits
-    among their nearest glyphs, the band moved up to them, and ๓๐๑ of `/๔๓๐๑` were dropped as
-    off the row (0809.2/4301 read 0809.2/401)."""
-    voters = [g for g in glyphs if height is None or not cut_by_edge(g, height)] or glyphs
+    Given the crop's `height`, glyphs the crop's top or bottom edge cuts do not vote in their
+    window: they are the feet of the line above or the heads of the line below that the row's
+    window took in. Seen: the cut feet of `๓๔๑๓` above a memo's ที่ line outnumbered the serial's
+    own digits among their nearest glyphs, the band moved up to them, and ๓๐๑ of `/๔๓๐๑` were
+    dropped as off the row (0809.2/4301 read 0809.2/401). The windows stay those of all glyphs."""
     half = k // 2
     # Glyphs near a row's ends share its first or last window (a row of k or fewer, one window
     # for all): each window's band is worked out once (F11).
     by_start: dict[int, Band] = {}
     out = []
-    ids = {id(g) for g in voters}
-    before = 0  # voters left of glyph i: glyph i's place among them
-    for g in glyphs:
-        lo = max(0, min(before - half, len(voters) - k))
+    for i in range(len(glyphs)):
+        lo = max(0, min(i - half, len(glyphs) - k))
         if lo not in by_start:
-            by_start[lo] = estimate_band(voters[lo : lo + k])
+            window = glyphs[lo : lo + k]
+            whole = [g for g in window if height is None or not cut_by_edge(g, height)]
+            by_start[lo] = estimate_band(whole or window)
         out.append(by_start[lo])
-        before += id(g) in ids
     return out
 
 
