@@ -75,8 +75,10 @@ _SEVEN_FOR_WO = r"7(?=\.?\s+\d{3,4}(?!\d)|\.\d{3,4}(?!\d))"
 # Or as 1, its hook lost (`0810.7/13454` for /ว3454), glued to a whole serial of four digits.
 _DIGIT_FOR_WO = r"7?[124](?=\d{4}(?!\d))|\d(?=\s+\d{4}(?!\d))"
 # So is another consonant glued to the serial right after the slash (`0810.7/ท2853`), or standing
-# alone before it (`0802..2/` then `ง 2021`): no letter but ว is printed there.
-_LETTER_FOR_WO = r"[ก-ฮ](?=\d|\s\d{2,4}(?!\d))"
+# alone before it (`0802..2/` then `ง 2021`): no letter but ว is printed there. So is a leading vowel
+# glued to a serial of four digits there (`0810.7/เ3500` for /ว๓๕๐๐: ว's loop and hook read as เ); before
+# fewer it may be a speck before a ว lost (`/ไ277` read from `/ไว277`).
+_LETTER_FOR_WO = r"[ก-ฮ](?=\d|\s\d{2,4}(?!\d))|[เ-ไ](?=\d{4}(?!\d))"
 # A speck before the mark is read as a vowel (`0810.7/ะว`).
 _VOWEL_SPECK = "[\u0e30-\u0e3a\u0e40-\u0e44]?"
 _MARKS = "[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"

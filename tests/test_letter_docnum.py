@@ -129,6 +129,12 @@ def test_a_consonant_glued_to_the_serial_after_the_slash_is_the_mark_flagged() -
     assert found is not None and found.text() == "มท 0810.7/ว 2853" and found.repaired
 
 
+def test_a_leading_vowel_glued_to_the_serial_after_the_slash_is_the_mark_flagged() -> None:
+    """ว read as เ (seen: `/ว๓๕๐๐` of a citation read `0810.7/เ3500`): no letter but ว stands there."""
+    found = try_parse_docnum("ตามหนังสือกรม ที่ มท 0810.7/เ3500 ลงวันที่ 30 ตุลาคม 2562")
+    assert found is not None and found.text() == "มท 0810.7/ว 3500" and found.repaired
+
+
 @pytest.mark.parametrize(("line", "number"), [
     pytest.param("Gt บก 0023.1 / 939", "บก 0023.1/939", id="speck-for-thi"),
     pytest.param("| i นพ0023.2/1512", "นพ 0023.2/1512", id="two-specks"),

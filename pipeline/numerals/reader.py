@@ -189,7 +189,7 @@ class GlyphReader:
     def _read_row(self, gray: np.ndarray) -> list[GlyphReading]:
         glyphs, band = segment(gray)
         glyphs = [without_lower_pieces(g, band) for g in glyphs]
-        bands = local_bands(glyphs)
+        bands = local_bands(glyphs, height=gray.shape[0])
         glyphs = self._strip_specks(glyphs, bands, max_other=ROW_STRIP_MAX_OTHER)
         return self._joined_between_digits(self._bare_between_digits(self._classify(glyphs, bands)))
 
@@ -623,8 +623,14 @@ def _body_height(g: Glyph) -> int:
     return (bare or g).h
 
 
-def local_bands(glyphs: list[Glyph], k: int = 9) -> list[Band]:
-    """Per glyph, the band of the k glyphs nearest along the row (glyphs are sorted by x)."""
+def local_bands(glyphs: list[Glyph], k: int = 9, height: int | None = None) -> list[Band]:
+    """Per glyph, the band of the k glyphs nearest along the row (glyphs are sorted by x).
+
+    Given the crop's `height`, glyphs the crop's top or bottom edge cuts do not vote in their
+    window: they are the feet of the line above or the heads of the line below that the row's
+    window took in. Seen: the cut feet of `๓๔๑๓` above a memo's ที่ line outnumbered the serial's
+    own digits among their nearest glyphs, the band moved up to them, and ๓๐๑ of `/๔๓๐๑` were
+    dropped as off the row (0809.2/4301 read 0809.2/401). The windows stay those of all glyphs."""
     half = k // 2
     # Glyphs near a row's ends share its first or last window (a row of k or fewer, one window
     # for all): each window's band is worked out once (F11).
@@ -633,9 +639,16 @@ def local_bands(glyphs: list[Glyph], k: int = 9) -> list[Band]:
     for i in range(len(glyphs)):
         lo = max(0, min(i - half, len(glyphs) - k))
         if lo not in by_start:
-            by_start[lo] = estimate_band(glyphs[lo : lo + k])
+            window = glyphs[lo : lo + k]
+            whole = [g for g in window if height is None or not cut_by_edge(g, height)]
+            by_start[lo] = estimate_band(whole or window)
         out.append(by_start[lo])
     return out
+
+
+def cut_by_edge(g: Glyph, height: int) -> bool:
+    """The glyph touches the crop's top or bottom row: part of it lies outside the crop."""
+    return g.y <= 0 or g.y1 >= height
 
 
 def load_model(path: Path | None = None) -> GlyphModel:
