@@ -243,16 +243,21 @@ def _letter_on_its_ink(words: list[Word], long: str, left: int) -> list[Word]:
     return words
 
 
-def reread_numbers(page: Page, line_ids: list[int], reader: NumeralReader, judge: Judge) -> list[int]:
-    """Re-read the numbers of the named lines as whole ink words; a line takes the new reading
-    where `judge(old, new)` prefers it. Returns the ids of the lines changed."""
+LineRead = Callable[[NumeralReader, np.ndarray, list[Word]], list[Word]]
+
+
+def reread_numbers(page: Page, line_ids: list[int], reader: NumeralReader, judge: Judge,
+                   reads: tuple[LineRead, ...] | None = None) -> list[int]:
+    """Re-read the numbers of the named lines as whole ink words; a line takes the first of
+    `reads` (by default the whole line, else its short numbers) that `judge(old, new)` prefers.
+    Returns the ids of the lines changed."""
     if page.image is None:
         return []
     changed = []
     lines = lines_of(page.words)
     for line_id in line_ids:
         old = lines.get(line_id, [])
-        for read in (reread_line_numbers, grown_numbers):  # the whole line, else its short numbers
+        for read in reads or (reread_line_numbers, grown_numbers):
             new = read(reader, page.image, old) if old else old
             if new != old and judge(text_from_tokens(old), text_from_tokens(new)):
                 page.words = _spliced(page.words, old, new)

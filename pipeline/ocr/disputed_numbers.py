@@ -23,9 +23,8 @@ from pipeline.numerals.reader import GlyphReading
 from pipeline.numerals.rows import row_readings
 from pipeline.numerals.runs import Run, find_runs
 from pipeline.numerals.script import printed_in_thai_digits
-from pipeline.ocr.digit_reread import Judge, ink_word, word_runs
+from pipeline.ocr.digit_reread import Judge, ink_word, reread_numbers, word_runs
 from pipeline.ocr.lines import lines_of
-from pipeline.ocr.tesseract import text_from_tokens
 from pipeline.records import Page, Word
 
 _NUMBER = re.compile(r"\d[\d.,/\-]*\d|\d")
@@ -48,19 +47,7 @@ def disputed_line_ids(page: Page) -> list[int]:
 def settle_disputed(page: Page, line_ids: list[int], reader: NumeralReader, judge: Judge) -> list[int]:
     """Each named line with its disputed Thai-print numbers read from their ink words, where
     `judge(old, new)` takes the new line. Returns the ids of the lines changed."""
-    if page.image is None:
-        return []
-    changed = []
-    lines = lines_of(page.words)
-    for line_id in line_ids:
-        old = lines.get(line_id, [])
-        new = _settled(reader, page.image, old)
-        if new != old and judge(text_from_tokens(old), text_from_tokens(new)):
-            page.words = [next((n for o, n in zip(old, new, strict=True) if o is w), w) for w in page.words]
-            changed.append(line_id)
-    if changed:
-        page.raw_text = text_from_tokens(page.words)
-    return changed
+    return reread_numbers(page, line_ids, reader, judge, reads=(_settled,))
 
 
 def _settled(reader: NumeralReader, gray: np.ndarray, words: list[Word]) -> list[Word]:
