@@ -340,8 +340,7 @@ _POINT_READ_DIGIT = re.compile(r"([ก-ฮ])\s*\d{1,2}\s*[.,]?\s*([ก-ฮ])(?=[
 
 
 def _month_points(text: str) -> str:
-    months = {letters for letters, _ in _ABBR_LETTERS}
-    return _POINT_READ_DIGIT.sub(lambda m: f"{m[1]}.{m[2]}" if m[1] + m[2] in months else m[0], text)
+    return _POINT_READ_DIGIT.sub(lambda m: f"{m[1]}.{m[2]}" if m[1] + m[2] in _ABBR_SET else m[0], text)
 
 
 # A stamp's date written d/m/yy with a speck in it (`17/7./64`, `17/.3/62`) or its year smudged
@@ -369,6 +368,7 @@ def _numeric_stamp_date(text: str, anchor: dt.date) -> tuple[dt.date | None, boo
 _MONTH_WORD = re.compile(r"(?<!\d)(?P<day>\d{1,2})[\s#*|'\"“”‘’]*(?P<word>[ก-ฮเ][ก-๛.,]{1,6})(?:\d(?=\s))?[\s.,]*"
                          r"(?P<year>\d{2,4})?(?!\d)")
 _ABBR_LETTERS = [(name.replace(".", ""), i + 1) for i, name in enumerate(thai_abbr_months)]
+_ABBR_SET = frozenset(letters for letters, _ in _ABBR_LETTERS)
 _STAMP_SOON_DAYS = 31  # a stamp is put on within weeks: of two months the word may be, the nearer
 
 
