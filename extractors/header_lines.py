@@ -438,7 +438,6 @@ def _reads_more_words(old: str, new: str) -> bool:
     return words_read(new) > words_read(old)
 
 
-_NAME_LINES = 5  # the name stands within five lines under จึงเรียนมา (ขอแสดงความนับถือ, the signature)
 # A name line as OCR leaves it: opened (`(นางลลิตา 5`, `“(นายกิตติพงษ์ wala)`), or only closed
 # when its title went Latin (`anand’ ศรี ชวโนทัย)`).
 _OPEN_NAME = re.compile(r"^[\s'\".,|“”‘’]*\(\s*[ก-๛]|[ก-๛]\)[^ก-๛]{0,6}$")
@@ -453,7 +452,7 @@ def signature_line_ids(page: Page) -> list[int]:
     closing = [k for k, (_, text) in enumerate(lines) if CLOSING.match(text)]
     if not closing:
         return signature_lines.page_top_names(lines)
-    window = lines[closing[0] + 1:closing[0] + 1 + _NAME_LINES]
+    window = lines[closing[0] + 1:closing[0] + 1 + signature_lines.NAME_LINES]
     picked = [line for line, text in window if (_OPEN_NAME.search(text) and not is_signed_name(text)
               or signature_lines.untitled_name(text) or signature_lines.name_half_known(text))
               and not names_a_thing(text)]

@@ -741,8 +741,7 @@ def _name_above_closing(view: LetterLines) -> int | None:
     same page: OCR's reading order set the signature block's name first (a memo's overleaf, seen
     on a blind seed: `(นายปิยะ ศรีสุข)` then `จึงเรียนมาเพื่อโปรดพิจารณา`). Open or loose name
     readings are not taken there: body text above the closing is no signature."""
-    rows = view.nonblank(view.body_start)
-    closing = next((k for k, i in enumerate(rows) if CLOSING.match(view.text(i))), None)
+    rows, closing = _closing_at(view)
     if closing is None:
         return None
     above = [i for i in rows[max(0, closing - 2):closing] if view.page(i) == view.page(rows[closing])]
@@ -774,9 +773,14 @@ def is_signed_name(text: str) -> bool:
 
 
 def _signature_rows(view: LetterLines) -> list[int]:
+    rows, closing = _closing_at(view)
+    return rows[closing:closing + _SIGNATURE_WINDOW] if closing is not None else rows
+
+
+def _closing_at(view: LetterLines) -> tuple[list[int], int | None]:
+    """The body's non-blank rows, and the index among them of the first closing line."""
     rows = view.nonblank(view.body_start)
-    closing = [k for k, i in enumerate(rows) if CLOSING.match(view.text(i))]
-    return rows[closing[0]:closing[0] + _SIGNATURE_WINDOW] if closing else rows
+    return rows, next((k for k, i in enumerate(rows) if CLOSING.match(view.text(i))), None)
 
 
 def _position(view: LetterLines, name_row: int) -> tuple[str, int]:

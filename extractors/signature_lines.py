@@ -28,7 +28,7 @@ from pipeline.thai.text import normalise_field
 
 _POSITION = starts_with("อธิบดี", "รองอธิบดี", "ผู้อำนวยการ", "ท้องถิ่นจังหวัด", "ท้องถิ่นอำเภอ", "ปลัดจังหวัด",
                         "ผู้ว่าราชการจังหวัด", "รองผู้ว่าราชการจังหวัด", "นายอำเภอ", "หัวหน้า")
-_NAME_LINES = 5  # the name stands within five lines under the closing (the signature's ink between)
+NAME_LINES = 5  # the name stands within five lines under จึงเรียนมา (ขอแสดงความนับถือ, the signature)
 _PAGE_TOP = 3  # lines: a page number (-2-) and a speck line may stand above the name
 _THAI = re.compile("[ก-ฮ]")
 TITLED = 2  # the score of a titled name none of whose parts is known
@@ -103,7 +103,7 @@ def dropped_signature_band(page: Page) -> tuple[int, int] | None:
         return None
     while closing + 1 < len(texts) and CLOSING.match(texts[closing + 1]):
         closing += 1  # จึงเรียนมา… then ขอแสดงความนับถือ: the name is under the last
-    if any(name_score(text) for text in texts[closing + 1:closing + 1 + _NAME_LINES]):
+    if any(name_score(text) for text in texts[closing + 1:closing + 1 + NAME_LINES]):
         return None
     top = max(w.top + w.height for w in lines[closing][1])
     below = [min(w.top for w in words) for _, words in lines[closing + 1:]]
