@@ -26,7 +26,7 @@ from pipeline.home import Home, run_lock
 
 if TYPE_CHECKING:  # the heavy modules (pandas, DuckDB, pydantic) load after the lock is taken
     from pipeline.config import Settings
-    from pipeline.intake.lifecycle import RunSummary
+    from pipeline.intake.lifecycle import Candidate, RunSummary
 
 
 def run_ingest_with_progress(home: Home, console: Console, *, quiet: bool = False,
@@ -47,23 +47,24 @@ def run_ingest_with_progress(home: Home, console: Console, *, quiet: bool = Fals
             settled, new_work = _settle_seen(home, settings, console)
             if not new_work:
                 return settled
-            return settled.merged(_run_flow(home, settings, console, quiet))
+            return settled.merged(_run_flow(home, settings, console, quiet, new_work))
         except DiskFullError as error:
             console.print(f"[red]{error.reason}[/red]: {error} / {error.message_th}", soft_wrap=True)
             raise typer.Exit(int(ExitCode.NOTHING)) from None
 
 
-def _settle_seen(home: Home, settings: Settings, console: Console) -> tuple[RunSummary, bool]:
+def _settle_seen(home: Home, settings: Settings, console: Console) -> tuple[RunSummary, list[Candidate]]:
     """Files whose bytes the dataset already holds (dropped again, or copies under a new name) are
     settled here, before Prefect starts: they need no processing, and a temporary Prefect server
-    costs 10 s and more. Returns their summary and whether any file is left for the flow."""
+    costs 10 s and more. Returns their summary and the files left for the flow."""
     from pipeline.intake import lifecycle as stages
 
     candidates = stages.plan_published(home, settings)
     seen = stages.already_seen(candidates)
     if seen:
         console.print(f"{len(seen)} ไฟล์มีอยู่ในชุดข้อมูลแล้ว / file(s) already in the dataset, settled")
-    return stages.settle_seen(home, seen), len(seen) < len(candidates)
+    left = [c for c in candidates if c not in seen]
+    return stages.settle_seen(home, seen), left
 
 
 def _with_cluster(settings: Settings, cluster: str | None, console: Console) -> Settings:
@@ -77,7 +78,8 @@ def _with_cluster(settings: Settings, cluster: str | None, console: Console) -> 
     return settings
 
 
-def _run_flow(home: Home, settings: Settings, console: Console, quiet: bool) -> RunSummary:
+def _run_flow(home: Home, settings: Settings, console: Console, quiet: bool,
+              new_work: list[Candidate]) -> RunSummary:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[pages]} หน้า/pages"), TimeElapsedColumn(), TimeRemainingColumn(),
                   console=console, disable=quiet, transient=True) as bar:
@@ -99,11 +101,12 @@ def _run_flow(home: Home, settings: Settings, console: Console, quiet: bool) -> 
         attached = configure_prefect(home.root)
         try:
             with _api_for(home, settings, attached) as reporting:
-                from flows.ingest import (
-                    ingest_flow,  # Prefect is imported only after its settings are in place
+                from flows.ingest import (  # Prefect is imported only after its settings are in place
+                    head_start,
+                    ingest_flow,
                 )
 
-                with reporting():
+                with head_start(new_work, home, settings), reporting():  # read while the server comes up
                     return ingest_flow(str(home.root), settings)
         finally:
             events.unsubscribe(listener)

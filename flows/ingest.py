@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import queue
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -28,7 +29,7 @@ from prefect.states import Failed, State
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from flows.cluster import cluster_runner, cluster_workers
-from flows.file_workers import in_worker
+from flows.file_workers import in_worker, start_early
 from flows.file_workers import shutdown as shutdown_workers
 from flows.process import process_file
 from pipeline.config import Settings
@@ -47,9 +48,27 @@ def process_file_task(candidate: stages.Candidate, home: Home,
     run's to report, once, in one line (a raising task logs its traceback at ERROR)."""
     try:
         return in_worker(stages.process_candidate, candidate, home, settings, process_file,
-                         workers=settings.workers)
+                         workers=settings.workers, key=candidate)
     except DiskFullError as error:
         return error
+
+
+@contextmanager
+def head_start(candidates: list[stages.Candidate], home: Home, settings: Settings) -> Iterator[None]:
+    """Start reading the files the flow will hand out first, one per worker, before the flow runs:
+    a one-shot `saraban ingest` otherwise reads nothing for its first seconds (Prefect's import,
+    its temporary server coming up), with a core idle (issue F11). Their tasks take these readings
+    (`in_worker`'s key); the run is otherwise the same. The workers end with the block, however it
+    ends (a server that never came up). Not for a cluster: its files are read there."""
+    if not settings.cluster:
+        todo = largest_first([c for c in candidates if c.action == "process"])
+        for candidate in todo[:settings.workers]:
+            start_early(candidate, stages.process_candidate, candidate, home, settings, process_file,
+                        workers=settings.workers)
+    try:
+        yield
+    finally:
+        shutdown_workers()
 
 
 @flow(name="saraban-ingest", log_prints=True, validate_parameters=False)

@@ -62,3 +62,26 @@ def test_a_worker_collects_cycles_seldom_and_skips_what_it_inherited() -> None:
     thresholds, frozen = file_workers.in_worker(_gc_state, workers=1)
     assert thresholds == stage._GC_THRESHOLDS and thresholds != _gc_state()[0]
     assert frozen > 0  # the modules and objects it was forked with
+
+
+def _append(path: str, line: str) -> int:
+    with open(path, "a") as f:
+        f.write(line + "\n")
+    return os.getpid()
+
+
+def test_a_call_started_early_is_taken_by_its_key_and_runs_once(tmp_path) -> None:
+    log = tmp_path / "calls.txt"
+    file_workers.start_early("first.pdf", _append, str(log), "early", workers=1)
+    pid = file_workers.in_worker(_append, str(log), "asked", workers=1, key="first.pdf")
+    assert pid != os.getpid()
+    assert log.read_text().split() == ["early"]  # the early call's result, not a second run
+
+
+def test_a_call_with_another_key_runs_itself_and_shutdown_drops_what_nobody_took(tmp_path) -> None:
+    log = tmp_path / "calls.txt"
+    file_workers.start_early("first.pdf", _append, str(log), "early", workers=1)
+    file_workers.in_worker(_append, str(log), "other", workers=1, key="second.pdf")
+    file_workers.shutdown()
+    file_workers.in_worker(_append, str(log), "after", workers=1, key="first.pdf")
+    assert sorted(log.read_text().split()) == ["after", "early", "other"]
