@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import pairwise
 
 from pythainlp.util.date import thai_full_months
 from rapidfuzz import fuzz, process
@@ -576,7 +577,7 @@ _OPENS_WITH_SERIAL = re.compile(r"^\d{2,6}(?![\d.,])")
 
 def _mark_restored(lines: list[str]) -> tuple[str, set[int]]:
     text, restored = "", set()
-    for line, after in zip(lines, [*lines[1:], ""], strict=True):
+    for line, after in pairwise([*lines, ""]):  # a body may have no lines at all
         if _ENDS_AT_SLASH.search(line) and _OPENS_WITH_SERIAL.match(after):
             line += "ว"
             restored.add(len(text) + len(line) - 1)

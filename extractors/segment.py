@@ -189,11 +189,25 @@ def find_spans(lines: list[Line]) -> list[Span]:
         start = _pull_back(lines, i, floor) if heads else _page_start(lines, i)
         heads.append((kind, start, i))
         last_header, floor = i, i
-    heads = heads or _page_top_fallback(lines)
+    heads = _owning_labels(lines, heads) or _page_top_fallback(lines)
     if not heads:
         return []
     ends = [start for _, start, _ in heads[1:]] + [len(lines)]
     return [Span(kind, start, header, end) for (kind, start, header), end in zip(heads, ends, strict=True)]
+
+
+def _owning_labels(lines: list[Line], heads: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Letter heads whose header labels are their own. A speck over a stamp read as a number
+    line (`ทสด 5` for ที่ สด 5) finds the labels of the memo printed just below it: a letter with
+    none of its own is no letter (the memo keeps its own start, as it would without the speck:
+    given that line, it would take it for its number)."""
+    ends = [start for _, start, _ in heads[1:]] + [None] if heads else []
+    return [(kind, start, header) for (kind, start, header), end in zip(heads, ends, strict=True)
+            if kind != "letter" or end is None or _labels_within(lines, header, end)]
+
+
+def _labels_within(lines: list[Line], header: int, end: int) -> bool:
+    return any(_is_header_label(line.text) for line in lines[header + 1:end] if line.text)
 
 
 def _page_start(lines: list[Line], header: int) -> int:

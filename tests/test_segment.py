@@ -82,3 +82,34 @@ def test_a_letter_whose_number_ocr_garbled_before_its_digits_opens_there(number_
     page = GARBLED_TOP.replace("Gt บก 0023.1 / 939", number_line)
     spans = find_spans(stream_lines([(1, page)]))
     assert [(s.kind, s.start, s.header) for s in spans] == [("letter", 0, 1)]
+
+
+# A memo's top as OCR read a scan: a stamp's speck over `ทสด 5` passes for a number line, and
+# the memo title below it is garbled (`.บนทกขอความ`).
+_SPECKED_MEMO = """อ
+ทสด 5
+.บนทกขอความ | |
+ต ส่วนราชการ สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด
+: สุพรรณบุรี โทร. 0-2241-9000 ต่อ 2583
+.. ที่ สพ 0023.3/ว 4861 ฏ:วิ๊น์ที่ 17 กรกฎาคม 2567 .
+เรื่อง การประเมินผลการปฏิบัติราชการของข้าราชการในสังกัดกรม
+เรียน ผู้อำนวยการสำนัก/กอง ที่เกี่ยวข้อง
+จึงขอให้สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดเร่งรัดการดำเนินการดังกล่าว
+จึงเรียนมาเพื่อโปรดทราบและพิจารณาดำเนินการต่อไป
+(นายเอกชัย หาดแพง)
+ท้องถิ่นจังหวัดสุพรรณบุรี"""
+
+
+def test_a_number_line_whose_header_labels_belong_to_the_next_head_opens_no_letter() -> None:
+    letters = extract_letters([(1, _SPECKED_MEMO)])
+    assert [(m.kind, m.doc_number, str(m.date)) for m in letters] == [("memo", "สพ 0023.3/ว 4861", "2024-07-17")]
+
+
+def test_a_letter_span_that_ends_at_its_header_cites_nothing_and_does_not_fail() -> None:
+    from extractors.letter_body import find_references
+    from extractors.letter_fields import LetterLines
+    from extractors.segment import Span
+
+    lines = stream_lines([(1, "ที่ มท 0810.7/ว 1271")])
+    view = LetterLines(lines, Span("letter", 0, 0, 1))
+    assert find_references(view, 1, "มท 0810.7/ว 1271", None).refs == []
