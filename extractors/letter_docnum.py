@@ -89,7 +89,8 @@ _CIRC_SPECK = (f"(?:(?:[ก-ฮ]|\\s?{_MARKS}+)(?=\\s*(?:[ก-ฮ]\\.?\\s+)?[\"�
 # No serial opens with 0: a lone 0 before one is a speck (`/ว 0` then `2777`).
 ZERO_SPECK = r"(?:0\s+(?=[1-9]\d{2,3}(?!\d)))?"
 # A speck read as a leading vowel glued to the serial (`/ว เ2354`): no serial holds a letter.
-_VOWEL_ON_SERIAL = r"(?:[เ-ไ](?=\d))?"
+# Or as a symbol (`/ว@1271`, `/ว # 2354`): no serial holds one either.
+_VOWEL_ON_SERIAL = r"(?:[เ-ไ](?=\d)|[@#*~^°](?=\s?\d))?"
 _SERIAL = r"(?P<serial>\d{1,4}[.,]\d{1,3}(?![\d.,])|\d\s\d{3}(?!\d)|\d{1,6})"
 # Before the slash OCR may leave a point (`0023.3./3268`) or a speck with a mark on it
 # (`0810.7ๆ่ /ว`, `0810.7#/ว999`); the slash itself may come doubled (`0802.2/ /ว 3031`).

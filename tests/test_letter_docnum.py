@@ -18,6 +18,7 @@ from pipeline.thai.text import normalise
     pytest.param("ที่ มัท 0802.2/ว3749", "มท 0802.2/ว 3749", False, id="speck-read-as-mai-han-akat-in-code"),
     pytest.param("' ม่ท0801.5/ว4288 “วันที่ 24", "มท 0801.5/ว 4288", False, id="speck-read-as-mai-ek-in-code"),
     pytest.param("ที มท 0802..2 /ว เ2354", "มท 0802.2/ว 2354", False, id="speck-read-as-a-leading-vowel-on-the-serial"),
+    pytest.param("N มท 0810.7/ว@1271 กรมส่งเสริมการปกครองท้องถิ่น", "มท 0810.7/ว 1271", False, id="speck-read-as-a-symbol-on-the-serial"),
     pytest.param("'ที่ มท 0802.2/ /ว 3031", "มท 0802.2/ว 3031", False, id="doubled-slash"),
     pytest.param("ด่วนที่สุด ที่ มท 0810.7ๆ่ /ว ๊ 4038 ลงวันที่ 23", "มท 0810.7/ว 4038", False, id="marked-specks-around-the-mark"),
     pytest.param("ที่ มท 0810.7 ฒ/ว 2174", "มท 0810.7/ว 2174", False, id="speck-after-the-sub-unit-is-no-digit"),
