@@ -36,6 +36,7 @@ from pipeline.ocr.lines import (
     patched,
     read_line,
     reocr_lines,
+    runs_on,
     spliced,
     tall_words_whole,
 )
@@ -426,6 +427,26 @@ def test_a_line_read_to_the_column_edge_takes_in_the_words_ocr_lost(tmp_path: Pa
     short = normalise(text_from_tokens(read_line(page, cut.line, cache_dir=tmp_path)))
     wide = normalise(text_from_tokens(read_line(page, cut.line, cache_dir=tmp_path, to_column=True)))
     assert "ท้องถิ่น" not in short and "ท้องถิ่น" in wide
+
+
+def test_a_line_is_read_to_the_column_edge_only_where_its_ink_runs_on(tmp_path: Path, monkeypatch) -> None:
+    """A line whose tokens end where its ink does is not read again to the column's edge: that
+    crop is its own and blank paper (no lost word to find), and costs a Tesseract call."""
+    image = np.asarray(draw_lines(["เร่งรัดการจัดตั้งศูนย์ช่วยเหลือประชาชนขององค์กรปกครองส่วนท้องถิ่นและ"]).convert("L"))
+    whole = group_tokens(*run_tesseract(image, OcrOptions(languages="tha", psm=7)))
+    left, right = min(w.left for w in whole), max(w.left + w.width for w in whole)
+    line = replace(whole[0], text="เร่งรัดการ", width=right - left)
+    cut = replace(line, width=(right - left) // 3)
+    assert runs_on(image, [cut]) and not runs_on(image, [line])
+    body = [Word("ตามที่", 90.0, left, 1500 + 100 * k, right - left + 400, 60, 1, 20 + k) for k in range(5)]
+    import pipeline.ocr.lines as lines
+
+    reads: list[int] = []
+    monkeypatch.setattr(lines, "read_line", lambda *a, **k: reads.append(1) or [])
+    for words in ([cut], [line]):
+        page = Page(number=1, source="ocr", words=[*words, *body], image=image)
+        reocr_lines(page, [line.line], lambda old, new: True, cache_dir=tmp_path, to_column=True)
+    assert len(reads) == 1  # the cut line only
 
 
 def test_a_tall_bracketed_word_takes_the_whole_crops_reading_the_rest_the_bands() -> None:
