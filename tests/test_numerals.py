@@ -569,3 +569,41 @@ def test_local_bands_are_each_glyphs_own_window(segments: list[str]) -> None:
     alone = [estimate_band(glyphs[max(0, min(i - half, n - 9)):][:9]) for i in range(n)]
     assert n > 9 or len(segments) == 2
     assert local_bands(glyphs) == alone
+
+
+def _scanned(page: np.ndarray, seed: int = 3) -> np.ndarray:
+    """A rendered page with scanner-like noise and a grey paper, so its quartiles lie inside the
+    byte range rather than on pure white."""
+    rng = np.random.default_rng(seed)
+    noisy = page.astype(np.float32) * 0.8 + 30 + rng.normal(0, 12, page.shape)
+    return np.clip(noisy, 0, 255).astype(np.uint8)
+
+
+def test_upper_quartile_is_numpys_75th_percentile() -> None:
+    """The ink threshold's paper level, counted from a histogram, is np.percentile(…, 75) to the
+    bit: on a scanned line, on windows of it whose rows are not contiguous (as a row's window
+    is cut from its page), and on a single pixel."""
+    from pipeline.numerals.segment import upper_quartile
+
+    page = _scanned(render_line(["๒๗๘๙", " 1,250"])[0])
+    for window in (page, page[3:-5, 7:-11], page[::2, ::3], page[40:41, 100:101], page[:, 101:102]):
+        assert upper_quartile(window) == float(np.percentile(window, 75))
+
+
+def test_geometry_of_a_batch_is_each_glyphs_own() -> None:
+    """Each glyph's size, place and ink, worked out column by column over a batch, are the
+    numbers worked out for it alone (the model must see the same features however glyphs are
+    batched): a scanned line's glyphs and their halves, each in a band of its own."""
+    from pipeline.numerals.features import _holes, geometry_each
+    from pipeline.numerals.segment import segment, split_at
+
+    glyphs, band = segment(_scanned(render_line(["ที่ ", "๐๘๑๐.๗/ว", " ๑๒๓๔ 1,250"])[0]))
+    parts = glyphs + [p for g in glyphs for p in split_at(g, [g.w // 2])]
+    bands = [Band(band.top - k / 3, band.bottom + k % 5) for k in range(len(parts))]
+    for g, b, row in zip(parts, bands, geometry_each(parts, bands), strict=True):
+        bh = b.height
+        alone = np.array([g.h / bh, g.w / bh, np.log((g.w + 1) / (g.h + 1)), (g.y - b.top) / bh,
+                          (g.y1 - b.bottom) / bh, ((g.y + g.y1) / 2 - (b.top + b.bottom) / 2) / bh,
+                          float(np.count_nonzero(g.mask)) / max(1, g.w * g.h), _holes(g.mask) / 2.0],
+                         np.float32)
+        assert row.tobytes() == alone.tobytes()
