@@ -8,6 +8,7 @@ classifier judge them (see reader.py), because only the classifier knows what a 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import cv2
@@ -106,11 +107,12 @@ def estimate_band(glyphs: list[Glyph]) -> Band:
     row of Thai with many marked letters (ที่ is twice a digit's height) does not lift it."""
     if not glyphs:
         return Band(0.0, 1.0)
-    tallest = max(g.h for g in glyphs)
-    big = [g for g in glyphs if g.h >= 0.4 * tallest] or glyphs
-    body = _median([g.h for g in big])
-    core = [g for g in big if abs(g.h - body) <= 0.3 * body] or big
-    return Band(_median([g.y for g in core]), _median([g.y1 for g in core]))
+    boxes = [(g.h, g.y, g.y + g.h) for g in glyphs]  # read once (F11: a row's windows ask per glyph)
+    least = 0.4 * max(h for h, _, _ in boxes)
+    big = [b for b in boxes if b[0] >= least] or boxes
+    body = _median([h for h, _, _ in big])
+    core = [b for b in big if abs(b[0] - body) <= 0.3 * body] or big
+    return Band(_median([y for _, y, _ in core]), _median([y1 for _, _, y1 in core]))
 
 
 def _median(values: list[int]) -> float:
@@ -284,7 +286,7 @@ def parts_between(g: Glyph, bounds: list[tuple[int | None, int | None]]) -> list
     inked columns and each row's running ink count are worked out once, so each part costs a
     look-up of its columns and rows instead of two passes over its pixels (a touching pair is
     cut up to a hundred ways, F11)."""
-    inked = g.mask.any(axis=0)
+    inked = np.flatnonzero(g.mask.any(axis=0)).tolist()
     running = np.zeros((g.h, g.w + 1), np.int32)
     np.cumsum(g.mask, axis=1, dtype=np.int32, out=running[:, 1:])
     every = range(g.w)
@@ -292,12 +294,14 @@ def parts_between(g: Glyph, bounds: list[tuple[int | None, int | None]]) -> list
     for left, right in bounds:
         lo = 0 if left is None else len(every[:left])
         hi = g.w if right is None else len(every[:right])
-        cols = np.flatnonzero(inked[lo:hi])
-        if len(cols) == 0:
-            out.append(None)
-            continue
-        x0, x1 = lo + int(cols[0]), lo + int(cols[-1]) + 1
-        rows = np.flatnonzero(running[:, x1] - running[:, x0])
-        y0, y1 = int(rows[0]), int(rows[-1]) + 1
-        out.append(Glyph(g.x + x0, g.y + y0, x1 - x0, y1 - y0, g.mask[y0:y1, x0:x1].copy()))
+        first, end = bisect_left(inked, lo), bisect_left(inked, hi)  # the inked columns in [lo, hi)
+        out.append(None if first >= end else _part(g, running, inked[first], inked[end - 1] + 1))
     return out
+
+
+def _part(g: Glyph, running: np.ndarray, x0: int, x1: int) -> Glyph:
+    """The ink of columns [x0, x1) (the first and last inked), trimmed to its rows: the rows
+    whose running ink count grows between them, the first and last found by argmax."""
+    rows = running[:, x1] != running[:, x0]
+    y0, y1 = int(rows.argmax()), g.h - int(rows[::-1].argmax())
+    return Glyph(g.x + x0, g.y + y0, x1 - x0, y1 - y0, g.mask[y0:y1, x0:x1].copy())
