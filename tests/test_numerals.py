@@ -651,3 +651,22 @@ def test_joinable_spans_are_the_groups_that_may_be_one_digit() -> None:
     found = [s for i in range(n) for s in _joinable_spans(readings, i, noise, sure_flags)]
     reference = [(i, j) for i in range(n) for j in range(i + 2, min(n, i + JOIN_MAX) + 1) if joinable(readings[i:j])]
     assert reference and found == reference
+
+
+def test_a_readings_best_value_is_worked_out_once() -> None:
+    """`best` and `p` are the probabilities' argmax value and maximum, kept on the reading after
+    the first look (a reading's probabilities never change)."""
+    glyphs, band = _glyphs_of_a_line()
+    probs = default_reader().glyphs.probs(glyphs, band)
+    for g, pr in zip(glyphs, probs, strict=True):
+        r = GlyphReading(g, pr, band)
+        assert "best" not in r.__dict__
+        assert (r.best, r.p) == (VALUES[int(pr.argmax())], float(pr.max()))
+        assert r.__dict__["best"] == r.best and r.__dict__["p"] == r.p
+    assert "123" in "".join(GlyphReading(g, pr, band).best for g, pr in zip(glyphs, probs, strict=True))
+
+
+def _glyphs_of_a_line() -> tuple[list[Glyph], Band]:
+    from pipeline.numerals.segment import segment
+
+    return segment(_scanned(render_line(["ที่ ", "๑๒๓"])[0]))

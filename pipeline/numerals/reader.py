@@ -6,10 +6,11 @@ unsure which script it sees is still sure of the value.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 import cv2
 import numpy as np
@@ -32,6 +33,7 @@ from pipeline.numerals.segment import (
 )
 from pipeline.thai.chars import ARABIC_DIGITS, THAI_DIGITS
 
+T = TypeVar("T")
 MODEL_PATH = Path(__file__).with_name("model.npz")
 HAND_MODEL_PATH = Path(__file__).with_name("model_hand.npz")  # printed faces + handwriting (stamps)
 VALUES: tuple[str, ...] = (*ARABIC_DIGITS, *SEPARATORS, "other", "noise", "multi")
@@ -67,6 +69,22 @@ TAIL_SURE = 0.9
 ROW_STRIP_MAX_OTHER = 0.5
 
 
+class _once(Generic[T]):  # noqa: N801 (a decorator, named like property)
+    """functools.cached_property without its lock: on Python 3.11 every first look took an
+    RLock, a tenth of a row's Python time (F11). A reading's value is the same whichever thread
+    works it out first, so two threads racing for it cannot store different values."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func, self.name = func, func.__name__
+
+    def __get__(self, obj: object, owner: type | None = None) -> T:
+        if obj is None:
+            return self  # type: ignore[return-value]  # looked up on the class
+        value = self.func(obj)
+        obj.__dict__[self.name] = value  # found before this descriptor from now on
+        return value
+
+
 @dataclass(frozen=True)
 class GlyphReading:
     glyph: Glyph
@@ -75,11 +93,11 @@ class GlyphReading:
 
     # Asked for again and again while runs, alignments and joins are weighed: worked out once
     # (a reading's probabilities are never changed after it is made).
-    @cached_property
+    @_once
     def best(self) -> str:
         return VALUES[int(self.probs.argmax())]
 
-    @cached_property
+    @_once
     def p(self) -> float:
         return float(self.probs.max())
 
@@ -441,8 +459,9 @@ BESIDE_GAP = 0.6  # of the band height: wider, a word space parts the two glyphs
 def _beside(readings: list[GlyphReading], first: int, last: int) -> tuple[GlyphReading | None, GlyphReading | None]:
     """The nearest readings before `first` and after `last` that are not noise (dust under a
     digit sorts between it and its neighbour)."""
-    before = next((r for r in reversed(readings[:first]) if r.best != "noise"), None)
-    after = next((r for r in readings[last + 1 :] if r.best != "noise"), None)
+    # By index, not over slices: a slice copies the row's readings, once per glyph asked about.
+    before = next((readings[i] for i in range(first - 1, -1, -1) if readings[i].best != "noise"), None)
+    after = next((readings[i] for i in range(last + 1, len(readings)) if readings[i].best != "noise"), None)
     return before, after
 
 

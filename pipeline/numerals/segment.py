@@ -138,14 +138,15 @@ def merge(a: Glyph, b: Glyph) -> Glyph:
     return Glyph(x, y, x1 - x, y1 - y, mask)
 
 
-def _should_merge(a: Glyph, b: Glyph, band: Band) -> bool:
-    """Same column span (one inside the other's width, mostly), and close vertically."""
+def _should_merge(a: Glyph, b: Glyph, most_gap: float) -> bool:
+    """Same column span (one inside the other's width, mostly), and close vertically (no
+    further apart than `most_gap`, 0.6 of the band's height)."""
     overlap = min(a.x1, b.x1) - max(a.x, b.x)
     if overlap <= 0:
         return False
     narrower = min(a.w, b.w)
     gap = max(a.y, b.y) - min(a.y1, b.y1)
-    return overlap >= 0.6 * narrower and gap <= 0.6 * band.height
+    return overlap >= 0.6 * narrower and gap <= most_gap
 
 
 def merge_fragments(glyphs: list[Glyph], band: Band) -> list[Glyph]:
@@ -164,11 +165,15 @@ def merge_fragments(glyphs: list[Glyph], band: Band) -> list[Glyph]:
 
 
 def _first_mergeable(glyphs: list[Glyph], band: Band, start: int) -> tuple[int, int] | None:
+    most_gap = 0.6 * band.height  # once, not per pair (F11: a row's glyphs are paired by the thousand)
     for i in range(start, len(glyphs)):
+        a = glyphs[i]
+        right = a.x1
         for j in range(i + 1, len(glyphs)):
-            if glyphs[j].x >= glyphs[i].x1:
+            b = glyphs[j]
+            if b.x >= right:
                 break  # sorted by x: no later glyph overlaps glyph i
-            if _should_merge(glyphs[i], glyphs[j], band):
+            if _should_merge(a, b, most_gap):
                 return i, j
     return None
 
