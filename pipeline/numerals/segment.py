@@ -108,7 +108,7 @@ def estimate_band(glyphs: list[Glyph]) -> Band:
     if not glyphs:
         return Band(0.0, 1.0)
     boxes = [(g.h, g.y, g.y + g.h) for g in glyphs]  # read once (F11: a row's windows ask per glyph)
-    least = 0.4 * max(h for h, _, _ in boxes)
+    least = 0.4 * max(boxes)[0]  # the tallest: tuples compare by height first
     big = [b for b in boxes if b[0] >= least] or boxes
     body = _median([h for h, _, _ in big])
     core = [b for b in big if abs(b[0] - body) <= 0.3 * body] or big
