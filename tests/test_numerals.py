@@ -569,3 +569,104 @@ def test_local_bands_are_each_glyphs_own_window(segments: list[str]) -> None:
     alone = [estimate_band(glyphs[max(0, min(i - half, n - 9)):][:9]) for i in range(n)]
     assert n > 9 or len(segments) == 2
     assert local_bands(glyphs) == alone
+
+
+def _scanned(page: np.ndarray, seed: int = 3) -> np.ndarray:
+    """A rendered page with scanner-like noise and a grey paper, so its quartiles lie inside the
+    byte range rather than on pure white."""
+    rng = np.random.default_rng(seed)
+    noisy = page.astype(np.float32) * 0.8 + 30 + rng.normal(0, 12, page.shape)
+    return np.clip(noisy, 0, 255).astype(np.uint8)
+
+
+def test_upper_quartile_is_numpys_75th_percentile() -> None:
+    """The ink threshold's paper level, counted from a histogram, is np.percentile(…, 75) to the
+    bit: on a scanned line, on windows of it whose rows are not contiguous (as a row's window
+    is cut from its page), and on a single pixel."""
+    from pipeline.numerals.segment import upper_quartile
+
+    page = _scanned(render_line(["๒๗๘๙", " 1,250"])[0])
+    for window in (page, page[3:-5, 7:-11], page[::2, ::3], page[40:41, 100:101], page[:, 101:102]):
+        assert upper_quartile(window) == float(np.percentile(window, 75))
+
+
+def test_geometry_of_a_batch_is_each_glyphs_own() -> None:
+    """Each glyph's size, place and ink, worked out column by column over a batch, are the
+    numbers worked out for it alone (the model must see the same features however glyphs are
+    batched): a scanned line's glyphs and their halves, each in a band of its own."""
+    from pipeline.numerals.features import _holes, geometry_each
+    from pipeline.numerals.segment import segment, split_at
+
+    glyphs, band = segment(_scanned(render_line(["ที่ ", "๐๘๑๐.๗/ว", " ๑๒๓๔ 1,250"])[0]))
+    parts = glyphs + [p for g in glyphs for p in split_at(g, [g.w // 2])]
+    bands = [Band(band.top - k / 3, band.bottom + k % 5) for k in range(len(parts))]
+    for g, b, row in zip(parts, bands, geometry_each(parts, bands), strict=True):
+        bh = b.height
+        alone = np.array([g.h / bh, g.w / bh, np.log((g.w + 1) / (g.h + 1)), (g.y - b.top) / bh,
+                          (g.y1 - b.bottom) / bh, ((g.y + g.y1) / 2 - (b.top + b.bottom) / 2) / bh,
+                          float(np.count_nonzero(g.mask)) / max(1, g.w * g.h), _holes(g.mask) / 2.0],
+                         np.float32)
+        assert row.tobytes() == alone.tobytes()
+
+
+def test_local_bands_leave_out_glyphs_the_window_edge_cuts() -> None:
+    """Given the crop's height, each glyph's band is that of its window's glyphs that neither
+    edge of the crop cuts (all of them when every one is cut), window by window."""
+    from pipeline.numerals.reader import cut_by_edge, local_bands
+    from pipeline.numerals.segment import estimate_band, segment
+
+    page, _ = render_line(["ที่ ", "มท ", "๐๘๑๐.๗/ว ", "๑๒๓๔ ", "ลงวันที่"])
+    glyphs = sorted(segment(page[80:200])[0], key=lambda g: g.x)  # tall letters' heads cut off
+    n, height = len(glyphs), 120
+    assert n > 9 and any(cut_by_edge(g, height) for g in glyphs)
+    windows = [glyphs[max(0, min(i - 4, n - 9)):][:9] for i in range(n)]
+    alone = [estimate_band([g for g in w if not cut_by_edge(g, height)] or w) for w in windows]
+    assert local_bands(glyphs, height=height) == alone
+
+
+def test_joinable_spans_are_the_groups_that_may_be_one_digit() -> None:
+    """The spans `_join_fragments` tries, found growing each group a reading at a time, are the
+    groups of two to JOIN_MAX readings that hold noise, no sure digit or separator, and are
+    close, digit-sized and on one line (each group judged whole, as a reference)."""
+    from pipeline.numerals.reader import JOIN_GAP, JOIN_MAX, JOIN_SURE, MAX_DIGIT_ASPECT, NUMERIC, _joinable_spans
+    from pipeline.numerals.segment import segment, split_at
+
+    whole, band = segment(_scanned(render_line(["๑ ๒๓.๔", " ๕,๖๗๘ ๙", "-12/3"])[0]))
+    glyphs = [p for g in whole for p in split_at(g, [g.w // 3, 2 * g.w // 3])]  # broken in three
+    labels = ["noise", "other", "3", ".", "noise", "noise", "7"]
+    sure = [0.99, 0.5, 0.97, 0.99, 0.4, 0.6, 0.5]
+    readings = [GlyphReading(g, _one_hot(labels[k % 7]) * sure[k % 7], band) for k, g in enumerate(glyphs)]
+
+    def joinable(group: list[GlyphReading]) -> bool:
+        gs, h = [r.glyph for r in group], band.height
+        gaps = [b.x - max(g.x1 for g in gs[: k + 1]) for k, b in enumerate(gs[1:])]
+        return (any(r.best == "noise" for r in group)
+                and not any(r.best in NUMERIC and r.p >= JOIN_SURE for r in group)
+                and max(gaps) <= JOIN_GAP * h and max(g.x1 for g in gs) - min(g.x for g in gs) <= MAX_DIGIT_ASPECT * h
+                and max(g.y1 for g in gs) - min(g.y for g in gs) <= 1.3 * h)
+
+    n = len(readings)
+    noise = [r.best == "noise" for r in readings]
+    sure_flags = [r.best in NUMERIC and r.p >= JOIN_SURE for r in readings]
+    found = [s for i in range(n) for s in _joinable_spans(readings, i, noise, sure_flags)]
+    reference = [(i, j) for i in range(n) for j in range(i + 2, min(n, i + JOIN_MAX) + 1) if joinable(readings[i:j])]
+    assert reference and found == reference
+
+
+def test_a_readings_best_value_is_worked_out_once() -> None:
+    """`best` and `p` are the probabilities' argmax value and maximum, kept on the reading after
+    the first look (a reading's probabilities never change)."""
+    glyphs, band = _glyphs_of_a_line()
+    probs = default_reader().glyphs.probs(glyphs, band)
+    for g, pr in zip(glyphs, probs, strict=True):
+        r = GlyphReading(g, pr, band)
+        assert "best" not in r.__dict__
+        assert (r.best, r.p) == (VALUES[int(pr.argmax())], float(pr.max()))
+        assert r.__dict__["best"] == r.best and r.__dict__["p"] == r.p
+    assert "123" in "".join(GlyphReading(g, pr, band).best for g, pr in zip(glyphs, probs, strict=True))
+
+
+def _glyphs_of_a_line() -> tuple[list[Glyph], Band]:
+    from pipeline.numerals.segment import segment
+
+    return segment(_scanned(render_line(["ที่ ", "๑๒๓"])[0]))

@@ -6,10 +6,11 @@ unsure which script it sees is still sure of the value.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 import cv2
 import numpy as np
@@ -32,6 +33,7 @@ from pipeline.numerals.segment import (
 )
 from pipeline.thai.chars import ARABIC_DIGITS, THAI_DIGITS
 
+T = TypeVar("T")
 MODEL_PATH = Path(__file__).with_name("model.npz")
 HAND_MODEL_PATH = Path(__file__).with_name("model_hand.npz")  # printed faces + handwriting (stamps)
 VALUES: tuple[str, ...] = (*ARABIC_DIGITS, *SEPARATORS, "other", "noise", "multi")
@@ -67,6 +69,22 @@ TAIL_SURE = 0.9
 ROW_STRIP_MAX_OTHER = 0.5
 
 
+class _once(Generic[T]):  # noqa: N801 (a decorator, named like property)
+    """functools.cached_property without its lock: on Python 3.11 every first look took an
+    RLock, a tenth of a row's Python time (F11). A reading's value is the same whichever thread
+    works it out first, so two threads racing for it cannot store different values."""
+
+    def __init__(self, func: Callable[[Any], T]) -> None:
+        self.func, self.name = func, func.__name__
+
+    def __get__(self, obj: object, owner: type | None = None) -> T:
+        if obj is None:
+            return self  # type: ignore[return-value]  # looked up on the class
+        value = self.func(obj)
+        obj.__dict__[self.name] = value  # found before this descriptor from now on
+        return value
+
+
 @dataclass(frozen=True)
 class GlyphReading:
     glyph: Glyph
@@ -75,11 +93,11 @@ class GlyphReading:
 
     # Asked for again and again while runs, alignments and joins are weighed: worked out once
     # (a reading's probabilities are never changed after it is made).
-    @cached_property
+    @_once
     def best(self) -> str:
         return VALUES[int(self.probs.argmax())]
 
-    @cached_property
+    @_once
     def p(self) -> float:
         return float(self.probs.max())
 
@@ -259,15 +277,12 @@ class GlyphReader:
         """Rejoin a digit that light print broke side by side (Norasi's ๒: the stem loses the
         hairline to its loop, and the pieces alone are noise): up to JOIN_MAX neighbours, one
         of them noise, none a sure digit, that together make a digit-sized, sure digit."""
-        # _joinable's first tests per reading, once (F11: it is asked of every run of up to
-        # JOIN_MAX neighbours, and most rows hold no noise at all).
+        # The tests of one reading, once (F11: most rows hold no noise at all).
         noise = [r.best == "noise" for r in readings]
         if not any(noise):
             return readings
         sure = [r.best in NUMERIC and r.p >= JOIN_SURE for r in readings]
-        spans = [(i, j) for i in range(len(readings)) if readings[i].band is not None
-                 for j in range(i + 2, min(len(readings), i + JOIN_MAX) + 1)
-                 if any(noise[i:j]) and not any(sure[i:j]) and _joinable(readings[i:j])]
+        spans = [span for i in range(len(readings)) for span in _joinable_spans(readings, i, noise, sure)]
         if not spans:
             return readings
         unions = []
@@ -444,8 +459,9 @@ BESIDE_GAP = 0.6  # of the band height: wider, a word space parts the two glyphs
 def _beside(readings: list[GlyphReading], first: int, last: int) -> tuple[GlyphReading | None, GlyphReading | None]:
     """The nearest readings before `first` and after `last` that are not noise (dust under a
     digit sorts between it and its neighbour)."""
-    before = next((r for r in reversed(readings[:first]) if r.best != "noise"), None)
-    after = next((r for r in readings[last + 1 :] if r.best != "noise"), None)
+    # By index, not over slices: a slice copies the row's readings, once per glyph asked about.
+    before = next((readings[i] for i in range(first - 1, -1, -1) if readings[i].best != "noise"), None)
+    after = next((readings[i] for i in range(last + 1, len(readings)) if readings[i].best != "noise"), None)
     return before, after
 
 
@@ -473,20 +489,32 @@ def _close_beside(neighbour: GlyphReading, glyph: GlyphReading) -> bool:
     return gap <= BESIDE_GAP * glyph.band.height
 
 
-def _joinable(group: list[GlyphReading]) -> bool:
-    """Pieces that may be one broken digit: some noise, no sure digit or separator, close
-    together, digit-sized and sharing a line."""
-    first = group[0]
-    if first.band is None or not any(r.best == "noise" for r in group):
-        return False
-    if any(r.best in NUMERIC and r.p >= JOIN_SURE for r in group):
-        return False
+def _joinable_spans(readings: list[GlyphReading], i: int, noise: list[bool],
+                    sure: list[bool]) -> list[tuple[int, int]]:
+    """The spans (i, j) of two to JOIN_MAX readings from i that may be one broken digit: some
+    noise, no sure digit or separator (`noise`, `sure`: per reading), close together,
+    digit-sized and sharing a line, in i's band.
+
+    The group grows a reading at a time and its widest gap, width and height are kept as it
+    grows (F11: worked out again for every group, they took a tenth of a row's reading); as
+    they and its sure readings only grow, the first group they fail ends the search."""
+    first = readings[i]
+    if first.band is None or sure[i]:
+        return []
     h = first.band.height
-    gs = [r.glyph for r in group]
-    gaps = [b.x - max(g.x1 for g in gs[:k + 1]) for k, b in enumerate(gs[1:])]
-    width = max(g.x1 for g in gs) - min(g.x for g in gs)
-    tall = max(g.y1 for g in gs) - min(g.y for g in gs)
-    return max(gaps) <= JOIN_GAP * h and width <= MAX_DIGIT_ASPECT * h and tall <= 1.3 * h
+    g = first.glyph
+    reach, left, top, bottom, gap, noisy = g.x1, g.x, g.y, g.y1, -np.inf, noise[i]
+    out = []
+    for j in range(i + 1, min(len(readings), i + JOIN_MAX)):
+        g = readings[j].glyph
+        gap, reach = max(gap, g.x - reach), max(reach, g.x1)
+        left, top, bottom = min(left, g.x), min(top, g.y), max(bottom, g.y1)
+        if sure[j] or gap > JOIN_GAP * h or reach - left > MAX_DIGIT_ASPECT * h or bottom - top > 1.3 * h:
+            break
+        noisy = noisy or noise[j]
+        if noisy:
+            out.append((i, j + 1))
+    return out
 
 
 def without_specks(g: Glyph) -> Glyph | None:
@@ -635,12 +663,13 @@ def local_bands(glyphs: list[Glyph], k: int = 9, height: int | None = None) -> l
     # Glyphs near a row's ends share its first or last window (a row of k or fewer, one window
     # for all): each window's band is worked out once (F11).
     by_start: dict[int, Band] = {}
+    cut = [height is not None and cut_by_edge(g, height) for g in glyphs]  # once per glyph, not per window
     out = []
     for i in range(len(glyphs)):
         lo = max(0, min(i - half, len(glyphs) - k))
         if lo not in by_start:
             window = glyphs[lo : lo + k]
-            whole = [g for g in window if height is None or not cut_by_edge(g, height)]
+            whole = [g for g, edge in zip(window, cut[lo : lo + k], strict=True) if not edge]
             by_start[lo] = estimate_band(whole or window)
         out.append(by_start[lo])
     return out

@@ -67,7 +67,8 @@ def on_row(g: GlyphReading) -> bool:
     """The glyph's middle lies near its band: not a descender of the line above or below."""
     band = _band(g)
     mid = (g.glyph.y + g.glyph.y1) / 2
-    return band.top - 0.5 * band.height <= mid <= band.bottom + 0.5 * band.height
+    half = 0.5 * band.height
+    return band.top - half <= mid <= band.bottom + half
 
 
 def is_digit(g: GlyphReading) -> bool:

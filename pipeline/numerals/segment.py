@@ -8,6 +8,7 @@ classifier judge them (see reader.py), because only the classifier knows what a 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import cv2
@@ -74,17 +75,28 @@ def upper_quartile(gray: np.ndarray) -> float:
     n = gray.size
     position = 0.75 * (n - 1)
     below = int(position)
-    at_or_below = np.cumsum(np.bincount(gray.ravel(), minlength=256))
+    at_or_below = np.cumsum(_histogram(gray))
     low, high = np.searchsorted(at_or_below, [below, min(below + 1, n - 1)], side="right")
     return float(low + (int(high) - int(low)) * (position - below))
+
+
+# OpenCV counts in float32, exact below 2**24 per bin; a larger image is counted by numpy.
+_EXACT_COUNTS = 1 << 24
+
+
+def _histogram(gray: np.ndarray) -> np.ndarray:
+    """Pixels per byte value (256 whole numbers): OpenCV's histogram where its counts are
+    exact, a tenth of np.bincount's cost (which widens every pixel to 64 bits first)."""
+    if gray.dtype != np.uint8 or gray.ndim != 2 or gray.size >= _EXACT_COUNTS:
+        return np.bincount(gray.ravel(), minlength=256)
+    return cv2.calcHist([gray], [0], None, [256], [0, 256]).ravel().astype(np.int64)
 
 
 def components(ink: np.ndarray) -> tuple[list[Glyph], np.ndarray]:
     """8-connected components as glyphs, plus the label image."""
     n, labels, stats, _ = with_stats(ink.astype(np.uint8))
     glyphs = []
-    for i in range(1, n):
-        x, y, w, h, _area = (int(v) for v in stats[i])
+    for i, (x, y, w, h, _area) in enumerate(stats[1:n].tolist(), start=1):  # ints, not numpy's
         glyphs.append(Glyph(x, y, w, h, labels[y : y + h, x : x + w] == i, one_piece=True))
     return glyphs, labels
 
@@ -95,11 +107,12 @@ def estimate_band(glyphs: list[Glyph]) -> Band:
     row of Thai with many marked letters (ที่ is twice a digit's height) does not lift it."""
     if not glyphs:
         return Band(0.0, 1.0)
-    tallest = max(g.h for g in glyphs)
-    big = [g for g in glyphs if g.h >= 0.4 * tallest] or glyphs
-    body = _median([g.h for g in big])
-    core = [g for g in big if abs(g.h - body) <= 0.3 * body] or big
-    return Band(_median([g.y for g in core]), _median([g.y1 for g in core]))
+    boxes = [(g.h, g.y, g.y + g.h) for g in glyphs]  # read once (F11: a row's windows ask per glyph)
+    least = 0.4 * max(boxes)[0]  # the tallest: tuples compare by height first
+    big = [b for b in boxes if b[0] >= least] or boxes
+    body = _median([h for h, _, _ in big])
+    core = [b for b in big if abs(b[0] - body) <= 0.3 * body] or big
+    return Band(_median([y for _, y, _ in core]), _median([y1 for _, _, y1 in core]))
 
 
 def _median(values: list[int]) -> float:
@@ -113,7 +126,7 @@ def _median(values: list[int]) -> float:
 def drop_specks(glyphs: list[Glyph], band: Band) -> list[Glyph]:
     """Remove dust far smaller than a full stop at this text size."""
     min_area = max(2.0, 0.004 * band.height**2)
-    return [g for g in glyphs if g.mask.sum() >= min_area]
+    return [g for g in glyphs if np.count_nonzero(g.mask) >= min_area]
 
 
 def merge(a: Glyph, b: Glyph) -> Glyph:
@@ -125,14 +138,15 @@ def merge(a: Glyph, b: Glyph) -> Glyph:
     return Glyph(x, y, x1 - x, y1 - y, mask)
 
 
-def _should_merge(a: Glyph, b: Glyph, band: Band) -> bool:
-    """Same column span (one inside the other's width, mostly), and close vertically."""
+def _should_merge(a: Glyph, b: Glyph, most_gap: float) -> bool:
+    """Same column span (one inside the other's width, mostly), and close vertically (no
+    further apart than `most_gap`, 0.6 of the band's height)."""
     overlap = min(a.x1, b.x1) - max(a.x, b.x)
     if overlap <= 0:
         return False
     narrower = min(a.w, b.w)
     gap = max(a.y, b.y) - min(a.y1, b.y1)
-    return overlap >= 0.6 * narrower and gap <= 0.6 * band.height
+    return overlap >= 0.6 * narrower and gap <= most_gap
 
 
 def merge_fragments(glyphs: list[Glyph], band: Band) -> list[Glyph]:
@@ -151,11 +165,15 @@ def merge_fragments(glyphs: list[Glyph], band: Band) -> list[Glyph]:
 
 
 def _first_mergeable(glyphs: list[Glyph], band: Band, start: int) -> tuple[int, int] | None:
+    most_gap = 0.6 * band.height  # once, not per pair (F11: a row's glyphs are paired by the thousand)
     for i in range(start, len(glyphs)):
+        a = glyphs[i]
+        right = a.x1
         for j in range(i + 1, len(glyphs)):
-            if glyphs[j].x >= glyphs[i].x1:
+            b = glyphs[j]
+            if b.x >= right:
                 break  # sorted by x: no later glyph overlaps glyph i
-            if _should_merge(glyphs[i], glyphs[j], band):
+            if _should_merge(a, b, most_gap):
                 return i, j
     return None
 
@@ -273,7 +291,7 @@ def parts_between(g: Glyph, bounds: list[tuple[int | None, int | None]]) -> list
     inked columns and each row's running ink count are worked out once, so each part costs a
     look-up of its columns and rows instead of two passes over its pixels (a touching pair is
     cut up to a hundred ways, F11)."""
-    inked = g.mask.any(axis=0)
+    inked = np.flatnonzero(g.mask.any(axis=0)).tolist()
     running = np.zeros((g.h, g.w + 1), np.int32)
     np.cumsum(g.mask, axis=1, dtype=np.int32, out=running[:, 1:])
     every = range(g.w)
@@ -281,12 +299,14 @@ def parts_between(g: Glyph, bounds: list[tuple[int | None, int | None]]) -> list
     for left, right in bounds:
         lo = 0 if left is None else len(every[:left])
         hi = g.w if right is None else len(every[:right])
-        cols = np.flatnonzero(inked[lo:hi])
-        if len(cols) == 0:
-            out.append(None)
-            continue
-        x0, x1 = lo + int(cols[0]), lo + int(cols[-1]) + 1
-        rows = np.flatnonzero(running[:, x1] - running[:, x0])
-        y0, y1 = int(rows[0]), int(rows[-1]) + 1
-        out.append(Glyph(g.x + x0, g.y + y0, x1 - x0, y1 - y0, g.mask[y0:y1, x0:x1].copy()))
+        first, end = bisect_left(inked, lo), bisect_left(inked, hi)  # the inked columns in [lo, hi)
+        out.append(None if first >= end else _part(g, running, inked[first], inked[end - 1] + 1))
     return out
+
+
+def _part(g: Glyph, running: np.ndarray, x0: int, x1: int) -> Glyph:
+    """The ink of columns [x0, x1) (the first and last inked), trimmed to its rows: the rows
+    whose running ink count grows between them, the first and last found by argmax."""
+    rows = running[:, x1] != running[:, x0]
+    y0, y1 = int(rows.argmax()), g.h - int(rows[::-1].argmax())
+    return Glyph(g.x + x0, g.y + y0, x1 - x0, y1 - y0, g.mask[y0:y1, x0:x1].copy())
