@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import partial
 
 from extractors import letter_body as body
 from extractors import letter_fields as head
@@ -70,9 +71,15 @@ _POSITION_OFFICES = [  # a signatory's title names the office that signs: อธ
 
 def extract_letters(pages: Sequence[tuple[int, str]]) -> list[Letter]:
     """Every letter and memo in a file's normalised page texts, in reading order."""
+    return [read() for read in letter_readers(pages)]
+
+
+def letter_readers(pages: Sequence[tuple[int, str]]) -> list[Callable[[], Letter]]:
+    """One reader per letter and memo in the page texts, in reading order: a caller may run each
+    on its own, so a letter that cannot be read costs only itself, not the file's other letters."""
     lines = stream_lines(pages)
     roles = classify_pages(pages)
-    return [_read_letter(k, LetterLines(lines, span), roles) for k, span in enumerate(find_spans(lines))]
+    return [partial(_read_letter, k, LetterLines(lines, span), roles) for k, span in enumerate(find_spans(lines))]
 
 
 def _read_letter(index: int, view: LetterLines, roles: dict[int, str]) -> Letter:

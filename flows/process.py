@@ -36,7 +36,7 @@ from extractors.kpi_lines import (
     kpi_code_line_ids,
     kpi_number_line_ids,
 )
-from extractors.letters import extract_letters
+from extractors.letters import letter_readers
 from extractors.number_lines import deadline_line_ids, header_number_line_ids, is_better_numbers, stamp_line_ids
 from extractors.report_forms import ReportForms, extract_report_forms
 from extractors.segment import classify_pages
@@ -57,7 +57,7 @@ from pipeline.ocr.marks import read_corner_mark
 from pipeline.ocr.speck_digits import drop_speck_digits
 from pipeline.ocr.stage import ocr_pages, read_unread_areas
 from pipeline.ocr.tesseract import OcrOptions, text_from_tokens
-from pipeline.records import Document, Extraction, PageError
+from pipeline.records import Document, Extraction, Letter, PageError
 from pipeline.tables.page_tables import STAGE as TABLES_STAGE
 from pipeline.tables.page_tables import read_page_tables
 from pipeline.thai.ocr_repair import repair_thai_ocr
@@ -205,12 +205,23 @@ def extract(doc: Document, failures: list[PageError] | None = None, cache_dir: P
     failures = [] if failures is None else failures
     texts = [(page.number, page.text) for page in doc.pages]
     roles = isolated("classify", classify_pages, texts, failures, fallback={})
-    letters = isolated("letters", extract_letters, texts, failures, fallback=[])
+    letters = _letters(texts, failures)
     forms = isolated("report_rows", lambda d: extract_report_forms(d, letters, roles, cache_dir=cache_dir), doc,
                      failures, fallback=ReportForms())
     return Extraction(letters=letters, report_rows=check_report_rows(forms.rows),
                       table_findings=forms.table_findings, page_roles=roles,
                       errors=[e for page in doc.pages for e in page.errors] + failures)
+
+
+def _letters(texts: list[tuple[int, str]], failures: list[PageError]) -> list[Letter]:
+    """Each letter read on its own: one that fails is recorded and its siblings are kept."""
+    readers = isolated("letters", letter_readers, texts, failures, fallback=[])
+    read = [isolated("letters", _run, reader, failures, fallback=None) for reader in readers]
+    return [letter for letter in read if letter is not None]
+
+
+def _run(reader: Callable[[], R]) -> R:
+    return reader()
 
 
 def ocr_document(doc: Document, settings: Settings, work_dir: Path) -> Document:

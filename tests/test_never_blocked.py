@@ -80,6 +80,32 @@ def test_a_stage_failing_unexpectedly_makes_the_file_partial_with_its_trace(home
     assert query(home, "SELECT flags, status FROM needs_review") == [("internal_error", "needs_review")]
 
 
+_TWO_LETTERS = (
+    "ที่ มท 0810.7/ว 1271\nกรมส่งเสริมการปกครองท้องถิ่น\n5 มีนาคม 2567\nเรื่อง ขอให้รายงานผล\n"
+    "เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด\nจึงเรียนมาเพื่อโปรดทราบ\n(นายสมชาย ใจดี)\nอธิบดีกรมส่งเสริมการปกครองท้องถิ่น",
+    "ที่ สพ 0023.3/ว 4861\nศาลากลางจังหวัดสุพรรณบุรี\n17 กรกฎาคม 2567\nเรื่อง รายงานผลการดำเนินงาน\n"
+    "เรียน อธิบดีกรมส่งเสริมการปกครองท้องถิ่น\nจึงเรียนมาเพื่อโปรดทราบ\n(นายเอกชัย หาดแพง)\nท้องถิ่นจังหวัดสุพรรณบุรี",
+)
+
+
+def test_a_letter_that_fails_to_be_read_costs_only_itself_not_its_siblings(monkeypatch) -> None:
+    import extractors.letters
+
+    real = extractors.letters._read_body
+
+    def broken_on_the_second(letter, view, core_end):
+        if letter.letter_index == 1:
+            raise IndexError("a body no one had seen")
+        return real(letter, view, core_end)
+
+    monkeypatch.setattr(extractors.letters, "_read_body", broken_on_the_second)
+    pages = [Page(n, "text_layer", text=text) for n, text in enumerate(_TWO_LETTERS, start=1)]
+    extraction = flows.process.extract(Document("f", "two.pdf", "pdf", pages))
+    assert [letter.doc_number for letter in extraction.letters] == ["มท 0810.7/ว 1271"]
+    [error] = extraction.errors
+    assert (error.stage, error.reason) == ("letters", "internal_error") and "a body no one had seen" in error.message
+
+
 def test_a_crash_while_loading_quarantines_that_file_with_the_trace_and_the_run_goes_on(
         home, settings, monkeypatch) -> None:
     real = flows.process.load_document
