@@ -209,7 +209,20 @@ def test_a_strip_both_table_readers_stack_alike_is_read_by_tesseract_once(
     monkeypatch.setattr(cell_ocr, "cached_reading",
                         lambda gray, options, where: asked.append((cache.image_hash(gray), options))
                         or reading(gray, options, where))
+    stacked: list[tuple[int, str]] = []
+    stack = cell_ocr.stack_crops
+
+    def recorded(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int]]]:
+        strip, spans = stack(crops)
+        stacked.append((len(crops), cache.image_hash(strip)))
+        return strip, spans
+
+    monkeypatch.setattr(cell_ocr, "stack_crops", recorded)
     [table] = scan.tables_from_scan(page.image, page.words, page.page_tables, tmp_path)
     assert by_page_tables & set(asked)  # strips the form shares with the page-table stage
     assert len(calls) == len(set(calls)) and len(calls) < len(by_page_tables) + len(asked)
-    assert table.cells[0][0] and table.caption
+    # The body's text columns (the places, the remarks) are stacked as the page-table stage
+    # stacked them, header crops on top: not one of them goes to Tesseract again.
+    columns = {key for n, key in stacked if n > 1}
+    assert columns and columns <= {key for key, _ in by_page_tables}
+    assert table.cells[0][0] and table.caption and "สตูล" in table.cells[3][1]

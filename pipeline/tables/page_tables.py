@@ -29,7 +29,7 @@ from pipeline.records import Page, PageError, PageTable, TableCell, Word
 from pipeline.tables.cell_ocr import cached_reading, crop_at, stack_crops
 from pipeline.tables.model import Box
 from pipeline.tables.ruled import RuledGrid, cell_tables
-from pipeline.tables.scan import cell_inner, has_ink, tight_crop
+from pipeline.tables.scan import cell_inner, cell_inset, has_ink, tight_crop
 from pipeline.thai.chars import to_arabic
 
 STAGE = "page_tables"
@@ -88,7 +88,7 @@ def _read_grid(page: Page, grid: RuledGrid, index: int, reader: NumeralReader,
 
 def _crops(gray: np.ndarray, grid: RuledGrid) -> list[_Crop]:
     """The inked cells, each cut to its text (rule remnants and specks left out)."""
-    inset = max(6, gray.shape[1] // 250)  # rules are thicker on finer scans
+    inset = cell_inset(gray.shape[1])
     out = []
     for r, c, rs, cs, box in grid.cells:
         inner = cell_inner(gray, box, inset)
