@@ -2,8 +2,10 @@
 
 A number or dash cell the page-table stage (`pipeline.tables.page_tables`) already read, boxed
 exactly as this grid boxes it, keeps that reading: reading it again cost Tesseract calls for the
-same pixels. When no ruled table is found (rules too faint or missing) the
-page's OCR words are clustered into rows and columns instead (`pipeline.tables.words`).
+same pixels. A body column of text is stacked as that stage stacked it (`_as_page_tables`), so
+its strip comes from the OCR cache; header cells are still read alone. When no ruled table is
+found (rules too faint or missing) the page's OCR words are clustered into rows and columns
+instead (`pipeline.tables.words`).
 """
 
 from __future__ import annotations
