@@ -163,7 +163,7 @@ def test_numbers_still_read_when_tesseract_fails_on_the_cells(monkeypatch: pytes
     def broken(*_args, **_kwargs):
         raise OcrError("tesseract timed out after 60s")
 
-    monkeypatch.setattr(page_tables, "cached_ocr", broken)
+    monkeypatch.setattr(page_tables, "cached_reading", broken)
     page = _ocr_page(printed.image)
     [table] = read_page_tables(page, default_reader())
     numbers = {(c.row, c.col): c.number for c in table.cells}

@@ -10,9 +10,10 @@ import pytest
 
 from extractors.report_forms import extract_report_forms, extract_report_rows
 from pipeline.numerals import default_reader
+from pipeline.ocr import cache
 from pipeline.records import Document, Page, ReportRow
 from pipeline.synth.tables import FormRow, render_report_form
-from pipeline.tables import ruled, scan
+from pipeline.tables import cell_ocr, ruled, scan
 from pipeline.tables.page_tables import read_page_tables
 from pipeline.tables.ruled import find_ruled_grids
 
@@ -189,3 +190,39 @@ def test_page_rules_are_found_once_per_pixels(monkeypatch: pytest.MonkeyPatch) -
     image[:40, :40] = 0  # a stamp read and cleaned changes the page
     ruled.page_rules(image)
     assert len(looks) == 2
+
+
+def test_a_strip_both_table_readers_stack_alike_is_read_by_tesseract_once(
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page-table stage and the report form read a column's strip through one cache entry:
+    where their crops agree, the form's read is a cache hit, and no pixels go to Tesseract twice."""
+    page = _page(np.array(render_report_form(SATUN_ROWS, SATUN_TITLE, totals=(57, 32, 26),
+                                             skew_degrees=0.0)))
+    calls: list[tuple[str, object]] = []
+    tesseract = cell_ocr.run_tesseract
+    monkeypatch.setattr(cell_ocr, "run_tesseract",
+                        lambda gray, options: calls.append((cache.image_hash(gray), options)) or tesseract(gray, options))
+    read_page_tables(page, default_reader(), tmp_path)
+    by_page_tables = set(calls)
+    asked: list[tuple[str, object]] = []
+    reading = cell_ocr.cached_reading
+    monkeypatch.setattr(cell_ocr, "cached_reading",
+                        lambda gray, options, where: asked.append((cache.image_hash(gray), options))
+                        or reading(gray, options, where))
+    stacked: list[tuple[int, str]] = []
+    stack = cell_ocr.stack_crops
+
+    def recorded(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int]]]:
+        strip, spans = stack(crops)
+        stacked.append((len(crops), cache.image_hash(strip)))
+        return strip, spans
+
+    monkeypatch.setattr(cell_ocr, "stack_crops", recorded)
+    [table] = scan.tables_from_scan(page.image, page.words, page.page_tables, tmp_path)
+    assert by_page_tables & set(asked)  # strips the form shares with the page-table stage
+    assert len(calls) == len(set(calls)) and len(calls) < len(by_page_tables) + len(asked)
+    # The body's text columns (the places, the remarks) are stacked as the page-table stage
+    # stacked them, header crops on top: not one of them goes to Tesseract again.
+    columns = {key for n, key in stacked if n > 1}
+    assert columns and columns <= {key for key, _ in by_page_tables}
+    assert table.cells[0][0] and table.caption and "สตูล" in table.cells[3][1]

@@ -43,8 +43,15 @@ def _cached_chars(gray: np.ndarray, options: OcrOptions, cache_dir: Path | None)
     """Tesseract's character boxes of the image, from the OCR cache when it holds them: a re-run
     (after a crash, a re-dropped file) then reads a form's header cells and strips no more than
     its page. Kept as Tesseract gave them, not grouped into tokens as a line's reading is."""
+    return cached_reading(gray, options, cache_dir).words
+
+
+def cached_reading(gray: np.ndarray, options: OcrOptions, cache_dir: Path | None) -> OcrResult:
+    """Tesseract's character boxes and plain text of the image, through the OCR cache. One entry
+    for every reader of table cells: the page-table stage and a report form's scan read the same
+    strip of a column when their crops agree, and the second read is then a cache hit."""
     path = cache.entry_path(cache_dir, gray, options, "chars") if cache_dir is not None else None
-    return cache.read_through(path, lambda: OcrResult(*run_tesseract(gray, options), None)).words
+    return cache.read_through(path, lambda: OcrResult(*run_tesseract(gray, options), None))
 
 
 def stack_crops(crops: list[np.ndarray]) -> tuple[np.ndarray, list[tuple[int, int]]]:

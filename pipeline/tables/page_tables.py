@@ -24,13 +24,12 @@ from pipeline.numerals.api import NumeralReader
 from pipeline.numerals.reader import NumeralReading
 from pipeline.numerals.words import SUSPECT_LETTERS
 from pipeline.ocr.boxes import BoxReading, splice_box
-from pipeline.ocr.lines import cached_ocr
-from pipeline.ocr.tesseract import TABLE_BLOCK, OcrOptions, text_from_tokens
+from pipeline.ocr.tesseract import TABLE_BLOCK, OcrOptions, group_tokens, text_from_tokens
 from pipeline.records import Page, PageError, PageTable, TableCell, Word
-from pipeline.tables.cell_ocr import crop_at, stack_crops
+from pipeline.tables.cell_ocr import cached_reading, crop_at, stack_crops
 from pipeline.tables.model import Box
 from pipeline.tables.ruled import RuledGrid, cell_tables
-from pipeline.tables.scan import cell_inner, has_ink, tight_crop
+from pipeline.tables.scan import cell_inner, cell_inset, has_ink, tight_crop
 from pipeline.thai.chars import to_arabic
 
 STAGE = "page_tables"
@@ -89,7 +88,7 @@ def _read_grid(page: Page, grid: RuledGrid, index: int, reader: NumeralReader,
 
 def _crops(gray: np.ndarray, grid: RuledGrid) -> list[_Crop]:
     """The inked cells, each cut to its text (rule remnants and specks left out)."""
-    inset = max(6, gray.shape[1] // 250)  # rules are thicker on finer scans
+    inset = cell_inset(gray.shape[1])
     out = []
     for r, c, rs, cs, box in grid.cells:
         inner = cell_inner(gray, box, inset)
@@ -154,7 +153,10 @@ def _read_strip(crops: list[_Crop], options: OcrOptions, reader: NumeralReader,
                 cache_dir: Path | None) -> list[list[Word]]:
     """The tokens of each crop, read from one strip of them stacked."""
     strip, spans = stack_crops([c.pixels for c in crops])
-    tokens = reader.reread_words(strip, cached_ocr(strip, options, cache_dir, prefix="cells"))
+    # The same cache entry as the report forms' cell reads (`cached_reading`): a strip they
+    # stack alike is read by Tesseract once.
+    reading = cached_reading(strip, options, cache_dir)
+    tokens = reader.reread_words(strip, group_tokens(reading.words, reading.text))
     slots: list[list[Word]] = [[] for _ in crops]
     for token in tokens:
         slot = crop_at(spans, token.top + token.height // 2)

@@ -2,8 +2,10 @@
 
 A number or dash cell the page-table stage (`pipeline.tables.page_tables`) already read, boxed
 exactly as this grid boxes it, keeps that reading: reading it again cost Tesseract calls for the
-same pixels. When no ruled table is found (rules too faint or missing) the
-page's OCR words are clustered into rows and columns instead (`pipeline.tables.words`).
+same pixels. A body column of text is stacked as that stage stacked it (`_as_page_tables`), so
+its strip comes from the OCR cache; header cells are still read alone. When no ruled table is
+found (rules too faint or missing) the page's OCR words are clustered into rows and columns
+instead (`pipeline.tables.words`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,11 @@ _INSET = 6  # pixels trimmed inside a cell box so rule remnants are not read as 
 _INK = 0.003  # fraction of dark pixels below which a cell is blank
 _HEADER_ROWS = 3  # grid rows that may hold the header
 _CAPTION_BAND = 0.13  # of the page height above a table: where its title lines are
+
+
+def cell_inset(page_width: int) -> int:
+    """Pixels the page-table stage trims inside a cell box: rules are thicker on finer scans."""
+    return max(_INSET, page_width // 250)
 
 
 def cell_inner(gray: np.ndarray, box: Box, inset: int = _INSET) -> np.ndarray:
@@ -90,16 +97,41 @@ def _table_from_grid(gray: np.ndarray, grid: RuledGrid, known: dict[Box, TableCe
     body = [item for item in inked if item[0] >= _HEADER_ROWS]
     groups += [[i for i in body if i[1] == col] for col in sorted({i[1] for i in body})]
     for members in groups:
+        mine = {(r, c) for r, c, _ in members}
+        strip = _as_page_tables(gray, grid, known, members)
         try:
-            texts = read_cells([crop for _, _, crop in members], cache_dir=cache_dir)
+            texts = read_cells([crop for _, _, crop in strip], cache_dir=cache_dir)
         except OcrError:
             continue
-        for (r, c, _), text in zip(members, texts, strict=True):
-            cells[r][c], confs[r][c] = text.text, text.conf
+        for (r, c, _), text in zip(strip, texts, strict=True):
+            if (r, c) in mine:
+                cells[r][c], confs[r][c] = text.text, text.conf
     table = Table(cells=cells, source="ruled", boxes=boxes, confs=confs, image=gray,
                   top=grid.ys[0], bottom=grid.ys[-1], judged=judged)
     _read_caption(gray, table, grid.xs[0], grid.xs[-1], cache_dir)
     return table
+
+
+def _as_page_tables(gray: np.ndarray, grid: RuledGrid, known: dict[Box, TableCell],
+                    members: list[tuple[int, int, np.ndarray]]) -> list[tuple[int, int, np.ndarray]]:
+    """A body column of text cells as the page-table stage stacked it: every cell of the column
+    it read as text, its header's on top, each cut as it cuts them. The strip is then that
+    stage's, and its reading comes from the OCR cache, not from Tesseract again. The header
+    crops only steady the layout; their text here is read alone. A column that stage read in
+    part as numbers stacks otherwise: its own crops, as before."""
+    if members[0][0] < _HEADER_ROWS:
+        return members
+    strip = [(r, c, crop) for r, c, _, _, box in grid.cells
+             if c == members[0][1] and box not in known and (crop := page_crop(gray, box)) is not None]
+    body = {(r, c) for r, c, _ in strip if r >= _HEADER_ROWS}
+    return strip if body == {(r, c) for r, c, _ in members} else members
+
+
+def page_crop(gray: np.ndarray, box: Box) -> np.ndarray | None:
+    """A cell cut as the page-table stage cuts it (its inset, tight to the ink); None when blank."""
+    inner = cell_inner(gray, box, cell_inset(gray.shape[1]))
+    tight = tight_crop(inner, gray.shape[1]) if has_ink(inner) else None
+    return tight if tight is not None and tight.size else None
 
 
 def _taken(grid: RuledGrid, known: dict[Box, TableCell], inked: set[tuple[int, int]]) -> set[tuple[int, int]]:
