@@ -129,6 +129,7 @@ def forget_numeral_readings() -> None:
     for reader in (default_reader(), stamp_reader()):
         for glyphs in (reader.glyphs, reader.cell_glyphs):
             glyphs._memo = CropMemo(glyphs._memo.size)
+            glyphs._splits = CropMemo(glyphs._splits.size)  # touching glyphs split (reader._best_split)
 
 
 def main() -> None:
