@@ -9,6 +9,7 @@ the file goes on without that stage's work, so one odd file never takes a run do
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -216,12 +217,8 @@ def extract(doc: Document, failures: list[PageError] | None = None, cache_dir: P
 def _letters(texts: list[tuple[int, str]], failures: list[PageError]) -> list[Letter]:
     """Each letter read on its own: one that fails is recorded and its siblings are kept."""
     readers = isolated("letters", letter_readers, texts, failures, fallback=[])
-    read = [isolated("letters", _run, reader, failures, fallback=None) for reader in readers]
+    read = [isolated("letters", operator.call, reader, failures, fallback=None) for reader in readers]
     return [letter for letter in read if letter is not None]
-
-
-def _run(reader: Callable[[], R]) -> R:
-    return reader()
 
 
 def ocr_document(doc: Document, settings: Settings, work_dir: Path) -> Document:
